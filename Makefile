@@ -1,0 +1,33 @@
+# Quick start: `make run` launches Knee Coach, `make test` runs the whole test suite.
+# Both create .venv (and install missing Debian packages) on first use.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: run test bench translations clean
+
+$(STAMP): pyproject.toml
+	@sh scripts/system-deps.sh
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/coach
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py
+
+# Refresh the Japanese catalogue from the sources, then compile it (after translating
+# the new entries in coach/translations/coach_ja.ts).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete coach/ui/*.py -ts coach/translations/coach_ja.ts
+	$(VENV)/bin/pyside6-lrelease coach/translations/coach_ja.ts -qm coach/translations/coach_ja.qm
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

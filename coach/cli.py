@@ -1,0 +1,272 @@
+"""The ``coach`` command line (the automation contract in the product brief).
+
+Only ``coach`` and ``coach run`` import Qt; ``list``, ``validate``, ``export`` and
+``import`` stay fast and work without a display. Every error is one line on stderr
+and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+from coach import __version__, paths
+from coach.journal import Journal, JournalError, JournalNotice, open_journal
+from coach.library import Library, load_library
+from coach.routine import format_seconds
+
+
+@dataclass
+class Options:
+    """What every command needs to know, resolved from options, env and settings."""
+
+    data_dir: Path
+    routine_dirs: list[Path] = field(default_factory=list)
+    lang: str | None = None
+    speed: float = 1.0
+
+    @property
+    def routine_folders(self) -> list[Path]:
+        """Bundled first, then the user's folder, then each ``--routines-dir``."""
+        return [paths.bundled_routines_dir(), self.data_dir / paths.USER_ROUTINES,
+                *self.routine_dirs]
+
+    def load_library(self) -> Library:
+        return load_library(self.routine_folders)
+
+    def open_journal(self) -> Journal:
+        return open_journal(self.data_dir / paths.JOURNAL_FILE)
+
+    def language(self, system: str | None = None) -> str:
+        """--lang, else the saved setting, else the system locale (en or ja).
+
+        *system* is the system locale name as the caller knows it (the window passes
+        Qt's); without it the usual locale environment variables decide."""
+        if self.lang:
+            return self.lang
+        saved = read_saved_language(self.data_dir)
+        if saved:
+            return saved
+        if system:
+            return "ja" if system.startswith("ja") else "en"
+        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            if os.environ.get(var):
+                return "ja" if os.environ[var].startswith("ja") else "en"
+        return "ja" if (locale.getlocale()[0] or "").startswith("ja") else "en"
+
+
+def read_saved_language(data_dir: Path) -> str | None:
+    """The language chosen in the window's settings (Qt's ini file), if any."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(data_dir / paths.SETTINGS_FILE, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None
+    value = parser.get("General", "language", fallback="")
+    return value if value in ("en", "ja") else None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see 'coach --help')\n")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 1000, not {text}")
+    return value
+
+
+def _add_common(parser: argparse.ArgumentParser, suffix: str = "") -> None:
+    """Options valid with every command, before or after it."""
+    group = parser.add_argument_group("options for every command")
+    group.add_argument("--data-dir", dest="data_dir" + suffix, metavar="DIR",
+                       default=argparse.SUPPRESS,
+                       help=f"journal and settings folder (also ${paths.ENV_DATA_DIR})")
+    group.add_argument("--routines-dir", dest="routines_dir" + suffix, metavar="DIR",
+                       action="append", default=argparse.SUPPRESS,
+                       help="an extra folder of routine files (may repeat)")
+    group.add_argument("--lang", dest="lang" + suffix, choices=("en", "ja"),
+                       default=argparse.SUPPRESS, help="language (default: system)")
+    group.add_argument("--speed", dest="speed" + suffix, metavar="FACTOR", type=_positive,
+                       default=argparse.SUPPRESS,
+                       help="play timers FACTOR times faster (previews and tests)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="coach", description="Knee Coach: guided knee exercises, "
+                     "safety first, and a pain trend to share with your clinician.")
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    _add_common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _add_common(p, "_sub")
+        return p
+
+    command("run", "open the window straight into a routine's player").add_argument(
+        "routine_id", metavar="ROUTINE_ID")
+    command("list", "list the routines found: id, title, total duration")
+    command("validate", "check routine files or folders").add_argument(
+        "paths", metavar="PATH", nargs="+", type=Path)
+    command("export", "write the journal as CSV").add_argument(
+        "--out", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    command("import", "restore ratings and sessions from an exported CSV").add_argument(
+        "file", metavar="FILE", type=Path)
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    def pick(name: str) -> object:
+        return getattr(args, name + "_sub", None) or getattr(args, name, None)
+
+    data_dir = paths.data_dir(pick("data_dir"))  # type: ignore[arg-type]
+    dirs = [*getattr(args, "routines_dir", []), *getattr(args, "routines_dir_sub", [])]
+    return Options(data_dir=data_dir, routine_dirs=[Path(d) for d in dirs],
+                   lang=pick("lang"), speed=pick("speed") or 1.0)  # type: ignore[arg-type]
+
+
+def journal_notice_text(notice: JournalNotice) -> str:
+    if notice.kind == "moved_aside":
+        return (f"the journal {notice.path} could not be opened: {notice.reason}. It was "
+                f"kept as {notice.backup} and a new, empty journal was started.")
+    return f"ratings cannot be saved: {notice.reason} ({notice.path})."
+
+
+def _warn(message: str) -> None:
+    print(f"coach: {message}", file=sys.stderr)
+
+
+def _open_journal(options: Options) -> Journal:
+    journal = options.open_journal()
+    if journal.notice:
+        _warn(journal_notice_text(journal.notice))
+    return journal
+
+
+def cmd_list(options: Options) -> int:
+    library = options.load_library()
+    lang = options.language()
+    for routine in library.routines:
+        print(f"{routine.id}\t{routine.title.get(lang)}\t{format_seconds(routine.total_seconds)}")
+    for problem in library.problems:
+        _warn(f"not loaded: {problem}")
+    return 0
+
+
+def cmd_validate(paths_: Sequence[Path]) -> int:
+    library = load_library(paths_, missing_ok=False)
+    for problem in library.problems:
+        print(problem)
+    bad = len(library.broken_files)
+    summary = (f"{len(library.files)} routine file(s) checked: "
+               + (f"{bad} with problems" if bad else "all valid"))
+    print(summary, file=sys.stderr)
+    return 1 if library.problems or not library.files else 0
+
+
+def cmd_export(options: Options, out: Path | None) -> int:
+    from coach.csvio import export_csv
+
+    journal = _open_journal(options)
+    try:
+        if out is None:
+            count = export_csv(journal, sys.stdout)
+        else:
+            out = out.expanduser()
+            fd, tmp = tempfile.mkstemp(dir=out.parent if out.parent.exists() else None,
+                                       prefix=".coach-export-", suffix=".csv")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                    count = export_csv(journal, handle)
+                os.replace(tmp, out)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            _warn(f"wrote {count} record(s) to {out}")
+    finally:
+        journal.close()
+    return 0
+
+
+def cmd_import(options: Options, file: Path) -> int:
+    from coach.csvio import import_csv
+
+    journal = _open_journal(options)
+    try:
+        with open(file, encoding="utf-8-sig", newline="") as handle:
+            result = import_csv(journal, handle)
+    finally:
+        journal.close()
+    for problem in result.problems:
+        print(f"{file}: {problem}", file=sys.stderr)
+    if result.problems:
+        _warn("nothing was imported; fix the lines above and try again")
+        return 1
+    added = result.added
+    print(f"Imported {added['rating']} rating(s), {added['session']} session(s) and "
+          f"{added['safety_event']} safety event(s); skipped {result.skipped} already "
+          "in the journal.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        options = options_from(args)
+        if args.command == "list":
+            return cmd_list(options)
+        if args.command == "validate":
+            return cmd_validate(args.paths)
+        if args.command == "export":
+            return cmd_export(options, args.out)
+        if args.command == "import":
+            return cmd_import(options, args.file)
+        from coach.ui.app import run_window
+
+        return run_window(options, routine_id=getattr(args, "routine_id", None))
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, JournalError, UnicodeDecodeError) as err:
+        _warn(_describe(err))
+        return 1
+    except Exception as err:  # a bug: keep the details, show one line
+        log = _log_crash(args)
+        _warn(f"unexpected error: {err!r}" + (f" (details in {log})" if log else ""))
+        return 1
+
+
+def _log_crash(args: argparse.Namespace) -> Path | None:
+    import traceback
+
+    try:
+        folder = options_from(args).data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / paths.LOG_FILE
+        with open(log, "a", encoding="utf-8") as handle:
+            traceback.print_exc(file=handle)
+        return log
+    except Exception:
+        return None
+
+
+def _describe(err: BaseException) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        where = f": {err.filename}" if err.filename else ""
+        return f"{err.strerror}{where}"
+    return str(err)

@@ -1,0 +1,360 @@
+"""The journal: pain ratings, sessions and safety events in one SQLite file.
+
+Every user action is committed the moment it happens (autocommit, WAL,
+``synchronous=FULL``), so a rating confirmed on screen survives a crash or a
+``kill -9``. The schema version lives in ``PRAGMA user_version`` and grows through
+small numbered migrations. A file that cannot be opened is never fatal: it is moved
+aside with a timestamped name and a fresh journal starts; an unwritable folder gives
+a read-only (or in-memory) journal. What happened is described by a
+:class:`JournalNotice` that the CLI and the window put into words.
+This module imports nothing from Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+CONTEXTS = ("before", "after", "next_morning", "check_in")
+SIDES = ("left", "right", "both")
+OUTCOMES = ("completed", "stopped", "sharp_pain", "safety_skip")
+EVENT_KINDS = ("sharp_pain", "unwell")
+
+
+def _v1() -> str:
+    return f"""
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            routine_id TEXT NOT NULL,
+            started TEXT NOT NULL,
+            ended TEXT,
+            steps_completed INTEGER NOT NULL DEFAULT 0 CHECK (steps_completed >= 0),
+            outcome TEXT CHECK (outcome IN {OUTCOMES!r})
+        );
+        CREATE TABLE ratings (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+            context TEXT NOT NULL CHECK (context IN {CONTEXTS!r}),
+            side TEXT CHECK (side IN {SIDES!r}),
+            note TEXT,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL
+        );
+        CREATE TABLE safety_events (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN {EVENT_KINDS!r}),
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            step INTEGER,
+            side TEXT,
+            note TEXT
+        );
+        CREATE INDEX ratings_by_time ON ratings (julianday(at));
+        CREATE INDEX sessions_by_time ON sessions (julianday(started));
+    """
+
+
+#: Migration N (1-based) gives the SQL that brings the schema from version N-1 to N.
+MIGRATIONS: tuple[Callable[[], str], ...] = (_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class JournalError(Exception):
+    """A journal operation failed; the message is fit to show."""
+
+
+class JournalReadOnly(JournalError):
+    """The journal cannot be written (read-only folder or file)."""
+
+
+class _TooNew(sqlite3.DatabaseError):
+    pass
+
+
+@dataclass(frozen=True)
+class JournalNotice:
+    """Something the user must be told about the journal at start-up.
+
+    *kind* is ``"moved_aside"`` (the old file was damaged or too new and is kept at
+    *backup*; a fresh journal was started) or ``"read_only"`` (ratings cannot be saved).
+    """
+
+    kind: str
+    path: Path
+    reason: str
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class Rating:
+    uid: str
+    at: datetime
+    value: int
+    context: str
+    side: str | None = None
+    note: str | None = None
+    session_uid: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    uid: str
+    routine_id: str
+    started: datetime
+    ended: datetime | None = None
+    steps_completed: int = 0
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class SafetyEvent:
+    uid: str
+    at: datetime
+    kind: str
+    session_uid: str | None = None
+    step: int | None = None
+    side: str | None = None
+    note: str | None = None
+
+
+def now() -> datetime:
+    """The current local time, aware of its UTC offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("times stored in the journal must carry a UTC offset")
+    return moment.isoformat(timespec="seconds")
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _check(value: Any, allowed: tuple[str, ...], what: str, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if value not in allowed:
+        raise ValueError(f"{what} must be one of {', '.join(allowed)}, not {value!r}")
+
+
+class Journal:
+    """An open journal. Use :func:`open_journal` to get one."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, *, writable: bool = True,
+                 notice: JournalNotice | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.writable = writable
+        self.notice = notice
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work, committed when the block ends without error."""
+        if not self.writable:
+            raise JournalReadOnly("the journal is read-only: nothing can be saved")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield self.db
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _write(self, sql: str, args: tuple[Any, ...]) -> sqlite3.Cursor:
+        try:
+            with self.transaction() as db:
+                return db.execute(sql, args)
+        except sqlite3.Error as err:
+            raise JournalError(f"could not save to the journal: {err}") from err
+
+    def _session_id(self, session_uid: str | None) -> int | None:
+        if session_uid is None:
+            return None
+        row = self.db.execute("SELECT id FROM sessions WHERE uid = ?", (session_uid,)).fetchone()
+        if row is None:
+            raise ValueError(f"no session {session_uid!r} in the journal")
+        return int(row[0])
+
+    # -- ratings -------------------------------------------------------------
+    def add_rating(self, value: int, context: str, *, at: datetime | None = None,
+                   side: str | None = None, note: str | None = None,
+                   session_uid: str | None = None, uid: str | None = None) -> Rating:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
+        _check(context, CONTEXTS, "context")
+        _check(side, SIDES, "side", optional=True)
+        rating = Rating(uid or uuid.uuid4().hex, at or now(), value, context, side,
+                        note or None, session_uid)
+        self._write(
+            "INSERT INTO ratings (uid, at, value, context, side, note, session_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rating.uid, iso(rating.at), value, context, side, rating.note,
+             self._session_id(session_uid)))
+        return rating
+
+    def ratings(self) -> list[Rating]:
+        """Every rating, oldest first."""
+        rows = self.db.execute(
+            "SELECT r.uid, r.at, r.value, r.context, r.side, r.note, s.uid FROM ratings r "
+            "LEFT JOIN sessions s ON s.id = r.session_id ORDER BY julianday(r.at), r.id")
+        return [Rating(u, datetime.fromisoformat(a), v, c, sd, n, su)
+                for u, a, v, c, sd, n, su in rows]
+
+    # -- sessions ------------------------------------------------------------
+    def start_session(self, routine_id: str, *, at: datetime | None = None,
+                      uid: str | None = None) -> Session:
+        session = Session(uid or uuid.uuid4().hex, routine_id, at or now())
+        self._write("INSERT INTO sessions (uid, routine_id, started) VALUES (?, ?, ?)",
+                    (session.uid, routine_id, iso(session.started)))
+        return session
+
+    def record_progress(self, session_uid: str, steps_completed: int) -> None:
+        """Store how far a running session has got, as it happens."""
+        self._write("UPDATE sessions SET steps_completed = ? WHERE uid = ?",
+                    (steps_completed, session_uid))
+
+    def end_session(self, session_uid: str, outcome: str, steps_completed: int, *,
+                    at: datetime | None = None) -> None:
+        _check(outcome, OUTCOMES, "outcome")
+        self._write("UPDATE sessions SET ended = ?, outcome = ?, steps_completed = ? "
+                    "WHERE uid = ?", (iso(at or now()), outcome, steps_completed, session_uid))
+
+    def sessions(self) -> list[Session]:
+        rows = self.db.execute(
+            "SELECT uid, routine_id, started, ended, steps_completed, outcome FROM sessions "
+            "ORDER BY julianday(started), id")
+        return [Session(u, r, datetime.fromisoformat(s), _time(e), n, o)
+                for u, r, s, e, n, o in rows]
+
+    # -- safety events -------------------------------------------------------
+    def add_safety_event(self, kind: str, *, session_uid: str | None = None,
+                         step: int | None = None, side: str | None = None,
+                         note: str | None = None, at: datetime | None = None,
+                         uid: str | None = None) -> SafetyEvent:
+        _check(kind, EVENT_KINDS, "kind")
+        event = SafetyEvent(uid or uuid.uuid4().hex, at or now(), kind, session_uid, step,
+                            side, note or None)
+        self._write(
+            "INSERT INTO safety_events (uid, at, kind, session_id, step, side, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event.uid, iso(event.at), kind, self._session_id(session_uid), step, side,
+             event.note))
+        return event
+
+    def safety_events(self) -> list[SafetyEvent]:
+        rows = self.db.execute(
+            "SELECT e.uid, e.at, e.kind, s.uid, e.step, e.side, e.note FROM safety_events e "
+            "LEFT JOIN sessions s ON s.id = e.session_id ORDER BY julianday(e.at), e.id")
+        return [SafetyEvent(u, datetime.fromisoformat(a), k, su, st, sd, n)
+                for u, a, k, su, st, sd, n in rows]
+
+
+# -- opening -----------------------------------------------------------------
+def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    db = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=5.0,
+                         check_same_thread=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def _prepare(db: sqlite3.Connection, *, writable: bool) -> None:
+    """Check the file is a sound journal of a known version, and migrate it."""
+    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("the database failed its integrity check")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise _TooNew(f"it was written by a newer version of Knee Coach "
+                      f"(journal version {version}, this app knows up to {SCHEMA_VERSION})")
+    if not writable:
+        return
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        try:
+            db.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[number - 1]()}; "
+                             f"PRAGMA user_version = {number}; COMMIT;")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
+def _move_aside(path: Path, stamp: str) -> Path:
+    backup = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    path.rename(backup)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.rename(backup.with_name(backup.name + suffix))
+    return backup
+
+
+def _folder_writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def open_journal(path: Path) -> Journal:
+    """Open (or create) the journal at *path*; never raises for a bad file."""
+    path = Path(path)
+    if not _folder_writable(path.parent) or (path.exists() and not os.access(path, os.W_OK)):
+        return _open_read_only(path)
+    try:
+        db = _connect(str(path))
+        _prepare(db, writable=True)
+        return Journal(db, path)
+    except sqlite3.DatabaseError as err:
+        with contextlib.suppress(Exception):
+            db.close()
+        if "locked" in str(err):
+            raise JournalError("the journal is in use by another program (is Knee Coach "
+                               "already open?)") from err
+        reason = str(err) if isinstance(err, _TooNew) else f"the file is damaged ({err})"
+    try:
+        backup = _move_aside(path, now().strftime("%Y%m%d-%H%M%S"))
+    except OSError as err:
+        db = _connect(":memory:")
+        _prepare(db, writable=True)
+        return Journal(db, path, writable=False, notice=JournalNotice(
+            "read_only", path, f"{reason}, and it could not be moved aside ({err.strerror})"))
+    db = _connect(str(path))
+    _prepare(db, writable=True)
+    return Journal(db, path, notice=JournalNotice("moved_aside", path, reason, backup))
+
+
+def _open_read_only(path: Path) -> Journal:
+    reason = "the data folder cannot be written to"
+    if path.exists():
+        try:
+            db = _connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+            _prepare(db, writable=False)
+            return Journal(db, path, writable=False,
+                           notice=JournalNotice("read_only", path, reason))
+        except sqlite3.DatabaseError as err:
+            reason = f"{reason}, and the journal there cannot be read ({err})"
+    db = _connect(":memory:")
+    _prepare(db, writable=True)
+    return Journal(db, path, writable=False, notice=JournalNotice("read_only", path, reason))

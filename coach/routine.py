@@ -1,0 +1,441 @@
+"""Routine files: the data model and the validator for routine format v1 (TOML).
+
+A routine file is meant to be written by a physiotherapist in a text editor, so the
+validator reports every problem it finds, each as ``FILE:LINE: message``, and never
+raises on bad input. ``docs/routines.md`` documents the format and every message.
+This module imports nothing from Qt.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coach.paths import assets_dir
+from coach.tomlpos import Path as KeyPath
+from coach.tomlpos import key_lines, line_of
+
+SCHEMA_VERSION = 1
+LANGUAGES = ("en", "ja")
+MAX_FILE_BYTES = 1_000_000
+MAX_STEP_SECONDS = 3600
+SIDES = ("none", "left", "right", "both")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+ROUTINE_KEYS = (
+    "schema", "id", "title", "summary", "equipment", "frequency", "safety", "source",
+    "steps",
+)
+STEP_KEYS = (
+    "title", "instructions", "cues", "illustration", "caution", "sides", "get_ready",
+    "duration", "reps", "hold", "release", "hold_cue", "release_cue", "sets", "rest",
+    "switch",
+)
+DEFAULTS = {"get_ready": 5.0, "release": 0.0, "sets": 1, "rest": 15.0, "switch": 5.0}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of user-facing text in English and, optionally, Japanese."""
+
+    en: str
+    ja: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" and self.ja else self.en
+
+
+@dataclass(frozen=True)
+class TextList:
+    """Numbered lines (instructions, cues, safety notes) in English and Japanese."""
+
+    en: tuple[str, ...] = ()
+    ja: tuple[str, ...] | None = None
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.ja if lang == "ja" and self.ja else self.en
+
+
+@dataclass(frozen=True)
+class Step:
+    title: Text
+    instructions: TextList
+    cues: TextList = TextList()
+    illustration: Path | None = None
+    caution: Text | None = None
+    sides: str = "none"
+    get_ready: float = DEFAULTS["get_ready"]
+    duration: float | None = None
+    reps: int | None = None
+    hold: float | None = None
+    release: float = DEFAULTS["release"]
+    hold_cue: Text | None = None
+    release_cue: Text | None = None
+    sets: int = 1
+    rest: float = DEFAULTS["rest"]
+    switch: float = DEFAULTS["switch"]
+
+    @property
+    def side_order(self) -> tuple[str, ...]:
+        """The sides the step is played on, in order; ``("none",)`` when unsided."""
+        return ("right", "left") if self.sides == "both" else (self.sides,)
+
+    @property
+    def work_seconds(self) -> float:
+        """One set's work: the plain duration, or every hold and release."""
+        if self.duration is not None:
+            return self.duration
+        return (self.reps or 0) * ((self.hold or 0.0) + self.release)
+
+    @property
+    def total_seconds(self) -> float:
+        """Get ready, then per side every set with rests between, and side switches."""
+        per_side = self.sets * self.work_seconds + (self.sets - 1) * self.rest
+        sides = len(self.side_order)
+        return self.get_ready + sides * per_side + (sides - 1) * self.switch
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: Text
+    summary: Text
+    steps: tuple[Step, ...]
+    path: Path
+    equipment: TextList = TextList()
+    frequency: Text | None = None
+    safety: TextList = TextList()
+    source: Text | None = None
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(step.total_seconds for step in self.steps)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a routine file; prints as ``FILE:LINE: message``."""
+
+    file: Path
+    line: int | None
+    message: str = field(compare=False)
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return f"{where}: {self.message}"
+
+
+def dotted(path: KeyPath) -> str:
+    """``("steps", 2, "title")`` -> ``steps[3].title`` (steps counted from 1)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class _Checker:
+    """Collects problems while converting the parsed TOML into model objects."""
+
+    def __init__(self, file: Path, text: str) -> None:
+        self.file = file
+        self.lines = key_lines(text)
+        self.problems: list[Problem] = []
+
+    def report(self, path: KeyPath, message: str) -> None:
+        self.problems.append(Problem(self.file, line_of(self.lines, path), message))
+
+    def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], path: KeyPath) -> None:
+        allowed = tuple(allowed)
+        for key in table:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+                self.report(path + (key,), f"unknown key '{dotted(path + (key,))}'{tip}")
+
+    def text(self, table: dict[str, Any], key: str, path: KeyPath,
+             required: bool = True) -> Text | None:
+        value = table.get(key)
+        here = path + (key,)
+        if value is None:
+            if required:
+                self.report(path, f"missing required key '{dotted(here)}'")
+            return None
+        if isinstance(value, str):
+            value = {"en": value}
+        if not isinstance(value, dict):
+            self.report(here, f"'{dotted(here)}' must be text or a table of languages "
+                              f"(en, ja), not {_kind(value)}")
+            return None
+        texts: dict[str, str] = {}
+        for lang, item in value.items():
+            if lang not in LANGUAGES:
+                self.report(here + (lang,), f"language '{lang}' in '{dotted(here)}' is not "
+                                            "supported (use 'en' or 'ja')")
+            elif not isinstance(item, str):
+                self.report(here + (lang,), f"'{dotted(here + (lang,))}' must be text, "
+                                            f"not {_kind(item)}")
+            elif not item.strip():
+                self.report(here + (lang,), f"'{dotted(here + (lang,))}' must not be empty")
+            else:
+                texts[lang] = item.strip()
+        if "en" not in value:
+            self.report(here, f"'{dotted(here)}' needs English text ('{dotted(here)}.en')")
+        if "en" not in texts:
+            return None
+        return Text(texts["en"], texts.get("ja"))
+
+    def text_list(self, table: dict[str, Any], key: str, path: KeyPath,
+                  required: bool = False) -> TextList:
+        value = table.get(key)
+        here = path + (key,)
+        if value is None:
+            if required:
+                self.report(path, f"missing required key '{dotted(here)}'")
+            return TextList()
+        if isinstance(value, list):
+            value = {"en": value}
+        if not isinstance(value, dict):
+            self.report(here, f"'{dotted(here)}' must be a list of text or a table of "
+                              f"languages (en, ja), not {_kind(value)}")
+            return TextList()
+        lists: dict[str, tuple[str, ...]] = {}
+        for lang, items in value.items():
+            where = here + (lang,)
+            if lang not in LANGUAGES:
+                self.report(where, f"language '{lang}' in '{dotted(here)}' is not "
+                                   "supported (use 'en' or 'ja')")
+                continue
+            if not isinstance(items, list):
+                self.report(where, f"'{dotted(where)}' must be a list of text, "
+                                   f"not {_kind(items)}")
+                continue
+            good = True
+            for n, item in enumerate(items):
+                if not isinstance(item, str) or not item.strip():
+                    what = "empty" if isinstance(item, str) else _kind(item)
+                    self.report(where + (n,), f"'{dotted(where + (n,))}' must be non-empty "
+                                              f"text, not {what}")
+                    good = False
+            if good:
+                lists[lang] = tuple(item.strip() for item in items)
+        if "en" not in value:
+            self.report(here, f"'{dotted(here)}' needs English text ('{dotted(here)}.en')")
+        en = lists.get("en", ())
+        ja = lists.get("ja")
+        if required and "en" in lists and not en:
+            self.report(here + ("en",), f"'{dotted(here)}.en' must list at least one line")
+        if ja is not None and "en" in lists and len(ja) != len(en):
+            self.report(here + ("ja",), f"'{dotted(here)}.ja' has {len(ja)} lines but "
+                                        f"'{dotted(here)}.en' has {len(en)}")
+            ja = None
+        return TextList(en, ja)
+
+    def number(self, table: dict[str, Any], key: str, path: KeyPath, *,
+               integer: bool = False, minimum: float = 0.0,
+               strictly: bool = False) -> float | None:
+        value = table.get(key)
+        here = path + (key,)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+                integer and not isinstance(value, int)):
+            kind = "a whole number" if integer else "a number of seconds"
+            self.report(here, f"'{dotted(here)}' must be {kind}, not {_kind(value)}")
+            return None
+        if strictly and value <= minimum:
+            self.report(here, f"'{dotted(here)}' must be greater than {minimum:g}, "
+                              f"not {value:g}")
+            return None
+        if value < minimum:
+            self.report(here, f"'{dotted(here)}' must not be negative ({value:g})")
+            return None
+        if not integer and value > MAX_STEP_SECONDS:
+            self.report(here, f"'{dotted(here)}' is {value:g} seconds; a step may last "
+                              f"at most {MAX_STEP_SECONDS} seconds")
+            return None
+        return float(value) if not integer else value
+
+    def step(self, raw: Any, n: int, base: Path) -> Step | None:
+        path: KeyPath = ("steps", n)
+        if not isinstance(raw, dict):
+            self.report(path, f"'{dotted(path)}' must be a table ([[steps]]), "
+                              f"not {_kind(raw)}")
+            return None
+        before = len(self.problems)
+        self.unknown_keys(raw, STEP_KEYS, path)
+        title = self.text(raw, "title", path)
+        instructions = self.text_list(raw, "instructions", path, required=True)
+        cues = self.text_list(raw, "cues", path)
+        caution = self.text(raw, "caution", path, required=False)
+        hold_cue = self.text(raw, "hold_cue", path, required=False)
+        release_cue = self.text(raw, "release_cue", path, required=False)
+        illustration = self.illustration(raw, path, base)
+        sides = raw.get("sides", "none")
+        if sides not in SIDES:
+            self.report(path + ("sides",), f"'{dotted(path + ('sides',))}' must be one of "
+                                           f"{', '.join(SIDES)}, not {sides!r}")
+        get_ready = self.number(raw, "get_ready", path)
+        duration = self.number(raw, "duration", path, strictly=True)
+        reps = self.number(raw, "reps", path, integer=True, minimum=0, strictly=True)
+        hold = self.number(raw, "hold", path, strictly=True)
+        release = self.number(raw, "release", path)
+        sets = self.number(raw, "sets", path, integer=True, minimum=0, strictly=True)
+        rest = self.number(raw, "rest", path)
+        switch = self.number(raw, "switch", path)
+        has_duration, has_reps = "duration" in raw, "reps" in raw or "hold" in raw
+        if has_duration and has_reps:
+            self.report(path + ("duration",), f"'{dotted(path)}' has both 'duration' and "
+                                              "'reps'/'hold': use one timing or the other")
+        elif not has_duration and not has_reps:
+            self.report(path, f"'{dotted(path)}' needs a timing: 'duration', or 'reps' "
+                              "with 'hold'")
+        elif has_reps and ("reps" not in raw or "hold" not in raw):
+            missing = "hold" if "reps" in raw else "reps"
+            self.report(path, f"missing required key '{dotted(path + (missing,))}' "
+                              "('reps' and 'hold' go together)")
+        if "release" in raw and not has_reps:
+            self.report(path + ("release",), f"'{dotted(path + ('release',))}' only applies "
+                                             "to steps timed with 'reps' and 'hold'")
+        if len(self.problems) > before or title is None:
+            return None
+        step = Step(
+            title=title, instructions=instructions, cues=cues, illustration=illustration,
+            caution=caution, sides=sides, duration=duration,
+            reps=int(reps) if reps is not None else None, hold=hold,
+            hold_cue=hold_cue, release_cue=release_cue,
+            get_ready=_or(get_ready, "get_ready"), release=_or(release, "release"),
+            sets=int(_or(sets, "sets")), rest=_or(rest, "rest"),
+            switch=_or(switch, "switch"),
+        )
+        if step.total_seconds > MAX_STEP_SECONDS:
+            self.report(path, f"'{dotted(path)}' lasts {step.total_seconds:g} seconds in "
+                              f"all; a step may last at most {MAX_STEP_SECONDS} seconds")
+            return None
+        return step
+
+    def illustration(self, raw: dict[str, Any], path: KeyPath, base: Path) -> Path | None:
+        value = raw.get("illustration")
+        here = path + ("illustration",)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.report(here, f"'{dotted(here)}' must be a relative file path")
+            return None
+        relative = Path(value)
+        if relative.is_absolute() or value.startswith(("/", "\\")) or ":" in value:
+            self.report(here, f"illustration '{value}' must be a path relative to the "
+                              "routine's folder or the assets folder")
+            return None
+        escapes = False
+        for root in (base.resolve(), assets_dir().resolve()):
+            candidate = (root / relative).resolve()
+            if not candidate.is_relative_to(root):
+                escapes = True
+            elif candidate.is_file():
+                return candidate
+        if escapes:
+            self.report(here, f"illustration '{value}' leaves the routine's folder "
+                              "and the assets folder")
+        else:
+            self.report(here, f"illustration '{value}' not found next to the routine "
+                              "or in the assets folder")
+        return None
+
+    def routine(self, data: dict[str, Any]) -> Routine | None:
+        schema = data.get("schema")
+        if schema is None:
+            self.report((), "missing required key 'schema' (write 'schema = 1' at the top)")
+        elif isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+            self.report(("schema",), f"'schema' must be a whole number from 1, "
+                                     f"not {schema!r}")
+        elif schema > SCHEMA_VERSION:
+            self.report(("schema",), f"schema {schema} is newer than this version of "
+                                     f"Knee Coach understands (up to {SCHEMA_VERSION}); "
+                                     "update the app to use this routine")
+            return None
+        self.unknown_keys(data, ROUTINE_KEYS, ())
+        routine_id = data.get("id")
+        if routine_id is None:
+            self.report((), "missing required key 'id'")
+        elif not isinstance(routine_id, str) or not ID_PATTERN.match(routine_id):
+            self.report(("id",), f"'id' must be lowercase letters, digits and single "
+                                 f"hyphens (like 'ten-minute-knee'), not {routine_id!r}")
+        title = self.text(data, "title", ())
+        summary = self.text(data, "summary", ())
+        frequency = self.text(data, "frequency", (), required=False)
+        source = self.text(data, "source", (), required=False)
+        equipment = self.text_list(data, "equipment", ())
+        safety = self.text_list(data, "safety", ())
+        raw_steps = data.get("steps")
+        steps: list[Step | None] = []
+        if raw_steps is None:
+            self.report((), "missing required key 'steps' (add at least one [[steps]] table)")
+        elif not isinstance(raw_steps, list) or not raw_steps:
+            self.report(("steps",), "'steps' must be one or more [[steps]] tables")
+        else:
+            steps = [self.step(raw, n, self.file.parent) for n, raw in enumerate(raw_steps)]
+        if self.problems or title is None or summary is None or not isinstance(routine_id, str):
+            return None
+        return Routine(
+            id=routine_id, title=title, summary=summary,
+            steps=tuple(s for s in steps if s is not None), path=self.file,
+            equipment=equipment, frequency=frequency, safety=safety, source=source,
+            schema=int(schema or SCHEMA_VERSION),
+        )
+
+
+def _or(value: float | None, key: str) -> float:
+    return DEFAULTS[key] if value is None else value
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {str: "text", bool: "true/false", int: "a number",
+                              float: "a number", list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def load_routine(file: Path) -> tuple[Routine | None, list[Problem]]:
+    """Read and validate one routine file: (routine or None, problems found)."""
+    file = Path(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(file, None, f"file is {size:,} bytes; routine files may "
+                                              f"be at most {MAX_FILE_BYTES:,} bytes (1 MB)")]
+        raw = file.read_bytes()
+    except OSError as err:
+        return None, [Problem(file, None, f"cannot read file: {err.strerror or err}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(file, line, "file is not UTF-8 text (save it as UTF-8)")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else max(1, len(text.rstrip("\n").splitlines()))
+        message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
+        if not match:
+            message += " (the file ends before it is complete)"
+        return None, [Problem(file, line, f"TOML syntax error: {message}")]
+    checker = _Checker(file, text)
+    routine = checker.routine(data)
+    return routine, sorted(checker.problems, key=lambda p: p.line or 0)
+
+
+def format_seconds(seconds: float) -> str:
+    """``605`` -> ``"10:05"``: minutes and seconds, as shown in lists."""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+

@@ -1,0 +1,1 @@
+"""The Qt widgets: thin views over the Qt-free core."""

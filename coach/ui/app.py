@@ -1,0 +1,111 @@
+"""Start-up of the window: the QApplication, translations, settings and logging."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from coach import __version__, paths
+from coach.cli import Options
+
+log = logging.getLogger("coach")
+
+ENV_EXIT_AFTER_PAINT = "COACH_EXIT_AFTER_FIRST_PAINT"
+
+
+def open_settings(data_dir: Path) -> QSettings:
+    """The window's settings: an ini file in the data folder, beside the journal."""
+    return QSettings(str(data_dir / paths.SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load Qt's own Japanese strings (dialog buttons) and Knee Coach's."""
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja"
+                               else QLocale.Language.English))
+    if lang != "ja":
+        return []
+    installed = []
+    for name, folder in (
+        ("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("coach_ja", str(paths.translations_dir())),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return installed
+
+
+def setup_logging(data_dir: Path) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(data_dir / paths.LOG_FILE, encoding="utf-8"))
+    except OSError:
+        pass
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Knee Coach")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("knee-coach")
+    icon = paths.assets_dir() / "icons" / "knee-coach.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+class _FirstPaintProbe(QObject):
+    """For benchmarks and smoke tests: report the first paint of the window, then quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            rss = _resident_kib()
+            print(f"first-paint {time.perf_counter():.6f} rss-kib {rss}", flush=True)
+            QApplication.instance().quit()
+        return False
+
+
+def _resident_kib() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
+
+
+def run_window(options: Options, routine_id: str | None = None) -> int:
+    """Open the main window (on *routine_id* if given) and run until it closes."""
+    setup_logging(options.data_dir)
+    app = make_app()
+    lang = options.language(system=QLocale.system().name())
+    install_translators(app, lang)
+
+    from coach.ui.main_window import MainWindow
+
+    window = MainWindow(options, settings=open_settings(options.data_dir), lang=lang)
+    if os.environ.get(ENV_EXIT_AFTER_PAINT):
+        probe = _FirstPaintProbe(window)
+        window.installEventFilter(probe)
+    window.show()
+    if routine_id is not None:
+        window.open_routine(routine_id)
+    status = app.exec()
+    window.journal.close()
+    return status

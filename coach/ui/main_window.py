@@ -1,0 +1,296 @@
+"""The main window: the routine list, the chosen routine's details and the way in
+to a session; message bars for anything the user must know (damaged journal,
+routine files that could not be loaded)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.cli import Options
+from coach.journal import Journal, JournalNotice
+from coach.library import Library
+from coach.routine import Routine
+from coach.ui.help import SafetyDialog, about_box, first_run_notice
+from coach.ui.routine_view import RoutineDetails
+from coach.ui.widgets import MessageBar, duration_text, plain_label
+
+ROUTINE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    """Knee Coach's one window. *library* and *journal* may be given (tests);
+    otherwise they are loaded from *options*."""
+
+    def __init__(self, options: Options, *, settings: QSettings, lang: str,
+                 library: Library | None = None, journal: Journal | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.options = options
+        self.settings = settings
+        self.lang = lang
+        self.library = library if library is not None else options.load_library()
+        self.journal = journal if journal is not None else options.open_journal()
+        self.setWindowTitle(self.tr("Knee Coach"))
+        self.setMinimumSize(720, 480)
+
+        self.bars = QVBoxLayout()
+        self.bars.setContentsMargins(12, 8, 12, 0)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_home())
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.bars)
+        outer.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+        if self.journal.notice:
+            self.show_journal_notice(self.journal.notice)
+        self._fill_routines()
+        self._restore_geometry()
+
+    # -- building ------------------------------------------------------------
+    def _build_home(self) -> QWidget:
+        self.routine_list = QListWidget()
+        self.routine_list.setObjectName("routineList")
+        self.routine_list.setAccessibleName(self.tr("Routines"))
+        self.routine_list.setSpacing(3)
+        self.routine_list.setWordWrap(True)
+        font = self.routine_list.font()
+        font.setPointSizeF(font.pointSizeF() + 1.5)
+        self.routine_list.setFont(font)
+        self.routine_list.currentItemChanged.connect(self._on_routine_changed)
+        self.routine_list.itemActivated.connect(lambda _item: self.start_selected())
+
+        self.broken_bar = MessageBar("", level="warning", closable=False,
+                                     action=self.tr("Details…"))
+        self.broken_bar.setObjectName("brokenRoutines")
+        self.broken_bar.action_clicked.connect(self.show_broken_routines)
+        self.broken_bar.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.addWidget(plain_label(self.tr("Routines"), point_delta=3, bold=True))
+        left_layout.addWidget(self.routine_list, 1)
+        left_layout.addWidget(self.broken_bar)
+
+        self.details = RoutineDetails()
+        self.start_button = QPushButton(self.tr("Start routine"))
+        self.start_button.setObjectName("startButton")
+        self.start_button.setAccessibleName(self.tr("Start the selected routine"))
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(48)
+        font = self.start_button.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.start_button.setFont(font)
+        self.start_button.clicked.connect(self.start_selected)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 12, 12)
+        right_layout.addWidget(self.details, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 700])
+        self.splitter.setChildrenCollapsible(False)
+        return self.splitter
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        reload_action = file_menu.addAction(self.tr("&Reload routines"))
+        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        reload_action.triggered.connect(self.reload_routines)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        saved = self.settings.value("language", "system")
+        for code, name in (("system", self.tr("System default")), ("en", "English"),
+                           ("ja", "日本語")):
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.setChecked(saved == code)
+            group.addAction(action)
+            language_menu.addAction(action)
+        group.triggered.connect(self._on_language_chosen)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
+        safety_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        safety_action.triggered.connect(self.show_safety)
+        help_menu.addAction(self.tr("&About Knee Coach"),
+                            lambda: about_box(self).open())
+
+    # -- routines ------------------------------------------------------------
+    def _fill_routines(self, keep: str | None = None) -> None:
+        self.routine_list.clear()
+        for routine in self.library.routines:
+            text = f"{routine.title.get(self.lang)}\n{duration_text(routine.total_seconds)}"
+            item = QListWidgetItem(text)
+            item.setData(ROUTINE_ROLE, routine.id)
+            item.setToolTip(routine.summary.get(self.lang))
+            self.routine_list.addItem(item)
+        broken = self.library.broken_files
+        if broken:
+            names = ", ".join(path.name for path in broken)
+            text = (self.tr("1 routine file could not be loaded: {names}") if len(broken) == 1
+                    else self.tr("{n} routine files could not be loaded: {names}"))
+            self.broken_bar.label.setText(text.format(n=len(broken), names=names))
+        self.broken_bar.setVisible(bool(broken))
+        wanted = keep or self.settings.value("last_routine", "")
+        row = next((i for i, r in enumerate(self.library.routines) if r.id == wanted), 0)
+        if self.library.routines:
+            self.routine_list.setCurrentRow(row)
+        else:
+            self.details.show_routine(None, self.lang)
+        self.start_button.setEnabled(bool(self.library.routines))
+
+    def selected_routine(self) -> Routine | None:
+        item = self.routine_list.currentItem()
+        return self.library.get(item.data(ROUTINE_ROLE)) if item else None
+
+    def _on_routine_changed(self) -> None:
+        routine = self.selected_routine()
+        self.details.show_routine(routine, self.lang)
+        if routine:
+            self.settings.setValue("last_routine", routine.id)
+
+    def reload_routines(self) -> None:
+        current = self.selected_routine()
+        self.library = self.options.load_library()
+        self._fill_routines(keep=current.id if current else None)
+        self.statusBar().showMessage(self.tr("Routines reloaded."), 4000)
+
+    def open_routine(self, routine_id: str) -> bool:
+        """Select *routine_id* and start it (``coach run``); say so if it is unknown."""
+        for row in range(self.routine_list.count()):
+            if self.routine_list.item(row).data(ROUTINE_ROLE) == routine_id:
+                self.routine_list.setCurrentRow(row)
+                self.start_selected()
+                return True
+        QMessageBox.warning(self, self.tr("Routine not found"), self.tr(
+            "There is no routine with the id “{id}”. Choose one from the list."
+        ).format(id=routine_id))
+        return False
+
+    def start_selected(self) -> None:
+        routine = self.selected_routine()
+        if routine is None:
+            return
+        self.details.show_routine(routine, self.lang)
+        self.details.setFocus()
+
+    def show_broken_routines(self) -> None:
+        dialog = QDialog(self)
+        dialog.setObjectName("brokenRoutinesDialog")
+        dialog.setWindowTitle(self.tr("Routine files that could not be loaded"))
+        dialog.resize(760, 360)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(plain_label(self.tr(
+            "These files were skipped. The other routines work as usual. Fix each "
+            "problem at the line shown, then choose File > Reload routines.")))
+        text = QPlainTextEdit("\n".join(str(p) for p in self.library.problems))
+        text.setReadOnly(True)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.open()
+
+    # -- notices ---------------------------------------------------------------
+    def show_journal_notice(self, notice: JournalNotice) -> None:
+        if notice.kind == "moved_aside":
+            text = self.tr(
+                "Your journal could not be opened ({reason}). Nothing was deleted: the old "
+                "file was kept as {backup}. A new, empty journal has been started."
+            ).format(reason=notice.reason, backup=notice.backup)
+            bar = MessageBar(text, level="warning")
+        else:
+            text = self.tr(
+                "Your pain ratings and sessions cannot be saved right now: {reason}. "
+                "Folder: {folder}"
+            ).format(reason=notice.reason, folder=notice.path.parent)
+            bar = MessageBar(text, level="error")
+        bar.setObjectName("journalNotice")
+        self.bars.addWidget(bar)
+
+    def show_safety(self) -> None:
+        SafetyDialog(self).open()
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        self.settings.setValue("language", code)
+        self.settings.sync()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
+            "The new language is used the next time Knee Coach starts. Restart now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("languageRestart")
+        box.accepted.connect(self._restart)
+        box.open()
+
+    def _restart(self) -> None:
+        args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
+        if QProcess.startDetached(sys.executable, ["-m", "coach", *args]):
+            self.close()
+
+    # -- window state ----------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.settings.value("first_run_notice_seen", False, type=bool):
+            QTimer.singleShot(0, self._show_first_run_notice)
+
+    def _show_first_run_notice(self) -> None:
+        if self.settings.value("first_run_notice_seen", False, type=bool) or \
+                self.findChild(QMessageBox, "firstRunNotice"):
+            return
+        box = first_run_notice(self)
+        box.finished.connect(lambda _result: self.settings.setValue(
+            "first_run_notice_seen", True))
+        box.open()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,71 @@
+"""Shared fixtures. Every test runs headless, with HOME and the data folder in a
+temporary directory, so nothing touches the real home folder."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+FLAGSHIP = "ten-minute-inner-thigh"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    monkeypatch.setenv("COACH_DATA_DIR", str(home / "coach-data"))
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def write_routine(tmp_path: Path):
+    """Write a routine file (dedented) into tmp_path/routines and return its path."""
+    folder = tmp_path / "routines"
+    folder.mkdir(exist_ok=True)
+
+    def write(name: str, text: str) -> Path:
+        path = folder / name
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    return write
+
+
+MINIMAL = """
+schema = 1
+id = "{id}"
+title = "{title}"
+summary = "A short test routine."
+
+[[steps]]
+title = "Sit and breathe"
+instructions = ["Sit on a chair.", "Breathe slowly."]
+duration = 30
+"""
+
+
+@pytest.fixture
+def minimal_routine(write_routine):
+    def write(name: str = "good.toml", id: str = "good-one", title: str = "Good one") -> Path:
+        return write_routine(name, MINIMAL.format(id=id, title=title))
+
+    return write

@@ -1,0 +1,125 @@
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from coach import journal as journal_module
+from coach.journal import SCHEMA_VERSION, JournalReadOnly, open_journal
+
+JST = timezone(timedelta(hours=9))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "journal.sqlite3"
+
+
+def test_fresh_journal_has_schema_wal_and_keeps_ratings(db_path):
+    journal = open_journal(db_path)
+    assert journal.notice is None and journal.writable
+    at = datetime(2026, 11, 21, 8, 30, tzinfo=JST)
+    rating = journal.add_rating(4, "check_in", at=at, side="left", note="stairs")
+    journal.close()
+
+    reopened = open_journal(db_path)
+    assert reopened.ratings() == [rating]
+    assert reopened.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert reopened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert reopened.ratings()[0].at.utcoffset() == timedelta(hours=9)
+
+
+def test_a_rating_is_on_disk_as_soon_as_add_rating_returns(db_path):
+    journal = open_journal(db_path)
+    journal.add_rating(3, "before")
+    other = sqlite3.connect(db_path)  # a second reader sees the committed row
+    assert other.execute("SELECT value FROM ratings").fetchall() == [(3,)]
+    other.close()
+
+
+def test_ratings_sort_by_real_time_across_utc_offsets(db_path):
+    journal = open_journal(db_path)
+    late = journal.add_rating(2, "check_in", at=datetime(2026, 1, 1, 10, tzinfo=JST))
+    early = journal.add_rating(5, "check_in",
+                               at=datetime(2026, 1, 1, 2, 30, tzinfo=timezone.utc))
+    assert [r.uid for r in journal.ratings()] == [late.uid, early.uid]  # 01:00Z < 02:30Z
+
+
+@pytest.mark.parametrize("value", [-1, 11, 2.5, True, "3"])
+def test_ratings_outside_0_to_10_are_refused(db_path, value):
+    with pytest.raises(ValueError):
+        open_journal(db_path).add_rating(value, "check_in")
+
+
+def test_session_lifecycle_and_safety_event(db_path):
+    journal = open_journal(db_path)
+    session = journal.start_session("ten-minute-inner-thigh")
+    journal.record_progress(session.uid, 2)
+    rating = journal.add_rating(6, "after", session_uid=session.uid)
+    event = journal.add_safety_event("sharp_pain", session_uid=session.uid, step=3,
+                                     side="left")
+    journal.end_session(session.uid, "sharp_pain", 2)
+    [stored] = journal.sessions()
+    assert stored.outcome == "sharp_pain" and stored.steps_completed == 2 and stored.ended
+    assert journal.ratings()[0].session_uid == session.uid == rating.session_uid
+    assert journal.safety_events() == [event]
+
+
+@pytest.mark.parametrize("damage", [
+    b"this is not a database at all\n" * 100,
+    b"",  # an empty file is a valid empty database: no notice expected
+    "truncate",
+])
+def test_damaged_file_is_kept_aside_and_a_fresh_journal_starts(db_path, damage):
+    journal = open_journal(db_path)
+    for n in range(200):
+        journal.add_rating(n % 11, "check_in", note="x" * 200)
+    journal.close()
+    for extra in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
+    original = db_path.read_bytes()
+    if damage == "truncate":
+        db_path.write_bytes(original[: len(original) // 3])
+    else:
+        db_path.write_bytes(damage)
+
+    reopened = open_journal(db_path)
+    assert reopened.writable
+    if damage == b"":
+        assert reopened.notice is None
+        return
+    notice = reopened.notice
+    assert notice.kind == "moved_aside"
+    assert notice.backup.exists() and notice.backup.name.startswith("journal.sqlite3.damaged-")
+    assert notice.backup.read_bytes() == (
+        original[: len(original) // 3] if damage == "truncate" else damage)
+    assert reopened.ratings() == []
+    reopened.add_rating(1, "check_in")
+    assert len(reopened.ratings()) == 1
+
+
+def test_journal_from_a_newer_app_is_kept_aside(db_path):
+    open_journal(db_path).close()
+    db = sqlite3.connect(db_path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    journal = open_journal(db_path)
+    assert journal.notice.kind == "moved_aside"
+    assert "newer version of Knee Coach" in journal.notice.reason
+
+
+def test_unwritable_folder_gives_a_read_only_journal(db_path, monkeypatch):
+    journal = open_journal(db_path)
+    journal.add_rating(7, "check_in")
+    journal.close()
+    monkeypatch.setattr(journal_module, "_folder_writable", lambda folder: False)
+    journal = open_journal(db_path)
+    assert journal.notice.kind == "read_only" and not journal.writable
+    assert [r.value for r in journal.ratings()] == [7]
+    with pytest.raises(JournalReadOnly):
+        journal.add_rating(1, "check_in")
+
+
+def test_unwritable_folder_without_a_journal_still_opens(tmp_path, monkeypatch):
+    monkeypatch.setattr(journal_module, "_folder_writable", lambda folder: False)
+    journal = open_journal(tmp_path / "nowhere" / "journal.sqlite3")
+    assert journal.notice.kind == "read_only" and journal.ratings() == []

@@ -1,0 +1,177 @@
+from pathlib import Path
+
+import pytest
+
+from coach import paths
+from coach.routine import MAX_FILE_BYTES, Problem, Text, TextList, load_routine
+from tests.conftest import FLAGSHIP, MINIMAL
+
+BUNDLED = sorted(paths.bundled_routines_dir().glob("*.toml"))
+
+
+@pytest.mark.parametrize("file", BUNDLED, ids=lambda p: p.name)
+def test_bundled_routines_are_valid_and_bilingual(file: Path):
+    routine, problems = load_routine(file)
+    assert problems == []
+    assert routine is not None
+    assert routine.title.ja and routine.summary.ja and routine.safety.ja
+    for step in routine.steps:
+        assert step.title.ja
+        assert step.instructions.ja and len(step.instructions.ja) == len(step.instructions.en)
+
+
+def test_flagship_lasts_nine_to_eleven_minutes():
+    file = next(f for f in BUNDLED if FLAGSHIP in f.name)
+    routine, _ = load_routine(file)
+    assert routine.id == FLAGSHIP
+    assert 9 * 60 <= routine.total_seconds <= 11 * 60
+    assert len(routine.steps) == 5
+
+
+def test_total_duration_counts_get_ready_sides_sets_rests_and_switches(write_routine):
+    file = write_routine("t.toml", '''
+        schema = 1
+        id = "timing"
+        title = "Timing"
+        summary = "s"
+        [[steps]]
+        title = "Sided holds"
+        instructions = ["x"]
+        sides = "both"
+        get_ready = 10
+        reps = 3
+        hold = 5
+        release = 2
+        sets = 2
+        rest = 20
+        switch = 7
+        [[steps]]
+        title = "Plain"
+        instructions = ["y"]
+        duration = 45
+    ''')
+    routine, problems = load_routine(file)
+    assert problems == []
+    sided, plain = routine.steps
+    # per side: 2 sets x 3 x (5 + 2) + 1 rest of 20 = 62; two sides + one switch
+    assert sided.total_seconds == 10 + 62 + 7 + 62
+    assert sided.side_order == ("right", "left")
+    assert plain.total_seconds == 5 + 45  # default get-ready is 5 s
+    assert routine.total_seconds == 141 + 50
+
+
+def test_text_falls_back_to_english():
+    assert Text("Hello").get("ja") == "Hello"
+    assert Text("Hello", "こんにちは").get("ja") == "こんにちは"
+    assert TextList(("a",), None).get("ja") == ("a",)
+
+
+BASE = '''schema = 1
+id = "broken"
+title = "Broken"
+summary = "s"
+'''
+STEP = '''
+[[steps]]
+title = "Step"
+instructions = ["Do it."]
+'''
+
+
+@pytest.mark.parametrize("body, line, fragment", [
+    (BASE + "titel = 'x'\n" + STEP + "duration = 5\n", 5,
+     "unknown key 'titel' (did you mean 'title'?)"),
+    (BASE + STEP + "duration = 5\nrelese = 2\n", 10, "unknown key 'steps[1].relese'"),
+    (BASE + STEP + "duration = -5\n", 9, "'steps[1].duration' must be greater than 0"),
+    (BASE + STEP + "duration = 0\n", 9, "must be greater than 0, not 0"),
+    (BASE + STEP + "duration = 7200\n", 9, "is 7200 seconds; a step may last at most 3600"),
+    (BASE + STEP + "duration = '30'\n", 9, "must be a number of seconds, not text"),
+    (BASE + STEP + "reps = 2.5\nhold = 3\n", 9, "'steps[1].reps' must be a whole number"),
+    (BASE + STEP + "get_ready = -1\nduration = 5\n", 9, "must not be negative"),
+    (BASE + STEP + "reps = 100\nhold = 30\nrelease = 10\n", 6, "lasts 4005 seconds in all"),
+    (BASE + STEP, 6, "needs a timing: 'duration', or 'reps' with 'hold'"),
+    (BASE + STEP + "reps = 3\n", 6, "missing required key 'steps[1].hold'"),
+    (BASE + STEP + "duration = 5\nreps = 3\nhold = 2\n", 9, "has both 'duration' and"),
+    (BASE + STEP + "duration = 5\nrelease = 3\n", 10, "only applies to steps timed with"),
+    (BASE + STEP + "duration = 5\nsides = 'up'\n", 10, "must be one of none, left, right"),
+    (BASE.replace('title = "Broken"', 'title.ja = "壊れた"') + STEP + "duration = 5\n", 3,
+     "'title' needs English text ('title.en')"),
+    (BASE.replace('title = "Broken"', 'title.fr = "Cassé"') + STEP + "duration = 5\n", 3,
+     "language 'fr' in 'title' is not supported"),
+    (BASE.replace('summary = "s"', 'summary = ""') + STEP + "duration = 5\n", 4,
+     "'summary.en' must not be empty"),
+    (BASE + "safety.en = ['a', 'b']\nsafety.ja = ['あ']\n" + STEP + "duration = 5\n", 6,
+     "'safety.ja' has 1 lines but 'safety.en' has 2"),
+    (BASE + "safety = 'Be careful'\n" + STEP + "duration = 5\n", 5,
+     "'safety' must be a list of text"),
+    (BASE.replace("schema = 1", "schema = 2") + STEP + "duration = 5\n", 1,
+     "schema 2 is newer than this version of Knee Coach understands (up to 1)"),
+    (BASE.replace("schema = 1\n", "") + STEP + "duration = 5\n", None,
+     "missing required key 'schema'"),
+    (BASE.replace('id = "broken"', 'id = "Not OK"') + STEP + "duration = 5\n", 2,
+     "'id' must be lowercase letters, digits and single hyphens"),
+    (BASE, None, "missing required key 'steps'"),
+    (BASE + STEP.replace('title = "Step"\n', '') + "duration = 5\n", 6,
+     "missing required key 'steps[1].title'"),
+    (BASE + STEP.replace('["Do it."]', '[]') + "duration = 5\n", 8,
+     "'steps[1].instructions.en' must list at least one line"),
+    (BASE + STEP + "duration = 5\nillustration = '../../etc/passwd'\n", 10,
+     "illustration '../../etc/passwd' leaves the routine's folder and the assets folder"),
+    (BASE + STEP + "duration = 5\nillustration = '/etc/passwd'\n", 10,
+     "must be a path relative to the routine's folder or the assets folder"),
+    (BASE + STEP + "duration = 5\nillustration = 'nope.svg'\n", 10,
+     "illustration 'nope.svg' not found next to the routine or in the assets folder"),
+    ("schema = 1\nid = 'x'\ntitle = 'a\n", 3, "TOML syntax error"),
+])
+def test_each_problem_is_reported_with_its_line(write_routine, body, line, fragment):
+    file = write_routine("broken.toml", body)
+    routine, problems = load_routine(file)
+    assert routine is None
+    matching = [p for p in problems if fragment in p.message]
+    assert matching, [str(p) for p in problems]
+    assert matching[0].line == line
+    assert str(matching[0]).startswith(f"{file}:{line}: " if line else f"{file}: ")
+
+
+def test_every_problem_is_reported_not_only_the_first(write_routine):
+    file = write_routine("many.toml", BASE + "colour = 'red'\n" + STEP
+                         + "duration = -1\nsides = 'up'\n" + STEP + "reps = 0\nhold = 1\n")
+    _, problems = load_routine(file)
+    assert len(problems) == 4
+    assert [p.line for p in problems] == sorted(p.line for p in problems)
+
+
+def test_illustration_next_to_the_routine_is_found(write_routine, tmp_path):
+    (tmp_path / "routines" / "pic.svg").write_text("<svg/>")
+    file = write_routine("pic.toml", BASE + STEP + "duration = 5\nillustration = 'pic.svg'\n")
+    routine, problems = load_routine(file)
+    assert problems == []
+    assert routine.steps[0].illustration == (tmp_path / "routines" / "pic.svg").resolve()
+
+
+def test_file_over_one_megabyte_is_refused_unread(write_routine):
+    file = write_routine("big.toml", MINIMAL.format(id="big", title="Big"))
+    with file.open("a") as handle:
+        handle.write("#" * MAX_FILE_BYTES)
+    routine, problems = load_routine(file)
+    assert routine is None
+    assert "at most 1,000,000 bytes (1 MB)" in problems[0].message
+
+
+def test_non_utf8_file_names_the_line(write_routine):
+    file = write_routine("latin.toml", MINIMAL.format(id="latin", title="x"))
+    file.write_bytes(file.read_bytes().replace(b"Sit on", b"Sit \xe9n"))
+    _, problems = load_routine(file)
+    assert problems == [Problem(file, 8, "")]
+    assert "not UTF-8" in problems[0].message
+
+
+def test_missing_file_is_a_problem_not_a_crash(tmp_path):
+    routine, problems = load_routine(tmp_path / "gone.toml")
+    assert routine is None and "cannot read file" in problems[0].message
+
+
+def test_text_is_kept_verbatim_never_as_markup(write_routine):
+    file = write_routine("html.toml", MINIMAL.format(id="html", title="<b>Bold</b> & co"))
+    routine, _ = load_routine(file)
+    assert routine.title.en == "<b>Bold</b> & co"

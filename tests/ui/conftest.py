@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from coach.cli import Options
+from coach.ui.app import open_settings
+from coach.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir):
+    """Build a main window on a temporary data folder (first-run notice already seen,
+    unless asked for)."""
+    made: list[MainWindow] = []
+
+    def make(*, lang: str = "en", notice_seen: bool = True, routine_dirs=(),
+             folder=data_dir) -> MainWindow:
+        settings = open_settings(folder)
+        settings.setValue("first_run_notice_seen", notice_seen)
+        options = Options(data_dir=folder, routine_dirs=list(routine_dirs), lang=lang)
+        window = MainWindow(options, settings=settings, lang=lang)
+        qtbot.addWidget(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.journal.close()

@@ -1,0 +1,95 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from coach.ui.app import open_settings
+from tests.conftest import FLAGSHIP
+
+
+def texts(widget):
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def test_lists_bundled_routines_with_the_flagship_first(make_window):
+    window = make_window()
+    routines = window.findChild(type(window.routine_list), "routineList")
+    assert routines.count() == 6
+    assert routines.item(0).text().startswith("Ten-minute inner-thigh routine\n9 min 47 s")
+    assert window.selected_routine().id == FLAGSHIP
+    shown = texts(window.details)
+    assert "Ten-minute inner-thigh routine" in shown
+    assert "Before you start" in shown
+    assert any("Do not train while your knee is hot" in t for t in shown)
+    assert window.findChild(QPushButton, "startButton").isEnabled()
+
+
+def test_selecting_another_routine_shows_it_and_is_remembered(make_window, qtbot, data_dir):
+    window = make_window()
+    window.routine_list.setCurrentRow(5)
+    assert window.details.routine.id == "desk-break"
+    window.close()
+    again = make_window()
+    assert again.selected_routine().id == "desk-break"
+
+
+def test_broken_routine_files_are_named_and_detailed(make_window, tmp_path, minimal_routine,
+                                                     write_routine, qtbot):
+    minimal_routine()
+    write_routine("broken.toml", "schema = 1\nid = 'oops'\nnope = 1\n")
+    window = make_window(routine_dirs=[tmp_path / "routines"])
+    window.show()
+    assert window.routine_list.count() == 7
+    assert window.broken_bar.isVisible()
+    assert window.broken_bar.label.text() == "1 routine file could not be loaded: broken.toml"
+    window.show_broken_routines()
+    dialog = window.findChild(type(window), "brokenRoutinesDialog") or \
+        next(w for w in window.children() if w.objectName() == "brokenRoutinesDialog")
+    assert "broken.toml:3: unknown key 'nope'" in dialog.findChild(
+        __import__("PySide6.QtWidgets").QtWidgets.QPlainTextEdit).toPlainText()
+
+
+def test_damaged_journal_is_announced_in_the_window(make_window, data_dir):
+    (data_dir / "journal.sqlite3").write_bytes(b"\x00garbage" * 100)
+    window = make_window()
+    bar = next(w for w in window.findChildren(QLabel) if "could not be opened" in w.text())
+    assert "journal.sqlite3.damaged-" in bar.text()
+    assert window.journal.writable
+
+
+def test_first_run_notice_shows_once(make_window, qtbot, data_dir):
+    window = make_window(notice_seen=False)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "firstRunNotice") is not None)
+    box = window.findChild(QMessageBox, "firstRunNotice")
+    assert box.text() == "This app does not replace advice from a clinician."
+    qtbot.waitUntil(box.isVisible)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert open_settings(data_dir).value("first_run_notice_seen", type=bool)
+
+
+def test_window_size_is_remembered(make_window):
+    window = make_window()
+    window.show()
+    window.resize(760, 520)
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (760, 520)
+
+
+def test_routine_text_is_plain_never_html(make_window, tmp_path, minimal_routine):
+    minimal_routine(title="<b>Bold</b> &amp; co")
+    window = make_window(routine_dirs=[tmp_path / "routines"])
+    window.routine_list.setCurrentRow(6)
+    title = window.details.findChild(QLabel, "routineTitle")
+    assert title.text() == "<b>Bold</b> &amp; co"
+    assert title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_open_unknown_routine_says_so(make_window, qtbot, monkeypatch):
+    window = make_window()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *args: warnings.append(args[2]) or QMessageBox.StandardButton.Ok)
+    assert not window.open_routine("no-such-routine")
+    assert "no-such-routine" in warnings[0]
+    assert window.open_routine(FLAGSHIP)

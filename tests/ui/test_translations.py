@@ -1,0 +1,73 @@
+"""Japanese is complete or it is not shipped: every UI string has a translation,
+the compiled catalogue matches its source, and Qt's own buttons are translated."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+from coach import paths
+from coach.ui.app import install_translators
+from tests.conftest import REPO
+
+TS = REPO / "coach" / "translations" / "coach_ja.ts"
+QM = REPO / "coach" / "translations" / "coach_ja.qm"
+BIN = Path(sys.executable).parent
+
+
+def tool(name):
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} not found: it ships with PySide6-Essentials")
+    return found
+
+
+def test_every_ui_string_has_a_japanese_translation(tmp_path):
+    fresh = tmp_path / "coach_ja.ts"
+    shutil.copy(TS, fresh)
+    sources = sorted(str(p) for p in (REPO / "coach" / "ui").glob("*.py"))
+    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    untranslated = [
+        message.findtext("source")
+        for message in ET.parse(fresh).iter("message")
+        if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert untranslated == [], "run `make translations` and translate these in coach_ja.ts"
+
+
+def test_placeholders_survive_translation():
+    for message in ET.parse(TS).iter("message"):
+        source, translation = message.findtext("source"), message.findtext("translation")
+        for placeholder in ("{m}", "{s}", "{n}", "{id}", "{names}", "{reason}", "{backup}",
+                            "{folder}", "{version}", "{notice}", "{title}", "{details}"):
+            assert (placeholder in source) == (placeholder in translation), source
+
+
+def test_compiled_catalogue_is_up_to_date(tmp_path):
+    out = tmp_path / "coach_ja.qm"
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == QM.read_bytes(), "run `make translations` and commit the .qm"
+
+
+def test_japanese_window_and_qt_buttons(make_window, qapp):
+    translators = install_translators(qapp, "ja")
+    try:
+        assert len(translators) == 2
+        assert paths.translations_dir().joinpath("coach_ja.qm").is_file()
+        window = make_window(lang="ja")
+        assert window.start_button.text() == "ルーティンを始める"
+        shown = [label.text() for label in window.details.findChildren(QLabel)]
+        assert "内ももを鍛える10分ルーティン" in shown and "始める前に" in shown
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        assert box.button(QDialogButtonBox.StandardButton.Close).text() != "Close"
+    finally:
+        for translator in translators:
+            QApplication.removeTranslator(translator)
+        install_translators(qapp, "en")
