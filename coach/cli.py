@@ -11,7 +11,6 @@ import argparse
 import locale
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +180,8 @@ def cmd_validate(paths_: Sequence[Path]) -> int:
 
 
 def cmd_export(options: Options, out: Path | None) -> int:
+    import tempfile
+
     from coach.csvio import export_csv
 
     journal = _open_journal(options)

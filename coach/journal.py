@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -81,6 +80,10 @@ class _TooNew(sqlite3.DatabaseError):
     pass
 
 
+class _Damaged(sqlite3.DatabaseError):
+    pass
+
+
 @dataclass(frozen=True)
 class JournalNotice:
     """Something the user must be told about the journal at start-up.
@@ -125,6 +128,12 @@ class SafetyEvent:
     step: int | None = None
     side: str | None = None
     note: str | None = None
+
+
+def new_uid() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def now() -> datetime:
@@ -199,7 +208,7 @@ class Journal:
             raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
         _check(context, CONTEXTS, "context")
         _check(side, SIDES, "side", optional=True)
-        rating = Rating(uid or uuid.uuid4().hex, at or now(), value, context, side,
+        rating = Rating(uid or new_uid(), at or now(), value, context, side,
                         note or None, session_uid)
         self._write(
             "INSERT INTO ratings (uid, at, value, context, side, note, session_id) "
@@ -219,7 +228,7 @@ class Journal:
     # -- sessions ------------------------------------------------------------
     def start_session(self, routine_id: str, *, at: datetime | None = None,
                       uid: str | None = None) -> Session:
-        session = Session(uid or uuid.uuid4().hex, routine_id, at or now())
+        session = Session(uid or new_uid(), routine_id, at or now())
         self._write("INSERT INTO sessions (uid, routine_id, started) VALUES (?, ?, ?)",
                     (session.uid, routine_id, iso(session.started)))
         return session
@@ -248,7 +257,7 @@ class Journal:
                          note: str | None = None, at: datetime | None = None,
                          uid: str | None = None) -> SafetyEvent:
         _check(kind, EVENT_KINDS, "kind")
-        event = SafetyEvent(uid or uuid.uuid4().hex, at or now(), kind, session_uid, step,
+        event = SafetyEvent(uid or new_uid(), at or now(), kind, session_uid, step,
                             side, note or None)
         self._write(
             "INSERT INTO safety_events (uid, at, kind, session_id, step, side, note) "
@@ -273,10 +282,29 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return db
 
 
+def _check_header(path: Path) -> None:
+    """Cheap checks that catch garbage and truncated files without reading them whole
+    (a full integrity check would make start-up grow with the journal)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return
+    if size == 0:
+        return
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise _Damaged("it is not a journal file")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and page_size * pages > size:
+        raise _Damaged("the file is shorter than it should be: it was cut off")
+
+
 def _prepare(db: sqlite3.Connection, *, writable: bool) -> None:
     """Check the file is a sound journal of a known version, and migrate it."""
-    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-        raise sqlite3.DatabaseError("the database failed its integrity check")
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise _TooNew(f"it was written by a newer version of Knee Coach "
@@ -323,16 +351,18 @@ def open_journal(path: Path) -> Journal:
     if not _folder_writable(path.parent) or (path.exists() and not os.access(path, os.W_OK)):
         return _open_read_only(path)
     try:
+        _check_header(path)
         db = _connect(str(path))
         _prepare(db, writable=True)
         return Journal(db, path)
     except sqlite3.DatabaseError as err:
         with contextlib.suppress(Exception):
-            db.close()
+            db.close()  # type: ignore[possibly-undefined]
         if "locked" in str(err):
             raise JournalError("the journal is in use by another program (is Knee Coach "
                                "already open?)") from err
-        reason = str(err) if isinstance(err, _TooNew) else f"the file is damaged ({err})"
+        reason = str(err) if isinstance(err, _TooNew | _Damaged) else \
+            f"the file is damaged ({err})"
     try:
         backup = _move_aside(path, now().strftime("%Y%m%d-%H%M%S"))
     except OSError as err:

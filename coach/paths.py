@@ -2,15 +2,17 @@
 
 The data folder (journal, settings, user routines, log) comes from platformdirs
 unless ``--data-dir`` or the ``COACH_DATA_DIR`` environment variable redirects it.
-Bundled routines and assets are found inside the installed package (wheel) or,
-when running from a source checkout, at the top of the repository.
+Bundled routines and assets are found inside the installed package (the wheel
+puts them in ``coach/_bundled``) or, when running from a source checkout, at the
+top of the repository.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
 
 APP_NAME = "KneeCoach"
 ENV_DATA_DIR = "COACH_DATA_DIR"
@@ -34,10 +36,10 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def _bundled(name: str) -> Path:
     """Folder *name* ("routines" or "assets"), from the wheel or the source tree."""
-    packaged = Path(str(resources.files("coach"))) / "_bundled" / name
+    packaged = _PACKAGE / "_bundled" / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / name
+    return _PACKAGE.parent / name
 
 
 def bundled_routines_dir() -> Path:
@@ -49,4 +51,4 @@ def assets_dir() -> Path:
 
 
 def translations_dir() -> Path:
-    return Path(str(resources.files("coach"))) / "translations"
+    return _PACKAGE / "translations"

@@ -144,11 +144,14 @@ class _Checker:
 
     def __init__(self, file: Path, text: str) -> None:
         self.file = file
-        self.lines = key_lines(text)
+        self._source = text
+        self._lines: dict[KeyPath, int] | None = None
         self.problems: list[Problem] = []
 
     def report(self, path: KeyPath, message: str) -> None:
-        self.problems.append(Problem(self.file, line_of(self.lines, path), message))
+        if self._lines is None:  # scanned only when there is something to report
+            self._lines = key_lines(self._source)
+        self.problems.append(Problem(self.file, line_of(self._lines, path), message))
 
     def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], path: KeyPath) -> None:
         allowed = tuple(allowed)

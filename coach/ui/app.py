@@ -8,7 +8,15 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -61,10 +69,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Knee Coach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("knee-coach")
+    return app  # type: ignore[return-value]
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The SVG icon (loads Qt's SVG plugin, so it is set once the window is up)."""
     icon = paths.assets_dir() / "icons" / "knee-coach.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
 
 
 class _FirstPaintProbe(QObject):
@@ -104,6 +116,7 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
         probe = _FirstPaintProbe(window)
         window.installEventFilter(probe)
     window.show()
+    QTimer.singleShot(0, lambda: set_app_icon(app))
     if routine_id is not None:
         window.open_routine(routine_id)
     status = app.exec()

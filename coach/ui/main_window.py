@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -28,9 +24,11 @@ from coach.cli import Options
 from coach.journal import Journal, JournalNotice
 from coach.library import Library
 from coach.routine import Routine
-from coach.ui.help import SafetyDialog, about_box, first_run_notice
 from coach.ui.routine_view import RoutineDetails
 from coach.ui.widgets import MessageBar, duration_text, plain_label
+
+# Dialogs (coach.ui.help, QMessageBox, ...) are imported where they are opened: Qt
+# builds each class's enums on first use, and start-up should pay only for what it shows.
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -150,8 +148,7 @@ class MainWindow(QMainWindow):
         safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
         safety_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         safety_action.triggered.connect(self.show_safety)
-        help_menu.addAction(self.tr("&About Knee Coach"),
-                            lambda: about_box(self).open())
+        help_menu.addAction(self.tr("&About Knee Coach"), self.show_about)
 
     # -- routines ------------------------------------------------------------
     def _fill_routines(self, keep: str | None = None) -> None:
@@ -200,6 +197,8 @@ class MainWindow(QMainWindow):
                 self.routine_list.setCurrentRow(row)
                 self.start_selected()
                 return True
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Routine not found"), self.tr(
             "There is no routine with the id “{id}”. Choose one from the list."
         ).format(id=routine_id))
@@ -213,6 +212,8 @@ class MainWindow(QMainWindow):
         self.details.setFocus()
 
     def show_broken_routines(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+
         dialog = QDialog(self)
         dialog.setObjectName("brokenRoutinesDialog")
         dialog.setWindowTitle(self.tr("Routine files that could not be loaded"))
@@ -248,12 +249,21 @@ class MainWindow(QMainWindow):
         self.bars.addWidget(bar)
 
     def show_safety(self) -> None:
+        from coach.ui.help import SafetyDialog
+
         SafetyDialog(self).open()
+
+    def show_about(self) -> None:
+        from coach.ui.help import about_box
+
+        about_box(self).open()
 
     def _on_language_chosen(self, action: QAction) -> None:
         code = action.data()
         self.settings.setValue("language", code)
         self.settings.sync()
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
             "The new language is used the next time Knee Coach starts. Restart now?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -262,6 +272,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _restart(self) -> None:
+        from PySide6.QtCore import QProcess
+
         args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
         if QProcess.startDetached(sys.executable, ["-m", "coach", *args]):
             self.close()
@@ -273,6 +285,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._show_first_run_notice)
 
     def _show_first_run_notice(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from coach.ui.help import first_run_notice
+
         if self.settings.value("first_run_notice_seen", False, type=bool) or \
                 self.findChild(QMessageBox, "firstRunNotice"):
             return

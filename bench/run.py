@@ -1,0 +1,383 @@
+"""Knee Coach benchmarks: one command, one JSON object on stdout.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--quick]
+
+Every figure is given raw and as a ratio against a floor measured in the same run
+on the same machine, so the ratios can be compared between machines and runs:
+
+startup
+    Wall time from spawning ``python -m coach --data-dir TMP --lang en`` (with
+    ``COACH_EXIT_AFTER_FIRST_PAINT=1``) to reading the ``first-paint`` line that the
+    main window prints at its first Paint event, and the resident memory (RSS) it
+    reports then. Floor: bench/bare_window.py, a QApplication with one 1100x720
+    QWidget and a QLabel, spawned the same way with the same Python. ``app_cold``
+    uses a fresh data folder each run (creates the journal and settings);
+    ``app_warm`` reuses a folder that already holds settings and a journal with
+    1,000 ratings. The three are run in turn, N times each after one discarded
+    warm-up run. Target: ``startup_ratio`` (median cold app / median bare) <= 1.3.
+journal_insert
+    Latency of ``Journal.add_rating`` on a file journal: each call is its own
+    committed transaction (WAL, ``synchronous=FULL``, so one fsync per rating).
+    Floor: a single-row INSERT in autocommit on a bare sqlite3 table with the same
+    pragmas, in the same folder, interleaved with the journal's inserts. For
+    context: the pragmas the journal really runs with, and the median latency of a
+    bare ``os.fsync`` there (a durable commit cannot be faster than that).
+export
+    ``coach.csvio.export_csv`` of a journal holding 100,000 ratings into a StringIO.
+    Floor: ``SELECT * FROM ratings`` written with ``csv.writer`` to a StringIO.
+    Also ``coach.csvio.import_csv`` of that CSV into a fresh journal; floor:
+    ``csv.reader`` plus one ``executemany`` into a bare table. Also, raw:
+    ``open_journal`` of the 100,000-rating file (paid at every start-up).
+
+Full run: N=7 start-ups each, 300 inserts, 100,000 ratings with 3 repetitions
+(under a minute here). ``--quick``: N=3, 50 inserts, 10,000 ratings, once.
+Benchmarks report; they do not assert. Progress notes go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import os
+import platform
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coach.csvio import export_csv, import_csv  # noqa: E402
+from coach.journal import CONTEXTS, SIDES, open_journal  # noqa: E402
+
+STARTUP_TARGET = 1.3
+BASE_TIME = datetime(2024, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=9)))
+
+
+def note(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def ratio(value: float, floor: float) -> float | None:
+    return round(value / floor, 3) if floor > 0 else None
+
+
+def filesystem_of(path: Path) -> str:
+    """The type of the file system holding *path* (fsync is free on tmpfs)."""
+    best, kind = "", "unknown"
+    try:
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            for line in mounts:
+                fields = line.split()
+                point = fields[1]
+                if str(path).startswith(point) and len(point) > len(best):
+                    best, kind = point, fields[2]
+    except OSError:
+        pass
+    return kind
+
+
+# -- 1. start-up ---------------------------------------------------------------
+def child_env(home: Path) -> dict[str, str]:
+    """The environment for every child: offscreen, and a throwaway home.
+
+    Bytecode is cached in the throwaway folder (PYTHONPYCACHEPREFIX), so after the
+    warm-up run coach's modules load from .pyc as they do from an installed wheel,
+    even where PYTHONDONTWRITEBYTECODE is set, and nothing is written to the tree."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("COACH_", "XDG_")) and k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(QT_QPA_PLATFORM="offscreen", COACH_EXIT_AFTER_FIRST_PAINT="1",
+               PYTHONPYCACHEPREFIX=str(home / "pycache"),
+               HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               XDG_DATA_HOME=str(home / ".local/share"), XDG_CACHE_HOME=str(home / ".cache"),
+               XDG_STATE_HOME=str(home / ".local/state"), XDG_RUNTIME_DIR=str(home / "run"))
+    for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+                "XDG_RUNTIME_DIR"):
+        Path(env[key]).mkdir(parents=True, exist_ok=True, mode=0o700)
+    return env
+
+
+def spawn_to_first_paint(args: list[str], env: dict[str, str], errors: Path) -> dict:
+    """Spawn ``python *args*``; time until its ``first-paint`` line is read."""
+    with open(errors, "w", encoding="utf-8") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, text=True,
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err)
+        for line in child.stdout:
+            if line.startswith("first-paint "):
+                read = time.perf_counter()
+                break
+        else:
+            child.wait()
+            raise RuntimeError(f"{args} exited {child.returncode} without a first-paint "
+                               f"line:\n{errors.read_text(encoding='utf-8')[-2000:]}")
+        child.stdout.read()
+        code = child.wait(timeout=60)
+    _, stamp, _, rss = line.split()
+    # perf_counter is CLOCK_MONOTONIC, shared by every process on Linux, so the
+    # child's stamp tells how long the line took to reach us (should be ~0).
+    return {"seconds": read - start, "rss_kib": int(rss), "lag": read - float(stamp),
+            "exit_code": code}
+
+
+def summarise(runs: list[dict]) -> dict:
+    seconds = [r["seconds"] for r in runs]
+    return {"median_ms": ms(median(seconds)), "min_ms": ms(min(seconds)),
+            "max_ms": ms(max(seconds)),
+            "rss_median_kib": int(median([r["rss_kib"] for r in runs])),
+            "report_lag_median_ms": ms(median([r["lag"] for r in runs])),
+            "exit_codes": sorted({r["exit_code"] for r in runs})}
+
+
+def bench_startup(work: Path, repeats: int) -> dict:
+    env = child_env(work / "home")
+    bare_args = [str(ROOT / "bench" / "bare_window.py")]
+    warm_dir = work / "warm-data"
+    errors = work / "stderr.txt"
+
+    def app_args(data_dir: Path) -> list[str]:
+        return ["-m", "coach", "--data-dir", str(data_dir), "--lang", "en"]
+
+    # The warm folder: settings written by a real run, and a journal in use.
+    spawn_to_first_paint(app_args(warm_dir), env, errors)
+    journal = open_journal(warm_dir / "journal.sqlite3")
+    with journal.transaction() as db:
+        db.executemany("INSERT INTO ratings (uid, at, value, context, side, note) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", rating_rows(1000))
+    journal.close()
+
+    cold_count = 0
+
+    def cold() -> list[str]:
+        nonlocal cold_count
+        cold_count += 1
+        return app_args(work / f"cold-data-{cold_count}")
+
+    cases = {"bare": lambda: bare_args, "app_cold": cold, "app_warm": lambda: app_args(warm_dir)}
+    runs: dict[str, list[dict]] = {name: [] for name in cases}
+    stderr_lines: dict[str, set[str]] = {name: set() for name in cases}
+    for round_ in range(repeats + 1):  # round 0 is the discarded warm-up
+        this_round = {}
+        for name, args in cases.items():
+            this_round[name] = spawn_to_first_paint(args(), env, errors)
+            stderr_lines[name].update(re.sub(r"0x[0-9a-f]+", "0x…", line) for line in
+                                      errors.read_text(encoding="utf-8").splitlines())
+            if round_:
+                runs[name].append(this_round[name])
+        note(f"start-up round {round_}/{repeats}: " + ", ".join(
+            f"{name} {ms(result['seconds'])} ms" for name, result in this_round.items()))
+
+    figures = {name: summarise(found) for name, found in runs.items()}
+    wall = {name: median([r["seconds"] for r in found]) for name, found in runs.items()}
+    rss = {name: median([r["rss_kib"] for r in found]) for name, found in runs.items()}
+    return {
+        "runs_each": repeats,
+        **figures,
+        "startup_ratio": ratio(wall["app_cold"], wall["bare"]),
+        "startup_ratio_warm": ratio(wall["app_warm"], wall["bare"]),
+        "rss_ratio": ratio(rss["app_cold"], rss["bare"]),
+        "rss_ratio_warm": ratio(rss["app_warm"], rss["bare"]),
+        "target": {"startup_ratio_max": STARTUP_TARGET},
+        "meets_target": wall["app_cold"] / wall["bare"] <= STARTUP_TARGET,
+        "child_stderr": {name: sorted(lines)[:10] for name, lines in stderr_lines.items()},
+    }
+
+
+# -- 2. journal inserts --------------------------------------------------------
+def bench_journal_insert(work: Path, count: int) -> dict:
+    folder = work / "journal-insert"
+    journal = open_journal(folder / "journal.sqlite3")
+    bare = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
+    bare.execute("PRAGMA journal_mode = WAL")
+    bare.execute("PRAGMA synchronous = FULL")
+    bare.execute("CREATE TABLE ratings (id INTEGER PRIMARY KEY, uid TEXT, at TEXT, "
+                 "value INTEGER, context TEXT)")
+    app_times, bare_times = [], []
+    warm_up = 5
+    for i in range(warm_up + count):  # interleaved, so disk hiccups hit both alike
+        at = BASE_TIME + timedelta(minutes=i)
+        start = time.perf_counter()
+        journal.add_rating(i % 11, CONTEXTS[i % len(CONTEXTS)], at=at)
+        middle = time.perf_counter()
+        bare.execute("INSERT INTO ratings (uid, at, value, context) VALUES (?, ?, ?, ?)",
+                     (uuid.uuid4().hex, at.isoformat(), i % 11, CONTEXTS[i % len(CONTEXTS)]))
+        end = time.perf_counter()
+        if i >= warm_up:
+            app_times.append(middle - start)
+            bare_times.append(end - middle)
+    pragmas = {name: journal.db.execute(f"PRAGMA {name}").fetchone()[0]
+               for name in ("journal_mode", "synchronous")}
+    journal.close()
+    bare.close()
+    return {
+        "count": count,
+        "filesystem": filesystem_of(folder),
+        "journal_pragmas": pragmas,
+        "fsync_median_ms": ms(fsync_latency(folder / "fsync.bin", count)),
+        "add_rating": {"median_ms": ms(median(app_times)), "p95_ms": ms(p95(app_times))},
+        "bare_insert": {"median_ms": ms(median(bare_times)), "p95_ms": ms(p95(bare_times))},
+        "median_ratio": ratio(median(app_times), median(bare_times)),
+        "p95_ratio": ratio(p95(app_times), p95(bare_times)),
+    }
+
+
+def fsync_latency(path: Path, count: int) -> float:
+    """Median time of one small write's fsync here: what a durable commit rests on."""
+    times = []
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for _ in range(count):
+            os.write(fd, b"x" * 128)
+            start = time.perf_counter()
+            os.fsync(fd)
+            times.append(time.perf_counter() - start)
+    finally:
+        os.close(fd)
+    return median(times)
+
+
+# -- 3. export and import ------------------------------------------------------
+def rating_rows(count: int) -> list[tuple]:
+    """*count* plausible ratings: (uid, at, value, context, side, note)."""
+    notes = (None, None, None, "stairs, then a walk", 'felt "pinchy" on the left')
+    return [(uuid.uuid4().hex, (BASE_TIME + timedelta(hours=8 * i)).isoformat(), i % 11,
+             CONTEXTS[i % len(CONTEXTS)], (*SIDES, None)[i % 4], notes[i % len(notes)])
+            for i in range(count)]
+
+
+def floor_export(db: sqlite3.Connection, out: io.StringIO) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    rows = db.execute("SELECT * FROM ratings").fetchall()
+    writer.writerows(rows)
+    return len(rows)
+
+
+def floor_import(db: sqlite3.Connection, text: str) -> int:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader)
+    columns = [header.index(c) for c in ("uid", "time", "value", "context", "side", "note")]
+    rows = [[row[c] for c in columns] for row in reader]
+    with db:
+        db.executemany("INSERT INTO ratings VALUES (NULL, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def bench_export(work: Path, count: int, repeats: int) -> dict:
+    folder = work / "export"
+    journal = open_journal(folder / "journal.sqlite3")
+    start = time.perf_counter()
+    with journal.transaction() as db:
+        db.executemany("INSERT INTO ratings (uid, at, value, context, side, note) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", rating_rows(count))
+    note(f"filled a journal with {count} ratings in {time.perf_counter() - start:.2f} s")
+
+    export_times, floor_times = [], []
+    for _ in range(repeats):
+        out = io.StringIO()
+        start = time.perf_counter()
+        written = export_csv(journal, out)
+        export_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        floor_export(journal.db, io.StringIO())
+        floor_times.append(time.perf_counter() - start)
+    text = out.getvalue()
+    journal.close()
+    start = time.perf_counter()  # what a journal this size adds to start-up
+    open_journal(folder / "journal.sqlite3").close()
+    open_seconds = time.perf_counter() - start
+    note(f"export: {median(export_times):.3f} s (floor {median(floor_times):.3f} s)")
+
+    import_times, import_floor_times = [], []
+    for run in range(repeats):
+        fresh = open_journal(folder / f"import-{run}.sqlite3")
+        start = time.perf_counter()
+        result = import_csv(fresh, io.StringIO(text))
+        import_times.append(time.perf_counter() - start)
+        fresh.close()
+        if result.problems or result.added["rating"] != count:
+            raise RuntimeError(f"import went wrong: {result.added} {result.problems[:3]}")
+        bare = sqlite3.connect(folder / f"import-floor-{run}.sqlite3")
+        bare.execute("CREATE TABLE ratings (id INTEGER PRIMARY KEY, uid TEXT, at TEXT, "
+                     "value INTEGER, context TEXT, side TEXT, note TEXT)")
+        start = time.perf_counter()
+        floor_import(bare, text)
+        import_floor_times.append(time.perf_counter() - start)
+        bare.close()
+    note(f"import: {median(import_times):.3f} s (floor {median(import_floor_times):.3f} s)")
+
+    def figure(times: list[float], floor: list[float]) -> dict:
+        return {"seconds": round(median(times), 4), "rows_per_s": round(count / median(times)),
+                "floor_seconds": round(median(floor), 4),
+                "floor_rows_per_s": round(count / median(floor)),
+                "ratio": ratio(median(times), median(floor))}
+
+    return {"ratings": count, "repeats": repeats, "records_written": written,
+            "csv_bytes": len(text.encode("utf-8")),
+            "open_journal_seconds": round(open_seconds, 4),
+            "export": figure(export_times, floor_times),
+            "import": figure(import_times, import_floor_times)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer repetitions and smaller data (about 20 s)")
+    quick = parser.parse_args().quick
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        work = Path(tmp)
+        report = {
+            "benchmark": "knee-coach",
+            "quick": quick,
+            "python": platform.python_version(),
+            "pyside6": _pyside_version(),
+            "cpus": os.cpu_count(),
+            "temp_filesystem": filesystem_of(work),
+        }
+        note("start-up ...")
+        report["startup"] = bench_startup(work, repeats=3 if quick else 7)
+        note("journal inserts ...")
+        report["journal_insert"] = bench_journal_insert(work, count=50 if quick else 300)
+        note("export and import ...")
+        report["export"] = bench_export(work, count=10_000 if quick else 100_000,
+                                        repeats=1 if quick else 3)
+    report["bench_seconds"] = round(time.perf_counter() - began, 1)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _pyside_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("PySide6-Essentials")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,305 @@
+"""The session engine: a routine expanded into a timeline of phases, played against
+an injected monotonic clock.
+
+Where the session is comes from the clock, never from counting ticks: the position is
+``anchor + (now() - anchor_time) * speed``. A stalled UI therefore never makes the
+routine longer; it only delays the next redraw. The engine reports what happened
+through listeners (:class:`Event`), which the player view, the sounds and the voice
+subscribe to; it knows nothing about any of them. This module imports nothing from Qt.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coach.routine import Routine
+
+#: Kinds of phase, in the order they can occur within a step.
+PHASES = ("get_ready", "work", "hold", "release", "rest", "switch")
+#: Seconds before a phase ends during which a countdown is announced each second.
+COUNTDOWN_FROM = 3
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One stretch of the timeline; *start* and *duration* are routine seconds."""
+
+    index: int
+    kind: str
+    step: int
+    side: str
+    start: float
+    duration: float
+    rep: int = 0
+    reps: int = 0
+    set: int = 1
+    sets: int = 1
+
+    @property
+    def end(self) -> float:
+        return self.start + self.duration
+
+
+def build_timeline(routine: Routine) -> tuple[Phase, ...]:
+    """Expand *routine* into consecutive phases (phases of zero length are left out)."""
+    phases: list[Phase] = []
+    clock = 0.0
+
+    def add(kind: str, step: int, side: str, duration: float, **extra: int) -> None:
+        nonlocal clock
+        if duration > 0:
+            phases.append(Phase(len(phases), kind, step, side, clock, duration, **extra))
+            clock += duration
+
+    for n, step in enumerate(routine.steps):
+        sides = step.side_order
+        add("get_ready", n, sides[0], step.get_ready)
+        for s, side in enumerate(sides):
+            if s:
+                add("switch", n, side, step.switch)
+            for set_no in range(1, step.sets + 1):
+                if set_no > 1:
+                    add("rest", n, side, step.rest, set=set_no, sets=step.sets)
+                if step.duration is not None:
+                    add("work", n, side, step.duration, set=set_no, sets=step.sets)
+                    continue
+                reps = step.reps or 0
+                for rep in range(1, reps + 1):
+                    add("hold", n, side, step.hold or 0.0, rep=rep, reps=reps, set=set_no,
+                        sets=step.sets)
+                    add("release", n, side, step.release, rep=rep, reps=reps, set=set_no,
+                        sets=step.sets)
+    return tuple(phases)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened in the session.
+
+    *kind* is one of: ``started``, ``phase_started``, ``side_switched`` (with the new
+    side's phase), ``countdown`` (*seconds* left in the phase: 3, 2, 1),
+    ``step_done`` (*step* finished by playing through it), ``paused``, ``resumed``,
+    ``finished``, ``stopped`` (*reason* given to :meth:`SessionEngine.stop`).
+    """
+
+    kind: str
+    phase: Phase | None = None
+    step: int | None = None
+    seconds: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the display shows now; all times in routine seconds."""
+
+    state: str
+    phase: Phase | None
+    phase_remaining: float
+    elapsed: float
+    total: float
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.total - self.elapsed)
+
+    @property
+    def countdown(self) -> int:
+        """The whole seconds shown on the big countdown (rounded up, as clocks do)."""
+        return math.ceil(round(self.phase_remaining, 6))
+
+
+Listener = Callable[[Event], None]
+
+
+class SessionEngine:
+    """Plays a routine's timeline. States: ``ready``, ``running``, ``paused``,
+    ``finished``, ``stopped``. Call :meth:`update` whenever convenient (the UI does at
+    :meth:`next_deadline`); it emits every event due since the previous call."""
+
+    def __init__(self, routine: Routine, now: Callable[[], float], *,
+                 speed: float = 1.0) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self.routine = routine
+        self.timeline = build_timeline(routine)
+        self.total = self.timeline[-1].end if self.timeline else 0.0
+        self._starts = [p.start for p in self.timeline]
+        self._now = now
+        self.speed = speed
+        self.state = "ready"
+        self._anchor_position = 0.0
+        self._anchor_time: float | None = None
+        self._phase_index = -1
+        self._countdown_said: tuple[int, int] | None = None
+        self.completed_steps: set[int] = set()
+        self._listeners: list[Listener] = []
+
+    # -- listeners -------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- position --------------------------------------------------------------
+    def position(self) -> float:
+        """Routine seconds played so far, from the clock."""
+        if self._anchor_time is None:
+            return self._anchor_position
+        played = (self._now() - self._anchor_time) * self.speed
+        return min(self.total, self._anchor_position + played)
+
+    def _phase_at(self, position: float) -> int:
+        if not self.timeline:
+            return -1
+        return max(0, min(len(self.timeline) - 1, bisect.bisect_right(self._starts, position) - 1))
+
+    def _seek(self, position: float) -> None:
+        self._anchor_position = max(0.0, min(self.total, position))
+        self._anchor_time = self._now() if self.state == "running" else None
+        self._phase_index = -1  # announce the phase we land in
+        self._countdown_said = None
+        self.update()
+
+    # -- commands --------------------------------------------------------------
+    def start(self) -> None:
+        if self.state != "ready":
+            return
+        self.state = "running"
+        self._anchor_time = self._now()
+        self._emit(Event("started"))
+        self.update()
+
+    def pause(self) -> None:
+        if self.state == "running":
+            self.update()
+            self._anchor_position = self.position()
+            self._anchor_time = None
+            self.state = "paused"
+            self._emit(Event("paused", self.current_phase))
+
+    def resume(self) -> None:
+        if self.state == "paused":
+            self.state = "running"
+            self._anchor_time = self._now()
+            self._emit(Event("resumed", self.current_phase))
+
+    def toggle_pause(self) -> None:
+        if self.state == "running":
+            self.pause()
+        else:
+            self.resume()
+
+    @property
+    def current_phase(self) -> Phase | None:
+        index = self._phase_at(self.position())
+        return self.timeline[index] if index >= 0 else None
+
+    def _step_start(self, step: int) -> float:
+        return next(p.start for p in self.timeline if p.step == step)
+
+    def next_step(self) -> None:
+        """Skip to the next step's start (the skipped step does not count as done)."""
+        phase = self.current_phase
+        if phase is None or self.state not in ("running", "paused"):
+            return
+        if phase.step + 1 >= len(self.routine.steps):
+            self._finish()
+            return
+        self._seek(self._step_start(phase.step + 1))
+
+    def previous_step(self) -> None:
+        """Back to the previous step, or to this step's start if barely begun."""
+        phase = self.current_phase
+        if phase is None or self.state not in ("running", "paused"):
+            return
+        into = self.position() - self._step_start(phase.step)
+        target = phase.step - 1 if into < 3 and phase.step > 0 else phase.step
+        self._seek(self._step_start(target))
+
+    def restart_step(self) -> None:
+        phase = self.current_phase
+        if phase is not None and self.state in ("running", "paused"):
+            self._seek(self._step_start(phase.step))
+
+    def stop(self, reason: str) -> None:
+        """End the session now (user's choice or a safety stop)."""
+        if self.state in ("finished", "stopped"):
+            return
+        self.update()
+        self._anchor_position = self.position()
+        self._anchor_time = None
+        self.state = "stopped"
+        self._emit(Event("stopped", self.current_phase, reason=reason))
+
+    def _finish(self) -> None:
+        self._anchor_position = self.total
+        self._anchor_time = None
+        self.state = "finished"
+        self._emit(Event("finished"))
+
+    # -- progress --------------------------------------------------------------
+    def update(self) -> Snapshot:
+        """Bring the session up to the clock, emit what is due, return the snapshot."""
+        if self.state != "running":
+            return self.snapshot()
+        position = self.position()
+        index = self._phase_at(position)
+        if index != self._phase_index:
+            previous = self.timeline[self._phase_index] if self._phase_index >= 0 else None
+            for phase in self.timeline[max(self._phase_index, 0):index]:
+                if phase.end <= position and self._last_of_step(phase) and \
+                        phase.step not in self.completed_steps and previous is not None:
+                    self.completed_steps.add(phase.step)
+                    self._emit(Event("step_done", phase, step=phase.step))
+            self._phase_index = index
+            phase = self.timeline[index]
+            self._countdown_said = None
+            self._emit(Event("phase_started", phase, step=phase.step))
+            if phase.kind == "switch":
+                self._emit(Event("side_switched", phase, step=phase.step))
+        if position >= self.total:
+            last = self.timeline[-1]
+            if last.step not in self.completed_steps:
+                self.completed_steps.add(last.step)
+                self._emit(Event("step_done", last, step=last.step))
+            self._finish()
+            return self.snapshot()
+        phase = self.timeline[index]
+        left = math.ceil(round(phase.end - position, 6))
+        if left <= COUNTDOWN_FROM and self._countdown_said != (index, left):
+            self._countdown_said = (index, left)
+            self._emit(Event("countdown", phase, step=phase.step, seconds=left))
+        return self.snapshot()
+
+    def _last_of_step(self, phase: Phase) -> bool:
+        following = phase.index + 1
+        return following >= len(self.timeline) or self.timeline[following].step != phase.step
+
+    def snapshot(self) -> Snapshot:
+        position = self.position()
+        phase = self.current_phase
+        remaining = max(0.0, phase.end - position) if phase else 0.0
+        if self.state == "finished":
+            remaining = 0.0
+        return Snapshot(self.state, phase, remaining, position, self.total)
+
+    def next_deadline(self) -> float | None:
+        """Monotonic time of the next change the display must show: the next whole
+        second of the countdown, or sooner in the last seconds (smooth)."""
+        if self.state != "running" or not self.timeline:
+            return None
+        position = self.position()
+        phase = self.timeline[self._phase_at(position)]
+        remaining = phase.end - position
+        if remaining <= COUNTDOWN_FROM:
+            step = min(remaining, 0.05 * self.speed)  # ~20 frames a second, smooth
+        else:
+            step = remaining - math.floor(round(remaining, 6) - 1e-9)
+            step = step if step > 1e-6 else 1.0
+        return self._now() + max(step, 1e-3) / self.speed
