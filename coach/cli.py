@@ -33,12 +33,14 @@ class Options:
 
     @property
     def routine_folders(self) -> list[Path]:
-        """Bundled first, then the user's folder, then each ``--routines-dir``."""
-        return [paths.bundled_routines_dir(), self.data_dir / paths.USER_ROUTINES,
+        """Bundled first, then the user's folder (if it exists), then each
+        ``--routines-dir`` (reported when missing: it was asked for)."""
+        user = self.data_dir / paths.USER_ROUTINES
+        return [paths.bundled_routines_dir(), *([user] if user.is_dir() else []),
                 *self.routine_dirs]
 
     def load_library(self) -> Library:
-        return load_library(self.routine_folders)
+        return load_library(self.routine_folders, missing_ok=False)
 
     def open_journal(self) -> Journal:
         return open_journal(self.data_dir / paths.JOURNAL_FILE)
@@ -172,9 +174,15 @@ def cmd_validate(paths_: Sequence[Path]) -> int:
     library = load_library(paths_, missing_ok=False)
     for problem in library.problems:
         print(problem)
-    bad = len(library.broken_files)
-    summary = (f"{len(library.files)} routine file(s) checked: "
-               + (f"{bad} with problems" if bad else "all valid"))
+    bad = len(set(library.files) & set(library.broken_files))
+    missing = len(set(library.broken_files) - set(library.files))
+    if not library.files:
+        verdict = "no routine files found"
+    else:
+        verdict = f"{bad} with problems" if bad else "all valid"
+    summary = f"{len(library.files)} routine file(s) checked: {verdict}"
+    if missing:
+        summary += f"; {missing} path(s) not found"
     print(summary, file=sys.stderr)
     return 1 if library.problems or not library.files else 0
 

@@ -9,6 +9,7 @@ This module imports nothing from Qt.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from collections.abc import Iterable
@@ -25,7 +26,7 @@ LANGUAGES = ("en", "ja")
 MAX_FILE_BYTES = 1_000_000
 MAX_STEP_SECONDS = 3600
 SIDES = ("none", "left", "right", "both")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 ROUTINE_KEYS = (
     "schema", "id", "title", "summary", "equipment", "frequency", "safety", "source",
@@ -156,10 +157,15 @@ class _Checker:
     def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], path: KeyPath) -> None:
         allowed = tuple(allowed)
         for key in table:
-            if key not in allowed:
+            if key in allowed:
+                continue
+            if path and key in ROUTINE_KEYS:
+                tip = (" (a routine-level key: move it above the first [[steps]], "
+                       "where keys belong to the whole routine)")
+            else:
                 hint = difflib.get_close_matches(key, allowed, n=1)
                 tip = f" (did you mean '{hint[0]}'?)" if hint else ""
-                self.report(path + (key,), f"unknown key '{dotted(path + (key,))}'{tip}")
+            self.report(path + (key,), f"unknown key '{dotted(path + (key,))}'{tip}")
 
     def text(self, table: dict[str, Any], key: str, path: KeyPath,
              required: bool = True) -> Text | None:
@@ -169,7 +175,8 @@ class _Checker:
             if required:
                 self.report(path, f"missing required key '{dotted(here)}'")
             return None
-        if isinstance(value, str):
+        plain = isinstance(value, str)
+        if plain:
             value = {"en": value}
         if not isinstance(value, dict):
             self.report(here, f"'{dotted(here)}' must be text or a table of languages "
@@ -184,7 +191,8 @@ class _Checker:
                 self.report(here + (lang,), f"'{dotted(here + (lang,))}' must be text, "
                                             f"not {_kind(item)}")
             elif not item.strip():
-                self.report(here + (lang,), f"'{dotted(here + (lang,))}' must not be empty")
+                named = here if plain else here + (lang,)
+                self.report(named, f"'{dotted(named)}' must not be empty")
             else:
                 texts[lang] = item.strip()
         if "en" not in value:
@@ -220,10 +228,12 @@ class _Checker:
                 continue
             good = True
             for n, item in enumerate(items):
-                if not isinstance(item, str) or not item.strip():
-                    what = "empty" if isinstance(item, str) else _kind(item)
-                    self.report(where + (n,), f"'{dotted(where + (n,))}' must be non-empty "
-                                              f"text, not {what}")
+                if not isinstance(item, str):
+                    self.report(where + (n,), f"'{dotted(where + (n,))}' must be text, "
+                                              f"not {_kind(item)}")
+                    good = False
+                elif not item.strip():
+                    self.report(where + (n,), f"'{dotted(where + (n,))}' must not be empty")
                     good = False
             if good:
                 lists[lang] = tuple(item.strip() for item in items)
@@ -234,8 +244,9 @@ class _Checker:
         if required and "en" in lists and not en:
             self.report(here + ("en",), f"'{dotted(here)}.en' must list at least one line")
         if ja is not None and "en" in lists and len(ja) != len(en):
-            self.report(here + ("ja",), f"'{dotted(here)}.ja' has {len(ja)} lines but "
-                                        f"'{dotted(here)}.en' has {len(en)}")
+            self.report(here + ("ja",), f"'{dotted(here)}.ja' has {_lines(len(ja))} but "
+                                        f"'{dotted(here)}.en' has {_lines(len(en))}: "
+                                        "give each English line its Japanese line")
             ja = None
         return TextList(en, ja)
 
@@ -247,20 +258,21 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or (
-                integer and not isinstance(value, int)):
+                integer and not isinstance(value, int)) or not math.isfinite(value):
             kind = "a whole number" if integer else "a number of seconds"
-            self.report(here, f"'{dotted(here)}' must be {kind}, not {_kind(value)}")
+            shown = repr(value) if isinstance(value, float) else _kind(value)
+            self.report(here, f"'{dotted(here)}' must be {kind}, not {shown}")
             return None
         if strictly and value <= minimum:
-            self.report(here, f"'{dotted(here)}' must be greater than {minimum:g}, "
-                              f"not {value:g}")
+            self.report(here, f"'{dotted(here)}' must be greater than {_num(minimum)}, "
+                              f"not {_num(value)}")
             return None
         if value < minimum:
-            self.report(here, f"'{dotted(here)}' must not be negative ({value:g})")
+            self.report(here, f"'{dotted(here)}' must not be negative ({_num(value)})")
             return None
         if not integer and value > MAX_STEP_SECONDS:
-            self.report(here, f"'{dotted(here)}' is {value:g} seconds; a step may last "
-                              f"at most {MAX_STEP_SECONDS} seconds")
+            self.report(here, f"'{dotted(here)}' is {_num(value)} seconds; a step may last "
+                              f"at most {MAX_STEP_SECONDS:,} seconds")
             return None
         return float(value) if not integer else value
 
@@ -282,7 +294,7 @@ class _Checker:
         sides = raw.get("sides", "none")
         if sides not in SIDES:
             self.report(path + ("sides",), f"'{dotted(path + ('sides',))}' must be one of "
-                                           f"{', '.join(SIDES)}, not {sides!r}")
+                                           f"{', '.join(SIDES)}, not {_show(sides)}")
         get_ready = self.number(raw, "get_ready", path)
         duration = self.number(raw, "duration", path, strictly=True)
         reps = self.number(raw, "reps", path, integer=True, minimum=0, strictly=True)
@@ -317,8 +329,8 @@ class _Checker:
             switch=_or(switch, "switch"),
         )
         if step.total_seconds > MAX_STEP_SECONDS:
-            self.report(path, f"'{dotted(path)}' lasts {step.total_seconds:g} seconds in "
-                              f"all; a step may last at most {MAX_STEP_SECONDS} seconds")
+            self.report(path, f"'{dotted(path)}' lasts {_num(step.total_seconds)} seconds in "
+                              f"all; a step may last at most {MAX_STEP_SECONDS:,} seconds")
             return None
         return step
 
@@ -356,7 +368,7 @@ class _Checker:
             self.report((), "missing required key 'schema' (write 'schema = 1' at the top)")
         elif isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
             self.report(("schema",), f"'schema' must be a whole number from 1, "
-                                     f"not {schema!r}")
+                                     f"not {_show(schema)}")
         elif schema > SCHEMA_VERSION:
             self.report(("schema",), f"schema {schema} is newer than this version of "
                                      f"Knee Coach understands (up to {SCHEMA_VERSION}); "
@@ -366,9 +378,9 @@ class _Checker:
         routine_id = data.get("id")
         if routine_id is None:
             self.report((), "missing required key 'id'")
-        elif not isinstance(routine_id, str) or not ID_PATTERN.match(routine_id):
+        elif not isinstance(routine_id, str) or not ID_PATTERN.fullmatch(routine_id):
             self.report(("id",), f"'id' must be lowercase letters, digits and single "
-                                 f"hyphens (like 'ten-minute-knee'), not {routine_id!r}")
+                                 f"hyphens (like 'ten-minute-knee'), not {_show(routine_id)}")
         title = self.text(data, "title", ())
         summary = self.text(data, "summary", ())
         frequency = self.text(data, "frequency", (), required=False)
@@ -397,6 +409,24 @@ def _or(value: float | None, key: str) -> float:
     return DEFAULTS[key] if value is None else value
 
 
+def _num(value: float) -> str:
+    """Numbers as an author wrote them: ``5``, ``2.5``, ``1,000,000``."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _lines(count: int) -> str:
+    return "1 line" if count == 1 else f"{count} lines"
+
+
+def _show(value: Any) -> str:
+    """A value as the author wrote it in TOML, or its kind when it is not simple."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value) if isinstance(value, int | float) else _kind(value)
+
+
 def _kind(value: Any) -> str:
     names: dict[type, str] = {str: "text", bool: "true/false", int: "a number",
                               float: "a number", list: "a list", dict: "a table"}
@@ -418,7 +448,7 @@ def load_routine(file: Path) -> tuple[Routine | None, list[Problem]]:
     except OSError as err:
         return None, [Problem(file, None, f"cannot read file: {err.strerror or err}")]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # editors may add a byte-order mark
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(file, line, "file is not UTF-8 text (save it as UTF-8)")]

@@ -21,6 +21,8 @@ from coach.routine import Routine
 PHASES = ("get_ready", "work", "hold", "release", "rest", "switch")
 #: Seconds before a phase ends during which a countdown is announced each second.
 COUNTDOWN_FROM = 3
+#: Positions this close to a boundary count as having reached it (float rounding).
+EPSILON = 1e-6
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,8 @@ class SessionEngine:
     def _phase_at(self, position: float) -> int:
         if not self.timeline:
             return -1
-        return max(0, min(len(self.timeline) - 1, bisect.bisect_right(self._starts, position) - 1))
+        index = bisect.bisect_right(self._starts, position + EPSILON) - 1
+        return max(0, min(len(self.timeline) - 1, index))
 
     def _seek(self, position: float) -> None:
         self._anchor_position = max(0.0, min(self.total, position))
@@ -253,7 +256,7 @@ class SessionEngine:
         if index != self._phase_index:
             previous = self.timeline[self._phase_index] if self._phase_index >= 0 else None
             for phase in self.timeline[max(self._phase_index, 0):index]:
-                if phase.end <= position and self._last_of_step(phase) and \
+                if phase.end <= position + EPSILON and self._last_of_step(phase) and \
                         phase.step not in self.completed_steps and previous is not None:
                     self.completed_steps.add(phase.step)
                     self._emit(Event("step_done", phase, step=phase.step))
@@ -263,7 +266,7 @@ class SessionEngine:
             self._emit(Event("phase_started", phase, step=phase.step))
             if phase.kind == "switch":
                 self._emit(Event("side_switched", phase, step=phase.step))
-        if position >= self.total:
+        if position >= self.total - EPSILON:
             last = self.timeline[-1]
             if last.step not in self.completed_steps:
                 self.completed_steps.add(last.step)
@@ -300,6 +303,6 @@ class SessionEngine:
         if remaining <= COUNTDOWN_FROM:
             step = min(remaining, 0.05 * self.speed)  # ~20 frames a second, smooth
         else:
-            step = remaining - math.floor(round(remaining, 6) - 1e-9)
-            step = step if step > 1e-6 else 1.0
-        return self._now() + max(step, 1e-3) / self.speed
+            step = remaining - math.floor(round(remaining, 6) - EPSILON)
+            step = step if step > EPSILON else 1.0
+        return self._now() + max(step, 0.0) / self.speed

@@ -84,11 +84,11 @@ instructions = ["Do it."]
     (BASE + STEP + "duration = 5\nrelese = 2\n", 10, "unknown key 'steps[1].relese'"),
     (BASE + STEP + "duration = -5\n", 9, "'steps[1].duration' must be greater than 0"),
     (BASE + STEP + "duration = 0\n", 9, "must be greater than 0, not 0"),
-    (BASE + STEP + "duration = 7200\n", 9, "is 7200 seconds; a step may last at most 3600"),
+    (BASE + STEP + "duration = 7200\n", 9, "is 7,200 seconds; a step may last at most 3,600"),
     (BASE + STEP + "duration = '30'\n", 9, "must be a number of seconds, not text"),
     (BASE + STEP + "reps = 2.5\nhold = 3\n", 9, "'steps[1].reps' must be a whole number"),
     (BASE + STEP + "get_ready = -1\nduration = 5\n", 9, "must not be negative"),
-    (BASE + STEP + "reps = 100\nhold = 30\nrelease = 10\n", 6, "lasts 4005 seconds in all"),
+    (BASE + STEP + "reps = 100\nhold = 30\nrelease = 10\n", 6, "lasts 4,005 seconds in all"),
     (BASE + STEP, 6, "needs a timing: 'duration', or 'reps' with 'hold'"),
     (BASE + STEP + "reps = 3\n", 6, "missing required key 'steps[1].hold'"),
     (BASE + STEP + "duration = 5\nreps = 3\nhold = 2\n", 9, "has both 'duration' and"),
@@ -99,9 +99,9 @@ instructions = ["Do it."]
     (BASE.replace('title = "Broken"', 'title.fr = "Cassé"') + STEP + "duration = 5\n", 3,
      "language 'fr' in 'title' is not supported"),
     (BASE.replace('summary = "s"', 'summary = ""') + STEP + "duration = 5\n", 4,
-     "'summary.en' must not be empty"),
+     "'summary' must not be empty"),
     (BASE + "safety.en = ['a', 'b']\nsafety.ja = ['あ']\n" + STEP + "duration = 5\n", 6,
-     "'safety.ja' has 1 lines but 'safety.en' has 2"),
+     "'safety.ja' has 1 line but 'safety.en' has 2 lines"),
     (BASE + "safety = 'Be careful'\n" + STEP + "duration = 5\n", 5,
      "'safety' must be a list of text"),
     (BASE.replace("schema = 1", "schema = 2") + STEP + "duration = 5\n", 1,
@@ -175,3 +175,34 @@ def test_text_is_kept_verbatim_never_as_markup(write_routine):
     file = write_routine("html.toml", MINIMAL.format(id="html", title="<b>Bold</b> & co"))
     routine, _ = load_routine(file)
     assert routine.title.en == "<b>Bold</b> & co"
+
+
+def test_byte_order_mark_is_accepted(write_routine):
+    file = write_routine("bom.toml", MINIMAL.format(id="bom", title="BOM"))
+    file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
+    assert load_routine(file)[1] == []
+
+
+def test_routine_key_inside_a_step_says_where_it_belongs(write_routine):
+    file = write_routine("misplaced.toml", BASE + STEP + "duration = 5\nsafety = ['x']\n")
+    [problem] = load_routine(file)[1]
+    assert "move it above the first [[steps]]" in problem.message
+
+
+def test_id_with_a_trailing_newline_is_refused(write_routine):
+    file = write_routine("nl.toml", MINIMAL.format(id="abc\\n", title="x"))
+    assert "'id' must be lowercase" in load_routine(file)[1][0].message
+
+
+@pytest.mark.parametrize("value, shown", [("nan", "nan"), ("inf", "inf"), ("2.0", "2.0")])
+def test_non_finite_and_fractional_counts_are_refused(write_routine, value, shown):
+    key = "reps" if value == "2.0" else "duration"
+    extra = "hold = 1\n" if key == "reps" else ""
+    file = write_routine("n.toml", BASE + STEP + f"{key} = {value}\n{extra}")
+    problems = load_routine(file)[1]
+    assert problems and problems[0].message.endswith(f"not {shown}")
+
+
+def test_empty_plain_text_is_named_as_written(write_routine):
+    file = write_routine("e.toml", BASE + STEP + "duration = 5\ncaution = ''\n")
+    assert load_routine(file)[1][0].message == "'steps[1].caution' must not be empty"

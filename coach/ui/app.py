@@ -116,6 +116,8 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
         probe = _FirstPaintProbe(window)
         window.installEventFilter(probe)
     window.show()
+    window.raise_()
+    window.activateWindow()  # keyboard shortcuts need an active window
     QTimer.singleShot(0, lambda: set_app_icon(app))
     if routine_id is not None:
         window.open_routine(routine_id)

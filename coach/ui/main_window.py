@@ -5,6 +5,7 @@ routine files that could not be loaded)."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -24,6 +25,9 @@ from coach.cli import Options
 from coach.journal import Journal, JournalNotice
 from coach.library import Library
 from coach.routine import Routine
+
+if TYPE_CHECKING:
+    from coach.ui.session_flow import SessionFlow
 from coach.ui.routine_view import RoutineDetails
 from coach.ui.widgets import MessageBar, duration_text, plain_label
 
@@ -46,6 +50,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.library = library if library is not None else options.load_library()
         self.journal = journal if journal is not None else options.open_journal()
+        self.flow: SessionFlow | None = None
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(720, 480)
 
@@ -162,9 +167,8 @@ class MainWindow(QMainWindow):
         broken = self.library.broken_files
         if broken:
             names = ", ".join(path.name for path in broken)
-            text = (self.tr("1 routine file could not be loaded: {names}") if len(broken) == 1
-                    else self.tr("{n} routine files could not be loaded: {names}"))
-            self.broken_bar.label.setText(text.format(n=len(broken), names=names))
+            self.broken_bar.label.setText(
+                self.tr("Some routines could not be loaded: {names}").format(names=names))
         self.broken_bar.setVisible(bool(broken))
         wanted = keep or self.settings.value("last_routine", "")
         row = next((i for i, r in enumerate(self.library.routines) if r.id == wanted), 0)
@@ -205,11 +209,30 @@ class MainWindow(QMainWindow):
         return False
 
     def start_selected(self) -> None:
+        """Open the selected routine's session, beginning with its safety check."""
         routine = self.selected_routine()
-        if routine is None:
+        if routine is None or self.flow is not None:
             return
-        self.details.show_routine(routine, self.lang)
-        self.details.setFocus()
+        from coach.ui.session_flow import SessionFlow
+
+        self.flow = SessionFlow(routine, self.journal, lang=self.lang,
+                                speed=self.options.speed, settings=self.settings)
+        self.flow.closed.connect(self.close_session)
+        self.pages.addWidget(self.flow)
+        self.pages.setCurrentWidget(self.flow)
+        self.menuBar().setEnabled(False)  # menus must not steal the player's keys
+        self.flow.start()
+
+    def close_session(self) -> None:
+        if self.flow is None:
+            return
+        self.flow.shutdown()
+        self.pages.setCurrentIndex(0)
+        self.pages.removeWidget(self.flow)
+        self.flow.deleteLater()
+        self.flow = None
+        self.menuBar().setEnabled(True)
+        self.routine_list.setFocus()
 
     def show_broken_routines(self) -> None:
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
@@ -306,6 +329,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.flow is not None:
+            self.flow.shutdown()  # records the session as stopped, with its progress
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

@@ -39,7 +39,7 @@ def test_broken_routine_files_are_named_and_detailed(make_window, tmp_path, mini
     window.show()
     assert window.routine_list.count() == 7
     assert window.broken_bar.isVisible()
-    assert window.broken_bar.label.text() == "1 routine file could not be loaded: broken.toml"
+    assert window.broken_bar.label.text() == "Some routines could not be loaded: broken.toml"
     window.show_broken_routines()
     dialog = window.findChild(type(window), "brokenRoutinesDialog") or \
         next(w for w in window.children() if w.objectName() == "brokenRoutinesDialog")

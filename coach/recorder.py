@@ -1,0 +1,84 @@
+"""Writes a session to the journal as it happens, so that even a session cut short
+by a crash or a ``kill -9`` is there with the steps completed so far.
+
+The recorder subscribes to a :class:`coach.session.SessionEngine`; it knows nothing
+about widgets. Journal failures (a read-only journal, a full disk) do not interrupt
+the session: they are kept in :attr:`SessionRecorder.errors` and passed to
+*on_error* so the window can say that something could not be saved.
+This module imports nothing from Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coach.journal import Journal, JournalError, Rating, Session
+from coach.session import Event, SessionEngine
+
+#: How a stop reason given to the engine is recorded as the session's outcome.
+OUTCOME_OF_STOP = {"user": "stopped", "sharp_pain": "sharp_pain"}
+
+
+class SessionRecorder:
+    def __init__(self, journal: Journal, routine_id: str,
+                 on_error: Callable[[JournalError], None] | None = None) -> None:
+        self.journal = journal
+        self.routine_id = routine_id
+        self.session: Session | None = None
+        self.engine: SessionEngine | None = None
+        self.errors: list[JournalError] = []
+        self._on_error = on_error
+
+    def _try(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except JournalError as err:
+            self.errors.append(err)
+            if self._on_error:
+                self._on_error(err)
+            return False
+        return True
+
+    def begin(self) -> None:
+        """The user passed the safety check: the session exists from now on."""
+        def start() -> None:
+            self.session = self.journal.start_session(self.routine_id)
+        self._try(start)
+
+    def skipped_by_safety_check(self) -> None:
+        def skip() -> None:
+            session = self.journal.start_session(self.routine_id)
+            self.journal.end_session(session.uid, "safety_skip", 0)
+            self.session = session
+        self._try(skip)
+
+    def rate(self, value: int, context: str) -> Rating | None:
+        """Save a rating tied to this session; None if it could not be saved."""
+        result: list[Rating] = []
+        uid = self.session.uid if self.session else None
+        self._try(lambda: result.append(self.journal.add_rating(value, context,
+                                                                 session_uid=uid)))
+        return result[0] if result else None
+
+    def attach(self, engine: SessionEngine) -> None:
+        self.engine = engine
+        engine.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        if self.session is None or self.engine is None:
+            return
+        uid = self.session.uid
+        done = len(self.engine.completed_steps)
+        if event.kind == "step_done":
+            self._try(lambda: self.journal.record_progress(uid, done))
+        elif event.kind == "finished":
+            self._try(lambda: self.journal.end_session(uid, "completed", done))
+        elif event.kind == "stopped":
+            outcome = OUTCOME_OF_STOP.get(event.reason, "stopped")
+            if event.reason == "sharp_pain":
+                phase = event.phase
+                self._try(lambda: self.journal.add_safety_event(
+                    "sharp_pain", session_uid=uid,
+                    step=phase.step + 1 if phase else None,
+                    side=phase.side if phase and phase.side != "none" else None))
+            self._try(lambda: self.journal.end_session(uid, outcome, done))

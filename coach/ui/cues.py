@@ -1,0 +1,138 @@
+"""Beeps and voice for a session, subscribed to the engine's events.
+
+Sound needs an audio output: with none, QSoundEffect fails silently and speech
+through speech-dispatcher can hang the GUI thread, so the outputs are checked
+before anything is created and the session runs silently with a visible note.
+QtMultimedia and QtTextToSpeech are imported only when a session starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QUrl, Signal
+
+from coach import paths
+from coach.session import Event
+from coach.ui.widgets import translate
+
+log = logging.getLogger(__name__)
+
+#: What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that
+#: a plain desktop lacks; harmless, so kept out of the user's terminal.
+QUIET_CATEGORIES = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false\n"
+
+
+class Cues(QObject):
+    """Plays ``tick`` on the last three seconds, ``phase`` on each new phase and
+    ``done`` at the end, and speaks what *phrase_for* returns for an event.
+
+    Signals:
+        status_changed(str): what works and what does not, in words ("" when all is
+            well), for the player's small note.
+    """
+
+    status_changed = Signal(str)
+
+    def __init__(self, lang: str, *, sound: bool, voice: bool,
+                 phrase_for: Callable[[Event], str | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.phrase_for = phrase_for
+        self.sound_on = sound
+        self.voice_on = voice
+        self._effects: dict[str, QObject] = {}
+        self._speech: QObject | None = None
+        self._has_output: bool | None = None
+        self._voice_problem = ""
+        self.status = ""
+
+    # -- set-up ------------------------------------------------------------------
+    def _audio_output_available(self) -> bool:
+        if self._has_output is None:
+            QLoggingCategory.setFilterRules(QUIET_CATEGORIES)
+            try:
+                from PySide6.QtMultimedia import QMediaDevices
+            except ImportError as err:  # libpulse0 missing on Linux, for instance
+                log.warning("QtMultimedia unavailable: %s", err)
+                self._has_output = False
+            else:
+                self._has_output = bool(QMediaDevices.audioOutputs())
+        return self._has_output
+
+    def prepare(self) -> None:
+        """Create what is switched on and report what cannot work."""
+        if (self.sound_on or self.voice_on) and not self._audio_output_available():
+            self._set_status(translate(
+                "Cues", "No sound output was found, so this session runs silently."))
+            return
+        if self.sound_on and not self._effects:
+            from PySide6.QtMultimedia import QSoundEffect
+
+            for name in ("tick", "phase", "done"):
+                effect = QSoundEffect(self)
+                effect.setSource(QUrl.fromLocalFile(str(paths.assets_dir() / "sounds"
+                                                        / f"{name}.wav")))
+                effect.setVolume(0.8)
+                self._effects[name] = effect
+        if self.voice_on and self._speech is None:
+            self._prepare_voice()
+        self._set_status(self._voice_problem if self.voice_on else "")
+
+    def _prepare_voice(self) -> None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError:
+            self._voice_problem = translate("Cues", "Voice guidance is not available on "
+                                                    "this computer.")
+            return
+        speech = QTextToSpeech(self)
+        if speech.state() == QTextToSpeech.State.Error:
+            self._voice_problem = translate("Cues", "Voice guidance is not available on "
+                                                    "this computer.")
+            return
+        wanted = QLocale(QLocale.Language.Japanese if self.lang == "ja"
+                         else QLocale.Language.English)
+        locales = [loc for loc in speech.availableLocales()
+                   if loc.language() == wanted.language()]
+        if not locales:
+            self._voice_problem = translate("Cues", "No voice for this language is "
+                                                    "installed, so voice guidance is off.")
+            return
+        speech.setLocale(locales[0])
+        self._speech = speech
+
+    def _set_status(self, text: str) -> None:
+        if text != self.status:
+            self.status = text
+            self.status_changed.emit(text)
+
+    # -- switches ----------------------------------------------------------------
+    def set_sound(self, on: bool) -> None:
+        self.sound_on = on
+        self.prepare()
+
+    def set_voice(self, on: bool) -> None:
+        self.voice_on = on
+        if not on and self._speech is not None:
+            self._speech.stop()
+        self.prepare()
+
+    # -- events ------------------------------------------------------------------
+    def on_event(self, event: Event) -> None:
+        if self.sound_on:
+            name = {"countdown": "tick", "phase_started": "phase",
+                    "finished": "done"}.get(event.kind)
+            effect = self._effects.get(name or "")
+            if effect is not None:
+                effect.play()
+        if self.voice_on and self._speech is not None:
+            phrase = self.phrase_for(event)
+            if phrase:
+                self._speech.say(phrase)
+
+    def stop(self) -> None:
+        if self._speech is not None:
+            self._speech.stop()

@@ -1,0 +1,375 @@
+"""One session from start to finish, safety first (clinical.md sections 3 and 4).
+
+Pages, in order: the routine's safety notes with the "hot, red or swollen?" check
+(a "yes" shows rest advice and records a session skipped by the safety check);
+"pain right now" (may be skipped); the player; "pain right now" again; the result
+with its traffic-light zone and advice. The sharp-pain button jumps straight to
+what to do now. Everything is recorded in the journal as it happens.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.journal import Journal, JournalError
+from coach.pain import zone
+from coach.recorder import SessionRecorder
+from coach.routine import Routine
+from coach.session import SessionEngine
+from coach.ui.cues import Cues
+from coach.ui.keepawake import KeepAwake
+from coach.ui.player import PlayerView, spoken_phrase
+from coach.ui.rating import ZONE_BACKGROUNDS, ZONE_COLOURS, RatingPanel
+from coach.ui.widgets import MessageBar, item_list, plain_label, translate
+
+
+def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMinimumHeight(52)
+    font = button.font()
+    font.setPointSizeF(font.pointSizeF() + 3)
+    font.setBold(primary)
+    button.setFont(font)
+    return button
+
+
+def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
+    """A scrollable, centred column of widgets."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(40, 28, 40, 28)
+    layout.setSpacing(14)
+    for widget in widgets:
+        layout.addWidget(widget)
+    if stretch_last:
+        layout.addStretch(1)
+    body.setMaximumWidth(980)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.addWidget(body)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(holder)
+    return scroll
+
+
+def advice_for(value: int) -> str:
+    """Advice for next time from a rating right after exercise (clinical.md 3)."""
+    return {
+        "green": translate("Advice", "Your pain stayed in the safe range. If the "
+                           "exercises felt easy and well controlled, you can try a "
+                           "little more next time."),
+        "amber": translate("Advice", "Your pain is in the acceptable range. Some pain "
+                           "during exercise is normal and is not a sign of harm. Keep "
+                           "the same level next time, and check that the pain has "
+                           "settled to your usual level by tomorrow morning."),
+        "red": translate("Advice", "That is more pain than is helpful. Next time make it "
+                         "easier, with fewer repetitions, shorter holds or a smaller "
+                         "movement, or rest for a day. If the pain has not settled by "
+                         "tomorrow morning, rest, and talk to a clinician if it "
+                         "continues."),
+    }[zone(value)]
+
+
+def zone_name(value: int) -> str:
+    return {"green": translate("Advice", "Safe"),
+            "amber": translate("Advice", "Acceptable"),
+            "red": translate("Advice", "Too much")}[zone(value)]
+
+
+class SessionFlow(QWidget):
+    """Runs one routine's session inside the main window.
+
+    Signals:
+        closed(): the user left the session; the main window shows its list again.
+    """
+
+    closed = Signal()
+
+    def __init__(self, routine: Routine, journal: Journal, *, lang: str, speed: float,
+                 settings: QSettings, clock=time.monotonic,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionFlow")
+        self.routine = routine
+        self.lang = lang
+        self.settings = settings
+        self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error)
+        self.engine = SessionEngine(routine, clock, speed=speed)
+        self.recorder.attach(self.engine)
+        self.keep_awake = KeepAwake(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bars = QVBoxLayout()
+        self.bars.setContentsMargins(12, 6, 12, 0)
+        layout.addLayout(self.bars)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+
+        self.check_page = self._build_check()
+        self.before_panel = RatingPanel(
+            self.tr("How much does your knee hurt right now?"),
+            save_text=self.tr("Save and start"), skip_text=self.tr("Skip and start"))
+        self.before_panel.submitted.connect(self._rated_before)
+        self.before_panel.skipped.connect(self._start_player)
+        self.before_page = page(self.before_panel)
+        self.player = PlayerView(self.engine, lang, clock=clock)
+        self.player.end_requested.connect(self.confirm_end)
+        self.player.sharp_pain.connect(self.sharp_pain)
+        self.player.finished.connect(self._finished)
+        self.after_panel = RatingPanel(
+            self.tr("How much does your knee hurt right now, after exercising?"),
+            save_text=self.tr("Save"), skip_text=self.tr("Skip"))
+        self.after_panel.submitted.connect(self._rated_after)
+        self.after_panel.skipped.connect(lambda: self._show_result(None))
+        self.after_title = plain_label("", point_delta=8, bold=True, object_name="afterTitle")
+        self.after_page = page(self.after_title, self.after_panel)
+        for widget in (self.check_page, self.before_page, self.player, self.after_page):
+            self.pages.addWidget(widget)
+
+        self.cues = Cues(lang, sound=settings.value("sound", True, type=bool),
+                         voice=settings.value("voice", False, type=bool),
+                         phrase_for=lambda e: spoken_phrase(e, routine, lang), parent=self)
+        self.cues.status_changed.connect(self.player.set_status_note)
+        self.engine.subscribe(self.cues.on_event)
+        self.player.sound_toggle.setChecked(self.cues.sound_on)
+        self.player.voice_toggle.setChecked(self.cues.voice_on)
+        self.player.sound_toggle.toggled.connect(lambda on: self._set_cue("sound", on))
+        self.player.voice_toggle.toggled.connect(lambda on: self._set_cue("voice", on))
+
+    # -- pages ---------------------------------------------------------------------
+    def _build_check(self) -> QWidget:
+        title = plain_label(self.routine.title.get(self.lang), point_delta=8, bold=True)
+        widgets: list[QWidget] = [title]
+        safety = self.routine.safety.get(self.lang)
+        if safety:
+            box = QFrame()
+            box.setObjectName("sessionSafetyNotes")
+            box.setStyleSheet("#sessionSafetyNotes { background: #fff4d6; border-left: 5px "
+                              "solid #e0a100; border-radius: 4px; } #sessionSafetyNotes "
+                              "QLabel { color: #222; background: transparent; }")
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(16, 12, 16, 14)
+            inner.addWidget(plain_label(self.tr("Before you start"), point_delta=3,
+                                        bold=True))
+            inner.addWidget(item_list(safety))
+            widgets.append(box)
+        question = plain_label(self.tr("Is your knee hot, red or swollen today?"),
+                               point_delta=7, bold=True, object_name="safetyQuestion")
+        question.setContentsMargins(0, 12, 0, 0)
+        widgets.append(question)
+        widgets.append(plain_label(self.tr(
+            "Also answer yes if you have a fever or feel unwell today.")))
+        self.ok_button = big_button(self.tr("No, my knee is fine today"), "safetyOk",
+                                    primary=True)
+        self.not_today_button = big_button(self.tr("Yes, it is hot, red or swollen"),
+                                           "safetyNotToday")
+        self.ok_button.clicked.connect(self._safety_ok)
+        self.not_today_button.clicked.connect(self._not_today)
+        back = big_button(self.tr("Back to routines"), "backButton")
+        back.clicked.connect(self.closed)
+        row = QWidget()
+        buttons = QHBoxLayout(row)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.not_today_button)
+        buttons.addWidget(self.ok_button)
+        widgets.append(row)
+        return page(*widgets)
+
+    def _advice_page(self, title: str, paragraphs: list[str],
+                     sections: list[tuple[str, list[str]]], name: str) -> None:
+        widgets: list[QWidget] = [plain_label(title, point_delta=8, bold=True,
+                                              object_name=name)]
+        widgets += [plain_label(text, point_delta=2) for text in paragraphs]
+        for heading, lines in sections:
+            head = plain_label(heading, point_delta=3, bold=True)
+            head.setContentsMargins(0, 8, 0, 0)
+            widgets += [head, item_list(lines)]
+        done = big_button(self.tr("Back to routines"), "backButton", primary=True)
+        done.clicked.connect(self.closed)
+        row = QWidget()
+        buttons = QHBoxLayout(row)
+        buttons.addStretch(1)
+        buttons.addWidget(done)
+        widgets.append(row)
+        advice = page(*widgets)
+        self.pages.addWidget(advice)
+        self.pages.setCurrentWidget(advice)
+        done.setFocus()
+
+    def start(self) -> None:
+        self.pages.setCurrentWidget(self.check_page)
+        self.ok_button.setFocus()
+
+    # -- steps of the flow -----------------------------------------------------------
+    def _safety_ok(self) -> None:
+        self.recorder.begin()
+        self.pages.setCurrentWidget(self.before_page)
+        self.before_panel.reset()
+
+    def _not_today(self) -> None:
+        self.recorder.skipped_by_safety_check()
+        self._advice_page(
+            self.tr("Rest your knee today"),
+            [self.tr("Exercising a knee that is hot, red or swollen can make it worse. "
+                     "Skipping today is the right choice, not a failure.")],
+            [(self.tr("What helps"), [
+                self.tr("Rest the knee and keep it raised when you sit."),
+                self.tr("Cool it: a cold pack wrapped in a towel, about 15 minutes at "
+                        "a time."),
+                self.tr("Try the routine again gently once the heat and swelling have "
+                        "settled."),
+            ]), (self.tr("See a clinician if"), [
+                self.tr("it has not settled after a few days"),
+                self.tr("you also have a fever or chills, or feel unwell"),
+                self.tr("you cannot put weight on the leg"),
+            ])], "restAdvice")
+
+    def _rated_before(self, value: int) -> None:
+        self.recorder.rate(value, "before")
+        self._start_player()
+
+    def _start_player(self) -> None:
+        self.pages.setCurrentWidget(self.player)
+        self.cues.prepare()
+        self.keep_awake.start(self.tr("A Knee Coach session is running"))
+        self.player.start()
+
+    def confirm_end(self) -> None:
+        if self.engine.state not in ("running", "paused"):
+            return
+        was_running = self.engine.state == "running"
+        self.engine.pause()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End session"),
+                          self.tr("End this session now? What you have done so far is "
+                                  "saved."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self)
+        box.setObjectName("confirmEnd")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                self.engine.stop("user")
+                self._ask_after(self.tr("Session ended"))
+            elif was_running and self.engine.state == "paused":
+                self.player.toggle_pause()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def sharp_pain(self) -> None:
+        """Stop at once, no questions: record it and say what to do now."""
+        if self.engine.state in ("finished", "stopped"):
+            return
+        self.engine.stop("sharp_pain")
+        self._leave_player()
+        self._advice_page(
+            self.tr("Session stopped"),
+            [self.tr("You stopped because of a sharp pain. That was the right thing "
+                     "to do, and it has been recorded.")],
+            [(self.tr("What to do now"), [
+                self.tr("Stop exercising for today and rest the knee."),
+                self.tr("A cold pack wrapped in a towel, about 15 minutes, may ease it."),
+                self.tr("Do not restart this routine until you have talked to a "
+                        "clinician about the pain."),
+            ]), (self.tr("Get medical advice the same day if"), [
+                self.tr("you cannot put weight on the leg"),
+                self.tr("the knee swells badly, locks or gives way"),
+                self.tr("the pain is severe or keeps getting worse"),
+            ]), (self.tr("Call emergency services if"), [
+                self.tr("one calf or thigh is painful, swollen, warm or red"),
+                self.tr("you are short of breath or have chest pain"),
+            ])], "sharpPainAdvice")
+
+    def _leave_player(self) -> None:
+        self.cues.stop()
+        self.keep_awake.stop()
+
+    def _finished(self) -> None:
+        self._ask_after(self.tr("Well done: routine complete"))
+
+    def _ask_after(self, title: str) -> None:
+        self._leave_player()
+        self.after_title.setText(title)
+        self.pages.setCurrentWidget(self.after_page)
+        self.after_panel.reset()
+
+    def _rated_after(self, value: int) -> None:
+        rating = self.recorder.rate(value, "after")
+        self._show_result(value if rating else None)
+
+    def _show_result(self, value: int | None) -> None:
+        done = len(self.engine.completed_steps)
+        total = len(self.routine.steps)
+        widgets: list[QWidget] = [plain_label(
+            self.tr("You completed {done} of {total} steps.").format(done=done, total=total),
+            point_delta=6, bold=True, object_name="resultSummary")]
+        if value is not None:
+            colour, background = ZONE_COLOURS[zone(value)], ZONE_BACKGROUNDS[zone(value)]
+            box = QFrame()
+            box.setObjectName("zoneBox")
+            box.setStyleSheet(f"#zoneBox {{ background: {background}; border-left: 8px "
+                              f"solid {colour}; border-radius: 6px; }} #zoneBox QLabel "
+                              "{ background: transparent; color: #222; }")
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(18, 14, 18, 16)
+            headline = plain_label(self.tr("Pain {value} of 10: {zone}").format(
+                value=value, zone=zone_name(value)), point_delta=8, bold=True,
+                object_name="zoneLabel")
+            headline.setStyleSheet(f"color: {colour};")
+            inner.addWidget(headline)
+            inner.addWidget(plain_label(advice_for(value), point_delta=2,
+                                        object_name="zoneAdvice"))
+            widgets.append(box)
+        done_button = big_button(self.tr("Back to routines"), "backButton", primary=True)
+        done_button.clicked.connect(self.closed)
+        row = QWidget()
+        buttons = QHBoxLayout(row)
+        buttons.addStretch(1)
+        buttons.addWidget(done_button)
+        widgets.append(row)
+        result = page(*widgets)
+        self.pages.addWidget(result)
+        self.pages.setCurrentWidget(result)
+        done_button.setFocus()
+
+    def _set_cue(self, name: str, on: bool) -> None:
+        self.settings.setValue(name, on)
+        if name == "sound":
+            self.cues.set_sound(on)
+        else:
+            self.cues.set_voice(on)
+
+    # -- problems --------------------------------------------------------------------
+    def _journal_error(self, error: JournalError) -> None:
+        if self.findChild(MessageBar, "saveProblem"):
+            return
+        bar = MessageBar(self.tr("Could not save to your journal: {error}").format(
+            error=error), level="error")
+        bar.setObjectName("saveProblem")
+        self.bars.addWidget(bar)
+
+    def shutdown(self) -> None:
+        """The window is closing or the user left: stop cleanly (progress is saved)."""
+        if self.engine.state in ("running", "paused"):
+            self.engine.stop("user")
+        self._leave_player()
+        self.player.stop_timer()
