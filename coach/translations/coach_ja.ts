@@ -2,19 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Advice</name>
+    <message>
+        <location filename="../ui/session_flow.py" line="73"/>
+        <source>Your pain stayed in the safe range. If the exercises felt easy and well controlled, you can try a little more next time.</source>
+        <translation>痛みは安全な範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできていたなら、次回は少し負荷を上げてもかまいません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="76"/>
+        <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
+        <translation>痛みは許容できる範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがいつもの程度に戻っているか確かめましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="80"/>
+        <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
+        <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医療機関に相談してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="89"/>
+        <source>Safe</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="90"/>
+        <source>Acceptable</source>
+        <translation>許容範囲</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="91"/>
+        <source>Too much</source>
+        <translation>強すぎ</translation>
+    </message>
+</context>
+<context>
+    <name>Cues</name>
+    <message>
+        <location filename="../ui/cues.py" line="68"/>
+        <source>No sound output was found, so this session runs silently.</source>
+        <extracomment>What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal.</extracomment>
+        <translation>音声の出力先が見つからないため、音なしで進めます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cues.py" line="88"/>
+        <location filename="../ui/cues.py" line="93"/>
+        <source>Voice guidance is not available on this computer.</source>
+        <translation>このコンピューターでは音声ガイドを使えません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cues.py" line="101"/>
+        <source>No voice for this language is installed, so voice guidance is off.</source>
+        <translation>この言語の音声がインストールされていないため、音声ガイドはオフです。</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="114"/>
+        <location filename="../ui/widgets.py" line="116"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="116"/>
+        <location filename="../ui/widgets.py" line="118"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="117"/>
+        <location filename="../ui/widgets.py" line="119"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -68,128 +121,123 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="51"/>
+        <location filename="../ui/main_window.py" line="54"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="75"/>
-        <location filename="../ui/main_window.py" line="93"/>
+        <location filename="../ui/main_window.py" line="78"/>
+        <location filename="../ui/main_window.py" line="96"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="85"/>
+        <location filename="../ui/main_window.py" line="88"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="98"/>
+        <location filename="../ui/main_window.py" line="101"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="100"/>
+        <location filename="../ui/main_window.py" line="103"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="127"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="131"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="132"/>
+        <location filename="../ui/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="136"/>
+        <location filename="../ui/main_window.py" line="139"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="137"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="168"/>
-        <source>1 routine file could not be loaded: {names}</source>
-        <translation>読み込めなかったルーティンファイルが1件あります: {names}</translation>
+        <location filename="../ui/main_window.py" line="171"/>
+        <source>Some routines could not be loaded: {names}</source>
+        <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="169"/>
-        <source>{n} routine files could not be loaded: {names}</source>
-        <translation>読み込めなかったルーティンファイルが{n}件あります: {names}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="194"/>
+        <location filename="../ui/main_window.py" line="195"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="206"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="204"/>
+        <location filename="../ui/main_window.py" line="207"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243"/>
+        <location filename="../ui/main_window.py" line="267"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257"/>
+        <location filename="../ui/main_window.py" line="290"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258"/>
+        <location filename="../ui/main_window.py" line="291"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -197,10 +245,225 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="104"/>
+        <location filename="../ui/widgets.py" line="106"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>PainRating</name>
+    <message>
+        <location filename="../ui/rating.py" line="41"/>
+        <source>Pain from 0, no pain, to 10, worst pain imaginable</source>
+        <translation>痛みの強さ（0＝痛みなし、10＝想像できる最悪の痛み）</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="65"/>
+        <source>0: no pain</source>
+        <translation>0：痛みなし</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="66"/>
+        <source>10: worst pain imaginable</source>
+        <translation>10：想像できる最悪の痛み</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <location filename="../ui/player.py" line="43"/>
+        <source>Right side</source>
+        <translation>右側</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="44"/>
+        <source>Left side</source>
+        <translation>左側</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="50"/>
+        <source>Hold</source>
+        <translation>キープ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="53"/>
+        <source>Release</source>
+        <translation>ゆるめて</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="55"/>
+        <source>Switch to the left side</source>
+        <translation>左側に替えましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="56"/>
+        <source>Switch to the right side</source>
+        <translation>右側に替えましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="57"/>
+        <source>Get ready</source>
+        <translation>準備</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="58"/>
+        <source>Keep going</source>
+        <translation>そのまま続けて</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="59"/>
+        <source>Rest</source>
+        <translation>休憩</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="65"/>
+        <source>Well done. That is the end of the routine.</source>
+        <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="73"/>
+        <source>{title}. {side}.</source>
+        <translation>{title}。{side}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="76"/>
+        <source>Start.</source>
+        <translation>始めましょう。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <location filename="../ui/player.py" line="190"/>
+        <source>Seconds left in this phase</source>
+        <translation>この段階の残り秒数</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="232"/>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="233"/>
+        <source>Previous step (←)</source>
+        <translation>前のステップ（←）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="234"/>
+        <location filename="../ui/player.py" line="375"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="235"/>
+        <source>Pause or resume (Space)</source>
+        <translation>一時停止／再開（スペース）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="236"/>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="237"/>
+        <source>Next step (→)</source>
+        <translation>次のステップ（→）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="238"/>
+        <source>Restart step</source>
+        <translation>このステップをやり直す</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="239"/>
+        <source>Restart this step (R)</source>
+        <translation>このステップを最初から（R）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="240"/>
+        <source>End session</source>
+        <translation>終了する</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="241"/>
+        <source>End the session (Esc)</source>
+        <translation>セッションを終える（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="243"/>
+        <source>Sharp pain – stop</source>
+        <translation>鋭い痛み – 中止</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="244"/>
+        <source>Stops the session at once ({key})</source>
+        <translation>すぐにセッションを中止します（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="261"/>
+        <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain</source>
+        <translation>キー操作: スペース 一時停止 · ← → 前／次のステップ · R やり直し · Esc 終了 · {key} 鋭い痛みで中止</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="267"/>
+        <source>Sound</source>
+        <translation>効果音</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="268"/>
+        <source>Beeps on the last seconds and at each change (M)</source>
+        <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="270"/>
+        <source>Voice</source>
+        <translation>音声</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="271"/>
+        <source>Spoken guidance (V)</source>
+        <translation>音声ガイド（V）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="353"/>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="362"/>
+        <source>Repetition {n} of {total}</source>
+        <translation>{n}回目／{total}回</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="364"/>
+        <source>Set {n} of {total}</source>
+        <translation>{n}セット目／{total}セット</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="373"/>
+        <source>{time} left</source>
+        <translation>残り {time}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="375"/>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="381"/>
+        <source>Step {n} of {total}</source>
+        <translation>ステップ {n}／{total}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="391"/>
+        <source>Next: {title}</source>
+        <translation>次: {title}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="393"/>
+        <source>Next: the end of the routine</source>
+        <translation>次: ルーティン終了</translation>
     </message>
 </context>
 <context>
@@ -372,6 +635,222 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/help.py" line="55"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFlow</name>
+    <message>
+        <location filename="../ui/session_flow.py" line="126"/>
+        <source>How much does your knee hurt right now?</source>
+        <translation>今、膝はどのくらい痛みますか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="127"/>
+        <source>Save and start</source>
+        <translation>記録して始める</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="127"/>
+        <source>Skip and start</source>
+        <translation>記録せずに始める</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="136"/>
+        <source>How much does your knee hurt right now, after exercising?</source>
+        <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="137"/>
+        <source>Save</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="137"/>
+        <source>Skip</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="168"/>
+        <source>Before you start</source>
+        <translation>始める前に</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="172"/>
+        <source>Is your knee hot, red or swollen today?</source>
+        <translation>今日、膝に熱っぽさ・赤み・腫れはありますか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="177"/>
+        <source>Also answer yes if you have a fever or feel unwell today.</source>
+        <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="178"/>
+        <source>No, my knee is fine today</source>
+        <translation>いいえ、今日は大丈夫です</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="180"/>
+        <source>Yes, it is hot, red or swollen</source>
+        <translation>はい、熱っぽさ・赤み・腫れがあります</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="184"/>
+        <location filename="../ui/session_flow.py" line="205"/>
+        <location filename="../ui/session_flow.py" line="342"/>
+        <source>Back to routines</source>
+        <translation>ルーティン一覧に戻る</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="230"/>
+        <source>Rest your knee today</source>
+        <translation>今日は膝を休めましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="231"/>
+        <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
+        <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="233"/>
+        <source>What helps</source>
+        <translation>楽にするために</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="234"/>
+        <source>Rest the knee and keep it raised when you sit.</source>
+        <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="235"/>
+        <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
+        <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="237"/>
+        <source>Try the routine again gently once the heat and swelling have settled.</source>
+        <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="239"/>
+        <source>See a clinician if</source>
+        <translation>次のようなときは医療機関を受診しましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="240"/>
+        <source>it has not settled after a few days</source>
+        <translation>数日たってもおさまらない</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="241"/>
+        <source>you also have a fever or chills, or feel unwell</source>
+        <translation>発熱や寒気がある、または体調がすぐれない</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="242"/>
+        <location filename="../ui/session_flow.py" line="294"/>
+        <source>you cannot put weight on the leg</source>
+        <translation>脚に体重をかけられない</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="252"/>
+        <source>A Knee Coach session is running</source>
+        <translation>Knee Coach のセッション中です</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="260"/>
+        <source>End session</source>
+        <translation>終了する</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="261"/>
+        <source>End this session now? What you have done so far is saved.</source>
+        <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="271"/>
+        <source>Session ended</source>
+        <translation>セッションを終了しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="285"/>
+        <source>Session stopped</source>
+        <translation>セッションを中止しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="286"/>
+        <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
+        <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="288"/>
+        <source>What to do now</source>
+        <translation>今すること</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="289"/>
+        <source>Stop exercising for today and rest the knee.</source>
+        <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="290"/>
+        <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
+        <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="291"/>
+        <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
+        <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="293"/>
+        <source>Get medical advice the same day if</source>
+        <translation>次のようなときは、その日のうちに受診してください</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="295"/>
+        <source>the knee swells badly, locks or gives way</source>
+        <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="296"/>
+        <source>the pain is severe or keeps getting worse</source>
+        <translation>痛みが強い、またはどんどん悪くなる</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="297"/>
+        <source>Call emergency services if</source>
+        <translation>次のようなときは、すぐに救急車を呼んでください</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="298"/>
+        <source>one calf or thigh is painful, swollen, warm or red</source>
+        <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="299"/>
+        <source>you are short of breath or have chest pain</source>
+        <translation>息苦しさや胸の痛みがある</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="307"/>
+        <source>Well done: routine complete</source>
+        <translation>お疲れさまでした。ルーティン完了です</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="323"/>
+        <source>You completed {done} of {total} steps.</source>
+        <translation>{total}ステップ中{done}ステップを終えました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="334"/>
+        <source>Pain {value} of 10: {zone}</source>
+        <translation>痛み {value}／10：{zone}</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="365"/>
+        <source>Could not save to your journal: {error}</source>
+        <translation>記録を保存できませんでした: {error}</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 #: What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that
 #: a plain desktop lacks; harmless, so kept out of the user's terminal.
 QUIET_CATEGORIES = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false\n"
+QLoggingCategory.setFilterRules(QUIET_CATEGORIES)  # before QtMultimedia is first loaded
 
 
 class Cues(QObject):
@@ -52,7 +53,6 @@ class Cues(QObject):
     # -- set-up ------------------------------------------------------------------
     def _audio_output_available(self) -> bool:
         if self._has_output is None:
-            QLoggingCategory.setFilterRules(QUIET_CATEGORIES)
             try:
                 from PySide6.QtMultimedia import QMediaDevices
             except ImportError as err:  # libpulse0 missing on Linux, for instance

@@ -93,3 +93,16 @@ def test_open_unknown_routine_says_so(make_window, qtbot, monkeypatch):
     assert not window.open_routine("no-such-routine")
     assert "no-such-routine" in warnings[0]
     assert window.open_routine(FLAGSHIP)
+
+
+def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.settings.setValue("sound", False)
+    qtbot.mouseClick(window.findChild(QPushButton, "startButton"), Qt.MouseButton.LeftButton)
+    assert window.flow is not None and window.pages.currentWidget() is window.flow
+    assert window.flow.findChild(QPushButton, "safetyOk").isVisible()
+    assert not window.menuBar().isEnabled()
+    window.flow.findChild(QPushButton, "backButton").click()
+    assert window.flow is None and window.pages.currentIndex() == 0
+    assert window.menuBar().isEnabled()

@@ -1,0 +1,28 @@
+"""Without an audio output the session runs silently and says so."""
+
+import pytest
+
+from coach.session import Event, Phase
+from coach.ui.cues import Cues
+
+
+@pytest.mark.qt_log_ignore("PulseAudioService", "pa_context_connect")
+def test_no_audio_output_is_reported_and_events_are_harmless(qtbot, monkeypatch):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    spoken = []
+    cues = Cues("en", sound=True, voice=True, phrase_for=lambda e: spoken.append(e) or "x")
+    with qtbot.waitSignal(cues.status_changed) as status:
+        cues.prepare()
+    assert status.args == ["No sound output was found, so this session runs silently."]
+    phase = Phase(0, "hold", 0, "right", 0.0, 5.0)
+    for kind in ("phase_started", "countdown", "finished"):
+        cues.on_event(Event(kind, phase))
+    assert spoken == []  # no speech engine was created without an output
+
+
+def test_everything_off_needs_no_audio_at_all(qtbot):
+    cues = Cues("ja", sound=False, voice=False, phrase_for=lambda e: None)
+    cues.prepare()
+    assert cues.status == "" and cues._has_output is None  # QtMultimedia not touched

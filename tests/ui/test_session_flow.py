@@ -1,0 +1,150 @@
+"""A session driven as a user would: by keyboard, with a fake clock."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from coach import paths
+from coach.journal import open_journal
+from coach.routine import load_routine
+from coach.ui.app import open_settings
+from coach.ui.session_flow import SessionFlow
+from tests.conftest import FLAGSHIP
+from tests.test_session import FakeClock
+
+
+@pytest.fixture
+def journal(data_dir):
+    journal = open_journal(data_dir / "journal.sqlite3")
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def flow(qtbot, data_dir, journal):
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    settings = open_settings(data_dir)
+    settings.setValue("sound", False)  # no audio device here; see test_cues for that path
+    clock = FakeClock()
+    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                       clock=clock)
+    flow.clock = clock
+    qtbot.addWidget(flow)
+    flow.resize(1100, 720)
+    flow.show()
+    flow.activateWindow()
+    qtbot.waitUntil(flow.isActiveWindow)
+    flow.start()
+    yield flow
+    flow.shutdown()
+
+
+def key(qtbot, flow, k):
+    qtbot.keyClick(flow.focusWidget() or flow, k)
+
+
+def into_player(qtbot, flow, rating=Qt.Key.Key_3):
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    qtbot.keyClick(flow.before_panel.rating, rating)
+    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+    qtbot.waitUntil(flow.player.isVisible)
+
+
+def test_safety_notes_come_first_and_not_today_records_a_skip(qtbot, flow, journal):
+    assert flow.pages.currentWidget() is flow.check_page
+    texts = [label.text() for label in flow.check_page.findChildren(QLabel)]
+    assert "Is your knee hot, red or swollen today?" in texts
+    assert any("sharp or stabbing pain" in t for t in texts)
+    flow.findChild(QPushButton, "safetyNotToday").click()
+    assert flow.findChild(QLabel, "restAdvice").text() == "Rest your knee today"
+    [session] = journal.sessions()
+    assert session.outcome == "safety_skip" and session.steps_completed == 0
+    assert flow.engine.state == "ready"  # the routine never started
+
+
+def test_keyboard_drives_the_player(qtbot, flow, journal):
+    into_player(qtbot, flow)
+    assert journal.ratings()[0].value == 3 and journal.ratings()[0].context == "before"
+    player, clock = flow.player, flow.clock
+    assert player.countdown.text() == "10" and player.phase_label.text() == "Get ready"
+    clock.advance(4.2)
+    player.refresh()
+    assert player.countdown.text() == "6"
+
+    key(qtbot, flow, Qt.Key.Key_Space)  # pause holds the clock still
+    assert flow.engine.state == "paused" and player.pause_button.text() == "Resume"
+    clock.advance(600)
+    player.refresh()
+    assert player.countdown.text() == "6" and player.phase_label.text() == "Paused"
+    key(qtbot, flow, Qt.Key.Key_Space)
+    assert flow.engine.state == "running"
+
+    key(qtbot, flow, Qt.Key.Key_Right)
+    assert player.step_title.text() == "Under-knee press"
+    assert player.step_counter.text() == "Step 2 of 5"
+    key(qtbot, flow, Qt.Key.Key_Left)
+    assert player.step_title.text() == "Knee-twist return"
+    key(qtbot, flow, Qt.Key.Key_Right)
+    clock.advance(12)  # 10 s get ready, then 2 s into the first 5 s press
+    player.refresh()
+    assert player.phase_label.text() == "Press" and player.side_label.text() == "Right side"
+    assert player.rep_label.text() == "Repetition 1 of 7"
+
+    key(qtbot, flow, Qt.Key.Key_Escape)  # Esc asks first
+    box = flow.findChild(QMessageBox, "confirmEnd")
+    qtbot.waitUntil(box.isVisible)
+    assert flow.engine.state == "paused"
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: flow.engine.state == "running")
+
+    key(qtbot, flow, Qt.Key.Key_S)  # the sharp-pain key stops at once, no question
+    assert flow.engine.state == "stopped"
+    assert flow.findChild(QLabel, "sharpPainAdvice").text() == "Session stopped"
+    [session] = journal.sessions()
+    assert session.outcome == "sharp_pain" and session.ended is not None
+    [event] = journal.safety_events()
+    assert event.kind == "sharp_pain" and event.step == 2 and event.side == "right"
+    assert event.session_uid == session.uid
+
+
+def test_sharp_pain_button_is_always_visible_in_the_player(qtbot, flow):
+    into_player(qtbot, flow)
+    button = flow.findChild(QPushButton, "sharpPainButton")
+    for _ in range(3):
+        assert button.isVisible() and button.isEnabled()
+        flow.engine.next_step()
+    flow.resize(760, 500)
+    assert button.isVisible() and button.geometry().bottom() < flow.height()
+
+
+def test_a_whole_routine_ends_with_the_rating_and_its_zone(qtbot, flow, journal):
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 1)
+    flow.player.refresh()
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    assert flow.after_title.text() == "Well done: routine complete"
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_7)
+    flow.after_panel.submit.click()
+    assert flow.findChild(QLabel, "zoneLabel").text() == "Pain 7 of 10: Too much"
+    assert flow.findChild(QLabel, "resultSummary").text() == "You completed 5 of 5 steps."
+    [session] = journal.sessions()
+    assert session.outcome == "completed" and session.steps_completed == 5
+    assert [(r.value, r.context) for r in journal.ratings()] == [(3, "before"), (7, "after")]
+    assert all(r.session_uid == session.uid for r in journal.ratings())
+
+
+def test_progress_is_saved_as_each_step_ends(qtbot, flow, journal):
+    into_player(qtbot, flow)
+    flow.clock.advance(106)  # step 1 lasts 105 s
+    flow.player.refresh()
+    assert journal.sessions()[0].steps_completed == 1
+    assert journal.sessions()[0].ended is None
+
+
+def test_left_side_mirrors_the_illustration(qtbot, flow):
+    into_player(qtbot, flow)
+    flow.clock.advance(10 + 45 + 1)  # get ready, right side, into the switch
+    flow.player.refresh()
+    assert flow.player.phase_label.text() == "Switch to the left side"
+    assert flow.player.illustration.mirrored
