@@ -5,7 +5,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test bench translations clean
+.PHONY: run test lint bench translations clean
 
 $(STAMP): pyproject.toml
 	@sh scripts/system-deps.sh
@@ -19,6 +19,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet ruff mypy
+	$(VENV)/bin/ruff check coach tests bench scripts
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py

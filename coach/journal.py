@@ -357,7 +357,7 @@ def open_journal(path: Path) -> Journal:
         return Journal(db, path)
     except sqlite3.DatabaseError as err:
         with contextlib.suppress(Exception):
-            db.close()  # type: ignore[possibly-undefined]
+            db.close()
         if "locked" in str(err):
             raise JournalError("the journal is in use by another program (is Knee Coach "
                                "already open?)") from err

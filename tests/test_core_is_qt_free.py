@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 CORE = ["coach.routine", "coach.library", "coach.tomlpos", "coach.journal", "coach.csvio",
+        "coach.session", "coach.recorder", "coach.pain",
         "coach.paths", "coach.cli"]
 
 

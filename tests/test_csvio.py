@@ -1,5 +1,5 @@
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,7 +22,7 @@ def filled(path):
                              at=datetime(2026, 3, 1, 9, 5, tzinfo=JST))
     journal.end_session(session.uid, "completed", 5,
                         at=datetime(2026, 3, 1, 9, 11, tzinfo=JST))
-    journal.add_rating(2, "check_in", at=datetime(2026, 3, 2, 20, 0, tzinfo=timezone.utc),
+    journal.add_rating(2, "check_in", at=datetime(2026, 3, 2, 20, 0, tzinfo=UTC),
                        note="膝の調子はよい")
     return journal
 

@@ -1,5 +1,5 @@
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -40,7 +40,7 @@ def test_ratings_sort_by_real_time_across_utc_offsets(db_path):
     journal = open_journal(db_path)
     late = journal.add_rating(2, "check_in", at=datetime(2026, 1, 1, 10, tzinfo=JST))
     early = journal.add_rating(5, "check_in",
-                               at=datetime(2026, 1, 1, 2, 30, tzinfo=timezone.utc))
+                               at=datetime(2026, 1, 1, 2, 30, tzinfo=UTC))
     assert [r.uid for r in journal.ratings()] == [late.uid, early.uid]  # 01:00Z < 02:30Z
 
 

@@ -39,7 +39,7 @@ def record(engine):
 def test_timeline_is_contiguous_and_matches_the_routine_total(flagship):
     timeline = build_timeline(flagship)
     assert timeline[0].start == 0
-    for before, after in zip(timeline, timeline[1:]):
+    for before, after in zip(timeline, timeline[1:], strict=False):
         assert after.start == before.end
     assert timeline[-1].end == flagship.total_seconds
 

@@ -38,7 +38,7 @@ class Cues(QObject):
 
     def __init__(self, lang: str, *, sound: bool, voice: bool,
                  phrase_for: Callable[[Event], str | None],
-                 parent: QObject | None = None) -> None:
+                 speech_engine: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.phrase_for = phrase_for
@@ -47,6 +47,7 @@ class Cues(QObject):
         self._effects: dict[str, QObject] = {}
         self._speech: QObject | None = None
         self._has_output: bool | None = None
+        self._speech_engine = speech_engine  # None: the platform's default
         self._voice_problem = ""
         self.status = ""
 
@@ -88,7 +89,8 @@ class Cues(QObject):
             self._voice_problem = translate("Cues", "Voice guidance is not available on "
                                                     "this computer.")
             return
-        speech = QTextToSpeech(self)
+        speech = (QTextToSpeech(self._speech_engine, self) if self._speech_engine
+                  else QTextToSpeech(self))
         if speech.state() == QTextToSpeech.State.Error:
             self._voice_problem = translate("Cues", "Voice guidance is not available on "
                                                     "this computer.")

@@ -87,7 +87,7 @@ def first_run_notice(parent: QWidget) -> QMessageBox:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(translate("Help", "Welcome to Knee Coach"))
     box.setText(not_a_clinician_text())
-    box.setInformativeText(translate("Help", 
+    box.setInformativeText(translate("Help",
         "Knee Coach guides you through gentle knee exercises and keeps a record of "
         "your pain so you can see how it changes. If you are not sure these exercises "
         "suit you, ask your doctor or physiotherapist first.\n\n"

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
 #: ``translate("Context", "text")``: the name lupdate looks for outside QObject classes.
 translate = QCoreApplication.translate
 

@@ -26,3 +26,22 @@ def test_everything_off_needs_no_audio_at_all(qtbot):
     cues = Cues("ja", sound=False, voice=False, phrase_for=lambda e: None)
     cues.prepare()
     assert cues.status == "" and cues._has_output is None  # QtMultimedia not touched
+
+
+@pytest.mark.qt_log_ignore("PulseAudioService", "pa_context_connect")
+@pytest.mark.parametrize("lang, speaks", [("en", True), ("ja", False)])
+def test_voice_speaks_in_the_users_language_or_says_why_not(qtbot, monkeypatch, lang,
+                                                            speaks):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
+    cues = Cues(lang, sound=False, voice=True, phrase_for=lambda e: "Press",
+                speech_engine="mock")  # Qt's test engine: English voices only
+    cues.prepare()
+    if speaks:
+        assert cues.status == ""
+        cues.on_event(Event("phase_started", Phase(0, "hold", 0, "right", 0.0, 5.0)))
+        assert cues._speech.state().name == "Speaking"
+    else:
+        assert cues.status == "No voice for this language is installed, so voice " \
+                              "guidance is off."
