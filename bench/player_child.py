@@ -99,7 +99,10 @@ def main_thread_switches() -> tuple[int, int]:
 
 
 class NaiveCountdown:
-    """Counts whole seconds down on a 1000 ms timer, as a tick-counting player would."""
+    """Counts the routine's whole seconds down on 1000 ms ticks, as a tick-counting
+    player would: on a repeating QTimer (Qt's default coarse type), or *chained*: a
+    precise single shot re-armed for 1000 ms in its own slot (what C++'s
+    ``QTimer::singleShot(1000, ...)`` is)."""
 
     def __init__(self, seconds: int, chained: bool, done) -> None:
         self.left = seconds
@@ -107,8 +110,10 @@ class NaiveCountdown:
         self.chained = chained
         self.done = done
         self.at: float | None = None
-        self.timer = QTimer()  # CoarseTimer, Qt's default
-        self.timer.setSingleShot(chained)
+        self.timer = QTimer()
+        if chained:
+            self.timer.setSingleShot(True)
+            self.timer.setTimerType(PRECISE)
         self.timer.timeout.connect(self.tick)
 
     def start(self) -> None:

@@ -342,6 +342,144 @@ def bench_export(work: Path, count: int, repeats: int) -> dict:
             "import": figure(import_times, import_floor_times)}
 
 
+# -- 4. the player -------------------------------------------------------------
+DRIFT_TARGET_MS = 20
+CPU_TARGET_PERCENT = 2
+#: The stalled run blocks the GUI thread for STALL_LENGTH s every STALL_EVERY s from
+#: STALL_FIRST s on: each stall spans a whole second of the countdown (3 s, 8 s, ...),
+#: when the player and the tick counters are all due, and none reaches the last
+#: second of the routine, so the final deadline itself is never stalled.
+STALL_FIRST, STALL_EVERY, STALL_LENGTH = 2.8, 5.0, 0.4
+
+
+def player_routine(folder: Path, kind: str, seconds: int) -> Path:
+    """A one-step routine of *seconds*: ``plain`` is get ready 5 s and one work phase
+    (two phases, 20 Hz only in the last 3 s of each); ``holds`` is get ready 5 s and
+    3 s holds with 2 s releases (a phase change every few seconds, 20 Hz throughout)."""
+    if seconds % 5 or seconds < 10:
+        raise ValueError("player routines last a multiple of 5 s, at least 10 s")
+    timing = (f"duration = {seconds - 5}" if kind == "plain" else
+              f"reps = {(seconds - 5) // 5}\nhold = 3\nrelease = 2")
+    path = folder / f"bench-{kind}-{seconds}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"""schema = 1
+id = "bench-{kind}-{seconds}"
+title.en = "Benchmark routine ({kind}, {seconds} s)"
+summary.en = "Written by bench/run.py for the player benchmark."
+
+[[steps]]
+title.en = "Keep still"
+instructions.en = ["Nothing to do: the benchmark is watching the clock."]
+illustration = "illustrations/ten-minute-inner-thigh/2-under-knee-press.svg"
+get_ready = 5
+{timing}
+""", encoding="utf-8")
+    return path
+
+
+def run_player_child(args: list[str], env: dict[str, str], timeout: float,
+                     stderr_lines: set[str]) -> dict:
+    """Run ``bench/player_child.py *args*`` and return its ``result`` JSON."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "player_child.py"), *args],
+                          cwd=ROOT, env=env, text=True, stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=timeout)
+    stderr_lines.update(re.sub(r"0x[0-9a-f]+", "0x…", line)
+                        for line in done.stderr.splitlines())
+    for line in done.stdout.splitlines():
+        if line.startswith("result "):
+            result = json.loads(line.removeprefix("result "))
+            if done.returncode == 0:
+                return result
+    raise RuntimeError(f"player child {args} exited {done.returncode}:\n"
+                       f"{done.stderr[-2000:]}")
+
+
+def drift(actual: float | None, expected: float) -> dict:
+    if actual is None:
+        return {"actual_s": None, "drift_ms": None}
+    return {"actual_s": round(actual, 4), "drift_ms": ms(actual - expected)}
+
+
+def per_second(count: int, result: dict) -> float:
+    return round(count / result["wall_s"], 2)
+
+
+def wake_ups(result: dict) -> dict:
+    """CPU and wake-ups of one unstalled child run, per second of its wall time."""
+    figures = {
+        "wall_s": round(result["wall_s"], 3),
+        "cpu_percent": round(result["cpu_percent"], 3),
+        "voluntary_ctxt_switches_per_s": per_second(result["voluntary_ctxt_switches"], result),
+        "involuntary_ctxt_switches_per_s": per_second(result["involuntary_ctxt_switches"],
+                                                      result),
+        "process_voluntary_ctxt_switches_per_s": per_second(
+            result["process_voluntary_ctxt_switches"], result),
+        "threads": result["threads"],
+    }
+    if "refreshes" in result:
+        figures["refreshes_per_s"] = per_second(result["refreshes"], result)
+        figures["cpu_ms_per_refresh"] = ms(result["cpu_s"] / result["refreshes"])
+    return figures
+
+
+def bench_player(work: Path, drift_seconds: int, seconds: int) -> dict:
+    env = child_env(work / "home")
+    del env["COACH_EXIT_AFTER_FIRST_PAINT"]
+    stderr_lines: set[str] = set()
+    folder = work / "player"
+    kinds = ("plain", "holds")
+    routines = {}
+
+    drift_figures: dict = {"stall": {"first_at_s": STALL_FIRST, "every_s": STALL_EVERY,
+                                     "length_s": STALL_LENGTH}}
+    for kind, length in zip(kinds, (drift_seconds, seconds)):
+        count = math.floor((length - 1 - STALL_LENGTH - STALL_FIRST) / STALL_EVERY) + 1
+        stalls = f"{STALL_FIRST},{STALL_EVERY},{count},{STALL_LENGTH}"
+        result = run_player_child(["play", str(player_routine(folder, kind, length)),
+                                   "--stalls", stalls], env, length + 60, stderr_lines)
+        expected = result["expected_s"]
+        routines[f"{kind}_{length}s"] = {"seconds": expected, "phases": result["phases"]}
+        drift_figures[kind] = {
+            "expected_s": expected,
+            "stalls": result["stalls"],
+            "stalled_s": round(result["stalled_s"], 3),
+            "player": {**drift(result["wall_s"], expected), "refreshes": result["refreshes"]},
+            **{name: {**drift(result[name]["actual_s"], expected),
+                      "ticks": result[name]["ticks"]}
+               for name in ("tick_counter", "chained_ticks")},
+        }
+        note(f"player drift, {kind} {length} s with {count} stalls: player "
+             f"{drift_figures[kind]['player']['drift_ms']} ms, tick counter "
+             f"{drift_figures[kind]['tick_counter']['drift_ms']} ms, chained ticks "
+             f"{drift_figures[kind]['chained_ticks']['drift_ms']} ms")
+    worst_drift = max(abs(drift_figures[kind]["player"]["drift_ms"]) for kind in kinds)
+    drift_figures.update(target={"drift_ms_max": DRIFT_TARGET_MS},
+                         meets_target=worst_drift < DRIFT_TARGET_MS)
+
+    idle = run_player_child(["idle", str(seconds)], env, seconds + 60, stderr_lines)
+    cpu: dict = {"seconds": seconds, "idle": wake_ups(idle)}
+    note(f"idle window {seconds} s: {cpu['idle']['cpu_percent']} % CPU")
+    for kind in kinds:
+        result = run_player_child(["play", str(player_routine(folder, kind, seconds))],
+                                  env, seconds + 60, stderr_lines)
+        figures = wake_ups(result)
+        routines.setdefault(f"{kind}_{seconds}s", {"seconds": result["expected_s"],
+                                                   "phases": result["phases"]})
+        cpu[kind] = {
+            "cpu_percent": figures.pop("cpu_percent"),
+            "over_idle_percent": round(result["cpu_percent"] - idle["cpu_percent"], 3),
+            "drift_ms": ms(result["wall_s"] - result["expected_s"]),
+            **figures,
+            "meets_target": result["cpu_percent"] < CPU_TARGET_PERCENT,
+        }
+        note(f"player {kind} {seconds} s: {cpu[kind]['cpu_percent']} % CPU, "
+             f"{cpu[kind]['refreshes_per_s']} refreshes/s")
+    cpu.update(target={"cpu_percent_max": CPU_TARGET_PERCENT},
+               meets_target=all(cpu[kind]["meets_target"] for kind in kinds))
+    return {"routines": routines, "drift": drift_figures, "cpu": cpu,
+            "child_stderr": sorted(stderr_lines)[:10]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -365,6 +503,9 @@ def main() -> int:
         note("export and import ...")
         report["export"] = bench_export(work, count=10_000 if quick else 100_000,
                                         repeats=1 if quick else 3)
+        note("player (a few minutes; --quick: about a minute) ...")
+        report["player"] = bench_player(work, drift_seconds=15 if quick else 60,
+                                        seconds=15 if quick else 30)
     report["bench_seconds"] = round(time.perf_counter() - began, 1)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0

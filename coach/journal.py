@@ -219,11 +219,48 @@ class Journal:
 
     def ratings(self) -> list[Rating]:
         """Every rating, oldest first."""
+        return self._ratings("", ())
+
+    def _ratings(self, where: str, args: tuple[Any, ...]) -> list[Rating]:
         rows = self.db.execute(
             "SELECT r.uid, r.at, r.value, r.context, r.side, r.note, s.uid FROM ratings r "
-            "LEFT JOIN sessions s ON s.id = r.session_id ORDER BY julianday(r.at), r.id")
+            f"LEFT JOIN sessions s ON s.id = r.session_id {where} "
+            "ORDER BY julianday(r.at), r.id", args)
         return [Rating(u, datetime.fromisoformat(a), v, c, sd, n, su)
                 for u, a, v, c, sd, n, su in rows]
+
+    def update_rating(self, uid: str, *, value: int | None = None,
+                      note: str | None = None, side: str | None = None) -> Rating:
+        """Correct a rating (value, note or side); returns the rating as stored."""
+        current = self.rating(uid)
+        if current is None:
+            raise ValueError(f"no rating {uid!r} in the journal")
+        value = current.value if value is None else value
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
+        _check(side, SIDES, "side", optional=True)
+        note = current.note if note is None else (note or None)
+        side = current.side if side is None else side
+        self._write("UPDATE ratings SET value = ?, note = ?, side = ? WHERE uid = ?",
+                    (value, note, side, uid))
+        return Rating(uid, current.at, value, current.context, side, note,
+                      current.session_uid)
+
+    def delete_rating(self, uid: str) -> Rating:
+        """Remove a rating; returns it so that it can be put back (undo)."""
+        current = self.rating(uid)
+        if current is None:
+            raise ValueError(f"no rating {uid!r} in the journal")
+        self._write("DELETE FROM ratings WHERE uid = ?", (uid,))
+        return current
+
+    def restore_rating(self, rating: Rating) -> None:
+        """Put back a rating removed by :meth:`delete_rating`, unchanged."""
+        self.add_rating(rating.value, rating.context, at=rating.at, side=rating.side,
+                        note=rating.note, session_uid=rating.session_uid, uid=rating.uid)
+
+    def rating(self, uid: str) -> Rating | None:
+        return next((r for r in self._ratings("WHERE r.uid = ?", (uid,))), None)
 
     # -- sessions ------------------------------------------------------------
     def start_session(self, routine_id: str, *, at: datetime | None = None,

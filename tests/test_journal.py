@@ -123,3 +123,16 @@ def test_unwritable_folder_without_a_journal_still_opens(tmp_path, monkeypatch):
     monkeypatch.setattr(journal_module, "_folder_writable", lambda folder: False)
     journal = open_journal(tmp_path / "nowhere" / "journal.sqlite3")
     assert journal.notice.kind == "read_only" and journal.ratings() == []
+
+
+def test_correct_delete_and_restore_a_rating(db_path):
+    journal = open_journal(db_path)
+    rating = journal.add_rating(6, "check_in", note="stairs")
+    fixed = journal.update_rating(rating.uid, value=4, note="")
+    assert journal.ratings() == [fixed] and fixed.value == 4 and fixed.note is None
+    removed = journal.delete_rating(rating.uid)
+    assert journal.ratings() == []
+    journal.restore_rating(removed)
+    assert journal.ratings() == [fixed]
+    with pytest.raises(ValueError):
+        journal.update_rating(rating.uid, value=11)

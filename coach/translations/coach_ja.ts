@@ -35,21 +35,69 @@
     </message>
 </context>
 <context>
+    <name>Context</name>
+    <message>
+        <location filename="../ui/checkin.py" line="30"/>
+        <source>Before exercise</source>
+        <translation>運動前</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="31"/>
+        <source>After exercise</source>
+        <translation>運動後</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="32"/>
+        <source>Next morning</source>
+        <translation>翌朝</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="33"/>
+        <source>Check-in</source>
+        <translation>日々の記録</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="37"/>
+        <source>Left knee</source>
+        <translation>左膝</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="37"/>
+        <source>Right knee</source>
+        <translation>右膝</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="38"/>
+        <source>Both knees</source>
+        <translation>両膝</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="138"/>
+        <source>Your knee hurts more than before yesterday&apos;s session. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
+        <translation>昨日の運動前より痛みが強くなっています。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="142"/>
+        <source>Your pain is back to its usual level: the exercise suited you. Carry on at the same level.</source>
+        <translation>痛みはいつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
+    </message>
+</context>
+<context>
     <name>Cues</name>
     <message>
-        <location filename="../ui/cues.py" line="68"/>
+        <location filename="../ui/cues.py" line="69"/>
         <source>No sound output was found, so this session runs silently.</source>
         <extracomment>What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal.</extracomment>
         <translation>音声の出力先が見つからないため、音なしで進めます。</translation>
     </message>
     <message>
-        <location filename="../ui/cues.py" line="88"/>
-        <location filename="../ui/cues.py" line="93"/>
+        <location filename="../ui/cues.py" line="89"/>
+        <location filename="../ui/cues.py" line="95"/>
         <source>Voice guidance is not available on this computer.</source>
         <translation>このコンピューターでは音声ガイドを使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/cues.py" line="101"/>
+        <location filename="../ui/cues.py" line="103"/>
         <source>No voice for this language is installed, so voice guidance is off.</source>
         <translation>この言語の音声がインストールされていないため、音声ガイドはオフです。</translation>
     </message>
@@ -57,17 +105,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="116"/>
+        <location filename="../ui/widgets.py" line="115"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="118"/>
+        <location filename="../ui/widgets.py" line="117"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="119"/>
+        <location filename="../ui/widgets.py" line="118"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -119,125 +167,294 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../ui/checkin.py" line="158"/>
+        <source>Rating history</source>
+        <translation>評価の履歴</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="167"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="167"/>
+        <source>Pain</source>
+        <translation>痛み</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="168"/>
+        <source>Context</source>
+        <translation>場面</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="168"/>
+        <source>Knee</source>
+        <translation>膝</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="169"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="177"/>
+        <source>Correct…</source>
+        <translation>修正…</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="179"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="183"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="216"/>
+        <source>Correct a rating</source>
+        <translation>評価を修正</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="236"/>
+        <source>Could not save: {error}</source>
+        <translation>保存できませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="248"/>
+        <source>Could not delete: {error}</source>
+        <translation>削除できませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="252"/>
+        <source>Rating of {value} from {when} deleted.</source>
+        <translation>{when} の評価（{value}）を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="254"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="263"/>
+        <source>Could not restore: {error}</source>
+        <translation>元に戻せませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="268"/>
+        <source>Rating restored.</source>
+        <translation>評価を元に戻しました。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="54"/>
+        <location filename="../ui/main_window.py" line="59"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="78"/>
-        <location filename="../ui/main_window.py" line="96"/>
+        <location filename="../ui/main_window.py" line="68"/>
+        <location filename="../ui/main_window.py" line="99"/>
+        <location filename="../ui/main_window.py" line="117"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="88"/>
+        <location filename="../ui/main_window.py" line="71"/>
+        <source>Pain trend</source>
+        <translation>痛みの推移</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="73"/>
+        <source>How is your knee?</source>
+        <translation>膝の調子は？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="75"/>
+        <source>Rate my pain now</source>
+        <translation>今の痛みを記録</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="101"/>
+        <location filename="../ui/main_window.py" line="122"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="103"/>
+        <location filename="../ui/main_window.py" line="124"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="152"/>
+        <source>Rate my &amp;pain now…</source>
+        <translation>今の痛みを記録(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="135"/>
+        <location filename="../ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="139"/>
+        <location filename="../ui/main_window.py" line="164"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="165"/>
+        <source>&amp;Routines</source>
+        <translation>ルーティン(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="166"/>
+        <source>Pain &amp;trend</source>
+        <translation>痛みの推移(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="143"/>
+        <location filename="../ui/main_window.py" line="175"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="185"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156"/>
+        <location filename="../ui/main_window.py" line="188"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="207"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="274"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246"/>
+        <location filename="../ui/main_window.py" line="278"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="261"/>
+        <location filename="../ui/main_window.py" line="311"/>
+        <source>How much does your knee hurt right now?</source>
+        <translation>今、膝はどのくらい痛みますか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="314"/>
+        <source>Saved: pain {value} of 10.</source>
+        <translation>記録しました: 痛み {value}／10</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="332"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="332"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="333"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="337"/>
+        <source>Save as</source>
+        <translation>名前を付けて保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="353"/>
+        <source>Could not save</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="355"/>
+        <source>Saved {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="371"/>
+        <source>Yesterday you did “{routine}”.</source>
+        <translation>昨日は「{routine}」を行いました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="372"/>
+        <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
+        <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="387"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="267"/>
+        <location filename="../ui/main_window.py" line="393"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290"/>
+        <location filename="../ui/main_window.py" line="416"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="291"/>
+        <location filename="../ui/main_window.py" line="417"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -245,7 +462,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="106"/>
+        <location filename="../ui/widgets.py" line="105"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
@@ -464,6 +681,104 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/player.py" line="393"/>
         <source>Next: the end of the routine</source>
         <translation>次: ルーティン終了</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../ui/checkin.py" line="55"/>
+        <source>Rate your knee pain</source>
+        <translation>膝の痛みを記録</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="67"/>
+        <source>Which knee?</source>
+        <translation>どちらの膝？</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="69"/>
+        <source>Not specified</source>
+        <translation>指定しない</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="69"/>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="70"/>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="70"/>
+        <source>Both</source>
+        <translation>両方</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="80"/>
+        <source>Note (optional): what you did, how it felt</source>
+        <translation>メモ（任意）: したこと、感じたこと</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="88"/>
+        <source>Save</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="115"/>
+        <source>Could not save: {error}</source>
+        <translation>保存できませんでした: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../ui/report.py" line="52"/>
+        <location filename="../ui/report.py" line="74"/>
+        <source>Knee pain report</source>
+        <translation>膝の痛みの記録</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="75"/>
+        <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
+        <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="83"/>
+        <source>Summary</source>
+        <translation>まとめ</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="91"/>
+        <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
+        <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="93"/>
+        <source>Sharp-pain stops</source>
+        <translation>鋭い痛みによる中止</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="96"/>
+        <source>, step {n}</source>
+        <translation>、ステップ {n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="99"/>
+        <location filename="../ui/report.py" line="106"/>
+        <source>None.</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="102"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="108"/>
+        <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
+        <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
     </message>
 </context>
 <context>
@@ -851,6 +1166,172 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/session_flow.py" line="365"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Trend</name>
+    <message>
+        <location filename="../ui/trend_view.py" line="49"/>
+        <source>2 weeks</source>
+        <translation>2週間</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="49"/>
+        <source>3 months</source>
+        <translation>3か月</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="50"/>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="50"/>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="57"/>
+        <source>No ratings of your usual pain in the last 7 days.</source>
+        <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="59"/>
+        <source>Last 7 days: {mean:.1f} on average.</source>
+        <translation>直近7日間の平均: {mean:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="64"/>
+        <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
+        <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="71"/>
+        <source>About the same as when you started ({base:.1f}).</source>
+        <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="74"/>
+        <source>{points:.1f} lower than when you started{percent}.</source>
+        <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="77"/>
+        <source>{points:.1f} higher than when you started{percent}.</source>
+        <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="80"/>
+        <source>That is a meaningful improvement.</source>
+        <translation>意味のある改善といえる変化です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="81"/>
+        <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
+        <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="84"/>
+        <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
+        <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="86"/>
+        <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
+        <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="88"/>
+        <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
+        <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医療機関に相談してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="92"/>
+        <source>1 session in the last 4 weeks.</source>
+        <translation>直近4週間の運動: 1回</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="93"/>
+        <source>{n} sessions in the last 4 weeks.</source>
+        <translation>直近4週間の運動: {n}回</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <location filename="../ui/trend_view.py" line="135"/>
+        <source>No ratings yet</source>
+        <translation>まだ記録がありません</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="138"/>
+        <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
+        <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="142"/>
+        <source>Rate my pain now</source>
+        <translation>今の痛みを記録</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="168"/>
+        <source>Save chart…</source>
+        <translation>グラフを保存…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="168"/>
+        <source>Export CSV…</source>
+        <translation>CSV に書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="169"/>
+        <source>Report for my clinician…</source>
+        <translation>専門家に見せるレポート…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="174"/>
+        <source>Corrections…</source>
+        <translation>修正…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="183"/>
+        <source>Chart of pain ratings over time</source>
+        <translation>痛みの評価の推移グラフ</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="186"/>
+        <source>Pain (0-10)</source>
+        <translation>痛み（0〜10）</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="202"/>
+        <source>7-day average</source>
+        <translation>7日間平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="213"/>
+        <source>Session</source>
+        <translation>運動</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="216"/>
+        <source>Sharp-pain stop</source>
+        <translation>鋭い痛みで中止</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="235"/>
+        <source>Is it working?</source>
+        <translation>効果は出ている？</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="239"/>
+        <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
+        <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="334"/>
+        <source>Pain {value}</source>
+        <translation>痛み {value}</translation>
     </message>
 </context>
 </TS>

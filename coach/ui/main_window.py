@@ -5,6 +5,8 @@ routine files that could not be loaded)."""
 from __future__ import annotations
 
 import sys
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,7 @@ from coach.routine import Routine
 
 if TYPE_CHECKING:
     from coach.ui.session_flow import SessionFlow
+    from coach.ui.trend_view import TrendView
 from coach.ui.routine_view import RoutineDetails
 from coach.ui.widgets import MessageBar, duration_text, plain_label
 
@@ -51,13 +55,29 @@ class MainWindow(QMainWindow):
         self.library = library if library is not None else options.load_library()
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
+        self._morning_checked = False
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(720, 480)
 
         self.bars = QVBoxLayout()
         self.bars.setContentsMargins(12, 8, 12, 0)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_home())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_home(), self.tr("Routines"))
+        self.trend_page = QWidget()
+        QVBoxLayout(self.trend_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.trend_page, self.tr("Pain trend"))
+        self.trend: TrendView | None = None
+        self.check_in_button = QPushButton(self.tr("How is your knee?"))
+        self.check_in_button.setObjectName("checkInButton")
+        self.check_in_button.setAccessibleName(self.tr("Rate my pain now"))
+        self.check_in_button.setMinimumHeight(34)
+        self.check_in_button.clicked.connect(self.check_in)
+        self.tabs.setCornerWidget(self.check_in_button)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.pages.addWidget(self.tabs)
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +90,7 @@ class MainWindow(QMainWindow):
             self.show_journal_notice(self.journal.notice)
         self._fill_routines()
         self._restore_geometry()
+        self.tabs.setCurrentIndex(self.settings.value("tab", 0, type=int))
 
     # -- building ------------------------------------------------------------
     def _build_home(self) -> QWidget:
@@ -128,6 +149,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        rate_action = file_menu.addAction(self.tr("Rate my &pain now…"))
+        rate_action.setShortcut(QKeySequence("Ctrl+N"))
+        rate_action.triggered.connect(self.check_in)
+        file_menu.addSeparator()
         reload_action = file_menu.addAction(self.tr("&Reload routines"))
         reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
         reload_action.triggered.connect(self.reload_routines)
@@ -135,6 +160,13 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, (text, key) in enumerate(((self.tr("&Routines"), "Ctrl+1"),
+                                             (self.tr("Pain &trend"), "Ctrl+2"))):
+            action = view_menu.addAction(text)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
@@ -254,6 +286,100 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         dialog.open()
 
+    # -- pain trend and ratings ----------------------------------------------------
+    def _on_tab_changed(self, index: int) -> None:
+        self.settings.setValue("tab", index)
+        if index == 1 and self.trend is None:
+            from coach.ui.trend_view import TrendView
+
+            self.trend = TrendView(self.journal)
+            self.trend.rate_now.connect(self.check_in)
+            self.trend.export_requested.connect(self.export)
+            self.trend.history_requested.connect(self.show_history)
+            self.trend_page.layout().addWidget(self.trend)
+            self.trend.reload()
+
+    def _ratings_changed(self) -> None:
+        if self.trend is not None:
+            self.trend.reload()
+
+    def check_in(self) -> None:
+        """"How is your knee?": a rating now, with an optional side and note."""
+        from coach.ui.checkin import RatingDialog
+
+        dialog = RatingDialog(self.journal, context="check_in",
+                              question=self.tr("How much does your knee hurt right now?"),
+                              parent=self)
+        dialog.saved.connect(lambda rating: self.statusBar().showMessage(
+            self.tr("Saved: pain {value} of 10.").format(value=rating.value), 5000))
+        dialog.saved.connect(self._ratings_changed)
+        dialog.open()
+
+    def show_history(self) -> None:
+        from coach.ui.checkin import HistoryDialog
+
+        dialog = HistoryDialog(self.journal, self)
+        dialog.changed.connect(self._ratings_changed)
+        dialog.open()
+
+    def export(self, kind: str) -> None:
+        """Save the chart (png), the journal (csv) or the clinician's report (pdf)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from coach.ui import report
+
+        today = date.today()
+        filters = {"png": self.tr("PNG image (*.png)"), "csv": self.tr("CSV file (*.csv)"),
+                   "pdf": self.tr("PDF document (*.pdf)")}
+        names = {"png": f"knee-pain-chart-{today}.png", "csv": f"knee-coach-{today}.csv",
+                 "pdf": f"knee-pain-report-{today}.pdf"}
+        folder = self.settings.value("export_folder", str(Path.home()))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"),
+                                              str(Path(folder) / names[kind]), filters[kind])
+        if not path:
+            return
+        target = Path(path)
+        self.settings.setValue("export_folder", str(target.parent))
+        try:
+            if kind == "png":
+                report.save_png(self.trend, target)
+            elif kind == "csv":
+                report.save_csv(self.journal, target)
+            else:
+                report.write_report(self.trend, self.journal, target, today)
+        except OSError as err:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Could not save"), str(err))
+            return
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 6000)
+
+    def _maybe_ask_morning_check(self) -> None:
+        """The morning after a session: is the pain back to usual? Asked once."""
+        from coach.ui.checkin import RatingDialog, morning_advice, session_for_morning_check
+
+        session = session_for_morning_check(self.journal, date.today())
+        if session is None or self.settings.value("morning_check_asked") == session.uid:
+            return
+        self.settings.setValue("morning_check_asked", session.uid)
+        routine = self.library.get(session.routine_id)
+        title = routine.title.get(self.lang) if routine else session.routine_id
+        before = next((r.value for r in self.journal.ratings()
+                       if r.session_uid == session.uid and r.context == "before"), None)
+        dialog = RatingDialog(
+            self.journal, context="next_morning", session_uid=session.uid, parent=self,
+            intro=self.tr("Yesterday you did “{routine}”.").format(routine=title),
+            question=self.tr("Is your knee back to its usual level? How much does it "
+                             "hurt this morning?"))
+        dialog.setObjectName("morningCheck")
+
+        def saved(rating) -> None:  # noqa: ANN001
+            self._ratings_changed()
+            self.statusBar().showMessage(morning_advice(rating.value, before), 15000)
+
+        dialog.saved.connect(saved)
+        dialog.open()
+
     # -- notices ---------------------------------------------------------------
     def show_journal_notice(self, notice: JournalNotice) -> None:
         if notice.kind == "moved_aside":
@@ -306,6 +432,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self.settings.value("first_run_notice_seen", False, type=bool):
             QTimer.singleShot(0, self._show_first_run_notice)
+        elif not self._morning_checked:
+            self._morning_checked = True
+            QTimer.singleShot(0, self._maybe_ask_morning_check)
 
     def _show_first_run_notice(self) -> None:
         from PySide6.QtWidgets import QMessageBox

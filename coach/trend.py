@@ -1,0 +1,177 @@
+"""Trend maths: is the pain going down? (clinical.md section 2). Free of Qt.
+
+Days are the user's local calendar days as recorded with each rating (its own UTC
+offset), so travelling across time zones or a daylight-saving change never moves a
+rating to another day. The trend follows the user's usual pain: check-ins, ratings
+before a session and next-morning ratings. Ratings right after exercise are judged
+by their traffic-light zone instead, since exercise is expected to raise pain a
+little for a while.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+
+from coach.journal import Rating, Session
+from coach.pain import zone
+
+#: Contexts that describe the usual level of pain (see the module docstring).
+TREND_CONTEXTS = ("check_in", "before", "next_morning")
+WINDOW_DAYS = 7
+#: A fall of about 2 points or 30 % is what patients call "much better" (Farrar 2001).
+MEANINGFUL_POINTS = 2.0
+MEANINGFUL_PERCENT = 30.0
+#: Changes smaller than this are "about the same" (smallest change people notice:
+#: about 1 point or 15 %, Salaffi 2004).
+NOTICEABLE_POINTS = 1.0
+NOTICEABLE_PERCENT = 15.0
+
+
+def local_day(rating: Rating) -> date:
+    return rating.at.date()
+
+
+def trend_ratings(ratings: Iterable[Rating]) -> list[Rating]:
+    return [r for r in ratings if r.context in TREND_CONTEXTS]
+
+
+def daily_values(ratings: Iterable[Rating]) -> dict[date, list[int]]:
+    days: dict[date, list[int]] = {}
+    for rating in ratings:
+        days.setdefault(local_day(rating), []).append(rating.value)
+    return days
+
+
+def rolling_mean(ratings: Iterable[Rating], *,
+                 window: int = WINDOW_DAYS) -> list[tuple[date, float | None]]:
+    """For every day from the first rating to the last, the mean of all ratings in
+    the *window* days ending that day (None where the window holds no rating, so a
+    chart breaks its line across long gaps)."""
+    days = daily_values(ratings)
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    out: list[tuple[date, float | None]] = []
+    total, count = 0, 0
+    day = first
+    while day <= last:
+        values = days.get(day, [])
+        total += sum(values)
+        count += len(values)
+        leaving = days.get(day - timedelta(days=window), [])
+        total -= sum(leaving)
+        count -= len(leaving)
+        out.append((day, total / count if count else None))
+        day += timedelta(days=1)
+    return out
+
+
+def baseline(ratings: Sequence[Rating], *, days: int = WINDOW_DAYS,
+             chosen: tuple[date, date] | None = None) -> float | None:
+    """Mean of the first *days* days that have ratings, or of the *chosen* range."""
+    by_day = daily_values(ratings)
+    if chosen is not None:
+        start, end = chosen
+        values = [v for d, vs in by_day.items() if start <= d <= end for v in vs]
+    else:
+        values = [v for d in sorted(by_day)[:days] for v in by_day[d]]
+    return fmean(values) if values else None
+
+
+def recent(ratings: Sequence[Rating], today: date, *, days: int = WINDOW_DAYS) -> float | None:
+    """Mean of the ratings in the *days* days ending *today*."""
+    start = today - timedelta(days=days - 1)
+    values = [r.value for r in ratings if start <= local_day(r) <= today]
+    return fmean(values) if values else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """Recent pain against the baseline. *verdict* is ``better`` (a meaningful fall),
+    ``somewhat_better``, ``same``, ``somewhat_worse`` or ``worse`` (a meaningful rise)."""
+
+    baseline: float
+    recent: float
+    points: float
+    percent: float | None
+    verdict: str
+
+    @property
+    def meaningful(self) -> bool:
+        return self.verdict in ("better", "worse")
+
+
+def change(baseline_value: float, recent_value: float) -> Change:
+    points = recent_value - baseline_value
+    percent = 100.0 * points / baseline_value if baseline_value else None
+
+    def beyond(point_limit: float, percent_limit: float) -> bool:
+        return abs(points) >= point_limit - 1e-9 or (
+            percent is not None and abs(percent) >= percent_limit - 1e-9)
+
+    if points == 0 or not beyond(NOTICEABLE_POINTS, NOTICEABLE_PERCENT):
+        verdict = "same"
+    elif beyond(MEANINGFUL_POINTS, MEANINGFUL_PERCENT):
+        verdict = "better" if points < 0 else "worse"
+    else:
+        verdict = "somewhat_better" if points < 0 else "somewhat_worse"
+    return Change(baseline_value, recent_value, points, percent, verdict)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the trend page says in words."""
+
+    count: int
+    first_day: date | None
+    recent_mean: float | None
+    baseline_mean: float | None
+    change: Change | None
+    sessions_4_weeks: int
+    enough_history: bool
+
+
+def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: date, *,
+              chosen_baseline: tuple[date, date] | None = None) -> Summary:
+    usual = trend_ratings(ratings)
+    by_day = daily_values(usual)
+    base = baseline(usual, chosen=chosen_baseline)
+    now = recent(usual, today)
+    # A change means something only once the recent week no longer overlaps the
+    # baseline week: otherwise it compares the first days with themselves.
+    baseline_days = sorted(by_day)[:WINDOW_DAYS]
+    enough = bool(baseline_days) and (
+        chosen_baseline is not None or
+        today - timedelta(days=WINDOW_DAYS - 1) > baseline_days[-1])
+    diff = change(base, now) if base is not None and now is not None and enough else None
+    return Summary(
+        count=len(usual), first_day=min(by_day) if by_day else None, recent_mean=now,
+        baseline_mean=base, change=diff,
+        sessions_4_weeks=sessions_in(sessions, today, days=28), enough_history=enough)
+
+
+def sessions_in(sessions: Iterable[Session], today: date, *, days: int) -> int:
+    """Sessions actually exercised (not skipped by the safety check) in the *days*
+    days ending *today*."""
+    start = today - timedelta(days=days - 1)
+    return sum(1 for s in sessions
+               if s.outcome != "safety_skip" and start <= s.started.date() <= today)
+
+
+def weekly_sessions(sessions: Iterable[Session]) -> dict[tuple[int, int], int]:
+    """Sessions exercised per ISO week, keyed by (year, week)."""
+    counts: Counter[tuple[int, int]] = Counter()
+    for session in sessions:
+        if session.outcome != "safety_skip":
+            iso = session.started.date().isocalendar()
+            counts[(iso.year, iso.week)] += 1
+    return dict(counts)
+
+
+def after_zones(ratings: Iterable[Rating]) -> list[tuple[Rating, str]]:
+    """Each rating taken right after exercise, with its traffic-light zone."""
+    return [(r, zone(r.value)) for r in ratings if r.context == "after"]

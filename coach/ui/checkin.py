@@ -1,0 +1,278 @@
+"""Ratings outside a session: the "How is your knee?" check-in, the next-morning
+question after a session, and corrections in the rating history (with undo)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.journal import Journal, JournalError, Rating, Session
+from coach.ui.rating import PainRating
+from coach.ui.widgets import MessageBar, plain_label, translate
+
+
+def context_name(context: str) -> str:
+    return {"before": translate("Context", "Before exercise"),
+            "after": translate("Context", "After exercise"),
+            "next_morning": translate("Context", "Next morning"),
+            "check_in": translate("Context", "Check-in")}[context]
+
+
+def side_label(side: str | None) -> str:
+    return {"left": translate("Context", "Left knee"), "right": translate("Context", "Right knee"),
+            "both": translate("Context", "Both knees")}.get(side or "", "")
+
+
+class RatingDialog(QDialog):
+    """Ask for a 0-10 rating with an optional side and note.
+
+    Signals:
+        saved(Rating): the rating is in the journal.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, journal: Journal, *, context: str, question: str,
+                 intro: str = "", session_uid: str | None = None, value: int | None = None,
+                 note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingDialog")
+        self.setWindowTitle(self.tr("Rate your knee pain"))
+        self.journal = journal
+        self.context = context
+        self.session_uid = session_uid
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        if intro:
+            layout.addWidget(plain_label(intro))
+        layout.addWidget(plain_label(question, point_delta=5, bold=True))
+        self.rating = PainRating()
+        layout.addWidget(self.rating)
+        sides = QHBoxLayout()
+        sides.addWidget(plain_label(self.tr("Which knee?")))
+        self.side_group = QButtonGroup(self)
+        for key, text in (("", self.tr("Not specified")), ("left", self.tr("Left")),
+                          ("right", self.tr("Right")), ("both", self.tr("Both"))):
+            button = QRadioButton(text)
+            button.setProperty("side", key)
+            button.setChecked(key == "")
+            self.side_group.addButton(button)
+            sides.addWidget(button)
+        sides.addStretch(1)
+        layout.addLayout(sides)
+        self.note = QLineEdit(note)
+        self.note.setObjectName("ratingNote")
+        self.note.setPlaceholderText(self.tr("Note (optional): what you did, how it felt"))
+        self.note.setMaxLength(500)
+        layout.addWidget(self.note)
+        self.problem = plain_label("")
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit = QPushButton(self.tr("Save"))
+        self.submit.setObjectName("painSubmit")
+        self.submit.setEnabled(False)
+        self.submit.setDefault(True)
+        buttons.addButton(self.submit, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        self.submit.clicked.connect(self._save)
+        layout.addWidget(buttons)
+        self.rating.changed.connect(lambda _v: self.submit.setEnabled(True))
+        self.rating.confirmed.connect(self._save)
+        if value is not None:
+            self.rating.set_value(value)
+        self.rating.setFocus()
+
+    def side(self) -> str | None:
+        checked = self.side_group.checkedButton()
+        return (checked.property("side") or None) if checked else None
+
+    def _save(self) -> None:
+        value = self.rating.value()
+        if value is None:
+            return
+        try:
+            rating = self.journal.add_rating(value, self.context, side=self.side(),
+                                             note=self.note.text().strip(),
+                                             session_uid=self.session_uid)
+        except JournalError as err:
+            self.problem.setText(self.tr("Could not save: {error}").format(error=err))
+            self.problem.show()
+            return
+        self.saved.emit(rating)
+        self.accept()
+
+
+def session_for_morning_check(journal: Journal, today: date) -> Session | None:
+    """Yesterday's last exercised session, if it has no next-morning rating yet."""
+    yesterday = today - timedelta(days=1)
+    candidates = [s for s in journal.sessions()
+                  if s.outcome not in (None, "safety_skip") and s.started.date() == yesterday]
+    if not candidates:
+        return None
+    session = candidates[-1]
+    asked = any(r.context == "next_morning" and r.session_uid == session.uid
+                for r in journal.ratings())
+    return None if asked else session
+
+
+def morning_advice(morning: int, before: int | None) -> str:
+    """Back to usual by the next morning? (clinical.md section 3)."""
+    if before is not None and morning > before:
+        return translate("Context", "Your knee hurts more than before yesterday's session. "
+                         "Make the next session easier (fewer repetitions, shorter holds, "
+                         "a smaller movement) or rest for a day. If this keeps happening, "
+                         "talk to a clinician.")
+    return translate("Context", "Your pain is back to its usual level: the exercise suited "
+                     "you. Carry on at the same level.")
+
+
+class HistoryDialog(QDialog):
+    """Every rating, newest first, to correct or delete (with undo).
+
+    Signals:
+        changed(): the journal's ratings changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("Rating history"))
+        self.resize(820, 520)
+        self.journal = journal
+        self._undo: Rating | None = None
+        layout = QVBoxLayout(self)
+        self.bar_holder = QVBoxLayout()
+        layout.addLayout(self.bar_holder)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("historyTable")
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Pain"),
+                                              self.tr("Context"), self.tr("Knee"),
+                                              self.tr("Note")])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(self.edit_selected)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Correct…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteRating")
+        self.delete_button.setShortcut(Qt.Key.Key_Delete)
+        self.delete_button.clicked.connect(self.delete_selected)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ratings = list(reversed(self.journal.ratings()))
+        self.table.setRowCount(len(self.ratings))
+        for row, rating in enumerate(self.ratings):
+            cells = [rating.at.strftime("%Y-%m-%d %H:%M"), str(rating.value),
+                     context_name(rating.context), side_label(rating.side), rating.note or ""]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        has_rows = bool(self.ratings)
+        self.edit_button.setEnabled(has_rows)
+        self.delete_button.setEnabled(has_rows)
+        if has_rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+
+    def selected(self) -> Rating | None:
+        row = self.table.currentRow()
+        return self.ratings[row] if 0 <= row < len(self.ratings) else None
+
+    def edit_selected(self) -> None:
+        rating = self.selected()
+        if rating is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Correct a rating"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(plain_label(f"{rating.at:%Y-%m-%d %H:%M} · "
+                                     f"{context_name(rating.context)}"))
+        picker = PainRating()
+        picker.set_value(rating.value)
+        note = QLineEdit(rating.note or "")
+        note.setMaxLength(500)
+        layout.addWidget(picker)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.journal.update_rating(rating.uid, value=picker.value(), note=note.text())
+        except JournalError as err:
+            self._say(self.tr("Could not save: {error}").format(error=err), "error")
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def delete_selected(self) -> None:
+        rating = self.selected()
+        if rating is None:
+            return
+        try:
+            self._undo = self.journal.delete_rating(rating.uid)
+        except JournalError as err:
+            self._say(self.tr("Could not delete: {error}").format(error=err), "error")
+            return
+        self.refresh()
+        self.changed.emit()
+        bar = self._say(self.tr("Rating of {value} from {when} deleted.").format(
+            value=rating.value, when=f"{rating.at:%Y-%m-%d %H:%M}"), "info",
+            action=self.tr("Undo"))
+        bar.action_clicked.connect(self.undo)
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        try:
+            self.journal.restore_rating(self._undo)
+        except JournalError as err:
+            self._say(self.tr("Could not restore: {error}").format(error=err), "error")
+            return
+        self._undo = None
+        self.refresh()
+        self.changed.emit()
+        self._say(self.tr("Rating restored."), "info")
+
+    def _say(self, text: str, level: str, action: str | None = None) -> MessageBar:
+        while self.bar_holder.count():
+            old = self.bar_holder.takeAt(0).widget()
+            old.setParent(None)
+            old.deleteLater()
+        bar = MessageBar(text, level=level, action=action)
+        bar.setObjectName("historyMessage")
+        self.bar_holder.addWidget(bar)
+        return bar

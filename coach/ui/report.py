@@ -1,0 +1,112 @@
+"""Things to take away from the trend page: the chart as PNG, the journal as CSV,
+and a one-page PDF report for a clinician (QPdfWriter: no extra dependency)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from coach import __version__
+from coach.journal import Journal
+from coach.trend import weekly_sessions
+from coach.ui.trend_view import TrendView, summary_lines
+from coach.ui.widgets import translate
+
+
+def chart_image(view: TrendView, width: int = 1600) -> QImage:
+    """The chart as it is on screen (its current range), rendered at *width* px."""
+    from pyqtgraph.exporters import ImageExporter
+
+    exporter = ImageExporter(view.plot.getPlotItem())
+    exporter.parameters()["width"] = width
+    image = exporter.export(toBytes=True)
+    return image
+
+
+def save_png(view: TrendView, path: Path) -> None:
+    if not chart_image(view).save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+
+
+def save_csv(journal: Journal, path: Path) -> int:
+    from coach.csvio import export_csv
+
+    tmp = path.with_name(f".{path.name}.part")
+    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        count = export_csv(journal, handle)
+    tmp.replace(path)
+    return count
+
+
+def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> None:
+    """One A4 page: period, chart, summary, adherence, sharp-pain stops, notes."""
+    ratings, sessions = journal.ratings(), journal.sessions()
+    stops = [e for e in journal.safety_events() if e.kind == "sharp_pain"]
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle(translate("Report", "Knee pain report"))
+    writer.setCreator(f"Knee Coach {__version__}")
+    painter = QPainter(writer)
+    if not painter.isActive():
+        raise OSError(f"could not write {path}")
+    try:
+        page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
+        page.moveTo(0, 0)
+        y = 0.0
+
+        def text(line: str, size: float = 10, bold: bool = False, gap: float = 6) -> None:
+            nonlocal y
+            font = QFont(view.font())
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            painter.setFont(font)
+            rect = QRectF(0, y, page.width(), page.height() - y)
+            bounds = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), line)
+            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), line)
+            y += bounds.height() + gap
+
+        first = ratings[0].at.date() if ratings else today
+        text(translate("Report", "Knee pain report"), 18, True, 4)
+        text(translate("Report", "Period: {start} to {end} · {n} ratings · {s} sessions").format(
+            start=first.isoformat(), end=today.isoformat(), n=len(ratings),
+            s=sum(1 for s in sessions if s.outcome != "safety_skip")), 10, gap=10)
+        image = chart_image(view, width=int(page.width()))
+        height = page.width() * image.height() / max(1, image.width())
+        painter.drawImage(QRectF(0, y, page.width(), height), image)
+        y += height + 12
+        if view.summary is not None:
+            text(translate("Report", "Summary"), 12, True, 2)
+            for line in summary_lines(view.summary):
+                text(line, 10, gap=2)
+            y += 8
+        weeks = weekly_sessions(sessions)
+        recent_weeks = [weeks.get(((today - timedelta(weeks=n)).isocalendar().year,
+                                   (today - timedelta(weeks=n)).isocalendar().week), 0)
+                        for n in range(7, -1, -1)]
+        text(translate("Report", "Sessions per week, last 8 weeks (oldest first): {weeks}")
+             .format(weeks=" · ".join(str(n) for n in recent_weeks)), 10, gap=10)
+        text(translate("Report", "Sharp-pain stops"), 12, True, 2)
+        if stops:
+            for event in stops[-8:]:
+                step = translate("Report", ", step {n}").format(n=event.step) if event.step else ""
+                text(f"{event.at:%Y-%m-%d %H:%M}{step}", 10, gap=1)
+        else:
+            text(translate("Report", "None."), 10, gap=1)
+        y += 8
+        notes = [r for r in ratings if r.note][-8:]
+        text(translate("Report", "Notes"), 12, True, 2)
+        for rating in notes:
+            text(f"{rating.at:%Y-%m-%d} ({rating.value}/10): {rating.note}", 10, gap=1)
+        if not notes:
+            text(translate("Report", "None."), 10, gap=1)
+        y = max(y, page.height() - 60)
+        text(translate("Report", "Self-rated pain, 0 = no pain, 10 = worst pain imaginable. "
+                       "Made with Knee Coach, a self-care aid: it does not replace advice "
+                       "from a clinician."), 8)
+    finally:
+        painter.end()

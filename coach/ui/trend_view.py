@@ -1,0 +1,359 @@
+"""The pain trend: a pyqtgraph chart of ratings over time and, beside it, the answer
+to "is it working?" in plain words. Imported only when first shown (pyqtgraph
+takes a while to load)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QDateTime, QLocale, QPointF, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.journal import Journal, Rating, SafetyEvent, Session
+from coach.trend import Summary, rolling_mean, summarise
+from coach.ui.checkin import context_name, side_label
+from coach.ui.widgets import plain_label, translate
+
+DAY = 86400.0
+RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
+CONTEXT_STYLE = {  # symbol, colour
+    "check_in": ("o", "#3d6fb6"),
+    "before": ("s", "#5b6b7f"),
+    "after": ("t", "#b26a00"),
+    "next_morning": ("d", "#0e7c78"),
+}
+BANDS = ((0, 2, (46, 125, 50, 28)), (2, 5, (178, 106, 0, 26)), (5, 10, (198, 40, 40, 24)))
+
+
+class LocaleDateAxis(pg.DateAxisItem):
+    """Dates in the user's language (QLocale), not the C locale's month names."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802
+        locale = QLocale()
+        if spacing >= 300 * DAY:
+            pattern = "yyyy"
+        elif spacing >= 25 * DAY:
+            pattern = "MMM yyyy" if locale.language() != QLocale.Language.Japanese \
+                else "yyyy年M月"
+        elif spacing >= DAY:
+            pattern = "d MMM" if locale.language() != QLocale.Language.Japanese else "M/d"
+        else:
+            pattern = "HH:mm"
+        return [locale.toString(QDateTime.fromSecsSinceEpoch(int(v)), pattern)
+                for v in values]
+
+
+def stamp(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+def noon(day: date) -> float:
+    """A local day's midday, as a time stamp (where the daily mean is drawn)."""
+    return datetime.combine(day, time(12)).astimezone().timestamp()
+
+
+def range_name(key: str) -> str:
+    return {"2w": translate("Trend", "2 weeks"), "3m": translate("Trend", "3 months"),
+            "1y": translate("Trend", "1 year"), "all": translate("Trend", "All")}[key]
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """The summary in plain words (never "cured": clinical.md section 2)."""
+    lines: list[str] = []
+    if summary.recent_mean is None:
+        lines.append(translate("Trend", "No ratings of your usual pain in the last 7 days."))
+    else:
+        lines.append(translate("Trend", "Last 7 days: {mean:.1f} on average.").format(
+            mean=summary.recent_mean))
+    change = summary.change
+    if change is None:
+        if summary.count:
+            lines.append(translate("Trend", "Keep rating for a week or two: the comparison "
+                                   "with your first week appears once there is a week to "
+                                   "compare with it."))
+    else:
+        points = abs(change.points)
+        percent = f" ({change.percent:+.0f} %)" if change.percent is not None else ""
+        if change.verdict == "same":
+            lines.append(translate("Trend", "About the same as when you started "
+                                   "({base:.1f}).").format(base=change.baseline))
+        elif change.points < 0:
+            lines.append(translate("Trend", "{points:.1f} lower than when you started"
+                                   "{percent}.").format(points=points, percent=percent))
+        else:
+            lines.append(translate("Trend", "{points:.1f} higher than when you started"
+                                   "{percent}.").format(points=points, percent=percent))
+        lines.append({
+            "better": translate("Trend", "That is a meaningful improvement."),
+            "somewhat_better": translate("Trend", "A small improvement: not yet the 2 "
+                                         "points or 30 % that people usually call much "
+                                         "better."),
+            "same": translate("Trend", "Many people notice a change after 2 to 6 weeks "
+                              "of regular practice."),
+            "somewhat_worse": translate("Trend", "A little higher. Keep an eye on it, and "
+                                        "make sessions easier if pain keeps rising."),
+            "worse": translate("Trend", "That is a meaningful rise. Make sessions easier or "
+                               "rest, and talk to a clinician if it does not settle."),
+        }[change.verdict])
+    sessions = summary.sessions_4_weeks
+    lines.append(translate("Trend", "1 session in the last 4 weeks.") if sessions == 1 else
+                 translate("Trend", "{n} sessions in the last 4 weeks.").format(n=sessions))
+    return lines
+
+
+class TrendView(QWidget):
+    """The chart page. ``reload()`` after the journal changes.
+
+    Signals:
+        rate_now(): the empty state's "rate my pain now" was pressed.
+        export_requested(str): "png", "csv" or "pdf".
+        history_requested(): "corrections" was pressed.
+    """
+
+    rate_now = Signal()
+    export_requested = Signal(str)
+    history_requested = Signal()
+
+    def __init__(self, journal: Journal, *, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendView")
+        self.journal = journal
+        self.today = today
+        self.ratings: list[Rating] = []
+        self.sessions: list[Session] = []
+        self.events: list[SafetyEvent] = []
+        self.range_key = "all"
+        self.summary: Summary | None = None
+
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._build_empty())
+        self.stack.addWidget(self._build_chart_page())
+
+    # -- building ------------------------------------------------------------------
+    def _build_empty(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(60, 60, 60, 60)
+        layout.addStretch(1)
+        layout.addWidget(plain_label(self.tr("No ratings yet"), point_delta=8, bold=True,
+                                     object_name="trendEmptyTitle"))
+        layout.addWidget(plain_label(self.tr(
+            "Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and "
+            "before and after each routine. After a week or two this page shows whether "
+            "your pain is going down, with a chart you can share with your clinician."),
+            point_delta=2))
+        button = QPushButton(self.tr("Rate my pain now"))
+        button.setObjectName("trendRateNow")
+        button.setMinimumHeight(48)
+        button.clicked.connect(self.rate_now)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_chart_page(self) -> QWidget:
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        left = QVBoxLayout()
+        tools = QHBoxLayout()
+        self.range_group = QButtonGroup(self)
+        for key, _days in RANGES:
+            button = QPushButton(range_name(key))
+            button.setCheckable(True)
+            button.setObjectName(f"range_{key}")
+            button.clicked.connect(lambda _checked=False, k=key: self.set_range(k))
+            self.range_group.addButton(button)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        for kind, text in (("png", self.tr("Save chart…")), ("csv", self.tr("Export CSV…")),
+                           ("pdf", self.tr("Report for my clinician…"))):
+            button = QPushButton(text)
+            button.setObjectName(f"export_{kind}")
+            button.clicked.connect(lambda _checked=False, k=kind: self.export_requested.emit(k))
+            tools.addWidget(button)
+        history = QPushButton(self.tr("Corrections…"))
+        history.setObjectName("historyButton")
+        history.clicked.connect(self.history_requested)
+        tools.addWidget(history)
+        left.addLayout(tools)
+
+        axis = LocaleDateAxis(orientation="bottom")
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": axis})
+        self.plot.setObjectName("trendChart")
+        self.plot.setAccessibleName(self.tr("Chart of pain ratings over time"))
+        item = self.plot.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.15)
+        item.setLabel("left", self.tr("Pain (0-10)"))
+        item.getViewBox().setMouseEnabled(x=True, y=False)
+        # Headroom above 10 keeps the legend and the stop markers off the ratings.
+        item.getViewBox().setLimits(yMin=-0.6, yMax=12.2)
+        item.setYRange(-0.4, 12.0, padding=0)
+        item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
+        self.legend = item.addLegend(offset=(10, 6), colCount=4,
+                                     brush=pg.mkBrush(255, 255, 255, 215),
+                                     labelTextColor="#333")
+        for low, high, rgba in BANDS:
+            band = pg.LinearRegionItem(values=(low, high), orientation="horizontal",
+                                       movable=False, brush=pg.mkBrush(*rgba),
+                                       pen=pg.mkPen(None))
+            band.setZValue(-20)
+            item.addItem(band, ignoreBounds=True)
+        self.mean_line = pg.PlotDataItem(pen=pg.mkPen("#263238", width=3),
+                                         connect="finite", name=self.tr("7-day average"))
+        item.addItem(self.mean_line)
+        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+        for context, (symbol, colour) in CONTEXT_STYLE.items():
+            scatter = pg.ScatterPlotItem(symbol=symbol, size=10, brush=pg.mkBrush(colour),
+                                         pen=pg.mkPen("w", width=1), name=context_name(context),
+                                         hoverable=False)
+            item.addItem(scatter)
+            self.scatters[context] = scatter
+        self.session_marks = pg.ScatterPlotItem(
+            symbol="t1", size=9, brush=pg.mkBrush("#0e7c78"), pen=pg.mkPen(None),
+            name=self.tr("Session"))
+        self.stop_marks = pg.ScatterPlotItem(
+            symbol="x", size=16, brush=pg.mkBrush("#c62828"), pen=pg.mkPen("#c62828", width=2),
+            name=self.tr("Sharp-pain stop"))
+        item.addItem(self.session_marks)
+        item.addItem(self.stop_marks)
+        self.hover_label = pg.TextItem(anchor=(0, 1), color="#111", fill=pg.mkBrush(255, 255,
+                                                                                    240, 235),
+                                       border=pg.mkPen("#999"))
+        self.hover_label.setZValue(50)
+        self.hover_label.hide()
+        item.addItem(self.hover_label, ignoreBounds=True)
+        self.plot.scene().sigMouseMoved.connect(self._hover)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        left.addWidget(self.plot, 1)
+        layout.addLayout(left, 3)
+
+        side = QFrame()
+        side.setObjectName("trendSummary")
+        side.setMinimumWidth(260)
+        side.setMaximumWidth(360)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(plain_label(self.tr("Is it working?"), point_delta=5, bold=True))
+        self.summary_box = QVBoxLayout()
+        side_layout.addLayout(self.summary_box)
+        note = plain_label(self.tr(
+            "The average follows your usual pain: daily check-ins, ratings before "
+            "exercise and next-morning ratings. Ratings right after exercise are shown "
+            "but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much."),
+            point_delta=-1)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        side_layout.addWidget(note)
+        side_layout.addStretch(1)
+        layout.addWidget(side, 1)
+        return page
+
+    # -- data ----------------------------------------------------------------------
+    def reload(self) -> None:
+        self.ratings = self.journal.ratings()
+        self.sessions = self.journal.sessions()
+        self.events = self.journal.safety_events()
+        if not self.ratings:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        for context, scatter in self.scatters.items():
+            chosen = [r for r in self.ratings if r.context == context]
+            scatter.setData([stamp(r.at) for r in chosen], [r.value for r in chosen],
+                            data=chosen)
+        series = rolling_mean([r for r in self.ratings
+                               if r.context in ("check_in", "before", "next_morning")])
+        self.mean_line.setData([noon(d) for d, _ in series],
+                               [math.nan if m is None else m for d, m in series])
+        exercised = [s for s in self.sessions if s.outcome != "safety_skip"]
+        self.session_marks.setData([stamp(s.started) for s in exercised],
+                                   [-0.15] * len(exercised), data=exercised)
+        stops = [e for e in self.events if e.kind == "sharp_pain"]
+        self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops), data=stops)
+        self.summary = summarise(self.ratings, self.sessions, self.today())
+        self._show_summary(self.summary)
+        self.set_range(self._fitting_range())
+
+    def _show_summary(self, summary: Summary) -> None:
+        while self.summary_box.count():
+            widget = self.summary_box.takeAt(0).widget()
+            widget.setParent(None)
+            widget.deleteLater()
+        for n, line in enumerate(summary_lines(summary)):
+            label = plain_label(line, point_delta=3 if n == 0 else 1, bold=n == 0,
+                                object_name="summaryLine")
+            self.summary_box.addWidget(label)
+
+    def _data_span(self) -> tuple[float, float]:
+        times = [stamp(r.at) for r in self.ratings] + [stamp(s.started) for s in self.sessions]
+        return min(times), max(times)
+
+    def _fitting_range(self) -> str:
+        first, last = self._data_span()
+        now = datetime.now().timestamp()
+        span = (max(last, now) - first) / DAY
+        # The shortest of 2 weeks and 3 months that holds everything, else all of it
+        # (a year would leave most of the chart empty for a few months of data).
+        for key, days in RANGES[:2]:
+            if days is not None and span <= days:
+                return key
+        return "all"
+
+    def set_range(self, key: str) -> None:
+        self.range_key = key
+        for button in self.range_group.buttons():
+            button.setChecked(button.objectName() == f"range_{key}")
+        if not self.ratings:
+            return
+        first, last = self._data_span()
+        end = max(last, datetime.now().timestamp()) + DAY / 2
+        days = dict(RANGES)[key]
+        start = first - DAY / 2 if days is None else end - days * DAY
+        self.plot.getPlotItem().setXRange(start, end, padding=0)
+
+    # -- interaction ---------------------------------------------------------------
+    def _clicked(self, event) -> None:  # noqa: ANN001 - pyqtgraph's mouse event
+        if event.double():
+            self.set_range(self._fitting_range())
+
+    def _hover(self, position: QPointF) -> None:
+        item = self.plot.getPlotItem()
+        box = item.getViewBox()
+        if not box.sceneBoundingRect().contains(position):
+            self.hover_label.hide()
+            return
+        best: tuple[float, Rating] | None = None
+        view_position = box.mapSceneToView(position)
+        for scatter in self.scatters.values():
+            for point in scatter.pointsAt(view_position):  # under the cursor's symbol
+                distance = (box.mapViewToScene(point.pos()) - position).manhattanLength()
+                if best is None or distance < best[0]:
+                    best = (distance, point.data())
+        if best is None:
+            self.hover_label.hide()
+            return
+        rating = best[1]
+        parts = [self.tr("Pain {value}").format(value=rating.value), context_name(rating.context),
+                 f"{rating.at:%Y-%m-%d %H:%M}"]
+        if rating.side:
+            parts.append(side_label(rating.side))
+        text = " · ".join(parts) + (f"\n{rating.note}" if rating.note else "")
+        self.hover_label.setText(text)
+        self.hover_label.setPos(stamp(rating.at), rating.value + 0.3)
+        self.hover_label.show()

@@ -1,0 +1,138 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.journal import Rating, Session
+from coach.trend import (
+    baseline,
+    change,
+    rolling_mean,
+    summarise,
+    weekly_sessions,
+)
+
+JST = timezone(timedelta(hours=9))
+UTC = timezone.utc
+
+
+def rating(day, value, context="check_in", hour=9, tz=JST):
+    return Rating(f"r{day}{hour}{value}{context}", datetime(2026, 1, 1, hour, tzinfo=tz)
+                  + timedelta(days=day), value, context)
+
+
+def session(day, outcome="completed"):
+    return Session(f"s{day}", "x", datetime(2026, 1, 1, 10, tzinfo=JST) + timedelta(days=day),
+                   outcome=outcome)
+
+
+def test_hand_computed_summary():
+    # Days 0-6: 6,6,5,6,5,6,5 -> baseline 39/7 = 5.571...
+    # Days 21-27: 3,3,4,3,3,3,4 -> recent 23/7 = 3.2857...
+    week1 = [6, 6, 5, 6, 5, 6, 5]
+    week4 = [3, 3, 4, 3, 3, 3, 4]
+    ratings = [rating(d, v) for d, v in enumerate(week1)]
+    ratings += [rating(21 + d, v) for d, v in enumerate(week4)]
+    ratings.append(rating(25, 9, context="after"))  # ignored by the trend
+    sessions = [session(d) for d in (0, 2, 4, 21, 23, 25, 27)] + [session(26, "safety_skip")]
+    s = summarise(ratings, sessions, today=date(2026, 1, 28))
+    assert s.baseline_mean == pytest.approx(39 / 7)
+    assert s.recent_mean == pytest.approx(23 / 7)
+    assert s.change.points == pytest.approx(23 / 7 - 39 / 7)  # -2.2857
+    assert s.change.percent == pytest.approx(-16 / 39 * 100)  # -41.0 %
+    assert s.change.verdict == "better" and s.change.meaningful
+    assert s.sessions_4_weeks == 7  # days 0..27 inclusive; the skip does not count
+    assert s.count == 14
+
+
+def test_rolling_mean_by_hand_with_a_gap():
+    ratings = [rating(0, 4), rating(0, 6, hour=20), rating(2, 2), rating(12, 8)]
+    series = dict(rolling_mean(ratings))
+    assert series[date(2026, 1, 1)] == 5
+    assert series[date(2026, 1, 2)] == 5
+    assert series[date(2026, 1, 3)] == pytest.approx(4)
+    assert series[date(2026, 1, 7)] == pytest.approx(4)  # day 6: days 0-6 in window
+    assert series[date(2026, 1, 8)] == pytest.approx(2)  # day 0 has left the window
+    assert series[date(2026, 1, 10)] is None  # nothing in days 3-9: the line breaks
+    assert series[date(2026, 1, 13)] == 8
+
+
+def test_days_are_local_days_across_time_zones_and_dst():
+    # 23:30 in Tokyo and 00:30 the next day in London are different local days.
+    late_tokyo = Rating("a", datetime(2026, 3, 28, 23, 30, tzinfo=JST), 4, "check_in")
+    early_london = Rating("b", datetime(2026, 3, 29, 0, 30, tzinfo=UTC), 6, "check_in")
+    bst = Rating("c", datetime(2026, 3, 29, 12, 0, tzinfo=timezone(timedelta(hours=1))), 2,
+                 "check_in")  # after the clocks changed
+    series = dict(rolling_mean([late_tokyo, early_london, bst], window=1))
+    assert series == {date(2026, 3, 28): 4, date(2026, 3, 29): 4}
+
+
+def test_single_rating():
+    s = summarise([rating(0, 5)], [], today=date(2026, 1, 1))
+    assert s.baseline_mean == 5 and s.recent_mean == 5
+    assert s.change is None and not s.enough_history  # nothing to compare yet
+
+
+def test_baseline_can_be_chosen():
+    ratings = [rating(d, v) for d, v in enumerate([8, 8, 2, 2, 2, 2, 2, 2, 2, 2])]
+    assert baseline(ratings) == pytest.approx((8 + 8 + 2 * 5) / 7)
+    assert baseline(ratings, chosen=(date(2026, 1, 1), date(2026, 1, 2))) == 8
+
+
+@pytest.mark.parametrize("base, now, verdict", [
+    (6, 4, "better"),            # -2 points
+    (3, 2.1, "better"),          # -0.9 points but -30 %
+    (6, 5, "somewhat_better"),   # -1 point, -16.7 %
+    (6, 5.5, "same"),            # -0.5 point, -8 %
+    (0, 0, "same"),
+    (0, 1, "somewhat_worse"),    # no per cent from a zero baseline
+    (4, 6, "worse"),
+])
+def test_verdicts(base, now, verdict):
+    assert change(base, now).verdict == verdict
+
+
+def test_weekly_sessions_by_iso_week():
+    weeks = weekly_sessions([session(d) for d in (0, 1, 5, 6)] + [session(6, "safety_skip")])
+    # 2026-01-01 is a Thursday in ISO week 1; the 5th is a Monday (week 2).
+    assert weeks == {(2026, 1): 2, (2026, 2): 2}
+
+
+day_values = st.lists(st.tuples(st.integers(0, 120), st.integers(0, 10),
+                                st.integers(-11, 13)), min_size=1, max_size=60)
+
+
+def to_ratings(items):
+    return [Rating(str(n), datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=off)))
+                   + timedelta(days=d), v, "check_in") for n, (d, v, off) in enumerate(items)]
+
+
+@given(day_values)
+def test_rolling_mean_stays_on_the_scale_and_covers_every_day(items):
+    series = rolling_mean(to_ratings(items))
+    days = [d for d, _ in series]
+    assert days == sorted(days) and len(set(days)) == len(days)
+    assert (days[-1] - days[0]).days + 1 == len(days)
+    assert all(m is None or 0 <= m <= 10 for _, m in series)
+    assert series[0][1] is not None and series[-1][1] is not None
+
+
+@given(st.integers(0, 10), st.integers(1, 40))
+def test_constant_pain_is_about_the_same(value, days):
+    ratings = [rating(d, value) for d in range(days)]
+    s = summarise(ratings, [], today=date(2026, 1, 1) + timedelta(days=days - 1))
+    assert s.recent_mean == value and s.baseline_mean == value
+    assert s.change is None or s.change.verdict == "same"
+
+
+@given(st.floats(0, 10), st.floats(0, 10))
+def test_verdict_follows_the_direction_of_change(a, b):
+    result = change(a, b)
+    assert result.points == pytest.approx(b - a)
+    if result.verdict in ("better", "somewhat_better"):
+        assert result.points < 0
+    if result.verdict in ("worse", "somewhat_worse"):
+        assert result.points > 0
+    if abs(result.points) >= 2:
+        assert result.meaningful

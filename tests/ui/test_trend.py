@@ -1,0 +1,162 @@
+"""The pain trend page: check-ins, the chart, the summary, corrections, exports."""
+
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+
+from coach.csvio import import_csv
+from coach.ui import report
+from coach.ui.widgets import MessageBar
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def history(tmp_path):
+    """120 days of ratings and sessions, made by the sample script, as CSV."""
+    out = tmp_path / "history.csv"
+    subprocess.run(["python", str(REPO / "scripts" / "sample_history.py"), str(out)],
+                   check=True, capture_output=True)
+    return out
+
+
+def open_trend(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.trend is not None)
+    return window.trend
+
+
+def test_empty_state_explains_and_offers_a_rating(make_window, qtbot):
+    window = make_window()
+    window.show()
+    trend = open_trend(window, qtbot)
+    assert trend.stack.currentIndex() == 0
+    assert trend.findChild(QLabel, "trendEmptyTitle").text() == "No ratings yet"
+    rate_now = trend.findChild(QPushButton, "trendRateNow")
+    qtbot.waitUntil(rate_now.isVisible)
+    rate_now.click()
+    assert window.findChild(QDialog, "ratingDialog").isVisible()
+
+
+def test_check_in_adds_a_point_at_once_and_a_row_to_export(make_window, qtbot, capsys,
+                                                           data_dir):
+    window = make_window()
+    window.show()
+    trend = open_trend(window, qtbot)
+    qtbot.mouseClick(window.findChild(QPushButton, "checkInButton"), Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "ratingDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    buttons = dialog.findChild(type(dialog.rating), "painRating").group.buttons()
+    qtbot.mouseClick(next(b for b in buttons if b.text() == "4"), Qt.MouseButton.LeftButton)
+    dialog.note.setText("after the stairs")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "painSubmit"), Qt.MouseButton.LeftButton)
+    assert trend.stack.currentIndex() == 1
+    x, y = trend.scatters["check_in"].getData()
+    assert list(y) == [4]
+    from coach.cli import main
+
+    main(["export", "--data-dir", str(data_dir)])  # a second reader of the same file
+    out = capsys.readouterr().out
+    assert ",4,check_in,,after the stairs," in out
+
+
+def test_chart_of_imported_history_with_summary(make_window, qtbot, history):
+    window = make_window()
+    with open(history, encoding="utf-8") as handle:
+        assert import_csv(window.journal, handle).problems == []
+    trend = open_trend(window, qtbot)
+    ratings = window.journal.ratings()
+    plotted = sum(len(s.getData()[0]) for s in trend.scatters.values())
+    assert plotted == len(ratings)
+    assert len(trend.stop_marks.getData()[0]) == 2
+    assert trend.range_key == "all"  # 120 days: more than 3 months
+    lines = [label.text() for label in trend.findChildren(QLabel, "summaryLine")]
+    summary = trend.summary
+    assert lines[0] == f"Last 7 days: {summary.recent_mean:.1f} on average."
+    assert summary.change.verdict == "better"
+    assert lines[-1] == f"{summary.sessions_4_weeks} sessions in the last 4 weeks."
+    trend.set_range("2w")
+    low, high = trend.plot.getPlotItem().viewRange()[0]
+    assert (high - low) == pytest.approx(14 * 86400)
+
+
+def test_summary_words_for_a_hand_computed_case(make_window, qtbot):
+    window = make_window()
+    today = date.today()
+    start = datetime.now().astimezone().replace(hour=9) - timedelta(days=27)
+    for day, value in enumerate([6, 6, 5, 6, 5, 6, 5] + [None] * 14 + [3, 3, 4, 3, 3, 3, 4]):
+        if value is not None:
+            window.journal.add_rating(value, "check_in", at=start + timedelta(days=day))
+    trend = open_trend(window, qtbot)
+    lines = [label.text() for label in trend.findChildren(QLabel, "summaryLine")]
+    # baseline 39/7 = 5.57, last 7 days 23/7 = 3.29: 2.29 lower, -41 %
+    assert lines[:3] == ["Last 7 days: 3.3 on average.",
+                         "2.3 lower than when you started (-41 %).",
+                         "That is a meaningful improvement."]
+    assert today == trend.today()
+
+
+def test_corrections_delete_and_undo(make_window, qtbot):
+    window = make_window()
+    window.journal.add_rating(5, "check_in", note="first")
+    window.journal.add_rating(7, "check_in", note="second")
+    trend = open_trend(window, qtbot)
+    window.show_history()
+    dialog = window.findChild(QDialog, "historyDialog")
+    assert dialog.table.rowCount() == 2 and dialog.table.item(0, 4).text() == "second"
+    dialog.delete_selected()
+    assert [r.note for r in window.journal.ratings()] == ["first"]
+    assert len(trend.scatters["check_in"].getData()[0]) == 1
+    bar = dialog.findChild(MessageBar, "historyMessage")
+    assert bar.label.text().startswith("Rating of 7 from ") and "deleted" in bar.label.text()
+    dialog.undo()
+    assert [r.note for r in window.journal.ratings()] == ["first", "second"]
+    assert len(trend.scatters["check_in"].getData()[0]) == 2
+
+
+def test_morning_after_a_session_asks_once(make_window, qtbot, data_dir):
+    window = make_window()
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = window.journal.start_session("ten-minute-inner-thigh", at=yesterday)
+    window.journal.add_rating(3, "before", at=yesterday, session_uid=session.uid)
+    window.journal.end_session(session.uid, "completed", 5, at=yesterday)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "morningCheck") is not None)
+    dialog = window.findChild(QDialog, "morningCheck")
+    dialog.rating.set_value(5)
+    dialog.submit.click()
+    [morning] = [r for r in window.journal.ratings() if r.context == "next_morning"]
+    assert morning.value == 5 and morning.session_uid == session.uid
+    assert "Make the next session easier" in window.statusBar().currentMessage()
+    window.close()
+    again = make_window()
+    again.show()
+    qtbot.wait(50)  # give a second prompt the chance to appear, which it must not
+    assert again.findChild(QDialog, "morningCheck") is None
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_exports_png_csv_and_a_pdf_report(make_window, qtbot, history, tmp_path):
+    window = make_window()
+    with open(history, encoding="utf-8") as handle:
+        import_csv(window.journal, handle)
+    trend = open_trend(window, qtbot)
+    png, csv_file, pdf = tmp_path / "c.png", tmp_path / "j.csv", tmp_path / "r.pdf"
+    report.save_png(trend, png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert report.save_csv(window.journal, csv_file) > 300
+    report.write_report(trend, window.journal, pdf, date.today())
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")],
+                   check=True, capture_output=True)
+    pages = list(tmp_path.glob("page*.png"))
+    assert len(pages) == 1
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Knee pain report" in text and "Last 7 days:" in text
+    assert "Sharp-pain stops" in text
