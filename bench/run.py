@@ -28,9 +28,30 @@ export
     Also ``coach.csvio.import_csv`` of that CSV into a fresh journal; floor:
     ``csv.reader`` plus one ``executemany`` into a bare table. Also, raw:
     ``open_journal`` of the 100,000-rating file (paid at every start-up).
+player
+    bench/player_child.py runs the real ``PlayerView`` on a ``SessionEngine`` with
+    ``time.monotonic`` at speed 1 (offscreen, 1100x720, no sound or voice), calls
+    ``start()`` and runs the event loop until the engine's ``finished`` event. Two
+    one-step routines are written for it: ``plain`` (get ready 5 s, one work phase)
+    and ``holds`` (get ready 5 s, then 3 s holds and 2 s releases: 20 Hz refreshes
+    almost throughout). ``drift``: the GUI thread is blocked with ``time.sleep(0.4)``
+    at 2.8 s, 7.8 s, ... (each stall spans a whole second, when every countdown is
+    due; the last ends at least 1 s before the routine does, so the final deadline is
+    never stalled); ``drift_ms`` is (monotonic time at ``finished`` - at ``start()``
+    - routine length). Target: under 20 ms. No floor in the ratio sense; beside it,
+    in the same child from the same start, what counting ticks gives: a repeating
+    1000 ms QTimer (``tick_counter``, Qt's default coarse type) and a precise 1000 ms
+    single shot re-armed in its slot (``chained_ticks``). ``cpu``: unstalled runs;
+    process CPU time / wall time in % of one core (target: under 2 %), refreshes per
+    second, and voluntary context switches per second (the GUI thread's, from
+    /proc/self/status, and the whole process's, from getrusage). Floor: the same
+    child idling for as long with a visible 1100x720 QWidget and a QLabel and no
+    timer but the one that ends it; ``over_idle_percent`` is the difference.
 
 Full run: N=7 start-ups each, 300 inserts, 100,000 ratings with 3 repetitions
-(under a minute here). ``--quick``: N=3, 50 inserts, 10,000 ratings, once.
+(under a minute here); player: a 60 s stalled ``plain`` and 30 s for everything
+else (``holds`` stalled, idle, ``plain`` and ``holds`` for CPU), about three
+minutes. ``--quick``: N=3, 50 inserts, 10,000 ratings, once; 15 s player runs.
 Benchmarks report; they do not assert. Progress notes go to stderr.
 """
 
@@ -483,7 +504,8 @@ def bench_player(work: Path, drift_seconds: int, seconds: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
-                        help="fewer repetitions and smaller data (about 20 s)")
+                        help="fewer repetitions, smaller data, shorter player runs "
+                             "(about 1.5 min)")
     quick = parser.parse_args().quick
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:

@@ -26,3 +26,22 @@ def make_window(qtbot, data_dir):
     yield make
     for window in made:
         window.journal.close()
+
+
+@pytest.fixture
+def use_language(qapp):
+    """Install the translators for a language for one test, then remove them."""
+    from PySide6.QtWidgets import QApplication
+
+    from coach.ui.app import install_translators
+
+    installed = []
+
+    def use(lang: str) -> list:
+        installed.extend(install_translators(qapp, lang))
+        return installed
+
+    yield use
+    for translator in installed:
+        QApplication.removeTranslator(translator)
+    install_translators(qapp, "en")

@@ -148,3 +148,39 @@ def test_left_side_mirrors_the_illustration(qtbot, flow):
     flow.player.refresh()
     assert flow.player.phase_label.text() == "Switch to the left side"
     assert flow.player.illustration.mirrored
+
+
+ALL_ROUTINES = sorted(paths.bundled_routines_dir().glob("*.toml"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("file", ALL_ROUTINES, ids=lambda p: p.stem)
+def test_every_bundled_routine_plays_end_to_end(qtbot, data_dir, journal, file, lang,
+                                                use_language):
+    use_language(lang)
+    routine = load_routine(file)[0]
+    settings = open_settings(data_dir)
+    settings.setValue("sound", False)
+    clock = FakeClock()
+    flow = SessionFlow(routine, journal, lang=lang, speed=20.0, settings=settings,
+                       clock=clock)
+    qtbot.addWidget(flow)
+    flow.show()
+    flow.start()
+    flow.ok_button.click()
+    flow.before_panel.skipped.emit()
+    seen_titles, seen_sides = set(), set()
+    while flow.engine.state == "running":
+        clock.t = flow.engine.next_deadline()
+        flow.player.refresh()
+        seen_titles.add(flow.player.step_title.text())
+        seen_sides.add(flow.player.side_label.text())
+        assert not flow.player.illustration.isHidden()  # every step has a picture
+        assert flow.player.countdown.text().isdigit()
+    assert seen_titles == {step.title.get(lang) for step in routine.steps}
+    sided = any(step.sides == "both" for step in routine.steps)
+    right, left = ("右側", "左側") if lang == "ja" else ("Right side", "Left side")
+    assert ({right, left} <= seen_sides) == sided
+    assert flow.after_panel.isVisible()
+    assert journal.sessions()[-1].steps_completed == len(routine.steps)
+    flow.shutdown()

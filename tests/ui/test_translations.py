@@ -8,10 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from coach import paths
-from coach.ui.app import install_translators
 from tests.conftest import REPO
 
 TS = REPO / "coach" / "translations" / "coach_ja.ts"
@@ -56,18 +55,12 @@ def test_compiled_catalogue_is_up_to_date(tmp_path):
     assert out.read_bytes() == QM.read_bytes(), "run `make translations` and commit the .qm"
 
 
-def test_japanese_window_and_qt_buttons(make_window, qapp):
-    translators = install_translators(qapp, "ja")
-    try:
-        assert len(translators) == 2
-        assert paths.translations_dir().joinpath("coach_ja.qm").is_file()
-        window = make_window(lang="ja")
-        assert window.start_button.text() == "ルーティンを始める"
-        shown = [label.text() for label in window.details.findChildren(QLabel)]
-        assert "内ももを鍛える10分ルーティン" in shown and "始める前に" in shown
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        assert box.button(QDialogButtonBox.StandardButton.Close).text() != "Close"
-    finally:
-        for translator in translators:
-            QApplication.removeTranslator(translator)
-        install_translators(qapp, "en")
+def test_japanese_window_and_qt_buttons(make_window, use_language):
+    assert len(use_language("ja")) == 2
+    assert paths.translations_dir().joinpath("coach_ja.qm").is_file()
+    window = make_window(lang="ja")
+    assert window.start_button.text() == "ルーティンを始める"
+    shown = [label.text() for label in window.details.findChildren(QLabel)]
+    assert "内ももを鍛える10分ルーティン" in shown and "始める前に" in shown
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() != "Close"
