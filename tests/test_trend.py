@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -14,7 +14,7 @@ from coach.trend import (
 )
 
 JST = timezone(timedelta(hours=9))
-UTC = timezone.utc
+UTC = UTC
 
 
 def rating(day, value, context="check_in", hour=9, tz=JST):

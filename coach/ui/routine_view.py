@@ -6,7 +6,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coach.routine import Routine, Step
-from coach.ui.widgets import clear_layout, duration_text, item_list, plain_label, translate
+from coach.ui.widgets import (
+    clear_layout,
+    duration_text,
+    item_list,
+    plain_label,
+    safety_notes,
+    translate,
+)
 
 
 def sides_text(step: Step) -> str:
@@ -60,16 +67,7 @@ class RoutineDetails(QScrollArea):
 
         safety = routine.safety.get(lang)
         if safety:
-            box = QFrame()
-            box.setObjectName("safetyNotes")
-            box.setStyleSheet("#safetyNotes { background: #fff4d6; border-left: 5px solid "
-                              "#e0a100; border-radius: 4px; } #safetyNotes QLabel "
-                              "{ color: #222; background: transparent; }")
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(14, 10, 14, 12)
-            inner.addWidget(plain_label(self.tr("Before you start"), point_delta=2, bold=True))
-            inner.addWidget(item_list(safety))
-            layout.addWidget(box)
+            layout.addWidget(safety_notes(safety, self.tr("Before you start"), "safetyNotes"))
 
         equipment = routine.equipment.get(lang)
         if equipment:

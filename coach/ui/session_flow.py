@@ -32,13 +32,21 @@ from coach.ui.cues import Cues
 from coach.ui.keepawake import KeepAwake
 from coach.ui.player import PlayerView, spoken_phrase
 from coach.ui.rating import ZONE_BACKGROUNDS, ZONE_COLOURS, RatingPanel
-from coach.ui.widgets import MessageBar, item_list, plain_label, translate
+from coach.ui.widgets import (
+    MessageBar,
+    callout,
+    item_list,
+    plain_label,
+    safety_notes,
+    translate,
+)
 
 
 def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     button.setMinimumHeight(52)
+    button.setStyleSheet("QPushButton { padding: 6px 22px; }")
     font = button.font()
     font.setPointSizeF(font.pointSizeF() + 3)
     font.setBold(primary)
@@ -158,17 +166,8 @@ class SessionFlow(QWidget):
         widgets: list[QWidget] = [title]
         safety = self.routine.safety.get(self.lang)
         if safety:
-            box = QFrame()
-            box.setObjectName("sessionSafetyNotes")
-            box.setStyleSheet("#sessionSafetyNotes { background: #fff4d6; border-left: 5px "
-                              "solid #e0a100; border-radius: 4px; } #sessionSafetyNotes "
-                              "QLabel { color: #222; background: transparent; }")
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(16, 12, 16, 14)
-            inner.addWidget(plain_label(self.tr("Before you start"), point_delta=3,
-                                        bold=True))
-            inner.addWidget(item_list(safety))
-            widgets.append(box)
+            widgets.append(safety_notes(safety, self.tr("Before you start"),
+                                        "sessionSafetyNotes"))
         question = plain_label(self.tr("Is your knee hot, red or swollen today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")
         question.setContentsMargins(0, 12, 0, 0)
@@ -202,6 +201,10 @@ class SessionFlow(QWidget):
             head = plain_label(heading, point_delta=3, bold=True)
             head.setContentsMargins(0, 8, 0, 0)
             widgets += [head, item_list(lines)]
+        self._final_page(widgets)
+
+    def _final_page(self, widgets: list[QWidget]) -> None:
+        """Show *widgets* as the session's last page, with a way back to the list."""
         done = big_button(self.tr("Back to routines"), "backButton", primary=True)
         done.clicked.connect(self.closed)
         row = QWidget()
@@ -209,9 +212,9 @@ class SessionFlow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(done)
         widgets.append(row)
-        advice = page(*widgets)
-        self.pages.addWidget(advice)
-        self.pages.setCurrentWidget(advice)
+        final = page(*widgets)
+        self.pages.addWidget(final)
+        self.pages.setCurrentWidget(final)
         done.setFocus()
 
     def start(self) -> None:
@@ -324,13 +327,7 @@ class SessionFlow(QWidget):
             point_delta=6, bold=True, object_name="resultSummary")]
         if value is not None:
             colour, background = ZONE_COLOURS[zone(value)], ZONE_BACKGROUNDS[zone(value)]
-            box = QFrame()
-            box.setObjectName("zoneBox")
-            box.setStyleSheet(f"#zoneBox {{ background: {background}; border-left: 8px "
-                              f"solid {colour}; border-radius: 6px; }} #zoneBox QLabel "
-                              "{ background: transparent; color: #222; }")
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(18, 14, 18, 16)
+            box, inner = callout("zoneBox", accent=colour, background=background, border=8)
             headline = plain_label(self.tr("Pain {value} of 10: {zone}").format(
                 value=value, zone=zone_name(value)), point_delta=8, bold=True,
                 object_name="zoneLabel")
@@ -339,17 +336,7 @@ class SessionFlow(QWidget):
             inner.addWidget(plain_label(advice_for(value), point_delta=2,
                                         object_name="zoneAdvice"))
             widgets.append(box)
-        done_button = big_button(self.tr("Back to routines"), "backButton", primary=True)
-        done_button.clicked.connect(self.closed)
-        row = QWidget()
-        buttons = QHBoxLayout(row)
-        buttons.addStretch(1)
-        buttons.addWidget(done_button)
-        widgets.append(row)
-        result = page(*widgets)
-        self.pages.addWidget(result)
-        self.pages.setCurrentWidget(result)
-        done_button.setFocus()
+        self._final_page(widgets)
 
     def _set_cue(self, name: str, on: bool) -> None:
         self.settings.setValue(name, on)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDateTime, QLocale, QPointF, Signal

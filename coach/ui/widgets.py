@@ -72,6 +72,27 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(item.layout())
 
 
+def callout(object_name: str, *, accent: str = "#e0a100", background: str = "#fff4d6",
+            border: int = 5) -> tuple[QFrame, QVBoxLayout]:
+    """A tinted box with a coloured left edge (safety notes, the pain zone)."""
+    box = QFrame()
+    box.setObjectName(object_name)
+    box.setStyleSheet(f"#{object_name} {{ background: {background}; border-left: {border}px "
+                      f"solid {accent}; border-radius: 5px; }} #{object_name} QLabel "
+                      "{ color: #222; background: transparent; }")
+    inner = QVBoxLayout(box)
+    inner.setContentsMargins(16, 12, 16, 14)
+    return box, inner
+
+
+def safety_notes(lines: Iterable[str], title: str, object_name: str) -> QFrame:
+    """The routine's safety notes, always shown before a routine starts."""
+    box, inner = callout(object_name)
+    inner.addWidget(plain_label(title, point_delta=2, bold=True))
+    inner.addWidget(item_list(lines))
+    return box
+
+
 class MessageBar(QFrame):
     """A coloured strip with a message, an optional action and a close button.
 
