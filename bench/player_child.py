@@ -22,7 +22,9 @@ routine's whole seconds, and a 1000 ms single-shot QTimer re-armed in its own sl
 child waits for all three before it quits.
 
 ``idle`` is the floor: a visible 1100x720 QWidget with a QLabel, the same settle, then
-the event loop for SECONDS with no timer but the single-shot one that ends it.
+the event loop for SECONDS with no timer but the single-shot one that ends it. With
+``--hz HZ`` a precise timer with an empty slot also wakes it HZ times a second: the
+cost of waking up that often at all, which the player cannot avoid.
 
 Prints one line, ``result <JSON>``, and exits 0 (2 if the run timed out).
 """
@@ -189,7 +191,7 @@ def play(routine_file: Path, stalls: tuple[float, float, int, float] | None) -> 
     return result
 
 
-def idle(seconds: float) -> dict:
+def idle(seconds: float, hz: float = 0.0) -> dict:
     app = QApplication.instance()
     window = QWidget()
     layout = QVBoxLayout(window)
@@ -203,8 +205,14 @@ def idle(seconds: float) -> dict:
         result.update(probe.end())
         app.quit()
 
+    ticker = QTimer()
+    ticker.setTimerType(PRECISE)
+    ticker.timeout.connect(lambda: None)  # only the wake-up: the cost of ticking at all
+
     def begin() -> None:
         probe.begin()
+        if hz > 0:
+            ticker.start(round(1000 / hz))
         single_shot(seconds, end)
 
     QTimer.singleShot(SETTLE_MS, begin)
@@ -253,6 +261,8 @@ def main() -> int:
     play_args.add_argument("--stalls", help="FIRST,EVERY,COUNT,LENGTH in seconds")
     idle_args = sub.add_parser("idle")
     idle_args.add_argument("seconds", type=float)
+    idle_args.add_argument("--hz", type=float, default=0.0,
+                           help="also wake up this many times a second, doing nothing")
     args = parser.parse_args()
     sys.excepthook = crash
     QApplication(sys.argv[:1])
@@ -263,7 +273,7 @@ def main() -> int:
             stalls = (float(first), float(every), int(count), float(length))
         result = play(args.routine, stalls)
     else:
-        result = idle(args.seconds)
+        result = idle(args.seconds, args.hz)
     print("result " + json.dumps(result), flush=True)
     return 2 if result["timed_out"] else 0
 

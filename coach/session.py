@@ -21,6 +21,9 @@ from coach.routine import Routine
 PHASES = ("get_ready", "work", "hold", "release", "rest", "switch")
 #: Seconds before a phase ends during which a countdown is announced each second.
 COUNTDOWN_FROM = 3
+#: Seconds between display updates in the last seconds of a phase (10 a second:
+#: smooth for a draining bar, and each wake-up costs power).
+SMOOTH_FRAME = 0.1
 #: Positions this close to a boundary count as having reached it (float rounding).
 EPSILON = 1e-6
 
@@ -301,7 +304,7 @@ class SessionEngine:
         phase = self.timeline[self._phase_at(position)]
         remaining = phase.end - position
         if remaining <= COUNTDOWN_FROM:
-            step = min(remaining, 0.05 * self.speed)  # ~20 frames a second, smooth
+            step = min(remaining, SMOOTH_FRAME * self.speed)  # smooth, yet few wake-ups
         else:
             step = remaining - math.floor(round(remaining, 6) - EPSILON)
             step = step if step > EPSILON else 1.0

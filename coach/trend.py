@@ -71,9 +71,11 @@ def rolling_mean(ratings: Iterable[Rating], *,
 
 
 def baseline(ratings: Sequence[Rating], *, days: int = WINDOW_DAYS,
-             chosen: tuple[date, date] | None = None) -> float | None:
-    """Mean of the first *days* days that have ratings, or of the *chosen* range."""
-    by_day = daily_values(ratings)
+             chosen: tuple[date, date] | None = None,
+             by_day: dict[date, list[int]] | None = None) -> float | None:
+    """Mean of the first *days* days that have ratings, or of the *chosen* range.
+    (*by_day*: the ratings' :func:`daily_values`, when the caller has them already.)"""
+    by_day = daily_values(ratings) if by_day is None else by_day
     if chosen is not None:
         start, end = chosen
         values = [v for d, vs in by_day.items() if start <= d <= end for v in vs]
@@ -139,7 +141,7 @@ def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: dat
               chosen_baseline: tuple[date, date] | None = None) -> Summary:
     usual = trend_ratings(ratings)
     by_day = daily_values(usual)
-    base = baseline(usual, chosen=chosen_baseline)
+    base = baseline(usual, chosen=chosen_baseline, by_day=by_day)
     now = recent(usual, today)
     # A change means something only once the recent week no longer overlaps the
     # baseline week: otherwise it compares the first days with themselves.

@@ -4,32 +4,32 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="73"/>
+        <location filename="../ui/session_flow.py" line="81"/>
         <source>Your pain stayed in the safe range. If the exercises felt easy and well controlled, you can try a little more next time.</source>
         <translation>痛みは安全な範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできていたなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="76"/>
+        <location filename="../ui/session_flow.py" line="84"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容できる範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがいつもの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="80"/>
+        <location filename="../ui/session_flow.py" line="88"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="89"/>
+        <location filename="../ui/session_flow.py" line="97"/>
         <source>Safe</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="90"/>
+        <location filename="../ui/session_flow.py" line="98"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="91"/>
+        <location filename="../ui/session_flow.py" line="99"/>
         <source>Too much</source>
         <translation>強すぎ</translation>
     </message>
@@ -105,17 +105,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="115"/>
+        <location filename="../ui/widgets.py" line="136"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="117"/>
+        <location filename="../ui/widgets.py" line="138"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="118"/>
+        <location filename="../ui/widgets.py" line="139"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -462,7 +462,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="105"/>
+        <location filename="../ui/widgets.py" line="126"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
@@ -489,62 +489,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="43"/>
+        <location filename="../ui/player.py" line="50"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="44"/>
+        <location filename="../ui/player.py" line="51"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="50"/>
+        <location filename="../ui/player.py" line="57"/>
         <source>Hold</source>
         <translation>キープ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="53"/>
+        <location filename="../ui/player.py" line="60"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="55"/>
+        <location filename="../ui/player.py" line="62"/>
         <source>Switch to the left side</source>
         <translation>左側に替えましょう</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="56"/>
+        <location filename="../ui/player.py" line="63"/>
         <source>Switch to the right side</source>
         <translation>右側に替えましょう</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="57"/>
+        <location filename="../ui/player.py" line="64"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="58"/>
+        <location filename="../ui/player.py" line="65"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="59"/>
+        <location filename="../ui/player.py" line="66"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="65"/>
+        <location filename="../ui/player.py" line="72"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="73"/>
+        <location filename="../ui/player.py" line="80"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="76"/>
+        <location filename="../ui/player.py" line="83"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
@@ -552,133 +552,138 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="190"/>
+        <location filename="../ui/player.py" line="235"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="232"/>
+        <location filename="../ui/player.py" line="247"/>
+        <source>Time left in this phase</source>
+        <translation>この段階の残り時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="281"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="233"/>
+        <location filename="../ui/player.py" line="282"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="234"/>
-        <location filename="../ui/player.py" line="375"/>
+        <location filename="../ui/player.py" line="283"/>
+        <location filename="../ui/player.py" line="457"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="235"/>
+        <location filename="../ui/player.py" line="284"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="236"/>
+        <location filename="../ui/player.py" line="285"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="237"/>
+        <location filename="../ui/player.py" line="286"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="238"/>
+        <location filename="../ui/player.py" line="287"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="239"/>
+        <location filename="../ui/player.py" line="288"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="240"/>
+        <location filename="../ui/player.py" line="289"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="241"/>
+        <location filename="../ui/player.py" line="290"/>
         <source>End the session (Esc)</source>
         <translation>セッションを終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="243"/>
+        <location filename="../ui/player.py" line="292"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛み – 中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="244"/>
+        <location filename="../ui/player.py" line="293"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐにセッションを中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="261"/>
+        <location filename="../ui/player.py" line="310"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain</source>
         <translation>キー操作: スペース 一時停止 · ← → 前／次のステップ · R やり直し · Esc 終了 · {key} 鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="267"/>
+        <location filename="../ui/player.py" line="316"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="268"/>
+        <location filename="../ui/player.py" line="317"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="270"/>
+        <location filename="../ui/player.py" line="319"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="271"/>
+        <location filename="../ui/player.py" line="320"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="353"/>
+        <location filename="../ui/player.py" line="433"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="362"/>
+        <location filename="../ui/player.py" line="445"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="364"/>
+        <location filename="../ui/player.py" line="447"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="373"/>
+        <location filename="../ui/player.py" line="456"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="375"/>
+        <location filename="../ui/player.py" line="457"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="381"/>
+        <location filename="../ui/player.py" line="463"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="391"/>
+        <location filename="../ui/player.py" line="473"/>
         <source>Next: {title}</source>
         <translation>次: {title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="393"/>
+        <location filename="../ui/player.py" line="475"/>
         <source>Next: the end of the routine</source>
         <translation>次: ルーティン終了</translation>
     </message>
@@ -784,37 +789,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RoutineDetails</name>
     <message>
-        <location filename="../ui/routine_view.py" line="15"/>
+        <location filename="../ui/routine_view.py" line="22"/>
         <source>right side, then left side</source>
         <translation>右側のあと左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="16"/>
+        <location filename="../ui/routine_view.py" line="23"/>
         <source>left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="17"/>
+        <location filename="../ui/routine_view.py" line="24"/>
         <source>right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="46"/>
+        <location filename="../ui/routine_view.py" line="53"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="53"/>
+        <location filename="../ui/routine_view.py" line="60"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="53"/>
+        <location filename="../ui/routine_view.py" line="60"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="58"/>
+        <location filename="../ui/routine_view.py" line="65"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
@@ -824,22 +829,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="76"/>
+        <location filename="../ui/routine_view.py" line="74"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="79"/>
+        <location filename="../ui/routine_view.py" line="77"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="85"/>
+        <location filename="../ui/routine_view.py" line="83"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="86"/>
+        <location filename="../ui/routine_view.py" line="84"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -955,215 +960,214 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="126"/>
+        <location filename="../ui/session_flow.py" line="134"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="127"/>
+        <location filename="../ui/session_flow.py" line="135"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="127"/>
+        <location filename="../ui/session_flow.py" line="135"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="136"/>
+        <location filename="../ui/session_flow.py" line="144"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="137"/>
+        <location filename="../ui/session_flow.py" line="145"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="137"/>
+        <location filename="../ui/session_flow.py" line="145"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="168"/>
+        <location filename="../ui/session_flow.py" line="169"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="172"/>
+        <location filename="../ui/session_flow.py" line="171"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝に熱っぽさ・赤み・腫れはありますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="177"/>
+        <location filename="../ui/session_flow.py" line="176"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="178"/>
+        <location filename="../ui/session_flow.py" line="177"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="179"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、熱っぽさ・赤み・腫れがあります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="184"/>
-        <location filename="../ui/session_flow.py" line="205"/>
-        <location filename="../ui/session_flow.py" line="342"/>
+        <location filename="../ui/session_flow.py" line="183"/>
+        <location filename="../ui/session_flow.py" line="208"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="230"/>
+        <location filename="../ui/session_flow.py" line="233"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="231"/>
+        <location filename="../ui/session_flow.py" line="234"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="233"/>
+        <location filename="../ui/session_flow.py" line="236"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="234"/>
+        <location filename="../ui/session_flow.py" line="237"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="235"/>
+        <location filename="../ui/session_flow.py" line="238"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="237"/>
+        <location filename="../ui/session_flow.py" line="240"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="239"/>
+        <location filename="../ui/session_flow.py" line="242"/>
         <source>See a clinician if</source>
         <translation>次のようなときは医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="240"/>
+        <location filename="../ui/session_flow.py" line="243"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="241"/>
+        <location filename="../ui/session_flow.py" line="244"/>
         <source>you also have a fever or chills, or feel unwell</source>
         <translation>発熱や寒気がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="242"/>
-        <location filename="../ui/session_flow.py" line="294"/>
+        <location filename="../ui/session_flow.py" line="245"/>
+        <location filename="../ui/session_flow.py" line="297"/>
         <source>you cannot put weight on the leg</source>
         <translation>脚に体重をかけられない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="252"/>
+        <location filename="../ui/session_flow.py" line="255"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach のセッション中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="260"/>
+        <location filename="../ui/session_flow.py" line="263"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="261"/>
+        <location filename="../ui/session_flow.py" line="264"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="271"/>
+        <location filename="../ui/session_flow.py" line="274"/>
         <source>Session ended</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="285"/>
+        <location filename="../ui/session_flow.py" line="288"/>
         <source>Session stopped</source>
         <translation>セッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="286"/>
+        <location filename="../ui/session_flow.py" line="289"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="288"/>
+        <location filename="../ui/session_flow.py" line="291"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="289"/>
+        <location filename="../ui/session_flow.py" line="292"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="290"/>
+        <location filename="../ui/session_flow.py" line="293"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="291"/>
+        <location filename="../ui/session_flow.py" line="294"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="293"/>
+        <location filename="../ui/session_flow.py" line="296"/>
         <source>Get medical advice the same day if</source>
         <translation>次のようなときは、その日のうちに受診してください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="295"/>
+        <location filename="../ui/session_flow.py" line="298"/>
         <source>the knee swells badly, locks or gives way</source>
         <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="296"/>
+        <location filename="../ui/session_flow.py" line="299"/>
         <source>the pain is severe or keeps getting worse</source>
         <translation>痛みが強い、またはどんどん悪くなる</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="297"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>Call emergency services if</source>
         <translation>次のようなときは、すぐに救急車を呼んでください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="298"/>
+        <location filename="../ui/session_flow.py" line="301"/>
         <source>one calf or thigh is painful, swollen, warm or red</source>
         <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="299"/>
+        <location filename="../ui/session_flow.py" line="302"/>
         <source>you are short of breath or have chest pain</source>
         <translation>息苦しさや胸の痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="307"/>
+        <location filename="../ui/session_flow.py" line="310"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="323"/>
+        <location filename="../ui/session_flow.py" line="326"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="331"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="365"/>
+        <location filename="../ui/session_flow.py" line="352"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした: {error}</translation>
     </message>
@@ -1171,87 +1175,87 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="49"/>
+        <location filename="../ui/trend_view.py" line="67"/>
         <source>2 weeks</source>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="49"/>
+        <location filename="../ui/trend_view.py" line="67"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="50"/>
+        <location filename="../ui/trend_view.py" line="68"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="50"/>
+        <location filename="../ui/trend_view.py" line="68"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="57"/>
+        <location filename="../ui/trend_view.py" line="75"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="59"/>
+        <location filename="../ui/trend_view.py" line="77"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均: {mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="64"/>
+        <location filename="../ui/trend_view.py" line="82"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="71"/>
+        <location filename="../ui/trend_view.py" line="89"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="74"/>
+        <location filename="../ui/trend_view.py" line="92"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="77"/>
+        <location filename="../ui/trend_view.py" line="95"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="80"/>
+        <location filename="../ui/trend_view.py" line="98"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="81"/>
+        <location filename="../ui/trend_view.py" line="99"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="84"/>
+        <location filename="../ui/trend_view.py" line="102"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="86"/>
+        <location filename="../ui/trend_view.py" line="104"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="88"/>
+        <location filename="../ui/trend_view.py" line="106"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="110"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動: 1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="93"/>
+        <location filename="../ui/trend_view.py" line="111"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動: {n}回</translation>
     </message>
@@ -1259,77 +1263,77 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="135"/>
+        <location filename="../ui/trend_view.py" line="153"/>
         <source>No ratings yet</source>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="138"/>
+        <location filename="../ui/trend_view.py" line="156"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="142"/>
+        <location filename="../ui/trend_view.py" line="160"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="168"/>
+        <location filename="../ui/trend_view.py" line="186"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="168"/>
+        <location filename="../ui/trend_view.py" line="186"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="169"/>
+        <location filename="../ui/trend_view.py" line="187"/>
         <source>Report for my clinician…</source>
         <translation>専門家に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="174"/>
+        <location filename="../ui/trend_view.py" line="192"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="183"/>
+        <location filename="../ui/trend_view.py" line="201"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="186"/>
+        <location filename="../ui/trend_view.py" line="204"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="202"/>
+        <location filename="../ui/trend_view.py" line="220"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="213"/>
+        <location filename="../ui/trend_view.py" line="231"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="216"/>
+        <location filename="../ui/trend_view.py" line="234"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="235"/>
+        <location filename="../ui/trend_view.py" line="253"/>
         <source>Is it working?</source>
         <translation>効果は出ている？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="239"/>
+        <location filename="../ui/trend_view.py" line="257"/>
         <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
         <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="334"/>
+        <location filename="../ui/trend_view.py" line="352"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -10,15 +10,22 @@ single-shot QTimer asks the engine for its state at the engine's next deadline
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -75,6 +82,43 @@ def spoken_phrase(event: Event, routine: Routine, lang: str) -> str | None:
     if phase.kind == "work":
         return translate("Player", "Start.")
     return phase_name(phase, step, lang)
+
+
+class Meter(QWidget):
+    """A thin bar showing a fraction; repaints only when a pixel would change, so the
+    smooth last seconds of a phase cost almost nothing."""
+
+    def __init__(self, height: int, colour: str = "#3d6fb6",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.fraction = 0.0
+        self.colour = QColor(colour)
+        self._pixels = -1
+
+    def set_fraction(self, fraction: float) -> None:
+        self.fraction = max(0.0, min(1.0, fraction))
+        pixels = round(self.fraction * self.width())
+        if pixels != self._pixels:
+            self._pixels = pixels
+            self.update()
+
+    def set_colour(self, colour: str) -> None:
+        if QColor(colour) != self.colour:
+            self.colour = QColor(colour)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(QColor(0, 0, 0, 28))
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(QRectF(0, 0, self.fraction * self.width(), self.height()),
+                                radius, radius)
 
 
 class Illustration(QWidget):
@@ -141,6 +185,10 @@ class PlayerView(QWidget):
         self.lang = lang
         self._clock = clock
         self._shown_step = -1
+        self._shown: tuple[int, int, bool, int] | None = None
+        self._colour = ""
+        self._refreshing = False
+        self._redraw_pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -167,11 +215,8 @@ class PlayerView(QWidget):
         top.addSpacing(24)
         top.addWidget(self.total_left)
         outer.addLayout(top)
-        self.progress = QProgressBar()
+        self.progress = Meter(8)
         self.progress.setObjectName("sessionProgress")
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(10)
-        self.progress.setRange(0, 1000)
         outer.addWidget(self.progress)
 
         middle = QHBoxLayout()
@@ -197,6 +242,10 @@ class PlayerView(QWidget):
         for widget in (self.phase_label, self.side_label):
             clock_layout.addWidget(widget)
         clock_layout.addWidget(self.countdown, 1)
+        self.phase_meter = Meter(12)
+        self.phase_meter.setObjectName("phaseMeter")
+        self.phase_meter.setAccessibleName(self.tr("Time left in this phase"))
+        clock_layout.addWidget(self.phase_meter)
         clock_layout.addWidget(self.rep_label)
         middle.addWidget(clock_box, 4)
         outer.addLayout(middle, 5)
@@ -230,13 +279,13 @@ class PlayerView(QWidget):
             return b
 
         self.previous_button = button("previousButton", self.tr("◀ Previous"),
-                                      self.engine.previous_step, self.tr("Previous step (←)"))
+                                      self.previous_step, self.tr("Previous step (←)"))
         self.pause_button = button("pauseButton", self.tr("Pause"), self.toggle_pause,
                                    self.tr("Pause or resume (Space)"))
-        self.next_button = button("nextButton", self.tr("Next ▶"), self.engine.next_step,
+        self.next_button = button("nextButton", self.tr("Next ▶"), self.next_step,
                                   self.tr("Next step (→)"))
         self.restart_button = button("restartButton", self.tr("Restart step"),
-                                     self.engine.restart_step, self.tr("Restart this step (R)"))
+                                     self.restart_step, self.tr("Restart this step (R)"))
         self.end_button = button("endButton", self.tr("End session"), self.end_requested,
                                  self.tr("End the session (Esc)"))
         self.sharp_pain_button = button(
@@ -289,9 +338,9 @@ class PlayerView(QWidget):
     def _bind_keys(self) -> None:
         for key, slot in (
             (Qt.Key.Key_Space, self.toggle_pause),
-            (Qt.Key.Key_Right, self.engine.next_step),
-            (Qt.Key.Key_Left, self.engine.previous_step),
-            (Qt.Key.Key_R, self.engine.restart_step),
+            (Qt.Key.Key_Right, self.next_step),
+            (Qt.Key.Key_Left, self.previous_step),
+            (Qt.Key.Key_R, self.restart_step),
             (Qt.Key.Key_Escape, self.end_requested.emit),
             (getattr(Qt.Key, f"Key_{SHARP_PAIN_KEY}"), self.sharp_pain.emit),
             (Qt.Key.Key_M, self.sound_toggle.toggle),
@@ -310,12 +359,35 @@ class PlayerView(QWidget):
         self.refresh()
 
     def toggle_pause(self) -> None:
-        self.engine.toggle_pause()
-        self.refresh()
+        self._command(self.engine.toggle_pause)
+
+    def next_step(self) -> None:
+        self._command(self.engine.next_step)
+
+    def previous_step(self) -> None:
+        self._command(self.engine.previous_step)
+
+    def restart_step(self) -> None:
+        self._command(self.engine.restart_step)
+
+    def _command(self, action: Callable[[], None]) -> None:
+        """Run a user's command on the engine, then redraw and re-arm at once."""
+        self._refreshing = True
+        try:
+            action()
+        finally:
+            self._refreshing = False
+        if self.engine.state in ("running", "paused"):
+            self.refresh()
 
     def refresh(self) -> None:
         """Bring the display up to the clock and sleep until the next change."""
-        snapshot = self.engine.update()
+        self._refreshing = True
+        try:
+            snapshot = self.engine.update()
+        finally:
+            self._refreshing = False
+        self._redraw_pending = False
         self._render(snapshot)
         deadline = self.engine.next_deadline()
         if deadline is None:
@@ -325,15 +397,16 @@ class PlayerView(QWidget):
             self._timer.start(max(1, round(delay * 1000 + 0.5)))
 
     def _on_event(self, event: Event) -> None:
-        if event.kind in ("phase_started", "paused", "resumed"):
-            self._render(self.engine.snapshot())
-        if event.kind in ("phase_started", "resumed") and not self._timer.isActive():
-            QTimer.singleShot(0, self.refresh)
         if event.kind == "finished":
             self._timer.stop()
             self.finished.emit()
-        if event.kind == "stopped":
+        elif event.kind == "stopped":
             self._timer.stop()
+        elif not self._refreshing and not self._redraw_pending:
+            # Something outside the player moved the session: redraw and re-arm the
+            # timer once, after the engine has finished its own work.
+            self._redraw_pending = True
+            QTimer.singleShot(0, self.refresh)
 
     def stop_timer(self) -> None:
         self._timer.stop()
@@ -343,18 +416,28 @@ class PlayerView(QWidget):
 
     # -- rendering -----------------------------------------------------------------
     def _render(self, snap: Snapshot) -> None:
+        """Meters every frame; words and numbers only when what they show changes."""
         phase = snap.phase
         if phase is None:
             return
+        self.progress.set_fraction(snap.elapsed / snap.total if snap.total else 0.0)
+        self.phase_meter.set_fraction(snap.phase_remaining / phase.duration)
+        paused = snap.state == "paused"
+        shown = (phase.index, snap.countdown, paused, round(snap.remaining))
+        if shown == self._shown:
+            return
+        self._shown = shown
         step = self.routine.steps[phase.step]
         if phase.step != self._shown_step:
             self._show_step(phase.step)
-        paused = snap.state == "paused"
         name = self.tr("Paused") if paused else phase_name(phase, step, self.lang)
         colour = "#7a7a7a" if paused else PHASE_COLOURS[phase.kind]
         self.phase_label.setText(name)
-        self.phase_label.setStyleSheet(f"color: {colour};")
-        self.countdown.setStyleSheet(f"color: {colour};")
+        if colour != self._colour:  # restyling is the costly part of a redraw
+            self._colour = colour
+            self.phase_label.setStyleSheet(f"color: {colour};")
+            self.countdown.setStyleSheet(f"color: {colour};")
+            self.phase_meter.set_colour(colour)
         self.countdown.setText(str(snap.countdown))
         self.side_label.setText(side_name(phase.side))
         reps = ""
@@ -371,7 +454,6 @@ class PlayerView(QWidget):
         self.cue_label.setText(cues[phase.index % len(cues)] if cues else "")
         self.cue_label.setVisible(bool(cues))
         self.total_left.setText(self.tr("{time} left").format(time=clock_text(snap.remaining)))
-        self.progress.setValue(round(1000 * snap.elapsed / snap.total) if snap.total else 0)
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
     def _show_step(self, index: int) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.journal import Journal, Rating, SafetyEvent, Session
-from coach.trend import Summary, rolling_mean, summarise
+from coach.trend import Summary, rolling_mean, summarise, trend_ratings
 from coach.ui.checkin import context_name, side_label
 from coach.ui.widgets import plain_label, translate
 
@@ -60,7 +60,7 @@ def stamp(moment: datetime) -> float:
 
 def noon(day: date) -> float:
     """A local day's midday, as a time stamp (where the daily mean is drawn)."""
-    return datetime.combine(day, time(12)).astimezone().timestamp()
+    return datetime.combine(day, time(12)).timestamp()  # naive: the machine's local time
 
 
 def range_name(key: str) -> str:
@@ -136,6 +136,8 @@ class TrendView(QWidget):
         self.events: list[SafetyEvent] = []
         self.range_key = "all"
         self.summary: Summary | None = None
+        self._by_context: dict[str, list[Rating]] = {}
+        self._span = (0.0, 0.0)
 
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -273,19 +275,23 @@ class TrendView(QWidget):
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
+        stamps = [stamp(r.at) for r in self.ratings]
+        self._by_context = {}
         for context, scatter in self.scatters.items():
-            chosen = [r for r in self.ratings if r.context == context]
-            scatter.setData([stamp(r.at) for r in chosen], [r.value for r in chosen],
-                            data=chosen)
-        series = rolling_mean([r for r in self.ratings
-                               if r.context in ("check_in", "before", "next_morning")])
+            chosen = [n for n, r in enumerate(self.ratings) if r.context == context]
+            self._by_context[context] = [self.ratings[n] for n in chosen]
+            scatter.setData([stamps[n] for n in chosen],
+                            [self.ratings[n].value for n in chosen])
+        series = rolling_mean(trend_ratings(self.ratings))
         self.mean_line.setData([noon(d) for d, _ in series],
                                [math.nan if m is None else m for d, m in series])
         exercised = [s for s in self.sessions if s.outcome != "safety_skip"]
-        self.session_marks.setData([stamp(s.started) for s in exercised],
-                                   [-0.15] * len(exercised), data=exercised)
+        session_stamps = [stamp(s.started) for s in exercised]
+        self.session_marks.setData(session_stamps, [-0.15] * len(exercised))
+        everything = stamps + session_stamps
+        self._span = (min(everything), max(everything))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
-        self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops), data=stops)
+        self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops))
         self.summary = summarise(self.ratings, self.sessions, self.today())
         self._show_summary(self.summary)
         self.set_range(self._fitting_range())
@@ -300,12 +306,8 @@ class TrendView(QWidget):
                                 object_name="summaryLine")
             self.summary_box.addWidget(label)
 
-    def _data_span(self) -> tuple[float, float]:
-        times = [stamp(r.at) for r in self.ratings] + [stamp(s.started) for s in self.sessions]
-        return min(times), max(times)
-
     def _fitting_range(self) -> str:
-        first, last = self._data_span()
+        first, last = self._span
         now = datetime.now().timestamp()
         span = (max(last, now) - first) / DAY
         # The shortest of 2 weeks and 3 months that holds everything, else all of it
@@ -321,7 +323,7 @@ class TrendView(QWidget):
             button.setChecked(button.objectName() == f"range_{key}")
         if not self.ratings:
             return
-        first, last = self._data_span()
+        first, last = self._span
         end = max(last, datetime.now().timestamp()) + DAY / 2
         days = dict(RANGES)[key]
         start = first - DAY / 2 if days is None else end - days * DAY
@@ -340,11 +342,11 @@ class TrendView(QWidget):
             return
         best: tuple[float, Rating] | None = None
         view_position = box.mapSceneToView(position)
-        for scatter in self.scatters.values():
+        for context, scatter in self.scatters.items():
             for point in scatter.pointsAt(view_position):  # under the cursor's symbol
                 distance = (box.mapViewToScene(point.pos()) - position).manhattanLength()
                 if best is None or distance < best[0]:
-                    best = (distance, point.data())
+                    best = (distance, self._by_context[context][point.index()])
         if best is None:
             self.hover_label.hide()
             return

@@ -160,3 +160,23 @@ def test_exports_png_csv_and_a_pdf_report(make_window, qtbot, history, tmp_path)
                           check=True).stdout
     assert "Knee pain report" in text and "Last 7 days:" in text
     assert "Sharp-pain stops" in text
+
+
+def test_hover_shows_the_nearest_rating(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.journal.add_rating(4, "check_in", note="after the stairs")
+    trend = open_trend(window, qtbot)
+    trend.resize(900, 600)
+    qtbot.waitUntil(trend.plot.isVisible)
+    box = trend.plot.getPlotItem().getViewBox()
+    x, y = trend.scatters["check_in"].getData()
+    from PySide6.QtCore import QPointF
+
+    point = box.mapViewToScene(QPointF(x[0], y[0]))
+    trend._hover(point)
+    assert trend.hover_label.isVisible()
+    assert trend.hover_label.textItem.toPlainText().startswith("Pain 4 · Check-in · ")
+    assert "after the stairs" in trend.hover_label.textItem.toPlainText()
+    trend._hover(point + QPointF(0, 200))  # far from any point
+    assert not trend.hover_label.isVisible()
