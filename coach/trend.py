@@ -46,12 +46,14 @@ def daily_values(ratings: Iterable[Rating]) -> dict[date, list[int]]:
     return days
 
 
-def rolling_mean(ratings: Iterable[Rating], *,
-                 window: int = WINDOW_DAYS) -> list[tuple[date, float | None]]:
+def rolling_mean(ratings: Iterable[Rating], *, window: int = WINDOW_DAYS,
+                 by_day: dict[date, list[int]] | None = None
+                 ) -> list[tuple[date, float | None]]:
     """For every day from the first rating to the last, the mean of all ratings in
     the *window* days ending that day (None where the window holds no rating, so a
-    chart breaks its line across long gaps)."""
-    days = daily_values(ratings)
+    chart breaks its line across long gaps). *by_day*: the ratings'
+    :func:`daily_values`, when the caller has them already."""
+    days = daily_values(ratings) if by_day is None else by_day
     if not days:
         return []
     first, last = min(days), max(days)
@@ -138,9 +140,11 @@ class Summary:
 
 
 def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: date, *,
-              chosen_baseline: tuple[date, date] | None = None) -> Summary:
+              chosen_baseline: tuple[date, date] | None = None,
+              by_day: dict[date, list[int]] | None = None) -> Summary:
+    """*by_day*: the :func:`daily_values` of the usual-pain ratings, if at hand."""
     usual = trend_ratings(ratings)
-    by_day = daily_values(usual)
+    by_day = daily_values(usual) if by_day is None else by_day
     base = baseline(usual, chosen=chosen_baseline, by_day=by_day)
     now = recent(usual, today)
     # A change means something only once the recent week no longer overlaps the

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.journal import Journal, Rating, SafetyEvent, Session
-from coach.trend import Summary, rolling_mean, summarise, trend_ratings
+from coach.trend import Summary, daily_values, rolling_mean, summarise, trend_ratings
 from coach.ui.checkin import context_name, side_label
 from coach.ui.widgets import plain_label, translate
 
@@ -282,7 +282,8 @@ class TrendView(QWidget):
             self._by_context[context] = [self.ratings[n] for n in chosen]
             scatter.setData([stamps[n] for n in chosen],
                             [self.ratings[n].value for n in chosen])
-        series = rolling_mean(trend_ratings(self.ratings))
+        by_day = daily_values(trend_ratings(self.ratings))  # shared by line and summary
+        series = rolling_mean((), by_day=by_day)
         self.mean_line.setData([noon(d) for d, _ in series],
                                [math.nan if m is None else m for d, m in series])
         exercised = [s for s in self.sessions if s.outcome != "safety_skip"]
@@ -292,7 +293,7 @@ class TrendView(QWidget):
         self._span = (min(everything), max(everything))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
         self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops))
-        self.summary = summarise(self.ratings, self.sessions, self.today())
+        self.summary = summarise(self.ratings, self.sessions, self.today(), by_day=by_day)
         self._show_summary(self.summary)
         self.set_range(self._fitting_range())
 
