@@ -37,49 +37,59 @@
 <context>
     <name>Context</name>
     <message>
-        <location filename="../ui/checkin.py" line="30"/>
+        <location filename="../ui/checkin.py" line="31"/>
         <source>Before exercise</source>
         <translation>運動前</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="31"/>
+        <location filename="../ui/checkin.py" line="32"/>
         <source>After exercise</source>
         <translation>運動後</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="32"/>
+        <location filename="../ui/checkin.py" line="33"/>
         <source>Next morning</source>
         <translation>翌朝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="33"/>
+        <location filename="../ui/checkin.py" line="34"/>
         <source>Check-in</source>
         <translation>日々の記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="37"/>
+        <location filename="../ui/checkin.py" line="38"/>
         <source>Left knee</source>
         <translation>左膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="37"/>
+        <location filename="../ui/checkin.py" line="38"/>
         <source>Right knee</source>
         <translation>右膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="38"/>
+        <location filename="../ui/checkin.py" line="39"/>
         <source>Both knees</source>
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="138"/>
+        <location filename="../ui/checkin.py" line="139"/>
         <source>Your knee hurts more than before yesterday&apos;s session. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の運動前より痛みが強くなっています。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="142"/>
+        <location filename="../ui/checkin.py" line="143"/>
         <source>Your pain is back to its usual level: the exercise suited you. Carry on at the same level.</source>
         <translation>痛みはいつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="160"/>
+        <source>Yesterday you did “{routine}”.</source>
+        <translation>昨日は「{routine}」を行いました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="162"/>
+        <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
+        <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
 </context>
 <context>
@@ -169,82 +179,82 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="158"/>
+        <location filename="../ui/checkin.py" line="182"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="167"/>
+        <location filename="../ui/checkin.py" line="191"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="167"/>
+        <location filename="../ui/checkin.py" line="191"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="168"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="168"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="169"/>
+        <location filename="../ui/checkin.py" line="193"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="177"/>
+        <location filename="../ui/checkin.py" line="201"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="179"/>
+        <location filename="../ui/checkin.py" line="203"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="183"/>
+        <location filename="../ui/checkin.py" line="207"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="216"/>
+        <location filename="../ui/checkin.py" line="240"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="236"/>
+        <location filename="../ui/checkin.py" line="260"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="248"/>
+        <location filename="../ui/checkin.py" line="272"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="252"/>
+        <location filename="../ui/checkin.py" line="276"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="254"/>
+        <location filename="../ui/checkin.py" line="278"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="263"/>
+        <location filename="../ui/checkin.py" line="287"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="268"/>
+        <location filename="../ui/checkin.py" line="292"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -252,209 +262,174 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="59"/>
+        <location filename="../ui/main_window.py" line="57"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="68"/>
-        <location filename="../ui/main_window.py" line="99"/>
-        <location filename="../ui/main_window.py" line="117"/>
+        <location filename="../ui/main_window.py" line="66"/>
+        <location filename="../ui/main_window.py" line="97"/>
+        <location filename="../ui/main_window.py" line="115"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="71"/>
+        <location filename="../ui/main_window.py" line="69"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="73"/>
+        <location filename="../ui/main_window.py" line="71"/>
         <source>How is your knee?</source>
         <translation>膝の調子は？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="75"/>
+        <location filename="../ui/main_window.py" line="73"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="120"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="124"/>
+        <location filename="../ui/main_window.py" line="122"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>Rate my &amp;pain now…</source>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160"/>
+        <location filename="../ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="164"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="169"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="172"/>
+        <location filename="../ui/main_window.py" line="170"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="175"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185"/>
+        <location filename="../ui/main_window.py" line="183"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="186"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="201"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="225"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278"/>
+        <location filename="../ui/main_window.py" line="276"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="311"/>
+        <location filename="../ui/main_window.py" line="309"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="312"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="332"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 画像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="332"/>
-        <source>CSV file (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="333"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="337"/>
-        <source>Save as</source>
-        <translation>名前を付けて保存</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="353"/>
-        <source>Could not save</source>
-        <translation>保存できませんでした</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="329"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="371"/>
-        <source>Yesterday you did “{routine}”.</source>
-        <translation>昨日は「{routine}」を行いました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="372"/>
-        <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
-        <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="387"/>
+        <location filename="../ui/main_window.py" line="347"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="393"/>
+        <location filename="../ui/main_window.py" line="353"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="416"/>
+        <location filename="../ui/main_window.py" line="376"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="417"/>
+        <location filename="../ui/main_window.py" line="377"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -691,47 +666,47 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="55"/>
+        <location filename="../ui/checkin.py" line="56"/>
         <source>Rate your knee pain</source>
         <translation>膝の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="67"/>
+        <location filename="../ui/checkin.py" line="68"/>
         <source>Which knee?</source>
         <translation>どちらの膝？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="69"/>
+        <location filename="../ui/checkin.py" line="70"/>
         <source>Not specified</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="69"/>
+        <location filename="../ui/checkin.py" line="70"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="70"/>
+        <location filename="../ui/checkin.py" line="71"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="70"/>
+        <location filename="../ui/checkin.py" line="71"/>
         <source>Both</source>
         <translation>両方</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="80"/>
+        <location filename="../ui/checkin.py" line="81"/>
         <source>Note (optional): what you did, how it felt</source>
         <translation>メモ（任意）: したこと、感じたこと</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="88"/>
+        <location filename="../ui/checkin.py" line="89"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="115"/>
+        <location filename="../ui/checkin.py" line="116"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
@@ -739,51 +714,76 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="52"/>
-        <location filename="../ui/report.py" line="74"/>
+        <location filename="../ui/report.py" line="53"/>
+        <location filename="../ui/report.py" line="75"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="75"/>
+        <location filename="../ui/report.py" line="76"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="83"/>
+        <location filename="../ui/report.py" line="84"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="91"/>
+        <location filename="../ui/report.py" line="92"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="93"/>
+        <location filename="../ui/report.py" line="94"/>
         <source>Sharp-pain stops</source>
         <translation>鋭い痛みによる中止</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="96"/>
+        <location filename="../ui/report.py" line="97"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="99"/>
-        <location filename="../ui/report.py" line="106"/>
+        <location filename="../ui/report.py" line="100"/>
+        <location filename="../ui/report.py" line="107"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="102"/>
+        <location filename="../ui/report.py" line="103"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="108"/>
+        <location filename="../ui/report.py" line="109"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="121"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="122"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="123"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="127"/>
+        <source>Save as</source>
+        <translation>名前を付けて保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="143"/>
+        <source>Could not save</source>
+        <translation>保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -1263,77 +1263,77 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="153"/>
+        <location filename="../ui/trend_view.py" line="155"/>
         <source>No ratings yet</source>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="156"/>
+        <location filename="../ui/trend_view.py" line="158"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="160"/>
+        <location filename="../ui/trend_view.py" line="162"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="186"/>
+        <location filename="../ui/trend_view.py" line="188"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="186"/>
+        <location filename="../ui/trend_view.py" line="188"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="187"/>
+        <location filename="../ui/trend_view.py" line="189"/>
         <source>Report for my clinician…</source>
         <translation>専門家に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="192"/>
+        <location filename="../ui/trend_view.py" line="194"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="201"/>
+        <location filename="../ui/trend_view.py" line="203"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="204"/>
+        <location filename="../ui/trend_view.py" line="206"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="220"/>
+        <location filename="../ui/trend_view.py" line="222"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="231"/>
+        <location filename="../ui/trend_view.py" line="233"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="234"/>
+        <location filename="../ui/trend_view.py" line="236"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="253"/>
+        <location filename="../ui/trend_view.py" line="255"/>
         <source>Is it working?</source>
         <translation>効果は出ている？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="257"/>
+        <location filename="../ui/trend_view.py" line="259"/>
         <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
         <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="352"/>
+        <location filename="../ui/trend_view.py" line="355"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -3,9 +3,10 @@ question after a session, and corrections in the rating history (with undo)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -141,6 +142,29 @@ def morning_advice(morning: int, before: int | None) -> str:
                          "talk to a clinician.")
     return translate("Context", "Your pain is back to its usual level: the exercise suited "
                      "you. Carry on at the same level.")
+
+
+def ask_morning_check(parent: QWidget, journal: Journal, settings: QSettings,
+                      on_saved: Callable[[str], None],
+                      title_of: Callable[[str], str]) -> RatingDialog | None:
+    """The morning after a session, ask once whether the pain is back to usual;
+    *on_saved* gets the advice to show. None when there is nothing to ask."""
+    session = session_for_morning_check(journal, date.today())
+    if session is None or settings.value("morning_check_asked") == session.uid:
+        return None
+    settings.setValue("morning_check_asked", session.uid)
+    before = next((r.value for r in journal.ratings()
+                   if r.session_uid == session.uid and r.context == "before"), None)
+    dialog = RatingDialog(
+        journal, context="next_morning", session_uid=session.uid, parent=parent,
+        intro=translate("Context", "Yesterday you did “{routine}”.").format(
+            routine=title_of(session.routine_id)),
+        question=translate("Context", "Is your knee back to its usual level? How much "
+                           "does it hurt this morning?"))
+    dialog.setObjectName("morningCheck")
+    dialog.saved.connect(lambda rating: on_saved(morning_advice(rating.value, before)))
+    dialog.open()
+    return dialog
 
 
 class HistoryDialog(QDialog):

@@ -5,8 +5,6 @@ routine files that could not be loaded)."""
 from __future__ import annotations
 
 import sys
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -324,61 +322,23 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         """Save the chart (png), the journal (csv) or the clinician's report (pdf)."""
-        from PySide6.QtWidgets import QFileDialog
+        from coach.ui.report import export_with_dialog
 
-        from coach.ui import report
-
-        today = date.today()
-        filters = {"png": self.tr("PNG image (*.png)"), "csv": self.tr("CSV file (*.csv)"),
-                   "pdf": self.tr("PDF document (*.pdf)")}
-        names = {"png": f"knee-pain-chart-{today}.png", "csv": f"knee-coach-{today}.csv",
-                 "pdf": f"knee-pain-report-{today}.pdf"}
-        folder = self.settings.value("export_folder", str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"),
-                                              str(Path(folder) / names[kind]), filters[kind])
-        if not path:
-            return
-        target = Path(path)
-        self.settings.setValue("export_folder", str(target.parent))
-        try:
-            if kind == "png":
-                report.save_png(self.trend, target)
-            elif kind == "csv":
-                report.save_csv(self.journal, target)
-            else:
-                report.write_report(self.trend, self.journal, target, today)
-        except OSError as err:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, self.tr("Could not save"), str(err))
-            return
-        self.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 6000)
+        target = export_with_dialog(self, kind, self.journal, self.trend, self.settings)
+        if target is not None:
+            self.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 6000)
 
     def _maybe_ask_morning_check(self) -> None:
         """The morning after a session: is the pain back to usual? Asked once."""
-        from coach.ui.checkin import RatingDialog, morning_advice, session_for_morning_check
+        from coach.ui.checkin import ask_morning_check
 
-        session = session_for_morning_check(self.journal, date.today())
-        if session is None or self.settings.value("morning_check_asked") == session.uid:
-            return
-        self.settings.setValue("morning_check_asked", session.uid)
-        routine = self.library.get(session.routine_id)
-        title = routine.title.get(self.lang) if routine else session.routine_id
-        before = next((r.value for r in self.journal.ratings()
-                       if r.session_uid == session.uid and r.context == "before"), None)
-        dialog = RatingDialog(
-            self.journal, context="next_morning", session_uid=session.uid, parent=self,
-            intro=self.tr("Yesterday you did “{routine}”.").format(routine=title),
-            question=self.tr("Is your knee back to its usual level? How much does it "
-                             "hurt this morning?"))
-        dialog.setObjectName("morningCheck")
-
-        def saved(rating) -> None:  # noqa: ANN001
+        def saved(advice: str) -> None:
             self._ratings_changed()
-            self.statusBar().showMessage(morning_advice(rating.value, before), 15000)
+            self.statusBar().showMessage(advice, 15000)
 
-        dialog.saved.connect(saved)
-        dialog.open()
+        ask_morning_check(self, self.journal, self.settings, saved,
+                          title_of=lambda rid: self.library.get(rid).title.get(self.lang)
+                          if self.library.get(rid) else rid)
 
     # -- notices ---------------------------------------------------------------
     def show_journal_notice(self, notice: JournalNotice) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSettings, Qt
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coach import __version__
 from coach.journal import Journal
@@ -110,3 +111,35 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> 
                        "from a clinician."), 8)
     finally:
         painter.end()
+
+
+def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: TrendView | None,
+                       settings: QSettings) -> Path | None:
+    """Ask where to save the chart (png), the journal (csv) or the report (pdf), and
+    save it; the path written, or None if the user cancelled or it failed (said)."""
+    today = date.today()
+    filters = {"png": translate("Report", "PNG image (*.png)"),
+               "csv": translate("Report", "CSV file (*.csv)"),
+               "pdf": translate("Report", "PDF document (*.pdf)")}
+    names = {"png": f"knee-pain-chart-{today}.png", "csv": f"knee-coach-{today}.csv",
+             "pdf": f"knee-pain-report-{today}.pdf"}
+    folder = settings.value("export_folder", str(Path.home()))
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Report", "Save as"),
+                                          str(Path(folder) / names[kind]), filters[kind])
+    if not path:
+        return None
+    target = Path(path)
+    settings.setValue("export_folder", str(target.parent))
+    try:
+        if kind == "csv":
+            save_csv(journal, target)
+        elif view is None:
+            raise OSError("open the pain trend first")
+        elif kind == "png":
+            save_png(view, target)
+        else:
+            write_report(view, journal, target, today)
+    except OSError as err:
+        QMessageBox.warning(parent, translate("Report", "Could not save"), str(err))
+        return None
+    return target
