@@ -127,6 +127,7 @@ class RatingPanel(QWidget):
         if skip_text:
             self.skip_button = QPushButton(skip_text)
             self.skip_button.setObjectName("painSkip")
+            self.skip_button.setMinimumHeight(44)
             self.skip_button.clicked.connect(self.skipped)
             buttons.addWidget(self.skip_button)
         self.submit = QPushButton(save_text)
