@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+import sys
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -18,7 +19,7 @@ from tests.conftest import REPO
 def history(tmp_path):
     """120 days of ratings and sessions, made by the sample script, as CSV."""
     out = tmp_path / "history.csv"
-    subprocess.run(["python", str(REPO / "scripts" / "sample_history.py"), str(out)],
+    subprocess.run([sys.executable, str(REPO / "scripts" / "sample_history.py"), str(out)],
                    check=True, capture_output=True)
     return out
 
