@@ -258,6 +258,9 @@ class Journal:
         self.add_rating(rating.value, rating.context, at=rating.at, side=rating.side,
                         note=rating.note, session_uid=rating.session_uid, uid=rating.uid)
 
+    def ratings_for_session(self, session_uid: str) -> list[Rating]:
+        return self._ratings("WHERE s.uid = ?", (session_uid,))
+
     def rating(self, uid: str) -> Rating | None:
         return next((r for r in self._ratings("WHERE r.uid = ?", (uid,))), None)
 

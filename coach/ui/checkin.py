@@ -128,8 +128,7 @@ def session_for_morning_check(journal: Journal, today: date) -> Session | None:
     if not candidates:
         return None
     session = candidates[-1]
-    asked = any(r.context == "next_morning" and r.session_uid == session.uid
-                for r in journal.ratings())
+    asked = any(r.context == "next_morning" for r in journal.ratings_for_session(session.uid))
     return None if asked else session
 
 
@@ -153,8 +152,8 @@ def ask_morning_check(parent: QWidget, journal: Journal, settings: QSettings,
     if session is None or settings.value("morning_check_asked") == session.uid:
         return None
     settings.setValue("morning_check_asked", session.uid)
-    before = next((r.value for r in journal.ratings()
-                   if r.session_uid == session.uid and r.context == "before"), None)
+    before = next((r.value for r in journal.ratings_for_session(session.uid)
+                   if r.context == "before"), None)
     dialog = RatingDialog(
         journal, context="next_morning", session_uid=session.uid, parent=parent,
         intro=translate("Context", "Yesterday you did “{routine}”.").format(
