@@ -52,6 +52,14 @@ class SessionRecorder:
             self.session = session
         self._try(skip)
 
+    def left_before_start(self) -> None:
+        """The user passed the safety check but left before the routine started."""
+        session = self.session
+        if session is not None and session.outcome is None and self.engine is not None \
+                and self.engine.state == "ready":
+            self._try(lambda: self.journal.end_session(session.uid, "stopped", 0))
+            self.session = session._replace(outcome="stopped")
+
     def rate(self, value: int, context: str) -> Rating | None:
         """Save a rating tied to this session; None if it could not be saved."""
         result: list[Rating] = []

@@ -358,5 +358,7 @@ class SessionFlow(QWidget):
         """The window is closing or the user left: stop cleanly (progress is saved)."""
         if self.engine.state in ("running", "paused"):
             self.engine.stop("user")
+        elif self.engine.state == "ready":
+            self.recorder.left_before_start()
         self._leave_player()
         self.player.stop_timer()

@@ -184,3 +184,11 @@ def test_every_bundled_routine_plays_end_to_end(qtbot, data_dir, journal, file, 
     assert flow.after_panel.isVisible()
     assert journal.sessions()[-1].steps_completed == len(routine.steps)
     flow.shutdown()
+
+
+def test_leaving_before_the_routine_starts_ends_the_session(qtbot, flow, journal):
+    flow.ok_button.click()  # past the safety check: the session exists
+    flow.shutdown()  # e.g. the window closed on the "pain right now" page
+    [session] = journal.sessions()
+    assert session.outcome == "stopped" and session.steps_completed == 0
+    assert session.ended is not None
