@@ -35,6 +35,19 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../ui/app.py" line="123"/>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="124"/>
+        <source>Knee Coach ran into an unexpected problem. Your ratings and sessions are saved. The details are in {log}.</source>
+        <translation>Knee Coach で予期しない問題が起きました。痛みの評価と運動の記録は保存されています。詳しい内容は {log} にあります。</translation>
+    </message>
+</context>
+<context>
     <name>Context</name>
     <message>
         <location filename="../ui/checkin.py" line="31"/>
@@ -72,22 +85,22 @@
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="139"/>
+        <location filename="../ui/checkin.py" line="138"/>
         <source>Your knee hurts more than before yesterday&apos;s session. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の運動前より痛みが強くなっています。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="143"/>
+        <location filename="../ui/checkin.py" line="142"/>
         <source>Your pain is back to its usual level: the exercise suited you. Carry on at the same level.</source>
         <translation>痛みはいつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="160"/>
+        <location filename="../ui/checkin.py" line="159"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="162"/>
+        <location filename="../ui/checkin.py" line="161"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -179,82 +192,82 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="182"/>
+        <location filename="../ui/checkin.py" line="181"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="191"/>
+        <location filename="../ui/checkin.py" line="190"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="191"/>
+        <location filename="../ui/checkin.py" line="190"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="191"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="191"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="193"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="201"/>
+        <location filename="../ui/checkin.py" line="200"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="203"/>
+        <location filename="../ui/checkin.py" line="202"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="207"/>
+        <location filename="../ui/checkin.py" line="206"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="240"/>
+        <location filename="../ui/checkin.py" line="239"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="260"/>
+        <location filename="../ui/checkin.py" line="259"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="272"/>
+        <location filename="../ui/checkin.py" line="271"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="276"/>
+        <location filename="../ui/checkin.py" line="275"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="278"/>
+        <location filename="../ui/checkin.py" line="277"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="287"/>
+        <location filename="../ui/checkin.py" line="286"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="292"/>
+        <location filename="../ui/checkin.py" line="291"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>

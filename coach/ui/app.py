@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import (
     QEvent,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import __version__, paths
 from coach.cli import Options
@@ -102,6 +103,33 @@ def _resident_kib() -> int:
     return -1
 
 
+def install_excepthook(window: QWidget, log_file: Path) -> None:
+    """A bug in a slot must not pass silently nor end the session: log the details
+    and tell the user once, in plain words, where they are."""
+    told = False
+
+    def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None
+             ) -> None:
+        nonlocal told
+        log.error("unexpected error", exc_info=(kind, value, trace))
+        if told:
+            return
+        told = True
+        from PySide6.QtWidgets import QMessageBox
+
+        from coach.ui.widgets import translate
+
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          translate("App", "Something went wrong"),
+                          translate("App", "Knee Coach ran into an unexpected problem. Your "
+                                    "ratings and sessions are saved. The details are in "
+                                    "{log}.").format(log=log_file), parent=window)
+        box.setObjectName("unexpectedError")
+        box.open()
+
+    sys.excepthook = hook
+
+
 def run_window(options: Options, routine_id: str | None = None) -> int:
     """Open the main window (on *routine_id* if given) and run until it closes."""
     setup_logging(options.data_dir)
@@ -112,6 +140,7 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
     from coach.ui.main_window import MainWindow
 
     window = MainWindow(options, settings=open_settings(options.data_dir), lang=lang)
+    install_excepthook(window, options.data_dir / paths.LOG_FILE)
     if os.environ.get(ENV_EXIT_AFTER_PAINT):
         probe = _FirstPaintProbe(window)
         window.installEventFilter(probe)

@@ -106,3 +106,20 @@ def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
     window.flow.findChild(QPushButton, "backButton").click()
     assert window.flow is None and window.pages.currentIndex() == 0
     assert window.menuBar().isEnabled()
+
+
+def test_an_unexpected_error_is_logged_and_said_once(make_window, qtbot, monkeypatch, tmp_path):
+    import sys
+
+    from coach.ui.app import install_excepthook
+
+    window = make_window()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(window, tmp_path / "coach.log")
+    for _ in range(2):
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    boxes = window.findChildren(QMessageBox, "unexpectedError")
+    assert len(boxes) == 1 and str(tmp_path / "coach.log") in boxes[0].text()
