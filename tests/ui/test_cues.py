@@ -45,3 +45,25 @@ def test_voice_speaks_in_the_users_language_or_says_why_not(qtbot, monkeypatch, 
     else:
         assert cues.status == "No voice for this language is installed, so voice " \
                               "guidance is off."
+
+
+@pytest.mark.qt_log_ignore("PulseAudioService", "pa_context_connect", "QSoundEffect")
+def test_beeps_are_loaded_from_the_assets_and_played_on_events(qtbot, monkeypatch):
+    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
+    played = []
+    monkeypatch.setattr(QSoundEffect, "play", lambda self: played.append(
+        self.source().fileName()))
+    cues = Cues("en", sound=True, voice=False, phrase_for=lambda e: None)
+    cues.prepare()
+    assert cues.status == ""
+    assert sorted(cues._effects) == ["done", "phase", "tick"]
+    assert all(effect.source().isLocalFile() for effect in cues._effects.values())
+    phase = Phase(0, "hold", 0, "right", 0.0, 5.0)
+    for kind in ("phase_started", "countdown", "finished", "step_done"):
+        cues.on_event(Event(kind, phase))
+    assert played == ["phase.wav", "tick.wav", "done.wav"]
+    cues.set_sound(False)
+    cues.on_event(Event("countdown", phase))
+    assert len(played) == 3
