@@ -137,6 +137,7 @@ class Summary:
     change: Change | None
     sessions_4_weeks: int
     enough_history: bool
+    chosen_baseline: bool = False
 
 
 def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: date, *,
@@ -157,7 +158,8 @@ def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: dat
     return Summary(
         count=len(usual), first_day=min(by_day) if by_day else None, recent_mean=now,
         baseline_mean=base, change=diff,
-        sessions_4_weeks=sessions_in(sessions, today, days=28), enough_history=enough)
+        sessions_4_weeks=sessions_in(sessions, today, days=28), enough_history=enough,
+        chosen_baseline=chosen_baseline is not None)
 
 
 def sessions_in(sessions: Iterable[Session], today: date, *, days: int) -> int:

@@ -48,59 +48,87 @@
     </message>
 </context>
 <context>
+    <name>BaselineDialog</name>
+    <message>
+        <location filename="../ui/checkin.py" line="319"/>
+        <source>Compare with</source>
+        <translation>比べる期間</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="322"/>
+        <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
+        <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="332"/>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="334"/>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="340"/>
+        <source>First week</source>
+        <translation>最初の1週間</translation>
+    </message>
+</context>
+<context>
     <name>Context</name>
     <message>
-        <location filename="../ui/checkin.py" line="31"/>
+        <location filename="../ui/checkin.py" line="32"/>
         <source>Before exercise</source>
         <translation>運動前</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="32"/>
+        <location filename="../ui/checkin.py" line="33"/>
         <source>After exercise</source>
         <translation>運動後</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="33"/>
+        <location filename="../ui/checkin.py" line="34"/>
         <source>Next morning</source>
         <translation>翌朝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="34"/>
+        <location filename="../ui/checkin.py" line="35"/>
         <source>Check-in</source>
         <translation>日々の記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="38"/>
+        <location filename="../ui/checkin.py" line="39"/>
         <source>Left knee</source>
         <translation>左膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="38"/>
+        <location filename="../ui/checkin.py" line="39"/>
         <source>Right knee</source>
         <translation>右膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="39"/>
+        <location filename="../ui/checkin.py" line="40"/>
         <source>Both knees</source>
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="138"/>
+        <location filename="../ui/checkin.py" line="139"/>
         <source>Your knee hurts more than before yesterday&apos;s session. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の運動前より痛みが強くなっています。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="142"/>
+        <location filename="../ui/checkin.py" line="143"/>
         <source>Your pain is back to its usual level: the exercise suited you. Carry on at the same level.</source>
         <translation>痛みはいつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="159"/>
+        <location filename="../ui/checkin.py" line="160"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="161"/>
+        <location filename="../ui/checkin.py" line="162"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -192,82 +220,82 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="181"/>
+        <location filename="../ui/checkin.py" line="182"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="190"/>
+        <location filename="../ui/checkin.py" line="191"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="190"/>
+        <location filename="../ui/checkin.py" line="191"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="191"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="191"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="193"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="200"/>
+        <location filename="../ui/checkin.py" line="201"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="202"/>
+        <location filename="../ui/checkin.py" line="203"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="206"/>
+        <location filename="../ui/checkin.py" line="207"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="239"/>
+        <location filename="../ui/checkin.py" line="240"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="259"/>
+        <location filename="../ui/checkin.py" line="260"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="271"/>
+        <location filename="../ui/checkin.py" line="272"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="275"/>
+        <location filename="../ui/checkin.py" line="276"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="277"/>
+        <location filename="../ui/checkin.py" line="278"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="286"/>
+        <location filename="../ui/checkin.py" line="287"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="291"/>
+        <location filename="../ui/checkin.py" line="292"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -275,174 +303,174 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="57"/>
+        <location filename="../ui/main_window.py" line="58"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="66"/>
-        <location filename="../ui/main_window.py" line="97"/>
-        <location filename="../ui/main_window.py" line="115"/>
+        <location filename="../ui/main_window.py" line="67"/>
+        <location filename="../ui/main_window.py" line="98"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="69"/>
+        <location filename="../ui/main_window.py" line="70"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="71"/>
+        <location filename="../ui/main_window.py" line="72"/>
         <source>How is your knee?</source>
         <translation>膝の調子は？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="73"/>
+        <location filename="../ui/main_window.py" line="74"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="108"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="120"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="123"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>Rate my &amp;pain now…</source>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="162"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="164"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="165"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="169"/>
+        <location filename="../ui/main_window.py" line="170"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="174"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183"/>
+        <location filename="../ui/main_window.py" line="184"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="186"/>
+        <location filename="../ui/main_window.py" line="187"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="201"/>
+        <location filename="../ui/main_window.py" line="202"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="225"/>
+        <location filename="../ui/main_window.py" line="226"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="276"/>
+        <location filename="../ui/main_window.py" line="277"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312"/>
+        <location filename="../ui/main_window.py" line="326"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="329"/>
+        <location filename="../ui/main_window.py" line="343"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="347"/>
+        <location filename="../ui/main_window.py" line="361"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="353"/>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="376"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="377"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -679,47 +707,47 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="56"/>
+        <location filename="../ui/checkin.py" line="57"/>
         <source>Rate your knee pain</source>
         <translation>膝の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="68"/>
+        <location filename="../ui/checkin.py" line="69"/>
         <source>Which knee?</source>
         <translation>どちらの膝？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="70"/>
+        <location filename="../ui/checkin.py" line="71"/>
         <source>Not specified</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="70"/>
+        <location filename="../ui/checkin.py" line="71"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="71"/>
+        <location filename="../ui/checkin.py" line="72"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="71"/>
+        <location filename="../ui/checkin.py" line="72"/>
         <source>Both</source>
         <translation>両方</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="81"/>
+        <location filename="../ui/checkin.py" line="82"/>
         <source>Note (optional): what you did, how it felt</source>
         <translation>メモ（任意）: したこと、感じたこと</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="89"/>
+        <location filename="../ui/checkin.py" line="90"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="116"/>
+        <location filename="../ui/checkin.py" line="117"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
@@ -1224,51 +1252,66 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/trend_view.py" line="89"/>
+        <source>About the same as in the period you compare with ({base:.1f}).</source>
+        <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="91"/>
+        <source>{points:.1f} lower than in the period you compare with{percent}.</source>
+        <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="93"/>
+        <source>{points:.1f} higher than in the period you compare with{percent}.</source>
+        <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="96"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="97"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="95"/>
+        <location filename="../ui/trend_view.py" line="98"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="98"/>
+        <location filename="../ui/trend_view.py" line="105"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="99"/>
+        <location filename="../ui/trend_view.py" line="106"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="102"/>
+        <location filename="../ui/trend_view.py" line="109"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="104"/>
+        <location filename="../ui/trend_view.py" line="111"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="113"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="110"/>
+        <location filename="../ui/trend_view.py" line="117"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動: 1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="111"/>
+        <location filename="../ui/trend_view.py" line="118"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動: {n}回</translation>
     </message>
@@ -1276,77 +1319,98 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="155"/>
+        <location filename="../ui/trend_view.py" line="167"/>
         <source>No ratings yet</source>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings.</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="158"/>
+        <location filename="../ui/trend_view.py" line="170"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="162"/>
+        <location filename="../ui/trend_view.py" line="174"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="188"/>
+        <location filename="../ui/trend_view.py" line="200"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="188"/>
+        <location filename="../ui/trend_view.py" line="200"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="189"/>
+        <location filename="../ui/trend_view.py" line="201"/>
         <source>Report for my clinician…</source>
         <translation>専門家に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="194"/>
+        <location filename="../ui/trend_view.py" line="206"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="203"/>
+        <location filename="../ui/trend_view.py" line="215"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="206"/>
+        <location filename="../ui/trend_view.py" line="218"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="222"/>
+        <location filename="../ui/trend_view.py" line="234"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="233"/>
+        <location filename="../ui/trend_view.py" line="245"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="236"/>
+        <location filename="../ui/trend_view.py" line="248"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="255"/>
+        <location filename="../ui/trend_view.py" line="267"/>
         <source>Is it working?</source>
         <translation>効果は出ている？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="259"/>
+        <location filename="../ui/trend_view.py" line="272"/>
+        <source>Compare with…</source>
+        <translation>比べる期間…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="274"/>
+        <source>Choose the period your recent pain is compared with</source>
+        <translation>最近の痛みと比べる期間を選びます</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="279"/>
         <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
         <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="355"/>
+        <location filename="../ui/trend_view.py" line="345"/>
+        <source>Compared with your first week of ratings.</source>
+        <translation>記録を始めた最初の1週間と比べています。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="348"/>
+        <source>Compared with {start} to {end}.</source>
+        <translation>{start}〜{end} と比べています。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="396"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

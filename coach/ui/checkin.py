@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -299,3 +300,54 @@ class HistoryDialog(QDialog):
         bar.setObjectName("historyMessage")
         self.bar_holder.addWidget(bar)
         return bar
+
+
+class BaselineDialog(QDialog):
+    """Pick the period recent pain is compared with (for instance the weeks before a
+    new treatment), or go back to the first week of ratings.
+
+    Signals:
+        chosen(object): a (start, end) pair of dates, or None for the first week.
+    """
+
+    chosen = Signal(object)
+
+    def __init__(self, current: tuple[date, date] | None, *, first: date, today: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("baselineDialog")
+        self.setWindowTitle(self.tr("Compare with"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr(
+            "Your last 7 days are compared with this period. By default it is your first "
+            "week of ratings.")))
+        start, end = current or (first, first + timedelta(days=6))
+        row = QHBoxLayout()
+        self.start = QDateEdit(QDate(start.year, start.month, start.day))
+        self.end = QDateEdit(QDate(end.year, end.month, end.day))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setMaximumDate(QDate(today.year, today.month, today.day))
+            edit.setDisplayFormat("yyyy-MM-dd")
+        row.addWidget(plain_label(self.tr("From")))
+        row.addWidget(self.start)
+        row.addWidget(plain_label(self.tr("to")))
+        row.addWidget(self.end)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        first_week = buttons.addButton(self.tr("First week"),
+                                       QDialogButtonBox.ButtonRole.ResetRole)
+        first_week.clicked.connect(lambda: self._done(None))
+        buttons.accepted.connect(self._accept_period)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept_period(self) -> None:
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        self._done((min(start, end), max(start, end)))
+
+    def _done(self, period: tuple[date, date] | None) -> None:
+        self.chosen.emit(period)
+        self.accept()

@@ -5,6 +5,7 @@ routine files that could not be loaded)."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -290,12 +291,25 @@ class MainWindow(QMainWindow):
         if index == 1 and self.trend is None:
             from coach.ui.trend_view import TrendView
 
-            self.trend = TrendView(self.journal)
+            self.trend = TrendView(self.journal, baseline=self._saved_baseline())
+            self.trend.baseline_changed.connect(self._save_baseline)
             self.trend.rate_now.connect(self.check_in)
             self.trend.export_requested.connect(self.export)
             self.trend.history_requested.connect(self.show_history)
             self.trend_page.layout().addWidget(self.trend)
             self.trend.reload()
+
+    def _saved_baseline(self) -> tuple[date, date] | None:
+        try:
+            start, end = (date.fromisoformat(self.settings.value(f"baseline_{k}", ""))
+                          for k in ("start", "end"))
+        except (TypeError, ValueError):
+            return None
+        return start, end
+
+    def _save_baseline(self, period: tuple[date, date] | None) -> None:
+        for key, value in zip(("start", "end"), period or ("", ""), strict=True):
+            self.settings.setValue(f"baseline_{key}", str(value))
 
     def _ratings_changed(self) -> None:
         if self.trend is not None:

@@ -85,15 +85,22 @@ def summary_lines(summary: Summary) -> list[str]:
     else:
         points = abs(change.points)
         percent = f" ({change.percent:+.0f} %)" if change.percent is not None else ""
-        if change.verdict == "same":
-            lines.append(translate("Trend", "About the same as when you started "
-                                   "({base:.1f}).").format(base=change.baseline))
-        elif change.points < 0:
-            lines.append(translate("Trend", "{points:.1f} lower than when you started"
-                                   "{percent}.").format(points=points, percent=percent))
+        if summary.chosen_baseline:
+            same = translate("Trend", "About the same as in the period you compare with "
+                             "({base:.1f}).")
+            lower = translate("Trend", "{points:.1f} lower than in the period you compare "
+                              "with{percent}.")
+            higher = translate("Trend", "{points:.1f} higher than in the period you compare "
+                               "with{percent}.")
         else:
-            lines.append(translate("Trend", "{points:.1f} higher than when you started"
-                                   "{percent}.").format(points=points, percent=percent))
+            same = translate("Trend", "About the same as when you started ({base:.1f}).")
+            lower = translate("Trend", "{points:.1f} lower than when you started{percent}.")
+            higher = translate("Trend", "{points:.1f} higher than when you started{percent}.")
+        if change.verdict == "same":
+            lines.append(same.format(base=change.baseline))
+        else:
+            lines.append((lower if change.points < 0 else higher).format(
+                points=points, percent=percent))
         lines.append({
             "better": translate("Trend", "That is a meaningful improvement."),
             "somewhat_better": translate("Trend", "A small improvement: not yet the 2 "
@@ -117,6 +124,7 @@ class TrendView(QWidget):
 
     Signals:
         rate_now(): the empty state's "rate my pain now" was pressed.
+        baseline_changed(object): the user chose a baseline period (or None: first week).
         export_requested(str): "png", "csv" or "pdf".
         history_requested(): "corrections" was pressed.
     """
@@ -124,11 +132,15 @@ class TrendView(QWidget):
     rate_now = Signal()
     export_requested = Signal(str)
     history_requested = Signal()
+    baseline_changed = Signal(object)
 
     def __init__(self, journal: Journal, *, today: Callable[[], date] = date.today,
+                 baseline: tuple[date, date] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trendView")
+        #: The user's chosen baseline period; None: the first 7 days with ratings.
+        self.baseline = baseline
         self.journal = journal
         self.today = today
         self.ratings: list[Rating] = []
@@ -255,6 +267,14 @@ class TrendView(QWidget):
         side_layout.addWidget(plain_label(self.tr("Is it working?"), point_delta=5, bold=True))
         self.summary_box = QVBoxLayout()
         side_layout.addLayout(self.summary_box)
+        self.baseline_label = plain_label("", point_delta=-1, object_name="baselineLabel")
+        side_layout.addWidget(self.baseline_label)
+        baseline_button = QPushButton(self.tr("Compare with…"))
+        baseline_button.setObjectName("baselineButton")
+        baseline_button.setToolTip(self.tr("Choose the period your recent pain is compared "
+                                           "with"))
+        baseline_button.clicked.connect(self.choose_baseline)
+        side_layout.addWidget(baseline_button)
         note = plain_label(self.tr(
             "The average follows your usual pain: daily check-ins, ratings before "
             "exercise and next-morning ratings. Ratings right after exercise are shown "
@@ -293,9 +313,24 @@ class TrendView(QWidget):
         self._span = (min(everything), max(everything))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
         self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops))
-        self.summary = summarise(self.ratings, self.sessions, self.today(), by_day=by_day)
+        self.summary = summarise(self.ratings, self.sessions, self.today(), by_day=by_day,
+                                 chosen_baseline=self.baseline)
         self._show_summary(self.summary)
         self.set_range(self._fitting_range())
+
+    def choose_baseline(self) -> None:
+        """Let the user pick the period to compare with (default: the first week)."""
+        from coach.ui.checkin import BaselineDialog
+
+        first = self.ratings[0].at.date() if self.ratings else self.today()
+        dialog = BaselineDialog(self.baseline, first=first, today=self.today(), parent=self)
+        dialog.chosen.connect(self.set_baseline)
+        dialog.open()
+
+    def set_baseline(self, period: tuple[date, date] | None) -> None:
+        self.baseline = period
+        self.baseline_changed.emit(period)
+        self.reload()
 
     def _show_summary(self, summary: Summary) -> None:
         while self.summary_box.count():
@@ -306,6 +341,12 @@ class TrendView(QWidget):
             label = plain_label(line, point_delta=3 if n == 0 else 1, bold=n == 0,
                                 object_name="summaryLine")
             self.summary_box.addWidget(label)
+        if self.baseline is None:
+            self.baseline_label.setText(self.tr("Compared with your first week of ratings."))
+        else:
+            start, end = self.baseline
+            self.baseline_label.setText(self.tr("Compared with {start} to {end}.").format(
+                start=start.isoformat(), end=end.isoformat()))
 
     def _fitting_range(self) -> str:
         first, last = self._span

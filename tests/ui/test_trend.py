@@ -181,3 +181,25 @@ def test_hover_shows_the_nearest_rating(make_window, qtbot):
     assert "after the stairs" in trend.hover_label.textItem.toPlainText()
     trend._hover(point + QPointF(0, 200))  # far from any point
     assert not trend.hover_label.isVisible()
+
+
+def test_a_chosen_baseline_is_used_and_remembered(make_window, qtbot):
+    window = make_window()
+    start = datetime.now().astimezone().replace(hour=9) - timedelta(days=27)
+    for day, value in enumerate([6, 6, 5, 6, 5, 6, 5] + [8] * 7 + [None] * 7
+                                + [3, 3, 4, 3, 3, 3, 4]):
+        if value is not None:
+            window.journal.add_rating(value, "check_in", at=start + timedelta(days=day))
+    trend = open_trend(window, qtbot)
+    assert trend.summary.baseline_mean == pytest.approx(39 / 7)
+    second_week = ((start + timedelta(days=7)).date(), (start + timedelta(days=13)).date())
+    trend.choose_baseline()
+    dialog = trend.findChild(QDialog, "baselineDialog")
+    dialog.start.setDate(second_week[0])
+    dialog.end.setDate(second_week[1])
+    dialog._accept_period()
+    assert trend.summary.baseline_mean == 8
+    assert trend.findChild(QLabel, "baselineLabel").text().startswith("Compared with 20")
+    window.close()
+    again = make_window()
+    assert open_trend(again, qtbot).summary.baseline_mean == 8
