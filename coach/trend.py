@@ -138,6 +138,8 @@ class Summary:
     sessions_4_weeks: int
     enough_history: bool
     chosen_baseline: bool = False
+    #: Zones of the ratings taken right after exercise in the last 4 weeks.
+    after_zones_4_weeks: dict[str, int] | None = None
 
 
 def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: date, *,
@@ -159,7 +161,10 @@ def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: dat
         count=len(usual), first_day=min(by_day) if by_day else None, recent_mean=now,
         baseline_mean=base, change=diff,
         sessions_4_weeks=sessions_in(sessions, today, days=28), enough_history=enough,
-        chosen_baseline=chosen_baseline is not None)
+        chosen_baseline=chosen_baseline is not None,
+        after_zones_4_weeks=dict(Counter(
+            z for r, z in after_zones(ratings)
+            if today - timedelta(days=27) <= local_day(r) <= today)))
 
 
 def sessions_in(sessions: Iterable[Session], today: date, *, days: int) -> int:

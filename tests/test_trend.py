@@ -44,6 +44,7 @@ def test_hand_computed_summary():
     assert s.change.verdict == "better" and s.change.meaningful
     assert s.sessions_4_weeks == 7  # days 0..27 inclusive; the skip does not count
     assert s.count == 14
+    assert s.after_zones_4_weeks == {"red": 1}  # the 9 after exercise on day 25
 
 
 def test_rolling_mean_by_hand_with_a_gap():

@@ -113,6 +113,11 @@ def summary_lines(summary: Summary) -> list[str]:
             "worse": translate("Trend", "That is a meaningful rise. Make sessions easier or "
                                "rest, and talk to a clinician if it does not settle."),
         }[change.verdict])
+    zones = summary.after_zones_4_weeks or {}
+    if zones:
+        lines.append(translate("Trend", "Right after exercise, last 4 weeks: {green} safe, "
+                               "{amber} acceptable, {red} too much.").format(
+            green=zones.get("green", 0), amber=zones.get("amber", 0), red=zones.get("red", 0)))
     sessions = summary.sessions_4_weeks
     lines.append(translate("Trend", "1 session in the last 4 weeks.") if sessions == 1 else
                  translate("Trend", "{n} sessions in the last 4 weeks.").format(n=sessions))
