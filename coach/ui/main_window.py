@@ -29,6 +29,8 @@ from coach.library import Library
 from coach.routine import Routine
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from coach.ui.session_flow import SessionFlow
     from coach.ui.trend_view import TrendView
 from coach.ui.routine_view import RoutineDetails
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 6000)
 
-    def _maybe_ask_morning_check(self) -> None:
+    def _maybe_ask_morning_check(self) -> QDialog | None:
         """The morning after a session: is the pain back to usual? Asked once."""
         from coach.ui.checkin import ask_morning_check
 
@@ -350,9 +352,9 @@ class MainWindow(QMainWindow):
             self._ratings_changed()
             self.statusBar().showMessage(advice, 15000)
 
-        ask_morning_check(self, self.journal, self.settings, saved,
-                          title_of=lambda rid: self.library.get(rid).title.get(self.lang)
-                          if self.library.get(rid) else rid)
+        return ask_morning_check(self, self.journal, self.settings, saved,
+                                 title_of=lambda rid: self.library.get(rid).title.get(
+                                     self.lang) if self.library.get(rid) else rid)
 
     # -- notices ---------------------------------------------------------------
     def show_journal_notice(self, notice: JournalNotice) -> None:
