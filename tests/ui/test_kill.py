@@ -6,7 +6,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,18 +24,21 @@ def test_journal_survives_kill_minus_nine_twenty_times(tmp_path):
     confirmed_ratings: list[str] = []
     steps_seen: list[int] = []
     for run in range(20):
-        child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir)],
+        moment_ms = rng.randint(0, 3200)  # the routine lasts about 3 s at this speed
+        child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), str(moment_ms)],
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                  text=True, env=env, cwd=tmp_path)
         first = child.stdout.readline()
         assert first.startswith("rated "), first  # confirmed on screen, session under way
         confirmed_ratings.append(first.split()[1])
-        os.set_blocking(child.stdout.fileno(), False)
-        time.sleep(rng.uniform(0.0, 3.2))  # the random moment (the routine lasts ~3 s)
+        lines = []
+        for line in child.stdout:  # step reports, until the child says "now"
+            if line.strip() == "now":
+                break
+            lines.append(line)
         child.send_signal(signal.SIGKILL)
         child.wait()
-        os.set_blocking(child.stdout.fileno(), True)
-        lines = child.stdout.read().splitlines()
+        lines += child.stdout.read().splitlines()
         child.stdout.close()
         steps = max([int(line.split()[1]) for line in lines if line.startswith("step ")],
                     default=0)
