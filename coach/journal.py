@@ -290,6 +290,15 @@ class Journal:
         return [Session(u, r, datetime.fromisoformat(s), _time(e), n, o)
                 for u, r, s, e, n, o in rows]
 
+    def last_session(self) -> Session | None:
+        row = self.db.execute(
+            "SELECT uid, routine_id, started, ended, steps_completed, outcome FROM sessions "
+            "ORDER BY julianday(started) DESC, id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        u, r, s, e, n, o = row
+        return Session(u, r, datetime.fromisoformat(s), _time(e), n, o)
+
     # -- safety events -------------------------------------------------------
     def add_safety_event(self, kind: str, *, session_uid: str | None = None,
                          step: int | None = None, side: str | None = None,

@@ -303,174 +303,204 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="58"/>
+        <location filename="../ui/main_window.py" line="60"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="67"/>
-        <location filename="../ui/main_window.py" line="98"/>
-        <location filename="../ui/main_window.py" line="116"/>
+        <location filename="../ui/main_window.py" line="69"/>
+        <location filename="../ui/main_window.py" line="101"/>
+        <location filename="../ui/main_window.py" line="119"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="70"/>
+        <location filename="../ui/main_window.py" line="72"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="72"/>
+        <location filename="../ui/main_window.py" line="74"/>
         <source>How is your knee?</source>
         <translation>膝の調子は？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="74"/>
+        <location filename="../ui/main_window.py" line="76"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="121"/>
+        <location filename="../ui/main_window.py" line="124"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="123"/>
+        <location filename="../ui/main_window.py" line="126"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>Rate my &amp;pain now…</source>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170"/>
+        <location filename="../ui/main_window.py" line="178"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183"/>
+        <location filename="../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="192"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="187"/>
+        <location filename="../ui/main_window.py" line="195"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="202"/>
+        <location filename="../ui/main_window.py" line="210"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="229"/>
+        <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
+        <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="236"/>
+        <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
+        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="240"/>
+        <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
+        <translation>{date} は膝に熱っぽさ・赤み・腫れがありました。今も続いているなら今日は休み、おさまらないときは医療機関を受診してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="244"/>
+        <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
+        <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="247"/>
+        <source>Yesterday: “{routine}”. Every other day is a good start; once you are used to it, daily is fine.</source>
+        <translation>昨日は「{routine}」を行いました。はじめは1日おきで十分です。慣れてきたら毎日でもかまいません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="249"/>
+        <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
+        <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="277"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="278"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/main_window.py" line="314"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="326"/>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="343"/>
+        <location filename="../ui/main_window.py" line="384"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="361"/>
+        <location filename="../ui/main_window.py" line="402"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="408"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="431"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="391"/>
+        <location filename="../ui/main_window.py" line="432"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from coach.ui.session_flow import SessionFlow
     from coach.ui.trend_view import TrendView
 from coach.ui.routine_view import RoutineDetails
-from coach.ui.widgets import MessageBar, duration_text, plain_label
+from coach.ui.widgets import MessageBar, callout, duration_text, plain_label
 
 # Dialogs (coach.ui.help, QMessageBox, ...) are imported where they are opened: Qt
 # builds each class's enums on first use, and start-up should pay only for what it shows.
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         if self.journal.notice:
             self.show_journal_notice(self.journal.notice)
         self._fill_routines()
+        self.update_today()
         self._restore_geometry()
         self.tabs.setCurrentIndex(self.settings.value("tab", 0, type=int))
 
@@ -134,6 +135,11 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 12, 12)
+        self.today_box, today_layout = callout("todayBox", accent="#3d6fb6",
+                                               background="#e9f1fb")
+        self.today_label = plain_label("", point_delta=1, object_name="todayLabel")
+        today_layout.addWidget(self.today_label)
+        right_layout.addWidget(self.today_box)
         right_layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -211,6 +217,38 @@ class MainWindow(QMainWindow):
             self.details.show_routine(None, self.lang)
         self.start_button.setEnabled(bool(self.library.routines))
 
+    def update_today(self) -> None:
+        """What to do today, from the last session (gentle: rest days are fine)."""
+        self.today_label.setText(self._today_text())
+
+    def _today_text(self) -> str:
+        last = self.journal.last_session()
+        flagship = self.library.routines[0].title.get(self.lang) if self.library.routines \
+            else ""
+        if last is None:
+            return self.tr("Welcome. A good start is “{routine}”: read its safety notes, "
+                           "then press Start routine.").format(routine=flagship)
+        routine = self.library.get(last.routine_id)
+        name = routine.title.get(self.lang) if routine else last.routine_id
+        days = (date.today() - last.started.date()).days
+        when = last.started.date().isoformat()
+        if last.outcome == "sharp_pain":
+            return self.tr("Your last session ({date}) stopped because of a sharp pain. "
+                           "Talk to a clinician before you do “{routine}” again.").format(
+                date=when, routine=name)
+        if last.outcome == "safety_skip" and days <= 2:
+            return self.tr("On {date} your knee was hot, red or swollen. If it still is, "
+                           "rest today; if it does not settle, see a clinician.").format(
+                date=when)
+        if days <= 0:
+            return self.tr("You have exercised today (“{routine}”). Rest now, and tomorrow "
+                           "morning note how your knee feels.").format(routine=name)
+        if days == 1:
+            return self.tr("Yesterday: “{routine}”. Every other day is a good start; once "
+                           "you are used to it, daily is fine.").format(routine=name)
+        return self.tr("Your last session was {n} days ago (“{routine}”). Whenever you are "
+                       "ready, pick up where you left off.").format(n=days, routine=name)
+
     def selected_routine(self) -> Routine | None:
         item = self.routine_list.currentItem()
         return self.library.get(item.data(ROUTINE_ROLE)) if item else None
@@ -264,6 +302,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.flow)
         self.flow.deleteLater()
         self.flow = None
+        self.update_today()
         self.menuBar().setEnabled(True)
         self.routine_list.setFocus()
 

@@ -123,3 +123,25 @@ def test_an_unexpected_error_is_logged_and_said_once(make_window, qtbot, monkeyp
             sys.excepthook(*sys.exc_info())
     boxes = window.findChildren(QMessageBox, "unexpectedError")
     assert len(boxes) == 1 and str(tmp_path / "coach.log") in boxes[0].text()
+
+
+def test_today_box_says_what_to_do_from_the_last_session(make_window, data_dir):
+    from datetime import datetime, timedelta
+
+    from coach.journal import open_journal
+
+    window = make_window()
+    assert window.today_label.text().startswith("Welcome. A good start is “Ten-minute")
+    window.close()
+    journal = open_journal(data_dir / "journal.sqlite3")
+    now = datetime.now().astimezone()
+    session = journal.start_session("desk-break", at=now - timedelta(days=1))
+    journal.end_session(session.uid, "completed", 3, at=now - timedelta(days=1))
+    assert make_window().today_label.text().startswith("Yesterday: “Two-minute desk break”.")
+    session = journal.start_session("ankle-calf", at=now - timedelta(days=3))
+    journal.end_session(session.uid, "completed", 5)  # older: the newest still decides
+    assert make_window().today_label.text().startswith("Yesterday:")
+    session = journal.start_session("ankle-calf", at=now)
+    journal.end_session(session.uid, "sharp_pain", 1)
+    assert "stopped because of a sharp pain" in make_window().today_label.text()
+    journal.close()
