@@ -245,9 +245,9 @@ class TrendView(QWidget):
                                          hoverable=False)
             item.addItem(scatter)
             self.scatters[context] = scatter
-        self.session_marks = pg.ScatterPlotItem(
-            symbol="t1", size=9, brush=pg.mkBrush("#0e7c78"), pen=pg.mkPen(None),
-            name=self.tr("Session"))
+        # A short tick per session along the bottom: one path, cheap with years of them.
+        self.session_marks = pg.PlotDataItem(pen=pg.mkPen("#0e7c78", width=3),
+                                             connect="pairs", name=self.tr("Session"))
         self.stop_marks = pg.ScatterPlotItem(
             symbol="x", size=16, brush=pg.mkBrush("#c62828"), pen=pg.mkPen("#c62828", width=2),
             name=self.tr("Sharp-pain stop"))
@@ -313,7 +313,8 @@ class TrendView(QWidget):
                                [math.nan if m is None else m for d, m in series])
         exercised = [s for s in self.sessions if s.outcome != "safety_skip"]
         session_stamps = [stamp(s.started) for s in exercised]
-        self.session_marks.setData(session_stamps, [-0.15] * len(exercised))
+        self.session_marks.setData([t for t in session_stamps for _ in (0, 1)],
+                                   [-0.35, 0.0] * len(exercised))
         everything = stamps + session_stamps
         self._span = (min(everything), max(everything))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
