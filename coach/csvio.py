@@ -109,14 +109,11 @@ def _choice(row: dict[str, str], key: str, allowed: tuple[str, ...],
 
 def _parse(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
     kind = _choice(row, "kind", KINDS) or ""
-    uid = (row.get("uid") or "").strip()
-    if not uid:
-        raise _RowError("'uid' is empty")
+    uid = _required(row, "uid")
     session_uid = (row.get("session_uid") or "").strip() or None
     note = row.get("note") or None
     if kind == "session":
-        return kind, {"uid": uid, "routine_id": (row.get("routine_id") or "").strip()
-                      or _missing("routine_id"),
+        return kind, {"uid": uid, "routine_id": _required(row, "routine_id"),
                       "at": _time(row, "time"), "ended": _time(row, "end_time", False),
                       "steps": _int(row, "steps_completed", 0, required=False) or 0,
                       "outcome": _choice(row, "outcome", OUTCOMES, required=False)}
@@ -132,8 +129,11 @@ def _parse(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
                   "session_uid": session_uid}
 
 
-def _missing(key: str) -> str:
-    raise _RowError(f"'{key}' is empty")
+def _required(row: dict[str, str], key: str) -> str:
+    text = (row.get(key) or "").strip()
+    if not text:
+        raise _RowError(f"'{key}' is empty")
+    return text
 
 
 def import_csv(journal: Journal, source: IO[str]) -> ImportResult:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coach.journal import Journal, JournalError, Rating, Session
 from coach.ui.rating import PainRating
-from coach.ui.widgets import MessageBar, plain_label, translate
+from coach.ui.widgets import MessageBar, clear_layout, plain_label, translate
 
 
 def context_name(context: str) -> str:
@@ -292,10 +292,7 @@ class HistoryDialog(QDialog):
         self._say(self.tr("Rating restored."), "info")
 
     def _say(self, text: str, level: str, action: str | None = None) -> MessageBar:
-        while self.bar_holder.count():
-            old = self.bar_holder.takeAt(0).widget()
-            old.setParent(None)
-            old.deleteLater()
+        clear_layout(self.bar_holder)
         bar = MessageBar(text, level=level, action=action)
         bar.setObjectName("historyMessage")
         self.bar_holder.addWidget(bar)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from coach.journal import Journal, Rating, SafetyEvent, Session
 from coach.trend import Summary, daily_values, rolling_mean, summarise, trend_ratings
 from coach.ui.checkin import context_name, side_label
-from coach.ui.widgets import plain_label, translate
+from coach.ui.widgets import clear_layout, plain_label, translate
 
 DAY = 86400.0
 RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
@@ -339,10 +339,7 @@ class TrendView(QWidget):
         self.reload()
 
     def _show_summary(self, summary: Summary) -> None:
-        while self.summary_box.count():
-            widget = self.summary_box.takeAt(0).widget()
-            widget.setParent(None)
-            widget.deleteLater()
+        clear_layout(self.summary_box)
         for n, line in enumerate(summary_lines(summary)):
             label = plain_label(line, point_delta=3 if n == 0 else 1, bold=n == 0,
                                 object_name="summaryLine")
