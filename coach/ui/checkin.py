@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 
 from coach.journal import Journal, JournalError, Rating, Session
 from coach.ui.rating import PainRating
-from coach.ui.widgets import MessageBar, clear_layout, plain_label, translate
+from coach.ui.widgets import (
+    MessageBar,
+    clear_layout,
+    plain_label,
+    set_text_colour,
+    translate,
+)
 
 
 def context_name(context: str) -> str:
@@ -83,7 +89,7 @@ class RatingDialog(QDialog):
         self.note.setMaxLength(500)
         layout.addWidget(self.note)
         self.problem = plain_label("")
-        self.problem.setStyleSheet("color: #c62828;")
+        set_text_colour(self.problem, "#c62828")
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 
 from coach.routine import Routine, Step
 from coach.session import Event, Phase, SessionEngine, Snapshot
-from coach.ui.widgets import clear_layout, item_list, plain_label, translate
+from coach.ui.widgets import (
+    callout,
+    clear_layout,
+    item_list,
+    plain_label,
+    set_text_colour,
+    translate,
+)
 
 PHASE_COLOURS = {"get_ready": "#5b6b7f", "work": "#0e7c78", "hold": "#0e7c78",
                  "release": "#3d6fb6", "rest": "#3d6fb6", "switch": "#8a5cc2"}
@@ -255,14 +262,18 @@ class PlayerView(QWidget):
         self.instructions_box = QVBoxLayout()
         outer.addLayout(self.instructions_box)
         self.cue_label = plain_label("", point_delta=3, object_name="cueLabel")
-        self.cue_label.setStyleSheet("color: #0e6b68; font-style: italic;")
+        set_text_colour(self.cue_label, "#0e6b68")
+        italic = self.cue_label.font()
+        italic.setItalic(True)
+        self.cue_label.setFont(italic)
         outer.addWidget(self.cue_label)
+        self.caution_box, caution_layout = callout("stepCautionBox", border=4)
+        caution_layout.setContentsMargins(10, 6, 10, 6)
         self.caution_label = plain_label("", point_delta=1, object_name="stepCaution")
-        self.caution_label.setStyleSheet("background: #fff4d6; color: #222; padding: 6px; "
-                                         "border-left: 4px solid #e0a100;")
-        outer.addWidget(self.caution_label)
+        caution_layout.addWidget(self.caution_label)
+        outer.addWidget(self.caution_box)
         self.next_label = plain_label("", point_delta=1, object_name="nextUp")
-        self.next_label.setStyleSheet("color: palette(placeholder-text);")
+        set_text_colour(self.next_label)
         outer.addWidget(self.next_label)
 
         controls = QGridLayout()
@@ -310,9 +321,9 @@ class PlayerView(QWidget):
             "Keys: Space pause · ← → previous / next step · R restart step · "
             "Esc end · {key} sharp pain").format(key=SHARP_PAIN_KEY), point_delta=-1,
             object_name="keyHint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        set_text_colour(hint)
         self.status_note = plain_label("", point_delta=-1, object_name="cueStatus")
-        self.status_note.setStyleSheet("color: #8a5a00;")
+        set_text_colour(self.status_note, "#8a5a00")
         self.sound_toggle = self._toggle("soundToggle", self.tr("Sound"),
                                          self.tr("Beeps on the last seconds and at each "
                                                  "change (M)"))
@@ -433,10 +444,10 @@ class PlayerView(QWidget):
         name = self.tr("Paused") if paused else phase_name(phase, step, self.lang)
         colour = "#7a7a7a" if paused else PHASE_COLOURS[phase.kind]
         self.phase_label.setText(name)
-        if colour != self._colour:  # restyling is the costly part of a redraw
+        if colour != self._colour:
             self._colour = colour
-            self.phase_label.setStyleSheet(f"color: {colour};")
-            self.countdown.setStyleSheet(f"color: {colour};")
+            set_text_colour(self.phase_label, colour)
+            set_text_colour(self.countdown, colour)
             self.phase_meter.set_colour(colour)
         self.countdown.setText(str(snap.countdown))
         self.side_label.setText(side_name(phase.side))
@@ -467,7 +478,7 @@ class PlayerView(QWidget):
                                                   numbered=True))
         caution = step.caution.get(self.lang) if step.caution else ""
         self.caution_label.setText(caution)
-        self.caution_label.setVisible(bool(caution))
+        self.caution_box.setVisible(bool(caution))
         if index + 1 < len(self.routine.steps):
             following = self.routine.steps[index + 1].title.get(self.lang)
             self.next_label.setText(self.tr("Next: {title}").format(title=following))

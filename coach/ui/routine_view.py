@@ -12,6 +12,7 @@ from coach.ui.widgets import (
     item_list,
     plain_label,
     safety_notes,
+    set_text_colour,
     translate,
 )
 
@@ -86,7 +87,7 @@ class RoutineDetails(QScrollArea):
 
         if routine.source:
             source = plain_label(routine.source.get(lang), point_delta=-1)
-            source.setStyleSheet("color: palette(placeholder-text);")
+            set_text_colour(source)
             source.setContentsMargins(0, 12, 0, 0)
             layout.addWidget(source)
         layout.addStretch(1)

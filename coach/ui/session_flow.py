@@ -38,6 +38,7 @@ from coach.ui.widgets import (
     item_list,
     plain_label,
     safety_notes,
+    set_text_colour,
     translate,
 )
 
@@ -331,7 +332,7 @@ class SessionFlow(QWidget):
             headline = plain_label(self.tr("Pain {value} of 10: {zone}").format(
                 value=value, zone=zone_name(value)), point_delta=8, bold=True,
                 object_name="zoneLabel")
-            headline.setStyleSheet(f"color: {colour};")
+            set_text_colour(headline, colour)
             inner.addWidget(headline)
             inner.addWidget(plain_label(advice_for(value), point_delta=2,
                                         object_name="zoneAdvice"))

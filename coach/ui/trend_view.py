@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from coach.journal import Journal, Rating, SafetyEvent, Session
 from coach.trend import Summary, daily_values, rolling_mean, summarise, trend_ratings
 from coach.ui.checkin import context_name, side_label
-from coach.ui.widgets import clear_layout, plain_label, translate
+from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
 
 DAY = 86400.0
 RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
@@ -285,7 +285,7 @@ class TrendView(QWidget):
             "exercise and next-morning ratings. Ratings right after exercise are shown "
             "but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much."),
             point_delta=-1)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        set_text_colour(note)
         side_layout.addWidget(note)
         side_layout.addStretch(1)
         layout.addWidget(side, 1)
