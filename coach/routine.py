@@ -9,6 +9,7 @@ This module imports nothing from Qt.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import tomllib
@@ -140,6 +141,11 @@ def dotted(path: KeyPath) -> str:
     return out
 
 
+@functools.cache
+def _assets_root() -> Path:
+    return assets_dir().resolve()
+
+
 class _Checker:
     """Collects problems while converting the parsed TOML into model objects."""
 
@@ -148,6 +154,8 @@ class _Checker:
         self._source = text
         self._lines: dict[KeyPath, int] | None = None
         self.problems: list[Problem] = []
+        # Where illustrations may live, resolved once per file rather than per step.
+        self._picture_roots = (file.parent.resolve(), _assets_root())
 
     def report(self, path: KeyPath, message: str) -> None:
         if self._lines is None:  # scanned only when there is something to report
@@ -276,7 +284,7 @@ class _Checker:
             return None
         return float(value) if not integer else value
 
-    def step(self, raw: Any, n: int, base: Path) -> Step | None:
+    def step(self, raw: Any, n: int) -> Step | None:
         path: KeyPath = ("steps", n)
         if not isinstance(raw, dict):
             self.report(path, f"'{dotted(path)}' must be a table ([[steps]]), "
@@ -290,7 +298,7 @@ class _Checker:
         caution = self.text(raw, "caution", path, required=False)
         hold_cue = self.text(raw, "hold_cue", path, required=False)
         release_cue = self.text(raw, "release_cue", path, required=False)
-        illustration = self.illustration(raw, path, base)
+        illustration = self.illustration(raw, path)
         sides = raw.get("sides", "none")
         if sides not in SIDES:
             self.report(path + ("sides",), f"'{dotted(path + ('sides',))}' must be one of "
@@ -334,7 +342,7 @@ class _Checker:
             return None
         return step
 
-    def illustration(self, raw: dict[str, Any], path: KeyPath, base: Path) -> Path | None:
+    def illustration(self, raw: dict[str, Any], path: KeyPath) -> Path | None:
         value = raw.get("illustration")
         here = path + ("illustration",)
         if value is None:
@@ -348,7 +356,7 @@ class _Checker:
                               "routine's folder or the assets folder")
             return None
         escapes = False
-        for root in (base.resolve(), assets_dir().resolve()):
+        for root in self._picture_roots:
             candidate = (root / relative).resolve()
             if not candidate.is_relative_to(root):
                 escapes = True
@@ -394,7 +402,7 @@ class _Checker:
         elif not isinstance(raw_steps, list) or not raw_steps:
             self.report(("steps",), "'steps' must be one or more [[steps]] tables")
         else:
-            steps = [self.step(raw, n, self.file.parent) for n, raw in enumerate(raw_steps)]
+            steps = [self.step(raw, n) for n, raw in enumerate(raw_steps)]
         if self.problems or title is None or summary is None or not isinstance(routine_id, str):
             return None
         return Routine(

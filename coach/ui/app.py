@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -148,6 +149,12 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
     window.raise_()
     window.activateWindow()  # keyboard shortcuts need an active window
     QTimer.singleShot(0, lambda: set_app_icon(app))
+    # What start-up (and later pyqtgraph) creates lives until the app quits. Frozen,
+    # it is left out of Python's cyclic garbage collections, each of which would
+    # otherwise walk all of it again: ~20-45 ms pauses, a visible stutter in a
+    # countdown or a chart's first load. Objects that die still die by refcount.
+    QTimer.singleShot(0, gc.freeze)
+    window.chart_module_loaded.connect(gc.freeze)
     if routine_id is not None:
         window.open_routine(routine_id)
     status = app.exec()

@@ -8,8 +8,15 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -29,6 +36,8 @@ from coach.library import Library
 from coach.routine import Routine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QDialog
 
     from coach.ui.session_flow import SessionFlow
@@ -44,7 +53,14 @@ ROUTINE_ROLE = Qt.ItemDataRole.UserRole
 
 class MainWindow(QMainWindow):
     """Knee Coach's one window. *library* and *journal* may be given (tests);
-    otherwise they are loaded from *options*."""
+    otherwise they are loaded from *options*.
+
+    Signals:
+        chart_module_loaded: pyqtgraph and the chart code were just imported, at the
+            first visit to the trend page; they stay loaded until the app quits.
+    """
+
+    chart_module_loaded = Signal()
 
     def __init__(self, options: Options, *, settings: QSettings, lang: str,
                  library: Library | None = None, journal: Journal | None = None) -> None:
@@ -57,6 +73,7 @@ class MainWindow(QMainWindow):
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
         self._morning_checked = False
+        self._after_paint: Callable[[], object] | None = None
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(720, 480)
 
@@ -332,6 +349,7 @@ class MainWindow(QMainWindow):
         if index == 1 and self.trend is None:
             from coach.ui.trend_view import TrendView
 
+            self.chart_module_loaded.emit()
             self.trend = TrendView(self.journal, baseline=self._saved_baseline())
             self.trend.baseline_changed.connect(self._save_baseline)
             self.trend.rate_now.connect(self.check_in)
@@ -446,10 +464,18 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self.settings.value("first_run_notice_seen", False, type=bool):
-            QTimer.singleShot(0, self._show_first_run_notice)
+            self._after_paint = self._show_first_run_notice
         elif not self._morning_checked:
             self._morning_checked = True
-            QTimer.singleShot(0, self._maybe_ask_morning_check)
+            self._after_paint = self._maybe_ask_morning_check
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        # Questions and notices open over a window the user can already see, not
+        # before it is drawn.
+        if self._after_paint is not None:
+            QTimer.singleShot(0, self._after_paint)
+            self._after_paint = None
 
     def _show_first_run_notice(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -42,6 +42,17 @@ def test_empty_state_explains_and_offers_a_rating(make_window, qtbot):
     assert window.findChild(QDialog, "ratingDialog").isVisible()
 
 
+def test_first_visit_reports_the_chart_module_once(make_window, qtbot):
+    # run_window freezes the garbage collector's view of what is loaded by then.
+    window = make_window()
+    window.show()
+    with qtbot.waitSignal(window.chart_module_loaded, timeout=10_000):
+        open_trend(window, qtbot)
+    with qtbot.assertNotEmitted(window.chart_module_loaded):
+        window.tabs.setCurrentIndex(0)
+        window.tabs.setCurrentIndex(1)
+
+
 def test_check_in_adds_a_point_at_once_and_a_row_to_export(make_window, qtbot, capsys,
                                                            data_dir):
     window = make_window()
