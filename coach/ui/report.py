@@ -7,7 +7,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSettings, Qt
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coach import __version__
@@ -130,6 +138,9 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
         return None
     target = Path(path)
     settings.setValue("export_folder", str(target.parent))
+    # Years of ratings take a second or so to draw: show that something is happening.
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    problem = None
     try:
         if kind == "csv":
             save_csv(journal, target)
@@ -140,6 +151,10 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
         else:
             write_report(view, journal, target, today)
     except OSError as err:
-        QMessageBox.warning(parent, translate("Report", "Could not save"), str(err))
+        problem = str(err)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if problem is not None:
+        QMessageBox.warning(parent, translate("Report", "Could not save"), problem)
         return None
     return target

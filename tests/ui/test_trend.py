@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from coach.csvio import import_csv
@@ -170,6 +171,28 @@ def test_exports_png_csv_and_a_pdf_report(make_window, qtbot, history, tmp_path)
                           check=True).stdout
     assert "Knee pain report" in text and "Last 7 days:" in text
     assert "Sharp-pain stops" in text
+
+
+def test_save_chart_from_the_dialog_says_where_and_failures_are_told(
+        make_window, qtbot, history, tmp_path, monkeypatch):
+    window = make_window()
+    with open(history, encoding="utf-8") as handle:
+        import_csv(window.journal, handle)
+    open_trend(window, qtbot)
+    chosen = [str(tmp_path / "chart.png")]
+    monkeypatch.setattr(report.QFileDialog, "getSaveFileName",
+                        lambda *args: (chosen[0], "PNG image (*.png)"))
+    warnings: list[str] = []
+    monkeypatch.setattr(report.QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    window.trend.findChild(QPushButton, "export_png").click()
+    assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+    assert "chart.png" in window.statusBar().currentMessage()
+    assert QGuiApplication.overrideCursor() is None  # the wait cursor is gone again
+    chosen[0] = str(tmp_path / "no-such-folder" / "chart.png")
+    window.trend.findChild(QPushButton, "export_png").click()
+    assert len(warnings) == 1 and "no-such-folder" in warnings[0]
+    assert QGuiApplication.overrideCursor() is None
 
 
 def test_hover_shows_the_nearest_rating(make_window, qtbot):
