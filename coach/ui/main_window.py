@@ -8,15 +8,8 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeySequence,
-    QPaintEvent,
-    QShowEvent,
-)
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -36,14 +29,18 @@ from coach.library import Library
 from coach.routine import Routine
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QDialog
 
     from coach.ui.session_flow import SessionFlow
     from coach.ui.trend_view import TrendView
 from coach.ui.routine_view import RoutineDetails
-from coach.ui.widgets import MessageBar, callout, duration_text, plain_label
+from coach.ui.widgets import (
+    MessageBar,
+    after_first_paint,
+    callout,
+    duration_text,
+    plain_label,
+)
 
 # Dialogs (coach.ui.help, QMessageBox, ...) are imported where they are opened: Qt
 # builds each class's enums on first use, and start-up should pay only for what it shows.
@@ -73,7 +70,6 @@ class MainWindow(QMainWindow):
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
         self._morning_checked = False
-        self._after_paint: Callable[[], object] | None = None
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(720, 480)
 
@@ -463,19 +459,13 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self.settings.value("first_run_notice_seen", False, type=bool):
-            self._after_paint = self._show_first_run_notice
-        elif not self._morning_checked:
-            self._morning_checked = True
-            self._after_paint = self._maybe_ask_morning_check
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
         # Questions and notices open over a window the user can already see, not
         # before it is drawn.
-        if self._after_paint is not None:
-            QTimer.singleShot(0, self._after_paint)
-            self._after_paint = None
+        if not self.settings.value("first_run_notice_seen", False, type=bool):
+            after_first_paint(self, self._show_first_run_notice)
+        elif not self._morning_checked:
+            self._morning_checked = True
+            after_first_paint(self, self._maybe_ask_morning_check)
 
     def _show_first_run_notice(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -6,9 +6,9 @@ plain text, never interpreted as HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +59,26 @@ def item_list(lines: Iterable[str], *, numbered: bool = False) -> QWidget:
         row.addWidget(plain_label(line), 1)
         layout.addLayout(row)
     return box
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call *callback* from the event loop once *widget* has next been painted (a
+    filter that removes itself: later paints cost nothing)."""
+    _AfterFirstPaint(widget, callback)
 
 
 def clear_layout(layout: QLayout) -> None:
