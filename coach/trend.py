@@ -11,7 +11,7 @@ little for a while.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
@@ -47,7 +47,7 @@ def daily_values(ratings: Iterable[Rating]) -> dict[date, list[int]]:
 
 
 def rolling_mean(ratings: Iterable[Rating], *, window: int = WINDOW_DAYS,
-                 by_day: dict[date, list[int]] | None = None
+                 by_day: Mapping[date, Sequence[int]] | None = None
                  ) -> list[tuple[date, float | None]]:
     """For every day from the first rating to the last, the mean of all ratings in
     the *window* days ending that day (None where the window holds no rating, so a
@@ -56,25 +56,21 @@ def rolling_mean(ratings: Iterable[Rating], *, window: int = WINDOW_DAYS,
     days = daily_values(ratings) if by_day is None else by_day
     if not days:
         return []
-    first, last = min(days), max(days)
+    totals = {day.toordinal(): (sum(values), len(values)) for day, values in days.items()}
     out: list[tuple[date, float | None]] = []
     total, count = 0, 0
-    day = first
-    while day <= last:
-        values = days.get(day, [])
-        total += sum(values)
-        count += len(values)
-        leaving = days.get(day - timedelta(days=window), [])
-        total -= sum(leaving)
-        count -= len(leaving)
-        out.append((day, total / count if count else None))
-        day += timedelta(days=1)
+    for ordinal in range(min(totals), max(totals) + 1):
+        entering = totals.get(ordinal, (0, 0))
+        leaving = totals.get(ordinal - window, (0, 0))
+        total += entering[0] - leaving[0]
+        count += entering[1] - leaving[1]
+        out.append((date.fromordinal(ordinal), total / count if count else None))
     return out
 
 
 def baseline(ratings: Sequence[Rating], *, days: int = WINDOW_DAYS,
              chosen: tuple[date, date] | None = None,
-             by_day: dict[date, list[int]] | None = None) -> float | None:
+             by_day: Mapping[date, Sequence[int]] | None = None) -> float | None:
     """Mean of the first *days* days that have ratings, or of the *chosen* range.
     (*by_day*: the ratings' :func:`daily_values`, when the caller has them already.)"""
     by_day = daily_values(ratings) if by_day is None else by_day
@@ -146,25 +142,39 @@ def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: dat
               chosen_baseline: tuple[date, date] | None = None,
               by_day: dict[date, list[int]] | None = None) -> Summary:
     """*by_day*: the :func:`daily_values` of the usual-pain ratings, if at hand."""
-    usual = trend_ratings(ratings)
-    by_day = daily_values(usual) if by_day is None else by_day
-    base = baseline(usual, chosen=chosen_baseline, by_day=by_day)
-    now = recent(usual, today)
+    return summarise_days(
+        daily_values(trend_ratings(ratings)) if by_day is None else by_day,
+        daily_values(r for r in ratings if r.context == "after"),
+        [s.started.date() for s in sessions if s.outcome != "safety_skip"], today,
+        chosen_baseline=chosen_baseline)
+
+
+def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Sequence[int]],
+                   session_days: Iterable[date], today: date, *,
+                   chosen_baseline: tuple[date, date] | None = None) -> Summary:
+    """:func:`summarise` from values already grouped by local day: *usual*, the
+    usual-pain ratings (:data:`TREND_CONTEXTS`); *after*, the ratings right after
+    exercise; *session_days*, the day of each session exercised (safety skips left
+    out). Years of ratings come down to a few thousand days."""
+    base = baseline((), chosen=chosen_baseline, by_day=usual)
+    week_start = today - timedelta(days=WINDOW_DAYS - 1)
+    recent_values = [v for d, vs in usual.items() if week_start <= d <= today for v in vs]
+    now = fmean(recent_values) if recent_values else None
     # A change means something only once the recent week no longer overlaps the
     # baseline week: otherwise it compares the first days with themselves.
-    baseline_days = sorted(by_day)[:WINDOW_DAYS]
+    baseline_days = sorted(usual)[:WINDOW_DAYS]
     enough = bool(baseline_days) and (
-        chosen_baseline is not None or
-        today - timedelta(days=WINDOW_DAYS - 1) > baseline_days[-1])
+        chosen_baseline is not None or week_start > baseline_days[-1])
     diff = change(base, now) if base is not None and now is not None and enough else None
+    month_start = today - timedelta(days=27)
     return Summary(
-        count=len(usual), first_day=min(by_day) if by_day else None, recent_mean=now,
+        count=sum(len(values) for values in usual.values()),
+        first_day=min(usual) if usual else None, recent_mean=now,
         baseline_mean=base, change=diff,
-        sessions_4_weeks=sessions_in(sessions, today, days=28), enough_history=enough,
-        chosen_baseline=chosen_baseline is not None,
+        sessions_4_weeks=sum(1 for d in session_days if month_start <= d <= today),
+        enough_history=enough, chosen_baseline=chosen_baseline is not None,
         after_zones_4_weeks=dict(Counter(
-            z for r, z in after_zones(ratings)
-            if today - timedelta(days=27) <= local_day(r) <= today)))
+            zone(v) for d, vs in after.items() if month_start <= d <= today for v in vs)))
 
 
 def sessions_in(sessions: Iterable[Session], today: date, *, days: int) -> int:

@@ -136,3 +136,25 @@ def test_correct_delete_and_restore_a_rating(db_path):
     assert journal.ratings() == [fixed]
     with pytest.raises(ValueError):
         journal.update_rating(rating.uid, value=11)
+
+
+def test_points_for_the_chart_match_the_full_records(db_path):
+    journal = open_journal(db_path)
+    moments = [datetime(2026, 3, 29, 0, 30, tzinfo=UTC),  # 09:30 in Japan, same instant order
+               datetime(2026, 3, 29, 1, 15, tzinfo=timezone(timedelta(hours=-5))),
+               datetime(2026, 3, 28, 23, 59, 59, 250000, tzinfo=JST)]
+    for n, at in enumerate(moments):
+        journal.add_rating(n + 2, ("check_in", "after", "before")[n], at=at)
+    started = journal.start_session("ten-minute-inner-thigh", at=moments[0])
+    journal.end_session(started.uid, "completed", 5, at=moments[0] + timedelta(minutes=10))
+
+    points = journal.rating_points()
+    ratings = journal.ratings()
+    assert [p[0] for p in points] == [r.uid for r in ratings]  # same order: by instant
+    for (_uid, stamp, day, value, context), rating in zip(points, ratings, strict=True):
+        assert stamp == pytest.approx(rating.at.timestamp(), abs=1e-3)
+        assert day == rating.at.date().isoformat()  # the day where it was rated
+        assert (value, context) == (rating.value, rating.context)
+    [(stamp, day, outcome)] = journal.session_points()
+    assert stamp == pytest.approx(moments[0].timestamp(), abs=1e-3)
+    assert (day, outcome) == ("2026-03-29", "completed")

@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -6,10 +7,14 @@ from hypothesis import strategies as st
 
 from coach.journal import Rating, Session
 from coach.trend import (
+    after_zones,
     baseline,
     change,
+    recent,
     rolling_mean,
+    sessions_in,
     summarise,
+    trend_ratings,
     weekly_sessions,
 )
 
@@ -137,3 +142,30 @@ def test_verdict_follows_the_direction_of_change(a, b):
         assert result.points > 0
     if abs(result.points) >= 2:
         assert result.meaningful
+
+
+contexts = st.sampled_from(("check_in", "before", "after", "next_morning"))
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10), contexts), max_size=80),
+       st.lists(st.tuples(st.integers(0, 60), st.booleans()), max_size=30),
+       st.integers(0, 70), st.none() | st.tuples(st.integers(0, 30), st.integers(0, 30)))
+def test_summary_from_days_equals_the_summary_from_records(items, session_items, today,
+                                                           chosen):
+    """Summaries are computed from values grouped by day (the chart has years of
+    ratings); each figure must equal the one worked out record by record."""
+    ratings = [rating(d, v, context=c) for d, v, c in items]
+    sessions = [session(d, "safety_skip" if skipped else "completed")
+                for d, skipped in session_items]
+    day = date(2026, 1, 1) + timedelta(days=today)
+    period = None if chosen is None else tuple(date(2026, 1, 1) + timedelta(days=n)
+                                               for n in sorted(chosen))
+    usual = trend_ratings(ratings)
+    got = summarise(ratings, sessions, day, chosen_baseline=period)
+    assert got.count == len(usual)
+    assert got.first_day == min((r.at.date() for r in usual), default=None)
+    assert got.recent_mean == pytest.approx(recent(usual, day))
+    assert got.baseline_mean == pytest.approx(baseline(usual, chosen=period))
+    assert got.sessions_4_weeks == sessions_in(sessions, day, days=28)
+    assert got.after_zones_4_weeks == Counter(
+        z for r, z in after_zones(ratings) if 0 <= (day - r.at.date()).days < 28)

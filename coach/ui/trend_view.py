@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDateTime, QLocale, QPointF, Signal
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.journal import Journal, Rating, SafetyEvent, Session
-from coach.trend import Summary, daily_values, rolling_mean, summarise, trend_ratings
+from coach.journal import Journal, SafetyEvent
+from coach.trend import TREND_CONTEXTS, Summary, rolling_mean, summarise_days
+from coach.ui.chart_items import DAY, Bands, Dots, Legend, LocaleDateAxis
 from coach.ui.checkin import context_name, side_label
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
 
-DAY = 86400.0
 RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
 CONTEXT_STYLE = {  # symbol, colour
     "check_in": ("o", "#3d6fb6"),
@@ -34,24 +34,6 @@ CONTEXT_STYLE = {  # symbol, colour
     "next_morning": ("d", "#0e7c78"),
 }
 BANDS = ((0, 2, (46, 125, 50, 28)), (2, 5, (178, 106, 0, 26)), (5, 10, (198, 40, 40, 24)))
-
-
-class LocaleDateAxis(pg.DateAxisItem):
-    """Dates in the user's language (QLocale), not the C locale's month names."""
-
-    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802
-        locale = QLocale()
-        if spacing >= 300 * DAY:
-            pattern = "yyyy"
-        elif spacing >= 25 * DAY:
-            pattern = "MMM yyyy" if locale.language() != QLocale.Language.Japanese \
-                else "yyyy年M月"
-        elif spacing >= DAY:
-            pattern = "d MMM" if locale.language() != QLocale.Language.Japanese else "M/d"
-        else:
-            pattern = "HH:mm"
-        return [locale.toString(QDateTime.fromSecsSinceEpoch(int(v)), pattern)
-                for v in values]
 
 
 def stamp(moment: datetime) -> float:
@@ -148,12 +130,13 @@ class TrendView(QWidget):
         self.baseline = baseline
         self.journal = journal
         self.today = today
-        self.ratings: list[Rating] = []
-        self.sessions: list[Session] = []
+        #: How many ratings are charted, and the local day of the first one.
+        self.count = 0
+        self.first_day = today()
         self.events: list[SafetyEvent] = []
         self.range_key = "all"
         self.summary: Summary | None = None
-        self._by_context: dict[str, list[Rating]] = {}
+        self._uids: dict[str, list[str]] = {}  # each point's rating, by context
         self._span = (0.0, 0.0)
 
         self.stack = QStackedWidget()
@@ -215,7 +198,10 @@ class TrendView(QWidget):
         left.addLayout(tools)
 
         axis = LocaleDateAxis(orientation="bottom")
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": axis})
+        # No right-click menu: pyqtgraph's (plot options, FFT, log axes, its own export
+        # dialog) is not for our users; the buttons above cover ranges and export, and
+        # a double-click resets the view.
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": axis}, enableMenu=False)
         self.plot.setObjectName("trendChart")
         self.plot.setAccessibleName(self.tr("Chart of pain ratings over time"))
         item = self.plot.getPlotItem()
@@ -226,33 +212,27 @@ class TrendView(QWidget):
         item.getViewBox().setLimits(yMin=-0.6, yMax=12.2)
         item.setYRange(-0.4, 12.0, padding=0)
         item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        self.legend = item.addLegend(offset=(10, 6), colCount=4,
-                                     brush=pg.mkBrush(255, 255, 255, 215),
-                                     labelTextColor="#333")
-        for low, high, rgba in BANDS:
-            band = pg.LinearRegionItem(values=(low, high), orientation="horizontal",
-                                       movable=False, brush=pg.mkBrush(*rgba),
-                                       pen=pg.mkPen(None))
-            band.setZValue(-20)
-            item.addItem(band, ignoreBounds=True)
+        self.legend = Legend(columns=4)
+        self.legend.setParentItem(item.getViewBox())
+        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 6))
+        bands = Bands(BANDS)
+        bands.setZValue(-20)
+        item.addItem(bands, ignoreBounds=True)
         self.mean_line = pg.PlotDataItem(pen=pg.mkPen("#263238", width=3),
-                                         connect="finite", name=self.tr("7-day average"))
+                                         connect="finite")
         item.addItem(self.mean_line)
-        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+        self.legend.add(self.mean_line, self.tr("7-day average"))
+        self.scatters: dict[str, Dots] = {}
         for context, (symbol, colour) in CONTEXT_STYLE.items():
-            scatter = pg.ScatterPlotItem(symbol=symbol, size=10, brush=pg.mkBrush(colour),
-                                         pen=pg.mkPen("w", width=1), name=context_name(context),
-                                         hoverable=False)
-            item.addItem(scatter)
-            self.scatters[context] = scatter
+            self.scatters[context] = self._add_dots(Dots(symbol, colour,
+                                                         name=context_name(context)))
         # A short tick per session along the bottom: one path, cheap with years of them.
         self.session_marks = pg.PlotDataItem(pen=pg.mkPen("#0e7c78", width=3),
-                                             connect="pairs", name=self.tr("Session"))
-        self.stop_marks = pg.ScatterPlotItem(
-            symbol="x", size=16, brush=pg.mkBrush("#c62828"), pen=pg.mkPen("#c62828", width=2),
-            name=self.tr("Sharp-pain stop"))
+                                             connect="pairs")
         item.addItem(self.session_marks)
-        item.addItem(self.stop_marks)
+        self.legend.add(self.session_marks, self.tr("Session"))
+        self.stop_marks = self._add_dots(Dots("x", "#c62828", size=16, pen_colour="#c62828",
+                                              pen_width=2, name=self.tr("Sharp-pain stop")))
         self.hover_label = pg.TextItem(anchor=(0, 1), color="#111", fill=pg.mkBrush(255, 255,
                                                                                     240, 235),
                                        border=pg.mkPen("#999"))
@@ -291,36 +271,56 @@ class TrendView(QWidget):
         layout.addWidget(side, 1)
         return page
 
+    def _add_dots(self, dots: Dots) -> Dots:
+        self.plot.getPlotItem().addItem(dots)
+        self.legend.add(dots, dots.name())
+        return dots
+
     # -- data ----------------------------------------------------------------------
     def reload(self) -> None:
-        self.ratings = self.journal.ratings()
-        self.sessions = self.journal.sessions()
+        rows = self.journal.rating_points()
+        sessions = self.journal.session_points()
         self.events = self.journal.safety_events()
-        if not self.ratings:
+        self.count = len(rows)
+        if not rows:
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
-        stamps = [stamp(r.at) for r in self.ratings]
-        self._by_context = {}
-        for context, scatter in self.scatters.items():
-            chosen = [n for n, r in enumerate(self.ratings) if r.context == context]
-            self._by_context[context] = [self.ratings[n] for n in chosen]
-            scatter.setData([stamps[n] for n in chosen],
-                            [self.ratings[n].value for n in chosen])
-        by_day = daily_values(trend_ratings(self.ratings))  # shared by line and summary
+        self.first_day = date.fromisoformat(rows[0][2])
+        # One pass over the rows: each context's points, and the values by local day.
+        columns: dict[str, tuple[list[float], list[int], list[str]]] = {
+            context: ([], [], []) for context in CONTEXT_STYLE}
+        usual: dict[str, list[int]] = {}
+        after: dict[str, list[int]] = {}
+        for uid, moment, day, value, context in rows:
+            x, y, uids = columns[context]
+            x.append(moment)
+            y.append(value)
+            uids.append(uid)
+            if context in TREND_CONTEXTS:
+                usual.setdefault(day, []).append(value)
+            elif context == "after":
+                after.setdefault(day, []).append(value)
+        self._uids = {}
+        for context, (x, y, uids) in columns.items():
+            self.scatters[context].setData(x, y)
+            self._uids[context] = uids
+        by_day = {date.fromisoformat(day): values for day, values in usual.items()}
         series = rolling_mean((), by_day=by_day)
         self.mean_line.setData([noon(d) for d, _ in series],
                                [math.nan if m is None else m for d, m in series])
-        exercised = [s for s in self.sessions if s.outcome != "safety_skip"]
-        session_stamps = [stamp(s.started) for s in exercised]
-        self.session_marks.setData([t for t in session_stamps for _ in (0, 1)],
+        exercised = [(moment, day) for moment, day, outcome in sessions
+                     if outcome != "safety_skip"]
+        self.session_marks.setData([moment for moment, _ in exercised for _ in (0, 1)],
                                    [-0.35, 0.0] * len(exercised))
-        everything = stamps + session_stamps
-        self._span = (min(everything), max(everything))
+        self._span = (min(rows[0][1], exercised[0][0] if exercised else math.inf),
+                      max(rows[-1][1], exercised[-1][0] if exercised else -math.inf))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
         self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops))
-        self.summary = summarise(self.ratings, self.sessions, self.today(), by_day=by_day,
-                                 chosen_baseline=self.baseline)
+        self.summary = summarise_days(
+            by_day, {date.fromisoformat(day): values for day, values in after.items()},
+            [date.fromisoformat(day) for _, day in exercised], self.today(),
+            chosen_baseline=self.baseline)
         self._show_summary(self.summary)
         self.set_range(self._fitting_range())
 
@@ -328,7 +328,7 @@ class TrendView(QWidget):
         """Let the user pick the period to compare with (default: the first week)."""
         from coach.ui.checkin import BaselineDialog
 
-        first = self.ratings[0].at.date() if self.ratings else self.today()
+        first = self.first_day if self.count else self.today()
         dialog = BaselineDialog(self.baseline, first=first, today=self.today(), parent=self)
         dialog.chosen.connect(self.set_baseline)
         dialog.open()
@@ -366,7 +366,7 @@ class TrendView(QWidget):
         self.range_key = key
         for button in self.range_group.buttons():
             button.setChecked(button.objectName() == f"range_{key}")
-        if not self.ratings:
+        if not self.count:
             return
         first, last = self._span
         end = max(last, datetime.now().timestamp()) + DAY / 2
@@ -385,17 +385,15 @@ class TrendView(QWidget):
         if not box.sceneBoundingRect().contains(position):
             self.hover_label.hide()
             return
-        best: tuple[float, Rating] | None = None
-        view_position = box.mapSceneToView(position)
-        for context, scatter in self.scatters.items():
-            for point in scatter.pointsAt(view_position):  # under the cursor's symbol
-                distance = (box.mapViewToScene(point.pos()) - position).manhattanLength()
-                if best is None or distance < best[0]:
-                    best = (distance, self._by_context[context][point.index()])
-        if best is None:
+        hits = [(hit, context) for context, dots in self.scatters.items()
+                if (hit := dots.nearest(position)) is not None]
+        rating = None
+        if hits:
+            (_distance, index), context = min(hits)
+            rating = self.journal.rating(self._uids[context][index])
+        if rating is None:
             self.hover_label.hide()
             return
-        rating = best[1]
         parts = [self.tr("Pain {value}").format(value=rating.value), context_name(rating.context),
                  f"{rating.at:%Y-%m-%d %H:%M}"]
         if rating.side:

@@ -1,0 +1,377 @@
+"""Chart items the trend view is drawn with, where pyqtgraph's general ones cost too
+much for years of ratings: points that all share one symbol, the legend, the pain
+bands, and a calendar date axis in the user's language.
+
+Imported with pyqtgraph, at the first visit to the trend page.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from pyqtgraph.graphicsItems.GraphicsWidgetAnchor import GraphicsWidgetAnchor
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol, renderSymbol
+from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPixmap
+
+DAY = 86400.0
+#: Labels closer than this (px) would collide; the axis picks a coarser step.
+LABEL_SPACING_PX = 72
+#: Unlabelled minor ticks closer than this (px) are left out.
+MINOR_SPACING_PX = 5
+
+
+class Dots(pg.GraphicsObject):
+    """Many points drawn with the same symbol, for example every check-in of ten years.
+
+    pyqtgraph's ScatterPlotItem looks up a style for every point when data is set and
+    when it paints (tens of milliseconds for 10,000 points). Here the symbol is drawn
+    once into a pixmap and stamped at every visible point with one
+    ``QPainter.drawPixmapFragments`` call, the points kept as two numpy arrays.
+    """
+
+    def __init__(self, symbol: str, colour: str, *, size: float = 10, pen_colour: str = "w",
+                 pen_width: float = 1, name: str = "") -> None:
+        super().__init__()
+        #: The style, as pyqtgraph's items keep it (the legend draws its sample from it).
+        self.opts = {"symbol": symbol, "size": size, "name": name, "antialias": True,
+                     "pen": pg.mkPen(pen_colour, width=pen_width), "brush": pg.mkBrush(colour)}
+        self.x = np.empty(0)
+        self.y = np.empty(0)
+        self._stamps: dict[float, QPixmap] = {}  # device pixels per symbol pixel -> stamp
+        self._export_scale: float | None = None
+
+    def name(self) -> str:
+        return self.opts["name"]
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802
+        return self.x, self.y
+
+    def setData(self, x, y) -> None:  # noqa: ANN001, N802 - sequences of numbers
+        self.prepareGeometryChange()
+        self.x = np.asarray(x, dtype=float)
+        self.y = np.asarray(y, dtype=float)
+        self.informViewBoundsChanged()
+        self.update()
+
+    # -- geometry ------------------------------------------------------------------
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: ANN001, ANN201, N802, N803
+        values = self.x if ax == 0 else self.y
+        if orthoRange is not None and len(values):
+            other = self.y if ax == 0 else self.x
+            values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
+        if not len(values):
+            return (None, None)
+        return (float(values.min()), float(values.max()))
+
+    def pixelPadding(self) -> float:  # noqa: N802
+        return self.opts["size"] / 2 + self.opts["pen"].widthF()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        if not len(self.x):
+            return QRectF()
+        left, right = self.dataBounds(0)
+        bottom, top = self.dataBounds(1)
+        pad_x = pad_y = 0.0
+        px, py = self.pixelVectors()
+        if px is not None and py is not None:
+            pad_x = px.length() * self.pixelPadding()
+            pad_y = py.length() * self.pixelPadding()
+        return QRectF(left - pad_x, bottom - pad_y, right - left + 2 * pad_x,
+                      top - bottom + 2 * pad_y)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - the padding is in pixels
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
+
+    # -- drawing -------------------------------------------------------------------
+    def setExportMode(self, export: bool, opts: dict | None = None) -> None:  # noqa: N802
+        super().setExportMode(export, opts)
+        self._export_scale = (opts or {}).get("resolutionScale", 1.0) if export else None
+        self.update()
+
+    def _stamp(self, scale: float) -> QPixmap:
+        """The symbol drawn at *scale* device pixels per pixel, cached."""
+        key = round(scale, 3)
+        if key not in self._stamps:
+            image = renderSymbol(self.opts["symbol"], self.opts["size"], self.opts["pen"],
+                                 self.opts["brush"], dpr=key)
+            self._stamps[key] = QPixmap.fromImage(image)
+        return self._stamps[key]
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        if not len(self.x):
+            return
+        transform = painter.transform()
+        # The stamp is drawn at the device's resolution. On screen, the painter works
+        # in logical pixels once its transform is reset, so a stamp made for a 2x
+        # screen is drawn at half its size; an export scales the whole picture in the
+        # painter's transform instead, so its larger stamp is drawn 1:1.
+        if self._export_scale is not None:
+            scale, shrink = self._export_scale, 1.0
+        else:
+            scale = widget.devicePixelRatioF() if widget is not None else 1.0
+            shrink = 1.0 / scale
+        # Device positions: the view's transform is a scale and a shift (no rotation).
+        px = self.x * transform.m11() + self.y * transform.m21() + transform.dx()
+        py = self.x * transform.m12() + self.y * transform.m22() + transform.dy()
+        stamp = self._stamp(scale)
+        half = stamp.width() * shrink
+        device = painter.device()
+        visible = ((px > -half) & (px < device.width() + half)
+                   & (py > -half) & (py < device.height() + half))
+        count = int(visible.sum())
+        if not count:
+            return
+        # QPainter::PixmapFragment: x, y, sourceLeft, sourceTop, width, height,
+        # scaleX, scaleY, rotation, opacity, all qreal.
+        fragments = np.empty((count, 10), dtype=np.float64)
+        fragments[:, 0] = px[visible]
+        fragments[:, 1] = py[visible]
+        fragments[:, 2:4] = 0.0
+        fragments[:, 4] = stamp.width()
+        fragments[:, 5] = stamp.height()
+        fragments[:, 6:8] = shrink
+        fragments[:, 8] = 0.0
+        fragments[:, 9] = 1.0
+        painter.save()
+        painter.resetTransform()
+        first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
+        painter.drawPixmapFragments(first, count, stamp)
+        painter.restore()
+
+    # -- finding points ------------------------------------------------------------
+    def nearest(self, scene_pos: QPointF) -> tuple[float, int] | None:
+        """(distance in px, index) of the point whose symbol is under *scene_pos*."""
+        if not len(self.x) or not self.isVisible():
+            return None
+        transform = self.sceneTransform()
+        sx = self.x * transform.m11() + self.y * transform.m21() + transform.dx()
+        sy = self.x * transform.m12() + self.y * transform.m22() + transform.dy()
+        distance = np.abs(sx - scene_pos.x()) + np.abs(sy - scene_pos.y())
+        index = int(distance.argmin())
+        reach = self.opts["size"] / 2 + self.opts["pen"].widthF()
+        if abs(sx[index] - scene_pos.x()) > reach or abs(sy[index] - scene_pos.y()) > reach:
+            return None
+        return float(distance[index]), index
+
+
+class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
+    """The chart's key, painted in one item: a sample and a name per entry, in rows of
+    *columns*. Clicking an entry hides or shows its item (a crossed-out sample while
+    hidden). pyqtgraph's LegendItem builds a rich-text label and a layout item per
+    entry, which costs more than the rest of the chart's construction."""
+
+    PAD, SAMPLE, GAP, ROW = 6, 22, 16, 22
+
+    def __init__(self, *, columns: int, text_colour: str = "#333",
+                 fill: tuple[int, int, int, int] = (255, 255, 255, 215)) -> None:
+        pg.GraphicsWidget.__init__(self)
+        GraphicsWidgetAnchor.__init__(self)
+        self.columns = columns
+        self.text_colour = QColor(text_colour)
+        self.fill = QColor(*fill)
+        self.entries: list[tuple[pg.GraphicsObject, str]] = []
+        self._cells: list[QRectF] = []
+
+    def add(self, item: pg.GraphicsObject, name: str) -> None:
+        self.entries.append((item, name))
+        self._relayout()
+
+    def _relayout(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        widths = [self.SAMPLE + 4 + metrics.horizontalAdvance(name) for _, name in self.entries]
+        column_widths = [max(widths[c::self.columns], default=0.0)
+                         for c in range(self.columns)]
+        self._cells = []
+        for n, width in enumerate(widths):
+            row, column = divmod(n, self.columns)
+            left = self.PAD + sum(column_widths[:column]) + self.GAP * column
+            self._cells.append(QRectF(left, self.PAD + row * self.ROW, width, self.ROW))
+        rows = math.ceil(len(self.entries) / self.columns)
+        self.setFixedWidth(2 * self.PAD + sum(column_widths)
+                           + self.GAP * (min(self.columns, len(self.entries)) - 1))
+        self.setFixedHeight(2 * self.PAD + rows * self.ROW)
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pg.mkPen(None))
+        painter.setBrush(self.fill)
+        painter.drawRect(self.boundingRect())
+        for (item, name), cell in zip(self.entries, self._cells, strict=True):
+            middle = cell.center().y()
+            sample_centre = QPointF(cell.left() + self.SAMPLE / 2, middle)
+            painter.save()
+            if isinstance(item, Dots):
+                painter.translate(sample_centre)
+                drawSymbol(painter, item.opts["symbol"], item.opts["size"], item.opts["pen"],
+                           item.opts["brush"])
+            else:
+                painter.setPen(item.opts["pen"])
+                painter.drawLine(QPointF(cell.left() + 2, middle),
+                                 QPointF(cell.left() + self.SAMPLE - 2, middle))
+            painter.restore()
+            text_colour = QColor(self.text_colour)
+            if not item.isVisible():
+                text_colour.setAlpha(110)
+                painter.setPen(pg.mkPen("#777", width=1.5))
+                painter.drawLine(QPointF(cell.left() + 2, middle + 7),
+                                 QPointF(cell.left() + self.SAMPLE - 2, middle - 7))
+            painter.setPen(text_colour)
+            painter.drawText(cell.adjusted(self.SAMPLE + 4, 0, 0, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+
+    def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph's mouse event
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        for (item, _name), cell in zip(self.entries, self._cells, strict=True):
+            if cell.contains(event.pos()):
+                item.setVisible(not item.isVisible())
+                self.update()
+                event.accept()
+                return
+
+
+class Bands(pg.GraphicsObject):
+    """Horizontal bands across the whole width of the view, e.g. the pain zones."""
+
+    def __init__(self, bands: tuple[tuple[float, float, tuple[int, int, int, int]], ...]) -> None:
+        super().__init__()
+        self.bands = [(low, high, QColor(*rgba)) for low, high, rgba in bands]
+        self._low = min(low for low, _high, _colour in self.bands)
+        self._high = max(high for _low, high, _colour in self.bands)
+
+    def _x_span(self) -> tuple[float, float]:
+        box = self.getViewBox()
+        if box is None:
+            return (0.0, 1.0)
+        (left, right), _y = box.viewRange()
+        return left, right
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        left, right = self._x_span()
+        return QRectF(left, self._low, right - left, self._high - self._low)
+
+    def viewRangeChanged(self) -> None:  # noqa: N802 - pyqtgraph's hook
+        self.prepareGeometryChange()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        left, right = self._x_span()
+        painter.setPen(pg.mkPen(None))
+        for low, high, colour in self.bands:
+            painter.fillRect(QRectF(left, low, right - left, high - low), colour)
+
+
+# -- the date axis --------------------------------------------------------------------
+#: Steps the axis can label, finest first: (unit, count, nominal length in seconds).
+STEPS = (
+    ("second", 60, 60.0), ("second", 300, 300.0), ("second", 900, 900.0),
+    ("second", 1800, 1800.0), ("second", 3600, 3600.0), ("second", 3 * 3600, 3 * 3600.0),
+    ("second", 6 * 3600, 6 * 3600.0), ("second", 12 * 3600, 12 * 3600.0),
+    ("day", 1, DAY), ("day", 2, 2 * DAY), ("day", 7, 7 * DAY),
+    ("month", 1, 30.4 * DAY), ("month", 3, 91.3 * DAY), ("month", 6, 182.6 * DAY),
+    ("year", 1, 365.25 * DAY), ("year", 2, 730.5 * DAY), ("year", 5, 1826 * DAY),
+    ("year", 10, 3652 * DAY), ("year", 25, 9131 * DAY), ("year", 100, 36525 * DAY),
+)
+#: The finer steps that split each step into unlabelled minor ticks, first choice first.
+MINOR_STEPS = {
+    ("day", 1): (("second", 6 * 3600), ("second", 12 * 3600)),
+    ("day", 2): (("day", 1),), ("day", 7): (("day", 1),), ("month", 1): (("day", 1),),
+    ("month", 3): (("month", 1),), ("month", 6): (("month", 1),),
+    ("year", 1): (("month", 1), ("month", 3)), ("year", 2): (("year", 1),),
+    ("year", 5): (("year", 1),), ("year", 10): (("year", 1), ("year", 5)),
+    ("year", 25): (("year", 5),), ("year", 100): (("year", 10), ("year", 25)),
+}
+LENGTHS = {(unit, count): length for unit, count, length in STEPS}
+#: The span of time stamps the axis will label (Python's datetime range, roughly).
+FIRST_STAMP, LAST_STAMP = datetime(1971, 1, 1).timestamp(), datetime(9998, 1, 1).timestamp()
+
+
+def calendar_ticks(start: float, end: float, unit: str, count: int) -> list[float]:
+    """Local-time boundaries of *count* *unit*s between two time stamps: midnights,
+    Mondays, first days of months, New Year's days (daylight saving time included)."""
+    start, end = max(start, FIRST_STAMP), min(end, LAST_STAMP)
+    if start > end:
+        return []
+    first = datetime.fromtimestamp(start)
+    ticks: list[float] = []
+    if unit == "second":
+        midnight = datetime.combine(first.date(), datetime.min.time()).timestamp()
+        value = midnight + math.ceil((start - midnight) / count) * count
+        while value <= end:
+            ticks.append(value)
+            value += count
+    elif unit == "day":
+        day = first.date()
+        if count == 7:
+            day -= timedelta(days=day.weekday())  # Mondays
+        else:
+            day -= timedelta(days=day.toordinal() % count)
+        while (value := datetime.combine(day, datetime.min.time()).timestamp()) <= end:
+            if value >= start:
+                ticks.append(value)
+            day += timedelta(days=count)
+    else:
+        months = 12 if unit == "year" else 1
+        index = (first.year * 12 + first.month - 1) // (count * months) * count * months
+        while True:
+            year, month = divmod(index, 12)
+            if year > 9997:
+                break
+            value = datetime(year, month + 1, 1).timestamp()
+            if value > end:
+                break
+            if value >= start:
+                ticks.append(value)
+            index += count * months
+    return ticks
+
+
+class LocaleDateAxis(pg.AxisItem):
+    """A time axis on calendar boundaries (days, Mondays, months, quarters, years), with
+    dates in the user's language (QLocale) rather than the C locale's month names.
+    Only the main ticks are labelled; the finer ones are short marks."""
+
+    def __init__(self, orientation: str = "bottom", **kwargs) -> None:  # noqa: ANN003
+        super().__init__(orientation, **kwargs)
+        self.setStyle(maxTextLevel=0)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: ANN201, N802, N803
+        low, high = sorted((minVal, maxVal))
+        if size <= 0 or high <= low:
+            return []
+        per_px = (high - low) / size
+        major = next((step for step in STEPS if step[2] / per_px >= LABEL_SPACING_PX),
+                     STEPS[-1])
+        unit, count, length = major
+        ticks = calendar_ticks(low, high, unit, count)
+        levels = [(length, ticks)]
+        finer = MINOR_STEPS.get((unit, count))
+        if finer is None and unit == "second" and count > 60:  # the next finer seconds
+            finer = (STEPS[STEPS.index(major) - 1][:2],)
+        for minor in finer or ():
+            if LENGTHS[minor] / per_px >= MINOR_SPACING_PX:
+                taken = set(ticks)
+                levels.append((LENGTHS[minor], [value for value in calendar_ticks(
+                    low, high, *minor) if value not in taken]))
+                break
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802
+        locale = QLocale()
+        japanese = locale.language() == QLocale.Language.Japanese
+        if spacing >= 300 * DAY:
+            pattern = "yyyy"
+        elif spacing >= 25 * DAY:
+            pattern = "yyyy年M月" if japanese else "MMM yyyy"
+        elif spacing >= DAY:
+            pattern = "M/d" if japanese else "d MMM"
+        else:
+            pattern = "HH:mm"
+        return [locale.toString(QDateTime.fromSecsSinceEpoch(int(v)), pattern) for v in values]
+

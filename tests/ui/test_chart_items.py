@@ -1,0 +1,170 @@
+"""The trend chart's own items: calendar ticks, points with one symbol, the legend."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+pg = pytest.importorskip("pyqtgraph")
+
+from coach.ui.chart_items import (  # noqa: E402
+    DAY,
+    LABEL_SPACING_PX,
+    Dots,
+    Legend,
+    LocaleDateAxis,
+    calendar_ticks,
+)
+
+
+def local(*args: int) -> float:
+    return datetime(*args).timestamp()
+
+
+def test_calendar_ticks_fall_on_local_boundaries():
+    start, end = local(2026, 1, 10, 15), local(2027, 3, 2)
+    months = calendar_ticks(start, end, "month", 1)
+    assert [datetime.fromtimestamp(t) for t in months[:2]] == [datetime(2026, 2, 1),
+                                                               datetime(2026, 3, 1)]
+    assert len(months) == 14  # Feb 2026 .. Mar 2027
+    quarters = calendar_ticks(start, end, "month", 3)
+    assert [datetime.fromtimestamp(t).month for t in quarters] == [4, 7, 10, 1]
+    years = calendar_ticks(start, end, "year", 1)
+    assert [datetime.fromtimestamp(t) for t in years] == [datetime(2027, 1, 1)]
+    mondays = calendar_ticks(start, local(2026, 2, 1), "day", 7)
+    assert {datetime.fromtimestamp(t).weekday() for t in mondays} == {0}
+    assert len(mondays) == 3  # 12, 19 and 26 January 2026
+    days = calendar_ticks(start, local(2026, 1, 14), "day", 1)
+    assert [datetime.fromtimestamp(t).day for t in days] == [11, 12, 13, 14]
+    assert all(datetime.fromtimestamp(t).hour == 0 for t in days + months + quarters)
+    hours = calendar_ticks(local(2026, 1, 10, 1, 5), local(2026, 1, 10, 13), "second", 6 * 3600)
+    assert [datetime.fromtimestamp(t).hour for t in hours] == [6, 12]
+
+
+def test_calendar_ticks_survive_any_zoom():
+    assert calendar_ticks(-1e18, 1e18, "year", 100)  # clamped, not an overflow
+    assert calendar_ticks(5.0, 4.0, "day", 1) == []
+
+
+@pytest.mark.parametrize("days", [0.1, 3, 14, 92, 366, 3650, 40000])
+def test_axis_labels_never_crowd(qtbot, days):
+    axis = LocaleDateAxis()
+    end = local(2026, 11, 21)
+    levels = axis.tickValues(end - days * DAY, end, 800)
+    spacing, labelled = levels[0]
+    assert labelled, "every range gets labelled ticks"
+    assert spacing / (days * DAY / 800) >= LABEL_SPACING_PX
+    assert len(axis.tickStrings(labelled, 1, spacing)) == len(labelled)
+    if len(levels) > 1:
+        assert not set(levels[1][1]) & set(labelled)  # minor marks only between labels
+
+
+def render(plot: pg.PlotWidget, scale: float = 1.0) -> QImage:
+    image = QImage(int(400 * scale), int(300 * scale), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    plot.render(painter)
+    painter.end()
+    return image
+
+
+def test_dots_are_drawn_where_the_data_is_and_found_under_the_cursor(qtbot):
+    plot = pg.PlotWidget(background="w")
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    dots = Dots("o", "#3d6fb6", size=12, name="check-in")
+    plot.addItem(dots)
+    dots.setData([1.0, 2.0, 3.0], [1.0, 5.0, 9.0])
+    plot.setXRange(0, 4, padding=0)
+    plot.setYRange(0, 10, padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    box = plot.getPlotItem().getViewBox()
+    centre = box.mapViewToScene(QPointF(2.0, 5.0))
+    at = plot.mapFromScene(centre)
+    image = render(plot)
+    assert image.pixelColor(at.x(), at.y()) == QColor("#3d6fb6")
+    empty = plot.mapFromScene(box.mapViewToScene(QPointF(2.0, 2.5)))
+    assert image.pixelColor(empty.x(), empty.y()) == QColor("white")
+
+    assert dots.nearest(centre + QPointF(3, -2)) == (5.0, 1)
+    assert dots.nearest(centre + QPointF(20, 0)) is None  # off the symbol
+    dots.setVisible(False)
+    assert dots.nearest(centre) is None  # hidden points are not hovered
+
+
+def test_dots_keep_their_size_in_a_larger_export(qtbot, tmp_path):
+    from pyqtgraph.exporters import ImageExporter
+
+    plot = pg.PlotWidget(background="w")
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    dots = Dots("s", "#000000", size=10, pen_colour="#000000")
+    plot.addItem(dots)
+    dots.setData([2.0], [5.0])
+    plot.setXRange(0, 4, padding=0)
+    plot.setYRange(0, 10, padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    item = plot.getPlotItem()
+    exporter = ImageExporter(item)
+    exporter.parameters()["width"] = item.sceneBoundingRect().width() * 2
+    image = exporter.export(toBytes=True)
+    scale = image.width() / item.sceneBoundingRect().width()
+    centre = (item.getViewBox().mapViewToScene(QPointF(2.0, 5.0))
+              - item.sceneBoundingRect().topLeft()) * scale
+    row = round(centre.y())
+    dark = [x for x in range(image.width()) if image.pixelColor(x, row).value() < 60]
+    assert dark and abs((min(dark) + max(dark)) / 2 - centre.x()) < 2
+    assert 20 <= max(dark) - min(dark) + 1 <= 26  # 2 x (10 px + the pen)
+
+
+def test_legend_click_hides_and_shows_its_series(qtbot):
+    plot = pg.PlotWidget(background="w")
+    qtbot.addWidget(plot)
+    dots = Dots("o", "#3d6fb6", name="Check-in")
+    line = pg.PlotDataItem(pen=pg.mkPen("#263238", width=3))
+    plot.addItem(dots)
+    plot.addItem(line)
+    legend = Legend(columns=4)
+    legend.setParentItem(plot.getPlotItem().getViewBox())
+    legend.add(line, "7-day average")
+    legend.add(dots, "Check-in")
+    assert legend.size().width() > 100 and legend.size().height() > 10
+
+    class Click:
+        def __init__(self, pos: QPointF) -> None:
+            self._pos, self.accepted = pos, False
+
+        def button(self):
+            return Qt.MouseButton.LeftButton
+
+        def pos(self):
+            return self._pos
+
+        def accept(self):
+            self.accepted = True
+
+    second = legend._cells[1].center()
+    legend.mouseClickEvent(click := Click(second))
+    assert click.accepted and not dots.isVisible() and line.isVisible()
+    legend.mouseClickEvent(Click(second))
+    assert dots.isVisible()
+
+
+def test_bands_span_whatever_range_is_shown(qtbot):
+    from coach.ui.chart_items import Bands
+
+    plot = pg.PlotWidget(background="w")
+    qtbot.addWidget(plot)
+    bands = Bands(((0, 2, (46, 125, 50, 28)), (2, 5, (178, 106, 0, 26))))
+    plot.addItem(bands, ignoreBounds=True)
+    for left, right in ((0, 10), (-500, 2e9)):
+        plot.setXRange(left, right, padding=0)
+        (shown_left, shown_right), _y = plot.getPlotItem().getViewBox().viewRange()
+        rect = bands.boundingRect()
+        assert (rect.left(), rect.right()) == pytest.approx((shown_left, shown_right))
+        assert (rect.top(), rect.bottom()) == (0, 5)
