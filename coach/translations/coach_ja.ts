@@ -4,32 +4,32 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="81"/>
+        <location filename="../ui/session_flow.py" line="82"/>
         <source>Your pain stayed in the safe range. If the exercises felt easy and well controlled, you can try a little more next time.</source>
         <translation>痛みは安全な範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできていたなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="84"/>
+        <location filename="../ui/session_flow.py" line="85"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容できる範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがいつもの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="88"/>
+        <location filename="../ui/session_flow.py" line="89"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="97"/>
+        <location filename="../ui/session_flow.py" line="98"/>
         <source>Safe</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="98"/>
+        <location filename="../ui/session_flow.py" line="99"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="99"/>
+        <location filename="../ui/session_flow.py" line="100"/>
         <source>Too much</source>
         <translation>強すぎ</translation>
     </message>
@@ -37,12 +37,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="123"/>
+        <location filename="../ui/app.py" line="124"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="124"/>
+        <location filename="../ui/app.py" line="125"/>
         <source>Knee Coach ran into an unexpected problem. Your ratings and sessions are saved. The details are in {log}.</source>
         <translation>Knee Coach で予期しない問題が起きました。痛みの評価と運動の記録は保存されています。詳しい内容は {log} にあります。</translation>
     </message>
@@ -50,27 +50,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="319"/>
+        <location filename="../ui/checkin.py" line="322"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="322"/>
+        <location filename="../ui/checkin.py" line="325"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="332"/>
+        <location filename="../ui/checkin.py" line="335"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="334"/>
+        <location filename="../ui/checkin.py" line="337"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="340"/>
+        <location filename="../ui/checkin.py" line="343"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -78,57 +78,57 @@
 <context>
     <name>Context</name>
     <message>
-        <location filename="../ui/checkin.py" line="32"/>
+        <location filename="../ui/checkin.py" line="38"/>
         <source>Before exercise</source>
         <translation>運動前</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="33"/>
+        <location filename="../ui/checkin.py" line="39"/>
         <source>After exercise</source>
         <translation>運動後</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="34"/>
+        <location filename="../ui/checkin.py" line="40"/>
         <source>Next morning</source>
         <translation>翌朝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="35"/>
+        <location filename="../ui/checkin.py" line="41"/>
         <source>Check-in</source>
         <translation>日々の記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="39"/>
+        <location filename="../ui/checkin.py" line="45"/>
         <source>Left knee</source>
         <translation>左膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="39"/>
+        <location filename="../ui/checkin.py" line="45"/>
         <source>Right knee</source>
         <translation>右膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="40"/>
+        <location filename="../ui/checkin.py" line="46"/>
         <source>Both knees</source>
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="139"/>
+        <location filename="../ui/checkin.py" line="145"/>
         <source>Your knee hurts more than before yesterday&apos;s session. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の運動前より痛みが強くなっています。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="143"/>
+        <location filename="../ui/checkin.py" line="149"/>
         <source>Your pain is back to its usual level: the exercise suited you. Carry on at the same level.</source>
         <translation>痛みはいつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="160"/>
+        <location filename="../ui/checkin.py" line="166"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="162"/>
+        <location filename="../ui/checkin.py" line="168"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -156,17 +156,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="136"/>
+        <location filename="../ui/widgets.py" line="197"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="138"/>
+        <location filename="../ui/widgets.py" line="199"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="139"/>
+        <location filename="../ui/widgets.py" line="200"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -220,82 +220,82 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="182"/>
+        <location filename="../ui/checkin.py" line="188"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="191"/>
+        <location filename="../ui/checkin.py" line="197"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="191"/>
+        <location filename="../ui/checkin.py" line="197"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="198"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="198"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="193"/>
+        <location filename="../ui/checkin.py" line="199"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="201"/>
+        <location filename="../ui/checkin.py" line="207"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="203"/>
+        <location filename="../ui/checkin.py" line="209"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="207"/>
+        <location filename="../ui/checkin.py" line="213"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="240"/>
+        <location filename="../ui/checkin.py" line="246"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="260"/>
+        <location filename="../ui/checkin.py" line="266"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="272"/>
+        <location filename="../ui/checkin.py" line="278"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="276"/>
+        <location filename="../ui/checkin.py" line="282"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="278"/>
+        <location filename="../ui/checkin.py" line="284"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="287"/>
+        <location filename="../ui/checkin.py" line="293"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="292"/>
+        <location filename="../ui/checkin.py" line="298"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -303,204 +303,209 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="60"/>
+        <location filename="../ui/main_window.py" line="73"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="69"/>
-        <location filename="../ui/main_window.py" line="101"/>
-        <location filename="../ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="82"/>
+        <location filename="../ui/main_window.py" line="120"/>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="72"/>
+        <location filename="../ui/main_window.py" line="87"/>
+        <source>Loading the chart…</source>
+        <translation>グラフを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="91"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="74"/>
+        <location filename="../ui/main_window.py" line="93"/>
         <source>How is your knee?</source>
         <translation>膝の調子は？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="76"/>
+        <location filename="../ui/main_window.py" line="95"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="111"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="124"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="126"/>
+        <location filename="../ui/main_window.py" line="145"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="177"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="178"/>
         <source>Rate my &amp;pain now…</source>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="167"/>
+        <location filename="../ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="172"/>
+        <location filename="../ui/main_window.py" line="191"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="192"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="197"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="179"/>
+        <location filename="../ui/main_window.py" line="198"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="201"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="191"/>
+        <location filename="../ui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="192"/>
+        <location filename="../ui/main_window.py" line="211"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="214"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="210"/>
+        <location filename="../ui/main_window.py" line="229"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="255"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="259"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝に熱っぽさ・赤み・腫れがありました。今も続いているなら今日は休み、おさまらないときは医療機関を受診してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="263"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>Yesterday: “{routine}”. Every other day is a good start; once you are used to it, daily is fine.</source>
         <translation>昨日は「{routine}」を行いました。はじめは1日おきで十分です。慣れてきたら毎日でもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="249"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/main_window.py" line="285"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="296"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278"/>
+        <location filename="../ui/main_window.py" line="297"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="333"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="337"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="394"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="384"/>
+        <location filename="../ui/main_window.py" line="411"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="402"/>
+        <location filename="../ui/main_window.py" line="429"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="408"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="431"/>
+        <location filename="../ui/main_window.py" line="458"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="432"/>
+        <location filename="../ui/main_window.py" line="459"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -508,9 +513,9 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="126"/>
+        <location filename="../ui/widgets.py" line="187"/>
         <source>Dismiss</source>
-        <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
+        <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes. level: (accent, background)</extracomment>
         <translation>閉じる</translation>
     </message>
 </context>
@@ -535,62 +540,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="50"/>
+        <location filename="../ui/player.py" line="57"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="51"/>
+        <location filename="../ui/player.py" line="58"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="57"/>
+        <location filename="../ui/player.py" line="64"/>
         <source>Hold</source>
         <translation>キープ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="60"/>
+        <location filename="../ui/player.py" line="67"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="62"/>
+        <location filename="../ui/player.py" line="69"/>
         <source>Switch to the left side</source>
         <translation>左側に替えましょう</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="63"/>
+        <location filename="../ui/player.py" line="70"/>
         <source>Switch to the right side</source>
         <translation>右側に替えましょう</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="64"/>
+        <location filename="../ui/player.py" line="71"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="65"/>
+        <location filename="../ui/player.py" line="72"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="66"/>
+        <location filename="../ui/player.py" line="73"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="72"/>
+        <location filename="../ui/player.py" line="79"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="80"/>
+        <location filename="../ui/player.py" line="87"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="83"/>
+        <location filename="../ui/player.py" line="90"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
@@ -598,138 +603,138 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="235"/>
+        <location filename="../ui/player.py" line="242"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="247"/>
+        <location filename="../ui/player.py" line="254"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="281"/>
+        <location filename="../ui/player.py" line="292"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="282"/>
+        <location filename="../ui/player.py" line="293"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="283"/>
-        <location filename="../ui/player.py" line="457"/>
+        <location filename="../ui/player.py" line="294"/>
+        <location filename="../ui/player.py" line="468"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="284"/>
+        <location filename="../ui/player.py" line="295"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="285"/>
+        <location filename="../ui/player.py" line="296"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="286"/>
+        <location filename="../ui/player.py" line="297"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="287"/>
+        <location filename="../ui/player.py" line="298"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="288"/>
+        <location filename="../ui/player.py" line="299"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="289"/>
+        <location filename="../ui/player.py" line="300"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="290"/>
+        <location filename="../ui/player.py" line="301"/>
         <source>End the session (Esc)</source>
         <translation>セッションを終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="292"/>
+        <location filename="../ui/player.py" line="303"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛み – 中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="293"/>
+        <location filename="../ui/player.py" line="304"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐにセッションを中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="310"/>
+        <location filename="../ui/player.py" line="321"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain</source>
         <translation>キー操作: スペース 一時停止 · ← → 前／次のステップ · R やり直し · Esc 終了 · {key} 鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="316"/>
+        <location filename="../ui/player.py" line="327"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="317"/>
+        <location filename="../ui/player.py" line="328"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="319"/>
+        <location filename="../ui/player.py" line="330"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="320"/>
+        <location filename="../ui/player.py" line="331"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="433"/>
+        <location filename="../ui/player.py" line="444"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="445"/>
+        <location filename="../ui/player.py" line="456"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="447"/>
+        <location filename="../ui/player.py" line="458"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="456"/>
+        <location filename="../ui/player.py" line="467"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="457"/>
+        <location filename="../ui/player.py" line="468"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="463"/>
+        <location filename="../ui/player.py" line="474"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="473"/>
+        <location filename="../ui/player.py" line="484"/>
         <source>Next: {title}</source>
         <translation>次: {title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="475"/>
+        <location filename="../ui/player.py" line="486"/>
         <source>Next: the end of the routine</source>
         <translation>次: ルーティン終了</translation>
     </message>
@@ -737,47 +742,47 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="57"/>
+        <location filename="../ui/checkin.py" line="63"/>
         <source>Rate your knee pain</source>
         <translation>膝の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="69"/>
+        <location filename="../ui/checkin.py" line="75"/>
         <source>Which knee?</source>
         <translation>どちらの膝？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="71"/>
+        <location filename="../ui/checkin.py" line="77"/>
         <source>Not specified</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="71"/>
+        <location filename="../ui/checkin.py" line="77"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="72"/>
+        <location filename="../ui/checkin.py" line="78"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="72"/>
+        <location filename="../ui/checkin.py" line="78"/>
         <source>Both</source>
         <translation>両方</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="82"/>
+        <location filename="../ui/checkin.py" line="88"/>
         <source>Note (optional): what you did, how it felt</source>
         <translation>メモ（任意）: したこと、感じたこと</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="90"/>
+        <location filename="../ui/checkin.py" line="96"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="117"/>
+        <location filename="../ui/checkin.py" line="123"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
@@ -785,74 +790,74 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="53"/>
-        <location filename="../ui/report.py" line="75"/>
+        <location filename="../ui/report.py" line="61"/>
+        <location filename="../ui/report.py" line="83"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="76"/>
+        <location filename="../ui/report.py" line="84"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="84"/>
+        <location filename="../ui/report.py" line="92"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="92"/>
+        <location filename="../ui/report.py" line="100"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="94"/>
+        <location filename="../ui/report.py" line="102"/>
         <source>Sharp-pain stops</source>
         <translation>鋭い痛みによる中止</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="97"/>
+        <location filename="../ui/report.py" line="105"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="100"/>
-        <location filename="../ui/report.py" line="107"/>
+        <location filename="../ui/report.py" line="108"/>
+        <location filename="../ui/report.py" line="115"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="103"/>
+        <location filename="../ui/report.py" line="111"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="109"/>
+        <location filename="../ui/report.py" line="117"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="121"/>
+        <location filename="../ui/report.py" line="129"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="122"/>
+        <location filename="../ui/report.py" line="130"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="123"/>
+        <location filename="../ui/report.py" line="131"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="127"/>
+        <location filename="../ui/report.py" line="135"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="143"/>
+        <location filename="../ui/report.py" line="158"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
@@ -860,62 +865,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RoutineDetails</name>
     <message>
-        <location filename="../ui/routine_view.py" line="22"/>
+        <location filename="../ui/routine_view.py" line="23"/>
         <source>right side, then left side</source>
         <translation>右側のあと左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="23"/>
+        <location filename="../ui/routine_view.py" line="24"/>
         <source>left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="24"/>
+        <location filename="../ui/routine_view.py" line="25"/>
         <source>right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="53"/>
+        <location filename="../ui/routine_view.py" line="54"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="60"/>
+        <location filename="../ui/routine_view.py" line="61"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="60"/>
+        <location filename="../ui/routine_view.py" line="61"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="65"/>
+        <location filename="../ui/routine_view.py" line="66"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="70"/>
+        <location filename="../ui/routine_view.py" line="71"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="74"/>
+        <location filename="../ui/routine_view.py" line="75"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="77"/>
+        <location filename="../ui/routine_view.py" line="78"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="83"/>
+        <location filename="../ui/routine_view.py" line="84"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="84"/>
+        <location filename="../ui/routine_view.py" line="85"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1031,214 +1036,214 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="134"/>
+        <location filename="../ui/session_flow.py" line="135"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="135"/>
+        <location filename="../ui/session_flow.py" line="136"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="135"/>
+        <location filename="../ui/session_flow.py" line="136"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="144"/>
+        <location filename="../ui/session_flow.py" line="145"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="145"/>
+        <location filename="../ui/session_flow.py" line="146"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="145"/>
+        <location filename="../ui/session_flow.py" line="146"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="169"/>
+        <location filename="../ui/session_flow.py" line="170"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="171"/>
+        <location filename="../ui/session_flow.py" line="172"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝に熱っぽさ・赤み・腫れはありますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="176"/>
+        <location filename="../ui/session_flow.py" line="177"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="177"/>
+        <location filename="../ui/session_flow.py" line="178"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="179"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、熱っぽさ・赤み・腫れがあります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="183"/>
-        <location filename="../ui/session_flow.py" line="208"/>
+        <location filename="../ui/session_flow.py" line="184"/>
+        <location filename="../ui/session_flow.py" line="209"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="233"/>
+        <location filename="../ui/session_flow.py" line="234"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="234"/>
+        <location filename="../ui/session_flow.py" line="235"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="236"/>
+        <location filename="../ui/session_flow.py" line="237"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="237"/>
+        <location filename="../ui/session_flow.py" line="238"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="238"/>
+        <location filename="../ui/session_flow.py" line="239"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="240"/>
+        <location filename="../ui/session_flow.py" line="241"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="242"/>
+        <location filename="../ui/session_flow.py" line="243"/>
         <source>See a clinician if</source>
         <translation>次のようなときは医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="243"/>
+        <location filename="../ui/session_flow.py" line="244"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="244"/>
+        <location filename="../ui/session_flow.py" line="245"/>
         <source>you also have a fever or chills, or feel unwell</source>
         <translation>発熱や寒気がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="245"/>
-        <location filename="../ui/session_flow.py" line="297"/>
+        <location filename="../ui/session_flow.py" line="246"/>
+        <location filename="../ui/session_flow.py" line="298"/>
         <source>you cannot put weight on the leg</source>
         <translation>脚に体重をかけられない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="255"/>
+        <location filename="../ui/session_flow.py" line="256"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach のセッション中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="264"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="264"/>
+        <location filename="../ui/session_flow.py" line="265"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="274"/>
+        <location filename="../ui/session_flow.py" line="275"/>
         <source>Session ended</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="288"/>
+        <location filename="../ui/session_flow.py" line="289"/>
         <source>Session stopped</source>
         <translation>セッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="289"/>
+        <location filename="../ui/session_flow.py" line="290"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="291"/>
+        <location filename="../ui/session_flow.py" line="292"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="292"/>
+        <location filename="../ui/session_flow.py" line="293"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="293"/>
+        <location filename="../ui/session_flow.py" line="294"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="294"/>
+        <location filename="../ui/session_flow.py" line="295"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="296"/>
+        <location filename="../ui/session_flow.py" line="297"/>
         <source>Get medical advice the same day if</source>
         <translation>次のようなときは、その日のうちに受診してください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="298"/>
+        <location filename="../ui/session_flow.py" line="299"/>
         <source>the knee swells badly, locks or gives way</source>
         <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="299"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>the pain is severe or keeps getting worse</source>
         <translation>痛みが強い、またはどんどん悪くなる</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="300"/>
+        <location filename="../ui/session_flow.py" line="301"/>
         <source>Call emergency services if</source>
         <translation>次のようなときは、すぐに救急車を呼んでください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="301"/>
+        <location filename="../ui/session_flow.py" line="302"/>
         <source>one calf or thigh is painful, swollen, warm or red</source>
         <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="302"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>you are short of breath or have chest pain</source>
         <translation>息苦しさや胸の痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="310"/>
+        <location filename="../ui/session_flow.py" line="311"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="326"/>
+        <location filename="../ui/session_flow.py" line="327"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="331"/>
+        <location filename="../ui/session_flow.py" line="332"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="352"/>
+        <location filename="../ui/session_flow.py" line="353"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした: {error}</translation>
     </message>
@@ -1246,107 +1251,107 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="67"/>
+        <location filename="../ui/trend_view.py" line="50"/>
         <source>2 weeks</source>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="67"/>
+        <location filename="../ui/trend_view.py" line="50"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="68"/>
+        <location filename="../ui/trend_view.py" line="51"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="68"/>
+        <location filename="../ui/trend_view.py" line="51"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="75"/>
+        <location filename="../ui/trend_view.py" line="58"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="77"/>
+        <location filename="../ui/trend_view.py" line="60"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均: {mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="82"/>
+        <location filename="../ui/trend_view.py" line="65"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="89"/>
+        <location filename="../ui/trend_view.py" line="72"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="91"/>
+        <location filename="../ui/trend_view.py" line="74"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="93"/>
+        <location filename="../ui/trend_view.py" line="76"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="96"/>
+        <location filename="../ui/trend_view.py" line="79"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="97"/>
+        <location filename="../ui/trend_view.py" line="80"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="98"/>
+        <location filename="../ui/trend_view.py" line="81"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="105"/>
+        <location filename="../ui/trend_view.py" line="88"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="89"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="109"/>
+        <location filename="../ui/trend_view.py" line="92"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="111"/>
+        <location filename="../ui/trend_view.py" line="94"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="113"/>
+        <location filename="../ui/trend_view.py" line="96"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="118"/>
+        <location filename="../ui/trend_view.py" line="101"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み: 安全 {green}回、許容範囲 {amber}回、強すぎ {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="122"/>
+        <location filename="../ui/trend_view.py" line="105"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動: 1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="123"/>
+        <location filename="../ui/trend_view.py" line="106"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動: {n}回</translation>
     </message>
@@ -1354,98 +1359,98 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="172"/>
+        <location filename="../ui/trend_view.py" line="156"/>
         <source>No ratings yet</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings.</extracomment>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one.</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="175"/>
+        <location filename="../ui/trend_view.py" line="159"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="179"/>
+        <location filename="../ui/trend_view.py" line="163"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="205"/>
+        <location filename="../ui/trend_view.py" line="189"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="205"/>
+        <location filename="../ui/trend_view.py" line="189"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="206"/>
+        <location filename="../ui/trend_view.py" line="190"/>
         <source>Report for my clinician…</source>
         <translation>専門家に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="211"/>
+        <location filename="../ui/trend_view.py" line="195"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="220"/>
+        <location filename="../ui/trend_view.py" line="207"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="223"/>
+        <location filename="../ui/trend_view.py" line="210"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="239"/>
+        <location filename="../ui/trend_view.py" line="225"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="250"/>
+        <location filename="../ui/trend_view.py" line="234"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="253"/>
+        <location filename="../ui/trend_view.py" line="236"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="272"/>
+        <location filename="../ui/trend_view.py" line="253"/>
         <source>Is it working?</source>
         <translation>効果は出ている？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="277"/>
+        <location filename="../ui/trend_view.py" line="258"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="279"/>
+        <location filename="../ui/trend_view.py" line="260"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="284"/>
+        <location filename="../ui/trend_view.py" line="265"/>
         <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
         <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="350"/>
+        <location filename="../ui/trend_view.py" line="349"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="353"/>
+        <location filename="../ui/trend_view.py" line="352"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="401"/>
+        <location filename="../ui/trend_view.py" line="398"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -82,6 +82,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._build_home(), self.tr("Routines"))
         self.trend_page = QWidget()
         QVBoxLayout(self.trend_page).setContentsMargins(0, 0, 0, 0)
+        # The chart code loads at the first visit (about half a second): this is on
+        # screen meanwhile.
+        self.trend_loading = plain_label(self.tr("Loading the chart…"), point_delta=2,
+                                         object_name="trendLoading")
+        self.trend_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.trend_page.layout().addWidget(self.trend_loading)
         self.tabs.addTab(self.trend_page, self.tr("Pain trend"))
         self.trend: TrendView | None = None
         self.check_in_button = QPushButton(self.tr("How is your knee?"))
@@ -343,6 +349,12 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         self.settings.setValue("tab", index)
         if index == 1 and self.trend is None:
+            # Load once "Loading the chart…" is on screen (also when the window opens
+            # on this tab: the window is drawn before the chart code loads).
+            after_first_paint(self.trend_loading, self._load_trend)
+
+    def _load_trend(self) -> None:
+        if self.trend is None:
             from coach.ui.trend_view import TrendView
 
             self.chart_module_loaded.emit()
@@ -351,6 +363,7 @@ class MainWindow(QMainWindow):
             self.trend.rate_now.connect(self.check_in)
             self.trend.export_requested.connect(self.export)
             self.trend.history_requested.connect(self.show_history)
+            self.trend_loading.hide()
             self.trend_page.layout().addWidget(self.trend)
             self.trend.reload()
 

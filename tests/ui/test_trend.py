@@ -26,6 +26,7 @@ def history(tmp_path):
 
 
 def open_trend(window, qtbot):
+    window.show()  # the chart loads once its page is on screen
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.trend is not None)
     return window.trend
@@ -43,12 +44,17 @@ def test_empty_state_explains_and_offers_a_rating(make_window, qtbot):
     assert window.findChild(QDialog, "ratingDialog").isVisible()
 
 
-def test_first_visit_reports_the_chart_module_once(make_window, qtbot):
+def test_first_visit_says_loading_then_reports_the_chart_module_once(make_window, qtbot):
     # run_window freezes the garbage collector's view of what is loaded by then.
     window = make_window()
     window.show()
     with qtbot.waitSignal(window.chart_module_loaded, timeout=10_000):
-        open_trend(window, qtbot)
+        window.tabs.setCurrentIndex(1)
+        # The chart code takes a while to load the first time: the page says so
+        # (and is drawn) before it loads.
+        assert window.trend is None and window.trend_loading.isVisible()
+        assert window.trend_loading.text() == "Loading the chart…"
+    assert window.trend is not None and not window.trend_loading.isVisible()
     with qtbot.assertNotEmitted(window.chart_module_loaded):
         window.tabs.setCurrentIndex(0)
         window.tabs.setCurrentIndex(1)
