@@ -82,13 +82,6 @@ def baseline(ratings: Sequence[Rating], *, days: int = WINDOW_DAYS,
     return fmean(values) if values else None
 
 
-def recent(ratings: Sequence[Rating], today: date, *, days: int = WINDOW_DAYS) -> float | None:
-    """Mean of the ratings in the *days* days ending *today*."""
-    start = today - timedelta(days=days - 1)
-    values = [r.value for r in ratings if start <= local_day(r) <= today]
-    return fmean(values) if values else None
-
-
 @dataclass(frozen=True)
 class Change:
     """Recent pain against the baseline. *verdict* is ``better`` (a meaningful fall),
@@ -177,14 +170,6 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
             zone(v) for d, vs in after.items() if month_start <= d <= today for v in vs)))
 
 
-def sessions_in(sessions: Iterable[Session], today: date, *, days: int) -> int:
-    """Sessions actually exercised (not skipped by the safety check) in the *days*
-    days ending *today*."""
-    start = today - timedelta(days=days - 1)
-    return sum(1 for s in sessions
-               if s.outcome != "safety_skip" and start <= s.started.date() <= today)
-
-
 def weekly_sessions(sessions: Iterable[Session]) -> dict[tuple[int, int], int]:
     """Sessions exercised per ISO week, keyed by (year, week)."""
     counts: Counter[tuple[int, int]] = Counter()
@@ -194,7 +179,3 @@ def weekly_sessions(sessions: Iterable[Session]) -> dict[tuple[int, int], int]:
             counts[(iso.year, iso.week)] += 1
     return dict(counts)
 
-
-def after_zones(ratings: Iterable[Rating]) -> list[tuple[Rating, str]]:
-    """Each rating taken right after exercise, with its traffic-light zone."""
-    return [(r, zone(r.value)) for r in ratings if r.context == "after"]

@@ -6,13 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.journal import Rating, Session
+from coach.pain import zone
 from coach.trend import (
-    after_zones,
     baseline,
     change,
-    recent,
     rolling_mean,
-    sessions_in,
     summarise,
     trend_ratings,
     weekly_sessions,
@@ -142,6 +140,23 @@ def test_verdict_follows_the_direction_of_change(a, b):
         assert result.points > 0
     if abs(result.points) >= 2:
         assert result.meaningful
+
+
+# Record-by-record reference computations for the day-grouped summary.
+def recent(ratings, today, *, days=7):
+    start = today - timedelta(days=days - 1)
+    values = [r.value for r in ratings if start <= r.at.date() <= today]
+    return sum(values) / len(values) if values else None
+
+
+def sessions_in(sessions, today, *, days):
+    start = today - timedelta(days=days - 1)
+    return sum(1 for s in sessions
+               if s.outcome != "safety_skip" and start <= s.started.date() <= today)
+
+
+def after_zones(ratings):
+    return [(r, zone(r.value)) for r in ratings if r.context == "after"]
 
 
 contexts = st.sampled_from(("check_in", "before", "after", "next_morning"))

@@ -38,10 +38,11 @@ class Dots(pg.GraphicsObject):
                  pen_width: float = 1, name: str = "") -> None:
         super().__init__()
         #: The style, as pyqtgraph's items keep it (the legend draws its sample from it).
-        self.opts = {"symbol": symbol, "size": size, "name": name, "antialias": True,
+        self.opts = {"symbol": symbol, "size": size, "name": name,
                      "pen": pg.mkPen(pen_colour, width=pen_width), "brush": pg.mkBrush(colour)}
         self.x = np.empty(0)
         self.y = np.empty(0)
+        self._bounds: tuple[float, float, float, float] | None = None  # left, right, bottom, top
         self._stamps: dict[float, QPixmap] = {}  # device pixels per symbol pixel -> stamp
         self._export_scale: float | None = None
 
@@ -55,27 +56,28 @@ class Dots(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.x = np.asarray(x, dtype=float)
         self.y = np.asarray(y, dtype=float)
+        self._bounds = None if not len(self.x) else (
+            float(self.x.min()), float(self.x.max()), float(self.y.min()), float(self.y.max()))
         self.informViewBoundsChanged()
         self.update()
 
     # -- geometry ------------------------------------------------------------------
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: ANN001, ANN201, N802, N803
-        values = self.x if ax == 0 else self.y
-        if orthoRange is not None and len(values):
-            other = self.y if ax == 0 else self.x
-            values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
-        if not len(values):
+        if self._bounds is None:
             return (None, None)
-        return (float(values.min()), float(values.max()))
+        if orthoRange is None:
+            return self._bounds[2 * ax:2 * ax + 2]
+        values, other = (self.x, self.y) if ax == 0 else (self.y, self.x)
+        values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
+        return (float(values.min()), float(values.max())) if len(values) else (None, None)
 
     def pixelPadding(self) -> float:  # noqa: N802
         return self.opts["size"] / 2 + self.opts["pen"].widthF()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        if not len(self.x):
+        if self._bounds is None:
             return QRectF()
-        left, right = self.dataBounds(0)
-        bottom, top = self.dataBounds(1)
+        left, right, bottom, top = self._bounds
         pad_x = pad_y = 0.0
         px, py = self.pixelVectors()
         if px is not None and py is not None:
@@ -280,6 +282,10 @@ STEPS = (
 )
 #: The finer steps that split each step into unlabelled minor ticks, first choice first.
 MINOR_STEPS = {
+    ("second", 300): (("second", 60),), ("second", 900): (("second", 300),),
+    ("second", 1800): (("second", 900),), ("second", 3600): (("second", 1800),),
+    ("second", 3 * 3600): (("second", 3600),), ("second", 6 * 3600): (("second", 3 * 3600),),
+    ("second", 12 * 3600): (("second", 6 * 3600),),
     ("day", 1): (("second", 6 * 3600), ("second", 12 * 3600)),
     ("day", 2): (("day", 1),), ("day", 7): (("day", 1),), ("month", 1): (("day", 1),),
     ("month", 3): (("month", 1),), ("month", 6): (("month", 1),),
@@ -351,10 +357,7 @@ class LocaleDateAxis(pg.AxisItem):
         unit, count, length = major
         ticks = calendar_ticks(low, high, unit, count)
         levels = [(length, ticks)]
-        finer = MINOR_STEPS.get((unit, count))
-        if finer is None and unit == "second" and count > 60:  # the next finer seconds
-            finer = (STEPS[STEPS.index(major) - 1][:2],)
-        for minor in finer or ():
+        for minor in MINOR_STEPS.get((unit, count), ()):
             if LENGTHS[minor] / per_px >= MINOR_SPACING_PX:
                 taken = set(ticks)
                 levels.append((LENGTHS[minor], [value for value in calendar_ticks(
