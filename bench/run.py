@@ -13,8 +13,11 @@ startup
     QWidget and a QLabel, spawned the same way with the same Python. ``app_cold``
     uses a fresh data folder each run (creates the journal and settings);
     ``app_warm`` reuses a folder that already holds settings and a journal with
-    1,000 ratings. The three are run in turn, N times each after one discarded
-    warm-up run. Target: ``startup_ratio`` (median cold app / median bare) <= 1.3.
+    1,000 ratings. A second floor, ``bare_with_qt_types``, is the bare window that
+    first makes PySide6 build the ``Qt`` namespace's and ``QLocale``'s Python types,
+    as any real window must (``startup_ratio_vs_bare_with_qt_types``). The four are
+    run in turn, N times each after one discarded warm-up run. Target:
+    ``startup_ratio`` (median cold app / median bare) <= 1.3.
 journal_insert
     Latency of ``Journal.add_rating`` on a file journal: each call is its own
     committed transaction (WAL, ``synchronous=FULL``, so one fsync per rating).
@@ -60,6 +63,7 @@ Full run: N=7 start-ups each, 300 inserts, 100,000 ratings with 3 repetitions
 (under a minute here); player: a 60 s stalled ``plain``, a 20 s stalled ``holds``,
 then 3 rounds of 15 s idle, ``plain`` and ``holds`` (about 3.5 minutes).
 ``--quick``: N=3, 50 inserts, 10,000 ratings, once; player runs of 15 s, 1 round.
+``--only startup,chart``: just those parts (any of the five headings above).
 Benchmarks report; they do not assert. Progress notes go to stderr.
 """
 
@@ -206,7 +210,9 @@ def bench_startup(work: Path, repeats: int) -> dict:
         cold_count += 1
         return app_args(work / f"cold-data-{cold_count}")
 
-    cases = {"bare": lambda: bare_args, "app_cold": cold, "app_warm": lambda: app_args(warm_dir)}
+    cases = {"bare": lambda: bare_args,
+             "bare_with_qt_types": lambda: [*bare_args, "--with-qt-types"],
+             "app_cold": cold, "app_warm": lambda: app_args(warm_dir)}
     runs: dict[str, list[dict]] = {name: [] for name in cases}
     stderr_lines: dict[str, set[str]] = {name: set() for name in cases}
     for round_ in range(repeats + 1):  # round 0 is the discarded warm-up
@@ -228,6 +234,8 @@ def bench_startup(work: Path, repeats: int) -> dict:
         **figures,
         "startup_ratio": ratio(wall["app_cold"], wall["bare"]),
         "startup_ratio_warm": ratio(wall["app_warm"], wall["bare"]),
+        "startup_ratio_vs_bare_with_qt_types": ratio(wall["app_cold"],
+                                                     wall["bare_with_qt_types"]),
         "rss_ratio": ratio(rss["app_cold"], rss["bare"]),
         "rss_ratio_warm": ratio(rss["app_warm"], rss["bare"]),
         "target": {"startup_ratio_max": STARTUP_TARGET},
@@ -574,12 +582,21 @@ def bench_chart(work: Path, runs: int) -> dict:
     }
 
 
+SECTIONS = ("startup", "journal_insert", "export", "chart", "player")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="fewer repetitions, smaller data, shorter player runs "
                              "(about 1.5 min)")
-    quick = parser.parse_args().quick
+    parser.add_argument("--only", metavar="PARTS", type=lambda text: set(text.split(",")),
+                        default=set(SECTIONS),
+                        help="comma-separated parts to run: " + ", ".join(SECTIONS))
+    args = parser.parse_args()
+    quick, only = args.quick, args.only
+    if only - set(SECTIONS):
+        parser.error(f"unknown part(s): {', '.join(sorted(only - set(SECTIONS)))}")
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         work = Path(tmp)
@@ -591,18 +608,23 @@ def main() -> int:
             "cpus": os.cpu_count(),
             "temp_filesystem": filesystem_of(work),
         }
-        note("start-up ...")
-        report["startup"] = bench_startup(work, repeats=3 if quick else 7)
-        note("journal inserts ...")
-        report["journal_insert"] = bench_journal_insert(work, count=50 if quick else 300)
-        note("export and import ...")
-        report["export"] = bench_export(work, count=10_000 if quick else 100_000,
-                                        repeats=1 if quick else 3)
-        note("trend chart with 10 years of ratings ...")
-        report["chart"] = bench_chart(work, runs=1 if quick else 3)
-        note("player (about 3.5 minutes; --quick: about 1.5) ...")
-        report["player"] = bench_player(work, drift_seconds=(15, 15) if quick else (60, 20),
-                                        seconds=15, rounds=1 if quick else 3)
+        if "startup" in only:
+            note("start-up ...")
+            report["startup"] = bench_startup(work, repeats=3 if quick else 7)
+        if "journal_insert" in only:
+            note("journal inserts ...")
+            report["journal_insert"] = bench_journal_insert(work, count=50 if quick else 300)
+        if "export" in only:
+            note("export and import ...")
+            report["export"] = bench_export(work, count=10_000 if quick else 100_000,
+                                            repeats=1 if quick else 3)
+        if "chart" in only:
+            note("trend chart with 10 years of ratings ...")
+            report["chart"] = bench_chart(work, runs=1 if quick else 3)
+        if "player" in only:
+            note("player (about 3.5 minutes; --quick: about 1.5) ...")
+            report["player"] = bench_player(work, drift_seconds=(15, 15) if quick else (60, 20),
+                                            seconds=15, rounds=1 if quick else 3)
     report["bench_seconds"] = round(time.perf_counter() - began, 1)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0

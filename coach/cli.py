@@ -8,7 +8,7 @@ and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import locale
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -60,6 +60,8 @@ class Options:
         for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
             if os.environ.get(var):
                 return "ja" if os.environ[var].startswith("ja") else "en"
+        import locale
+
         return "ja" if (locale.getlocale()[0] or "").startswith("ja") else "en"
 
 
@@ -105,6 +107,10 @@ def _add_common(parser: argparse.ArgumentParser, suffix: str = "") -> None:
     group.add_argument("--speed", dest="speed" + suffix, metavar="FACTOR", type=_positive,
                        default=argparse.SUPPRESS,
                        help="play timers FACTOR times faster (previews and tests)")
+
+
+#: What opens the window (no command, or ``run``); everything else is a command-line tool.
+WINDOW_COMMANDS = (None, "run")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -236,6 +242,8 @@ def cmd_import(options: Options, file: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command not in WINDOW_COMMANDS:
+        gc.enable()  # the launcher keeps it off for the window's start-up only
     try:
         options = options_from(args)
         if args.command == "list":

@@ -8,7 +8,6 @@ This module imports nothing from Qt.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -171,6 +170,8 @@ class _Checker:
                 tip = (" (a routine-level key: move it above the first [[steps]], "
                        "where keys belong to the whole routine)")
             else:
+                import difflib  # only a broken file needs it (~1 ms to import)
+
                 hint = difflib.get_close_matches(key, allowed, n=1)
                 tip = f" (did you mean '{hint[0]}'?)" if hint else ""
             self.report(path + (key,), f"unknown key '{dotted(path + (key,))}'{tip}")

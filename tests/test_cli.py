@@ -1,9 +1,11 @@
+import gc
 import subprocess
 import sys
 
 import pytest
 
 from coach import __version__
+from coach.__main__ import main as launch
 from coach.cli import main
 from tests.conftest import FLAGSHIP, REPO
 
@@ -136,3 +138,14 @@ def test_import_of_a_bad_csv_names_the_line_and_imports_nothing(capsys, tmp_path
     assert code == 1
     assert "line 2: 'value' must be from 0 to 10, not 11" in err
     assert "nothing was imported" in err
+
+
+def test_command_line_tools_run_with_the_garbage_collector_on(capsys, monkeypatch):
+    # The launcher turns it off for the window's start-up only.
+    monkeypatch.setattr(sys, "argv", ["coach", "list", "--lang", "en"])
+    try:
+        assert launch() == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert FLAGSHIP in capsys.readouterr().out

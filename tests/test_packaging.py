@@ -26,7 +26,7 @@ def test_wheel_contains_data_and_translations(wheel):
     assert "coach/translations/coach_ja.qm" in names
     assert any(n.startswith("coach/_bundled/assets/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "[gui_scripts]\ncoach = coach.cli:main" in \
+    assert "[gui_scripts]\ncoach = coach.__main__:main" in \
         zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
