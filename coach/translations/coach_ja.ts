@@ -37,12 +37,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="124"/>
+        <location filename="../ui/app.py" line="126"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="125"/>
+        <location filename="../ui/app.py" line="127"/>
         <source>Knee Coach ran into an unexpected problem. Your ratings and sessions are saved. The details are in {log}.</source>
         <translation>Knee Coach で予期しない問題が起きました。痛みの評価と運動の記録は保存されています。詳しい内容は {log} にあります。</translation>
     </message>
@@ -838,28 +838,50 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/report.py" line="129"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="129"/>
+        <source>Open the pain trend first: the chart is saved as it is shown there.</source>
+        <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="133"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="130"/>
+        <location filename="../ui/report.py" line="134"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="131"/>
+        <location filename="../ui/report.py" line="135"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="135"/>
+        <location filename="../ui/report.py" line="139"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="158"/>
+        <location filename="../ui/report.py" line="157"/>
+        <source>Check that the folder exists and that you can write to it.</source>
+        <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="162"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="162"/>
+        <source>“{file}” could not be saved in {folder}.
+{reason}</source>
+        <translation>「{file}」を {folder} に保存できませんでした。
+{reason}</translation>
     </message>
 </context>
 <context>
@@ -1251,107 +1273,107 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="50"/>
+        <location filename="../ui/trend_view.py" line="49"/>
         <source>2 weeks</source>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="50"/>
+        <location filename="../ui/trend_view.py" line="49"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="51"/>
+        <location filename="../ui/trend_view.py" line="50"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="51"/>
+        <location filename="../ui/trend_view.py" line="50"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="58"/>
+        <location filename="../ui/trend_view.py" line="57"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="60"/>
+        <location filename="../ui/trend_view.py" line="59"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均: {mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="65"/>
+        <location filename="../ui/trend_view.py" line="64"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="72"/>
+        <location filename="../ui/trend_view.py" line="71"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="74"/>
+        <location filename="../ui/trend_view.py" line="73"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="76"/>
+        <location filename="../ui/trend_view.py" line="75"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="79"/>
+        <location filename="../ui/trend_view.py" line="78"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="80"/>
+        <location filename="../ui/trend_view.py" line="79"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="81"/>
+        <location filename="../ui/trend_view.py" line="80"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="88"/>
+        <location filename="../ui/trend_view.py" line="87"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="89"/>
+        <location filename="../ui/trend_view.py" line="88"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="91"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="94"/>
+        <location filename="../ui/trend_view.py" line="93"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="96"/>
+        <location filename="../ui/trend_view.py" line="95"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="101"/>
+        <location filename="../ui/trend_view.py" line="100"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み: 安全 {green}回、許容範囲 {amber}回、強すぎ {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="105"/>
+        <location filename="../ui/trend_view.py" line="104"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動: 1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="105"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動: {n}回</translation>
     </message>
@@ -1359,98 +1381,98 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="156"/>
+        <location filename="../ui/trend_view.py" line="155"/>
         <source>No ratings yet</source>
         <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one.</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="159"/>
+        <location filename="../ui/trend_view.py" line="158"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="163"/>
+        <location filename="../ui/trend_view.py" line="162"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="189"/>
+        <location filename="../ui/trend_view.py" line="188"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="189"/>
+        <location filename="../ui/trend_view.py" line="188"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="190"/>
+        <location filename="../ui/trend_view.py" line="189"/>
         <source>Report for my clinician…</source>
         <translation>専門家に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="195"/>
+        <location filename="../ui/trend_view.py" line="194"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="207"/>
+        <location filename="../ui/trend_view.py" line="206"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="210"/>
+        <location filename="../ui/trend_view.py" line="209"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="225"/>
+        <location filename="../ui/trend_view.py" line="224"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="234"/>
+        <location filename="../ui/trend_view.py" line="233"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="236"/>
+        <location filename="../ui/trend_view.py" line="235"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="253"/>
+        <location filename="../ui/trend_view.py" line="252"/>
         <source>Is it working?</source>
         <translation>効果は出ている？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="258"/>
+        <location filename="../ui/trend_view.py" line="257"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="260"/>
+        <location filename="../ui/trend_view.py" line="259"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="265"/>
+        <location filename="../ui/trend_view.py" line="264"/>
         <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
         <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="349"/>
+        <location filename="../ui/trend_view.py" line="348"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="352"/>
+        <location filename="../ui/trend_view.py" line="351"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="398"/>
+        <location filename="../ui/trend_view.py" line="397"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

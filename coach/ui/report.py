@@ -37,7 +37,7 @@ def chart_image(view: TrendView, width: int = 1600) -> QImage:
 
 def save_png(view: TrendView, path: Path) -> None:
     if not chart_image(view).save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
+        raise OSError(f"Qt could not write {path}")  # no strerror: the dialog says why
 
 
 def save_csv(journal: Journal, path: Path) -> int:
@@ -62,7 +62,7 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> 
     writer.setCreator(f"Knee Coach {__version__}")
     painter = QPainter(writer)
     if not painter.isActive():
-        raise OSError(f"could not write {path}")
+        raise OSError(f"Qt could not write {path}")  # no strerror: the dialog says why
     try:
         page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         page.moveTo(0, 0)
@@ -125,6 +125,10 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
                        settings: QSettings) -> Path | None:
     """Ask where to save the chart (png), the journal (csv) or the report (pdf), and
     save it; the path written, or None if the user cancelled or it failed (said)."""
+    if view is None and kind != "csv":  # the buttons live on the trend page
+        QMessageBox.information(parent, translate("Report", "Save"), translate(
+            "Report", "Open the pain trend first: the chart is saved as it is shown there."))
+        return None
     today = date.today()
     filters = {"png": translate("Report", "PNG image (*.png)"),
                "csv": translate("Report", "CSV file (*.csv)"),
@@ -144,17 +148,19 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     try:
         if kind == "csv":
             save_csv(journal, target)
-        elif view is None:
-            raise OSError("open the pain trend first")
         elif kind == "png":
             save_png(view, target)
         else:
             write_report(view, journal, target, today)
     except OSError as err:
-        problem = str(err)
+        # The system's own words when it gave any ("Permission denied"), else a hint.
+        problem = err.strerror or translate(
+            "Report", "Check that the folder exists and that you can write to it.")
     finally:
         QGuiApplication.restoreOverrideCursor()
     if problem is not None:
-        QMessageBox.warning(parent, translate("Report", "Could not save"), problem)
+        QMessageBox.warning(parent, translate("Report", "Could not save"), translate(
+            "Report", "“{file}” could not be saved in {folder}.\n{reason}").format(
+            file=target.name, folder=target.parent, reason=problem))
         return None
     return target

@@ -197,8 +197,12 @@ def test_save_chart_from_the_dialog_says_where_and_failures_are_told(
     assert QGuiApplication.overrideCursor() is None  # the wait cursor is gone again
     chosen[0] = str(tmp_path / "no-such-folder" / "chart.png")
     window.trend.findChild(QPushButton, "export_png").click()
-    assert len(warnings) == 1 and "no-such-folder" in warnings[0]
+    assert warnings == [f"“chart.png” could not be saved in {tmp_path / 'no-such-folder'}.\n"
+                        "Check that the folder exists and that you can write to it."]
     assert QGuiApplication.overrideCursor() is None
+    chosen[0] = str(tmp_path / "no-such-folder" / "journal.csv")  # the system says why
+    window.trend.findChild(QPushButton, "export_csv").click()
+    assert warnings[1].endswith("No such file or directory")
 
 
 def test_hover_shows_the_nearest_rating(make_window, qtbot):
