@@ -242,21 +242,20 @@ def cmd_import(options: Options, file: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command not in WINDOW_COMMANDS:
-        gc.enable()  # the launcher keeps it off for the window's start-up only
     try:
         options = options_from(args)
+        if args.command in WINDOW_COMMANDS:
+            from coach.ui.app import run_window
+
+            return run_window(options, routine_id=getattr(args, "routine_id", None))
+        gc.enable()  # the launcher keeps it off for the window's start-up only
         if args.command == "list":
             return cmd_list(options)
         if args.command == "validate":
             return cmd_validate(args.paths)
         if args.command == "export":
             return cmd_export(options, args.out)
-        if args.command == "import":
-            return cmd_import(options, args.file)
-        from coach.ui.app import run_window
-
-        return run_window(options, routine_id=getattr(args, "routine_id", None))
+        return cmd_import(options, args.file)  # argparse allows no other command
     except KeyboardInterrupt:
         return 130
     except (OSError, JournalError, UnicodeDecodeError) as err:
