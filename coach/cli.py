@@ -194,25 +194,15 @@ def cmd_validate(paths_: Sequence[Path]) -> int:
 
 
 def cmd_export(options: Options, out: Path | None) -> int:
-    import tempfile
-
-    from coach.csvio import export_csv
+    from coach.csvio import export_csv, save_csv
 
     journal = _open_journal(options)
     try:
         if out is None:
-            count = export_csv(journal, sys.stdout)
+            export_csv(journal, sys.stdout)
         else:
             out = out.expanduser()
-            fd, tmp = tempfile.mkstemp(dir=out.parent if out.parent.exists() else None,
-                                       prefix=".coach-export-", suffix=".csv")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                    count = export_csv(journal, handle)
-                os.replace(tmp, out)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            count = save_csv(journal, out)
             _warn(f"wrote {count} record(s) to {out}")
     finally:
         journal.close()

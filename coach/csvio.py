@@ -10,10 +10,14 @@ This module imports nothing from Qt.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any
 
 from coach.journal import (
@@ -53,6 +57,29 @@ def export_csv(journal: Journal, out: IO[str]) -> int:
     for row in _rows(journal):
         writer.writerow(row)
         count += 1
+    return count
+
+
+def save_csv(journal: Journal, path: Path) -> int:
+    """Export to the file *path*, all or nothing; return the number of records.
+
+    The rows go to a temporary file in the same folder, renamed over *path* only once
+    complete, so a full disk or a pulled drive never leaves a half-written export
+    under the chosen name; the temporary file is removed when anything fails. An
+    OSError names *path*, never the temporary file."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            count = export_csv(journal, handle)
+        os.replace(tmp, path)
+    except BaseException as err:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(err, OSError) and err.strerror:
+            raise OSError(err.errno, err.strerror, str(path)) from err
+        raise
     return count
 
 

@@ -1,10 +1,13 @@
+import errno
 import io
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.csvio import export_csv, import_csv
+from coach import csvio
+from coach.csvio import export_csv, import_csv, save_csv
 from coach.journal import CONTEXTS, SIDES, open_journal
 
 JST = timezone(timedelta(hours=9))
@@ -40,6 +43,41 @@ def test_export_has_a_header_a_kind_column_and_offsets(tmp_path):
     assert "2026-03-01T09:00:00+09:00" in text and "2026-03-02T20:00:00+00:00" in text
     kinds = [line.split(",")[0] for line in lines[1:] if line[:1].isalpha()]
     assert kinds.count("session") == 1 and kinds.count("safety_event") == 1
+
+
+def test_saving_to_a_file_replaces_it_whole(tmp_path):
+    journal = filled(tmp_path / "a.sqlite3")
+    out = tmp_path / "out" / "journal.csv"
+    out.parent.mkdir()
+    out.write_text("an older export\n", encoding="utf-8")
+    assert save_csv(journal, out) == 5
+    assert out.read_text(encoding="utf-8") == export_text(journal)
+    assert [p.name for p in out.parent.iterdir()] == ["journal.csv"]
+
+
+def test_a_failed_save_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    journal = filled(tmp_path / "a.sqlite3")
+    out = tmp_path / "out" / "journal.csv"
+    out.parent.mkdir()
+    out.write_text("an older export\n", encoding="utf-8")
+
+    def disk_full(journal, handle):
+        handle.write("kind,uid\n" * 1000)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(csvio, "export_csv", disk_full)
+    with pytest.raises(OSError, match="No space left") as raised:
+        save_csv(journal, out)
+    assert raised.value.filename == str(out)
+    assert out.read_text(encoding="utf-8") == "an older export\n"
+    assert [p.name for p in out.parent.iterdir()] == ["journal.csv"]
+
+
+def test_a_missing_folder_is_named_as_the_user_wrote_it(tmp_path):
+    out = tmp_path / "no such folder" / "journal.csv"
+    with pytest.raises(FileNotFoundError) as raised:
+        save_csv(filled(tmp_path / "a.sqlite3"), out)
+    assert raised.value.filename == str(out)
 
 
 def test_round_trip_into_a_fresh_journal_then_twice_adds_nothing(tmp_path):

@@ -40,16 +40,6 @@ def save_png(view: TrendView, path: Path) -> None:
         raise OSError(f"Qt could not write {path}")  # no strerror: the dialog says why
 
 
-def save_csv(journal: Journal, path: Path) -> int:
-    from coach.csvio import export_csv
-
-    tmp = path.with_name(f".{path.name}.part")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        count = export_csv(journal, handle)
-    tmp.replace(path)
-    return count
-
-
 def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> None:
     """One A4 page: period, chart, summary, adherence, sharp-pain stops, notes."""
     ratings, sessions = journal.ratings(), journal.sessions()
@@ -147,6 +137,8 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     problem = None
     try:
         if kind == "csv":
+            from coach.csvio import save_csv
+
             save_csv(journal, target)
         elif kind == "png":
             save_png(view, target)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from coach.csvio import import_csv
+from coach.csvio import import_csv, save_csv
 from coach.ui import report
 from coach.ui.widgets import MessageBar
 from tests.conftest import REPO
@@ -164,7 +164,7 @@ def test_exports_png_csv_and_a_pdf_report(make_window, qtbot, history, tmp_path)
     png, csv_file, pdf = tmp_path / "c.png", tmp_path / "j.csv", tmp_path / "r.pdf"
     report.save_png(trend, png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert report.save_csv(window.journal, csv_file) > 300
+    assert save_csv(window.journal, csv_file) > 300
     report.write_report(trend, window.journal, pdf, date.today())
     assert pdf.read_bytes()[:5] == b"%PDF-"
     if shutil.which("pdftoppm") is None:
