@@ -4,32 +4,32 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="82"/>
+        <location filename="../ui/session_flow.py" line="83"/>
         <source>Your pain stayed in the safe range. If the exercises felt easy and well controlled, you can try a little more next time.</source>
         <translation>痛みは安全な範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできていたなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="85"/>
+        <location filename="../ui/session_flow.py" line="86"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容できる範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがいつもの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="89"/>
+        <location filename="../ui/session_flow.py" line="90"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="98"/>
+        <location filename="../ui/session_flow.py" line="99"/>
         <source>Safe</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="99"/>
+        <location filename="../ui/session_flow.py" line="100"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="100"/>
+        <location filename="../ui/session_flow.py" line="101"/>
         <source>Too much</source>
         <translation>強すぎ</translation>
     </message>
@@ -309,8 +309,8 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/main_window.py" line="82"/>
-        <location filename="../ui/main_window.py" line="120"/>
-        <location filename="../ui/main_window.py" line="138"/>
+        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
@@ -335,177 +335,177 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="143"/>
+        <location filename="../ui/main_window.py" line="145"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145"/>
+        <location filename="../ui/main_window.py" line="147"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="177"/>
+        <location filename="../ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="180"/>
         <source>Rate my &amp;pain now…</source>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="184"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="186"/>
+        <location filename="../ui/main_window.py" line="188"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="190"/>
+        <location filename="../ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="191"/>
+        <location filename="../ui/main_window.py" line="193"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="192"/>
+        <location filename="../ui/main_window.py" line="194"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="197"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="201"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="210"/>
+        <location filename="../ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="211"/>
+        <location filename="../ui/main_window.py" line="213"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214"/>
+        <location filename="../ui/main_window.py" line="216"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="231"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="250"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="255"/>
+        <location filename="../ui/main_window.py" line="257"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝に熱っぽさ・赤み・腫れがありました。今も続いているなら今日は休み、おさまらないときは医療機関を受診してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="263"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>Yesterday: “{routine}”. Every other day is a good start; once you are used to it, daily is fine.</source>
         <translation>昨日は「{routine}」を行いました。はじめは1日おきで十分です。慣れてきたら毎日でもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="285"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296"/>
+        <location filename="../ui/main_window.py" line="298"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="297"/>
+        <location filename="../ui/main_window.py" line="299"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="335"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="337"/>
+        <location filename="../ui/main_window.py" line="339"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="391"/>
+        <location filename="../ui/main_window.py" line="393"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="394"/>
+        <location filename="../ui/main_window.py" line="396"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="411"/>
+        <location filename="../ui/main_window.py" line="413"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="429"/>
+        <location filename="../ui/main_window.py" line="431"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="435"/>
+        <location filename="../ui/main_window.py" line="437"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="458"/>
+        <location filename="../ui/main_window.py" line="460"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="459"/>
+        <location filename="../ui/main_window.py" line="461"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -790,94 +790,94 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="61"/>
-        <location filename="../ui/report.py" line="83"/>
+        <location filename="../ui/report.py" line="51"/>
+        <location filename="../ui/report.py" line="73"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="84"/>
+        <location filename="../ui/report.py" line="74"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="92"/>
+        <location filename="../ui/report.py" line="82"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="100"/>
+        <location filename="../ui/report.py" line="90"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="102"/>
+        <location filename="../ui/report.py" line="92"/>
         <source>Sharp-pain stops</source>
         <translation>鋭い痛みによる中止</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="105"/>
+        <location filename="../ui/report.py" line="95"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="108"/>
-        <location filename="../ui/report.py" line="115"/>
+        <location filename="../ui/report.py" line="98"/>
+        <location filename="../ui/report.py" line="105"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="111"/>
+        <location filename="../ui/report.py" line="101"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="117"/>
+        <location filename="../ui/report.py" line="107"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="129"/>
+        <location filename="../ui/report.py" line="119"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="129"/>
+        <location filename="../ui/report.py" line="119"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="133"/>
+        <location filename="../ui/report.py" line="123"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="134"/>
+        <location filename="../ui/report.py" line="124"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="135"/>
+        <location filename="../ui/report.py" line="125"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="139"/>
+        <location filename="../ui/report.py" line="129"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="157"/>
+        <location filename="../ui/report.py" line="149"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="162"/>
+        <location filename="../ui/report.py" line="154"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="162"/>
+        <location filename="../ui/report.py" line="154"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1058,214 +1058,219 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="135"/>
+        <location filename="../ui/session_flow.py" line="137"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="136"/>
+        <location filename="../ui/session_flow.py" line="138"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="136"/>
+        <location filename="../ui/session_flow.py" line="138"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="145"/>
+        <location filename="../ui/session_flow.py" line="147"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="146"/>
+        <location filename="../ui/session_flow.py" line="148"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="146"/>
+        <location filename="../ui/session_flow.py" line="148"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="170"/>
+        <location filename="../ui/session_flow.py" line="172"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="172"/>
+        <location filename="../ui/session_flow.py" line="174"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝に熱っぽさ・赤み・腫れはありますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="177"/>
+        <location filename="../ui/session_flow.py" line="179"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="178"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="182"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、熱っぽさ・赤み・腫れがあります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="184"/>
-        <location filename="../ui/session_flow.py" line="209"/>
+        <location filename="../ui/session_flow.py" line="186"/>
+        <location filename="../ui/session_flow.py" line="211"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="234"/>
+        <location filename="../ui/session_flow.py" line="236"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="235"/>
+        <location filename="../ui/session_flow.py" line="237"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="237"/>
+        <location filename="../ui/session_flow.py" line="239"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="238"/>
+        <location filename="../ui/session_flow.py" line="240"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="239"/>
+        <location filename="../ui/session_flow.py" line="241"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="241"/>
+        <location filename="../ui/session_flow.py" line="243"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="243"/>
+        <location filename="../ui/session_flow.py" line="245"/>
         <source>See a clinician if</source>
         <translation>次のようなときは医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="244"/>
+        <location filename="../ui/session_flow.py" line="246"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="245"/>
+        <location filename="../ui/session_flow.py" line="247"/>
         <source>you also have a fever or chills, or feel unwell</source>
         <translation>発熱や寒気がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="246"/>
-        <location filename="../ui/session_flow.py" line="298"/>
+        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/session_flow.py" line="301"/>
         <source>you cannot put weight on the leg</source>
         <translation>脚に体重をかけられない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="259"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach のセッション中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="264"/>
+        <location filename="../ui/session_flow.py" line="267"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="265"/>
+        <location filename="../ui/session_flow.py" line="268"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="275"/>
+        <location filename="../ui/session_flow.py" line="278"/>
         <source>Session ended</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="289"/>
+        <location filename="../ui/session_flow.py" line="292"/>
         <source>Session stopped</source>
         <translation>セッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="290"/>
+        <location filename="../ui/session_flow.py" line="293"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="292"/>
+        <location filename="../ui/session_flow.py" line="295"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="293"/>
+        <location filename="../ui/session_flow.py" line="296"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="294"/>
+        <location filename="../ui/session_flow.py" line="297"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="295"/>
+        <location filename="../ui/session_flow.py" line="298"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="297"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>Get medical advice the same day if</source>
         <translation>次のようなときは、その日のうちに受診してください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="299"/>
+        <location filename="../ui/session_flow.py" line="302"/>
         <source>the knee swells badly, locks or gives way</source>
         <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="300"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>the pain is severe or keeps getting worse</source>
         <translation>痛みが強い、またはどんどん悪くなる</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="301"/>
+        <location filename="../ui/session_flow.py" line="304"/>
         <source>Call emergency services if</source>
         <translation>次のようなときは、すぐに救急車を呼んでください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="302"/>
+        <location filename="../ui/session_flow.py" line="305"/>
         <source>one calf or thigh is painful, swollen, warm or red</source>
         <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="303"/>
+        <location filename="../ui/session_flow.py" line="306"/>
         <source>you are short of breath or have chest pain</source>
         <translation>息苦しさや胸の痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="311"/>
+        <location filename="../ui/session_flow.py" line="314"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="327"/>
+        <location filename="../ui/session_flow.py" line="330"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="332"/>
+        <location filename="../ui/session_flow.py" line="335"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="353"/>
+        <location filename="../ui/session_flow.py" line="345"/>
+        <source>Before you started: {before} of 10. Now: {after} of 10.</source>
+        <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="361"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした: {error}</translation>
     </message>

@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self.update_today()
         self._restore_geometry()
         self.tabs.setCurrentIndex(self.settings.value("tab", 0, type=int))
+        # Keys go to the routines first (arrows choose, Enter starts), not the tab bar.
+        self.routine_list.setFocus()
 
     # -- building ------------------------------------------------------------
     def _build_home(self) -> QWidget:

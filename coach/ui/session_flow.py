@@ -46,6 +46,7 @@ from coach.ui.widgets import (
 def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
+    button.setAutoDefault(True)  # Enter presses the focused button, as Space does
     button.setMinimumHeight(52)
     button.setStyleSheet("QPushButton { padding: 6px 22px; }")
     font = button.font()
@@ -118,6 +119,7 @@ class SessionFlow(QWidget):
         self.lang = lang
         self.settings = settings
         self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error)
+        self.before_value: int | None = None  # the saved "before" rating, for the result
         self.engine = SessionEngine(routine, clock, speed=speed)
         self.recorder.attach(self.engine)
         self.keep_awake = KeepAwake(self)
@@ -247,7 +249,8 @@ class SessionFlow(QWidget):
             ])], "restAdvice")
 
     def _rated_before(self, value: int) -> None:
-        self.recorder.rate(value, "before")
+        if self.recorder.rate(value, "before"):
+            self.before_value = value
         self._start_player()
 
     def _start_player(self) -> None:
@@ -337,6 +340,11 @@ class SessionFlow(QWidget):
             inner.addWidget(plain_label(advice_for(value), point_delta=2,
                                         object_name="zoneAdvice"))
             widgets.append(box)
+            if self.before_value is not None:
+                widgets.append(plain_label(
+                    self.tr("Before you started: {before} of 10. Now: {after} of 10.").format(
+                        before=self.before_value, after=value),
+                    point_delta=2, object_name="beforeAfter"))
         self._final_page(widgets)
 
     def _set_cue(self, name: str, on: bool) -> None:

@@ -108,6 +108,20 @@ def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
     assert window.menuBar().isEnabled()
 
 
+def test_keyboard_chooses_and_starts_a_routine_from_launch(make_window, qtbot):
+    window = make_window()
+    window.settings.setValue("sound", False)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.focusWidget() is window.routine_list
+    qtbot.keyClick(window.routine_list, Qt.Key.Key_Down)
+    second = window.selected_routine()
+    assert second is not None and second is window.library.routines[1]
+    qtbot.keyClick(window.routine_list, Qt.Key.Key_Return)
+    assert window.flow is not None and window.flow.routine is second
+
+
 def test_an_unexpected_error_is_logged_and_said_once(make_window, qtbot, monkeypatch, tmp_path):
     import sys
 

@@ -63,6 +63,12 @@ def test_safety_notes_come_first_and_not_today_records_a_skip(qtbot, flow, journ
     assert flow.engine.state == "ready"  # the routine never started
 
 
+def test_the_safety_check_answers_by_keyboard(qtbot, flow):
+    assert flow.focusWidget() is flow.ok_button  # "my knee is fine" has the focus
+    key(qtbot, flow, Qt.Key.Key_Return)  # Enter presses it, as Space does
+    qtbot.waitUntil(flow.before_panel.isVisible)
+
+
 def test_keyboard_drives_the_player(qtbot, flow, journal):
     into_player(qtbot, flow)
     assert journal.ratings()[0].value == 3 and journal.ratings()[0].context == "before"
@@ -127,11 +133,28 @@ def test_a_whole_routine_ends_with_the_rating_and_its_zone(qtbot, flow, journal)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_7)
     flow.after_panel.submit.click()
     assert flow.findChild(QLabel, "zoneLabel").text() == "Pain 7 of 10: Too much"
+    assert (flow.findChild(QLabel, "beforeAfter").text()
+            == "Before you started: 3 of 10. Now: 7 of 10.")
     assert flow.findChild(QLabel, "resultSummary").text() == "You completed 5 of 5 steps."
     [session] = journal.sessions()
     assert session.outcome == "completed" and session.steps_completed == 5
     assert [(r.value, r.context) for r in journal.ratings()] == [(3, "before"), (7, "after")]
     assert all(r.session_uid == session.uid for r in journal.ratings())
+
+
+def test_a_skipped_before_rating_saves_nothing_and_compares_nothing(qtbot, flow, journal):
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    flow.before_panel.findChild(QPushButton, "painSkip").click()
+    qtbot.waitUntil(flow.player.isVisible)
+    flow.clock.advance(flow.engine.total + 1)
+    flow.player.refresh()
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_1)
+    flow.after_panel.submit.click()
+    assert flow.findChild(QLabel, "zoneLabel").text() == "Pain 1 of 10: Safe"
+    assert flow.findChild(QLabel, "beforeAfter") is None
+    assert [(r.value, r.context) for r in journal.ratings()] == [(1, "after")]
 
 
 def test_progress_is_saved_as_each_step_ends(qtbot, flow, journal):
