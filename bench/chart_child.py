@@ -88,6 +88,9 @@ def main() -> int:
     if not empty.ratings():
         empty.add_rating(4, "check_in")
     app = QApplication(sys.argv[:1])
+    from coach.ui.app import lighten_pyside_import_hook
+
+    lighten_pyside_import_hook()  # as run_window does before anything else loads
     # The app's trend page: a page already on screen that the chart is added to.
     host = QWidget()
     host.resize(1100, 720)
