@@ -140,7 +140,7 @@ def lighten_pyside_import_hook() -> None:
     module's source mentions "PySide6" (for its opt-in ``__feature__`` syntax). It
     reads the source through ``inspect.getsource``, which decodes the whole file and
     keeps its lines in ``linecache`` until the process ends: when pyqtgraph first
-    loads, ~300 modules, 35-55 ms and 5 MB here. Searching the file's bytes gives the
+    loads, ~300 modules, 35-55 ms and 12 MiB resident here. Searching the bytes gives the
     same answer (tests compare both over every module the app loads) in a fifth of the
     time and keeps nothing. The hook is PySide6's private code: where it is missing,
     nothing changes, and any module whose file cannot be read gets PySide6's own check.
