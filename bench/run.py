@@ -17,7 +17,11 @@ startup
     first makes PySide6 build the ``Qt`` namespace's and ``QLocale``'s Python types,
     as any real window must (``startup_ratio_vs_bare_with_qt_types``). The four are
     run in turn, N times each after one discarded warm-up run. Target:
-    ``startup_ratio`` (median cold app / median bare) <= 1.3.
+    ``startup_ratio`` (median cold app / median bare) <= 1.3. ``breakdown``
+    (bench/startup_parts.py, N/2 runs): the Python enum types PySide6 creates before
+    the first paint in the bare window, the bare window with the Qt types and the
+    cold app, and the app's own steps (loading routines, opening the journal,
+    building the main window).
 journal_insert
     Latency of ``Journal.add_rating`` on a file journal: each call is its own
     committed transaction (WAL, ``synchronous=FULL``, so one fsync per rating).
@@ -227,6 +231,7 @@ def bench_startup(work: Path, repeats: int) -> dict:
             f"{name} {ms(result['seconds'])} ms" for name, result in this_round.items()))
 
     figures = {name: summarise(found) for name, found in runs.items()}
+    breakdown = startup_breakdown(work, env, errors, max(1, repeats // 2))
     wall = {name: median([r["seconds"] for r in found]) for name, found in runs.items()}
     rss = {name: median([r["rss_kib"] for r in found]) for name, found in runs.items()}
     return {
@@ -241,7 +246,32 @@ def bench_startup(work: Path, repeats: int) -> dict:
         "target": {"startup_ratio_max": STARTUP_TARGET},
         "meets_target": wall["app_cold"] / wall["bare"] <= STARTUP_TARGET,
         "child_stderr": {name: sorted(lines)[:10] for name, lines in stderr_lines.items()},
+        "breakdown": breakdown,
     }
+
+
+def startup_breakdown(work: Path, env: dict[str, str], errors: Path, repeats: int) -> dict:
+    """bench/startup_parts.py on the bare window, the bare window with the Qt types and
+    the cold app: the enum types PySide6 creates before the first paint and the app's
+    own steps (medians; the counts do not vary)."""
+    script = str(ROOT / "bench" / "startup_parts.py")
+    cases = {"bare": ["bare"], "bare_with_qt_types": ["bare", "--with-qt-types"],
+             "app_cold": ["app"]}
+    found: dict[str, list[dict]] = {name: [] for name in cases}
+    for round_ in range(repeats):
+        for name, args in cases.items():
+            if name == "app_cold":
+                args = [*args, str(work / f"parts-data-{round_}")]
+            done = subprocess.run([sys.executable, script, *args], cwd=ROOT, env=env,
+                                  capture_output=True, text=True, timeout=60)
+            errors.write_text(done.stderr, encoding="utf-8")
+            results = [line for line in done.stdout.splitlines() if line.startswith("result ")]
+            if done.returncode or not results:
+                raise RuntimeError(f"startup_parts.py {args} exited {done.returncode}:\n"
+                                   f"{done.stderr[-2000:]}")
+            found[name].append(json.loads(results[-1].removeprefix("result ")))
+    return {name: {key: median([run[key] for run in runs]) for key in runs[0]}
+            for name, runs in found.items()}
 
 
 # -- 2. journal inserts --------------------------------------------------------
