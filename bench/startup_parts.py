@@ -78,7 +78,7 @@ def run_app(data_dir: str, steps: dict[str, float]) -> None:
     gc.disable()  # as coach.__main__ does first thing
     sys.path.insert(0, str(ROOT))
     from coach.__main__ import main
-    from coach.cli import Options
+    from coach.config import Options
     from coach.ui.main_window import MainWindow
 
     _timed(Options, "load_library", steps, "load_routines_ms")

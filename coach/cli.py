@@ -9,73 +9,16 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__, paths
-from coach.journal import Journal, JournalError, JournalNotice, open_journal
-from coach.library import Library, load_library
+from coach.config import Options
+from coach.journal import Journal, JournalError, JournalNotice
+from coach.library import load_library
 from coach.routine import format_seconds
-
-
-@dataclass
-class Options:
-    """What every command needs to know, resolved from options, env and settings."""
-
-    data_dir: Path
-    routine_dirs: list[Path] = field(default_factory=list)
-    lang: str | None = None
-    speed: float = 1.0
-
-    @property
-    def routine_folders(self) -> list[Path]:
-        """Bundled first, then the user's folder (if it exists), then each
-        ``--routines-dir`` (reported when missing: it was asked for)."""
-        user = self.data_dir / paths.USER_ROUTINES
-        return [paths.bundled_routines_dir(), *([user] if user.is_dir() else []),
-                *self.routine_dirs]
-
-    def load_library(self) -> Library:
-        return load_library(self.routine_folders, missing_ok=False)
-
-    def open_journal(self) -> Journal:
-        return open_journal(self.data_dir / paths.JOURNAL_FILE)
-
-    def language(self, system: str | None = None) -> str:
-        """--lang, else the saved setting, else the system locale (en or ja).
-
-        *system* is the system locale name as the caller knows it (the window passes
-        Qt's); without it the usual locale environment variables decide."""
-        if self.lang:
-            return self.lang
-        saved = read_saved_language(self.data_dir)
-        if saved:
-            return saved
-        if system:
-            return "ja" if system.startswith("ja") else "en"
-        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-            if os.environ.get(var):
-                return "ja" if os.environ[var].startswith("ja") else "en"
-        import locale
-
-        return "ja" if (locale.getlocale()[0] or "").startswith("ja") else "en"
-
-
-def read_saved_language(data_dir: Path) -> str | None:
-    """The language chosen in the window's settings (Qt's ini file), if any."""
-    import configparser
-
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(data_dir / paths.SETTINGS_FILE, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError):
-        return None
-    value = parser.get("General", "language", fallback="")
-    return value if value in ("en", "ja") else None
 
 
 class _Parser(argparse.ArgumentParser):

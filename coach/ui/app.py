@@ -15,23 +15,23 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QSettings,
     QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import __version__, paths
-from coach.cli import Options
+from coach.config import Options
+from coach.ui.settings import Settings
 
 log = logging.getLogger("coach")
 
 ENV_EXIT_AFTER_PAINT = "COACH_EXIT_AFTER_FIRST_PAINT"
 
 
-def open_settings(data_dir: Path) -> QSettings:
+def open_settings(data_dir: Path) -> Settings:
     """The window's settings: an ini file in the data folder, beside the journal."""
-    return QSettings(str(data_dir / paths.SETTINGS_FILE), QSettings.Format.IniFormat)
+    return Settings.open(data_dir)
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach import config
 from coach.journal import Journal, JournalError, Rating, Session
 from coach.ui.rating import PainRating
+from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
     clear_layout,
@@ -150,15 +152,15 @@ def morning_advice(morning: int, before: int | None) -> str:
                      "you. Carry on at the same level.")
 
 
-def ask_morning_check(parent: QWidget, journal: Journal, settings: QSettings,
+def ask_morning_check(parent: QWidget, journal: Journal, settings: Settings,
                       on_saved: Callable[[str], None],
                       title_of: Callable[[str], str]) -> RatingDialog | None:
     """The morning after a session, ask once whether the pain is back to usual;
     *on_saved* gets the advice to show. None when there is nothing to ask."""
     session = session_for_morning_check(journal, date.today())
-    if session is None or settings.value("morning_check_asked") == session.uid:
+    if session is None or settings.get(config.MORNING_CHECK_ASKED) == session.uid:
         return None
-    settings.setValue("morning_check_asked", session.uid)
+    settings.set(config.MORNING_CHECK_ASKED, session.uid)
     before = next((r.value for r in journal.ratings_for_session(session.uid)
                    if r.context == "before"), None)
     dialog = RatingDialog(

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.cli import Options
+from coach import config
+from coach.config import Options
 from coach.journal import Journal, JournalNotice
 from coach.library import Library
 from coach.routine import Routine
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from coach.ui.session_flow import SessionFlow
     from coach.ui.trend_view import TrendView
 from coach.ui.routine_view import RoutineDetails
+from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
     after_first_paint,
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
 
     chart_module_loaded = Signal()
 
-    def __init__(self, options: Options, *, settings: QSettings, lang: str,
+    def __init__(self, options: Options, *, settings: Settings, lang: str,
                  library: Library | None = None, journal: Journal | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         self._fill_routines()
         self.update_today()
         self._restore_geometry()
-        self.tabs.setCurrentIndex(self.settings.value("tab", 0, type=int))
+        self.tabs.setCurrentIndex(self.settings.get(config.TAB))
         # Keys go to the routines first (arrows choose, Enter starts), not the tab bar.
         self.routine_list.setFocus()
 
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
-        saved = self.settings.value("language", "system")
+        saved = self.settings.get(config.LANGUAGE)
         for code, name in (("system", self.tr("System default")), ("en", "English"),
                            ("ja", "日本語")):
             action = QAction(name, self, checkable=True)
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
             self.broken_bar.label.setText(
                 self.tr("Some routines could not be loaded: {names}").format(names=names))
         self.broken_bar.setVisible(bool(broken))
-        wanted = keep or self.settings.value("last_routine", "")
+        wanted = keep or self.settings.get(config.LAST_ROUTINE)
         row = next((i for i, r in enumerate(self.library.routines) if r.id == wanted), 0)
         if self.library.routines:
             self.routine_list.setCurrentRow(row)
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
         routine = self.selected_routine()
         self.details.show_routine(routine, self.lang)
         if routine:
-            self.settings.setValue("last_routine", routine.id)
+            self.settings.set(config.LAST_ROUTINE, routine.id)
 
     def reload_routines(self) -> None:
         current = self.selected_routine()
@@ -349,7 +351,7 @@ class MainWindow(QMainWindow):
 
     # -- pain trend and ratings ----------------------------------------------------
     def _on_tab_changed(self, index: int) -> None:
-        self.settings.setValue("tab", index)
+        self.settings.set(config.TAB, index)
         if index == 1 and self.trend is None:
             # Load once "Loading the chart…" is on screen (also when the window opens
             # on this tab: the window is drawn before the chart code loads).
@@ -371,15 +373,16 @@ class MainWindow(QMainWindow):
 
     def _saved_baseline(self) -> tuple[date, date] | None:
         try:
-            start, end = (date.fromisoformat(self.settings.value(f"baseline_{k}", ""))
-                          for k in ("start", "end"))
+            start, end = (date.fromisoformat(self.settings.get(key))
+                          for key in (config.BASELINE_START, config.BASELINE_END))
         except (TypeError, ValueError):
             return None
         return start, end
 
     def _save_baseline(self, period: tuple[date, date] | None) -> None:
-        for key, value in zip(("start", "end"), period or ("", ""), strict=True):
-            self.settings.setValue(f"baseline_{key}", str(value))
+        for key, value in zip((config.BASELINE_START, config.BASELINE_END),
+                              period or ("", ""), strict=True):
+            self.settings.set(key, str(value))
 
     def _ratings_changed(self) -> None:
         if self.trend is not None:
@@ -453,7 +456,7 @@ class MainWindow(QMainWindow):
 
     def _on_language_chosen(self, action: QAction) -> None:
         code = action.data()
-        self.settings.setValue("language", code)
+        self.settings.set(config.LANGUAGE, code)
         self.settings.sync()
         from PySide6.QtWidgets import QMessageBox
 
@@ -476,7 +479,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         # Questions and notices open over a window the user can already see, not
         # before it is drawn.
-        if not self.settings.value("first_run_notice_seen", False, type=bool):
+        if not self.settings.get(config.FIRST_RUN_NOTICE_SEEN):
             after_first_paint(self, self._show_first_run_notice)
         elif not self._morning_checked:
             self._morning_checked = True
@@ -487,26 +490,26 @@ class MainWindow(QMainWindow):
 
         from coach.ui.help import first_run_notice
 
-        if self.settings.value("first_run_notice_seen", False, type=bool) or \
+        if self.settings.get(config.FIRST_RUN_NOTICE_SEEN) or \
                 self.findChild(QMessageBox, "firstRunNotice"):
             return
         box = first_run_notice(self)
-        box.finished.connect(lambda _result: self.settings.setValue(
-            "first_run_notice_seen", True))
+        box.finished.connect(lambda _result: self.settings.set(
+            config.FIRST_RUN_NOTICE_SEEN, True))
         box.open()
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        geometry = self.settings.get(config.WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
             self.resize(1100, 720)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        splitter = self.settings.get(config.WINDOW_SPLITTER)
+        if splitter:
+            self.splitter.restoreState(QByteArray(splitter))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.flow is not None:
             self.flow.shutdown()  # records the session as stopped, with its progress
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.set(config.WINDOW_GEOMETRY, self.saveGeometry().data())
+        self.settings.set(config.WINDOW_SPLITTER, self.splitter.saveState().data())
         self.settings.sync()
         super().closeEvent(event)

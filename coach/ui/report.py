@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSettings, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -18,9 +18,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach import __version__
+from coach import __version__, config
 from coach.journal import Journal
 from coach.trend import weekly_sessions
+from coach.ui.settings import Settings
 from coach.ui.trend_view import TrendView, summary_lines
 from coach.ui.widgets import translate
 
@@ -112,7 +113,7 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> 
 
 
 def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: TrendView | None,
-                       settings: QSettings) -> Path | None:
+                       settings: Settings) -> Path | None:
     """Ask where to save the chart (png), the journal (csv) or the report (pdf), and
     save it; the path written, or None if the user cancelled or it failed (said)."""
     if view is None and kind != "csv":  # the buttons live on the trend page
@@ -125,13 +126,13 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
                "pdf": translate("Report", "PDF document (*.pdf)")}
     names = {"png": f"knee-pain-chart-{today}.png", "csv": f"knee-coach-{today}.csv",
              "pdf": f"knee-pain-report-{today}.pdf"}
-    folder = settings.value("export_folder", str(Path.home()))
+    folder = settings.get(config.EXPORT_FOLDER) or str(Path.home())
     path, _ = QFileDialog.getSaveFileName(parent, translate("Report", "Save as"),
                                           str(Path(folder) / names[kind]), filters[kind])
     if not path:
         return None
     target = Path(path)
-    settings.setValue("export_folder", str(target.parent))
+    settings.set(config.EXPORT_FOLDER, str(target.parent))
     # Years of ratings take a second or so to draw: show that something is happening.
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     problem = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach import config
 from coach.journal import Journal, JournalError
 from coach.pain import zone
 from coach.recorder import SessionRecorder
@@ -31,6 +32,7 @@ from coach.session import SessionEngine
 from coach.ui.cues import Cues
 from coach.ui.keepawake import KeepAwake
 from coach.ui.player import PlayerView, spoken_phrase
+from coach.ui.settings import Settings
 from coach.ui.rating import ZONE_BACKGROUNDS, ZONE_COLOURS, RatingPanel
 from coach.ui.widgets import (
     MessageBar,
@@ -111,7 +113,7 @@ class SessionFlow(QWidget):
     closed = Signal()
 
     def __init__(self, routine: Routine, journal: Journal, *, lang: str, speed: float,
-                 settings: QSettings, clock=time.monotonic,
+                 settings: Settings, clock=time.monotonic,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionFlow")
@@ -153,15 +155,15 @@ class SessionFlow(QWidget):
         for widget in (self.check_page, self.before_page, self.player, self.after_page):
             self.pages.addWidget(widget)
 
-        self.cues = Cues(lang, sound=settings.value("sound", True, type=bool),
-                         voice=settings.value("voice", False, type=bool),
+        self.cues = Cues(lang, sound=settings.get(config.SOUND),
+                         voice=settings.get(config.VOICE),
                          phrase_for=lambda e: spoken_phrase(e, routine, lang), parent=self)
         self.cues.status_changed.connect(self.player.set_status_note)
         self.engine.subscribe(self.cues.on_event)
         self.player.sound_toggle.setChecked(self.cues.sound_on)
         self.player.voice_toggle.setChecked(self.cues.voice_on)
-        self.player.sound_toggle.toggled.connect(lambda on: self._set_cue("sound", on))
-        self.player.voice_toggle.toggled.connect(lambda on: self._set_cue("voice", on))
+        self.player.sound_toggle.toggled.connect(lambda on: self._set_cue(config.SOUND, on))
+        self.player.voice_toggle.toggled.connect(lambda on: self._set_cue(config.VOICE, on))
 
     # -- pages ---------------------------------------------------------------------
     def _build_check(self) -> QWidget:
@@ -347,9 +349,9 @@ class SessionFlow(QWidget):
                     point_delta=2, object_name="beforeAfter"))
         self._final_page(widgets)
 
-    def _set_cue(self, name: str, on: bool) -> None:
-        self.settings.setValue(name, on)
-        if name == "sound":
+    def _set_cue(self, key: config.Setting[bool], on: bool) -> None:
+        self.settings.set(key, on)
+        if key is config.SOUND:
             self.cues.set_sound(on)
         else:
             self.cues.set_voice(on)

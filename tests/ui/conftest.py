@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.cli import Options
+from coach import config
+from coach.config import Options
 from coach.ui.app import open_settings
 from coach.ui.main_window import MainWindow
 
@@ -16,7 +17,7 @@ def make_window(qtbot, data_dir):
     def make(*, lang: str = "en", notice_seen: bool = True, routine_dirs=(),
              folder=data_dir) -> MainWindow:
         settings = open_settings(folder)
-        settings.setValue("first_run_notice_seen", notice_seen)
+        settings.set(config.FIRST_RUN_NOTICE_SEEN, notice_seen)
         options = Options(data_dir=folder, routine_dirs=list(routine_dirs), lang=lang)
         window = MainWindow(options, settings=settings, lang=lang)
         qtbot.addWidget(window)

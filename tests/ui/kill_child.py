@@ -10,7 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer  # noqa: E402
 
-from coach.cli import Options  # noqa: E402
+from coach import config
+from coach.config import Options  # noqa: E402
 from coach.ui.app import make_app, open_settings  # noqa: E402
 from coach.ui.main_window import MainWindow  # noqa: E402
 
@@ -19,8 +20,8 @@ def main() -> None:
     data_dir = Path(sys.argv[1])
     app = make_app()
     settings = open_settings(data_dir)
-    settings.setValue("first_run_notice_seen", True)
-    settings.setValue("sound", False)
+    settings.set(config.FIRST_RUN_NOTICE_SEEN, True)
+    settings.set(config.SOUND, False)
     window = MainWindow(Options(data_dir=data_dir, speed=200.0), settings=settings, lang="en")
     window.show()
     window.start_selected()

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
+from coach import config
 from coach.ui.app import open_settings
 from tests.conftest import FLAGSHIP
 
@@ -64,7 +65,7 @@ def test_first_run_notice_shows_once(make_window, qtbot, data_dir):
     qtbot.waitUntil(box.isVisible)
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible())
-    assert open_settings(data_dir).value("first_run_notice_seen", type=bool)
+    assert open_settings(data_dir).get(config.FIRST_RUN_NOTICE_SEEN)
 
 
 def test_window_size_is_remembered(make_window):
@@ -98,7 +99,7 @@ def test_open_unknown_routine_says_so(make_window, qtbot, monkeypatch):
 def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
     window = make_window()
     window.show()
-    window.settings.setValue("sound", False)
+    window.settings.set(config.SOUND, False)
     qtbot.mouseClick(window.findChild(QPushButton, "startButton"), Qt.MouseButton.LeftButton)
     assert window.flow is not None and window.pages.currentWidget() is window.flow
     assert window.flow.findChild(QPushButton, "safetyOk").isVisible()
@@ -110,7 +111,7 @@ def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
 
 def test_keyboard_chooses_and_starts_a_routine_from_launch(make_window, qtbot):
     window = make_window()
-    window.settings.setValue("sound", False)
+    window.settings.set(config.SOUND, False)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

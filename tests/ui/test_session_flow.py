@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
+from coach import config
 from coach import paths
 from coach.journal import open_journal
 from coach.routine import load_routine
@@ -24,7 +25,7 @@ def journal(data_dir):
 def flow(qtbot, data_dir, journal):
     routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
     settings = open_settings(data_dir)
-    settings.setValue("sound", False)  # no audio device here; see test_cues for that path
+    settings.set(config.SOUND, False)  # no audio device here; see test_cues for that path
     clock = FakeClock()
     flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
                        clock=clock)
@@ -183,7 +184,7 @@ def test_every_bundled_routine_plays_end_to_end(qtbot, data_dir, journal, file, 
     use_language(lang)
     routine = load_routine(file)[0]
     settings = open_settings(data_dir)
-    settings.setValue("sound", False)
+    settings.set(config.SOUND, False)
     clock = FakeClock()
     flow = SessionFlow(routine, journal, lang=lang, speed=20.0, settings=settings,
                        clock=clock)

@@ -1,0 +1,121 @@
+"""What the app is configured with: the resolved command-line :class:`Options`, and
+every window setting declared once (name, type, default) in :data:`SETTINGS`.
+
+The settings file is Qt's ini format, written by the window through
+``coach.ui.settings.Settings``; the command-line tools read the one setting they
+need (the language) here without Qt. No widget spells a settings key itself.
+This module imports nothing from Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from coach import paths
+from coach.journal import Journal, open_journal
+from coach.library import Library, load_library
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One key of the settings file: its name there, its type and its default."""
+
+    name: str
+    type: type[T]
+    default: T
+
+
+LANGUAGE = Setting("language", str, "system")  # "system", "en" or "ja"
+SOUND = Setting("sound", bool, True)
+VOICE = Setting("voice", bool, False)
+LAST_ROUTINE = Setting("last_routine", str, "")
+TAB = Setting("tab", int, 0)
+BASELINE_START = Setting("baseline_start", str, "")  # ISO date, or "" for the first week
+BASELINE_END = Setting("baseline_end", str, "")
+MORNING_CHECK_ASKED = Setting("morning_check_asked", str, "")  # the session last asked about
+FIRST_RUN_NOTICE_SEEN = Setting("first_run_notice_seen", bool, False)
+EXPORT_FOLDER = Setting("export_folder", str, "")  # "" for the home folder
+WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
+WINDOW_SPLITTER = Setting("window/splitter", bytes, b"")
+
+#: Every setting, by its name in the file.
+SETTINGS: dict[str, Setting[object]] = {
+    s.name: s for s in (  # type: ignore[misc]
+        LANGUAGE, SOUND, VOICE, LAST_ROUTINE, TAB, BASELINE_START, BASELINE_END,
+        MORNING_CHECK_ASKED, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, WINDOW_GEOMETRY,
+        WINDOW_SPLITTER)}
+
+LANGUAGES = ("en", "ja")
+
+
+@dataclass
+class Options:
+    """What every command needs to know, resolved from options, env and settings."""
+
+    data_dir: Path
+    routine_dirs: list[Path] = field(default_factory=list)
+    lang: str | None = None
+    speed: float = 1.0
+
+    @property
+    def routine_folders(self) -> list[Path]:
+        """Bundled first, then the user's folder (if it exists), then each
+        ``--routines-dir`` (reported when missing: it was asked for)."""
+        user = self.data_dir / paths.USER_ROUTINES
+        return [paths.bundled_routines_dir(), *([user] if user.is_dir() else []),
+                *self.routine_dirs]
+
+    def load_library(self) -> Library:
+        return load_library(self.routine_folders, missing_ok=False)
+
+    def open_journal(self) -> Journal:
+        return open_journal(self.data_dir / paths.JOURNAL_FILE)
+
+    def language(self, system: str | None = None) -> str:
+        """--lang, else the saved setting, else the system locale (en or ja).
+
+        *system* is the system locale name as the caller knows it (the window passes
+        Qt's); without it the usual locale environment variables decide."""
+        if self.lang:
+            return self.lang
+        saved = read_saved_language(self.data_dir)
+        if saved:
+            return saved
+        if system:
+            return "ja" if system.startswith("ja") else "en"
+        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            if os.environ.get(var):
+                return "ja" if os.environ[var].startswith("ja") else "en"
+        import locale
+
+        return "ja" if (locale.getlocale()[0] or "").startswith("ja") else "en"
+
+    def window_arguments(self, routine_id: str | None = None) -> list[str]:
+        """The command-line arguments that open the window again with these options
+        (for a restart), without ``--lang``: a restart is for a new language."""
+        args = ["--data-dir", str(self.data_dir)]
+        for folder in self.routine_dirs:
+            args += ["--routines-dir", str(folder)]
+        if self.speed != 1.0:
+            args += ["--speed", repr(self.speed)]
+        if routine_id is not None:
+            args += ["run", routine_id]
+        return args
+
+
+def read_saved_language(data_dir: Path) -> str | None:
+    """The language chosen in the window's settings (Qt's ini file), if any."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(data_dir / paths.SETTINGS_FILE, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None
+    value = parser.get("General", LANGUAGE.name, fallback="")
+    return value if value in LANGUAGES else None

@@ -1,0 +1,45 @@
+"""The window's settings: the keys declared in :mod:`coach.config`, read and written
+through one typed wrapper over ``QSettings`` (an ini file beside the journal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from coach import paths
+from coach.config import Setting
+
+T = TypeVar("T")
+
+
+class Settings:
+    """Typed access to the settings file: ``settings.get(config.SOUND)``."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.qsettings = qsettings
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Settings:
+        return cls(QSettings(str(data_dir / paths.SETTINGS_FILE), QSettings.Format.IniFormat))
+
+    def get(self, key: Setting[T]) -> T:
+        if key.type is bytes:
+            value = self.qsettings.value(key.name)
+            if isinstance(value, QByteArray):
+                return cast(T, value.data())
+            return cast(T, value if isinstance(value, bytes) else key.default)
+        try:
+            return cast(T, self.qsettings.value(key.name, key.default, type=key.type))
+        except (TypeError, ValueError):  # a hand-edited file: fall back to the default
+            return key.default
+
+    def set(self, key: Setting[T], value: T) -> None:
+        if not isinstance(value, key.type):
+            raise TypeError(f"setting {key.name} takes {key.type.__name__}, not {value!r}")
+        self.qsettings.setValue(key.name, QByteArray(value) if isinstance(value, bytes)
+                                else value)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
