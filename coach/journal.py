@@ -13,6 +13,7 @@ This module imports nothing from Qt.
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -66,6 +67,19 @@ def _v1() -> str:
 #: Migration N (1-based) gives the SQL that brings the schema from version N-1 to N.
 MIGRATIONS: tuple[Callable[[], str], ...] = (_v1,)
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Changed(enum.Flag):
+    """What a committed write changed, as told to the journal's listeners."""
+
+    RATINGS = enum.auto()
+    SESSIONS = enum.auto()
+    EVENTS = enum.auto()
+    ALL = RATINGS | SESSIONS | EVENTS
+
+
+#: A journal listener: called after each committed change with what it changed.
+ChangeListener = Callable[[Changed], None]
 
 
 class JournalError(Exception):
@@ -162,7 +176,12 @@ def _check(value: Any, allowed: tuple[str, ...], what: str, optional: bool = Fal
 
 
 class Journal:
-    """An open journal. Use :func:`open_journal` to get one."""
+    """An open journal. Use :func:`open_journal` to get one.
+
+    Listeners added with :meth:`subscribe` are told after every committed change
+    what it changed (:class:`Changed`); views that show the journal follow it that
+    way instead of being refreshed by hand.
+    """
 
     def __init__(self, db: sqlite3.Connection, path: Path, *, writable: bool = True,
                  notice: JournalNotice | None = None) -> None:
@@ -170,13 +189,27 @@ class Journal:
         self.path = path
         self.writable = writable
         self.notice = notice
+        self._listeners: list[ChangeListener] = []
 
     def close(self) -> None:
         self.db.close()
 
+    # -- change notification -------------------------------------------------
+    def subscribe(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: ChangeListener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def _announce(self, changed: Changed) -> None:
+        for listener in list(self._listeners):
+            listener(changed)
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work, committed when the block ends without error."""
+    def transaction(self, changes: Changed = Changed.ALL) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work, committed when the block ends without error; the
+        listeners are then told that *changes* may have changed."""
         if not self.writable:
             raise JournalReadOnly("the journal is read-only: nothing can be saved")
         try:
@@ -187,10 +220,11 @@ class Journal:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
+        self._announce(changes)
 
-    def _write(self, sql: str, args: tuple[Any, ...]) -> sqlite3.Cursor:
+    def _write(self, sql: str, args: tuple[Any, ...], changes: Changed) -> sqlite3.Cursor:
         try:
-            with self.transaction() as db:
+            with self.transaction(changes) as db:
                 return db.execute(sql, args)
         except sqlite3.Error as err:
             raise JournalError(f"could not save to the journal: {err}") from err
@@ -217,7 +251,7 @@ class Journal:
             "INSERT INTO ratings (uid, at, value, context, side, note, session_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (rating.uid, iso(rating.at), value, context, side, rating.note,
-             self._session_id(session_uid)))
+             self._session_id(session_uid)), Changed.RATINGS)
         return rating
 
     def ratings(self) -> list[Rating]:
@@ -254,7 +288,7 @@ class Journal:
         note = current.note if note is None else (note or None)
         side = current.side if side is None else side
         self._write("UPDATE ratings SET value = ?, note = ?, side = ? WHERE uid = ?",
-                    (value, note, side, uid))
+                    (value, note, side, uid), Changed.RATINGS)
         return Rating(uid, current.at, value, current.context, side, note,
                       current.session_uid)
 
@@ -263,7 +297,7 @@ class Journal:
         current = self.rating(uid)
         if current is None:
             raise ValueError(f"no rating {uid!r} in the journal")
-        self._write("DELETE FROM ratings WHERE uid = ?", (uid,))
+        self._write("DELETE FROM ratings WHERE uid = ?", (uid,), Changed.RATINGS)
         return current
 
     def restore_rating(self, rating: Rating) -> None:
@@ -282,19 +316,20 @@ class Journal:
                       uid: str | None = None) -> Session:
         session = Session(uid or new_uid(), routine_id, at or now())
         self._write("INSERT INTO sessions (uid, routine_id, started) VALUES (?, ?, ?)",
-                    (session.uid, routine_id, iso(session.started)))
+                    (session.uid, routine_id, iso(session.started)), Changed.SESSIONS)
         return session
 
     def record_progress(self, session_uid: str, steps_completed: int) -> None:
         """Store how far a running session has got, as it happens."""
         self._write("UPDATE sessions SET steps_completed = ? WHERE uid = ?",
-                    (steps_completed, session_uid))
+                    (steps_completed, session_uid), Changed.SESSIONS)
 
     def end_session(self, session_uid: str, outcome: str, steps_completed: int, *,
                     at: datetime | None = None) -> None:
         _check(outcome, OUTCOMES, "outcome")
         self._write("UPDATE sessions SET ended = ?, outcome = ?, steps_completed = ? "
-                    "WHERE uid = ?", (iso(at or now()), outcome, steps_completed, session_uid))
+                    "WHERE uid = ?", (iso(at or now()), outcome, steps_completed, session_uid),
+                    Changed.SESSIONS)
 
     def sessions(self) -> list[Session]:
         rows = self.db.execute(
@@ -331,7 +366,7 @@ class Journal:
             "INSERT INTO safety_events (uid, at, kind, session_id, step, side, note) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (event.uid, iso(event.at), kind, self._session_id(session_uid), step, side,
-             event.note))
+             event.note), Changed.EVENTS)
         return event
 
     def safety_events(self) -> list[SafetyEvent]:

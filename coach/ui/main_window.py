@@ -4,7 +4,6 @@ routine files that could not be loaded)."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -72,6 +71,9 @@ class MainWindow(QMainWindow):
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
         self._morning_checked = False
+        #: Set when the user asked for a restart (new language); the app starts a new
+        #: process after this one has closed its journal and released the data folder.
+        self.restart_pending = False
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(720, 480)
 
@@ -468,11 +470,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _restart(self) -> None:
-        from PySide6.QtCore import QProcess
-
-        args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
-        if QProcess.startDetached(sys.executable, ["-m", "coach", *args]):
-            self.close()
+        """Close, and have the app start again once this one has let go of the data
+        folder (see ``coach.ui.app.run_window``)."""
+        self.restart_pending = True
+        if not self.close():
+            self.restart_pending = False
 
     # -- window state ----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
