@@ -3,10 +3,12 @@
 Every user action is committed the moment it happens (autocommit, WAL,
 ``synchronous=FULL``), so a rating confirmed on screen survives a crash or a
 ``kill -9``. The schema version lives in ``PRAGMA user_version`` and grows through
-small numbered migrations. A file that cannot be opened is never fatal: it is moved
-aside with a timestamped name and a fresh journal starts; an unwritable folder gives
-a read-only (or in-memory) journal. What happened is described by a
-:class:`JournalNotice` that the CLI and the window put into words.
+small numbered migrations. A damaged file is never fatal: it is moved aside with a
+timestamped name and a fresh journal starts; an unwritable folder gives a read-only
+(or in-memory) journal. What happened is described by a :class:`JournalNotice` that
+the CLI and the window put into words. A sound file that cannot be used just now (in
+use by another copy, a full disk, a disk error) is a :class:`JournalError` and stays
+where it is.
 This module imports nothing from Qt.
 """
 
@@ -16,16 +18,43 @@ import contextlib
 import enum
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CONTEXTS = ("before", "after", "next_morning", "check_in")
+
+class Context(StrEnum):
+    """When a rating was taken."""
+
+    BEFORE = "before"
+    AFTER = "after"
+    NEXT_MORNING = "next_morning"
+    CHECK_IN = "check_in"
+
+
+class Outcome(StrEnum):
+    """How a session ended (decided by ``coach.advice.session_outcome``)."""
+
+    COMPLETED = "completed"  # every step's work ran
+    STOPPED = "stopped"  # ended early, with the steps actually done
+    SHARP_PAIN = "sharp_pain"  # the sharp-pain stop
+    SAFETY_SKIP = "safety_skip"  # hot, red or swollen: never started, whatever follows
+
+
+class EventKind(StrEnum):
+    SHARP_PAIN = "sharp_pain"
+    UNWELL = "unwell"
+
+
+# Plain strings: the schema's CHECK constraints are written from these.
+CONTEXTS = tuple(c.value for c in Context)
 SIDES = ("left", "right", "both")
-OUTCOMES = ("completed", "stopped", "sharp_pain", "safety_skip")
-EVENT_KINDS = ("sharp_pain", "unwell")
+OUTCOMES = tuple(o.value for o in Outcome)
+EVENT_KINDS = tuple(k.value for k in EventKind)
 
 
 def _v1() -> str:
@@ -305,6 +334,16 @@ class Journal:
         self.add_rating(rating.value, rating.context, at=rating.at, side=rating.side,
                         note=rating.note, session_uid=rating.session_uid, uid=rating.uid)
 
+    def session_ratings(self) -> list[Rating]:
+        """Every rating tied to a session (before, after, next morning), oldest first."""
+        return self._ratings("WHERE r.session_id IS NOT NULL", ())
+
+    def ratings_since(self, day: date) -> list[Rating]:
+        """Every rating from local day *day* on (and perhaps a few hours before it:
+        the time index is in UTC), oldest first."""
+        return self._ratings("WHERE julianday(r.at) >= julianday(?) - 0.6",
+                             (day.isoformat(),))
+
     def ratings_for_session(self, session_uid: str) -> list[Rating]:
         return self._ratings("WHERE s.uid = ?", (session_uid,))
 
@@ -338,12 +377,12 @@ class Journal:
         return [Session(u, r, datetime.fromisoformat(s), _time(e), n, o)
                 for u, r, s, e, n, o in rows]
 
-    def session_points(self) -> list[tuple[float, str, str | None]]:
+    def session_points(self) -> list[tuple[float, str, str | None, int]]:
         """Every session, oldest first: ``(start as seconds since the epoch, local day
-        it started "YYYY-MM-DD", outcome or None while unfinished)``."""
+        it started "YYYY-MM-DD", outcome or None while unfinished, steps done)``."""
         return self.db.execute(
-            f"SELECT {_EPOCH.format('started')}, substr(started, 1, 10), outcome "
-            "FROM sessions ORDER BY julianday(started), id").fetchall()
+            f"SELECT {_EPOCH.format('started')}, substr(started, 1, 10), outcome, "
+            "steps_completed FROM sessions ORDER BY julianday(started), id").fetchall()
 
     def last_session(self) -> Session | None:
         row = self.db.execute(
@@ -378,52 +417,160 @@ class Journal:
 
 
 # -- opening -----------------------------------------------------------------
+#: How long opening waits for another connection to finish writing (seconds).
+BUSY_TIMEOUT = 5.0
+
+
+class _Trouble(enum.Enum):
+    """Why a journal file could not be opened; each gets its own answer."""
+
+    DAMAGED = enum.auto()  # moved aside, a fresh journal starts
+    IN_USE = enum.auto()  # another copy writes it: JournalError, nothing moved
+    READ_ONLY = enum.auto()  # opened read-only
+    FULL = enum.auto()
+    DISK = enum.auto()
+    CANNOT_OPEN = enum.auto()
+    OTHER = enum.auto()
+
+
+_TROUBLE_BY_CODE = {
+    sqlite3.SQLITE_CORRUPT: _Trouble.DAMAGED,
+    sqlite3.SQLITE_NOTADB: _Trouble.DAMAGED,
+    sqlite3.SQLITE_BUSY: _Trouble.IN_USE,
+    sqlite3.SQLITE_LOCKED: _Trouble.IN_USE,
+    sqlite3.SQLITE_READONLY: _Trouble.READ_ONLY,
+    sqlite3.SQLITE_PERM: _Trouble.READ_ONLY,
+    sqlite3.SQLITE_FULL: _Trouble.FULL,
+    sqlite3.SQLITE_IOERR: _Trouble.DISK,
+    sqlite3.SQLITE_CANTOPEN: _Trouble.CANNOT_OPEN,
+}
+
+
+def _trouble(err: sqlite3.Error) -> _Trouble:
+    """Classify by SQLite's result code, never by the message (which is translated
+    in some builds and reworded between versions)."""
+    if isinstance(err, _Damaged | _TooNew):
+        return _Trouble.DAMAGED
+    code = getattr(err, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return _Trouble.OTHER
+    return _TROUBLE_BY_CODE.get(code & 0xFF, _Trouble.OTHER)  # extended -> primary code
+
+
+def _cannot_use(path: Path, trouble: _Trouble, err: sqlite3.Error) -> JournalError:
+    if trouble is _Trouble.IN_USE:
+        message = (f"the journal {path} is in use by another copy of Knee Coach (or another "
+                   "program) and stayed busy; close the other copy and try again")
+    elif trouble is _Trouble.FULL:
+        message = (f"the disk is full: the journal {path} cannot be opened until some space "
+                   "is freed. Nothing in it was changed")
+    elif trouble is _Trouble.DISK:
+        message = (f"the journal {path} could not be read or written: the disk reported an "
+                   f"error ({err}). Nothing in it was changed")
+    else:
+        message = f"the journal {path} could not be opened ({err}). Nothing in it was changed"
+    return JournalError(message)
+
+
 def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    db = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=5.0,
+    db = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=BUSY_TIMEOUT,
                          check_same_thread=False)
     db.execute("PRAGMA foreign_keys = ON")
     return db
 
 
 def _check_header(path: Path) -> None:
-    """Cheap checks that catch garbage and truncated files without reading them whole
-    (a full integrity check would make start-up grow with the journal)."""
+    """A cheap look at the first bytes, before SQLite opens the file: 100 bytes or more
+    that do not start as an SQLite file are not a journal.
+
+    Nothing else is judged here, outside SQLite's locks. A shorter or empty file may
+    be one that another copy is creating this moment, and a header counting more
+    pages than the file holds may be a checkpoint half way (it writes page 1 first).
+    SQLite checks both under its locks, in :func:`_prepare`'s write transaction, and
+    reports a file really cut off or garbled as ``SQLITE_CORRUPT`` or ``SQLITE_NOTADB``.
+    """
     try:
-        size = path.stat().st_size
         with open(path, "rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
         return
-    if size == 0:
-        return
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) == 100 and not header.startswith(b"SQLite format 3\x00"):
         raise _Damaged("it is not a journal file")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    if pages and page_size * pages > size:
-        raise _Damaged("the file is shorter than it should be: it was cut off")
 
 
-def _prepare(db: sqlite3.Connection, *, writable: bool) -> None:
-    """Check the file is a sound journal of a known version, and migrate it."""
+def _statements(script: str) -> Iterator[str]:
+    """A migration's statements one by one: ``executescript`` would first commit the
+    transaction they must run in."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):  # not a ";" inside a literal
+            if statement.strip(" \t\r\n;"):
+                yield statement
+            statement = ""
+    if statement.strip(" \t\r\n;"):
+        yield statement
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL. SQLite answers "busy" at once here, without the busy timeout,
+    while another connection writes the file in rollback mode (it is creating the
+    journal): try again until that wait has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as err:
+            if _trouble(err) is not _Trouble.IN_USE or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.02)
+
+
+def _check_version(db: sqlite3.Connection) -> int:
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise _TooNew(f"it was written by a newer version of Knee Coach "
                       f"(journal version {version}, this app knows up to {SCHEMA_VERSION})")
+    return version
+
+
+def _prepare(db: sqlite3.Connection, *, writable: bool) -> None:
+    """Check the file is a sound journal of a known version, and migrate it.
+
+    Writable, the check and the migration run in one write transaction that reads the
+    version only once it holds the lock: two copies opening a new journal at the same
+    moment create the schema once, and the second finds it made."""
     if not writable:
+        _check_version(db)
         return
-    db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous = FULL")
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        try:
-            db.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[number - 1]()}; "
-                             f"PRAGMA user_version = {number}; COMMIT;")
-        except BaseException:
-            if db.in_transaction:
+    db.execute("BEGIN IMMEDIATE")  # waits up to BUSY_TIMEOUT for another writer
+    try:
+        version = _check_version(db)
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in _statements(MIGRATIONS[number - 1]()):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
-            raise
+        raise
+
+
+def _open_file(path: Path) -> sqlite3.Connection:
+    _check_header(path)
+    db = _connect(str(path))
+    try:
+        _prepare(db, writable=True)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _move_aside(path: Path, stamp: str) -> Path:
@@ -449,21 +596,23 @@ def _folder_writable(folder: Path) -> bool:
 
 
 def open_journal(path: Path) -> Journal:
-    """Open (or create) the journal at *path*; never raises for a bad file."""
+    """Open (or create) the journal at *path*.
+
+    Only real damage (or a file from a newer app) moves the file aside for a fresh
+    journal; an unwritable folder or file gives a read-only journal. Raises
+    :class:`JournalError` when a sound file cannot be used now: another copy keeps it
+    busy, the disk is full or fails."""
     path = Path(path)
     if not _folder_writable(path.parent) or (path.exists() and not os.access(path, os.W_OK)):
         return _open_read_only(path)
     try:
-        _check_header(path)
-        db = _connect(str(path))
-        _prepare(db, writable=True)
-        return Journal(db, path)
-    except sqlite3.DatabaseError as err:
-        with contextlib.suppress(Exception):
-            db.close()
-        if "locked" in str(err):
-            raise JournalError("the journal is in use by another program (is Knee Coach "
-                               "already open?)") from err
+        return Journal(_open_file(path), path)
+    except sqlite3.Error as err:
+        trouble = _trouble(err)
+        if trouble is _Trouble.READ_ONLY:
+            return _open_read_only(path, f"the journal cannot be written to ({err})")
+        if trouble is not _Trouble.DAMAGED:
+            raise _cannot_use(path, trouble, err) from err
         reason = str(err) if isinstance(err, _TooNew | _Damaged) else \
             f"the file is damaged ({err})"
     try:
@@ -473,13 +622,15 @@ def open_journal(path: Path) -> Journal:
         _prepare(db, writable=True)
         return Journal(db, path, writable=False, notice=JournalNotice(
             "read_only", path, f"{reason}, and it could not be moved aside ({err.strerror})"))
-    db = _connect(str(path))
-    _prepare(db, writable=True)
+    try:
+        db = _open_file(path)
+    except sqlite3.Error as err:
+        raise _cannot_use(path, _trouble(err), err) from err
     return Journal(db, path, notice=JournalNotice("moved_aside", path, reason, backup))
 
 
-def _open_read_only(path: Path) -> Journal:
-    reason = "the data folder cannot be written to"
+def _open_read_only(path: Path, reason: str = "the data folder cannot be written to"
+                    ) -> Journal:
     if path.exists():
         try:
             db = _connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)

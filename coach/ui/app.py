@@ -9,12 +9,14 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
+    QProcess,
     QTimer,
     QTranslator,
 )
@@ -23,6 +25,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coach import __version__, paths
 from coach.config import Options
 from coach.ui.settings import Settings
+from coach.ui.single_instance import InstanceLock, NoAnswer, Request, bring_forward, claim
+
+if TYPE_CHECKING:
+    from coach.ui.main_window import MainWindow
 
 log = logging.getLogger("coach")
 
@@ -177,17 +183,51 @@ def keep_start_up() -> None:
     gc.enable()
 
 
+def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> None:
+    """After the event loop: let go of the journal and the data folder, then start
+    again if the user asked for a restart (a new language, saved in the settings
+    already); the new copy finds the folder free."""
+    window.journal.close()
+    instance.release()
+    if window.restart_pending:
+        started, _pid = QProcess.startDetached(
+            sys.executable, ["-m", "coach", *options.window_arguments()])
+        if not started:
+            log.error("could not start Knee Coach again (%s -m coach)", sys.executable)
+
+
 def run_window(options: Options, routine_id: str | None = None) -> int:
-    """Open the main window (on *routine_id* if given) and run until it closes."""
+    """Open the main window (on *routine_id* if given) and run until it closes.
+
+    If another copy has the data folder open, hand it the request instead (it comes
+    to the front, and starts *routine_id*) and return 0."""
     lighten_pyside_import_hook()
     setup_logging(options.data_dir)
     app = make_app()
+    # Before the journal opens: a second copy must not touch it.
+    try:
+        instance = claim(options.data_dir, Request(routine_id))
+    except NoAnswer as err:
+        print(f"coach: {err}", file=sys.stderr)
+        return 1
+    if instance is None:
+        log.info("Knee Coach is already open on %s: brought it to the front",
+                 options.data_dir)
+        return 0
     lang = options.language(system=QLocale.system().name())
     install_translators(app, lang)
 
     from coach.ui.main_window import MainWindow
+    from coach.ui.widgets import after_first_paint
 
-    window = MainWindow(options, settings=open_settings(options.data_dir), lang=lang)
+    try:
+        window = MainWindow(options, settings=open_settings(options.data_dir), lang=lang)
+    except BaseException:
+        instance.release()
+        raise
+    instance.requested.connect(lambda request: bring_forward(window, request))
+    after_first_paint(window, instance.listen)
+    QTimer.singleShot(2000, instance.listen)  # should the window not be painted
     install_excepthook(window, options.data_dir / paths.LOG_FILE)
     if os.environ.get(ENV_EXIT_AFTER_PAINT):
         probe = _FirstPaintProbe(window)
@@ -201,5 +241,5 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
     if routine_id is not None:
         window.open_routine(routine_id)
     status = app.exec()
-    window.journal.close()
+    close_down(window, instance, options)
     return status
