@@ -7,14 +7,30 @@ acceptable, above 5 too much.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+from coach.journal import Context
+
 SCALE = range(0, 11)
-ZONES = ("green", "amber", "red")
 
 
-def zone(value: int) -> str:
+class Zone(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+ZONES = tuple(Zone)
+
+#: Contexts whose ratings describe the usual level of pain: check-ins, before a
+#: session and the next morning. Right after exercise pain is judged by its zone.
+USUAL_PAIN = (Context.CHECK_IN, Context.BEFORE, Context.NEXT_MORNING)
+
+
+def zone(value: int) -> Zone:
     """The traffic-light zone of a rating during or right after exercise."""
     if value not in SCALE:
         raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
     if value <= 2:
-        return "green"
-    return "amber" if value <= 5 else "red"
+        return Zone.GREEN
+    return Zone.AMBER if value <= 5 else Zone.RED

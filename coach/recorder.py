@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coach.journal import Journal, JournalError, Rating, Session
-from coach.session import Event, SessionEngine
-
-#: How a stop reason given to the engine is recorded as the session's outcome.
-OUTCOME_OF_STOP = {"user": "stopped", "sharp_pain": "sharp_pain"}
+from coach.advice import session_outcome
+from coach.journal import Journal, JournalError, Outcome, Rating, Session
+from coach.session import EngineState, Event, SessionEngine
 
 
 class SessionRecorder:
@@ -46,19 +44,25 @@ class SessionRecorder:
         self._try(start)
 
     def skipped_by_safety_check(self) -> None:
+        """Hot, red or swollen: the session is a skip for good, whatever follows."""
         def skip() -> None:
             session = self.journal.start_session(self.routine_id)
-            self.journal.end_session(session.uid, "safety_skip", 0)
-            self.session = session
+            self.session = session._replace(outcome=Outcome.SAFETY_SKIP)
+            self.journal.end_session(session.uid, Outcome.SAFETY_SKIP, 0)
         self._try(skip)
 
     def left_before_start(self) -> None:
         """The user passed the safety check but left before the routine started."""
+        if self.engine is not None and self.engine.state is EngineState.READY:
+            self._end(Outcome.STOPPED, 0)
+
+    def _end(self, outcome: Outcome, steps_done: int) -> None:
+        """Record how the session ended, once: the first outcome stands."""
         session = self.session
-        if session is not None and session.outcome is None and self.engine is not None \
-                and self.engine.state == "ready":
-            self._try(lambda: self.journal.end_session(session.uid, "stopped", 0))
-            self.session = session._replace(outcome="stopped")
+        if session is None or session.outcome is not None:
+            return
+        self.session = session._replace(outcome=outcome, steps_completed=steps_done)
+        self._try(lambda: self.journal.end_session(session.uid, outcome, steps_done))
 
     def rate(self, value: int, context: str) -> Rating | None:
         """Save a rating tied to this session; None if it could not be saved."""
@@ -73,20 +77,20 @@ class SessionRecorder:
         engine.subscribe(self._on_event)
 
     def _on_event(self, event: Event) -> None:
-        if self.session is None or self.engine is None:
+        if self.session is None or self.session.outcome is not None or self.engine is None:
             return
         uid = self.session.uid
         done = len(self.engine.completed_steps)
+        total = len(self.engine.routine.steps)
         if event.kind == "step_done":
             self._try(lambda: self.journal.record_progress(uid, done))
         elif event.kind == "finished":
-            self._try(lambda: self.journal.end_session(uid, "completed", done))
+            self._end(session_outcome(total, done, None), done)
         elif event.kind == "stopped":
-            outcome = OUTCOME_OF_STOP.get(event.reason, "stopped")
             if event.reason == "sharp_pain":
                 phase = event.phase
                 self._try(lambda: self.journal.add_safety_event(
                     "sharp_pain", session_uid=uid,
                     step=phase.step + 1 if phase else None,
                     side=phase.side if phase and phase.side != "none" else None))
-            self._try(lambda: self.journal.end_session(uid, outcome, done))
+            self._end(session_outcome(total, done, event.reason), done)

@@ -14,11 +14,31 @@ import bisect
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from coach.routine import Routine
 
-#: Kinds of phase, in the order they can occur within a step.
-PHASES = ("get_ready", "work", "hold", "release", "rest", "switch")
+
+class PhaseKind(StrEnum):
+    """Kinds of phase, in the order they can occur within a step."""
+
+    GET_READY = "get_ready"
+    WORK = "work"
+    HOLD = "hold"
+    RELEASE = "release"
+    REST = "rest"
+    SWITCH = "switch"
+
+
+class EngineState(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+PHASES = tuple(PhaseKind)
 #: Seconds before a phase ends during which a countdown is announced each second.
 COUNTDOWN_FROM = 3
 #: Seconds between display updates in the last seconds of a phase (10 a second:
@@ -33,7 +53,7 @@ class Phase:
     """One stretch of the timeline; *start* and *duration* are routine seconds."""
 
     index: int
-    kind: str
+    kind: PhaseKind
     step: int
     side: str
     start: float
@@ -53,7 +73,7 @@ def build_timeline(routine: Routine) -> tuple[Phase, ...]:
     phases: list[Phase] = []
     clock = 0.0
 
-    def add(kind: str, step: int, side: str, duration: float, **extra: int) -> None:
+    def add(kind: PhaseKind, step: int, side: str, duration: float, **extra: int) -> None:
         nonlocal clock
         if duration > 0:
             phases.append(Phase(len(phases), kind, step, side, clock, duration, **extra))
@@ -61,21 +81,21 @@ def build_timeline(routine: Routine) -> tuple[Phase, ...]:
 
     for n, step in enumerate(routine.steps):
         sides = step.side_order
-        add("get_ready", n, sides[0], step.get_ready)
+        add(PhaseKind.GET_READY, n, sides[0], step.get_ready)
         for s, side in enumerate(sides):
             if s:
-                add("switch", n, side, step.switch)
+                add(PhaseKind.SWITCH, n, side, step.switch)
             for set_no in range(1, step.sets + 1):
                 if set_no > 1:
-                    add("rest", n, side, step.rest, set=set_no, sets=step.sets)
+                    add(PhaseKind.REST, n, side, step.rest, set=set_no, sets=step.sets)
                 if step.duration is not None:
-                    add("work", n, side, step.duration, set=set_no, sets=step.sets)
+                    add(PhaseKind.WORK, n, side, step.duration, set=set_no, sets=step.sets)
                     continue
                 reps = step.reps or 0
                 for rep in range(1, reps + 1):
-                    add("hold", n, side, step.hold or 0.0, rep=rep, reps=reps, set=set_no,
+                    add(PhaseKind.HOLD, n, side, step.hold or 0.0, rep=rep, reps=reps, set=set_no,
                         sets=step.sets)
-                    add("release", n, side, step.release, rep=rep, reps=reps, set=set_no,
+                    add(PhaseKind.RELEASE, n, side, step.release, rep=rep, reps=reps, set=set_no,
                         sets=step.sets)
     return tuple(phases)
 
@@ -101,7 +121,7 @@ class Event:
 class Snapshot:
     """What the display shows now; all times in routine seconds."""
 
-    state: str
+    state: EngineState
     phase: Phase | None
     phase_remaining: float
     elapsed: float
@@ -135,7 +155,7 @@ class SessionEngine:
         self._starts = [p.start for p in self.timeline]
         self._now = now
         self.speed = speed
-        self.state = "ready"
+        self.state = EngineState.READY
         self._anchor_position = 0.0
         self._anchor_time: float | None = None
         self._phase_index = -1
@@ -167,36 +187,36 @@ class SessionEngine:
 
     def _seek(self, position: float) -> None:
         self._anchor_position = max(0.0, min(self.total, position))
-        self._anchor_time = self._now() if self.state == "running" else None
+        self._anchor_time = self._now() if self.state is EngineState.RUNNING else None
         self._phase_index = -1  # announce the phase we land in
         self._countdown_said = None
         self.update()
 
     # -- commands --------------------------------------------------------------
     def start(self) -> None:
-        if self.state != "ready":
+        if self.state is not EngineState.READY:
             return
-        self.state = "running"
+        self.state = EngineState.RUNNING
         self._anchor_time = self._now()
         self._emit(Event("started"))
         self.update()
 
     def pause(self) -> None:
-        if self.state == "running":
+        if self.state is EngineState.RUNNING:
             self.update()
             self._anchor_position = self.position()
             self._anchor_time = None
-            self.state = "paused"
+            self.state = EngineState.PAUSED
             self._emit(Event("paused", self.current_phase))
 
     def resume(self) -> None:
-        if self.state == "paused":
-            self.state = "running"
+        if self.state is EngineState.PAUSED:
+            self.state = EngineState.RUNNING
             self._anchor_time = self._now()
             self._emit(Event("resumed", self.current_phase))
 
     def toggle_pause(self) -> None:
-        if self.state == "running":
+        if self.state is EngineState.RUNNING:
             self.pause()
         else:
             self.resume()
@@ -212,7 +232,7 @@ class SessionEngine:
     def next_step(self) -> None:
         """Skip to the next step's start (the skipped step does not count as done)."""
         phase = self.current_phase
-        if phase is None or self.state not in ("running", "paused"):
+        if phase is None or self.state not in (EngineState.RUNNING, EngineState.PAUSED):
             return
         if phase.step + 1 >= len(self.routine.steps):
             self._finish()
@@ -222,7 +242,7 @@ class SessionEngine:
     def previous_step(self) -> None:
         """Back to the previous step, or to this step's start if barely begun."""
         phase = self.current_phase
-        if phase is None or self.state not in ("running", "paused"):
+        if phase is None or self.state not in (EngineState.RUNNING, EngineState.PAUSED):
             return
         into = self.position() - self._step_start(phase.step)
         target = phase.step - 1 if into < 3 and phase.step > 0 else phase.step
@@ -230,29 +250,29 @@ class SessionEngine:
 
     def restart_step(self) -> None:
         phase = self.current_phase
-        if phase is not None and self.state in ("running", "paused"):
+        if phase is not None and self.state in (EngineState.RUNNING, EngineState.PAUSED):
             self._seek(self._step_start(phase.step))
 
     def stop(self, reason: str) -> None:
         """End the session now (user's choice or a safety stop)."""
-        if self.state in ("finished", "stopped"):
+        if self.state in (EngineState.FINISHED, EngineState.STOPPED):
             return
         self.update()
         self._anchor_position = self.position()
         self._anchor_time = None
-        self.state = "stopped"
+        self.state = EngineState.STOPPED
         self._emit(Event("stopped", self.current_phase, reason=reason))
 
     def _finish(self) -> None:
         self._anchor_position = self.total
         self._anchor_time = None
-        self.state = "finished"
+        self.state = EngineState.FINISHED
         self._emit(Event("finished"))
 
     # -- progress --------------------------------------------------------------
     def update(self) -> Snapshot:
         """Bring the session up to the clock, emit what is due, return the snapshot."""
-        if self.state != "running":
+        if self.state is not EngineState.RUNNING:
             return self.snapshot()
         position = self.position()
         index = self._phase_at(position)
@@ -267,7 +287,7 @@ class SessionEngine:
             phase = self.timeline[index]
             self._countdown_said = None
             self._emit(Event("phase_started", phase, step=phase.step))
-            if phase.kind == "switch":
+            if phase.kind is PhaseKind.SWITCH:
                 self._emit(Event("side_switched", phase, step=phase.step))
         if position >= self.total - EPSILON:
             last = self.timeline[-1]
@@ -291,14 +311,14 @@ class SessionEngine:
         position = self.position()
         phase = self.current_phase
         remaining = max(0.0, phase.end - position) if phase else 0.0
-        if self.state == "finished":
+        if self.state is EngineState.FINISHED:
             remaining = 0.0
         return Snapshot(self.state, phase, remaining, position, self.total)
 
     def next_deadline(self) -> float | None:
         """Monotonic time of the next change the display must show: the next whole
         second of the countdown, or sooner in the last seconds (smooth)."""
-        if self.state != "running" or not self.timeline:
+        if self.state is not EngineState.RUNNING or not self.timeline:
             return None
         position = self.position()
         phase = self.timeline[self._phase_at(position)]

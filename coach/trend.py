@@ -14,13 +14,25 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from statistics import fmean
 
+from coach.advice import is_exercise
 from coach.journal import Rating, Session
-from coach.pain import zone
+from coach.pain import USUAL_PAIN, zone
 
 #: Contexts that describe the usual level of pain (see the module docstring).
-TREND_CONTEXTS = ("check_in", "before", "next_morning")
+TREND_CONTEXTS = USUAL_PAIN
+
+
+class Verdict(StrEnum):
+    """Recent pain against the baseline."""
+
+    BETTER = "better"  # a meaningful fall
+    SOMEWHAT_BETTER = "somewhat_better"
+    SAME = "same"
+    SOMEWHAT_WORSE = "somewhat_worse"
+    WORSE = "worse"  # a meaningful rise
 WINDOW_DAYS = 7
 #: A fall of about 2 points or 30 % is what patients call "much better" (Farrar 2001).
 MEANINGFUL_POINTS = 2.0
@@ -91,11 +103,11 @@ class Change:
     recent: float
     points: float
     percent: float | None
-    verdict: str
+    verdict: Verdict
 
     @property
     def meaningful(self) -> bool:
-        return self.verdict in ("better", "worse")
+        return self.verdict in (Verdict.BETTER, Verdict.WORSE)
 
 
 def change(baseline_value: float, recent_value: float) -> Change:
@@ -107,11 +119,11 @@ def change(baseline_value: float, recent_value: float) -> Change:
             percent is not None and abs(percent) >= percent_limit - 1e-9)
 
     if points == 0 or not beyond(NOTICEABLE_POINTS, NOTICEABLE_PERCENT):
-        verdict = "same"
+        verdict = Verdict.SAME
     elif beyond(MEANINGFUL_POINTS, MEANINGFUL_PERCENT):
-        verdict = "better" if points < 0 else "worse"
+        verdict = Verdict.BETTER if points < 0 else Verdict.WORSE
     else:
-        verdict = "somewhat_better" if points < 0 else "somewhat_worse"
+        verdict = Verdict.SOMEWHAT_BETTER if points < 0 else Verdict.SOMEWHAT_WORSE
     return Change(baseline_value, recent_value, points, percent, verdict)
 
 
@@ -138,7 +150,8 @@ def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: dat
     return summarise_days(
         daily_values(trend_ratings(ratings)) if by_day is None else by_day,
         daily_values(r for r in ratings if r.context == "after"),
-        [s.started.date() for s in sessions if s.outcome != "safety_skip"], today,
+        [s.started.date() for s in sessions if is_exercise(s.outcome, s.steps_completed)],
+        today,
         chosen_baseline=chosen_baseline)
 
 
@@ -147,8 +160,8 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
                    chosen_baseline: tuple[date, date] | None = None) -> Summary:
     """:func:`summarise` from values already grouped by local day: *usual*, the
     usual-pain ratings (:data:`TREND_CONTEXTS`); *after*, the ratings right after
-    exercise; *session_days*, the day of each session exercised (safety skips left
-    out). Years of ratings come down to a few thousand days."""
+    exercise; *session_days*, the day of each session that exercised the knee
+    (``coach.advice.is_exercise``). Years of ratings come down to a few thousand days."""
     base = baseline((), chosen=chosen_baseline, by_day=usual)
     week_start = today - timedelta(days=WINDOW_DAYS - 1)
     recent_values = [v for d, vs in usual.items() if week_start <= d <= today for v in vs]
@@ -174,7 +187,7 @@ def weekly_sessions(sessions: Iterable[Session]) -> dict[tuple[int, int], int]:
     """Sessions exercised per ISO week, keyed by (year, week)."""
     counts: Counter[tuple[int, int]] = Counter()
     for session in sessions:
-        if session.outcome != "safety_skip":
+        if is_exercise(session.outcome, session.steps_completed):
             iso = session.started.date().isocalendar()
             counts[(iso.year, iso.week)] += 1
     return dict(counts)

@@ -155,6 +155,6 @@ def test_points_for_the_chart_match_the_full_records(db_path):
         assert stamp == pytest.approx(rating.at.timestamp(), abs=1e-3)
         assert day == rating.at.date().isoformat()  # the day where it was rated
         assert (value, context) == (rating.value, rating.context)
-    [(stamp, day, outcome)] = journal.session_points()
+    [(stamp, day, outcome, steps)] = journal.session_points()
     assert stamp == pytest.approx(moments[0].timestamp(), abs=1e-3)
     assert (day, outcome) == ("2026-03-29", "completed")

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coach.advice import is_exercise
 from coach.journal import Rating, Session
 from coach.pain import zone
 from coach.trend import (
@@ -39,13 +40,14 @@ def test_hand_computed_summary():
     ratings += [rating(21 + d, v) for d, v in enumerate(week4)]
     ratings.append(rating(25, 9, context="after"))  # ignored by the trend
     sessions = [session(d) for d in (0, 2, 4, 21, 23, 25, 27)] + [session(26, "safety_skip")]
+    sessions.append(session(24, "stopped"))  # left before its first step: not exercise
     s = summarise(ratings, sessions, today=date(2026, 1, 28))
     assert s.baseline_mean == pytest.approx(39 / 7)
     assert s.recent_mean == pytest.approx(23 / 7)
     assert s.change.points == pytest.approx(23 / 7 - 39 / 7)  # -2.2857
     assert s.change.percent == pytest.approx(-16 / 39 * 100)  # -41.0 %
     assert s.change.verdict == "better" and s.change.meaningful
-    assert s.sessions_4_weeks == 7  # days 0..27 inclusive; the skip does not count
+    assert s.sessions_4_weeks == 7  # days 0..27 inclusive; the skip and the 0-step stop not
     assert s.count == 14
     assert s.after_zones_4_weeks == {"red": 1}  # the 9 after exercise on day 25
 
@@ -152,7 +154,8 @@ def recent(ratings, today, *, days=7):
 def sessions_in(sessions, today, *, days):
     start = today - timedelta(days=days - 1)
     return sum(1 for s in sessions
-               if s.outcome != "safety_skip" and start <= s.started.date() <= today)
+               if is_exercise(s.outcome, s.steps_completed)
+               and start <= s.started.date() <= today)
 
 
 def after_zones(ratings):

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach import config
-from coach.journal import Journal, JournalError, Rating, Session
+from coach.advice import History, morning_session
+from coach.journal import Journal, JournalError, Rating
 from coach.ui.rating import PainRating
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
@@ -94,7 +95,11 @@ class RatingDialog(QDialog):
         set_text_colour(self.problem, "#c62828")
         self.problem.hide()
         layout.addWidget(self.problem)
+        # Enter in the note saves, as in any form; it never cancels the rating.
+        self.note.returnPressed.connect(self._save)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
         self.submit = QPushButton(self.tr("Save"))
         self.submit.setObjectName("painSubmit")
         self.submit.setEnabled(False)
@@ -116,6 +121,9 @@ class RatingDialog(QDialog):
     def _save(self) -> None:
         value = self.rating.value()
         if value is None:
+            self.problem.setText(self.tr("Choose a number from 0 to 10 first."))
+            self.problem.show()
+            self.rating.setFocus()
             return
         try:
             rating = self.journal.add_rating(value, self.context, side=self.side(),
@@ -129,40 +137,16 @@ class RatingDialog(QDialog):
         self.accept()
 
 
-def session_for_morning_check(journal: Journal, today: date) -> Session | None:
-    """Yesterday's last exercised session, if it has no next-morning rating yet."""
-    yesterday = today - timedelta(days=1)
-    candidates = [s for s in journal.sessions()
-                  if s.outcome not in (None, "safety_skip") and s.started.date() == yesterday]
-    if not candidates:
-        return None
-    session = candidates[-1]
-    asked = any(r.context == "next_morning" for r in journal.ratings_for_session(session.uid))
-    return None if asked else session
-
-
-def morning_advice(morning: int, before: int | None) -> str:
-    """Back to usual by the next morning? (clinical.md section 3)."""
-    if before is not None and morning > before:
-        return translate("Context", "Your knee hurts more than before yesterday's session. "
-                         "Make the next session easier (fewer repetitions, shorter holds, "
-                         "a smaller movement) or rest for a day. If this keeps happening, "
-                         "talk to a clinician.")
-    return translate("Context", "Your pain is back to its usual level: the exercise suited "
-                     "you. Carry on at the same level.")
-
-
 def ask_morning_check(parent: QWidget, journal: Journal, settings: Settings,
-                      on_saved: Callable[[str], None],
                       title_of: Callable[[str], str]) -> RatingDialog | None:
-    """The morning after a session, ask once whether the pain is back to usual;
-    *on_saved* gets the advice to show. None when there is nothing to ask."""
-    session = session_for_morning_check(journal, date.today())
+    """The morning after a session, ask once whether the pain is back to usual (which
+    session, and what the answer means, are ``coach.advice``'s to say). None when
+    there is nothing to ask."""
+    today = date.today()
+    session = morning_session(History.load(journal, today), today)
     if session is None or settings.get(config.MORNING_CHECK_ASKED) == session.uid:
         return None
     settings.set(config.MORNING_CHECK_ASKED, session.uid)
-    before = next((r.value for r in journal.ratings_for_session(session.uid)
-                   if r.context == "before"), None)
     dialog = RatingDialog(
         journal, context="next_morning", session_uid=session.uid, parent=parent,
         intro=translate("Context", "Yesterday you did “{routine}”.").format(
@@ -170,7 +154,6 @@ def ask_morning_check(parent: QWidget, journal: Journal, settings: Settings,
         question=translate("Context", "Is your knee back to its usual level? How much "
                            "does it hurt this morning?"))
     dialog.setObjectName("morningCheck")
-    dialog.saved.connect(lambda rating: on_saved(morning_advice(rating.value, before)))
     dialog.open()
     return dialog
 

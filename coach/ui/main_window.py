@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from coach import config
+from coach.advice import History, Today, TodayAdvice, today_advice
 from coach.config import Options
-from coach.journal import Journal, JournalNotice
+from coach.journal import Changed, Journal, JournalNotice
 from coach.library import Library
 from coach.routine import Routine
 
@@ -47,6 +48,12 @@ from coach.ui.widgets import (
 # builds each class's enums on first use, and start-up should pay only for what it shows.
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for *key*, or *fallback* where the platform has none (the
+    offscreen platform and some desktops define no Quit key at all)."""
+    return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +121,11 @@ class MainWindow(QMainWindow):
             self.show_journal_notice(self.journal.notice)
         self._fill_routines()
         self.update_today()
+        # The views follow the journal: whatever writes to it (a session, a check-in,
+        # a correction, an import), the home screen and the chart catch up.
+        self._refresh_queued = False
+        self._trend_stale = False
+        self.journal.subscribe(self._journal_changed)
         self._restore_geometry()
         self.tabs.setCurrentIndex(self.settings.get(config.TAB))
         # Keys go to the routines first (arrows choose, Enter starts), not the tab bar.
@@ -181,16 +193,19 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        #: Actions that make no sense while a session runs (Quit and Help stay).
+        self.outside_session: list[QAction] = []
         rate_action = file_menu.addAction(self.tr("Rate my &pain now…"))
         rate_action.setShortcut(QKeySequence("Ctrl+N"))
         rate_action.triggered.connect(self.check_in)
         file_menu.addSeparator()
         reload_action = file_menu.addAction(self.tr("&Reload routines"))
-        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        reload_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Refresh, "F5"))
         reload_action.triggered.connect(self.reload_routines)
+        self.outside_session += [rate_action, reload_action]
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -199,9 +214,11 @@ class MainWindow(QMainWindow):
             action = view_menu.addAction(text)
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            self.outside_session.append(action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.outside_session.append(language_menu.menuAction())
         group = QActionGroup(self)
         saved = self.settings.get(config.LANGUAGE)
         for code, name in (("system", self.tr("System default")), ("en", "English"),
@@ -215,7 +232,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
-        safety_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        safety_action.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         safety_action.triggered.connect(self.show_safety)
         help_menu.addAction(self.tr("&About Knee Coach"), self.show_about)
 
@@ -243,36 +260,79 @@ class MainWindow(QMainWindow):
         self.start_button.setEnabled(bool(self.library.routines))
 
     def update_today(self) -> None:
-        """What to do today, from the last session (gentle: rest days are fine)."""
-        self.today_label.setText(self._today_text())
+        """What to do today, from the journal (gentle: rest days are fine)."""
+        advice = today_advice(History.load(self.journal, date.today()), date.today())
+        self.today_label.setText(self._today_text(advice))
 
-    def _today_text(self) -> str:
-        last = self.journal.last_session()
-        flagship = self.library.routines[0].title.get(self.lang) if self.library.routines \
-            else ""
-        if last is None:
+    def _routine_name(self, routine_id: str | None) -> str:
+        routine = self.library.get(routine_id) if routine_id else None
+        return routine.title.get(self.lang) if routine else (routine_id or "")
+
+    def _today_text(self, advice: TodayAdvice) -> str:
+        name = self._routine_name(advice.routine_id)
+        when = advice.day.isoformat() if advice.day else ""
+        kind = advice.kind
+        if kind is Today.WELCOME:
+            flagship = self.library.routines[0].title.get(self.lang) \
+                if self.library.routines else ""
             return self.tr("Welcome. A good start is “{routine}”: read its safety notes, "
                            "then press Start routine.").format(routine=flagship)
-        routine = self.library.get(last.routine_id)
-        name = routine.title.get(self.lang) if routine else last.routine_id
-        days = (date.today() - last.started.date()).days
-        when = last.started.date().isoformat()
-        if last.outcome == "sharp_pain":
+        if kind is Today.AFTER_SHARP_PAIN:
+            if advice.step is not None:
+                return self.tr("Your last session ({date}) stopped at step {step} because "
+                               "of a sharp pain. Talk to a clinician before you do "
+                               "“{routine}” again.").format(date=when, step=advice.step,
+                                                            routine=name)
             return self.tr("Your last session ({date}) stopped because of a sharp pain. "
                            "Talk to a clinician before you do “{routine}” again.").format(
                 date=when, routine=name)
-        if last.outcome == "safety_skip" and days <= 2:
+        if kind is Today.REST_AFTER_SKIP:
             return self.tr("On {date} your knee was hot, red or swollen. If it still is, "
                            "rest today; if it does not settle, see a clinician.").format(
                 date=when)
-        if days <= 0:
+        if kind is Today.DONE_TODAY:
             return self.tr("You have exercised today (“{routine}”). Rest now, and tomorrow "
                            "morning note how your knee feels.").format(routine=name)
-        if days == 1:
-            return self.tr("Yesterday: “{routine}”. Every other day is a good start; once "
-                           "you are used to it, daily is fine.").format(routine=name)
+        if kind is Today.YESTERDAY:
+            routine = self.library.get(advice.routine_id or "")
+            often = routine.frequency.get(self.lang) if routine and routine.frequency \
+                else ""
+            text = self.tr("Yesterday: “{routine}”.").format(routine=name)
+            return f"{text} {often}" if often else text
+        if kind is Today.MORNING_SETTLED:
+            return self.tr("This morning your pain was {value} of 10, back to its usual "
+                           "level after yesterday's “{routine}”: the exercise suited you. "
+                           "Carry on at the same level.").format(value=advice.value,
+                                                                 routine=name)
+        if kind is Today.MORNING_NOT_SETTLED:
+            return self.tr("This morning your pain was {value} of 10 after yesterday's "
+                           "“{routine}”: it has not settled to its usual level. Make the "
+                           "next session easier (fewer repetitions, shorter holds, a "
+                           "smaller movement) or rest for a day. If this keeps happening, "
+                           "talk to a clinician.").format(value=advice.value, routine=name)
+        if kind is Today.MORNING_UNCLEAR:
+            return self.tr("This morning your pain was {value} of 10 after yesterday's "
+                           "“{routine}”. If that is your usual level, carry on at the same "
+                           "level; if it is higher, make the next session easier or rest "
+                           "for a day.").format(value=advice.value, routine=name)
         return self.tr("Your last session was {n} days ago (“{routine}”). Whenever you are "
-                       "ready, pick up where you left off.").format(n=days, routine=name)
+                       "ready, pick up where you left off.").format(n=advice.days,
+                                                                     routine=name)
+
+    def _journal_changed(self, _changed: Changed) -> None:
+        # Coalesced: a session writes several times in a row.
+        if not self._refresh_queued:
+            self._refresh_queued = True
+            QTimer.singleShot(0, self._refresh_views)
+
+    def _refresh_views(self) -> None:
+        self._refresh_queued = False
+        self.update_today()
+        if self.trend is not None:
+            if self.trend.isVisible():
+                self.trend.reload()
+            else:
+                self._trend_stale = True  # reloaded when next shown
 
     def selected_routine(self) -> Routine | None:
         item = self.routine_list.currentItem()
@@ -316,7 +376,8 @@ class MainWindow(QMainWindow):
         self.flow.closed.connect(self.close_session)
         self.pages.addWidget(self.flow)
         self.pages.setCurrentWidget(self.flow)
-        self.menuBar().setEnabled(False)  # menus must not steal the player's keys
+        for action in self.outside_session:
+            action.setEnabled(False)
         self.flow.start()
 
     def close_session(self) -> None:
@@ -327,8 +388,8 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.flow)
         self.flow.deleteLater()
         self.flow = None
-        self.update_today()
-        self.menuBar().setEnabled(True)
+        for action in self.outside_session:
+            action.setEnabled(True)
         self.routine_list.setFocus()
 
     def show_broken_routines(self) -> None:
@@ -358,6 +419,9 @@ class MainWindow(QMainWindow):
             # Load once "Loading the chart…" is on screen (also when the window opens
             # on this tab: the window is drawn before the chart code loads).
             after_first_paint(self.trend_loading, self._load_trend)
+        elif index == 1 and self._trend_stale:
+            self._trend_stale = False
+            self.trend.reload()
 
     def _load_trend(self) -> None:
         if self.trend is None:
@@ -386,10 +450,6 @@ class MainWindow(QMainWindow):
                               period or ("", ""), strict=True):
             self.settings.set(key, str(value))
 
-    def _ratings_changed(self) -> None:
-        if self.trend is not None:
-            self.trend.reload()
-
     def check_in(self) -> None:
         """"How is your knee?": a rating now, with an optional side and note."""
         from coach.ui.checkin import RatingDialog
@@ -399,15 +459,12 @@ class MainWindow(QMainWindow):
                               parent=self)
         dialog.saved.connect(lambda rating: self.statusBar().showMessage(
             self.tr("Saved: pain {value} of 10.").format(value=rating.value), 5000))
-        dialog.saved.connect(self._ratings_changed)
         dialog.open()
 
     def show_history(self) -> None:
         from coach.ui.checkin import HistoryDialog
 
-        dialog = HistoryDialog(self.journal, self)
-        dialog.changed.connect(self._ratings_changed)
-        dialog.open()
+        HistoryDialog(self.journal, self).open()
 
     def export(self, kind: str) -> None:
         """Save the chart (png), the journal (csv) or the clinician's report (pdf)."""
@@ -421,13 +478,9 @@ class MainWindow(QMainWindow):
         """The morning after a session: is the pain back to usual? Asked once."""
         from coach.ui.checkin import ask_morning_check
 
-        def saved(advice: str) -> None:
-            self._ratings_changed()
-            self.statusBar().showMessage(advice, 15000)
-
-        return ask_morning_check(self, self.journal, self.settings, saved,
-                                 title_of=lambda rid: self.library.get(rid).title.get(
-                                     self.lang) if self.library.get(rid) else rid)
+        # The answer's meaning stays on the home screen (the today box) all day.
+        return ask_morning_check(self, self.journal, self.settings,
+                                 title_of=self._routine_name)
 
     # -- notices ---------------------------------------------------------------
     def show_journal_notice(self, notice: JournalNotice) -> None:
@@ -509,8 +562,14 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray(splitter))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.flow is not None and self.flow.exercising():
+            # As Esc does: ask first; "yes" ends the session (saved) and closes.
+            event.ignore()
+            self.flow.confirm_end(on_end=self.close)
+            return
         if self.flow is not None:
             self.flow.shutdown()  # records the session as stopped, with its progress
+        self.journal.unsubscribe(self._journal_changed)
         self.settings.set(config.WINDOW_GEOMETRY, self.saveGeometry().data())
         self.settings.set(config.WINDOW_SPLITTER, self.splitter.saveState().data())
         self.settings.sync()

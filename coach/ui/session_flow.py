@@ -10,9 +10,12 @@ what to do now. Everything is recorded in the journal as it happens.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QMessageBox,
@@ -24,16 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from coach import config
-from coach.journal import Journal, JournalError
+from coach.advice import (
+    AfterAdvice,
+    History,
+    PreviousStop,
+    after_advice,
+    session_outcome,
+    stop_before_restart,
+)
+from coach.journal import Journal, JournalError, Outcome, Session, now
 from coach.pain import zone
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
-from coach.session import SessionEngine
+from coach.session import EngineState, SessionEngine
 from coach.ui.cues import Cues
 from coach.ui.keepawake import KeepAwake
 from coach.ui.player import PlayerView, spoken_phrase
-from coach.ui.settings import Settings
 from coach.ui.rating import ZONE_BACKGROUNDS, ZONE_COLOURS, RatingPanel
+from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
     callout,
@@ -79,22 +90,29 @@ def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
     return scroll
 
 
-def advice_for(value: int) -> str:
-    """Advice for next time from a rating right after exercise (clinical.md 3)."""
+def advice_text(advice: AfterAdvice) -> str:
+    """Advice for next time after a session (clinical.md 3), in words."""
     return {
-        "green": translate("Advice", "Your pain stayed in the safe range. If the "
-                           "exercises felt easy and well controlled, you can try a "
-                           "little more next time."),
-        "amber": translate("Advice", "Your pain is in the acceptable range. Some pain "
-                           "during exercise is normal and is not a sign of harm. Keep "
-                           "the same level next time, and check that the pain has "
-                           "settled to your usual level by tomorrow morning."),
-        "red": translate("Advice", "That is more pain than is helpful. Next time make it "
-                         "easier, with fewer repetitions, shorter holds or a smaller "
-                         "movement, or rest for a day. If the pain has not settled by "
-                         "tomorrow morning, rest, and talk to a clinician if it "
-                         "continues."),
-    }[zone(value)]
+        AfterAdvice.TRY_MORE: translate(
+            "Advice", "Your pain has stayed in the safe range in your last sessions of "
+            "this routine. If the exercises feel easy and well controlled, you can try "
+            "a little more next time."),
+        AfterAdvice.KEEP_GREEN: translate(
+            "Advice", "Your pain stayed in the safe range. Keep the same level for now: "
+            "once it stays in the safe range for a few sessions in a row and the "
+            "exercises feel easy, you can try a little more."),
+        AfterAdvice.HOLD: translate(
+            "Advice", "Your pain is in the acceptable range. Some pain "
+            "during exercise is normal and is not a sign of harm. Keep "
+            "the same level next time, and check that the pain has "
+            "settled to your usual level by tomorrow morning."),
+        AfterAdvice.EASIER: translate(
+            "Advice", "That is more pain than is helpful. Next time make it "
+            "easier, with fewer repetitions, shorter holds or a smaller "
+            "movement, or rest for a day. If the pain has not settled by "
+            "tomorrow morning, rest, and talk to a clinician if it "
+            "continues."),
+    }[advice]
 
 
 def zone_name(value: int) -> str:
@@ -120,7 +138,12 @@ class SessionFlow(QWidget):
         self.routine = routine
         self.lang = lang
         self.settings = settings
+        self.journal = journal
+        self._confirming = False  # the "end this session?" question is open
         self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error)
+        #: The last session of this routine, if it ended in a sharp-pain stop.
+        self.previous_stop = stop_before_restart(History.load(journal, date.today()),
+                                                 routine.id)
         self.before_value: int | None = None  # the saved "before" rating, for the result
         self.engine = SessionEngine(routine, clock, speed=speed)
         self.recorder.attach(self.engine)
@@ -137,7 +160,8 @@ class SessionFlow(QWidget):
         self.check_page = self._build_check()
         self.before_panel = RatingPanel(
             self.tr("How much does your knee hurt right now?"),
-            save_text=self.tr("Save and start"), skip_text=self.tr("Skip and start"))
+            save_text=self.tr("Save and start"), skip_text=self.tr("Skip and start"),
+            clock=clock)
         self.before_panel.submitted.connect(self._rated_before)
         self.before_panel.skipped.connect(self._start_player)
         self.before_page = page(self.before_panel)
@@ -147,7 +171,7 @@ class SessionFlow(QWidget):
         self.player.finished.connect(self._finished)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),
-            save_text=self.tr("Save"), skip_text=self.tr("Skip"))
+            save_text=self.tr("Save"), skip_text=self.tr("Skip"), clock=clock)
         self.after_panel.submitted.connect(self._rated_after)
         self.after_panel.skipped.connect(lambda: self._show_result(None))
         self.after_title = plain_label("", point_delta=8, bold=True, object_name="afterTitle")
@@ -173,6 +197,9 @@ class SessionFlow(QWidget):
         if safety:
             widgets.append(safety_notes(safety, self.tr("Before you start"),
                                         "sessionSafetyNotes"))
+        self.go_ahead: QCheckBox | None = None
+        if self.previous_stop is not None:
+            widgets.append(self._previous_stop_box(self.previous_stop))
         question = plain_label(self.tr("Is your knee hot, red or swollen today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")
         question.setContentsMargins(0, 12, 0, 0)
@@ -195,7 +222,36 @@ class SessionFlow(QWidget):
         buttons.addWidget(self.not_today_button)
         buttons.addWidget(self.ok_button)
         widgets.append(row)
+        if self.go_ahead is not None:
+            self.ok_button.setEnabled(False)
+            self.go_ahead.toggled.connect(self.ok_button.setEnabled)
         return page(*widgets)
+
+    def _previous_stop_box(self, stop: PreviousStop) -> QWidget:
+        """The last session of this routine ended in a sharp pain: say so, and ask
+        for a deliberate decision before it starts again (the user decides)."""
+        box, inner = callout("previousStop", accent=ZONE_COLOURS["red"],
+                             background=ZONE_BACKGROUNDS["red"])
+        when = stop.at.strftime("%Y-%m-%d %H:%M")
+        steps = self.routine.steps
+        if stop.step is not None and 1 <= stop.step <= len(steps):
+            text = self.tr("Last time you stopped this routine because of a sharp pain: "
+                           "{when}, at step {step}, “{title}”.").format(
+                when=when, step=stop.step, title=steps[stop.step - 1].title.get(self.lang))
+        else:
+            text = self.tr("Last time you stopped this routine because of a sharp pain "
+                           "({when}).").format(when=when)
+        headline = plain_label(text, point_delta=3, bold=True, object_name="previousStopText")
+        set_text_colour(headline, ZONE_COLOURS["red"])
+        inner.addWidget(headline)
+        inner.addWidget(plain_label(self.tr(
+            "The advice then was not to do it again before talking to a clinician about "
+            "the pain. If the pain comes back, stop at once with the red button or the S "
+            "key."), point_delta=1))
+        self.go_ahead = QCheckBox(self.tr("I have thought about it and want to go ahead"))
+        self.go_ahead.setObjectName("goAheadAfterStop")
+        inner.addWidget(self.go_ahead)
+        return box
 
     def _advice_page(self, title: str, paragraphs: list[str],
                      sections: list[tuple[str, list[str]]], name: str) -> None:
@@ -224,7 +280,7 @@ class SessionFlow(QWidget):
 
     def start(self) -> None:
         self.pages.setCurrentWidget(self.check_page)
-        self.ok_button.setFocus()
+        (self.go_ahead or self.ok_button).setFocus()
 
     # -- steps of the flow -----------------------------------------------------------
     def _safety_ok(self) -> None:
@@ -261,9 +317,16 @@ class SessionFlow(QWidget):
         self.keep_awake.start(self.tr("A Knee Coach session is running"))
         self.player.start()
 
-    def confirm_end(self) -> None:
-        if self.engine.state not in ("running", "paused"):
+    def exercising(self) -> bool:
+        """The routine is playing or paused (not before it, not after it)."""
+        return self.engine.state in (EngineState.RUNNING, EngineState.PAUSED)
+
+    def confirm_end(self, on_end: Callable[[], object] | None = None) -> None:
+        """Ask before ending the session; *on_end* runs after a "yes" instead of
+        the after-rating (the window is closing)."""
+        if not self.exercising() or self._confirming:
             return
+        self._confirming = True
         was_running = self.engine.state == "running"
         self.engine.pause()
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("End session"),
@@ -275,9 +338,15 @@ class SessionFlow(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
 
         def answered(result: int) -> None:
+            self._confirming = False
+            box.setObjectName("")  # the next question is another box
+            box.deleteLater()
             if result == QMessageBox.StandardButton.Yes:
                 self.engine.stop("user")
-                self._ask_after(self.tr("Session ended"))
+                if on_end is not None:
+                    on_end()
+                else:
+                    self._ask_after(self.tr("Session ended"))
             elif was_running and self.engine.state == "paused":
                 self.player.toggle_pause()
 
@@ -313,7 +382,12 @@ class SessionFlow(QWidget):
         self.keep_awake.stop()
 
     def _finished(self) -> None:
-        self._ask_after(self.tr("Well done: routine complete"))
+        session = self.recorder.session
+        if session is None or session.outcome == Outcome.COMPLETED:
+            self._ask_after(self.tr("Well done: routine complete"))
+        else:  # the end was reached by skipping steps
+            self._ask_after(self.tr("Session ended: {done} of {total} steps done").format(
+                done=len(self.engine.completed_steps), total=len(self.routine.steps)))
 
     def _ask_after(self, title: str) -> None:
         self._leave_player()
@@ -339,7 +413,7 @@ class SessionFlow(QWidget):
                 object_name="zoneLabel")
             set_text_colour(headline, colour)
             inner.addWidget(headline)
-            inner.addWidget(plain_label(advice_for(value), point_delta=2,
+            inner.addWidget(plain_label(advice_text(self._advice(value)), point_delta=2,
                                         object_name="zoneAdvice"))
             widgets.append(box)
             if self.before_value is not None:
@@ -348,6 +422,16 @@ class SessionFlow(QWidget):
                         before=self.before_value, after=value),
                     point_delta=2, object_name="beforeAfter"))
         self._final_page(widgets)
+
+    def _advice(self, value: int) -> AfterAdvice:
+        session = self.recorder.session
+        if session is None:  # the journal could not record it: judge it alone
+            done = len(self.engine.completed_steps)
+            reason = None if self.engine.state is EngineState.FINISHED else "user"
+            session = Session("", self.routine.id, now(), None, done,
+                              session_outcome(len(self.routine.steps), done, reason))
+            return after_advice(History([]), session, value)
+        return after_advice(History.load(self.journal, date.today()), session, value)
 
     def _set_cue(self, key: config.Setting[bool], on: bool) -> None:
         self.settings.set(key, on)
@@ -373,3 +457,4 @@ class SessionFlow(QWidget):
             self.recorder.left_before_start()
         self._leave_player()
         self.player.stop_timer()
+

@@ -1,5 +1,6 @@
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from coach import config
 from coach.ui.app import open_settings
@@ -103,10 +104,53 @@ def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
     qtbot.mouseClick(window.findChild(QPushButton, "startButton"), Qt.MouseButton.LeftButton)
     assert window.flow is not None and window.pages.currentWidget() is window.flow
     assert window.flow.findChild(QPushButton, "safetyOk").isVisible()
-    assert not window.menuBar().isEnabled()
+    # The menus stay (Quit, Help); only what makes no sense mid-session is off.
+    assert window.menuBar().isEnabled()
+    assert not any(action.isEnabled() for action in window.outside_session)
     window.flow.findChild(QPushButton, "backButton").click()
     assert window.flow is None and window.pages.currentIndex() == 0
-    assert window.menuBar().isEnabled()
+    assert all(action.isEnabled() for action in window.outside_session)
+
+
+def start_exercising(window, qtbot):
+    window.settings.set(config.SOUND, False)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_selected()
+    window.flow.ok_button.click()
+    window.flow.before_panel.skipped.emit()
+    qtbot.waitUntil(window.flow.player.isVisible)
+    assert window.flow.exercising()
+
+
+@pytest.mark.parametrize("how", ["close", "ctrl_q"])
+def test_closing_mid_session_asks_first(make_window, qtbot, how):
+    window = make_window()
+    start_exercising(window, qtbot)
+
+    def close() -> None:
+        if how == "close":
+            window.close()
+        else:
+            qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Q,
+                           Qt.KeyboardModifier.ControlModifier)
+
+    close()
+    box = window.flow.findChild(QMessageBox, "confirmEnd")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert window.isVisible() and window.flow.engine.state == "paused"
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: window.flow.engine.state == "running")
+    assert window.isVisible()
+    close()
+    box = window.flow.findChild(QMessageBox, "confirmEnd")
+    qtbot.waitUntil(box.isVisible)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    [session] = window.journal.sessions()
+    assert session.outcome == "stopped" and session.ended is not None
 
 
 def test_keyboard_chooses_and_starts_a_routine_from_launch(make_window, qtbot):
@@ -152,7 +196,9 @@ def test_today_box_says_what_to_do_from_the_last_session(make_window, data_dir):
     now = datetime.now().astimezone()
     session = journal.start_session("desk-break", at=now - timedelta(days=1))
     journal.end_session(session.uid, "completed", 3, at=now - timedelta(days=1))
-    assert make_window().today_label.text().startswith("Yesterday: “Two-minute desk break”.")
+    # The desk break's own frequency, not the ten-minute routine's "every other day".
+    assert make_window().today_label.text() == (
+        "Yesterday: “Two-minute desk break”. About once an hour while you are sitting.")
     session = journal.start_session("ankle-calf", at=now - timedelta(days=3))
     journal.end_session(session.uid, "completed", 5)  # older: the newest still decides
     assert make_window().today_label.text().startswith("Yesterday:")
@@ -160,3 +206,41 @@ def test_today_box_says_what_to_do_from_the_last_session(make_window, data_dir):
     journal.end_session(session.uid, "sharp_pain", 1)
     assert "stopped because of a sharp pain" in make_window().today_label.text()
     journal.close()
+
+
+def test_a_safety_skip_is_not_exercise_on_the_home_screen(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.start_selected()
+    window.flow.findChild(QPushButton, "safetyNotToday").click()
+    window.flow.pages.currentWidget().findChild(QPushButton, "backButton").click()
+    assert window.flow is None
+    qtbot.waitUntil(lambda: "hot, red or swollen" in window.today_label.text())
+    assert "exercised" not in window.today_label.text()
+    [session] = window.journal.sessions()
+    assert session.outcome == "safety_skip"
+
+
+def test_a_bad_morning_without_a_before_rating_is_not_called_usual(make_window, qtbot,
+                                                                     data_dir):
+    from datetime import datetime, timedelta
+
+    from coach.journal import open_journal
+
+    journal = open_journal(data_dir / "journal.sqlite3")
+    now = datetime.now().astimezone()
+    session = journal.start_session(FLAGSHIP, at=now - timedelta(days=1))
+    journal.end_session(session.uid, "completed", 5, at=now - timedelta(days=1))
+    journal.close()
+    window = make_window()
+    window.show()
+    dialog = window.findChild(QDialog, "morningCheck")
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "morningCheck") is not None)
+    dialog = window.findChild(QDialog, "morningCheck")
+    qtbot.keyClick(dialog.rating, Qt.Key.Key_9)
+    qtbot.keyClick(dialog.rating, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "9 of 10" in window.today_label.text())
+    text = window.today_label.text()
+    assert "has not settled" in text and "suited you" not in text
+    window.statusBar().clearMessage()  # the advice does not live in the status bar
+    assert "has not settled" in window.today_label.text()

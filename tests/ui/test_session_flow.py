@@ -2,10 +2,9 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton
 
-from coach import config
-from coach import paths
+from coach import config, paths
 from coach.journal import open_journal
 from coach.routine import load_routine
 from coach.ui.app import open_settings
@@ -47,6 +46,7 @@ def key(qtbot, flow, k):
 def into_player(qtbot, flow, rating=Qt.Key.Key_3):
     flow.ok_button.click()
     qtbot.waitUntil(flow.before_panel.isVisible)
+    flow.clock.advance(1)  # past the rating page's quiet moment
     qtbot.keyClick(flow.before_panel.rating, rating)
     qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
     qtbot.waitUntil(flow.player.isVisible)
@@ -131,6 +131,7 @@ def test_a_whole_routine_ends_with_the_rating_and_its_zone(qtbot, flow, journal)
     flow.player.refresh()
     qtbot.waitUntil(flow.after_panel.isVisible)
     assert flow.after_title.text() == "Well done: routine complete"
+    flow.clock.advance(1)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_7)
     flow.after_panel.submit.click()
     assert flow.findChild(QLabel, "zoneLabel").text() == "Pain 7 of 10: Too much"
@@ -151,6 +152,7 @@ def test_a_skipped_before_rating_saves_nothing_and_compares_nothing(qtbot, flow,
     flow.clock.advance(flow.engine.total + 1)
     flow.player.refresh()
     qtbot.waitUntil(flow.after_panel.isVisible)
+    flow.clock.advance(1)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_1)
     flow.after_panel.submit.click()
     assert flow.findChild(QLabel, "zoneLabel").text() == "Pain 1 of 10: Safe"
@@ -216,3 +218,105 @@ def test_leaving_before_the_routine_starts_ends_the_session(qtbot, flow, journal
     [session] = journal.sessions()
     assert session.outcome == "stopped" and session.steps_completed == 0
     assert session.ended is not None
+
+
+def test_a_safety_skip_stays_a_skip_after_going_back(qtbot, flow, journal):
+    flow.findChild(QPushButton, "safetyNotToday").click()
+    back = flow.pages.currentWidget().findChild(QPushButton, "backButton")
+    with qtbot.waitSignal(flow.closed):
+        back.click()
+    flow.shutdown()  # what the main window does when the session page closes
+    [session] = journal.sessions()
+    assert session.outcome == "safety_skip" and session.steps_completed == 0
+
+
+def test_skipping_through_every_step_is_not_a_completed_routine(qtbot, flow, journal):
+    into_player(qtbot, flow)
+    for _ in range(len(flow.routine.steps)):
+        key(qtbot, flow, Qt.Key.Key_Right)
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    assert flow.after_title.text() == "Session ended: 0 of 5 steps done"
+    [session] = journal.sessions()
+    assert session.outcome == "stopped" and session.steps_completed == 0
+    # More presses of → (and a digit) meant for the player choose no rating.
+    for k in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_4):
+        qtbot.keyClick(flow.after_panel.rating, k)
+    assert flow.after_panel.rating.value() is None
+    assert not flow.after_panel.submit.isEnabled()
+    flow.clock.advance(1)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_1)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
+    advice = flow.findChild(QLabel, "zoneAdvice").text()
+    assert "try a little more next time" not in advice
+    assert advice.startswith("Your pain stayed in the safe range. Keep the same level")
+    assert flow.findChild(QLabel, "resultSummary").text() == "You completed 0 of 5 steps."
+
+
+def test_auto_repeated_keys_choose_no_rating(qtbot, flow):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 1)
+    flow.player.refresh()
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    flow.clock.advance(5)
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier,
+                     "", True)  # autorepeat: → still held down
+    QApplication.sendEvent(flow.after_panel.rating, held)
+    assert flow.after_panel.rating.value() is None
+
+
+def test_one_and_zero_typed_apart_are_two_entries(qtbot, flow):
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 1)
+    flow.player.refresh()
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    rating = flow.after_panel.rating
+    flow.clock.advance(1)
+    qtbot.keyClick(rating, Qt.Key.Key_1)
+    flow.clock.advance(3)  # seconds later: a correction, not "10"
+    qtbot.keyClick(rating, Qt.Key.Key_0)
+    assert rating.value() == 0
+    qtbot.keyClick(rating, Qt.Key.Key_1)
+    flow.clock.advance(0.4)  # typed together: 10
+    qtbot.keyClick(rating, Qt.Key.Key_0)
+    assert rating.value() == 10
+
+
+def test_a_single_green_session_does_not_ask_for_more(qtbot, flow):
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 1)
+    flow.player.refresh()
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    flow.clock.advance(1)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_2)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
+    advice = flow.findChild(QLabel, "zoneAdvice").text()
+    assert "you can try a little more next time" not in advice
+    assert "Keep the same level for now" in advice
+
+
+def test_after_a_sharp_pain_stop_the_next_start_shows_it_and_asks(qtbot, data_dir, journal):
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    stopped = journal.start_session(routine.id)
+    journal.add_safety_event("sharp_pain", session_uid=stopped.uid, step=3, side="left")
+    journal.end_session(stopped.uid, "sharp_pain", 2)
+    settings = open_settings(data_dir)
+    settings.set(config.SOUND, False)
+    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                       clock=FakeClock())
+    qtbot.addWidget(flow)
+    flow.show()
+    flow.start()
+    text = flow.findChild(QLabel, "previousStopText").text()
+    assert "sharp pain" in text and "step 3" in text
+    assert routine.steps[2].title.en in text
+    go_ahead = flow.findChild(QCheckBox, "goAheadAfterStop")
+    assert not flow.ok_button.isEnabled() and flow.focusWidget() is go_ahead
+    qtbot.keyClick(go_ahead, Qt.Key.Key_Space)  # a deliberate decision: the user decides
+    assert flow.ok_button.isEnabled()
+    flow.ok_button.click()
+    assert flow.pages.currentWidget() is flow.before_page
+    flow.shutdown()

@@ -72,7 +72,7 @@ def test_check_in_adds_a_point_at_once_and_a_row_to_export(make_window, qtbot, c
     qtbot.mouseClick(next(b for b in buttons if b.text() == "4"), Qt.MouseButton.LeftButton)
     dialog.note.setText("after the stairs")
     qtbot.mouseClick(dialog.findChild(QPushButton, "painSubmit"), Qt.MouseButton.LeftButton)
-    assert trend.stack.currentIndex() == 1
+    qtbot.waitUntil(lambda: trend.stack.currentIndex() == 1)  # the chart follows the journal
     x, y = trend.scatters["check_in"].getData()
     assert list(y) == [4]
     from coach.cli import main
@@ -120,6 +120,7 @@ def test_summary_words_for_a_hand_computed_case(make_window, qtbot):
 
 def test_corrections_delete_and_undo(make_window, qtbot):
     window = make_window()
+    window.show()
     window.journal.add_rating(5, "check_in", note="first")
     window.journal.add_rating(7, "check_in", note="second")
     trend = open_trend(window, qtbot)
@@ -128,12 +129,12 @@ def test_corrections_delete_and_undo(make_window, qtbot):
     assert dialog.table.rowCount() == 2 and dialog.table.item(0, 4).text() == "second"
     dialog.delete_selected()
     assert [r.note for r in window.journal.ratings()] == ["first"]
-    assert len(trend.scatters["check_in"].getData()[0]) == 1
+    qtbot.waitUntil(lambda: len(trend.scatters["check_in"].getData()[0]) == 1)
     bar = dialog.findChild(MessageBar, "historyMessage")
     assert bar.label.text().startswith("Rating of 7 from ") and "deleted" in bar.label.text()
     dialog.undo()
     assert [r.note for r in window.journal.ratings()] == ["first", "second"]
-    assert len(trend.scatters["check_in"].getData()[0]) == 2
+    qtbot.waitUntil(lambda: len(trend.scatters["check_in"].getData()[0]) == 2)
 
 
 def test_morning_after_a_session_asks_once(make_window, qtbot, data_dir):
@@ -149,7 +150,7 @@ def test_morning_after_a_session_asks_once(make_window, qtbot, data_dir):
     dialog.submit.click()
     [morning] = [r for r in window.journal.ratings() if r.context == "next_morning"]
     assert morning.value == 5 and morning.session_uid == session.uid
-    assert "Make the next session easier" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Make the next session easier" in window.today_label.text())
     window.close()
     again = make_window()
     assert again._maybe_ask_morning_check() is None  # asked once, never again

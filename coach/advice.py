@@ -1,0 +1,281 @@
+"""The coach's health rules, free of Qt: what a session's outcome is, what counts as
+exercise, which session the morning question is about and what its answer means,
+the advice after a session, and what the home screen says today.
+
+Every rule returns an enum plus numbers; widgets only put them into words. The
+rules follow the pain-monitoring model (clinical.md section 3): pain right after
+exercise is judged by its zone, it should be back to the usual level by the next
+morning, and "try a little more" waits for *consistently* green sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from statistics import fmean
+
+from coach.journal import Context, Journal, Outcome, Rating, SafetyEvent, Session
+from coach.pain import USUAL_PAIN, Zone, zone
+
+#: How many sessions of a routine in a row must be green before more is suggested.
+GREEN_STREAK = 3
+#: Days of usual-pain ratings before a session that stand for "usual" when there was
+#: no rating just before it.
+USUAL_WINDOW_DAYS = 7
+#: A hot, red or swollen knee is mentioned on the home screen for this many days.
+SKIP_REMINDER_DAYS = 2
+#: A morning rating at least this much above the usual level has not settled.
+NOT_SETTLED_MARGIN = 1.0
+
+
+# -- sessions ---------------------------------------------------------------------
+def session_outcome(total_steps: int, steps_done: int, stop_reason: str | None) -> Outcome:
+    """How a session that ran ended.
+
+    *stop_reason* is None when the routine reached its end (possibly by skipping
+    steps), else the reason given to the engine's ``stop`` ("user", "sharp_pain").
+    Completed only when every step's work ran; otherwise it ended early, with the
+    steps actually done.
+    """
+    if stop_reason == "sharp_pain":
+        return Outcome.SHARP_PAIN
+    if stop_reason is None and total_steps > 0 and steps_done >= total_steps:
+        return Outcome.COMPLETED
+    return Outcome.STOPPED
+
+
+def is_exercise(outcome: str | None, steps_done: int) -> bool:
+    """Did this session exercise the knee? A safety skip never did; a session left
+    before its first step was done did not (unless a sharp pain stopped it: then the
+    user was exercising); one cut short by a crash did if a step was done."""
+    if outcome == Outcome.SAFETY_SKIP:
+        return False
+    if outcome in (Outcome.COMPLETED, Outcome.SHARP_PAIN):
+        return True
+    return steps_done > 0
+
+
+# -- the journal as the rules see it -------------------------------------------------
+@dataclass
+class History:
+    """What the rules need from the journal: every session, the ratings tied to a
+    session, the usual-pain ratings of recent weeks and the safety events. Cheap to
+    build with years of ratings (only session ratings and recent ones are read)."""
+
+    sessions: list[Session]
+    session_ratings: dict[str, list[Rating]] = field(default_factory=dict)
+    usual_ratings: list[Rating] = field(default_factory=list)
+    events: list[SafetyEvent] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, journal: Journal, today: date) -> History:
+        sessions = journal.sessions()
+        by_session: dict[str, list[Rating]] = {}
+        for rating in journal.session_ratings():
+            if rating.session_uid is not None:
+                by_session.setdefault(rating.session_uid, []).append(rating)
+        # Usual pain is read back far enough for the sessions the rules look at: the
+        # last few of each routine.
+        latest: dict[str, list[date]] = {}
+        for session in reversed(sessions):
+            days = latest.setdefault(session.routine_id, [])
+            if len(days) < GREEN_STREAK + 1:
+                days.append(session.started.date())
+        since = min([today, *(day for days in latest.values() for day in days)])
+        usual = [r for r in journal.ratings_since(since - timedelta(days=USUAL_WINDOW_DAYS))
+                 if r.context in USUAL_PAIN]
+        return cls(sessions, by_session, usual, journal.safety_events())
+
+    @classmethod
+    def of(cls, sessions: Iterable[Session], ratings: Iterable[Rating] = (),
+           events: Iterable[SafetyEvent] = ()) -> History:
+        """From plain lists (tests, and callers that have everything at hand)."""
+        ratings = list(ratings)
+        by_session: dict[str, list[Rating]] = {}
+        for rating in ratings:
+            if rating.session_uid is not None:
+                by_session.setdefault(rating.session_uid, []).append(rating)
+        return cls(sorted(sessions, key=lambda s: s.started), by_session,
+                   [r for r in ratings if r.context in USUAL_PAIN], list(events))
+
+    def exercised(self, routine_id: str | None = None) -> list[Session]:
+        """Sessions that exercised the knee, oldest first (of one routine if given)."""
+        return [s for s in self.sessions if is_exercise(s.outcome, s.steps_completed)
+                and (routine_id is None or s.routine_id == routine_id)]
+
+    def rating(self, session: Session, context: Context) -> Rating | None:
+        """The session's last rating in *context*."""
+        found = [r for r in self.session_ratings.get(session.uid, ()) if r.context == context]
+        return found[-1] if found else None
+
+    def usual_before(self, moment: datetime) -> float | None:
+        """The mean usual pain in the week before *moment*, if rated."""
+        start = moment - timedelta(days=USUAL_WINDOW_DAYS)
+        values = [r.value for r in self.usual_ratings if start <= r.at < moment]
+        return fmean(values) if values else None
+
+    def sharp_pain_event(self, session: Session) -> SafetyEvent | None:
+        return next((e for e in reversed(self.events)
+                     if e.session_uid == session.uid and e.kind == "sharp_pain"), None)
+
+
+# -- the next morning ----------------------------------------------------------------
+class Morning(StrEnum):
+    """Is the pain back to its usual level the morning after a session?"""
+
+    SETTLED = "settled"  # back to the level before the session (or lower)
+    NOT_SETTLED = "not_settled"  # higher than before, or in the red zone
+    UNCLEAR = "unclear"  # nothing to compare with, and not in the red zone
+
+
+def morning_session(history: History, today: date) -> Session | None:
+    """The session the morning question is about: yesterday's last session that
+    exercised the knee, if it has no next-morning rating yet."""
+    yesterday = [s for s in history.exercised() if s.started.date() == today - timedelta(1)]
+    if not yesterday or history.rating(yesterday[-1], Context.NEXT_MORNING):
+        return None
+    return yesterday[-1]
+
+
+def reference_pain(history: History, session: Session) -> float | None:
+    """The usual level a next-morning rating is compared with: the rating just before
+    the session, else the mean usual pain of the week before it."""
+    before = history.rating(session, Context.BEFORE)
+    if before is not None:
+        return float(before.value)
+    return history.usual_before(session.started)
+
+
+def morning_verdict(morning: int, reference: float | None) -> Morning:
+    """Back to usual? A morning in the red zone never is, whatever came before."""
+    if zone(morning) is Zone.RED:
+        return Morning.NOT_SETTLED
+    if reference is None:
+        return Morning.UNCLEAR
+    return Morning.NOT_SETTLED if morning - reference >= NOT_SETTLED_MARGIN else \
+        Morning.SETTLED
+
+
+def morning_of(history: History, session: Session) -> Morning | None:
+    """The verdict of the session's next-morning rating, if it has one."""
+    rating = history.rating(session, Context.NEXT_MORNING)
+    if rating is None:
+        return None
+    return morning_verdict(rating.value, reference_pain(history, session))
+
+
+# -- right after a session -------------------------------------------------------------
+class AfterAdvice(StrEnum):
+    """Advice for next time, from the rating right after a session."""
+
+    TRY_MORE = "try_more"  # consistently green: a little more may be tried
+    KEEP_GREEN = "keep_green"  # green, but not yet consistently: same level again
+    HOLD = "hold"  # amber: same level, check the next morning
+    EASIER = "easier"  # red: easier next time, or rest a day
+
+
+def is_green_session(history: History, session: Session) -> bool:
+    """Completed, rated green right after, no stop, and not unsettled next morning."""
+    after = history.rating(session, Context.AFTER)
+    return (session.outcome == Outcome.COMPLETED and after is not None
+            and zone(after.value) is Zone.GREEN
+            and morning_of(history, session) is not Morning.NOT_SETTLED)
+
+
+def after_advice(history: History, session: Session, value: int) -> AfterAdvice:
+    """Advice after *session*, just rated *value* (already in *history* or not)."""
+    level = zone(value)
+    if level is Zone.RED:
+        return AfterAdvice.EASIER
+    if level is Zone.AMBER:
+        return AfterAdvice.HOLD
+    if session.outcome != Outcome.COMPLETED:
+        return AfterAdvice.KEEP_GREEN
+    earlier = [s for s in history.exercised(session.routine_id) if s.uid != session.uid
+               and s.started <= session.started][-(GREEN_STREAK - 1):]
+    streak = len(earlier) == GREEN_STREAK - 1 and all(
+        is_green_session(history, s) for s in earlier)
+    return AfterAdvice.TRY_MORE if streak else AfterAdvice.KEEP_GREEN
+
+
+# -- before starting again ----------------------------------------------------------------
+@dataclass(frozen=True)
+class PreviousStop:
+    """The last time this routine was stopped for a sharp pain: *step* is 1-based."""
+
+    at: datetime
+    step: int | None
+    side: str | None
+
+
+def stop_before_restart(history: History, routine_id: str) -> PreviousStop | None:
+    """If this routine's last session ended in a sharp-pain stop, that stop: the
+    safety check shows it and asks for a deliberate decision to go ahead."""
+    sessions = history.exercised(routine_id)
+    if not sessions or sessions[-1].outcome != Outcome.SHARP_PAIN:
+        return None
+    session = sessions[-1]
+    event = history.sharp_pain_event(session)
+    if event is None:
+        return PreviousStop(session.ended or session.started, None, None)
+    return PreviousStop(event.at, event.step, event.side)
+
+
+# -- the home screen -----------------------------------------------------------------------
+class Today(StrEnum):
+    """What the home screen says today."""
+
+    WELCOME = "welcome"  # nothing done yet
+    AFTER_SHARP_PAIN = "after_sharp_pain"  # the last session stopped for a sharp pain
+    REST_AFTER_SKIP = "rest_after_skip"  # hot, red or swollen recently
+    DONE_TODAY = "done_today"
+    MORNING_SETTLED = "morning_settled"  # yesterday's session, back to usual this morning
+    MORNING_NOT_SETTLED = "morning_not_settled"
+    MORNING_UNCLEAR = "morning_unclear"
+    YESTERDAY = "yesterday"  # exercised yesterday, not yet rated this morning
+    DAYS_AGO = "days_ago"
+
+
+@dataclass(frozen=True)
+class TodayAdvice:
+    kind: Today
+    routine_id: str | None = None
+    day: date | None = None  # the day of the session or skip spoken of
+    days: int = 0  # how many days ago
+    step: int | None = None  # 1-based, for a sharp-pain stop
+    value: int | None = None  # the next-morning rating
+
+
+def today_advice(history: History, today: date) -> TodayAdvice:
+    exercised = history.exercised()
+    skips = [s for s in history.sessions if s.outcome == Outcome.SAFETY_SKIP]
+    last = exercised[-1] if exercised else None
+    skip = skips[-1] if skips else None
+    if skip is not None and (last is None or skip.started > last.started):
+        days = (today - skip.started.date()).days
+        if days <= SKIP_REMINDER_DAYS:
+            return TodayAdvice(Today.REST_AFTER_SKIP, skip.routine_id, skip.started.date(),
+                               days)
+    if last is None:
+        return TodayAdvice(Today.WELCOME)
+    day = last.started.date()
+    days = (today - day).days
+    if last.outcome == Outcome.SHARP_PAIN:
+        event = history.sharp_pain_event(last)
+        return TodayAdvice(Today.AFTER_SHARP_PAIN, last.routine_id, day, days,
+                           step=event.step if event else None)
+    if days <= 0:
+        return TodayAdvice(Today.DONE_TODAY, last.routine_id, day, 0)
+    if days == 1:
+        morning = history.rating(last, Context.NEXT_MORNING)
+        if morning is None:
+            return TodayAdvice(Today.YESTERDAY, last.routine_id, day, 1)
+        kind = {Morning.SETTLED: Today.MORNING_SETTLED,
+                Morning.NOT_SETTLED: Today.MORNING_NOT_SETTLED,
+                Morning.UNCLEAR: Today.MORNING_UNCLEAR}[
+            morning_verdict(morning.value, reference_pain(history, last))]
+        return TodayAdvice(kind, last.routine_id, day, 1, value=morning.value)
+    return TodayAdvice(Today.DAYS_AGO, last.routine_id, day, days)
+

@@ -1,0 +1,222 @@
+"""The coach's health rules, table by table (no Qt, no display)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from coach.advice import (
+    AfterAdvice,
+    History,
+    Morning,
+    Today,
+    after_advice,
+    is_exercise,
+    morning_session,
+    morning_verdict,
+    reference_pain,
+    session_outcome,
+    stop_before_restart,
+    today_advice,
+)
+from coach.journal import Outcome, Rating, SafetyEvent, Session
+
+TZ = timezone(timedelta(hours=9))
+TODAY = date(2026, 12, 1)
+
+
+def at(day_offset: int, hour: int = 10) -> datetime:
+    day = TODAY + timedelta(days=day_offset)
+    return datetime(day.year, day.month, day.day, hour, tzinfo=TZ)
+
+
+def session(uid: str, day: int, outcome: str | None, steps: int = 5,
+            routine: str = "ten") -> Session:
+    return Session(uid, routine, at(day), at(day, 11), steps, outcome)
+
+
+def rating(value: int, context: str, day: int, session_uid: str | None = None,
+           hour: int = 10) -> Rating:
+    return Rating(f"r{day}{context}{value}{hour}", at(day, hour), value, context,
+                  session_uid=session_uid)
+
+
+@pytest.mark.parametrize(("total", "done", "reason", "expected"), [
+    (5, 5, None, Outcome.COMPLETED),  # played through
+    (5, 0, None, Outcome.STOPPED),  # reached the end by skipping every step
+    (5, 4, None, Outcome.STOPPED),  # one step skipped
+    (5, 2, "user", Outcome.STOPPED),
+    (5, 5, "user", Outcome.STOPPED),  # cannot happen, but a stop is never "completed"
+    (5, 0, "sharp_pain", Outcome.SHARP_PAIN),
+    (0, 0, None, Outcome.STOPPED),
+])
+def test_session_outcome(total, done, reason, expected):
+    assert session_outcome(total, done, reason) is expected
+
+
+@pytest.mark.parametrize(("outcome", "steps", "expected"), [
+    ("completed", 5, True), ("sharp_pain", 0, True), ("stopped", 2, True),
+    ("stopped", 0, False),  # left before the first step was done
+    ("safety_skip", 0, False), ("safety_skip", 3, False),  # a skip stays a skip
+    (None, 0, False), (None, 2, True),  # cut short by a crash
+])
+def test_is_exercise(outcome, steps, expected):
+    assert is_exercise(outcome, steps) is expected
+
+
+@pytest.mark.parametrize(("morning", "reference", "expected"), [
+    (2, 3.0, Morning.SETTLED), (3, 3.0, Morning.SETTLED), (4, 3.0, Morning.NOT_SETTLED),
+    (4, 3.4, Morning.SETTLED),  # less than a point above the usual mean
+    (9, None, Morning.NOT_SETTLED),  # no "before" rating: a 9 is never "back to usual"
+    (6, 7.0, Morning.NOT_SETTLED),  # red is never settled
+    (1, None, Morning.UNCLEAR), (4, None, Morning.UNCLEAR),
+])
+def test_morning_verdict(morning, reference, expected):
+    assert morning_verdict(morning, reference) is expected
+
+
+def test_reference_is_the_before_rating_else_the_usual_week():
+    s = session("s", -1, "completed")
+    with_before = History.of([s], [rating(2, "before", -1, "s"), rating(6, "check_in", -3)])
+    assert reference_pain(with_before, s) == 2
+    without = History.of([s], [rating(6, "check_in", -3), rating(4, "check_in", -2),
+                               rating(1, "check_in", -20)])  # the last is too old
+    assert reference_pain(without, s) == 5
+    assert reference_pain(History.of([s]), s) is None
+
+
+def test_morning_question_is_about_yesterdays_exercise_only():
+    skip = session("skip", -1, "safety_skip", steps=0)
+    assert morning_session(History.of([skip]), TODAY) is None
+    left = session("left", -1, "stopped", steps=0)
+    assert morning_session(History.of([left]), TODAY) is None
+    done = session("done", -1, "stopped", steps=2)
+    assert morning_session(History.of([done, skip]), TODAY) == done
+    answered = History.of([done], [rating(3, "next_morning", 0, "done")])
+    assert morning_session(answered, TODAY) is None
+    assert morning_session(History.of([session("old", -2, "completed")]), TODAY) is None
+
+
+def green_history(n: int, *, last_morning: int | None = None) -> tuple[History, Session]:
+    sessions, ratings = [], []
+    for i in range(n):
+        uid = f"s{i}"
+        sessions.append(session(uid, -2 * (n - i), "completed"))
+        ratings.append(rating(1, "after", -2 * (n - i), uid, hour=11))
+        ratings.append(rating(2, "before", -2 * (n - i), uid, hour=9))
+    if last_morning is not None:
+        ratings.append(rating(last_morning, "next_morning", -1, sessions[-2].uid))
+    return History.of(sessions, ratings), sessions[-1]
+
+
+@pytest.mark.parametrize(("case", "expected"), [
+    ("single green", AfterAdvice.KEEP_GREEN),
+    ("two greens", AfterAdvice.KEEP_GREEN),
+    ("three greens", AfterAdvice.TRY_MORE),
+    ("three greens, a morning not settled", AfterAdvice.KEEP_GREEN),
+    ("amber", AfterAdvice.HOLD),
+    ("red", AfterAdvice.EASIER),
+    ("green but skipped steps", AfterAdvice.KEEP_GREEN),
+    ("green after a sharp-pain stop", AfterAdvice.KEEP_GREEN),
+])
+def test_after_session_advice(case, expected):
+    n = {"single green": 1, "two greens": 2}.get(case, 3)
+    history, current = green_history(n, last_morning=6 if "morning" in case else None)
+    value = {"amber": 4, "red": 7}.get(case, 1)
+    if case == "green but skipped steps":
+        current = current._replace(outcome="stopped", steps_completed=0)
+    if case == "green after a sharp-pain stop":
+        history.sessions[-2] = history.sessions[-2]._replace(outcome="sharp_pain")
+    assert after_advice(history, current, value) is expected
+
+
+def test_green_streak_counts_only_this_routine():
+    history, current = green_history(3)
+    other = [s._replace(routine_id="desk") for s in history.sessions[:-1]]
+    history.sessions[:-1] = other
+    assert after_advice(history, current, 1) is AfterAdvice.KEEP_GREEN
+
+
+def test_the_next_start_after_a_sharp_pain_stop_shows_it():
+    stopped = session("s", -3, "sharp_pain", steps=1)
+    event = SafetyEvent("e", at(-3, 10), "sharp_pain", "s", 2, "left")
+    history = History.of([stopped], events=[event])
+    stop = stop_before_restart(history, "ten")
+    assert stop is not None and stop.step == 2 and stop.at == at(-3, 10)
+    assert stop_before_restart(history, "desk") is None  # another routine
+    # A skip or a session left before it began does not hide the stop...
+    later = [stopped, session("k", -1, "safety_skip", 0), session("l", 0, "stopped", 0)]
+    assert stop_before_restart(History.of(later, events=[event]), "ten") is not None
+    # ... a session done since then does.
+    done = [stopped, session("d", -1, "completed")]
+    assert stop_before_restart(History.of(done, events=[event]), "ten") is None
+
+
+@pytest.mark.parametrize(("case", "expected"), [
+    ("nothing yet", Today.WELCOME),
+    ("safety skip today", Today.REST_AFTER_SKIP),
+    ("safety skip 3 days ago, exercised before", Today.DAYS_AGO),
+    ("skip only, long ago", Today.WELCOME),
+    ("left before start today", Today.WELCOME),
+    ("exercised today", Today.DONE_TODAY),
+    ("exercised yesterday", Today.YESTERDAY),
+    ("yesterday, morning settled", Today.MORNING_SETTLED),
+    ("yesterday, morning 9 with no before rating", Today.MORNING_NOT_SETTLED),
+    ("yesterday, morning 2 with nothing to compare", Today.MORNING_UNCLEAR),
+    ("sharp-pain stop", Today.AFTER_SHARP_PAIN),
+    ("rest day after exercise", Today.DAYS_AGO),
+    ("desk break yesterday", Today.YESTERDAY),
+])
+def test_today(case, expected):
+    sessions: list[Session] = []
+    ratings: list[Rating] = []
+    events: list[SafetyEvent] = []
+    if case == "safety skip today":
+        sessions = [session("a", -2, "completed"), session("k", 0, "safety_skip", 0)]
+    elif case == "safety skip 3 days ago, exercised before":
+        sessions = [session("a", -5, "completed"), session("k", -3, "safety_skip", 0)]
+    elif case == "skip only, long ago":
+        sessions = [session("k", -9, "safety_skip", 0)]
+    elif case == "left before start today":
+        sessions = [session("l", 0, "stopped", 0)]
+    elif case == "exercised today":
+        sessions = [session("a", 0, "stopped", 2)]
+    elif case.startswith("yesterday") or case == "exercised yesterday":
+        sessions = [session("a", -1, "completed")]
+        if "settled" in case:
+            ratings = [rating(3, "before", -1, "a"), rating(3, "next_morning", 0, "a")]
+        elif "9" in case:
+            ratings = [rating(9, "next_morning", 0, "a")]
+        elif "2 with" in case:
+            ratings = [rating(2, "next_morning", 0, "a")]
+    elif case == "sharp-pain stop":
+        sessions = [session("a", -4, "sharp_pain", 1)]
+        events = [SafetyEvent("e", at(-4), "sharp_pain", "a", 2)]
+    elif case == "rest day after exercise":
+        sessions = [session("a", -2, "completed")]
+    elif case == "desk break yesterday":
+        sessions = [session("a", -1, "completed", routine="desk-break")]
+    advice = today_advice(History.of(sessions, ratings, events), TODAY)
+    assert advice.kind is expected
+    if expected is Today.AFTER_SHARP_PAIN:
+        assert advice.step == 2 and advice.day == TODAY - timedelta(days=4)
+    if case == "desk break yesterday":
+        assert advice.routine_id == "desk-break"  # the screen words it with its frequency
+    if expected is Today.MORNING_NOT_SETTLED:
+        assert advice.value == 9
+
+
+def test_history_from_the_journal_reads_what_the_rules_need(tmp_path):
+    from coach.journal import open_journal
+
+    journal = open_journal(tmp_path / "j.sqlite3")
+    s = journal.start_session("ten", at=at(-1))
+    journal.add_rating(3, "before", at=at(-1), session_uid=s.uid)
+    journal.end_session(s.uid, "completed", 5, at=at(-1, 11))
+    journal.add_rating(5, "check_in", at=at(-4))
+    journal.add_rating(6, "check_in", at=at(-400))  # far older than any session
+    history = History.load(journal, TODAY)
+    assert [r.value for r in history.usual_ratings] == [5, 3]
+    assert history.rating(history.sessions[0], "before").value == 3
+    journal.close()
