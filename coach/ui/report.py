@@ -1,5 +1,12 @@
 """Things to take away from the trend page: the chart as PNG, the journal as CSV,
-and a one-page PDF report for a clinician (QPdfWriter: no extra dependency)."""
+and a one-page PDF report for a clinician (QPdfWriter: no extra dependency).
+
+Exports show the data and nothing else: the hover label is never drawn into them.
+"Save chart…" keeps the range on screen (panned or not): the user saves what they
+see, and the PNG has no heading that could name another period; its date axis says
+which days it shows. The PDF names its period in the heading, from the first rating
+or session to today, so its chart shows exactly that period whatever is on screen.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coach import __version__, config
+from coach.advice import is_exercise
 from coach.journal import Journal
 from coach.trend import weekly_sessions
 from coach.ui.settings import Settings
@@ -26,14 +34,15 @@ from coach.ui.trend_view import TrendView, summary_lines
 from coach.ui.widgets import translate
 
 
-def chart_image(view: TrendView, width: int = 1600) -> QImage:
-    """The chart as it is on screen (its current range), rendered at *width* px."""
+def chart_image(view: TrendView, width: int = 1600, range_key: str | None = None) -> QImage:
+    """The chart rendered at *width* px, over *range_key* ("all", …) or, if None, the
+    range on screen; never with the hover label."""
     from pyqtgraph.exporters import ImageExporter
 
-    exporter = ImageExporter(view.plot.getPlotItem())
-    exporter.parameters()["width"] = width
-    image = exporter.export(toBytes=True)
-    return image
+    with view.exporting(range_key):
+        exporter = ImageExporter(view.plot.getPlotItem())
+        exporter.parameters()["width"] = width
+        return exporter.export(toBytes=True)
 
 
 def save_png(view: TrendView, path: Path) -> None:
@@ -70,12 +79,16 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> 
             painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), line)
             y += bounds.height() + gap
 
-        first = ratings[0].at.date() if ratings else today
+        counted = [s for s in sessions if is_exercise(s.outcome, s.steps_completed)]
+        # The chart's "all" starts at the first rating or charted session, whichever
+        # came first: the heading names the same day.
+        first = min([r.at.date() for r in ratings[:1]] + [s.started.date() for s in counted[:1]],
+                    default=today)
         text(translate("Report", "Knee pain report"), 18, True, 4)
         text(translate("Report", "Period: {start} to {end} · {n} ratings · {s} sessions").format(
             start=first.isoformat(), end=today.isoformat(), n=len(ratings),
-            s=sum(1 for s in sessions if s.outcome != "safety_skip")), 10, gap=10)
-        image = chart_image(view, width=int(page.width()))
+            s=len(counted)), 10, gap=10)
+        image = chart_image(view, width=int(page.width()), range_key="all")
         height = page.width() * image.height() / max(1, image.width())
         painter.drawImage(QRectF(0, y, page.width(), height), image)
         y += height + 12

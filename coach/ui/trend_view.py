@@ -5,7 +5,8 @@ takes a while to load)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 
 import pyqtgraph as pg
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.advice import is_exercise
 from coach.journal import Journal, SafetyEvent
 from coach.trend import TREND_CONTEXTS, Summary, rolling_mean, summarise_days
 from coach.ui.chart_items import DAY, Bands, Dots, Legend, LocaleDateAxis
@@ -309,8 +311,8 @@ class TrendView(QWidget):
         series = rolling_mean((), by_day=by_day)
         self.mean_line.setData([noon(d) for d, _ in series],
                                [math.nan if m is None else m for d, m in series])
-        exercised = [(moment, day) for moment, day, outcome in sessions
-                     if outcome != "safety_skip"]
+        exercised = [(moment, day) for moment, day, outcome, steps in sessions
+                     if is_exercise(outcome, steps)]
         self.session_marks.setData([moment for moment, _ in exercised for _ in (0, 1)],
                                    [-0.35, 0.0] * len(exercised))
         self._span = (min(rows[0][1], exercised[0][0] if exercised else math.inf),
@@ -362,17 +364,43 @@ class TrendView(QWidget):
                 return key
         return "all"
 
+    def _x_range(self, key: str) -> tuple[float, float]:
+        """Where the range *key* puts the chart's left and right edges (time stamps)."""
+        first, last = self._span
+        end = max(last, datetime.now().timestamp()) + DAY / 2
+        days = dict(RANGES)[key]
+        return (first - DAY / 2 if days is None else end - days * DAY), end
+
     def set_range(self, key: str) -> None:
         self.range_key = key
         for button in self.range_group.buttons():
             button.setChecked(button.objectName() == f"range_{key}")
         if not self.count:
             return
-        first, last = self._span
-        end = max(last, datetime.now().timestamp()) + DAY / 2
-        days = dict(RANGES)[key]
-        start = first - DAY / 2 if days is None else end - days * DAY
-        self.plot.getPlotItem().setXRange(start, end, padding=0)
+        self.plot.getPlotItem().setXRange(*self._x_range(key), padding=0)
+
+    @contextmanager
+    def exporting(self, range_key: str | None = None) -> Iterator[None]:
+        """The chart as an export should show it: the hover label hidden (it follows
+        the mouse; it is not data) and, given *range_key*, that range rather than the
+        one on screen. Both come back afterwards, even if the export fails, without
+        touching the range buttons: the user's view, panned or not, is as they left it."""
+        box = self.plot.getPlotItem().getViewBox()
+        hovering = self.hover_label.isVisible()
+        shown = box.viewRange()[0]
+        auto_x = box.autoRangeEnabled()[0]
+        moved = range_key is not None and self.count > 0
+        self.hover_label.hide()
+        if moved:
+            box.setXRange(*self._x_range(range_key), padding=0)
+        try:
+            yield
+        finally:
+            if moved:
+                box.setXRange(*shown, padding=0)
+                if auto_x:
+                    box.enableAutoRange(x=auto_x)
+            self.hover_label.setVisible(hovering)
 
     # -- interaction ---------------------------------------------------------------
     def _clicked(self, event) -> None:  # noqa: ANN001 - pyqtgraph's mouse event

@@ -1,0 +1,179 @@
+"""Exports show the data and nothing else: no hover label in the PNG or the PDF, the
+PDF's chart over the period its heading names, and the screen left as it was."""
+
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage
+
+pg = pytest.importorskip("pyqtgraph")
+
+from pyqtgraph.exporters import ImageExporter  # noqa: E402
+
+from coach.journal import open_journal  # noqa: E402
+from coach.ui import report, trend_view  # noqa: E402
+from coach.ui.chart_items import DAY  # noqa: E402
+from coach.ui.trend_view import TrendView  # noqa: E402
+
+DAYS = 120  # months of ratings: far more than the two weeks on screen
+
+
+@pytest.fixture
+def journal(data_dir):
+    """A daily check-in for four months, a session every third day, ending this morning."""
+    journal = open_journal(data_dir / "journal.sqlite3")
+    start = (datetime.now().astimezone().replace(hour=8, minute=0, second=0, microsecond=0)
+             - timedelta(days=DAYS - 1))
+    for day in range(DAYS):
+        at = start + timedelta(days=day)
+        journal.add_rating(3 + day % 4, "check_in", at=at,
+                           note="Stairs were easier" if day == DAYS - 4 else None)
+        if day % 3 == 0:
+            session = journal.start_session("ten-minute-inner-thigh",
+                                            at=at + timedelta(hours=2))
+            journal.end_session(session.uid, "completed", 5,
+                                at=at + timedelta(hours=2, minutes=10))
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def trend(journal, qtbot):
+    """The chart on screen over two weeks, the mouse on a rating with a note."""
+    view = TrendView(journal)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    view.reload()
+    qtbot.waitUntil(view.plot.isVisible)
+    view.set_range("2w")
+    box = view.plot.getPlotItem().getViewBox()
+    x, y = view.scatters["check_in"].getData()
+    # What the scene says when the mouse moves there (QTest's button-less mouse moves do
+    # not reliably reach it on the offscreen platform).
+    view.plot.scene().sigMouseMoved.emit(box.mapViewToScene(QPointF(x[-4], y[-4])))
+    assert view.hover_label.isVisible()
+    assert "Stairs were easier" in hover_text(view)
+    return view
+
+
+def hover_text(view: TrendView) -> str:
+    return view.hover_label.textItem.toPlainText()
+
+
+def x_range(view: TrendView) -> list[float]:
+    return view.plot.getPlotItem().viewRange()[0]
+
+
+@pytest.fixture
+def rendered(trend, monkeypatch):
+    """What the chart looked like each time it was rendered for an export: its x range
+    and whether the hover label was showing."""
+    seen: list[tuple[list[float], bool]] = []
+    export = ImageExporter.export
+
+    def recording(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.append((list(x_range(trend)), trend.hover_label.isVisible()))
+        return export(self, *args, **kwargs)
+
+    monkeypatch.setattr(ImageExporter, "export", recording)
+    return seen
+
+
+def screen_state(view: TrendView) -> tuple:
+    checked = [b.objectName() for b in view.range_group.buttons() if b.isChecked()]
+    return (view.range_key, checked, x_range(view), view.hover_label.isVisible(),
+            hover_text(view), view.hover_label.pos())
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """The chart's right edge follows the clock (now plus half a day): stop the clock,
+    so that two exports differ only in what the test changed."""
+    moment = datetime.now()
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):  # noqa: ANN001, ANN206
+            return moment if tz is None else moment.astimezone(tz)
+
+    monkeypatch.setattr(trend_view, "datetime", Frozen)
+
+
+@pytest.fixture
+def poppler() -> None:
+    """pdftotext and pdftoppm read the PDF as a clinician's viewer would."""
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
+
+
+def pdf_page(pdf, tmp_path) -> QImage:
+    prefix = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(pdf), str(prefix)],
+                   check=True, capture_output=True)
+    return QImage(str(prefix.with_suffix(".png")))
+
+
+def pdf_text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_png_is_the_range_on_screen_without_the_hover_label(trend, rendered, tmp_path):
+    before = screen_state(trend)
+    report.save_png(trend, tmp_path / "hover.png")
+    assert rendered == [(before[2], False)]  # what is on screen, minus the label
+    assert screen_state(trend) == before  # and the screen is as it was
+    trend.hover_label.hide()
+    report.save_png(trend, tmp_path / "plain.png")
+    with_hover, plain = QImage(str(tmp_path / "hover.png")), QImage(str(tmp_path / "plain.png"))
+    assert not plain.isNull() and with_hover == plain
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_charts_the_whole_period_its_heading_names(trend, journal, rendered, poppler,
+                                                       frozen_now, tmp_path):
+    before = screen_state(trend)
+    pdf = tmp_path / "hover.pdf"
+    report.write_report(trend, journal, pdf, date.today())
+    [(low, high), hovering] = rendered[0]
+    assert len(rendered) == 1 and not hovering
+    first = journal.ratings()[0].at
+    assert first.timestamp() - DAY <= low <= first.timestamp()
+    assert datetime.now().timestamp() <= high <= datetime.now().timestamp() + DAY
+    assert screen_state(trend) == before  # still two weeks, still hovering
+    text = pdf_text(pdf)
+    assert f"Period: {first.date()} to {date.today()} · {DAYS} ratings · 40 sessions" in text
+    assert hover_text(trend).splitlines()[0] not in text
+    trend.hover_label.hide()
+    report.write_report(trend, journal, tmp_path / "plain.pdf", date.today())
+    # The chart is an image in the PDF: compare the pages as drawn, not only the text.
+    assert pdf_page(pdf, tmp_path) == pdf_page(tmp_path / "plain.pdf", tmp_path)
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_period_starts_at_a_session_before_the_first_rating(trend, journal, rendered,
+                                                               poppler, tmp_path):
+    early = journal.ratings()[0].at - timedelta(days=10)
+    session = journal.start_session("ten-minute-inner-thigh", at=early)
+    journal.end_session(session.uid, "completed", 5, at=early + timedelta(minutes=10))
+    trend.reload()  # the main window does this when the journal announces a change
+    pdf = tmp_path / "r.pdf"
+    report.write_report(trend, journal, pdf, date.today())
+    [((low, _high), _hovering)] = rendered
+    assert early.timestamp() - DAY <= low <= early.timestamp()
+    assert f"Period: {early.date()} to {date.today()} · {DAYS} ratings · 41 sessions" in (
+        pdf_text(pdf))
+
+
+def test_exporting_restores_the_screen_even_when_the_export_fails(trend):
+    before = screen_state(trend)
+    with pytest.raises(OSError), trend.exporting("all"):
+        assert not trend.hover_label.isVisible()
+        low, high = x_range(trend)
+        assert high - low > 100 * DAY
+        raise OSError("disk full")
+    assert screen_state(trend) == before
