@@ -21,7 +21,6 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/python -m pip install --quiet ruff mypy
 	$(VENV)/bin/ruff check coach tests bench scripts
 	$(VENV)/bin/mypy
 
