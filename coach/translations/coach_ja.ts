@@ -442,87 +442,92 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="300"/>
+        <location filename="../ui/main_window.py" line="301"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303"/>
+        <location filename="../ui/main_window.py" line="302"/>
+        <source>Yesterday: “{routine}”. {frequency}</source>
+        <translation>昨日は「{routine}」を行いました。{frequency}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="305"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、いつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="308"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、いつもの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="316"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="351"/>
+        <location filename="../ui/main_window.py" line="353"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="362"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="363"/>
+        <location filename="../ui/main_window.py" line="365"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="400"/>
+        <location filename="../ui/main_window.py" line="402"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="404"/>
+        <location filename="../ui/main_window.py" line="406"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="458"/>
+        <location filename="../ui/main_window.py" line="460"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="461"/>
+        <location filename="../ui/main_window.py" line="463"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="475"/>
+        <location filename="../ui/main_window.py" line="477"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="489"/>
+        <location filename="../ui/main_window.py" line="491"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="495"/>
+        <location filename="../ui/main_window.py" line="497"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="518"/>
+        <location filename="../ui/main_window.py" line="520"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="519"/>
+        <location filename="../ui/main_window.py" line="521"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -813,94 +818,94 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="60"/>
-        <location filename="../ui/report.py" line="86"/>
+        <location filename="../ui/report.py" line="61"/>
+        <location filename="../ui/report.py" line="87"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="87"/>
+        <location filename="../ui/report.py" line="88"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="95"/>
+        <location filename="../ui/report.py" line="96"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="103"/>
+        <location filename="../ui/report.py" line="104"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="105"/>
+        <location filename="../ui/report.py" line="106"/>
         <source>Sharp-pain stops</source>
         <translation>鋭い痛みによる中止</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="108"/>
+        <location filename="../ui/report.py" line="109"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="111"/>
-        <location filename="../ui/report.py" line="118"/>
+        <location filename="../ui/report.py" line="112"/>
+        <location filename="../ui/report.py" line="119"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="114"/>
+        <location filename="../ui/report.py" line="115"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="120"/>
+        <location filename="../ui/report.py" line="121"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="132"/>
+        <location filename="../ui/report.py" line="133"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="132"/>
+        <location filename="../ui/report.py" line="133"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="136"/>
+        <location filename="../ui/report.py" line="137"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="137"/>
+        <location filename="../ui/report.py" line="138"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="138"/>
+        <location filename="../ui/report.py" line="139"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="142"/>
+        <location filename="../ui/report.py" line="143"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="162"/>
+        <location filename="../ui/report.py" line="163"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="167"/>
+        <location filename="../ui/report.py" line="168"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="167"/>
+        <location filename="../ui/report.py" line="168"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1138,7 +1143,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="215"/>
-        <location filename="../ui/session_flow.py" line="269"/>
+        <location filename="../ui/session_flow.py" line="274"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
@@ -1163,163 +1168,163 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="294"/>
+        <location filename="../ui/session_flow.py" line="299"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="295"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="297"/>
+        <location filename="../ui/session_flow.py" line="302"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="298"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="299"/>
+        <location filename="../ui/session_flow.py" line="304"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="301"/>
+        <location filename="../ui/session_flow.py" line="306"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="303"/>
+        <location filename="../ui/session_flow.py" line="308"/>
         <source>See a clinician if</source>
         <translation>次のようなときは医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="304"/>
+        <location filename="../ui/session_flow.py" line="309"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="305"/>
+        <location filename="../ui/session_flow.py" line="310"/>
         <source>you also have a fever or chills, or feel unwell</source>
         <translation>発熱や寒気がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="306"/>
-        <location filename="../ui/session_flow.py" line="372"/>
+        <location filename="../ui/session_flow.py" line="311"/>
+        <location filename="../ui/session_flow.py" line="377"/>
         <source>you cannot put weight on the leg</source>
         <translation>脚に体重をかけられない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="317"/>
+        <location filename="../ui/session_flow.py" line="322"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach のセッション中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="332"/>
+        <location filename="../ui/session_flow.py" line="337"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="333"/>
+        <location filename="../ui/session_flow.py" line="338"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="349"/>
+        <location filename="../ui/session_flow.py" line="354"/>
         <source>Session ended</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="363"/>
+        <location filename="../ui/session_flow.py" line="368"/>
         <source>Session stopped</source>
         <translation>セッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="364"/>
+        <location filename="../ui/session_flow.py" line="369"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="366"/>
+        <location filename="../ui/session_flow.py" line="371"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="367"/>
+        <location filename="../ui/session_flow.py" line="372"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="368"/>
+        <location filename="../ui/session_flow.py" line="373"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="374"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="371"/>
+        <location filename="../ui/session_flow.py" line="376"/>
         <source>Get medical advice the same day if</source>
         <translation>次のようなときは、その日のうちに受診してください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="373"/>
+        <location filename="../ui/session_flow.py" line="378"/>
         <source>the knee swells badly, locks or gives way</source>
         <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="374"/>
+        <location filename="../ui/session_flow.py" line="379"/>
         <source>the pain is severe or keeps getting worse</source>
         <translation>痛みが強い、またはどんどん悪くなる</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="375"/>
+        <location filename="../ui/session_flow.py" line="380"/>
         <source>Call emergency services if</source>
         <translation>次のようなときは、すぐに救急車を呼んでください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="376"/>
+        <location filename="../ui/session_flow.py" line="381"/>
         <source>one calf or thigh is painful, swollen, warm or red</source>
         <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="377"/>
+        <location filename="../ui/session_flow.py" line="382"/>
         <source>you are short of breath or have chest pain</source>
         <translation>息苦しさや胸の痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="387"/>
+        <location filename="../ui/session_flow.py" line="392"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="389"/>
+        <location filename="../ui/session_flow.py" line="394"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>セッションを終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="406"/>
+        <location filename="../ui/session_flow.py" line="411"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="411"/>
+        <location filename="../ui/session_flow.py" line="416"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="421"/>
+        <location filename="../ui/session_flow.py" line="426"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="452"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした: {error}</translation>
     </message>

@@ -297,8 +297,10 @@ class MainWindow(QMainWindow):
             routine = self.library.get(advice.routine_id or "")
             often = routine.frequency.get(self.lang) if routine and routine.frequency \
                 else ""
-            text = self.tr("Yesterday: “{routine}”.").format(routine=name)
-            return f"{text} {often}" if often else text
+            if not often:
+                return self.tr("Yesterday: “{routine}”.").format(routine=name)
+            return self.tr("Yesterday: “{routine}”. {frequency}").format(routine=name,
+                                                                        frequency=often)
         if kind is Today.MORNING_SETTLED:
             return self.tr("This morning your pain was {value} of 10, back to its usual "
                            "level after yesterday's “{routine}”: the exercise suited you. "

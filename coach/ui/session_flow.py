@@ -250,6 +250,11 @@ class SessionFlow(QWidget):
             "key."), point_delta=1))
         self.go_ahead = QCheckBox(self.tr("I have thought about it and want to go ahead"))
         self.go_ahead.setObjectName("goAheadAfterStop")
+        font = self.go_ahead.font()
+        font.setPointSizeF(font.pointSizeF() + 2)
+        self.go_ahead.setFont(font)
+        self.go_ahead.setStyleSheet("QCheckBox { padding: 6px 0; } "
+                                    "QCheckBox::indicator { width: 22px; height: 22px; }")
         inner.addWidget(self.go_ahead)
         return box
 
