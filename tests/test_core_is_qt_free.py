@@ -15,3 +15,26 @@ def test_core_modules_import_no_qt_or_pyqtgraph():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_layers_point_one_way():
+    """The core never imports the widgets, and the widgets never import the command
+    line (Options and the settings keys live in coach.config)."""
+    import ast
+
+    from tests.conftest import REPO
+
+    def imports(path):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                yield node.module
+            elif isinstance(node, ast.Import):
+                yield from (alias.name for alias in node.names)
+
+    package = REPO / "coach"
+    for path in package.glob("*.py"):
+        if path.name != "cli.py":  # the command line opens the window
+            assert not [m for m in imports(path) if m.startswith("coach.ui")], path
+    for path in (package / "ui").glob("*.py"):
+        assert "coach.cli" not in set(imports(path)), path
