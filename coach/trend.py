@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from statistics import fmean
 
@@ -41,6 +41,17 @@ MEANINGFUL_PERCENT = 30.0
 #: about 1 point or 15 %, Salaffi 2004).
 NOTICEABLE_POINTS = 1.0
 NOTICEABLE_PERCENT = 15.0
+
+
+#: The earliest time the chart shows: anything stored before it (a hand-edited or
+#: damaged journal) is left out of the chart rather than stretching it over centuries.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC).timestamp()
+
+
+def plausible(stamp: float, now: float) -> bool:
+    """Can a record at *stamp* (seconds since the epoch) be charted: from 1970 up to
+    a day after *now* (clocks and time zones differ a little)?"""
+    return EARLIEST <= stamp <= now + 86400
 
 
 def local_day(rating: Rating) -> date:

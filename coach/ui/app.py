@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QProcess,
+    Qt,
     QTimer,
     QTranslator,
 )
@@ -134,6 +135,7 @@ def install_excepthook(window: QWidget, log_file: Path) -> None:
                                     "ratings and sessions are saved. The details are in "
                                     "{log}.").format(log=log_file), parent=window)
         box.setObjectName("unexpectedError")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the path is the user's folder
         box.open()
 
     sys.excepthook = hook

@@ -41,7 +41,9 @@ from coach.ui.widgets import (
     after_first_paint,
     callout,
     duration_text,
+    message_box,
     plain_label,
+    plain_tip,
 )
 
 # Dialogs (coach.ui.help, QMessageBox, ...) are imported where they are opened: Qt
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
             text = f"{routine.title.get(self.lang)}\n{duration_text(routine.total_seconds)}"
             item = QListWidgetItem(text)
             item.setData(ROUTINE_ROLE, routine.id)
-            item.setToolTip(routine.summary.get(self.lang))
+            item.setToolTip(plain_tip(routine.summary.get(self.lang)))
             self.routine_list.addItem(item)
         broken = self.library.broken_files
         if broken:
@@ -359,11 +361,11 @@ class MainWindow(QMainWindow):
                 self.routine_list.setCurrentRow(row)
                 self.start_selected()
                 return True
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, self.tr("Routine not found"), self.tr(
+        box = message_box(self, self.tr("Routine not found"), self.tr(
             "There is no routine with the id “{id}”. Choose one from the list."
         ).format(id=routine_id))
+        box.setObjectName("routineNotFound")
+        box.open()
         return False
 
     def start_selected(self) -> None:

@@ -10,7 +10,7 @@ or session to today, so its chart shows exactly that period whatever is on scree
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -23,15 +23,15 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coach import __version__, config
 from coach.advice import is_exercise
 from coach.journal import Journal
-from coach.trend import weekly_sessions
+from coach.trend import plausible, weekly_sessions
 from coach.ui.settings import Settings
 from coach.ui.trend_view import TrendView, summary_lines
-from coach.ui.widgets import translate
+from coach.ui.widgets import message_box, translate
 
 
 def chart_image(view: TrendView, width: int = 1600, range_key: str | None = None) -> QImage:
@@ -52,8 +52,12 @@ def save_png(view: TrendView, path: Path) -> None:
 
 def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> None:
     """One A4 page: period, chart, summary, adherence, sharp-pain stops, notes."""
-    ratings, sessions = journal.ratings(), journal.sessions()
-    stops = [e for e in journal.safety_events() if e.kind == "sharp_pain"]
+    # What the chart shows: records with a date it cannot show are left out of both.
+    now = datetime.now().timestamp()
+    ratings = [r for r in journal.ratings() if plausible(r.at.timestamp(), now)]
+    sessions = [s for s in journal.sessions() if plausible(s.started.timestamp(), now)]
+    stops = [e for e in journal.safety_events()
+             if e.kind == "sharp_pain" and plausible(e.at.timestamp(), now)]
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
@@ -130,8 +134,9 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     """Ask where to save the chart (png), the journal (csv) or the report (pdf), and
     save it; the path written, or None if the user cancelled or it failed (said)."""
     if view is None and kind != "csv":  # the buttons live on the trend page
-        QMessageBox.information(parent, translate("Report", "Save"), translate(
-            "Report", "Open the pain trend first: the chart is saved as it is shown there."))
+        message_box(parent, translate("Report", "Save"), translate(
+            "Report", "Open the pain trend first: the chart is saved as it is shown there."),
+            icon="information").open()
         return None
     today = date.today()
     filters = {"png": translate("Report", "PNG image (*.png)"),
@@ -165,8 +170,10 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     finally:
         QGuiApplication.restoreOverrideCursor()
     if problem is not None:
-        QMessageBox.warning(parent, translate("Report", "Could not save"), translate(
+        box = message_box(parent, translate("Report", "Could not save"), translate(
             "Report", "“{file}” could not be saved in {folder}.\n{reason}").format(
             file=target.name, folder=target.parent, reason=problem))
+        box.setObjectName("saveFailed")
+        box.open()
         return None
     return target

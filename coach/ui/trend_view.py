@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from coach.advice import is_exercise
 from coach.journal import Journal, SafetyEvent
-from coach.trend import TREND_CONTEXTS, Summary, rolling_mean, summarise_days
+from coach.trend import TREND_CONTEXTS, Summary, plausible, rolling_mean, summarise_days
 from coach.ui.chart_items import DAY, Bands, Dots, Legend, LocaleDateAxis
 from coach.ui.checkin import context_name, side_label
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
@@ -136,6 +136,8 @@ class TrendView(QWidget):
         self.count = 0
         self.first_day = today()
         self.events: list[SafetyEvent] = []
+        #: Ratings stored with a date the chart cannot show (see ``reload``).
+        self.left_out = 0
         self.range_key = "all"
         self.summary: Summary | None = None
         self._uids: dict[str, list[str]] = {}  # each point's rating, by context
@@ -280,9 +282,15 @@ class TrendView(QWidget):
 
     # -- data ----------------------------------------------------------------------
     def reload(self) -> None:
-        rows = self.journal.rating_points()
-        sessions = self.journal.session_points()
-        self.events = self.journal.safety_events()
+        # Only what can be charted: a date from year 1 or 9999 in the journal would
+        # stretch the chart over millennia (it stays in the journal and its exports).
+        now = datetime.now().timestamp()
+        stored = self.journal.rating_points()
+        rows = [row for row in stored if plausible(row[1], now)]
+        sessions = [s for s in self.journal.session_points() if plausible(s[0], now)]
+        self.events = [e for e in self.journal.safety_events()
+                       if plausible(stamp(e.at), now)]
+        self.left_out = len(stored) - len(rows)
         self.count = len(rows)
         if not rows:
             self.stack.setCurrentIndex(0)
@@ -346,6 +354,11 @@ class TrendView(QWidget):
             label = plain_label(line, point_delta=3 if n == 0 else 1, bold=n == 0,
                                 object_name="summaryLine")
             self.summary_box.addWidget(label)
+        if self.left_out:
+            self.summary_box.addWidget(plain_label(self.tr(
+                "{n} ratings have a date the chart cannot show (before 1970 or in the "
+                "future). They are kept in your journal and its exports; Corrections… "
+                "can delete them.").format(n=self.left_out), object_name="leftOut"))
         if self.baseline is None:
             self.baseline_label.setText(self.tr("Compared with your first week of ratings."))
         else:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,27 @@ def plain_label(text: str = "", *, point_delta: float = 0, bold: bool = False,
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def plain_tip(text: str) -> str:
+    """*text* as a tool tip that shows it literally. Qt guesses whether a tool tip is
+    rich text, and a routine file's ``<img src=...>`` would make a hover read any
+    file; escaped, it is only characters."""
+    from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui
+
+    return GuiQt.convertFromPlainText(text) if text else ""
+
+
+def message_box(parent: QWidget | None, title: str, text: str, *,
+                icon: str = "warning") -> QMessageBox:
+    """A message box whose text is always plain (QMessageBox guesses too, and its
+    text may quote a file name, a routine id from the command line or an error)."""
+    icons = {"warning": QMessageBox.Icon.Warning, "information": QMessageBox.Icon.Information,
+             "question": QMessageBox.Icon.Question}
+    box = QMessageBox(icons[icon], title, "", QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
 
 
 def item_list(lines: Iterable[str], *, numbered: bool = False) -> QWidget:

@@ -87,13 +87,13 @@ def test_routine_text_is_plain_never_html(make_window, tmp_path, minimal_routine
     assert title.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_open_unknown_routine_says_so(make_window, qtbot, monkeypatch):
+def test_open_unknown_routine_says_so(make_window, qtbot):
     window = make_window()
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *args: warnings.append(args[2]) or QMessageBox.StandardButton.Ok)
-    assert not window.open_routine("no-such-routine")
-    assert "no-such-routine" in warnings[0]
+    assert not window.open_routine("<img src='/dev/zero'>no-such-routine")
+    box = window.findChild(QMessageBox, "routineNotFound")
+    assert "<img src='/dev/zero'>no-such-routine" in box.text()  # shown, not interpreted
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.done(0)
     assert window.open_routine(FLAGSHIP)
 
 

@@ -8,12 +8,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from coach.csvio import import_csv, save_csv
 from coach.ui import report
 from coach.ui.widgets import MessageBar
-from tests.conftest import REPO
+from tests.conftest import FLAGSHIP, REPO
 
 
 @pytest.fixture
@@ -189,21 +189,23 @@ def test_save_chart_from_the_dialog_says_where_and_failures_are_told(
     chosen = [str(tmp_path / "chart.png")]
     monkeypatch.setattr(report.QFileDialog, "getSaveFileName",
                         lambda *args: (chosen[0], "PNG image (*.png)"))
-    warnings: list[str] = []
-    monkeypatch.setattr(report.QMessageBox, "warning",
-                        lambda _parent, _title, text: warnings.append(text))
     window.trend.findChild(QPushButton, "export_png").click()
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
     assert "chart.png" in window.statusBar().currentMessage()
     assert QGuiApplication.overrideCursor() is None  # the wait cursor is gone again
     chosen[0] = str(tmp_path / "no-such-folder" / "chart.png")
     window.trend.findChild(QPushButton, "export_png").click()
-    assert warnings == [f"“chart.png” could not be saved in {tmp_path / 'no-such-folder'}.\n"
-                        "Check that the folder exists and that you can write to it."]
+    box = window.findChild(QMessageBox, "saveFailed")
+    assert box.text() == (f"“chart.png” could not be saved in {tmp_path / 'no-such-folder'}.\n"
+                          "Check that the folder exists and that you can write to it.")
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.done(0)
+    box.setObjectName("")
     assert QGuiApplication.overrideCursor() is None
     chosen[0] = str(tmp_path / "no-such-folder" / "journal.csv")  # the system says why
     window.trend.findChild(QPushButton, "export_csv").click()
-    assert warnings[1].endswith("No such file or directory")
+    assert window.findChild(QMessageBox, "saveFailed").text().endswith(
+        "No such file or directory")
 
 
 def test_hover_shows_the_nearest_rating(make_window, qtbot):
@@ -246,3 +248,24 @@ def test_a_chosen_baseline_is_used_and_remembered(make_window, qtbot):
     window.close()
     again = make_window()
     assert open_trend(again, qtbot).summary.baseline_mean == 8
+
+
+@pytest.mark.parametrize("year", [1, 9999])
+def test_the_chart_survives_impossible_dates_in_the_journal(make_window, qtbot, year):
+    from datetime import UTC, datetime
+
+    window = make_window()
+    window.show()
+    window.journal.add_rating(4, "check_in")
+    odd = datetime(year, 6, 1, 12, tzinfo=UTC)
+    window.journal.add_rating(5, "check_in", at=odd)
+    session = window.journal.start_session(FLAGSHIP, at=odd)
+    window.journal.add_safety_event("sharp_pain", session_uid=session.uid, at=odd)
+    trend = open_trend(window, qtbot)
+    assert trend.count == 1 and list(trend.scatters["check_in"].getData()[1]) == [4]
+    assert len(trend.stop_marks.getData()[0]) == 0
+    assert trend.findChild(QLabel, "leftOut").text().startswith("1 ratings have a date")
+    trend.set_range("all")
+    first, last = trend.plot.getPlotItem().getViewBox().viewRange()[0]
+    assert last - first < 3 * 86400  # days, not millennia
+    trend.grab()  # paints (axis ticks included) without an error
