@@ -5,7 +5,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test lint bench translations clean fuzz
 
 $(STAMP): pyproject.toml
 	@sh scripts/system-deps.sh
@@ -23,6 +23,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check coach tests bench scripts
 	$(VENV)/bin/mypy
+
+# The routine loader's hostile-input suite, long: thousands of new examples per test
+# (`make test` runs a short, fixed sample of it).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest \
+		-p no:cacheprovider --hypothesis-show-statistics tests/test_routine_fuzz.py \
+		tests/test_csv_fuzz.py $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py

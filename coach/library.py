@@ -1,8 +1,9 @@
 """Finding routines: the bundled folder, the user's folder and any extra folders.
 
 A broken file never stops the others from loading: it is skipped and its problems
-are kept so the window and ``coach validate`` can name it. When two files share an
-id, the first one found wins and the second is reported.
+are kept so the window and ``coach validate`` can name it. A folder that cannot be
+read is reported the same way. When two files share an id, the first one found wins
+and the second is reported.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.routine import Problem, Routine, load_routine
+
+#: The message for a path that does not exist (``coach validate`` counts these apart).
+NOT_FOUND = "no such file or folder"
 
 
 @dataclass
@@ -35,29 +39,52 @@ class Library:
 
 
 def routine_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand folders into their ``*.toml`` files; report paths that do not exist."""
+    """Expand folders into their ``*.toml`` files; report paths that do not exist or
+    cannot be read."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.toml") if p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(path, None, "no such file or folder"))
+        try:
+            if path.is_dir():
+                # Not Path.glob: it skips a folder it may not read without a word.
+                entries = sorted(p for p in path.iterdir() if p.match("*.toml"))
+                files.extend(p for p in entries if _maybe_file(p))
+            elif path.is_file():
+                files.append(path)
+            else:
+                problems.append(Problem(path, None, NOT_FOUND))
+        except OSError as err:
+            problems.append(Problem(path, None, f"cannot read file or folder: "
+                                                f"{err.strerror or err}"))
     return files, problems
 
 
-def load_library(paths: Iterable[Path], *, missing_ok: bool = True) -> Library:
+def _maybe_file(entry: Path) -> bool:
+    """Whether a folder entry is a file to load; one that cannot even be looked at is
+    loaded too, so that it is reported ("cannot read file") rather than skipped."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
+
+def load_library(paths: Iterable[Path], *, missing_ok: bool = True,
+                 check_pictures: bool = False) -> Library:
     """Load every routine in *paths* (folders or files, in order). Missing paths are
-    skipped quietly when *missing_ok*, since the user folder need not exist."""
-    existing = [Path(f) for f in paths if not missing_ok or Path(f).exists()]
+    skipped quietly when *missing_ok*, since the user folder need not exist.
+    *check_pictures*: see :func:`coach.routine.load_routine`."""
+    existing = [Path(f) for f in paths if not missing_ok or not _missing(Path(f))]
     files, problems = routine_files(existing)
     library = Library(problems=problems, files=files)
     seen: dict[str, Path] = {}
     for file in files:
-        routine, found = load_routine(file)
+        try:
+            routine, found = load_routine(file, check_pictures=check_pictures)
+        except Exception as err:  # load_routine never raises; this is a last resort
+            routine, found = None, [Problem(file, None, f"could not check this file "
+                                                        f"({type(err).__name__}); this is a "
+                                                        "bug in Knee Coach, please report it")]
         library.problems.extend(found)
         if routine is None:
             continue
@@ -72,10 +99,19 @@ def load_library(paths: Iterable[Path], *, missing_ok: bool = True) -> Library:
     return library
 
 
+def _missing(path: Path) -> bool:
+    """True only when *path* does not exist; a path that cannot be looked at (a folder
+    on the way may not be read) exists as far as the user can tell, so it is reported."""
+    try:
+        return not path.exists()
+    except OSError:
+        return False
+
+
 def _id_line(file: Path) -> int | None:
     from coach.tomlpos import key_lines
 
-    try:
-        return key_lines(file.read_text(encoding="utf-8")).get(("id",))
-    except (OSError, UnicodeDecodeError):
+    try:  # the file loaded a moment ago, so it is small and valid
+        return key_lines(file.read_text(encoding="utf-8-sig")).get(("id",))
+    except (OSError, ValueError):
         return None

@@ -2,15 +2,19 @@
 
 A routine file is meant to be written by a physiotherapist in a text editor, so the
 validator reports every problem it finds, each as ``FILE:LINE: message``, and never
-raises on bad input. ``docs/routines.md`` documents the format and every message.
-This module imports nothing from Qt.
+raises on bad input: whatever a file holds, loading it gives a routine or problems,
+quickly, so one file can never stop the others. ``docs/routines.md`` documents the
+format, its limits and every message. This module imports nothing from Qt.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,12 +23,21 @@ from typing import Any
 
 from coach.paths import assets_dir
 from coach.tomlpos import Path as KeyPath
-from coach.tomlpos import key_lines, line_of
+from coach.tomlpos import first_excess, key_lines, line_of
 
 SCHEMA_VERSION = 1
 LANGUAGES = ("en", "ja")
-MAX_FILE_BYTES = 1_000_000
 MAX_STEP_SECONDS = 3600
+# Limits that keep every file quick to judge (tomllib has none: deep nesting overflows
+# the stack, long dotted keys cost quadratic time). A real routine is 5-12 KB, with a
+# few hundred keys and list items, keys of at most 2 parts and nesting 2 deep.
+MAX_FILE_BYTES = 256 * 1024
+MAX_ITEMS = 10_000
+MAX_KEY_PARTS = 10
+MAX_NESTING = 20
+MAX_DIGITS = 100
+MAX_COUNT = 3600  # reps and sets: a step lasts at most an hour anyway
+MAX_HINTS = 20  # "did you mean ...?" for the first unknown keys of a file only
 SIDES = ("none", "left", "right", "both")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -136,7 +149,10 @@ def dotted(path: KeyPath) -> str:
     """``("steps", 2, "title")`` -> ``steps[3].title`` (steps counted from 1)."""
     out = ""
     for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{_clip(part)}" if out else _clip(part)
     return out
 
 
@@ -148,13 +164,15 @@ def _assets_root() -> Path:
 class _Checker:
     """Collects problems while converting the parsed TOML into model objects."""
 
-    def __init__(self, file: Path, text: str) -> None:
+    def __init__(self, file: Path, text: str, *, check_pictures: bool = False) -> None:
         self.file = file
+        self.check_pictures = check_pictures
         self._source = text
         self._lines: dict[KeyPath, int] | None = None
         self.problems: list[Problem] = []
         # Where illustrations may live, resolved once per file rather than per step.
-        self._picture_roots = (file.parent.resolve(), _assets_root())
+        self._picture_roots: tuple[Path, ...] | None = None
+        self._hints_left = MAX_HINTS
 
     def report(self, path: KeyPath, message: str) -> None:
         if self._lines is None:  # scanned only when there is something to report
@@ -169,11 +187,15 @@ class _Checker:
             if path and key in ROUTINE_KEYS:
                 tip = (" (a routine-level key: move it above the first [[steps]], "
                        "where keys belong to the whole routine)")
-            else:
+            elif self._hints_left:
                 import difflib  # only a broken file needs it (~1 ms to import)
 
+                # A guess costs ~50 us; a file of thousands of unknown keys gets a few.
+                self._hints_left -= 1
                 hint = difflib.get_close_matches(key, allowed, n=1)
                 tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+            else:
+                tip = ""
             self.report(path + (key,), f"unknown key '{dotted(path + (key,))}'{tip}")
 
     def text(self, table: dict[str, Any], key: str, path: KeyPath,
@@ -194,8 +216,8 @@ class _Checker:
         texts: dict[str, str] = {}
         for lang, item in value.items():
             if lang not in LANGUAGES:
-                self.report(here + (lang,), f"language '{lang}' in '{dotted(here)}' is not "
-                                            "supported (use 'en' or 'ja')")
+                self.report(here + (lang,), f"language '{_clip(lang)}' in '{dotted(here)}' "
+                                            "is not supported (use 'en' or 'ja')")
             elif not isinstance(item, str):
                 self.report(here + (lang,), f"'{dotted(here + (lang,))}' must be text, "
                                             f"not {_kind(item)}")
@@ -228,7 +250,7 @@ class _Checker:
         for lang, items in value.items():
             where = here + (lang,)
             if lang not in LANGUAGES:
-                self.report(where, f"language '{lang}' in '{dotted(here)}' is not "
+                self.report(where, f"language '{_clip(lang)}' in '{dotted(here)}' is not "
                                    "supported (use 'en' or 'ja')")
                 continue
             if not isinstance(items, list):
@@ -267,7 +289,8 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or (
-                integer and not isinstance(value, int)) or not math.isfinite(value):
+                integer and not isinstance(value, int)) or (
+                isinstance(value, float) and not math.isfinite(value)):
             kind = "a whole number" if integer else "a number of seconds"
             shown = repr(value) if isinstance(value, float) else _kind(value)
             self.report(here, f"'{dotted(here)}' must be {kind}, not {shown}")
@@ -282,6 +305,11 @@ class _Checker:
         if not integer and value > MAX_STEP_SECONDS:
             self.report(here, f"'{dotted(here)}' is {_num(value)} seconds; a step may last "
                               f"at most {MAX_STEP_SECONDS:,} seconds")
+            return None
+        if integer and value > MAX_COUNT:
+            self.report(here, f"'{dotted(here)}' must be at most {MAX_COUNT:,}, not "
+                              f"{_num(value)} (a step may last at most "
+                              f"{MAX_STEP_SECONDS:,} seconds)")
             return None
         return float(value) if not integer else value
 
@@ -348,28 +376,53 @@ class _Checker:
         here = path + ("illustration",)
         if value is None:
             return None
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or "\0" in value:
+            # No file system accepts a NUL in a name (os calls raise ValueError).
             self.report(here, f"'{dotted(here)}' must be a relative file path")
             return None
         relative = Path(value)
+        shown = _clip(value)
         if relative.is_absolute() or value.startswith(("/", "\\")) or ":" in value:
-            self.report(here, f"illustration '{value}' must be a path relative to the "
+            self.report(here, f"illustration '{shown}' must be a path relative to the "
                               "routine's folder or the assets folder")
             return None
         escapes = False
-        for root in self._picture_roots:
-            candidate = (root / relative).resolve()
-            if not candidate.is_relative_to(root):
-                escapes = True
-            elif candidate.is_file():
-                return candidate
+        try:
+            if self._picture_roots is None:
+                self._picture_roots = (self.file.parent.resolve(), _assets_root())
+            for root in self._picture_roots:
+                candidate = (root / relative).resolve()
+                if not candidate.is_relative_to(root):
+                    escapes = True
+                elif candidate.is_file():
+                    return self.picture(candidate, here, shown)
+        except (OSError, RuntimeError) as err:
+            # A name too long, a folder that may not be read, a link that points to
+            # itself (Python 3.11 raises RuntimeError for that one).
+            reason = (err.strerror if isinstance(err, OSError) and err.strerror
+                      else os.strerror(errno.ELOOP))
+            self.report(here, f"illustration '{shown}' cannot be read: {reason}")
+            return None
         if escapes:
-            self.report(here, f"illustration '{value}' leaves the routine's folder "
+            self.report(here, f"illustration '{shown}' leaves the routine's folder "
                               "and the assets folder")
         else:
-            self.report(here, f"illustration '{value}' not found next to the routine "
+            self.report(here, f"illustration '{shown}' not found next to the routine "
                               "or in the assets folder")
         return None
+
+    def picture(self, file: Path, here: KeyPath, shown: str) -> Path | None:
+        """With *check_pictures* (``coach validate``), is the picture safe to draw?
+        The player checks each picture again before showing it, so loading the
+        library at start-up need not read every picture."""
+        if self.check_pictures:
+            from coach.svgcheck import check_svg
+
+            reason = check_svg(file)
+            if reason is not None:
+                self.report(here, f"illustration '{shown}': {reason}")
+                return None
+        return file
 
     def routine(self, data: dict[str, Any]) -> Routine | None:
         schema = data.get("schema")
@@ -379,7 +432,7 @@ class _Checker:
             self.report(("schema",), f"'schema' must be a whole number from 1, "
                                      f"not {_show(schema)}")
         elif schema > SCHEMA_VERSION:
-            self.report(("schema",), f"schema {schema} is newer than this version of "
+            self.report(("schema",), f"schema {_show(schema)} is newer than this version of "
                                      f"Knee Coach understands (up to {SCHEMA_VERSION}); "
                                      "update the app to use this routine")
             return None
@@ -419,8 +472,21 @@ def _or(value: float | None, key: str) -> float:
 
 
 def _num(value: float) -> str:
-    """Numbers as an author wrote them: ``5``, ``2.5``, ``1,000,000``."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    """Numbers as an author wrote them: ``5``, ``2.5``, ``1,000,000``. One too large to
+    write out (a hexadecimal number can have thousands of digits) is named by its size."""
+    if isinstance(value, int):
+        if value.bit_length() <= 64:
+            return f"{value:,}"
+        power = int(math.log10(abs(value)))  # exact enough, and works on any int
+        return f"about {'-' if value < 0 else ''}10^{power}"
+    if abs(value) >= 1e15:
+        return f"{value:,.6g}"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """Text from the file, shortened for a one-line message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _lines(count: int) -> str:
@@ -430,10 +496,12 @@ def _lines(count: int) -> str:
 def _show(value: Any) -> str:
     """A value as the author wrote it in TOML, or its kind when it is not simple."""
     if isinstance(value, str):
-        return repr(value)
+        return repr(_clip(value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value) if isinstance(value, int | float) else _kind(value)
+    if isinstance(value, int):
+        return str(value) if value.bit_length() <= 64 else _num(value)
+    return str(value) if isinstance(value, float) else _kind(value)
 
 
 def _kind(value: Any) -> str:
@@ -443,37 +511,99 @@ def _kind(value: Any) -> str:
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+LIMIT_MESSAGES = {
+    "items": f"more than {MAX_ITEMS:,} keys, tables and list items; a routine needs a few "
+             "hundred (split it into several files)",
+    "key_parts": f"a key or table name has more than {MAX_KEY_PARTS} parts separated by "
+                 "dots",
+    "nesting": f"lists and tables are nested more than {MAX_NESTING} deep",
+    "digits": f"a number has more than {MAX_DIGITS} digits",
+}
 
 
-def load_routine(file: Path) -> tuple[Routine | None, list[Problem]]:
-    """Read and validate one routine file: (routine or None, problems found)."""
+def load_routine(file: Path, *, check_pictures: bool = False
+                 ) -> tuple[Routine | None, list[Problem]]:
+    """Read and validate one routine file: (routine or None, problems found).
+    *check_pictures*: also check that each illustration is safe to draw
+    (:mod:`coach.svgcheck`), as ``coach validate`` does.
+
+    Never raises: whatever the file holds becomes problems for this file only.
+    """
     file = Path(file)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(file, None, f"file is {size:,} bytes; routine files may "
-                                              f"be at most {MAX_FILE_BYTES:,} bytes (1 MB)")]
-        raw = file.read_bytes()
-    except OSError as err:
-        return None, [Problem(file, None, f"cannot read file: {err.strerror or err}")]
+        return _load(file, check_pictures)
+    except Exception as err:  # a safety net: a bug must not stop the other files
+        detail = _clip(f"{type(err).__name__}: {err}", 200)
+        return None, [Problem(file, None, f"could not check this file ({detail}); this is "
+                                          "a bug in Knee Coach, please report it")]
+
+
+def _load(file: Path, check_pictures: bool) -> tuple[Routine | None, list[Problem]]:
+    try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device could block or never end
+            return None, [Problem(file, None, "cannot read file: not an ordinary file")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [_too_big(file, info.st_size)]
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change, or be wrong
+    except (OSError, ValueError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        return None, [Problem(file, None, f"cannot read file: {reason}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_too_big(file, len(raw))]
     try:
         text = raw.decode("utf-8-sig")  # editors may add a byte-order mark
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(file, line, "file is not UTF-8 text (save it as UTF-8)")]
+    excess = first_excess(text, key_parts=MAX_KEY_PARTS, nesting=MAX_NESTING,
+                          items=MAX_ITEMS, digits=MAX_DIGITS)
+    if excess:
+        what, line = excess
+        # A syntax error above that line is the first real problem: report it instead.
+        # (The lines above are within the limits, so parsing them is safe and quick.)
+        above = _parse(file, text[: _line_start(text, line)])
+        if isinstance(above, Problem) and not above.message.endswith(_AT_END):
+            return None, [above]
+        return None, [Problem(file, line, LIMIT_MESSAGES[what])]
+    data = _parse(file, text)
+    if isinstance(data, Problem):
+        return None, [data]
+    checker = _Checker(file, text, check_pictures=check_pictures)
+    routine = checker.routine(data)
+    return routine, sorted(checker.problems, key=lambda p: p.line or 0)
+
+
+def _too_big(file: Path, size: int) -> Problem:
+    return Problem(file, None, f"file is {size:,} bytes; routine files may be at most "
+                               f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 1024} KiB)")
+
+
+def _line_start(text: str, line: int) -> int:
+    """Offset of the start of 1-based *line* in *text*."""
+    position = 0
+    for _ in range(line - 1):
+        position = text.index("\n", position) + 1
+    return position
+
+
+_AT_END = " (the file ends before it is complete)"
+
+
+def _parse(file: Path, text: str) -> dict[str, Any] | Problem:
+    """The TOML document in *text*, or its syntax error as a problem."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else max(1, len(text.rstrip("\n").splitlines()))
+        # tomllib counts lines by "\n" only (not by str.splitlines), and so must we.
+        line = int(match.group(1)) if match else text.rstrip("\n").count("\n") + 1
         message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
         if not match:
-            message += " (the file ends before it is complete)"
-        return None, [Problem(file, line, f"TOML syntax error: {message}")]
-    checker = _Checker(file, text)
-    routine = checker.routine(data)
-    return routine, sorted(checker.problems, key=lambda p: p.line or 0)
+            message += _AT_END
+        return Problem(file, line, f"TOML syntax error: {message}")
 
 
 def format_seconds(seconds: float) -> str:

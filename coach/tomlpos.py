@@ -1,19 +1,43 @@
-"""Line numbers for keys in a TOML document.
+"""Line numbers for keys in a TOML document, and a cheap check of its shape.
 
 ``tomllib`` parses but forgets where things were. Validation messages must say
 ``FILE:LINE``, so this small scanner walks the (already valid) TOML text once and
 records the line on which every key and every array element starts, keyed by its
 path, e.g. ``("steps", 2, "title", "en")``. It never raises: on anything it does not
 understand it returns what it has so far, and callers fall back to a parent path.
+
+``tomllib`` has no limits of its own: deep nesting overflows the stack, and a key
+with thousands of dotted parts costs time and memory quadratic in its parts.
+:func:`first_excess` finds, in time linear in the text and before anything parses
+it, the first place where a document goes over limits the caller chooses.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 Path = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# A string as tomllib reads it: multi-line ones may end with up to two extra quotes
+# that belong to the value; an unclosed one runs to the end of the line (or text).
+_STRING = (r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+(?:"{3,5}|\Z)'
+           r"|'''(?:[^']++|'(?!''))*+(?:'{3,5}|\Z)"
+           r'|"(?:[^"\\\n]++|\\.)*+"?'
+           r"|'[^'\n]*+'?")
+_STRING_RE = re.compile(_STRING)
+_STRING_OR_COMMENT = re.compile(_STRING + r"|#[^\n]*+")
+_SPACE = re.compile(r"(?:[ \t\r]++|#[^\n]*+)*+")
+_SPACE_OR_NEWLINE = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
+# A date-time may have a space between date and time: ``1979-05-27 07:32:00Z``.
+_SCALAR = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:[^,\]}\s#]*+|[^,\]}\s#]++")
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+# What the scanner follows at most; the caller's limits (first_excess) are far lower.
+_SCAN_DEPTH = 200
+_SCAN_PARTS = 200
 
 
 class _Scanner:
@@ -29,49 +53,27 @@ class _Scanner:
         return self.s[self.i : self.i + n]
 
     def advance(self, n: int = 1) -> None:
-        chunk = self.s[self.i : self.i + n]
-        self.line += chunk.count("\n")
+        self.line += self.s.count("\n", self.i, self.i + n)
         self.i += n
 
     def skip_ws(self, newlines: bool = False) -> None:
-        while self.i < len(self.s):
-            c = self.s[self.i]
-            if c in " \t\r" or (newlines and c == "\n"):
-                self.advance()
-            elif c == "#":
-                end = self.s.find("\n", self.i)
-                self.advance((len(self.s) if end < 0 else end) - self.i)
-            else:
-                return
+        if self.s[self.i : self.i + 1] not in (" ", "\t", "\r", "\n", "#"):
+            return  # the usual case, and the end of the text
+        match = (_SPACE_OR_NEWLINE if newlines else _SPACE).match(self.s, self.i)
+        if match:
+            self.advance(match.end() - self.i)
 
     def record(self, path: Path, line: int) -> None:
         self.lines.setdefault(path, line)
 
     # -- keys --------------------------------------------------------------
     def read_string(self) -> str:
-        for quote in ('"""', "'''"):
-            if self.peek(3) == quote:
-                self.advance(3)
-                end = self.s.find(quote, self.i)
-                while end >= 0 and quote == '"""' and _escaped(self.s, end):
-                    end = self.s.find(quote, end + 1)
-                end = len(self.s) if end < 0 else end
-                # A closing run may hold up to two extra quotes that belong to the value.
-                while self.s[end + 3 : end + 4] == quote[0]:
-                    end += 1
-                value = self.s[self.i : end]
-                self.advance(end + 3 - self.i)
-                return value
-        quote = self.peek()
-        self.advance()
-        start = self.i
-        while self.i < len(self.s) and self.s[self.i] != quote and self.s[self.i] != "\n":
-            if quote == '"' and self.s[self.i] == "\\":
-                self.advance()
-            self.advance()
-        value = self.s[start : self.i]
-        self.advance()
-        return value
+        """The string at the cursor, quotes included."""
+        match = _STRING_RE.match(self.s, self.i)
+        if not match:
+            raise ValueError("string expected")
+        self.advance(match.end() - self.i)
+        return match.group()
 
     def read_key(self) -> list[str]:
         parts: list[str] = []
@@ -79,13 +81,15 @@ class _Scanner:
             self.skip_ws()
             c = self.peek()
             if c in ('"', "'"):
-                parts.append(self.read_string())
+                parts.append(_key_text(self.read_string()))
             else:
                 m = _BARE_KEY.match(self.s, self.i)
                 if not m:
                     raise ValueError("key expected")
                 parts.append(m.group())
                 self.advance(m.end() - self.i)
+            if len(parts) > _SCAN_PARTS:
+                raise ValueError("key too long to follow")
             self.skip_ws()
             if self.peek() != ".":
                 return parts
@@ -93,6 +97,8 @@ class _Scanner:
 
     # -- values --------------------------------------------------------------
     def read_value(self, path: Path) -> None:
+        if len(path) > _SCAN_DEPTH:
+            raise ValueError("nested too deep to follow")
         c = self.peek()
         if c in ('"', "'"):
             self.read_string()
@@ -122,31 +128,34 @@ class _Scanner:
                 if self.peek() == ",":
                     self.advance()
         else:
-            m = re.compile(r"[^,\]}\s#]+").match(self.s, self.i)
+            m = _SCALAR.match(self.s, self.i)
             if not m:
                 raise ValueError("value expected")
             self.advance(m.end() - self.i)
 
     def read_pair(self, table: Path) -> None:
         line = self.line
-        key = self.read_key()
-        for n in range(1, len(key) + 1):
-            self.record(table + tuple(key[:n]), line)
+        path = table
+        for part in self.read_key():
+            path = path + (part,)
+            self.record(path, line)
         self.skip_ws()
         if self.peek() != "=":
             raise ValueError("= expected")
         self.advance()
         self.skip_ws()
-        self.read_value(table + tuple(key))
+        self.read_value(path)
 
     # -- tables --------------------------------------------------------------
-    def resolve(self, key: list[str]) -> Path:
-        """Turn a header key into a path, indexing through arrays of tables."""
+    def resolve(self, key: list[str], line: int) -> Path:
+        """Turn a header key into a path, indexing through arrays of tables, and give
+        the tables it creates on the way (``extra`` for ``[extra.stuff]``) its line."""
         path: Path = ()
         for part in key:
             path = path + (part,)
             if path in self.aot_counts:
                 path = path + (self.aot_counts[path] - 1,)
+            self.record(path, line)
         return path
 
     def read_header(self) -> Path:
@@ -156,13 +165,13 @@ class _Scanner:
         key = self.read_key()
         self.advance(2 if double else 1)
         if double:
-            parent = self.resolve(key[:-1]) + (key[-1],)
+            parent = self.resolve(key[:-1], line) + (key[-1],)
             count = self.aot_counts.get(parent, 0)
             self.aot_counts[parent] = count + 1
             self.record(parent, line)
             path = parent + (count,)
         else:
-            path = self.resolve(key)
+            path = self.resolve(key, line)
         self.record(path, line)
         return path
 
@@ -180,16 +189,24 @@ class _Scanner:
                 self.skip_ws()
                 if self.peek() == "\n":
                     self.advance()
-        except (ValueError, IndexError):
+        except (ValueError, IndexError, RecursionError):
             pass
         return self.lines
 
 
-def _escaped(s: str, pos: int) -> bool:
-    backslashes = 0
-    while pos - backslashes - 1 >= 0 and s[pos - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 1
+def _key_text(quoted: str) -> str:
+    """A quoted key as tomllib reads it: ``"col\\u006fur"`` is the key ``colour``."""
+    if quoted.startswith("'"):
+        return quoted[1:-1]
+
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1) or m.group(2)
+        if code is None:
+            return _ESCAPED.get(m.group(3), m.group())
+        number = int(code, 16)
+        return chr(number) if number <= 0x10FFFF else m.group()
+
+    return _ESCAPE.sub(one, quoted[1:-1])
 
 
 def key_lines(text: str) -> dict[Path, int]:
@@ -203,3 +220,68 @@ def line_of(lines: dict[Path, int], path: Path) -> int | None:
         if path[:n] in lines:
             return lines[path[:n]]
     return None
+
+
+# -- limits -------------------------------------------------------------------
+_WORD = "A-Za-z0-9_-"
+_ITEM = re.compile(r"[=,.\[{]")
+_BRACKETS = re.compile(r"[\[{]|[\]}]+")
+
+
+@functools.cache
+def _long_key(parts: int) -> re.Pattern[str]:
+    # Starts only where a word starts, and never backtracks into a word, so the
+    # search stays linear however long the words and dotted runs are.
+    return re.compile(rf"(?<![{_WORD}])(?:[{_WORD}]++[ \t]*+\.[ \t]*+){{{parts}}}[{_WORD}]")
+
+
+@functools.cache
+def _long_number(digits: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9_])[0-9](?:_?[0-9]){{{digits}}}")  # "-9" counts
+
+
+def _skeleton(text: str) -> str:
+    """*text* with each string reduced to ``S`` (a quoted key part still counts as a
+    part) and comments removed, keeping every newline so that lines still count."""
+
+    def blank(m: re.Match[str]) -> str:
+        found = m.group()
+        return ("" if found[0] == "#" else "S") + "\n" * found.count("\n")
+
+    return _STRING_OR_COMMENT.sub(blank, text)
+
+
+def first_excess(text: str, *, key_parts: int, nesting: int, items: int,
+                 digits: int) -> tuple[str, int] | None:
+    """The first place where *text* goes over a limit, as ``(what, line)``.
+
+    *what* is ``"key_parts"`` (a dotted key or table name with more parts),
+    ``"nesting"`` (lists and inline tables nested deeper), ``"items"`` (more
+    ``=``, ``,``, ``.``, ``[`` and ``{`` outside strings: keys, tables and list
+    items) or ``"digits"`` (a number with more digits). Strings and comments are
+    skipped the way tomllib reads them, so wherever tomllib would parse, this
+    sees the same structure.
+    """
+    skeleton = _skeleton(text)
+    found: list[tuple[int, str]] = []
+    over = next(itertools.islice(_ITEM.finditer(skeleton), items, None), None)
+    if over:
+        found.append((over.start(), "items"))
+    for what, pattern in (("key_parts", _long_key(key_parts)),
+                          ("digits", _long_number(digits))):
+        match = pattern.search(skeleton)
+        if match:
+            found.append((match.start(), what))
+    depth = 0
+    for bracket in _BRACKETS.finditer(skeleton):
+        if bracket.group() in "[{":
+            depth += 1
+            if depth > nesting:
+                found.append((bracket.start(), "nesting"))
+                break
+        else:
+            depth = max(0, depth - len(bracket.group()))
+    if not found:
+        return None
+    position, what = min(found)
+    return what, skeleton.count("\n", 0, position) + 1

@@ -2,7 +2,8 @@
 
 Used while drawing or reviewing exercise illustrations: it shows all of them
 side by side at roughly the size the app displays them, with each file name
-underneath, rendered by the same Qt SVG renderer the app uses.  With
+underneath, rendered by the same Qt SVG renderer the app uses.  A picture the app
+would refuse (see ``coach/svgcheck.py``) is crossed out and its reason printed.  With
 ``--mirror`` every image is also shown mirrored horizontally (the way the app
 shows it for the left leg), so both versions can be checked at once.  Any
 warning Qt prints while rendering a file is reported with that file's name.
@@ -24,11 +25,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF, Qt, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QByteArray, QRectF, Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from coach.svgcheck import SvgRefused, read_svg  # noqa: E402
+
 DEFAULT_FOLDER = REPO / "assets" / "illustrations"
 
 CELL_W = 300          # width of one image cell, px
@@ -115,8 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     problems = 0
     for path in files:
         _messages.clear()
-        renderer = QSvgRenderer(str(path))
         label = path.relative_to(folder).as_posix()
+        try:
+            data = read_svg(path)  # what the app would refuse is crossed out here too
+        except SvgRefused as err:
+            print(f"{label}: refused: {err}", file=sys.stderr)
+            problems += 1
+            renderers.append((label, None))
+            continue
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             print(f"{label}: could not be parsed", file=sys.stderr)
             problems += 1

@@ -1,4 +1,9 @@
+import errno
+from pathlib import Path
+
+from coach import library as library_module
 from coach.library import load_library
+from tests.hostile import write_hostile
 
 
 def test_broken_files_are_skipped_and_named_while_good_ones_load(tmp_path, write_routine,
@@ -30,3 +35,90 @@ def test_duplicate_id_keeps_the_first_and_reports_the_second(tmp_path, minimal_r
 def test_missing_folders_are_skipped_quietly(tmp_path):
     library = load_library([tmp_path / "nowhere"])
     assert library.routines == [] and library.problems == []
+
+
+# -- Issue 14: one file or folder can never stop the others ----------------------------
+
+
+def test_every_hostile_file_is_named_with_its_line_and_the_good_ones_load(tmp_path):
+    expected = write_hostile(tmp_path / "hostile")
+    library = load_library([tmp_path / "hostile"])
+    assert [r.id for r in library.routines] == ["good-one"]
+    assert set(library.broken_files) == set(expected)
+    for file, want in expected.items():
+        assert any(p.line == want.line and want.words in p.message
+                   for p in library.broken_files[file]), library.broken_files[file]
+
+
+def _refuse(monkeypatch, method: str, where: Path) -> None:
+    """Make *method* of paths at or under *where* fail as an unreadable folder does
+    (tests may run as root, which reads every folder)."""
+    real = getattr(Path, method)
+
+    def refused(self, *args, **kwargs):
+        if self == where or where in self.parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, refused)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_others_load(tmp_path, monkeypatch,
+                                                                    minimal_routine):
+    minimal_routine()
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _refuse(monkeypatch, "iterdir", locked)
+    library = load_library([locked, tmp_path / "routines"])
+    assert [r.id for r in library.routines] == ["good-one"]
+    assert [str(p) for p in library.problems] == [
+        f"{locked}: cannot read file or folder: Permission denied"]
+
+
+def test_a_folder_that_cannot_be_looked_at_is_reported_not_skipped(tmp_path, monkeypatch,
+                                                                   minimal_routine):
+    minimal_routine()
+    hidden = tmp_path / "no-entry" / "routines"
+    _refuse(monkeypatch, "stat", tmp_path / "no-entry")
+    library = load_library([hidden, tmp_path / "routines"], missing_ok=True)
+    assert [r.id for r in library.routines] == ["good-one"]
+    assert [p.message for p in library.problems] == [
+        "cannot read file or folder: Permission denied"]
+
+
+def test_a_file_that_cannot_be_looked_at_is_reported(tmp_path, monkeypatch, minimal_routine):
+    good = minimal_routine()
+    locked = good.with_name("locked.toml")
+    locked.write_text("")
+    _refuse(monkeypatch, "stat", locked)
+    library = load_library([good.parent])
+    assert [r.id for r in library.routines] == ["good-one"]
+    assert [str(p) for p in library.problems] == [
+        f"{locked}: cannot read file: Permission denied"]
+
+
+def test_an_unexpected_error_in_one_file_leaves_the_others(tmp_path, monkeypatch,
+                                                           minimal_routine):
+    good = minimal_routine("b.toml")
+    bad = minimal_routine("a.toml", id="bad-one")
+    real = library_module.load_routine
+
+    def load(file, **options):
+        if file == bad:
+            raise MemoryError()
+        return real(file, **options)
+
+    monkeypatch.setattr(library_module, "load_routine", load)
+    library = load_library([good.parent])
+    assert [r.id for r in library.routines] == ["good-one"]
+    [problem] = library.problems
+    assert problem.file == bad and "could not check this file (MemoryError)" in problem.message
+
+
+def test_a_second_id_in_a_file_with_a_byte_order_mark_gets_its_line(tmp_path,
+                                                                    minimal_routine):
+    first = minimal_routine("a.toml")
+    second = minimal_routine("b.toml")
+    second.write_bytes(b"\xef\xbb\xbf" + second.read_bytes())
+    [problem] = load_library([first.parent]).problems
+    assert problem.file == second and problem.line == 2

@@ -1,10 +1,13 @@
+import os
 from pathlib import Path
 
 import pytest
 
 from coach import paths
+from coach import routine as routine_module
 from coach.routine import MAX_FILE_BYTES, Problem, Text, TextList, load_routine
 from tests.conftest import FLAGSHIP, MINIMAL
+from tests.hostile import CASES
 
 BUNDLED = sorted(paths.bundled_routines_dir().glob("*.toml"))
 
@@ -149,13 +152,13 @@ def test_illustration_next_to_the_routine_is_found(write_routine, tmp_path):
     assert routine.steps[0].illustration == (tmp_path / "routines" / "pic.svg").resolve()
 
 
-def test_file_over_one_megabyte_is_refused_unread(write_routine):
+def test_file_over_256_kib_is_refused_unread(write_routine):
     file = write_routine("big.toml", MINIMAL.format(id="big", title="Big"))
     with file.open("a") as handle:
         handle.write("#" * MAX_FILE_BYTES)
     routine, problems = load_routine(file)
     assert routine is None
-    assert "at most 1,000,000 bytes (1 MB)" in problems[0].message
+    assert "at most 262,144 bytes (256 KiB)" in problems[0].message
 
 
 def test_non_utf8_file_names_the_line(write_routine):
@@ -206,3 +209,95 @@ def test_non_finite_and_fractional_counts_are_refused(write_routine, value, show
 def test_empty_plain_text_is_named_as_written(write_routine):
     file = write_routine("e.toml", BASE + STEP + "duration = 5\ncaution = ''\n")
     assert load_routine(file)[1][0].message == "'steps[1].caution' must not be empty"
+
+
+# -- Issue 14: one file can never stop the app; every file is judged quickly ----------
+
+
+@pytest.mark.parametrize("name, text, want", CASES, ids=[c[0] for c in CASES])
+def test_hostile_file_becomes_a_problem_with_its_line(tmp_path, name, text, want):
+    (tmp_path / "pics").mkdir()
+    os.symlink("loop.svg", tmp_path / "pics" / "loop.svg")
+    file = tmp_path / name
+    file.write_text(text, encoding="utf-8")
+    routine, problems = load_routine(file)
+    assert routine is None
+    assert any(p.line == want.line and want.words in p.message for p in problems), problems
+
+
+def test_syntax_error_above_a_limit_is_reported_rather_than_the_limit(write_routine):
+    file = write_routine("both.toml", "schema = 1\nid = \"x\n" + "x = " + "[" * 500 + "\n")
+    [problem] = load_routine(file)[1]
+    assert problem.line == 2 and problem.message.startswith("TOML syntax error")
+
+
+def test_brackets_dots_and_digits_inside_strings_and_comments_are_not_limited(write_routine):
+    text = MINIMAL.format(id="quiet", title="[[[[" * 30 + "a." * 30 + "9" * 200)
+    file = write_routine("quiet.toml", text + "# " + "{[" * 50 + "a." * 50 + "\n")
+    assert load_routine(file)[1] == []
+
+
+@pytest.mark.parametrize("key, value, shown", [
+    ("reps", "5000", "'steps[1].reps' must be at most 3,600, not 5,000"),
+    ("sets", "0x" + "f" * 300, "'steps[1].sets' must be at most 3,600, not about 10^361"),
+    ("duration", "0x" + "f" * 2000, "'steps[1].duration' is about 10^2408 seconds"),
+    ("rest", "-1e300", "'steps[1].rest' must not be negative (-1e+300)"),
+    ("duration", "1e300", "'steps[1].duration' is 1e+300 seconds"),
+])
+def test_huge_numbers_are_named_by_their_size_not_crashed_on(write_routine, key, value, shown):
+    hold = "hold = 1\n" if key in ("reps",) else "duration = 5\n" if key != "duration" else ""
+    file = write_routine("huge.toml", BASE + STEP + f"{key} = {value}\n{hold}")
+    problems = load_routine(file)[1]
+    assert any(shown in p.message and p.line == 9 for p in problems), problems
+
+
+def test_illustration_in_a_folder_that_cannot_be_read_is_a_problem(write_routine,
+                                                                   monkeypatch):
+    # Tests may run as root, which reads any folder: refuse the look-up instead.
+    file = write_routine("locked.toml", BASE + STEP + "duration = 5\n"
+                                        "illustration = 'locked/knee.svg'\n")
+    real_stat = Path.stat
+
+    def stat(self, **kwargs):
+        if "locked" in self.parts:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    [problem] = load_routine(file)[1]
+    assert problem.line == 10
+    assert problem.message == ("illustration 'locked/knee.svg' cannot be read: "
+                               "Permission denied")
+
+
+def test_a_device_or_pipe_is_not_read(tmp_path):
+    link = tmp_path / "null.toml"
+    link.symlink_to(os.devnull)
+    [problem] = load_routine(link)[1]
+    assert problem.message == "cannot read file: not an ordinary file"
+
+
+def test_syntax_error_at_the_end_names_a_line_inside_the_file(write_routine):
+    # A line separator inside a string is text to TOML, not a line break.
+    file = write_routine("sep.toml", 'schema = 1\ntitle = "a\u2028b\u0085c\u2029d"\nx = [\n')
+    [problem] = load_routine(file)[1]
+    assert problem.line == 3 and "ends before it is complete" in problem.message
+
+
+def test_an_unexpected_error_is_a_problem_naming_the_file(write_routine, monkeypatch):
+    def broken(self, data):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(routine_module._Checker, "routine", broken)
+    file = write_routine("any.toml", MINIMAL.format(id="any", title="Any"))
+    routine, [problem] = load_routine(file)
+    assert routine is None and problem.file == file
+    assert "could not check this file (RecursionError: maximum recursion" in problem.message
+    assert "please report it" in problem.message
+
+
+def test_long_unknown_keys_and_values_are_shortened_in_messages(write_routine):
+    file = write_routine("long.toml", BASE.replace('"broken"', '"' + "X" * 500 + '"')
+                         + "k" * 500 + " = 1\n" + STEP + "duration = 5\n")
+    for problem in load_routine(file)[1]:
+        assert len(problem.message) < 200, problem.message

@@ -12,7 +12,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QKeySequence,
@@ -21,7 +26,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from coach.routine import Routine, Step
 from coach.session import Event, Phase, SessionEngine, Snapshot
+from coach.ui.illustration import Illustration
 from coach.ui.widgets import (
     callout,
     clear_layout,
@@ -126,47 +131,6 @@ class Meter(QWidget):
         painter.setBrush(self.colour)
         painter.drawRoundedRect(QRectF(0, 0, self.fraction * self.width(), self.height()),
                                 radius, radius)
-
-
-class Illustration(QWidget):
-    """Draws a step's SVG, keeping its aspect ratio, mirrored for the left side."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("stepIllustration")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._renderers: dict[str, QSvgRenderer] = {}
-        self._renderer: QSvgRenderer | None = None
-        self.mirrored = False
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(400, 300)
-
-    def show_image(self, path: str | None, mirrored: bool) -> None:
-        renderer = None
-        if path:
-            renderer = self._renderers.get(path)
-            if renderer is None:
-                renderer = QSvgRenderer(path, self)
-                self._renderers[path] = renderer
-            if not renderer.isValid():
-                renderer = None
-        if renderer is not self._renderer or mirrored != self.mirrored:
-            self._renderer, self.mirrored = renderer, mirrored
-            self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        if self._renderer is None:
-            return
-        size = self._renderer.defaultSize().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRectF((self.width() - size.width()) / 2, (self.height() - size.height()) / 2,
-                        size.width(), size.height())
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.mirrored:
-            painter.translate(self.width(), 0)
-            painter.scale(-1, 1)
-        self._renderer.render(painter, target)
 
 
 class PlayerView(QWidget):
