@@ -92,10 +92,22 @@ def options_from(args: argparse.Namespace) -> Options:
 
 
 def journal_notice_text(notice: JournalNotice) -> str:
+    """The notice as one line for stderr; ``notice.reason`` says why, this what next."""
+    path, reason = notice.path, notice.reason
     if notice.kind == "moved_aside":
-        return (f"the journal {notice.path} could not be opened: {notice.reason}. It was "
+        return (f"the journal {path} could not be opened: {reason}. It was "
                 f"kept as {notice.backup} and a new, empty journal was started.")
-    return f"ratings cannot be saved: {notice.reason} ({notice.path})."
+    if notice.kind == "locked":
+        return (f"the journal {path} is read-only for now: {reason}. Close that program "
+                "and try again.")
+    if notice.kind == "disk_full":
+        return f"the journal {path} is read-only for now: {reason}. Free some space and try again."
+    if notice.kind == "unusable":
+        return f"the journal {path} cannot be used: {reason}. Nothing in it was changed."
+    if notice.kind == "foreign":
+        return (f"the file {path} cannot be used as the journal: {reason}. Move or rename "
+                "it, then try again.")
+    return f"ratings cannot be saved: {reason} ({path})."
 
 
 def _warn(message: str) -> None:
@@ -110,21 +122,32 @@ def _open_journal(options: Options) -> Journal:
 
 
 def cmd_list(options: Options) -> int:
+    # Titles, messages and file names come from files: escape what a terminal acts on.
+    from coach.textsafe import terminal_safe
+
     library = options.load_library()
     lang = options.language()
     for routine in library.routines:
-        print(f"{routine.id}\t{routine.title.get(lang)}\t{format_seconds(routine.total_seconds)}")
+        title = terminal_safe(routine.title.get(lang))
+        print(f"{terminal_safe(routine.id)}\t{title}\t{format_seconds(routine.total_seconds)}")
     for problem in library.problems:
-        _warn(f"not loaded: {problem}")
+        _warn(f"not loaded: {terminal_safe(str(problem))}")
     return 0
 
 
 def cmd_validate(paths_: Sequence[Path]) -> int:
-    library = load_library(paths_, missing_ok=False)
+    from coach.library import NOT_FOUND
+    from coach.textsafe import terminal_safe
+
+    library = load_library(paths_, missing_ok=False, check_pictures=True)
     for problem in library.problems:
-        print(problem)
-    bad = len(set(library.files) & set(library.broken_files))
-    missing = len(set(library.broken_files) - set(library.files))
+        print(terminal_safe(str(problem)))
+    files = set(library.files)
+    bad = len(files & set(library.broken_files))
+    others = [problems for path, problems in library.broken_files.items()
+              if path not in files]
+    missing = sum(1 for problems in others if problems[0].message == NOT_FOUND)
+    unreadable = len(others) - missing
     if not library.files:
         verdict = "no routine files found"
     else:
@@ -132,20 +155,34 @@ def cmd_validate(paths_: Sequence[Path]) -> int:
     summary = f"{len(library.files)} routine file(s) checked: {verdict}"
     if missing:
         summary += f"; {missing} path(s) not found"
+    if unreadable:
+        summary += f"; {unreadable} path(s) could not be read"
     print(summary, file=sys.stderr)
     return 1 if library.problems or not library.files else 0
 
 
 def cmd_export(options: Options, out: Path | None) -> int:
-    from coach.csvio import export_csv, save_csv
+    """Write the journal as CSV. A damaged journal exits 3: the CSV holds every record
+    that could be read, and stderr says what could not."""
+    from coach.csvio import ExportIncomplete, export_csv, save_csv
 
     journal = _open_journal(options)
     try:
-        if out is None:
-            export_csv(journal, sys.stdout)
-        else:
-            out = out.expanduser()
-            count = save_csv(journal, out)
+        if journal.notice and journal.notice.stand_in:
+            # An empty export must never pass for the journal (nor replace an older one).
+            _warn("nothing was exported: the journal could not be read")
+            return 1
+        out = out.expanduser() if out is not None else None
+        try:
+            count = export_csv(journal, sys.stdout) if out is None else save_csv(journal, out)
+        except ExportIncomplete as err:
+            for line in err.unreadable:
+                _warn(f"could not be read: {line}")
+            where = f" to {out}" if out is not None else ""
+            _warn(f"the journal is damaged: wrote the {err.written} record(s) that could be "
+                  f"read{where}; the records above are missing")
+            return 3
+        if out is not None:
             _warn(f"wrote {count} record(s) to {out}")
     finally:
         journal.close()
@@ -154,15 +191,19 @@ def cmd_export(options: Options, out: Path | None) -> int:
 
 def cmd_import(options: Options, file: Path) -> int:
     from coach.csvio import import_csv
+    from coach.textsafe import terminal_safe
 
     journal = _open_journal(options)
     try:
+        if not journal.writable:
+            _warn("nothing was imported: the journal cannot be saved to (see above)")
+            return 1
         with open(file, encoding="utf-8-sig", newline="") as handle:
             result = import_csv(journal, handle)
     finally:
         journal.close()
-    for problem in result.problems:
-        print(f"{file}: {problem}", file=sys.stderr)
+    for problem in result.problems:  # they quote the file: keep its escapes inert
+        print(f"{file}: {terminal_safe(problem)}", file=sys.stderr)
     if result.problems:
         _warn("nothing was imported; fix the lines above and try again")
         return 1

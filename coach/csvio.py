@@ -3,8 +3,11 @@
 One row per record with a ``kind`` column (``session``, ``rating``,
 ``safety_event``); times are ISO 8601 with their UTC offset. Each record carries its
 ``uid``, so importing skips what is already there and importing the same file twice
-adds nothing. An import is checked whole before anything is written: one bad row
-and nothing is imported, with every bad row named by its line.
+adds nothing. Free text that a spreadsheet would run as a formula goes out with one
+leading apostrophe, which the import takes off again: every note comes back as it was.
+An export of a damaged journal still writes every record that can be read. An import
+is checked whole before anything is written: one bad row and nothing is imported,
+with every bad row named by its line.
 This module imports nothing from Qt.
 """
 
@@ -14,9 +17,9 @@ import contextlib
 import csv
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,37 +29,102 @@ from coach.journal import (
     OUTCOMES,
     SIDES,
     Journal,
+    JournalDamaged,
+    Salvage,
     iso,
+    now,
 )
 
 COLUMNS = ("kind", "uid", "time", "end_time", "routine_id", "value", "context", "side",
            "note", "steps_completed", "outcome", "event", "step", "session_uid")
 KINDS = ("session", "rating", "safety_event")
 
+#: Columns of free text, which a hostile file or a user may fill with anything; the
+#: others hold names from a fixed set, whole numbers and times.
+TEXT_COLUMNS = ("uid", "routine_id", "note", "session_uid")
+#: What makes a spreadsheet take a cell for a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The mark that keeps a cell text; text that starts with it gets one more, so that
+#: taking one off on import is always right.
+TEXT_MARK = "'"
 
-def _rows(journal: Journal) -> Iterable[dict[str, Any]]:
-    for s in journal.sessions():
+#: The earliest time an import takes: older ones are typing errors (year 1 broke the
+#: pain trend page). The latest is a day ahead of the clock (time zones, a clock off).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+AHEAD = timedelta(days=1)
+#: Real time zones lie within these offsets; SQLite's time functions take no others.
+MAX_OFFSET = timedelta(hours=14)
+#: More steps than any routine has; bounds what reaches SQLite's 64-bit integers.
+MAX_STEPS = 10_000
+
+
+def spreadsheet_text(text: str) -> str:
+    """*text* as a cell no spreadsheet runs as a formula: a leading apostrophe before
+    a formula start, and before an apostrophe (so that :func:`plain_text` reverses it
+    exactly)."""
+    if text.startswith((*FORMULA_STARTS, TEXT_MARK)):
+        return TEXT_MARK + text
+    return text
+
+
+def plain_text(cell: str) -> str:
+    """The text :func:`spreadsheet_text` made *cell* from. A cell written by hand that
+    starts with an apostrophe before anything else is taken as it is."""
+    if cell.startswith(TEXT_MARK) and cell[1:].startswith((*FORMULA_STARTS, TEXT_MARK)):
+        return cell[1:]
+    return cell
+
+
+def _rows(salvage: Salvage) -> Iterable[dict[str, Any]]:
+    for s in salvage.sessions:
         yield {"kind": "session", "uid": s.uid, "time": iso(s.started),
                "end_time": iso(s.ended) if s.ended else "", "routine_id": s.routine_id,
                "steps_completed": s.steps_completed, "outcome": s.outcome or ""}
-    for r in journal.ratings():
+    for r in salvage.ratings:
         yield {"kind": "rating", "uid": r.uid, "time": iso(r.at), "value": r.value,
                "context": r.context, "side": r.side or "", "note": r.note or "",
                "session_uid": r.session_uid or ""}
-    for e in journal.safety_events():
+    for e in salvage.events:
         yield {"kind": "safety_event", "uid": e.uid, "time": iso(e.at), "event": e.kind,
                "step": "" if e.step is None else e.step, "side": e.side or "",
                "note": e.note or "", "session_uid": e.session_uid or ""}
 
 
+class ExportIncomplete(JournalDamaged):
+    """The journal is damaged: the export holds every record that could be read
+    (*written* of them) and lacks those described in *unreadable*. Raised once the
+    export is complete, so that it is never taken for a whole one."""
+
+    def __init__(self, written: int, unreadable: list[str]) -> None:
+        super().__init__(f"the journal is damaged: {written} record(s) were exported, but "
+                         f"some could not be read ({'; '.join(unreadable)})")
+        self.written = written
+        self.unreadable = unreadable
+
+
 def export_csv(journal: Journal, out: IO[str]) -> int:
-    """Write the whole journal to *out*; return the number of records written."""
+    """Write the whole journal to *out*; return the number of records written.
+
+    Raises :class:`ExportIncomplete` after writing every readable record of a damaged
+    journal."""
+    salvage = journal.salvage()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
+    # The csv module quotes a field with a line feed but not one with a lone carriage
+    # return (the line ends are "\n"), which a reader takes for a line end: a row
+    # with one is written with every field quoted.
+    quoted = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n",
+                            quoting=csv.QUOTE_ALL)
     writer.writeheader()
     count = 0
-    for row in _rows(journal):
-        writer.writerow(row)
+    for row in _rows(salvage):
+        for key in TEXT_COLUMNS:
+            if isinstance(row.get(key), str):
+                row[key] = spreadsheet_text(row[key])
+        carriage_return = any("\r" in str(value) for value in row.values())
+        (quoted if carriage_return else writer).writerow(row)
         count += 1
+    if salvage.unreadable:
+        raise ExportIncomplete(count, salvage.unreadable)
     return count
 
 
@@ -66,12 +134,18 @@ def save_csv(journal: Journal, path: Path) -> int:
     The rows go to a temporary file in the same folder, renamed over *path* only once
     complete, so a full disk or a pulled drive never leaves a half-written export
     under the chosen name; the temporary file is removed when anything fails. An
-    OSError names *path*, never the temporary file."""
+    OSError names *path*, never the temporary file. A damaged journal's export is
+    saved with every record that can be read, then :class:`ExportIncomplete` says
+    what is missing."""
     tmp = None
+    incomplete: ExportIncomplete | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            count = export_csv(journal, handle)
+            try:
+                count = export_csv(journal, handle)
+            except ExportIncomplete as err:
+                incomplete = err
         os.replace(tmp, path)
     except BaseException as err:
         if tmp is not None:
@@ -80,6 +154,8 @@ def save_csv(journal: Journal, path: Path) -> int:
         if isinstance(err, OSError) and err.strerror:
             raise OSError(err.errno, err.strerror, str(path)) from err
         raise
+    if incomplete is not None:
+        raise incomplete
     return count
 
 
@@ -94,7 +170,8 @@ class _RowError(ValueError):
     pass
 
 
-def _time(row: dict[str, str], key: str, required: bool = True) -> datetime | None:
+def _time(row: dict[str, str], key: str, latest: datetime,
+          required: bool = True) -> datetime | None:
     text = (row.get(key) or "").strip()
     if not text:
         if required:
@@ -104,12 +181,19 @@ def _time(row: dict[str, str], key: str, required: bool = True) -> datetime | No
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise _RowError(f"'{key}' is not an ISO 8601 time: {text!r}") from None
-    if moment.tzinfo is None:
+    offset = moment.utcoffset()
+    if offset is None:
         raise _RowError(f"'{key}' has no UTC offset (like +09:00): {text!r}")
+    if offset % timedelta(minutes=1) or abs(offset) > MAX_OFFSET:
+        raise _RowError(f"'{key}' has a UTC offset no time zone uses (they are whole "
+                        f"minutes from -14:00 to +14:00): {text!r}")
+    if not EARLIEST <= moment <= latest:
+        raise _RowError(f"'{key}' must be between 1970-01-01 and one day from now, "
+                        f"not {text!r}")
     return moment
 
 
-def _int(row: dict[str, str], key: str, low: int, high: int | None = None,
+def _int(row: dict[str, str], key: str, low: int, high: int,
          required: bool = True) -> int | None:
     text = (row.get(key) or "").strip()
     if not text and not required:
@@ -117,10 +201,9 @@ def _int(row: dict[str, str], key: str, low: int, high: int | None = None,
     try:
         value = int(text)
     except ValueError:
-        raise _RowError(f"'{key}' must be a whole number, not {text!r}") from None
-    if value < low or (high is not None and value > high):
-        limit = f"from {low} to {high}" if high is not None else f"at least {low}"
-        raise _RowError(f"'{key}' must be {limit}, not {value}")
+        raise _RowError(f"'{key}' must be a whole number, not {text[:20]!r}") from None
+    if not low <= value <= high:
+        raise _RowError(f"'{key}' must be from {low} to {high}, not {value}")
     return value
 
 
@@ -130,54 +213,111 @@ def _choice(row: dict[str, str], key: str, allowed: tuple[str, ...],
     if not text and not required:
         return None
     if text not in allowed:
-        raise _RowError(f"'{key}' must be one of {', '.join(allowed)}, not {text!r}")
+        raise _RowError(f"'{key}' must be one of {', '.join(allowed)}, not {text[:40]!r}")
     return text
 
 
-def _parse(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
-    kind = _choice(row, "kind", KINDS) or ""
-    uid = _required(row, "uid")
-    session_uid = (row.get("session_uid") or "").strip() or None
-    note = row.get("note") or None
-    if kind == "session":
-        return kind, {"uid": uid, "routine_id": _required(row, "routine_id"),
-                      "at": _time(row, "time"), "ended": _time(row, "end_time", False),
-                      "steps": _int(row, "steps_completed", 0, required=False) or 0,
-                      "outcome": _choice(row, "outcome", OUTCOMES, required=False)}
-    if kind == "rating":
-        return kind, {"uid": uid, "at": _time(row, "time"), "value": _int(row, "value", 0, 10),
-                      "context": _choice(row, "context", CONTEXTS),
-                      "side": _choice(row, "side", SIDES, required=False), "note": note,
-                      "session_uid": session_uid}
-    return kind, {"uid": uid, "at": _time(row, "time"),
-                  "kind": _choice(row, "event", EVENT_KINDS),
-                  "step": _int(row, "step", 1, required=False),
-                  "side": _choice(row, "side", SIDES, required=False), "note": note,
-                  "session_uid": session_uid}
-
-
 def _required(row: dict[str, str], key: str) -> str:
-    text = (row.get(key) or "").strip()
+    text = plain_text((row.get(key) or "").strip())
     if not text:
         raise _RowError(f"'{key}' is empty")
     return text
 
 
-def import_csv(journal: Journal, source: IO[str]) -> ImportResult:
-    """Restore records from a CSV written by :func:`export_csv`."""
+def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
+    for key, value in row.items():
+        if key != "note" and ("\n" in value or "\r" in value):
+            raise _RowError(f"'{key}' runs over several lines: a '\"' is probably missing")
+    kind = _choice(row, "kind", KINDS) or ""
+    uid = _required(row, "uid")
+    session_uid = plain_text((row.get("session_uid") or "").strip()) or None
+    note = plain_text(row.get("note") or "") or None
+    if kind == "session":
+        return kind, {"uid": uid, "routine_id": _required(row, "routine_id"),
+                      "at": _time(row, "time", latest),
+                      "ended": _time(row, "end_time", latest, False),
+                      "steps": _int(row, "steps_completed", 0, MAX_STEPS, False) or 0,
+                      "outcome": _choice(row, "outcome", OUTCOMES, required=False)}
+    if kind == "rating":
+        return kind, {"uid": uid, "at": _time(row, "time", latest),
+                      "value": _int(row, "value", 0, 10),
+                      "context": _choice(row, "context", CONTEXTS),
+                      "side": _choice(row, "side", SIDES, required=False), "note": note,
+                      "session_uid": session_uid}
+    return kind, {"uid": uid, "at": _time(row, "time", latest),
+                  "kind": _choice(row, "event", EVENT_KINDS),
+                  "step": _int(row, "step", 1, MAX_STEPS, required=False),
+                  "side": _choice(row, "side", SIDES, required=False), "note": note,
+                  "session_uid": session_uid}
+
+
+def _csv_problem(err: csv.Error) -> str:
+    """What a CSV reading error means for the user. The csv module gives no codes:
+    its messages (fixed English text in CPython) are all there is to go by."""
+    text = str(err)
+    if "field larger than field limit" in text:
+        return (f"a field is longer than {csv.field_size_limit()} characters "
+                "(a '\"' may be missing)")
+    if "unexpected end of data" in text:
+        return "a quoted field starts in this record and is never closed (a '\"' is missing)"
+    return f"this record cannot be read as CSV ({text}): a '\"' may be missing or not doubled"
+
+
+def _decode_problem(err: UnicodeDecodeError) -> str:
+    if bytes(err.object[:2]) in (b"\xff\xfe", b"\xfe\xff"):
+        return ("the file is UTF-16 text; Knee Coach reads CSV saved as UTF-8 "
+                "(in a spreadsheet: 'CSV UTF-8')")
+    return ("the file is not UTF-8 text; Knee Coach reads CSV saved as UTF-8 "
+            "(in a spreadsheet: 'CSV UTF-8')")
+
+
+def _read(source: IO[str], problems: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """Every record of *source* with the line it starts on; what cannot be read goes
+    to *problems*. ``strict`` makes the csv module report a quote left open instead
+    of reading the rest of the file into one field."""
+    reader = csv.reader(source, strict=True)
+    records: list[tuple[int, dict[str, str]]] = []
+    line = 1
+    try:
+        header = next(reader, [])
+        missing = [c for c in ("kind", "uid", "time") if c not in header]
+        if missing:
+            problems.append(f"line 1: not a Knee Coach export (missing column "
+                            f"{', '.join(missing)})")
+            return []
+        while True:
+            line = reader.line_num + 1
+            fields = next(reader, None)
+            if fields is None:
+                return records
+            if not fields:  # a blank line
+                continue
+            if len(fields) != len(header):
+                problems.append(f"line {line}: {len(fields)} fields where the header has "
+                                f"{len(header)} (a '\"' or a ',' is missing or too many)")
+                continue
+            records.append((line, dict(zip(header, fields, strict=True))))
+    except csv.Error as err:
+        problems.append(f"line {line}: {_csv_problem(err)}")
+    except UnicodeDecodeError as err:
+        problems.append(_decode_problem(err))
+    return []
+
+
+def import_csv(journal: Journal, source: IO[str], *,
+               clock: Callable[[], datetime] = now) -> ImportResult:
+    """Restore records from a CSV written by :func:`export_csv`: all of them, or none
+    and a problem for each line that is wrong. Times must lie between 1970-01-01 and a
+    day after *clock*."""
     result = ImportResult()
-    reader = csv.DictReader(source)
-    missing = [c for c in ("kind", "uid", "time") if c not in (reader.fieldnames or ())]
-    if missing:
-        result.problems.append(f"line 1: not a Knee Coach export (missing column "
-                               f"{', '.join(missing)})")
-        return result
+    records = _read(source, result.problems)
+    latest = clock() + AHEAD
     parsed: list[tuple[str, dict[str, Any]]] = []
-    for row in reader:
+    for line, row in records:
         try:
-            parsed.append(_parse(row))
+            parsed.append(_parse(row, latest))
         except _RowError as err:
-            result.problems.append(f"line {reader.line_num}: {err}")
+            result.problems.append(f"line {line}: {err}")
     if result.problems:
         return result
     known_sessions = {s.uid for s in journal.sessions()} | {

@@ -2,13 +2,15 @@
 
 Every user action is committed the moment it happens (autocommit, WAL,
 ``synchronous=FULL``), so a rating confirmed on screen survives a crash or a
-``kill -9``. The schema version lives in ``PRAGMA user_version`` and grows through
-small numbered migrations. A damaged file is never fatal: it is moved aside with a
-timestamped name and a fresh journal starts; an unwritable folder gives a read-only
-(or in-memory) journal. What happened is described by a :class:`JournalNotice` that
-the CLI and the window put into words. A sound file that cannot be used just now (in
-use by another copy, a full disk, a disk error) is a :class:`JournalError` and stays
-where it is.
+``kill -9``. The file is marked as Knee Coach's with ``PRAGMA application_id``; the
+schema version lives in ``PRAGMA user_version`` and grows through small numbered
+migrations.
+
+Opening (:func:`open_journal`, in :mod:`coach.journal_open`) never costs the user
+their history and never fails; a :class:`JournalNotice` says what happened, for the
+CLI and the window to put into words. Damage found later is a
+:class:`JournalDamaged`; :meth:`Journal.quick_check` looks for it and
+:meth:`Journal.salvage` rescues every record that can still be read.
 This module imports nothing from Qt.
 """
 
@@ -16,11 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import os
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -97,6 +97,10 @@ def _v1() -> str:
 MIGRATIONS: tuple[Callable[[], str], ...] = (_v1,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: ``PRAGMA application_id`` of every Knee Coach journal ("KnCo" in ASCII): an SQLite
+#: file without it is someone else's, unless it is a journal from before the marker.
+APPLICATION_ID = int.from_bytes(b"KnCo", "big")
+
 
 class Changed(enum.Flag):
     """What a committed write changed, as told to the journal's listeners."""
@@ -116,7 +120,18 @@ class JournalError(Exception):
 
 
 class JournalReadOnly(JournalError):
-    """The journal cannot be written (read-only folder or file)."""
+    """The journal cannot be written (read-only folder or file, or a journal opened
+    read-only because of a :class:`JournalNotice`)."""
+
+
+class JournalBusy(JournalError):
+    """Another program held the journal's lock for longer than a save may wait
+    (:data:`WRITE_BUSY_TIMEOUT`): nothing was saved; trying again later may work."""
+
+
+class JournalDamaged(JournalError):
+    """Part of the journal file is damaged and cannot be read. Everything else still
+    can be: :meth:`Journal.salvage` (``coach export``) rescues it."""
 
 
 class _TooNew(sqlite3.DatabaseError):
@@ -127,18 +142,44 @@ class _Damaged(sqlite3.DatabaseError):
     pass
 
 
+class _Foreign(sqlite3.DatabaseError):
+    """An SQLite file that is not a Knee Coach journal: never written to."""
+
+
 @dataclass(frozen=True)
 class JournalNotice:
     """Something the user must be told about the journal at start-up.
 
-    *kind* is ``"moved_aside"`` (the old file was damaged or too new and is kept at
-    *backup*; a fresh journal was started) or ``"read_only"`` (ratings cannot be saved).
+    *kind* says what happened; *reason* is the cause, a short clause fit to follow
+    "cannot be saved:" (English, from the core):
+
+    ``"moved_aside"``
+        The file was damaged or from a newer Knee Coach; it is kept at *backup* and a
+        fresh journal was started (writable).
+    ``"read_only"``
+        The folder or the file cannot be written to; the journal is shown read-only.
+    ``"locked"``
+        Another program holds the file's lock; shown read-only, nothing can be saved
+        until that program lets go (and Knee Coach is started again).
+    ``"disk_full"``
+        The disk is full; shown read-only until some space is freed.
+    ``"unusable"``
+        The file cannot be used: a disk error, a folder in its place, or SQLite
+        cannot open it. Nothing in it was changed.
+    ``"foreign"``
+        The file is not a Knee Coach journal (another program's SQLite file): it was
+        left untouched and nothing can be saved until it is moved away.
+
+    Except for ``"moved_aside"`` the journal is read-only. *stand_in* is true when what
+    it shows is an empty journal in memory, not the file's contents (which could not
+    be read, or are not a journal): an export of it would be empty.
     """
 
     kind: str
     path: Path
     reason: str
     backup: Path | None = None
+    stand_in: bool = False
 
 
 #: SQL for an ISO 8601 time column as seconds since the epoch (UTC): julianday()
@@ -193,8 +234,17 @@ def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def _moment(text: str) -> datetime:
+    """A stored time. The journal writes each with its UTC offset (:func:`iso`): one
+    without can only come from a damaged page."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"a stored time has no UTC offset: {text!r}")
+    return moment
+
+
 def _time(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+    return _moment(text) if text else None
 
 
 def _check(value: Any, allowed: tuple[str, ...], what: str, optional: bool = False) -> None:
@@ -204,20 +254,93 @@ def _check(value: Any, allowed: tuple[str, ...], what: str, optional: bool = Fal
         raise ValueError(f"{what} must be one of {', '.join(allowed)}, not {value!r}")
 
 
+def _rating(uid: str, at: str, value: int, context: str, side: str | None,
+            note: str | None, session_uid: str | None) -> Rating:
+    return Rating(uid, _moment(at), value, context, side, note, session_uid)
+
+
+def _session(uid: str, routine_id: str, started: str, ended: str | None, steps: int,
+             outcome: str | None) -> Session:
+    return Session(uid, routine_id, _moment(started), _time(ended), steps, outcome)
+
+
+def _event(uid: str, at: str, kind: str, session_uid: str | None, step: int | None,
+           side: str | None, note: str | None) -> SafetyEvent:
+    return SafetyEvent(uid, _moment(at), kind, session_uid, step, side, note)
+
+
+_SESSION_COLUMNS = "uid, routine_id, started, ended, steps_completed, outcome"
+
+
+def _error(err: sqlite3.Error, doing: str) -> JournalError:
+    """The :class:`JournalError` that tells the user what *err* means; *doing* is
+    "read" or "saved"."""
+    trouble = _trouble(err)
+    if trouble is _Trouble.DAMAGED:
+        return JournalDamaged(f"the journal is damaged: part of it cannot be read ({err}). "
+                              "an export to CSV saves every record that can still be read")
+    if trouble is _Trouble.IN_USE:
+        return JournalBusy("the journal is busy: another program is using it. "
+                           "Try again in a moment")
+    if trouble is _Trouble.FULL:
+        return JournalError("the disk is full. Free some space and try again")
+    if trouble is _Trouble.READ_ONLY:
+        return JournalReadOnly(f"the journal cannot be written to ({err})")
+    if trouble is _Trouble.DISK:
+        return JournalError(f"the disk reported an error ({err})")
+    return JournalError(f"the journal could not be {doing} ({err})")
+
+
+def _unless_damage(err: sqlite3.Error) -> None:
+    """Rescue reads go on past damage, and past nothing else."""
+    if _trouble(err) is not _Trouble.DAMAGED:
+        raise _error(err, "read") from err
+
+
+def _spans(ids: Sequence[int]) -> str:
+    """``[3, 4, 5, 9]`` as ``"3-5, 9"``."""
+    spans: list[list[int]] = []
+    for n in sorted(ids):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
+
+
+@dataclass(frozen=True)
+class Salvage:
+    """What :meth:`Journal.salvage` could read, each kind oldest first, and what it
+    could not: one line per kind of record with losses (empty when all was read)."""
+
+    sessions: list[Session]
+    ratings: list[Rating]
+    events: list[SafetyEvent]
+    unreadable: list[str] = field(default_factory=list)
+
+
 class Journal:
     """An open journal. Use :func:`open_journal` to get one.
 
     Listeners added with :meth:`subscribe` are told after every committed change
     what it changed (:class:`Changed`); views that show the journal follow it that
     way instead of being refreshed by hand.
+
+    Reads raise :class:`JournalDamaged` on damage (:class:`JournalBusy`, or a plain
+    :class:`JournalError`, on other trouble), never a raw ``sqlite3`` error; writes
+    raise :class:`JournalReadOnly`, :class:`JournalBusy` (after at most
+    :data:`WRITE_BUSY_TIMEOUT`), :class:`JournalDamaged` or :class:`JournalError`.
+    *source* is the ``file:`` URI that opens the same file read-only on another
+    connection (for :meth:`quick_check`); None for a journal held in memory.
     """
 
     def __init__(self, db: sqlite3.Connection, path: Path, *, writable: bool = True,
-                 notice: JournalNotice | None = None) -> None:
+                 notice: JournalNotice | None = None, source: str | None = None) -> None:
         self.db = db
         self.path = path
         self.writable = writable
         self.notice = notice
+        self.source = source
         self._listeners: list[ChangeListener] = []
 
     def close(self) -> None:
@@ -238,33 +361,52 @@ class Journal:
     @contextlib.contextmanager
     def transaction(self, changes: Changed = Changed.ALL) -> Iterator[sqlite3.Connection]:
         """One atomic unit of work, committed when the block ends without error; the
-        listeners are then told that *changes* may have changed."""
+        listeners are then told that *changes* may have changed. An SQLite error on
+        the way becomes the :class:`JournalError` that says what it means."""
         if not self.writable:
             raise JournalReadOnly("the journal is read-only: nothing can be saved")
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            yield self.db
-            self.db.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
+            self.db.execute("BEGIN IMMEDIATE")  # waits WRITE_BUSY_TIMEOUT at most
+            try:
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise _error(err, "saved") from err
         self._announce(changes)
 
     def _write(self, sql: str, args: tuple[Any, ...], changes: Changed) -> sqlite3.Cursor:
+        with self.transaction(changes) as db:
+            return db.execute(sql, args)
+
+    def _fetch(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
         try:
-            with self.transaction(changes) as db:
-                return db.execute(sql, args)
+            return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
-            raise JournalError(f"could not save to the journal: {err}") from err
+            raise _error(err, "read") from err
+
+    @staticmethod
+    def _records(rows: list[Any], make: Callable[..., Any]) -> list[Any]:
+        """Rows as records. A time that does not parse can only come from a damaged
+        page (the journal writes every one with :func:`iso`)."""
+        try:
+            return [make(*row) for row in rows]
+        except (ValueError, TypeError) as err:
+            raise JournalDamaged(f"the journal is damaged: a record cannot be read ({err}). "
+                                 "an export to CSV saves every record that can still be read"
+                                 ) from err
 
     def _session_id(self, session_uid: str | None) -> int | None:
         if session_uid is None:
             return None
-        row = self.db.execute("SELECT id FROM sessions WHERE uid = ?", (session_uid,)).fetchone()
-        if row is None:
+        rows = self._fetch("SELECT id FROM sessions WHERE uid = ?", (session_uid,))
+        if not rows:
             raise ValueError(f"no session {session_uid!r} in the journal")
-        return int(row[0])
+        return int(rows[0][0])
 
     # -- ratings -------------------------------------------------------------
     def add_rating(self, value: int, context: str, *, at: datetime | None = None,
@@ -288,21 +430,20 @@ class Journal:
         return self._ratings("", ())
 
     def _ratings(self, where: str, args: tuple[Any, ...]) -> list[Rating]:
-        rows = self.db.execute(
+        rows = self._fetch(
             "SELECT r.uid, r.at, r.value, r.context, r.side, r.note, s.uid FROM ratings r "
             f"LEFT JOIN sessions s ON s.id = r.session_id {where} "
             "ORDER BY julianday(r.at), r.id", args)
-        return [Rating(u, datetime.fromisoformat(a), v, c, sd, n, su)
-                for u, a, v, c, sd, n, su in rows]
+        return self._records(rows, _rating)
 
     def rating_points(self) -> list[tuple[str, float, str, int, str]]:
         """Every rating, oldest first, as plain rows for charting years of them:
         ``(uid, time stamp in seconds since the epoch, local day as recorded
         "YYYY-MM-DD", value, context)``. Far cheaper than :meth:`ratings`, which
         builds a record with a parsed time for each."""
-        return self.db.execute(
+        return self._fetch(
             f"SELECT uid, {_EPOCH.format('at')}, substr(at, 1, 10), value, context "
-            "FROM ratings ORDER BY julianday(at), id").fetchall()
+            "FROM ratings ORDER BY julianday(at), id")
 
     def update_rating(self, uid: str, *, value: int | None = None,
                       note: str | None = None, side: str | None = None) -> Rating:
@@ -371,27 +512,21 @@ class Journal:
                     Changed.SESSIONS)
 
     def sessions(self) -> list[Session]:
-        rows = self.db.execute(
-            "SELECT uid, routine_id, started, ended, steps_completed, outcome FROM sessions "
-            "ORDER BY julianday(started), id")
-        return [Session(u, r, datetime.fromisoformat(s), _time(e), n, o)
-                for u, r, s, e, n, o in rows]
+        rows = self._fetch(f"SELECT {_SESSION_COLUMNS} FROM sessions "
+                           "ORDER BY julianday(started), id")
+        return self._records(rows, _session)
 
     def session_points(self) -> list[tuple[float, str, str | None, int]]:
         """Every session, oldest first: ``(start as seconds since the epoch, local day
         it started "YYYY-MM-DD", outcome or None while unfinished, steps done)``."""
-        return self.db.execute(
+        return self._fetch(
             f"SELECT {_EPOCH.format('started')}, substr(started, 1, 10), outcome, "
-            "steps_completed FROM sessions ORDER BY julianday(started), id").fetchall()
+            "steps_completed FROM sessions ORDER BY julianday(started), id")
 
     def last_session(self) -> Session | None:
-        row = self.db.execute(
-            "SELECT uid, routine_id, started, ended, steps_completed, outcome FROM sessions "
-            "ORDER BY julianday(started) DESC, id DESC LIMIT 1").fetchone()
-        if row is None:
-            return None
-        u, r, s, e, n, o = row
-        return Session(u, r, datetime.fromisoformat(s), _time(e), n, o)
+        rows = self._fetch(f"SELECT {_SESSION_COLUMNS} FROM sessions "
+                           "ORDER BY julianday(started) DESC, id DESC LIMIT 1")
+        return next(iter(self._records(rows, _session)), None)
 
     # -- safety events -------------------------------------------------------
     def add_safety_event(self, kind: str, *, session_uid: str | None = None,
@@ -409,26 +544,171 @@ class Journal:
         return event
 
     def safety_events(self) -> list[SafetyEvent]:
-        rows = self.db.execute(
+        rows = self._fetch(
             "SELECT e.uid, e.at, e.kind, s.uid, e.step, e.side, e.note FROM safety_events e "
             "LEFT JOIN sessions s ON s.id = e.session_id ORDER BY julianday(e.at), e.id")
-        return [SafetyEvent(u, datetime.fromisoformat(a), k, su, st, sd, n)
-                for u, a, k, su, st, sd, n in rows]
+        return self._records(rows, _event)
+
+    # -- health --------------------------------------------------------------
+    def quick_check(self) -> list[str]:
+        """Look for damage with ``PRAGMA quick_check``; return what it found, empty
+        when the file is sound. Never raises.
+
+        Damaged pages go unnoticed until something reads them, so the window runs this
+        after start-up, in a worker thread: it uses a read-only connection of its own
+        (made in the calling thread) and never touches :attr:`db`. A journal held in
+        memory has nothing to check; a file kept busy by another program is not
+        damaged, and is taken as sound (it is checked next time)."""
+        if self.source is None:
+            return []
+        try:
+            db = sqlite3.connect(self.source, uri=True, timeout=WRITE_BUSY_TIMEOUT)
+            try:
+                rows = db.execute("PRAGMA quick_check").fetchall()
+            finally:
+                db.close()
+        except sqlite3.Error as err:
+            trouble = _trouble(err)
+            if trouble is _Trouble.IN_USE:
+                return []
+            if trouble is _Trouble.DAMAGED:
+                return [f"the journal is damaged ({err})"]
+            return [f"the journal could not be checked ({err})"]
+        return [str(text) for (text,) in rows if text != "ok"]
+
+    def salvage(self) -> Salvage:
+        """Every record that can be read, and what could not be: the rescue for a
+        damaged journal (``coach export`` uses it).
+
+        A sound journal is read as usual, one query a table. Past damage, each table
+        is read in ever smaller ranges of row ids, so that only the records on damaged
+        pages are lost; the ids to try come from the ``uid`` index, which lives on
+        other pages than the rows, so the records lost are counted exactly. Raises
+        :class:`JournalError` only for trouble other than damage (a lock, a disk
+        error)."""
+        with self._snapshot():
+            return self._salvage()
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the journal (a WAL reader keeps its
+        snapshot for a transaction), even while another connection writes: a rating
+        never comes without the session it refers to."""
+        began = not self.db.in_transaction
+        if began:
+            self.db.execute("BEGIN")  # deferred: touches nothing until the first read
+        try:
+            yield
+        finally:
+            if began and self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("COMMIT")
+
+    def _salvage(self) -> Salvage:
+        with contextlib.suppress(JournalDamaged):
+            return Salvage(self.sessions(), self.ratings(), self.safety_events())
+        unreadable: list[str] = []
+        sessions = self._rescue("sessions", _SESSION_COLUMNS, _session, "session",
+                                unreadable)
+        uids = {rowid: session.uid for rowid, session in sessions}
+        ratings = self._rescue("ratings", "uid, at, value, context, side, note, session_id",
+                               _rating, "rating", unreadable, sessions=uids)
+        events = self._rescue("safety_events", "uid, at, kind, session_id, step, side, note",
+                              _event, "safety event", unreadable, sessions=uids)
+        return Salvage(
+            [s for _, s in sorted(sessions, key=lambda p: (p[1].started, p[0]))],
+            [r for _, r in sorted(ratings, key=lambda p: (p[1].at, p[0]))],
+            [e for _, e in sorted(events, key=lambda p: (p[1].at, p[0]))], unreadable)
+
+    def _rescue(self, table: str, columns: str, make: Callable[..., Any], noun: str,
+                unreadable: list[str], *, sessions: dict[int, str] | None = None
+                ) -> list[tuple[int, Any]]:
+        """The readable rows of *table* as ``(row id, record)``; what cannot be read is
+        described in *unreadable*. With *sessions* (row id -> uid of every session that
+        could be read), the column ``session_id`` of *columns* becomes the session's
+        uid; a record whose session was lost keeps none."""
+        known = True
+        ids: Sequence[int]
+        try:
+            ids = [i for (i,) in self.db.execute(
+                f"SELECT id FROM {table} INDEXED BY sqlite_autoindex_{table}_1 ORDER BY id")]
+        except sqlite3.DatabaseError as err:
+            _unless_damage(err)
+            known = False
+            try:
+                top = self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+            except sqlite3.DatabaseError as err:
+                _unless_damage(err)
+                unreadable.append(f"no {noun} could be read: that part of the journal is "
+                                  "damaged beyond rescue")
+                return []
+            ids = range(1, int(top or 0) + 1)
+        sql = f"SELECT id, {columns} FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id"
+        # One row by its id, without stepping on to the next (maybe damaged) page to
+        # see where a range ends.
+        one = f"SELECT id, {columns} FROM {table} WHERE id = ?"
+        link = columns.split(", ").index("session_id") if sessions is not None else -1
+        found: list[tuple[int, Any]] = []
+        lost: list[int] = []
+        orphans: list[int] = []
+
+        def read(part: Sequence[int]) -> None:
+            if not part:
+                return
+            try:
+                if len(part) == 1:
+                    rows = self.db.execute(one, (part[0],)).fetchall()
+                else:
+                    rows = self.db.execute(sql, (part[0], part[-1])).fetchall()
+            except sqlite3.DatabaseError as err:
+                _unless_damage(err)
+                if len(part) == 1:
+                    lost.append(part[0])
+                else:
+                    read(part[:len(part) // 2])
+                    read(part[len(part) // 2:])
+                return
+            for rowid, *values in rows:
+                session_id = values[link] if sessions is not None else None
+                if sessions is not None:
+                    values[link] = None if session_id is None else sessions.get(session_id)
+                try:
+                    found.append((rowid, make(*values)))
+                except (ValueError, TypeError):  # a time or a field garbled in place
+                    lost.append(rowid)
+                    continue
+                if session_id is not None and values[link] is None:
+                    orphans.append(rowid)
+
+        read(ids)
+        if lost and known:
+            unreadable.append(f"{len(lost)} {noun}(s) could not be read "
+                              f"(row ids {_spans(lost)})")
+        elif lost:
+            unreadable.append(f"the {noun}s with row ids {_spans(lost)} could not be read "
+                              "(how many there were is not known)")
+        if orphans:
+            unreadable.append(f"{len(orphans)} {noun}(s) belonged to a session that could not "
+                              f"be read and are kept without it (row ids {_spans(orphans)})")
+        return found
 
 
-# -- opening -----------------------------------------------------------------
-#: How long opening waits for another connection to finish writing (seconds).
-BUSY_TIMEOUT = 5.0
+# -- what went wrong ----------------------------------------------------------
+#: How long a save (or a read-only connection) waits for another program's lock, in
+#: seconds: short, so that a lock never freezes the window; the save fails with
+#: JournalBusy instead.
+WRITE_BUSY_TIMEOUT = 0.25
 
 
 class _Trouble(enum.Enum):
-    """Why a journal file could not be opened; each gets its own answer."""
+    """Why a journal file could not be used; each gets its own answer."""
 
     DAMAGED = enum.auto()  # moved aside, a fresh journal starts
-    IN_USE = enum.auto()  # another copy writes it: JournalError, nothing moved
-    READ_ONLY = enum.auto()  # opened read-only
-    FULL = enum.auto()
-    DISK = enum.auto()
+    FOREIGN = enum.auto()  # not a journal: left untouched, an empty stand-in is shown
+    IN_USE = enum.auto()  # another program holds the lock: read-only, "locked"
+    READ_ONLY = enum.auto()  # read-only, "read_only"
+    FULL = enum.auto()  # read-only, "disk_full"
+    DISK = enum.auto()  # read-only, "unusable" (as all that follow)
     CANNOT_OPEN = enum.auto()
     OTHER = enum.auto()
 
@@ -445,200 +725,46 @@ _TROUBLE_BY_CODE = {
     sqlite3.SQLITE_CANTOPEN: _Trouble.CANNOT_OPEN,
 }
 
+#: Extended result codes that mean more than their primary code: no room on the disk
+#: for the WAL index (the ``-shm`` file) is how a full disk shows when opening.
+_TROUBLE_BY_EXTENDED_CODE = {
+    sqlite3.SQLITE_IOERR_SHMSIZE: _Trouble.FULL,
+}
+
+
 
 def _trouble(err: sqlite3.Error) -> _Trouble:
     """Classify by SQLite's result code, never by the message (which is translated
     in some builds and reworded between versions)."""
+    if isinstance(err, _Foreign):
+        return _Trouble.FOREIGN
     if isinstance(err, _Damaged | _TooNew):
         return _Trouble.DAMAGED
     code = getattr(err, "sqlite_errorcode", None)
     if not isinstance(code, int):
         return _Trouble.OTHER
-    return _TROUBLE_BY_CODE.get(code & 0xFF, _Trouble.OTHER)  # extended -> primary code
+    return _TROUBLE_BY_EXTENDED_CODE.get(
+        code, _TROUBLE_BY_CODE.get(code & 0xFF, _Trouble.OTHER))  # extended -> primary
 
 
-def _cannot_use(path: Path, trouble: _Trouble, err: sqlite3.Error) -> JournalError:
+def _reason(trouble: _Trouble, err: sqlite3.Error) -> str:
+    """Why a journal that is not damaged cannot be used, for its notice."""
     if trouble is _Trouble.IN_USE:
-        message = (f"the journal {path} is in use by another copy of Knee Coach (or another "
-                   "program) and stayed busy; close the other copy and try again")
-    elif trouble is _Trouble.FULL:
-        message = (f"the disk is full: the journal {path} cannot be opened until some space "
-                   "is freed. Nothing in it was changed")
-    elif trouble is _Trouble.DISK:
-        message = (f"the journal {path} could not be read or written: the disk reported an "
-                   f"error ({err}). Nothing in it was changed")
-    else:
-        message = f"the journal {path} could not be opened ({err}). Nothing in it was changed"
-    return JournalError(message)
-
-
-def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    db = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=BUSY_TIMEOUT,
-                         check_same_thread=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    return db
-
-
-def _check_header(path: Path) -> None:
-    """A cheap look at the first bytes, before SQLite opens the file: 100 bytes or more
-    that do not start as an SQLite file are not a journal.
-
-    Nothing else is judged here, outside SQLite's locks. A shorter or empty file may
-    be one that another copy is creating this moment, and a header counting more
-    pages than the file holds may be a checkpoint half way (it writes page 1 first).
-    SQLite checks both under its locks, in :func:`_prepare`'s write transaction, and
-    reports a file really cut off or garbled as ``SQLITE_CORRUPT`` or ``SQLITE_NOTADB``.
-    """
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        return
-    if len(header) == 100 and not header.startswith(b"SQLite format 3\x00"):
-        raise _Damaged("it is not a journal file")
-
-
-def _statements(script: str) -> Iterator[str]:
-    """A migration's statements one by one: ``executescript`` would first commit the
-    transaction they must run in."""
-    statement = ""
-    for piece in script.split(";"):
-        statement += piece + ";"
-        if sqlite3.complete_statement(statement):  # not a ";" inside a literal
-            if statement.strip(" \t\r\n;"):
-                yield statement
-            statement = ""
-    if statement.strip(" \t\r\n;"):
-        yield statement
-
-
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch to WAL. SQLite answers "busy" at once here, without the busy timeout,
-    while another connection writes the file in rollback mode (it is creating the
-    journal): try again until that wait has passed."""
-    deadline = time.monotonic() + BUSY_TIMEOUT
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode = WAL").fetchone()
-            return
-        except sqlite3.OperationalError as err:
-            if _trouble(err) is not _Trouble.IN_USE or time.monotonic() >= deadline:
-                raise
-        time.sleep(0.02)
-
-
-def _check_version(db: sqlite3.Connection) -> int:
-    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise _TooNew(f"it was written by a newer version of Knee Coach "
-                      f"(journal version {version}, this app knows up to {SCHEMA_VERSION})")
-    return version
-
-
-def _prepare(db: sqlite3.Connection, *, writable: bool) -> None:
-    """Check the file is a sound journal of a known version, and migrate it.
-
-    Writable, the check and the migration run in one write transaction that reads the
-    version only once it holds the lock: two copies opening a new journal at the same
-    moment create the schema once, and the second finds it made."""
-    if not writable:
-        _check_version(db)
-        return
-    _use_wal(db)
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("BEGIN IMMEDIATE")  # waits up to BUSY_TIMEOUT for another writer
-    try:
-        version = _check_version(db)
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in _statements(MIGRATIONS[number - 1]()):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {number}")
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-        raise
-
-
-def _open_file(path: Path) -> sqlite3.Connection:
-    _check_header(path)
-    db = _connect(str(path))
-    try:
-        _prepare(db, writable=True)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def _move_aside(path: Path, stamp: str) -> Path:
-    backup = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    path.rename(backup)
-    for suffix in ("-wal", "-shm"):
-        extra = path.with_name(path.name + suffix)
-        if extra.exists():
-            extra.rename(backup.with_name(backup.name + suffix))
-    return backup
-
-
-def _folder_writable(folder: Path) -> bool:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+        return "another program is using it"
+    if trouble is _Trouble.FULL:
+        return "the disk is full"
+    if trouble is _Trouble.DISK:
+        return f"the disk reported an error ({err})"
+    if trouble is _Trouble.READ_ONLY:
+        return f"the journal cannot be written to ({err})"
+    if trouble is _Trouble.FOREIGN:
+        return str(err)
+    return f"it could not be opened ({err})"
 
 
 def open_journal(path: Path) -> Journal:
-    """Open (or create) the journal at *path*.
+    """Open (or create) the journal at *path*; never raises for the file's state
+    (see :mod:`coach.journal_open`)."""
+    from coach.journal_open import open_journal as open_file
 
-    Only real damage (or a file from a newer app) moves the file aside for a fresh
-    journal; an unwritable folder or file gives a read-only journal. Raises
-    :class:`JournalError` when a sound file cannot be used now: another copy keeps it
-    busy, the disk is full or fails."""
-    path = Path(path)
-    if not _folder_writable(path.parent) or (path.exists() and not os.access(path, os.W_OK)):
-        return _open_read_only(path)
-    try:
-        return Journal(_open_file(path), path)
-    except sqlite3.Error as err:
-        trouble = _trouble(err)
-        if trouble is _Trouble.READ_ONLY:
-            return _open_read_only(path, f"the journal cannot be written to ({err})")
-        if trouble is not _Trouble.DAMAGED:
-            raise _cannot_use(path, trouble, err) from err
-        reason = str(err) if isinstance(err, _TooNew | _Damaged) else \
-            f"the file is damaged ({err})"
-    try:
-        backup = _move_aside(path, now().strftime("%Y%m%d-%H%M%S"))
-    except OSError as err:
-        db = _connect(":memory:")
-        _prepare(db, writable=True)
-        return Journal(db, path, writable=False, notice=JournalNotice(
-            "read_only", path, f"{reason}, and it could not be moved aside ({err.strerror})"))
-    try:
-        db = _open_file(path)
-    except sqlite3.Error as err:
-        raise _cannot_use(path, _trouble(err), err) from err
-    return Journal(db, path, notice=JournalNotice("moved_aside", path, reason, backup))
-
-
-def _open_read_only(path: Path, reason: str = "the data folder cannot be written to"
-                    ) -> Journal:
-    if path.exists():
-        try:
-            db = _connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-            _prepare(db, writable=False)
-            return Journal(db, path, writable=False,
-                           notice=JournalNotice("read_only", path, reason))
-        except sqlite3.DatabaseError as err:
-            reason = f"{reason}, and the journal there cannot be read ({err})"
-    db = _connect(":memory:")
-    _prepare(db, writable=True)
-    return Journal(db, path, writable=False, notice=JournalNotice("read_only", path, reason))
+    return open_file(path)

@@ -48,10 +48,11 @@ NOTICEABLE_PERCENT = 15.0
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC).timestamp()
 
 
-def plausible(stamp: float, now: float) -> bool:
-    """Can a record at *stamp* (seconds since the epoch) be charted: from 1970 up to
-    a day after *now* (clocks and time zones differ a little)?"""
-    return EARLIEST <= stamp <= now + 86400
+def plausible(stamp: float | None, now: float) -> bool:
+    """Can a record at *stamp* (seconds since the epoch; None where SQLite cannot read
+    the stored time) be charted: from 1970 up to a day after *now* (clocks and time
+    zones differ a little)?"""
+    return stamp is not None and EARLIEST <= stamp <= now + 86400
 
 
 def local_day(rating: Rating) -> date:

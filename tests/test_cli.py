@@ -1,6 +1,8 @@
 import gc
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +10,7 @@ from coach import __version__
 from coach.__main__ import main as launch
 from coach.cli import main
 from tests.conftest import FLAGSHIP, REPO
+from tests.hostile import write_hostile
 
 
 def run(capsys, *argv):
@@ -149,3 +152,218 @@ def test_command_line_tools_run_with_the_garbage_collector_on(capsys, monkeypatc
     finally:
         gc.enable()
     assert FLAGSHIP in capsys.readouterr().out
+
+
+# -- Issue 14: what a routine file holds cannot drive the terminal -------------------
+
+HOSTILE_TITLE = "\x1b[2J\x1b[31mEvil\x07\nforged: line\t\u202eevil\x9b 膝の体操"
+
+
+def test_list_escapes_control_characters_in_titles_and_keeps_japanese(capsys, tmp_path,
+                                                                      minimal_routine):
+    escaped = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in HOSTILE_TITLE)
+    minimal_routine(title=escaped)
+    code, out, _ = run(capsys, "--routines-dir", str(tmp_path / "routines"), "list")
+    assert code == 0
+    line = out.splitlines()[-1]
+    assert line == ("good-one\t\\x1b[2J\\x1b[31mEvil\\x07\\x0aforged: line\\x09\\u202eevil"
+                    "\\x9b 膝の体操\t0:35")
+
+
+def test_validate_escapes_control_characters_in_messages_and_file_names(capsys, tmp_path,
+                                                                        write_routine):
+    bad = write_routine("\x1b]0;owned\x07.toml",
+                        'schema = 1\nid = "x"\n"\\u001b[2J\\r" = 1\n')
+    code, out, _ = run(capsys, "validate", str(bad.parent))
+    assert code == 1
+    assert "\x1b" not in out and "\r" not in out and "\x07" not in out
+    assert f"{bad.parent}/\\x1b]0;owned\\x07.toml:3: unknown key '\\x1b[2J\\x0d'" in out
+
+
+def test_validate_survives_a_file_name_that_is_not_utf8(capsys, tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    name = os.fsdecode(b"bad-\xff.toml")
+    (folder / name).write_text("schema = 1\n")
+    code, out, err = run(capsys, "validate", str(folder))
+    assert code == 1 and "unexpected error" not in err
+    assert f"{folder}/bad-\\udcff.toml: missing required key 'id'" in out
+
+
+def test_list_problem_lines_are_escaped_too(capsys, tmp_path, write_routine):
+    write_routine("evil.toml", 'schema = 1\nid = "x"\n"\\u202e\\n" = 1\n')
+    _, _, err = run(capsys, "--routines-dir", str(tmp_path / "routines"), "list")
+    assert "unknown key '\\u202e\\x0a'" in err and "\u202e" not in err
+
+
+def test_validate_counts_a_folder_that_cannot_be_read_apart(capsys, tmp_path, monkeypatch,
+                                                            minimal_routine):
+    good = minimal_routine()
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code, out, err = run(capsys, "validate", str(good), str(locked), str(tmp_path / "nope"))
+    assert code == 1
+    assert f"{locked}: cannot read file or folder: Permission denied" in out
+    assert err.strip() == ("1 routine file(s) checked: all valid; 1 path(s) not found; "
+                           "1 path(s) could not be read")
+
+
+@pytest.mark.slow
+def test_validate_and_list_judge_a_folder_of_hostile_files_without_a_traceback(tmp_path):
+    expected = write_hostile(tmp_path / "hostile")
+    validate = subprocess.run([sys.executable, "-m", "coach", "validate",
+                               str(tmp_path / "hostile")],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert validate.returncode == 1
+    for file, want in expected.items():
+        assert f"{file}:{want.line}: " in validate.stdout, file
+    assert f"{len(expected) + 1} routine file(s) checked: {len(expected)} with problems" \
+        in validate.stderr
+    listed = subprocess.run([sys.executable, "-m", "coach", "list", "--lang", "en",
+                             "--routines-dir", str(tmp_path / "hostile")],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert listed.returncode == 0
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()][-2:] == [
+        "desk-break", "good-one"]
+    for output in (validate.stderr, listed.stderr):
+        assert "Traceback" not in output and "unexpected error" not in output
+
+
+def test_export_of_a_damaged_journal_rescues_what_can_be_read(capsys, data_dir):
+    # Before, the export stopped at the first damaged page with "unexpected error".
+    from tests.test_journal_faults import damage, fill
+
+    fill(data_dir / "journal.sqlite3", ratings=300)
+    damage(data_dir / "journal.sqlite3", "ratings")
+    out_file = data_dir.parent / "rescue.csv"
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "export", "--out", str(out_file))
+    assert code == 3
+    rows = out_file.read_text(encoding="utf-8").splitlines()
+    rescued = len(rows) - 1
+    assert 250 < rescued < 300
+    lines = err.splitlines()
+    assert lines[0] == (f"coach: could not be read: {300 - rescued} rating(s) could not be "
+                        f"read (row ids {lines[0].split('row ids ')[1]}")
+    assert lines[1] == (f"coach: the journal is damaged: wrote the {rescued} record(s) that "
+                        f"could be read to {out_file}; the records above are missing")
+
+
+def test_export_to_standard_output_of_a_damaged_journal(capsys, data_dir):
+    from tests.test_journal_faults import damage, fill
+
+    fill(data_dir / "journal.sqlite3", ratings=300)
+    damage(data_dir / "journal.sqlite3", "ratings")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "export")
+    assert code == 3 and 250 < out.count("\nrating,") < 300
+    assert "the journal is damaged: wrote the" in err and " to " not in err.splitlines()[-1]
+
+
+def test_export_of_someone_elses_file_exports_nothing_and_leaves_it(capsys, data_dir):
+    import sqlite3
+
+    path = data_dir / "journal.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE photos (name TEXT)")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    out_file = data_dir.parent / "export.csv"
+    out_file.write_text("an older export\n")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "export", "--out", str(out_file))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        f"coach: the file {path} cannot be used as the journal: it is not a Knee Coach "
+        "journal but another program's database, and was left untouched. Move or rename it, "
+        "then try again.",
+        "coach: nothing was exported: the journal could not be read"]
+    assert path.read_bytes() == before and out_file.read_text() == "an older export\n"
+
+
+def test_export_with_a_folder_in_the_journals_place(capsys, data_dir):
+    (data_dir / "journal.sqlite3").mkdir()
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "export")
+    assert code == 1
+    assert (f"coach: the journal {data_dir / 'journal.sqlite3'} cannot be used: it is a "
+            "folder, not a journal file. Nothing in it was changed.") in err
+
+
+def test_import_into_a_journal_that_cannot_be_saved_to_imports_nothing(capsys, data_dir):
+    (data_dir / "journal.sqlite3").mkdir()
+    good = data_dir.parent / "good.csv"
+    good.write_text("kind,uid,time,value,context\nrating,a1,2026-01-01T10:00:00+09:00,3,"
+                    "check_in\n")
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "import", str(good))
+    assert code == 1
+    assert err.splitlines()[-1] == ("coach: nothing was imported: the journal cannot be saved "
+                                    "to (see above)")
+
+
+@pytest.mark.parametrize(("encoding", "expected"), [
+    ("utf-16", "the file is UTF-16 text; Knee Coach reads CSV saved as UTF-8 "
+               "(in a spreadsheet: 'CSV UTF-8')"),
+    ("latin-1", "the file is not UTF-8 text; Knee Coach reads CSV saved as UTF-8 "
+                "(in a spreadsheet: 'CSV UTF-8')"),
+])
+def test_import_of_a_file_in_another_encoding_names_the_file(capsys, tmp_path, encoding,
+                                                             expected):
+    # Before: "coach: 'utf-8' codec can't decode byte 0xff in position 0", no file named.
+    bad = tmp_path / "from-excel.csv"
+    bad.write_bytes("kind,uid,time,value,context,note\nrating,a1,2026-01-01T10:00:00+09:00,"
+                    "3,check_in,café\n".encode(encoding))
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "data"), "import", str(bad))
+    assert code == 1
+    assert err.splitlines() == [f"{bad}: {expected}",
+                                "coach: nothing was imported; fix the lines above and try "
+                                "again"]
+
+
+def test_import_of_a_file_with_an_open_quote_names_the_line(capsys, tmp_path):
+    bad = tmp_path / "open-quote.csv"
+    bad.write_text('kind,uid,time,value,context,note\nrating,a1,2026-01-01T10:00:00+09:00,'
+                   '3,check_in,"oops\nrating,a2,2026-01-01T11:00:00+09:00,3,check_in,\n')
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "data"), "import", str(bad))
+    assert code == 1
+    assert err.splitlines()[0] == (f"{bad}: line 2: a quoted field starts in this record and "
+                                   "is never closed (a '\"' is missing)")
+
+
+def test_import_problems_quoting_the_file_cannot_drive_the_terminal(capsys, tmp_path):
+    bad = tmp_path / "escape.csv"
+    bad.write_text("kind,uid,time,value,context,session_uid\nrating,\x1b[2Jx,"
+                   "2026-01-01T10:00:00+09:00,3,check_in,\x1b]0;owned\x07\n")
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "data"), "import", str(bad))
+    assert code == 1 and "\x1b" not in err and "\x07" not in err
+    assert "refers to session \\x1b]0;owned\\x07" in err
+
+
+def test_validate_checks_that_each_picture_is_safe_to_draw(capsys, write_routine):
+    file = write_routine("pictured.toml", """
+        schema = 1
+        id = "pictured"
+        title = "Pictured"
+        summary = "A routine with a hostile picture."
+
+        [[steps]]
+        title = "Sit"
+        instructions = ["Sit."]
+        illustration = "bomb.svg"
+        duration = 10
+        """)
+    (file.parent / "bomb.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<image xlink:href="file:///etc/passwd"/></svg>', encoding="utf-8")
+    code, out, _err = run(capsys, "validate", str(file))
+    assert code == 1
+    assert f"{file}:9: illustration 'bomb.svg': the picture refers to another file" in out
+    # Loading for the window does not read the pictures (the player checks each one).
+    from coach.library import load_library
+
+    assert [r.id for r in load_library([file]).routines] == ["pictured"]

@@ -5,7 +5,8 @@ import sys
 
 CORE = ["coach.routine", "coach.library", "coach.tomlpos", "coach.journal", "coach.csvio",
         "coach.session", "coach.recorder", "coach.pain",
-        "coach.paths", "coach.cli", "coach.config", "coach.advice", "coach.trend"]
+        "coach.paths", "coach.cli", "coach.config", "coach.advice", "coach.trend",
+        "coach.journal_open", "coach.svgcheck", "coach.textsafe"]
 
 
 def test_core_modules_import_no_qt_or_pyqtgraph():

@@ -1,3 +1,4 @@
+import csv
 import errno
 import io
 from datetime import UTC, datetime, timedelta, timezone
@@ -11,6 +12,8 @@ from coach.csvio import export_csv, import_csv, save_csv
 from coach.journal import CONTEXTS, SIDES, open_journal
 
 JST = timezone(timedelta(hours=9))
+#: A clock after every time the tests write, so that none is "in the future".
+LATER = datetime(2031, 1, 1, tzinfo=UTC)
 
 
 def filled(path):
@@ -128,8 +131,154 @@ def test_any_journal_survives_export_and_import(tmp_path_factory, rows):
     source = open_journal(folder / "a.sqlite3")
     for value, context, side, note, offset, moment in rows:
         at = moment.replace(microsecond=0, tzinfo=timezone(timedelta(minutes=offset)))
-        source.add_rating(value, context, side=side, note=note.replace("\r", ""), at=at)
+        source.add_rating(value, context, side=side, note=note, at=at)
     target = open_journal(folder / "b.sqlite3")
-    result = import_csv(target, io.StringIO(export_text(source)))
+    result = import_csv(target, io.StringIO(export_text(source)), clock=lambda: LATER)
     assert result.problems == []
     assert target.ratings() == source.ratings()
+
+
+# -- hostile files and spreadsheet users ---------------------------------------------
+HEADER = ",".join(csvio.COLUMNS) + "\n"
+
+
+def rating_line(uid="a1", time="2026-01-01T10:00:00+09:00", note="", step=""):
+    return f"rating,{uid},{time},,,3,check_in,,{note},,,,{step},\n"
+
+
+def import_text(tmp_path, text, name="t.sqlite3"):
+    journal = open_journal(tmp_path / name)
+    return journal, import_csv(journal, io.StringIO(text), clock=lambda: LATER)
+
+
+FORMULAS = ['=HYPERLINK("http://example.com/x","click")', "+1+2", "-3 after stairs",
+            "@SUM(A1:A2)", "\tindented", "\rreturn", "'=already quoted", "'", "''",
+            "'plain apostrophe", "plain"]
+
+
+def test_formula_notes_reach_a_spreadsheet_as_text_and_round_trip(tmp_path):
+    # Before, "=HYPERLINK(...)" went out as a live formula.
+    source = open_journal(tmp_path / "a.sqlite3")
+    for n, note in enumerate(FORMULAS):
+        source.add_rating(n % 11, "check_in", note=note,
+                          at=datetime(2026, 1, 1, 10, n, tzinfo=JST))
+    text = export_text(source)
+    cells = [row["note"] for row in csv.DictReader(io.StringIO(text, newline=""))]
+    for cell in cells:
+        assert not cell.startswith(csvio.FORMULA_STARTS)
+    assert cells[0].startswith("'=HYPERLINK") and cells[-1] == "plain"
+    target, result = import_text(tmp_path, text, "b.sqlite3")
+    assert result.problems == []
+    assert [r.note for r in target.ratings()] == FORMULAS
+    assert export_text(target) == text
+
+
+def test_a_formula_routine_id_is_neutralised_too(tmp_path):
+    source = open_journal(tmp_path / "a.sqlite3")
+    source.start_session("=cmd|' /C calc'!A0", at=datetime(2026, 1, 1, 10, tzinfo=JST))
+    text = export_text(source)
+    assert ",'=cmd|" in text
+    target, result = import_text(tmp_path, text, "b.sqlite3")
+    assert result.problems == [] and target.sessions() == source.sessions()
+
+
+def test_a_hand_written_apostrophe_is_kept():
+    assert csvio.plain_text("'hello") == "'hello"
+    assert csvio.plain_text("'=1") == "=1"
+    for note in FORMULAS:
+        assert csvio.plain_text(csvio.spreadsheet_text(note)) == note
+
+
+def test_a_note_with_a_carriage_return_round_trips(tmp_path):
+    # Before, the csv module wrote it unquoted and the import cut the row in two.
+    source = open_journal(tmp_path / "a.sqlite3")
+    source.add_rating(2, "check_in", note="stairs\rthen more",
+                      at=datetime(2026, 1, 1, 10, tzinfo=JST))
+    target, result = import_text(tmp_path, export_text(source), "b.sqlite3")
+    assert result.problems == [] and target.ratings() == source.ratings()
+
+
+def test_an_unterminated_quote_imports_nothing_and_names_its_line(tmp_path):
+    # Before, the open quote swallowed every row after it, silently.
+    text = (HEADER + rating_line("a1", note='"oops') + rating_line("a2")
+            + rating_line("a3"))
+    journal, result = import_text(tmp_path, text)
+    assert result.problems == [
+        "line 2: a quoted field starts in this record and is never closed (a '\"' is missing)"]
+    assert journal.ratings() == []
+
+
+def test_a_stray_quote_closed_by_a_later_row_is_caught(tmp_path):
+    text = (HEADER + rating_line("a1", note='"oops') + rating_line("a2")
+            + rating_line("a3", note='",later'))
+    journal, result = import_text(tmp_path, text)
+    assert len(result.problems) == 1 and result.problems[0].startswith("line 2: ")
+    assert journal.ratings() == []
+
+
+def test_a_row_with_too_many_fields_is_named(tmp_path):
+    text = HEADER + rating_line("a1", note="a,b")
+    journal, result = import_text(tmp_path, text)
+    assert result.problems == ["line 2: 15 fields where the header has 14 (a '\"' or a ',' "
+                               "is missing or too many)"]
+
+
+def test_a_line_break_outside_the_note_is_refused(tmp_path):
+    text = HEADER + 'rating,"a\n1",2026-01-01T10:00:00+09:00,,,3,check_in,,,,,,,\n'
+    journal, result = import_text(tmp_path, text)
+    assert result.problems == ["line 2: 'uid' runs over several lines: a '\"' is probably "
+                               "missing"]
+
+
+@pytest.mark.parametrize("time", [
+    "0001-01-01T10:00:00+09:00", "9999-12-31T10:00:00+09:00", "1969-12-31T23:59:59+00:00",
+    "2031-01-02T12:00:00+00:00"])
+def test_implausible_times_are_refused_with_the_rule(tmp_path, time):
+    # Before, year 1 and 9999 were imported and broke the pain trend page.
+    journal, result = import_text(tmp_path, HEADER + rating_line(time=time))
+    assert result.problems == [f"line 2: 'time' must be between 1970-01-01 and one day "
+                               f"from now, not {time!r}"]
+    assert journal.ratings() == []
+
+
+@pytest.mark.parametrize("time", ["2026-01-01T10:00:00+05:30:15", "2026-01-01T10:00:00+15:00",
+                                  "2026-01-01T10:00:00-14:30"])
+def test_offsets_no_time_zone_uses_are_refused(tmp_path, time):
+    # SQLite's julianday() takes none of these: the chart got no time for them.
+    journal, result = import_text(tmp_path, HEADER + rating_line(time=time))
+    assert len(result.problems) == 1 and "UTC offset no time zone uses" in result.problems[0]
+
+
+def test_a_field_over_the_csv_limit_is_named_by_line(tmp_path):
+    # Before, the csv module's error escaped as "unexpected error".
+    text = HEADER + rating_line("a1") + rating_line("a2", note="x" * 200_000)
+    journal, result = import_text(tmp_path, text)
+    assert result.problems == [f"line 3: a field is longer than {csv.field_size_limit()} "
+                               "characters (a '\"' may be missing)"]
+
+
+def test_a_huge_step_number_is_a_problem_not_a_crash(tmp_path):
+    # Before, it reached SQLite and raised OverflowError.
+    text = HEADER + f"safety_event,e1,2026-01-01T10:00:00+09:00,,,,,,,,,sharp_pain,{10**30},\n"
+    journal, result = import_text(tmp_path, text)
+    assert result.problems == [f"line 2: 'step' must be from 1 to {csvio.MAX_STEPS}, "
+                               f"not {10**30}"]
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ((HEADER + rating_line()).encode("utf-16"), "the file is UTF-16 text"),
+    ((HEADER + rating_line(note="café")).encode("latin-1"), "the file is not UTF-8 text"),
+])
+def test_a_file_in_another_encoding_is_a_problem(tmp_path, data, expected):
+    journal = open_journal(tmp_path / "t.sqlite3")
+    handle = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    result = import_csv(journal, handle, clock=lambda: LATER)
+    assert len(result.problems) == 1 and result.problems[0].startswith(expected)
+    assert journal.ratings() == []
+
+
+def test_a_note_with_nul_round_trips(tmp_path):
+    source = open_journal(tmp_path / "a.sqlite3")
+    source.add_rating(2, "check_in", note="a\x00b", at=datetime(2026, 1, 1, 10, tzinfo=JST))
+    target, result = import_text(tmp_path, export_text(source), "b.sqlite3")
+    assert result.problems == [] and target.ratings()[0].note == "a\x00b"

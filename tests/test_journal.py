@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from coach import journal as journal_module
+from coach import journal_open as journal_module
 from coach.journal import SCHEMA_VERSION, JournalReadOnly, open_journal
 
 JST = timezone(timedelta(hours=9))

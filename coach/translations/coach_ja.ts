@@ -55,27 +55,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="307"/>
+        <location filename="../ui/checkin.py" line="315"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="310"/>
+        <location filename="../ui/checkin.py" line="318"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="320"/>
+        <location filename="../ui/checkin.py" line="328"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="322"/>
+        <location filename="../ui/checkin.py" line="330"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="328"/>
+        <location filename="../ui/checkin.py" line="336"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -118,12 +118,12 @@
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="152"/>
+        <location filename="../ui/checkin.py" line="155"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="154"/>
+        <location filename="../ui/checkin.py" line="157"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -215,319 +215,370 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="173"/>
+        <location filename="../ui/checkin.py" line="176"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="182"/>
+        <location filename="../ui/checkin.py" line="185"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="182"/>
+        <location filename="../ui/checkin.py" line="185"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="183"/>
+        <location filename="../ui/checkin.py" line="186"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="183"/>
+        <location filename="../ui/checkin.py" line="186"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="184"/>
+        <location filename="../ui/checkin.py" line="187"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="195"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="194"/>
+        <location filename="../ui/checkin.py" line="197"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="198"/>
+        <location filename="../ui/checkin.py" line="201"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="231"/>
+        <location filename="../ui/checkin.py" line="215"/>
+        <source>Your ratings could not be read: {error}</source>
+        <translation>痛みの評価を読み込めませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="239"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="251"/>
+        <location filename="../ui/checkin.py" line="259"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="263"/>
+        <location filename="../ui/checkin.py" line="271"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="267"/>
+        <location filename="../ui/checkin.py" line="275"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="269"/>
+        <location filename="../ui/checkin.py" line="277"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="278"/>
+        <location filename="../ui/checkin.py" line="286"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="283"/>
+        <location filename="../ui/checkin.py" line="291"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
 </context>
 <context>
+    <name>Illustration</name>
+    <message>
+        <location filename="../ui/illustration.py" line="231"/>
+        <source>Picture not shown</source>
+        <translation>イラストは表示できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/illustration.py" line="231"/>
+        <source>Follow the written steps.</source>
+        <translation>文章の説明にしたがって行ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalStatus</name>
+    <message>
+        <location filename="../ui/journal_status.py" line="25"/>
+        <source>Another program is using your journal ({path}), so nothing can be saved right now. Close that program, then start Knee Coach again.</source>
+        <translation>ほかのプログラムが記録ファイル（{path}）を使用しているため、今は何も保存できません。そのプログラムを閉じてから、Knee Coach をもう一度起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_status.py" line="28"/>
+        <source>The disk is full, so nothing can be saved to your journal ({path}). Nothing in it was changed. Free some space, then start Knee Coach again.</source>
+        <translation>ディスクがいっぱいのため、記録ファイル（{path}）に保存できません。ファイルの中身は変更していません。空き容量を増やしてから、Knee Coach をもう一度起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_status.py" line="32"/>
+        <source>Your journal ({path}) cannot be used right now: {reason}. Nothing in it was changed, and nothing can be saved until this is fixed.</source>
+        <translation>記録ファイル（{path}）を今は使えません: {reason}。ファイルの中身は変更していません。問題が解決するまで、何も保存できません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_status.py" line="35"/>
+        <source>The file {path} is not a Knee Coach journal: it belongs to another program and was left untouched. Move or rename it, then start Knee Coach again; until then nothing can be saved.</source>
+        <translation>{path} は Knee Coach の記録ファイルではなく、ほかのプログラムのファイルです。手を加えずにそのまま残しています。移動するか名前を変えてから、Knee Coach をもう一度起動してください。それまでは何も保存できません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_status.py" line="49"/>
+        <source>Part of your journal is damaged: some records cannot be read. Export it as CSV now: every record that can still be read is saved, and the export says what is missing.</source>
+        <translation>記録ファイルの一部が壊れていて、読み込めない記録があります。今すぐ CSV に書き出してください。読み込める記録はすべて保存され、失われた記録も書き出しのときに示されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/journal_status.py" line="53"/>
+        <source>Export CSV…</source>
+        <translation>CSV に書き出す…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="86"/>
+        <location filename="../ui/main_window.py" line="89"/>
         <source>Knee Coach</source>
         <extracomment>Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="95"/>
-        <location filename="../ui/main_window.py" line="140"/>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="98"/>
+        <location filename="../ui/main_window.py" line="148"/>
+        <location filename="../ui/main_window.py" line="166"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="100"/>
+        <location filename="../ui/main_window.py" line="103"/>
         <source>Loading the chart…</source>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="106"/>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>How is your knee?</source>
         <translation>膝の調子は？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="158"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="197"/>
+        <location filename="../ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200"/>
+        <location filename="../ui/main_window.py" line="208"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="204"/>
+        <location filename="../ui/main_window.py" line="212"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209"/>
+        <location filename="../ui/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="213"/>
+        <location filename="../ui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214"/>
+        <location filename="../ui/main_window.py" line="222"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="215"/>
+        <location filename="../ui/main_window.py" line="223"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="221"/>
+        <location filename="../ui/main_window.py" line="229"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="230"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="243"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="247"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="262"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります: {names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="284"/>
+        <location filename="../ui/main_window.py" line="296"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="300"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="304"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝に熱っぽさ・赤み・腫れがありました。今も続いているなら今日は休み、おさまらないときは医療機関を受診してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296"/>
+        <location filename="../ui/main_window.py" line="308"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303"/>
+        <location filename="../ui/main_window.py" line="315"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304"/>
+        <location filename="../ui/main_window.py" line="316"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="307"/>
+        <location filename="../ui/main_window.py" line="319"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、いつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312"/>
+        <location filename="../ui/main_window.py" line="324"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、いつもの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="330"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="334"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="374"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="383"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="384"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="404"/>
+        <location filename="../ui/main_window.py" line="423"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="408"/>
+        <location filename="../ui/main_window.py" line="427"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="462"/>
+        <location filename="../ui/main_window.py" line="481"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="465"/>
+        <location filename="../ui/main_window.py" line="484"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました: 痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="479"/>
+        <location filename="../ui/main_window.py" line="498"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="493"/>
+        <location filename="../ui/journal_status.py" line="20"/>
         <source>Your journal could not be opened ({reason}). Nothing was deleted: the old file was kept as {backup}. A new, empty journal has been started.</source>
         <translation>記録ファイルを開けませんでした（{reason}）。削除したものはありません。元のファイルは {backup} として保管し、新しい空の記録を始めました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="499"/>
+        <location filename="../ui/journal_status.py" line="39"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
         <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="522"/>
+        <location filename="../ui/main_window.py" line="546"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="523"/>
+        <location filename="../ui/main_window.py" line="547"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -563,62 +614,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="57"/>
+        <location filename="../ui/player.py" line="62"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="58"/>
+        <location filename="../ui/player.py" line="63"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="64"/>
+        <location filename="../ui/player.py" line="69"/>
         <source>Hold</source>
         <translation>キープ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="67"/>
+        <location filename="../ui/player.py" line="72"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="69"/>
+        <location filename="../ui/player.py" line="74"/>
         <source>Switch to the left side</source>
         <translation>左側に替えましょう</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="70"/>
+        <location filename="../ui/player.py" line="75"/>
         <source>Switch to the right side</source>
         <translation>右側に替えましょう</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="71"/>
+        <location filename="../ui/player.py" line="76"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="72"/>
+        <location filename="../ui/player.py" line="77"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="73"/>
+        <location filename="../ui/player.py" line="78"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="79"/>
+        <location filename="../ui/player.py" line="84"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="87"/>
+        <location filename="../ui/player.py" line="92"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="90"/>
+        <location filename="../ui/player.py" line="95"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
@@ -626,138 +677,138 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="242"/>
+        <location filename="../ui/player.py" line="206"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="254"/>
+        <location filename="../ui/player.py" line="218"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="292"/>
+        <location filename="../ui/player.py" line="256"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="293"/>
+        <location filename="../ui/player.py" line="257"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="294"/>
-        <location filename="../ui/player.py" line="468"/>
+        <location filename="../ui/player.py" line="258"/>
+        <location filename="../ui/player.py" line="432"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="295"/>
+        <location filename="../ui/player.py" line="259"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="296"/>
+        <location filename="../ui/player.py" line="260"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="297"/>
+        <location filename="../ui/player.py" line="261"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="298"/>
+        <location filename="../ui/player.py" line="262"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="299"/>
+        <location filename="../ui/player.py" line="263"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="300"/>
+        <location filename="../ui/player.py" line="264"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="301"/>
+        <location filename="../ui/player.py" line="265"/>
         <source>End the session (Esc)</source>
         <translation>セッションを終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="303"/>
+        <location filename="../ui/player.py" line="267"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛み – 中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="304"/>
+        <location filename="../ui/player.py" line="268"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐにセッションを中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="321"/>
+        <location filename="../ui/player.py" line="285"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain</source>
         <translation>キー操作: スペース 一時停止 · ← → 前／次のステップ · R やり直し · Esc 終了 · {key} 鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="327"/>
+        <location filename="../ui/player.py" line="291"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="328"/>
+        <location filename="../ui/player.py" line="292"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="330"/>
+        <location filename="../ui/player.py" line="294"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="331"/>
+        <location filename="../ui/player.py" line="295"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="444"/>
+        <location filename="../ui/player.py" line="408"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="456"/>
+        <location filename="../ui/player.py" line="420"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="458"/>
+        <location filename="../ui/player.py" line="422"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="467"/>
+        <location filename="../ui/player.py" line="431"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="468"/>
+        <location filename="../ui/player.py" line="432"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="474"/>
+        <location filename="../ui/player.py" line="438"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="484"/>
+        <location filename="../ui/player.py" line="448"/>
         <source>Next: {title}</source>
         <translation>次: {title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="486"/>
+        <location filename="../ui/player.py" line="450"/>
         <source>Next: the end of the routine</source>
         <translation>次: ルーティン終了</translation>
     </message>
@@ -818,79 +869,79 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="65"/>
-        <location filename="../ui/report.py" line="91"/>
+        <location filename="../ui/report.py" line="66"/>
+        <location filename="../ui/report.py" line="92"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="92"/>
+        <location filename="../ui/report.py" line="93"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="100"/>
+        <location filename="../ui/report.py" line="101"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="108"/>
+        <location filename="../ui/report.py" line="109"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="110"/>
+        <location filename="../ui/report.py" line="111"/>
         <source>Sharp-pain stops</source>
         <translation>鋭い痛みによる中止</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="113"/>
+        <location filename="../ui/report.py" line="114"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="116"/>
-        <location filename="../ui/report.py" line="123"/>
+        <location filename="../ui/report.py" line="117"/>
+        <location filename="../ui/report.py" line="124"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="119"/>
+        <location filename="../ui/report.py" line="120"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="125"/>
+        <location filename="../ui/report.py" line="126"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="137"/>
+        <location filename="../ui/report.py" line="138"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="137"/>
+        <location filename="../ui/report.py" line="138"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="142"/>
+        <location filename="../ui/report.py" line="143"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="143"/>
+        <location filename="../ui/report.py" line="144"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="144"/>
+        <location filename="../ui/report.py" line="145"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="148"/>
+        <location filename="../ui/report.py" line="149"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
@@ -900,12 +951,24 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="173"/>
+        <location filename="../ui/report.py" line="177"/>
+        <source>Part of the journal is missing</source>
+        <translation>記録の一部が欠けています</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="178"/>
+        <source>“{file}” was saved with the {n} records that could be read. These could not be read:
+{missing}</source>
+        <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした:
+{missing}</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="184"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="173"/>
+        <location filename="../ui/report.py" line="184"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1086,245 +1149,245 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="162"/>
+        <location filename="../ui/session_flow.py" line="165"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="163"/>
+        <location filename="../ui/session_flow.py" line="166"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="163"/>
+        <location filename="../ui/session_flow.py" line="166"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="173"/>
+        <location filename="../ui/session_flow.py" line="176"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="174"/>
+        <location filename="../ui/session_flow.py" line="177"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="174"/>
+        <location filename="../ui/session_flow.py" line="177"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="198"/>
+        <location filename="../ui/session_flow.py" line="201"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="203"/>
+        <location filename="../ui/session_flow.py" line="206"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝に熱っぽさ・赤み・腫れはありますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="208"/>
+        <location filename="../ui/session_flow.py" line="211"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="209"/>
+        <location filename="../ui/session_flow.py" line="212"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="211"/>
+        <location filename="../ui/session_flow.py" line="214"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、熱っぽさ・赤み・腫れがあります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="215"/>
-        <location filename="../ui/session_flow.py" line="274"/>
+        <location filename="../ui/session_flow.py" line="218"/>
+        <location filename="../ui/session_flow.py" line="277"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="238"/>
+        <location filename="../ui/session_flow.py" line="241"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="242"/>
+        <location filename="../ui/session_flow.py" line="245"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/session_flow.py" line="251"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the S key.</source>
         <translation>そのときは、この痛みについて医療機関に相談するまで再開しないようお伝えしました。痛みがまた出たら、赤いボタンかSキーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="251"/>
+        <location filename="../ui/session_flow.py" line="254"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="299"/>
+        <location filename="../ui/session_flow.py" line="302"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="300"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="302"/>
+        <location filename="../ui/session_flow.py" line="305"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="303"/>
+        <location filename="../ui/session_flow.py" line="306"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="304"/>
+        <location filename="../ui/session_flow.py" line="307"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="306"/>
+        <location filename="../ui/session_flow.py" line="309"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="308"/>
+        <location filename="../ui/session_flow.py" line="311"/>
         <source>See a clinician if</source>
         <translation>次のようなときは医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="309"/>
+        <location filename="../ui/session_flow.py" line="312"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="310"/>
+        <location filename="../ui/session_flow.py" line="313"/>
         <source>you also have a fever or chills, or feel unwell</source>
         <translation>発熱や寒気がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="311"/>
-        <location filename="../ui/session_flow.py" line="377"/>
+        <location filename="../ui/session_flow.py" line="314"/>
+        <location filename="../ui/session_flow.py" line="380"/>
         <source>you cannot put weight on the leg</source>
         <translation>脚に体重をかけられない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="322"/>
+        <location filename="../ui/session_flow.py" line="325"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach のセッション中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="337"/>
+        <location filename="../ui/session_flow.py" line="340"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="338"/>
+        <location filename="../ui/session_flow.py" line="341"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="354"/>
+        <location filename="../ui/session_flow.py" line="357"/>
         <source>Session ended</source>
         <translation>セッションを終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="368"/>
+        <location filename="../ui/session_flow.py" line="371"/>
         <source>Session stopped</source>
         <translation>セッションを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="372"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="371"/>
+        <location filename="../ui/session_flow.py" line="374"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="372"/>
+        <location filename="../ui/session_flow.py" line="375"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="373"/>
+        <location filename="../ui/session_flow.py" line="376"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="374"/>
+        <location filename="../ui/session_flow.py" line="377"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="376"/>
+        <location filename="../ui/session_flow.py" line="379"/>
         <source>Get medical advice the same day if</source>
         <translation>次のようなときは、その日のうちに受診してください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="378"/>
+        <location filename="../ui/session_flow.py" line="381"/>
         <source>the knee swells badly, locks or gives way</source>
         <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="379"/>
+        <location filename="../ui/session_flow.py" line="382"/>
         <source>the pain is severe or keeps getting worse</source>
         <translation>痛みが強い、またはどんどん悪くなる</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="380"/>
+        <location filename="../ui/session_flow.py" line="383"/>
         <source>Call emergency services if</source>
         <translation>次のようなときは、すぐに救急車を呼んでください</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="381"/>
+        <location filename="../ui/session_flow.py" line="384"/>
         <source>one calf or thigh is painful, swollen, warm or red</source>
         <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="382"/>
+        <location filename="../ui/session_flow.py" line="385"/>
         <source>you are short of breath or have chest pain</source>
         <translation>息苦しさや胸の痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="392"/>
+        <location filename="../ui/session_flow.py" line="395"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="394"/>
+        <location filename="../ui/session_flow.py" line="397"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>セッションを終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="411"/>
+        <location filename="../ui/session_flow.py" line="414"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="416"/>
+        <location filename="../ui/session_flow.py" line="419"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="426"/>
+        <location filename="../ui/session_flow.py" line="429"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="452"/>
+        <location filename="../ui/session_flow.py" line="459"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした: {error}</translation>
     </message>

@@ -143,7 +143,10 @@ def ask_morning_check(parent: QWidget, journal: Journal, settings: Settings,
     session, and what the answer means, are ``coach.advice``'s to say). None when
     there is nothing to ask."""
     today = date.today()
-    session = morning_session(History.load(journal, today), today)
+    try:
+        session = morning_session(History.load(journal, today), today)
+    except JournalError:  # damaged: the main window says so; ask nothing
+        return None
     if session is None or settings.get(config.MORNING_CHECK_ASKED) == session.uid:
         return None
     settings.set(config.MORNING_CHECK_ASKED, session.uid)
@@ -205,7 +208,12 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ratings = list(reversed(self.journal.ratings()))
+        try:
+            self.ratings = list(reversed(self.journal.ratings()))
+        except JournalError as err:
+            self.ratings = []
+            self._say(self.tr("Your ratings could not be read: {error}").format(error=err),
+                      "error")
         self.table.setRowCount(len(self.ratings))
         for row, rating in enumerate(self.ratings):
             cells = [rating.at.strftime("%Y-%m-%d %H:%M"), str(rating.value),

@@ -4,6 +4,7 @@ routine files that could not be loaded)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from coach import config
 from coach.advice import History, Today, TodayAdvice, today_advice
 from coach.config import Options
-from coach.journal import Changed, Journal, JournalNotice
+from coach.journal import Changed, Journal, JournalError, JournalNotice
 from coach.library import Library
 from coach.routine import Routine
 
@@ -50,6 +51,8 @@ from coach.ui.widgets import (
 # builds each class's enums on first use, and start-up should pay only for what it shows.
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole
+
+log = logging.getLogger(__name__)
 
 
 def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
@@ -121,6 +124,11 @@ class MainWindow(QMainWindow):
 
         if self.journal.notice:
             self.show_journal_notice(self.journal.notice)
+        from coach.ui.journal_status import DamageCheck
+
+        # Damaged pages go unnoticed until read: look for them once the window is up.
+        self.damage_check = DamageCheck(self.journal, self)
+        self.damage_check.damaged.connect(self.journal_damaged)
         self._fill_routines()
         self.update_today()
         # The views follow the journal: whatever writes to it (a session, a check-in,
@@ -263,8 +271,12 @@ class MainWindow(QMainWindow):
 
     def update_today(self) -> None:
         """What to do today, from the journal (gentle: rest days are fine)."""
-        advice = today_advice(History.load(self.journal, date.today()), date.today())
-        self.today_label.setText(self._today_text(advice))
+        try:
+            history = History.load(self.journal, date.today())
+        except JournalError as err:  # damaged: the bar says what to do
+            self.journal_damaged([str(err)])
+            history = History([])
+        self.today_label.setText(self._today_text(today_advice(history, date.today())))
 
     def _routine_name(self, routine_id: str | None) -> str:
         routine = self.library.get(routine_id) if routine_id else None
@@ -334,9 +346,16 @@ class MainWindow(QMainWindow):
         self.update_today()
         if self.trend is not None:
             if self.trend.isVisible():
-                self.trend.reload()
+                self._reload_trend()
             else:
                 self._trend_stale = True  # reloaded when next shown
+
+    def _reload_trend(self) -> None:
+        assert self.trend is not None
+        try:
+            self.trend.reload()
+        except JournalError as err:  # damaged: the chart stays as it was
+            self.journal_damaged([str(err)])
 
     def selected_routine(self) -> Routine | None:
         item = self.routine_list.currentItem()
@@ -425,7 +444,7 @@ class MainWindow(QMainWindow):
             after_first_paint(self.trend_loading, self._load_trend)
         elif index == 1 and self._trend_stale:
             self._trend_stale = False
-            self.trend.reload()
+            self._reload_trend()
 
     def _load_trend(self) -> None:
         if self.trend is None:
@@ -439,7 +458,7 @@ class MainWindow(QMainWindow):
             self.trend.history_requested.connect(self.show_history)
             self.trend_loading.hide()
             self.trend_page.layout().addWidget(self.trend)
-            self.trend.reload()
+            self._reload_trend()
 
     def _saved_baseline(self) -> tuple[date, date] | None:
         try:
@@ -488,19 +507,24 @@ class MainWindow(QMainWindow):
 
     # -- notices ---------------------------------------------------------------
     def show_journal_notice(self, notice: JournalNotice) -> None:
-        if notice.kind == "moved_aside":
-            text = self.tr(
-                "Your journal could not be opened ({reason}). Nothing was deleted: the old "
-                "file was kept as {backup}. A new, empty journal has been started."
-            ).format(reason=notice.reason, backup=notice.backup)
-            bar = MessageBar(text, level="warning")
-        else:
-            text = self.tr(
-                "Your pain ratings and sessions cannot be saved right now: {reason}. "
-                "Folder: {folder}"
-            ).format(reason=notice.reason, folder=notice.path.parent)
-            bar = MessageBar(text, level="error")
+        from coach.ui.journal_status import notice_bar
+
+        bar = notice_bar(notice)
         bar.setObjectName("journalNotice")
+        self.bars.addWidget(bar)
+
+    def journal_damaged(self, problems: list[str] | None = None) -> None:
+        """Part of the journal cannot be read (found by the check after start-up, or
+        by a view reading it): say so once, and offer the export that rescues it."""
+        if problems:
+            log.warning("journal damaged: %s", "; ".join(problems))
+        if self.findChild(MessageBar, "journalDamaged"):
+            return
+        from coach.ui.journal_status import damage_bar
+
+        bar = damage_bar()
+        bar.setObjectName("journalDamaged")
+        bar.action_clicked.connect(lambda: self.export("csv"))
         self.bars.addWidget(bar)
 
     def show_safety(self) -> None:
@@ -538,6 +562,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         # Questions and notices open over a window the user can already see, not
         # before it is drawn.
+        after_first_paint(self, self.damage_check.start)
         if not self.settings.get(config.FIRST_RUN_NOTICE_SEEN):
             after_first_paint(self, self._show_first_run_notice)
         elif not self._morning_checked:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coach import __version__, config
 from coach.advice import is_exercise
-from coach.journal import Journal
+from coach.csvio import ExportIncomplete, save_csv
+from coach.journal import Journal, JournalError
 from coach.trend import plausible, weekly_sessions
 from coach.ui.settings import Settings
 from coach.ui.trend_view import TrendView, summary_lines
@@ -154,10 +155,9 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     # Years of ratings take a second or so to draw: show that something is happening.
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     problem = None
+    incomplete: ExportIncomplete | None = None
     try:
         if kind == "csv":
-            from coach.csvio import save_csv
-
             save_csv(journal, target)
         elif kind == "png":
             save_png(view, target)
@@ -167,8 +167,19 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
         # The system's own words when it gave any ("Permission denied"), else a hint.
         problem = err.strerror or translate(
             "Report", "Check that the folder exists and that you can write to it.")
+    except ExportIncomplete as err:  # written, with every record that could be read
+        incomplete = err
+    except JournalError as err:
+        problem = str(err)
     finally:
         QGuiApplication.restoreOverrideCursor()
+    if incomplete is not None:
+        box = message_box(parent, translate("Report", "Part of the journal is missing"),
+                          translate("Report", "“{file}” was saved with the {n} records that "
+                                    "could be read. These could not be read:\n{missing}").format(
+            file=target.name, n=incomplete.written, missing="\n".join(incomplete.unreadable)))
+        box.setObjectName("exportIncomplete")
+        box.open()
     if problem is not None:
         box = message_box(parent, translate("Report", "Could not save"), translate(
             "Report", "“{file}” could not be saved in {folder}.\n{reason}").format(

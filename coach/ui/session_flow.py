@@ -142,8 +142,11 @@ class SessionFlow(QWidget):
         self._confirming = False  # the "end this session?" question is open
         self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error)
         #: The last session of this routine, if it ended in a sharp-pain stop.
-        self.previous_stop = stop_before_restart(History.load(journal, date.today()),
-                                                 routine.id)
+        try:
+            history = History.load(journal, date.today())
+        except JournalError:  # damaged: the main window says so
+            history = History([])
+        self.previous_stop = stop_before_restart(history, routine.id)
         self.before_value: int | None = None  # the saved "before" rating, for the result
         self.engine = SessionEngine(routine, clock, speed=speed)
         self.recorder.attach(self.engine)
@@ -436,7 +439,11 @@ class SessionFlow(QWidget):
             session = Session("", self.routine.id, now(), None, done,
                               session_outcome(len(self.routine.steps), done, reason))
             return after_advice(History([]), session, value)
-        return after_advice(History.load(self.journal, date.today()), session, value)
+        try:
+            history = History.load(self.journal, date.today())
+        except JournalError:  # damaged: judge this session on its own
+            history = History([session])
+        return after_advice(history, session, value)
 
     def _set_cue(self, key: config.Setting[bool], on: bool) -> None:
         self.settings.set(key, on)

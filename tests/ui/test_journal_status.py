@@ -1,0 +1,60 @@
+"""The window and a journal in trouble: it opens, says what is wrong in plain words,
+finds damage after start-up without waiting for it, and rescues what can be read."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from coach.ui import report
+from coach.ui.widgets import MessageBar
+from tests.test_journal_faults import damage, fill
+
+
+def test_damage_found_after_start_up_is_said_and_the_export_rescues(
+        make_window, qtbot, data_dir, monkeypatch, tmp_path):
+    path = data_dir / "journal.sqlite3"
+    fill(path, ratings=300)
+    damage(path, "ratings")
+    window = make_window()
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(MessageBar, "journalDamaged") is not None,
+                    timeout=10000)
+    bar = window.findChild(MessageBar, "journalDamaged")
+    assert "Part of your journal is damaged" in bar.label.text()
+    window.tabs.setCurrentIndex(1)  # the chart meets the damage: no crash, same bar
+    qtbot.waitUntil(lambda: window.trend is not None)
+    out = tmp_path / "rescued.csv"
+    monkeypatch.setattr(report.QFileDialog, "getSaveFileName",
+                        lambda *args: (str(out), "CSV file (*.csv)"))
+    bar.action_clicked.emit()  # "Export CSV…" on the bar
+    box = window.findChild(QMessageBox, "exportIncomplete")
+    assert box is not None and "could not be read" in box.text()
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert 1 < len(rows) < 301  # every readable rating, not the damaged page's
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("foreign", "is not a Knee Coach journal"),
+    ("folder", "cannot be used right now"),
+])
+def test_a_journal_that_cannot_be_used_still_opens_the_window(make_window, data_dir, kind,
+                                                               words):
+    path = data_dir / "journal.sqlite3"
+    if kind == "foreign":
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+        db.commit()
+        db.close()
+        before = path.read_bytes()
+    else:
+        path.mkdir()
+    window = make_window()
+    bar = window.findChild(MessageBar, "journalNotice")
+    assert words in bar.label.text()
+    assert not window.journal.writable
+    if kind == "foreign":
+        window.journal.close()
+        assert path.read_bytes() == before  # someone else's file, untouched
