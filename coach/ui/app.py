@@ -70,6 +70,9 @@ def setup_logging(data_dir: Path) -> None:
         pass
     logging.basicConfig(level=logging.INFO, handlers=handlers,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # A log line that cannot be written (a full disk) is dropped, not printed as a
+    # traceback: the window says what matters.
+    logging.raiseExceptions = False
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -29,6 +29,7 @@ from coach.config import Options
 from coach.journal import Changed, Journal, JournalError, JournalNotice
 from coach.library import Library
 from coach.routine import Routine
+from coach.textsafe import terminal_safe
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -257,9 +258,17 @@ class MainWindow(QMainWindow):
             self.routine_list.addItem(item)
         broken = self.library.broken_files
         if broken:
-            names = ", ".join(path.name for path in broken)
-            self.broken_bar.label.setText(
-                self.tr("Some routines could not be loaded: {names}").format(names=names))
+            # A few names; the rest are one click away (Details…).
+            shown = [terminal_safe(path.name) for path in list(broken)[:3]]
+            names = ", ".join(shown)
+            if len(broken) > len(shown):
+                text = self.tr("{n} routine files could not be loaded: {names} and {more} "
+                               "more.").format(n=len(broken), names=names,
+                                               more=len(broken) - len(shown))
+            else:
+                text = self.tr("Some routines could not be loaded: {names}").format(
+                    names=names)
+            self.broken_bar.label.setText(text)
         self.broken_bar.setVisible(bool(broken))
         wanted = keep or self.settings.get(config.LAST_ROUTINE)
         row = next((i for i, r in enumerate(self.library.routines) if r.id == wanted), 0)

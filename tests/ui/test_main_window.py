@@ -244,3 +244,16 @@ def test_a_bad_morning_without_a_before_rating_is_not_called_usual(make_window, 
     assert "has not settled" in text and "suited you" not in text
     window.statusBar().clearMessage()  # the advice does not live in the status bar
     assert "has not settled" in window.today_label.text()
+
+
+def test_many_broken_routine_files_are_summed_up_and_the_good_ones_load(make_window, tmp_path):
+    from tests.hostile import write_hostile
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    expected = write_hostile(folder)
+    window = make_window(routine_dirs=[folder])
+    assert "good-one" in [r.id for r in window.library.routines]
+    text = window.broken_bar.label.text()
+    assert text.startswith(f"{len(expected)} routine files could not be loaded: ")
+    assert text.endswith(f" and {len(expected) - 3} more.")
