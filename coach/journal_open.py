@@ -43,8 +43,10 @@ _KIND_BY_TROUBLE = {
 }
 
 #: How long opening waits for another connection to finish writing (seconds): two
-#: copies creating a new journal at the same moment take turns.
-BUSY_TIMEOUT = 5.0
+#: copies creating a new journal at the same moment take turns (creating takes
+#: milliseconds), and a journal another program holds opens read-only after this
+#: wait, so the window is not kept from the user for long.
+BUSY_TIMEOUT = 2.0
 
 
 
