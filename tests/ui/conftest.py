@@ -29,6 +29,15 @@ def make_window(qtbot, data_dir):
         window.journal.close()
 
 
+def show_active(window, qtbot) -> None:
+    """Show *window* silent (no audio device here) and wait until it has the keyboard:
+    keys and shortcuts go to the active window only."""
+    window.settings.set(config.SOUND, False)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 @pytest.fixture
 def use_language(qapp):
     """Install the translators for a language for one test, then remove them."""

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from coach import config
 from coach.csvio import export_csv
+from tests.ui.conftest import show_active
 from tests.ui.test_trend import open_trend
 
 
@@ -51,10 +51,7 @@ def test_enter_in_the_note_without_a_number_asks_for_one(make_window, qtbot):
 
 def test_skip_skip_through_and_note_are_exported_as_they_happened(make_window, qtbot):
     window = make_window()
-    window.settings.set(config.SOUND, False)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     # 1. Hot, red or swollen, then back to the routines.
     window.start_selected()
     window.flow.findChild(QPushButton, "safetyNotToday").click()
@@ -88,10 +85,7 @@ def test_skip_skip_through_and_note_are_exported_as_they_happened(make_window, q
 
 def test_the_trend_tab_shows_a_new_session_when_it_is_shown_again(make_window, qtbot):
     window = make_window()
-    window.settings.set(config.SOUND, False)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     window.journal.add_rating(5, "check_in")
     trend = open_trend(window, qtbot)
     assert trend.summary.sessions_4_weeks == 0

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 from coach import config
 from coach.ui.app import open_settings
 from tests.conftest import FLAGSHIP
+from tests.ui.conftest import show_active
 
 
 def texts(widget):
@@ -113,10 +114,7 @@ def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
 
 
 def start_exercising(window, qtbot):
-    window.settings.set(config.SOUND, False)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     window.start_selected()
     window.flow.ok_button.click()
     window.flow.before_panel.skipped.emit()
@@ -155,10 +153,7 @@ def test_closing_mid_session_asks_first(make_window, qtbot, how):
 
 def test_keyboard_chooses_and_starts_a_routine_from_launch(make_window, qtbot):
     window = make_window()
-    window.settings.set(config.SOUND, False)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     assert window.focusWidget() is window.routine_list
     qtbot.keyClick(window.routine_list, Qt.Key.Key_Down)
     second = window.selected_routine()
