@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from statistics import fmean
 
-from coach.journal import Context, Journal, Outcome, Rating, SafetyEvent, Session
+from coach.journal import Context, EventKind, Journal, Outcome, Rating, SafetyEvent, Session
 from coach.pain import USUAL_PAIN, Zone, zone
 
 #: How many sessions of a routine in a row must be green before more is suggested.
@@ -35,9 +35,11 @@ def session_outcome(total_steps: int, steps_done: int, stop_reason: str | None) 
     """How a session that ran ended.
 
     *stop_reason* is None when the routine reached its end (possibly by skipping
-    steps), else the reason given to the engine's ``stop`` ("user", "sharp_pain").
-    Completed only when every step's work ran; otherwise it ended early, with the
-    steps actually done.
+    steps), else the reason given to the engine's ``stop`` ("user", "sharp_pain",
+    "unwell"). Completed only when every step's work ran; otherwise it ended early,
+    with the steps actually done. Feeling unwell has no outcome of its own (the
+    outcomes are a closed set in the schema): it is a plain stop, and the safety
+    event recorded with it says why (:meth:`History.unwell_event`).
     """
     if stop_reason == "sharp_pain":
         return Outcome.SHARP_PAIN
@@ -117,8 +119,26 @@ class History:
         return fmean(values) if values else None
 
     def sharp_pain_event(self, session: Session) -> SafetyEvent | None:
+        return self._event(session, EventKind.SHARP_PAIN)
+
+    def unwell_event(self, session: Session) -> SafetyEvent | None:
+        """The "I feel unwell" stop that ended *session*, if it ended that way."""
+        if session.outcome != Outcome.STOPPED:
+            return None
+        return self._event(session, EventKind.UNWELL)
+
+    def _event(self, session: Session, kind: EventKind) -> SafetyEvent | None:
         return next((e for e in reversed(self.events)
-                     if e.session_uid == session.uid and e.kind == "sharp_pain"), None)
+                     if e.session_uid == session.uid and e.kind == kind), None)
+
+    def exercised_or_unwell(self, routine_id: str | None = None) -> list[Session]:
+        """Sessions that exercised the knee or were stopped because the user felt
+        unwell (even before a step was done), oldest first (of one routine if given)."""
+        unwell = {e.session_uid for e in self.events if e.kind == EventKind.UNWELL}
+        return [s for s in self.sessions
+                if (routine_id is None or s.routine_id == routine_id)
+                and (is_exercise(s.outcome, s.steps_completed)
+                     or (s.outcome == Outcome.STOPPED and s.uid in unwell))]
 
 
 # -- the next morning ----------------------------------------------------------------
@@ -203,24 +223,32 @@ def after_advice(history: History, session: Session, value: int) -> AfterAdvice:
 # -- before starting again ----------------------------------------------------------------
 @dataclass(frozen=True)
 class PreviousStop:
-    """The last time this routine was stopped for a sharp pain: *step* is 1-based."""
+    """The last time this routine was stopped for a sharp pain or because the user
+    felt unwell (*kind*): *step* is 1-based."""
 
     at: datetime
     step: int | None
     side: str | None
+    kind: EventKind = EventKind.SHARP_PAIN
 
 
 def stop_before_restart(history: History, routine_id: str) -> PreviousStop | None:
-    """If this routine's last session ended in a sharp-pain stop, that stop: the
-    safety check shows it and asks for a deliberate decision to go ahead."""
-    sessions = history.exercised(routine_id)
-    if not sessions or sessions[-1].outcome != Outcome.SHARP_PAIN:
+    """If this routine's last session ended in a sharp-pain stop or an "I feel
+    unwell" stop, that stop: the safety check shows it and asks for a deliberate
+    decision to go ahead."""
+    sessions = history.exercised_or_unwell(routine_id)
+    if not sessions:
         return None
     session = sessions[-1]
-    event = history.sharp_pain_event(session)
-    if event is None:
-        return PreviousStop(session.ended or session.started, None, None)
-    return PreviousStop(event.at, event.step, event.side)
+    if session.outcome == Outcome.SHARP_PAIN:
+        event = history.sharp_pain_event(session)
+        if event is None:
+            return PreviousStop(session.ended or session.started, None, None)
+        return PreviousStop(event.at, event.step, event.side)
+    unwell = history.unwell_event(session)
+    if unwell is not None:
+        return PreviousStop(unwell.at, unwell.step, unwell.side, EventKind.UNWELL)
+    return None
 
 
 # -- the home screen -----------------------------------------------------------------------
@@ -229,6 +257,7 @@ class Today(StrEnum):
 
     WELCOME = "welcome"  # nothing done yet
     AFTER_SHARP_PAIN = "after_sharp_pain"  # the last session stopped for a sharp pain
+    AFTER_UNWELL = "after_unwell"  # the last session stopped: the user felt unwell
     REST_AFTER_SKIP = "rest_after_skip"  # hot, red or swollen recently
     DONE_TODAY = "done_today"
     MORNING_SETTLED = "morning_settled"  # yesterday's session, back to usual this morning
@@ -244,12 +273,12 @@ class TodayAdvice:
     routine_id: str | None = None
     day: date | None = None  # the day of the session or skip spoken of
     days: int = 0  # how many days ago
-    step: int | None = None  # 1-based, for a sharp-pain stop
+    step: int | None = None  # 1-based, for a sharp-pain or unwell stop
     value: int | None = None  # the next-morning rating
 
 
 def today_advice(history: History, today: date) -> TodayAdvice:
-    exercised = history.exercised()
+    exercised = history.exercised_or_unwell()
     skips = [s for s in history.sessions if s.outcome == Outcome.SAFETY_SKIP]
     last = exercised[-1] if exercised else None
     skip = skips[-1] if skips else None
@@ -266,6 +295,9 @@ def today_advice(history: History, today: date) -> TodayAdvice:
         event = history.sharp_pain_event(last)
         return TodayAdvice(Today.AFTER_SHARP_PAIN, last.routine_id, day, days,
                            step=event.step if event else None)
+    unwell = history.unwell_event(last)
+    if unwell is not None:
+        return TodayAdvice(Today.AFTER_UNWELL, last.routine_id, day, days, step=unwell.step)
     if days <= 0:
         return TodayAdvice(Today.DONE_TODAY, last.routine_id, day, 0)
     if days == 1:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coach.advice import session_outcome
-from coach.journal import Journal, JournalError, Outcome, Rating, Session
+from coach.journal import EVENT_KINDS, Journal, JournalError, Outcome, Rating, Session
 from coach.session import EngineState, Event, SessionEngine
 
 
@@ -87,10 +87,10 @@ class SessionRecorder:
         elif event.kind == "finished":
             self._end(session_outcome(total, done, None), done)
         elif event.kind == "stopped":
-            if event.reason == "sharp_pain":
-                phase = event.phase
+            if event.reason in EVENT_KINDS:  # a safety stop: sharp pain, or unwell
+                phase, kind = event.phase, event.reason
                 self._try(lambda: self.journal.add_safety_event(
-                    "sharp_pain", session_uid=uid,
+                    kind, session_uid=uid,
                     step=phase.step + 1 if phase else None,
                     side=phase.side if phase and phase.side != "none" else None))
             self._end(session_outcome(total, done, event.reason), done)

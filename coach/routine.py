@@ -38,7 +38,7 @@ MAX_NESTING = 20
 MAX_DIGITS = 100
 MAX_COUNT = 3600  # reps and sets: a step lasts at most an hour anyway
 MAX_HINTS = 20  # "did you mean ...?" for the first unknown keys of a file only
-SIDES = ("none", "left", "right", "both")
+SIDES = ("none", "left", "right", "both", "alternate")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 ROUTINE_KEYS = (
@@ -96,8 +96,16 @@ class Step:
 
     @property
     def side_order(self) -> tuple[str, ...]:
-        """The sides the step is played on, in order; ``("none",)`` when unsided."""
+        """The sides the step is played on, in order; ``("none",)`` when unsided and
+        ``("alternate",)`` when the legs take turns on every repetition."""
         return ("right", "left") if self.sides == "both" else (self.sides,)
+
+    def rep_side(self, side: str, rep: int) -> str:
+        """The side of repetition *rep* (1-based) played on *side*: with "alternate"
+        the right leg starts and the legs take turns."""
+        if side != "alternate":
+            return side
+        return "right" if rep % 2 else "left"
 
     @property
     def work_seconds(self) -> float:
@@ -351,6 +359,10 @@ class _Checker:
             missing = "hold" if "reps" in raw else "reps"
             self.report(path, f"missing required key '{dotted(path + (missing,))}' "
                               "('reps' and 'hold' go together)")
+        if sides == "alternate" and has_duration:
+            self.report(path + ("sides",), f"'{dotted(path + ('sides',))}' \"alternate\" "
+                                           "needs 'reps' and 'hold': the legs take turns on "
+                                           "each repetition")
         if "release" in raw and not has_reps:
             self.report(path + ("release",), f"'{dotted(path + ('release',))}' only applies "
                                              "to steps timed with 'reps' and 'hold'")

@@ -81,22 +81,24 @@ def build_timeline(routine: Routine) -> tuple[Phase, ...]:
 
     for n, step in enumerate(routine.steps):
         sides = step.side_order
-        add(PhaseKind.GET_READY, n, sides[0], step.get_ready)
+        add(PhaseKind.GET_READY, n, step.rep_side(sides[0], 1), step.get_ready)
         for s, side in enumerate(sides):
             if s:
                 add(PhaseKind.SWITCH, n, side, step.switch)
             for set_no in range(1, step.sets + 1):
                 if set_no > 1:
-                    add(PhaseKind.REST, n, side, step.rest, set=set_no, sets=step.sets)
+                    add(PhaseKind.REST, n, step.rep_side(side, 1), step.rest, set=set_no,
+                        sets=step.sets)
                 if step.duration is not None:
                     add(PhaseKind.WORK, n, side, step.duration, set=set_no, sets=step.sets)
                     continue
                 reps = step.reps or 0
                 for rep in range(1, reps + 1):
-                    add(PhaseKind.HOLD, n, side, step.hold or 0.0, rep=rep, reps=reps, set=set_no,
-                        sets=step.sets)
-                    add(PhaseKind.RELEASE, n, side, step.release, rep=rep, reps=reps, set=set_no,
-                        sets=step.sets)
+                    here = step.rep_side(side, rep)  # "alternate": the legs take turns
+                    add(PhaseKind.HOLD, n, here, step.hold or 0.0, rep=rep, reps=reps,
+                        set=set_no, sets=step.sets)
+                    add(PhaseKind.RELEASE, n, here, step.release, rep=rep, reps=reps,
+                        set=set_no, sets=step.sets)
     return tuple(phases)
 
 

@@ -41,6 +41,13 @@ MEANINGFUL_PERCENT = 30.0
 #: about 1 point or 15 %, Salaffi 2004).
 NOTICEABLE_POINTS = 1.0
 NOTICEABLE_PERCENT = 15.0
+#: Regular self-care for about three months with no meaningful improvement is a reason
+#: to see an orthopaedic clinician (seed 002: care after 3 to 6 months; clinical.md 4).
+#: "Regular": a session that exercised the knee in at least REGULAR_WEEKS of the last
+#: REVIEW_WEEKS seven-day weeks ending today, with ratings to compare going back to the
+#: first of those weeks.
+REVIEW_WEEKS = 12
+REGULAR_WEEKS = 8
 
 
 #: The earliest time the chart shows: anything stored before it (a hand-edited or
@@ -153,6 +160,30 @@ class Summary:
     chosen_baseline: bool = False
     #: Zones of the ratings taken right after exercise in the last 4 weeks.
     after_zones_4_weeks: dict[str, int] | None = None
+    #: Of the last :data:`REVIEW_WEEKS` weeks, how many had a session.
+    active_weeks: int = 0
+    #: Months of regular sessions without a meaningful improvement: suggest seeing an
+    #: orthopaedic clinician (:func:`suggest_clinician`).
+    see_clinician: bool = False
+
+
+def active_weeks(session_days: Iterable[date], today: date,
+                 weeks: int = REVIEW_WEEKS) -> int:
+    """In how many of the last *weeks* seven-day weeks (the last one ending *today*)
+    at least one session exercised the knee."""
+    return len({(today - day).days // 7 for day in session_days
+                if 0 <= (today - day).days < 7 * weeks})
+
+
+def suggest_clinician(diff: Change | None, weeks_active: int,
+                      compared_from: date | None, today: date) -> bool:
+    """About three months of regular sessions (:data:`REGULAR_WEEKS` of the last
+    :data:`REVIEW_WEEKS` weeks) and usual pain not meaningfully lower than in the
+    period it is compared with, which began no later than the first of those weeks:
+    time to see an orthopaedic clinician. Without ratings to compare, nothing is said."""
+    return (diff is not None and diff.verdict is not Verdict.BETTER
+            and weeks_active >= REGULAR_WEEKS and compared_from is not None
+            and (today - compared_from).days >= 7 * REVIEW_WEEKS - 1)
 
 
 def summarise(ratings: Sequence[Rating], sessions: Sequence[Session], today: date, *,
@@ -185,6 +216,10 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
         chosen_baseline is not None or week_start > baseline_days[-1])
     diff = change(base, now) if base is not None and now is not None and enough else None
     month_start = today - timedelta(days=27)
+    session_days = list(session_days)
+    weeks = active_weeks(session_days, today)
+    compared_from = chosen_baseline[0] if chosen_baseline is not None else (
+        baseline_days[0] if baseline_days else None)
     return Summary(
         count=sum(len(values) for values in usual.values()),
         first_day=min(usual) if usual else None, recent_mean=now,
@@ -192,7 +227,9 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
         sessions_4_weeks=sum(1 for d in session_days if month_start <= d <= today),
         enough_history=enough, chosen_baseline=chosen_baseline is not None,
         after_zones_4_weeks=dict(Counter(
-            zone(v) for d, vs in after.items() if month_start <= d <= today for v in vs)))
+            zone(v) for d, vs in after.items() if month_start <= d <= today for v in vs)),
+        active_weeks=weeks,
+        see_clinician=suggest_clinician(diff, weeks, compared_from, today))
 
 
 def weekly_sessions(sessions: Iterable[Session]) -> dict[tuple[int, int], int]:

@@ -20,7 +20,7 @@ from coach.advice import (
     stop_before_restart,
     today_advice,
 )
-from coach.journal import Outcome, Rating, SafetyEvent, Session
+from coach.journal import EventKind, Outcome, Rating, SafetyEvent, Session
 
 TZ = timezone(timedelta(hours=9))
 TODAY = date(2026, 12, 1)
@@ -49,6 +49,8 @@ def rating(value: int, context: str, day: int, session_uid: str | None = None,
     (5, 2, "user", Outcome.STOPPED),
     (5, 5, "user", Outcome.STOPPED),  # cannot happen, but a stop is never "completed"
     (5, 0, "sharp_pain", Outcome.SHARP_PAIN),
+    (5, 2, "unwell", Outcome.STOPPED),  # no outcome of its own: the safety event says why
+    (5, 0, "unwell", Outcome.STOPPED),
     (0, 0, None, Outcome.STOPPED),
 ])
 def test_session_outcome(total, done, reason, expected):
@@ -154,6 +156,34 @@ def test_the_next_start_after_a_sharp_pain_stop_shows_it():
 
 
 @pytest.mark.parametrize(("case", "expected"), [
+    ("sharp-pain stop", EventKind.SHARP_PAIN),
+    ("unwell stop before a step was done", EventKind.UNWELL),
+    ("unwell stop, then a skip", EventKind.UNWELL),  # a skip does not hide it
+    ("unwell stop in another routine", None),
+    ("unwell stop, then a session done", None),
+    ("unwell event on a completed session", None),  # it did not stop the session
+    ("user stop", None),
+])
+def test_the_next_start_after_an_unwell_stop_shows_it(case, expected):
+    routine = "desk" if "another routine" in case else "ten"
+    outcome = {"sharp-pain stop": "sharp_pain", "unwell event on a completed session":
+               "completed"}.get(case, "stopped")
+    sessions = [session("s", -2, outcome, steps=0, routine=routine)]
+    kind = "sharp_pain" if outcome == "sharp_pain" else "unwell"
+    events = [] if case == "user stop" else [SafetyEvent("e", at(-2, 10), kind, "s", 1)]
+    if "then a skip" in case:
+        sessions.append(session("k", -1, "safety_skip", 0))
+    if "then a session done" in case:
+        sessions.append(session("d", -1, "completed"))
+    stop = stop_before_restart(History.of(sessions, events=events), "ten")
+    if expected is None:
+        assert stop is None
+    else:
+        assert stop is not None and stop.kind is expected and stop.step == 1
+        assert stop.at == at(-2, 10)
+
+
+@pytest.mark.parametrize(("case", "expected"), [
     ("nothing yet", Today.WELCOME),
     ("safety skip today", Today.REST_AFTER_SKIP),
     ("safety skip 3 days ago, exercised before", Today.DAYS_AGO),
@@ -167,6 +197,10 @@ def test_the_next_start_after_a_sharp_pain_stop_shows_it():
     ("sharp-pain stop", Today.AFTER_SHARP_PAIN),
     ("rest day after exercise", Today.DAYS_AGO),
     ("desk break yesterday", Today.YESTERDAY),
+    ("unwell stop today, before a step was done", Today.AFTER_UNWELL),
+    ("unwell stop 3 days ago, after a sharp-pain stop", Today.AFTER_UNWELL),
+    ("exercised since an unwell stop", Today.YESTERDAY),
+    ("unwell event on a completed session", Today.DAYS_AGO),  # not a stop: imported
 ])
 def test_today(case, expected):
     sessions: list[Session] = []
@@ -197,10 +231,27 @@ def test_today(case, expected):
         sessions = [session("a", -2, "completed")]
     elif case == "desk break yesterday":
         sessions = [session("a", -1, "completed", routine="desk-break")]
+    elif case == "unwell stop today, before a step was done":
+        sessions = [session("a", -2, "completed"), session("u", 0, "stopped", 0)]
+        events = [SafetyEvent("e", at(0), "unwell", "u", 1)]
+    elif case == "unwell stop 3 days ago, after a sharp-pain stop":
+        sessions = [session("p", -6, "sharp_pain", 1), session("u", -3, "stopped", 2)]
+        events = [SafetyEvent("e", at(-6), "sharp_pain", "p", 2),
+                  SafetyEvent("f", at(-3), "unwell", "u", 3)]
+    elif case == "exercised since an unwell stop":
+        sessions = [session("u", -3, "stopped", 0), session("a", -1, "completed")]
+        events = [SafetyEvent("e", at(-3), "unwell", "u", 1)]
+    elif case == "unwell event on a completed session":
+        sessions = [session("a", -3, "completed")]
+        events = [SafetyEvent("e", at(-3), "unwell", "a", None)]
     advice = today_advice(History.of(sessions, ratings, events), TODAY)
     assert advice.kind is expected
     if expected is Today.AFTER_SHARP_PAIN:
         assert advice.step == 2 and advice.day == TODAY - timedelta(days=4)
+    if case == "unwell stop today, before a step was done":
+        assert advice.step == 1 and advice.days == 0 and advice.routine_id == "ten"
+    if case == "unwell stop 3 days ago, after a sharp-pain stop":
+        assert advice.step == 3 and advice.days == 3
     if case == "desk break yesterday":
         assert advice.routine_id == "desk-break"  # the screen words it with its frequency
     if expected is Today.MORNING_NOT_SETTLED:

@@ -30,7 +30,7 @@ def test_python_dash_m_runs_without_qt(tmp_path):
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "coach", "list", "--lang", "ja"],
         capture_output=True, text=True, cwd=tmp_path, check=True)
-    assert "内ももを鍛える10分ルーティン" in result.stdout
+    assert "膝上の内側（内側広筋）を鍛える10分ルーティン" in result.stdout
     assert "PySide6" not in result.stderr  # importtime lists every module imported
 
 
@@ -38,7 +38,7 @@ def test_list_shows_id_title_and_duration(capsys):
     code, out, _ = run(capsys, "list", "--lang", "en")
     assert code == 0
     first = out.splitlines()[0].split("\t")
-    assert first == [FLAGSHIP, "Ten-minute inner-thigh routine", "9:47"]
+    assert first == [FLAGSHIP, "Ten-minute inner-quadriceps routine", "10:22"]
     assert len(out.splitlines()) == 6
 
 

@@ -45,15 +45,15 @@ def test_timeline_is_contiguous_and_matches_the_routine_total(flagship):
 
 
 def test_timeline_of_a_sided_hold_step(flagship):
-    phases = [p for p in build_timeline(flagship) if p.step == 1]  # under-knee press
+    phases = [p for p in build_timeline(flagship) if p.step == 3]  # side-lying press
     kinds = [(p.kind, p.side) for p in phases]
     assert kinds[0] == ("get_ready", "right")
     assert kinds[1:3] == [("hold", "right"), ("release", "right")]
     assert ("switch", "left") in kinds
     switch = kinds.index(("switch", "left"))
     assert kinds[switch + 1] == ("hold", "left")
-    assert sum(1 for k in kinds if k[0] == "hold") == 14  # 7 reps a side
-    assert phases[1].rep == 1 and phases[1].reps == 7
+    assert sum(1 for k in kinds if k[0] == "hold") == 12  # 6 reps a side
+    assert phases[1].rep == 1 and phases[1].reps == 6
 
 
 def test_whole_routine_plays_with_a_fake_clock_and_every_boundary_is_announced(flagship, clock):
@@ -71,7 +71,7 @@ def test_whole_routine_plays_with_a_fake_clock_and_every_boundary_is_announced(f
     assert [e.step for e in events if e.kind == "step_done"] == [0, 1, 2, 3, 4]
     assert events[-1].kind == "finished"
     switches = [e for e in events if e.kind == "side_switched"]
-    assert [e.phase.side for e in switches] == ["left"] * 4
+    assert [e.phase.side for e in switches] == ["left"] * 2  # steps 2-3 take turns
     countdowns = [(e.phase.index, e.seconds) for e in events if e.kind == "countdown"]
     assert countdowns[:3] == [(0, 3), (0, 2), (0, 1)]
 
@@ -176,3 +176,55 @@ def test_position_always_equals_played_time_whatever_the_update_pattern(stalls):
         assert snap.elapsed == pytest.approx(min(played, routine.total_seconds))
     indexes = [e.phase.index for e in events if e.kind == "phase_started"]
     assert indexes == sorted(indexes)  # phases never announced out of order
+
+
+def test_alternate_sides_take_turns_on_every_repetition(write_routine):
+    from coach.routine import load_routine
+
+    file = write_routine("turns.toml", """
+        schema = 1
+        id = "turns"
+        title = "Turns"
+        summary = "Legs take turns."
+
+        [[steps]]
+        title = "Press"
+        instructions = ["Press."]
+        sides = "alternate"
+        get_ready = 5
+        reps = 4
+        hold = 5
+        release = 3
+        sets = 2
+        rest = 10
+        """)
+    routine, problems = load_routine(file)
+    assert problems == []
+    timeline = build_timeline(routine)
+    holds = [(p.rep, p.side) for p in timeline if p.kind == "hold"]
+    assert holds == [(1, "right"), (2, "left"), (3, "right"), (4, "left")] * 2
+    assert timeline[0].kind == "get_ready" and timeline[0].side == "right"
+    assert all(p.side in ("right", "left") for p in timeline)  # never "alternate"
+    assert not [p for p in timeline if p.kind == "switch"]
+    assert routine.total_seconds == 5 + 2 * 4 * (5 + 3) + 10
+
+
+def test_alternate_sides_need_repetitions(write_routine):
+    from coach.routine import load_routine
+
+    file = write_routine("timed.toml", """
+        schema = 1
+        id = "timed"
+        title = "Timed"
+        summary = "A timed step cannot take turns."
+
+        [[steps]]
+        title = "Walk"
+        instructions = ["Walk."]
+        sides = "alternate"
+        duration = 30
+        """)
+    routine, [problem] = load_routine(file)
+    assert routine is None and problem.line == 9
+    assert problem.message == ("""'steps[1].sides' "alternate" needs 'reps' and 'hold': """
+                               "the legs take turns on each repetition")

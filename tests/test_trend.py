@@ -9,9 +9,13 @@ from coach.advice import is_exercise
 from coach.journal import Rating, Session
 from coach.pain import zone
 from coach.trend import (
+    REGULAR_WEEKS,
+    REVIEW_WEEKS,
+    active_weeks,
     baseline,
     change,
     rolling_mean,
+    suggest_clinician,
     summarise,
     trend_ratings,
     weekly_sessions,
@@ -185,5 +189,63 @@ def test_summary_from_days_equals_the_summary_from_records(items, session_items,
     assert got.recent_mean == pytest.approx(recent(usual, day))
     assert got.baseline_mean == pytest.approx(baseline(usual, chosen=period))
     assert got.sessions_4_weeks == sessions_in(sessions, day, days=28)
+    assert got.active_weeks == len({(day - s.started.date()).days // 7 for s in sessions
+                                    if is_exercise(s.outcome, s.steps_completed)
+                                    and 0 <= (day - s.started.date()).days < 84})
     assert got.after_zones_4_weeks == Counter(
         z for r, z in after_zones(ratings) if 0 <= (day - r.at.date()).days < 28)
+
+
+# -- after about three months of regular sessions, see an orthopaedic clinician -------
+REVIEW_DAY = date(2026, 4, 1)
+
+
+def test_active_weeks_count_seven_day_weeks_ending_today():
+    today = REVIEW_DAY
+    days = [today, today - timedelta(days=6),  # both in the week ending today
+            today - timedelta(days=7),  # the week before
+            today - timedelta(days=83),  # the first of the 12 weeks
+            today - timedelta(days=84),  # before them
+            today + timedelta(days=1)]  # a clock set wrong
+    assert active_weeks(days, today) == 3
+    assert active_weeks([], today) == 0
+    assert REVIEW_WEEKS == 12 and REGULAR_WEEKS == 8
+
+
+@pytest.mark.parametrize(("case", "weeks", "recent", "since", "expected"), [
+    # recent: usual pain of the last week against 5.0 at first (None: nothing to
+    # compare); since: days from the first day compared with to today
+    ("8 of 12 weeks, about the same", 8, 5.0, 120, True),
+    ("12 of 12 weeks, a small improvement", 12, 4.0, 120, True),  # not yet meaningful
+    ("8 of 12 weeks, meaningfully worse", 8, 7.5, 120, True),
+    ("8 of 12 weeks, meaningfully better", 8, 3.0, 120, False),
+    ("7 of 12 weeks, about the same", 7, 5.0, 120, False),  # not regular enough yet
+    ("no change to judge", 8, None, 120, False),  # no ratings to compare
+    ("compared period began 11 weeks ago", 8, 5.0, 76, False),  # not three months yet
+    ("compared period began with the 12 weeks", 8, 5.0, 83, True),
+])
+def test_suggest_clinician(case, weeks, recent, since, expected):
+    diff = None if recent is None else change(5.0, recent)
+    started = REVIEW_DAY - timedelta(days=since)
+    assert suggest_clinician(diff, weeks, started, REVIEW_DAY) is expected, case
+
+
+def three_months(pain_then: int, pain_now: int, session_weeks: int):
+    """Daily check-ins for 13 weeks, *pain_then* at first and *pain_now* in the last
+    week; one session in each of the last *session_weeks* weeks."""
+    first = datetime(2026, 1, 1, 9, tzinfo=JST)
+    today = (first + timedelta(days=90)).date()
+    ratings = [Rating(f"r{d}", first + timedelta(days=d),
+                      pain_now if d > 83 else pain_then, "check_in") for d in range(91)]
+    sessions = [Session(f"s{w}", "x", first + timedelta(days=90 - 7 * w, hours=1),
+                        steps_completed=5, outcome="completed")
+                for w in range(session_weeks)]
+    return summarise(ratings, sessions, today)
+
+
+def test_three_months_of_sessions_without_improvement_suggest_a_clinician():
+    same = three_months(5, 5, 10)
+    assert same.active_weeks == 10 and same.change.verdict == "same"
+    assert same.see_clinician
+    assert not three_months(5, 2, 10).see_clinician  # meaningfully better
+    assert not three_months(5, 5, 6).see_clinician  # not regular: 6 of 12 weeks

@@ -4,39 +4,39 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="96"/>
+        <location filename="../ui/session_flow.py" line="98"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If the exercises feel easy and well controlled, you can try a little more next time.</source>
-        <translation>このルーティンでは、ここ数回続けて痛みが安全な範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできているなら、次回は少し負荷を上げてもかまいません。</translation>
+        <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできているなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="100"/>
+        <location filename="../ui/session_flow.py" line="102"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
-        <translation>痛みは安全な範囲におさまっています。今は同じ強さを続けましょう。何回か続けて安全な範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
+        <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="104"/>
+        <location filename="../ui/session_flow.py" line="106"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
-        <translation>痛みは許容できる範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがいつもの程度に戻っているか確かめましょう。</translation>
+        <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="109"/>
+        <location filename="../ui/session_flow.py" line="111"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
-        <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医療機関に相談してください。</translation>
+        <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="119"/>
+        <location filename="../ui/session_flow.py" line="121"/>
         <source>Safe</source>
-        <translation>安全</translation>
+        <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="120"/>
+        <location filename="../ui/session_flow.py" line="122"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="121"/>
+        <location filename="../ui/session_flow.py" line="123"/>
         <source>Too much</source>
-        <translation>強すぎ</translation>
+        <translation>痛みが強すぎる</translation>
     </message>
 </context>
 <context>
@@ -125,7 +125,7 @@
     <message>
         <location filename="../ui/checkin.py" line="157"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
-        <translation>膝はいつもの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
+        <translation>膝はふだんの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
 </context>
 <context>
@@ -149,6 +149,125 @@
     </message>
 </context>
 <context>
+    <name>DailyLife</name>
+    <message>
+        <location filename="../ui/help.py" line="168"/>
+        <source>Walking</source>
+        <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
+        <translation>歩き方</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="169"/>
+        <source>Land on your heel, roll over the sole and push off from your toes.</source>
+        <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="171"/>
+        <source>Keep your knees pointing the way you are going, not turned in or out.</source>
+        <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="173"/>
+        <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
+        <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="176"/>
+        <source>Stairs</source>
+        <translation>階段</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="177"/>
+        <source>Hold the handrail whenever there is one.</source>
+        <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="178"/>
+        <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
+        <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="181"/>
+        <source>Shoes</source>
+        <translation>靴</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="182"/>
+        <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
+        <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="184"/>
+        <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
+        <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="187"/>
+        <source>Warmth and stretching</source>
+        <translation>温めとストレッチ</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="188"/>
+        <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
+        <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="190"/>
+        <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
+        <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="193"/>
+        <source>Sitting for a long time</source>
+        <translation>長く座るとき</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="194"/>
+        <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
+        <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="198"/>
+        <source>Which routine to start with</source>
+        <translation>どのルーティンから始めるか</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="199"/>
+        <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
+        <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="201"/>
+        <source>Pain or tightness behind the knee: “{first}”.</source>
+        <translation>膝の裏の痛みや張り：「{first}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="203"/>
+        <source>Stiff knees after sitting for a long time: “{first}”.</source>
+        <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="206"/>
+        <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
+        <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="208"/>
+        <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
+        <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="221"/>
+        <source>Daily life</source>
+        <translation>日常生活のコツ</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="222"/>
+        <source>Small habits that spare your knees during the day.</source>
+        <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <location filename="../ui/widgets.py" line="219"/>
@@ -169,45 +288,45 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="79"/>
+        <location filename="../ui/help.py" line="229"/>
         <source>This app does not replace advice from a clinician.</source>
-        <translation>このアプリは、医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
+        <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="88"/>
+        <location filename="../ui/help.py" line="238"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="90"/>
+        <location filename="../ui/help.py" line="240"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
-        <translation>Knee Coach は、膝にやさしい運動を一つずつ案内し、痛みの記録をつけて変化を見られるようにするアプリです。これらの運動が自分に合うかどうか分からないときは、先に医師や理学療法士に相談してください。
+        <translation>Knee Coach は、膝にやさしい運動を一つずつ案内し、痛みの記録をつけて変化を見られるようにするアプリです。これらの運動が自分に合うかどうか分からないときは、先に医師・理学療法士に相談してください。
 
-運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために］にまとめてあります。</translation>
+運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="97"/>
+        <location filename="../ui/help.py" line="247"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="105"/>
+        <location filename="../ui/help.py" line="255"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="106"/>
+        <location filename="../ui/help.py" line="256"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="107"/>
+        <location filename="../ui/help.py" line="257"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
-        <translation>安全を第一に膝の運動を案内し、かかりつけの専門家と共有できる痛みの推移を記録します。
+        <translation>安全を第一に膝の運動を案内し、医師・理学療法士と共有できる痛みの推移を記録します。
 
 {notice}</translation>
     </message>
@@ -262,7 +381,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="215"/>
         <source>Your ratings could not be read: {error}</source>
-        <translation>痛みの評価を読み込めませんでした: {error}</translation>
+        <translation>痛みの評価を読み込めませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="239"/>
@@ -272,12 +391,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="259"/>
         <source>Could not save: {error}</source>
-        <translation>保存できませんでした: {error}</translation>
+        <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="271"/>
         <source>Could not delete: {error}</source>
-        <translation>削除できませんでした: {error}</translation>
+        <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="275"/>
@@ -292,7 +411,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="286"/>
         <source>Could not restore: {error}</source>
-        <translation>元に戻せませんでした: {error}</translation>
+        <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="291"/>
@@ -328,7 +447,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/journal_status.py" line="32"/>
         <source>Your journal ({path}) cannot be used right now: {reason}. Nothing in it was changed, and nothing can be saved until this is fixed.</source>
-        <translation>記録ファイル（{path}）を今は使えません: {reason}。ファイルの中身は変更していません。問題が解決するまで、何も保存できません。</translation>
+        <translation>記録ファイル（{path}）を今は使えません：{reason}。ファイルの中身は変更していません。問題が解決するまで、何も保存できません。</translation>
     </message>
     <message>
         <location filename="../ui/journal_status.py" line="35"/>
@@ -374,7 +493,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/main_window.py" line="110"/>
         <source>How is your knee?</source>
-        <translation>膝の調子は？</translation>
+        <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="112"/>
@@ -459,111 +578,121 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/main_window.py" line="248"/>
+        <source>&amp;Daily life tips</source>
+        <translation>日常生活のコツ(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="249"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
-        <translation>{n}件のルーティンファイルを読み込めませんでした: {names} ほか{more}件。</translation>
+        <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>Some routines could not be loaded: {names}</source>
-        <translation>読み込めなかったルーティンがあります: {names}</translation>
+        <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="301"/>
+        <location filename="../ui/main_window.py" line="302"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="305"/>
+        <location filename="../ui/main_window.py" line="306"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
-        <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
+        <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
-        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医療機関に相談してください。</translation>
+        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="313"/>
+        <location filename="../ui/main_window.py" line="314"/>
+        <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
+        <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
-        <translation>{date} は膝に熱っぽさ・赤み・腫れがありました。今も続いているなら今日は休み、おさまらないときは医療機関を受診してください。</translation>
+        <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="317"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="329"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="325"/>
+        <location filename="../ui/main_window.py" line="330"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="328"/>
-        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
-        <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、いつもの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
-    </message>
-    <message>
         <location filename="../ui/main_window.py" line="333"/>
-        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
-        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、いつもの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医療機関に相談してください。</translation>
+        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
+        <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="339"/>
+        <location filename="../ui/main_window.py" line="338"/>
+        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
+        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="344"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="343"/>
+        <location filename="../ui/main_window.py" line="348"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="383"/>
+        <location filename="../ui/main_window.py" line="388"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="392"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="393"/>
+        <location filename="../ui/main_window.py" line="398"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="432"/>
+        <location filename="../ui/main_window.py" line="437"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="441"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="490"/>
+        <location filename="../ui/main_window.py" line="495"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="493"/>
+        <location filename="../ui/main_window.py" line="498"/>
         <source>Saved: pain {value} of 10.</source>
-        <translation>記録しました: 痛み {value}／10</translation>
+        <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="507"/>
+        <location filename="../ui/main_window.py" line="513"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
@@ -575,15 +704,15 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/journal_status.py" line="39"/>
         <source>Your pain ratings and sessions cannot be saved right now: {reason}. Folder: {folder}</source>
-        <translation>現在、痛みの評価や運動の記録を保存できません: {reason}。フォルダー: {folder}</translation>
+        <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="555"/>
+        <location filename="../ui/main_window.py" line="566"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="556"/>
+        <location filename="../ui/main_window.py" line="567"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -619,203 +748,226 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="62"/>
+        <location filename="../ui/player.py" line="64"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="63"/>
+        <location filename="../ui/player.py" line="65"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="69"/>
+        <location filename="../ui/player.py" line="71"/>
         <source>Hold</source>
-        <translation>キープ</translation>
+        <translation>保って</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="72"/>
+        <location filename="../ui/player.py" line="74"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="74"/>
-        <source>Switch to the left side</source>
-        <translation>左側に替えましょう</translation>
-    </message>
-    <message>
-        <location filename="../ui/player.py" line="75"/>
-        <source>Switch to the right side</source>
-        <translation>右側に替えましょう</translation>
-    </message>
-    <message>
         <location filename="../ui/player.py" line="76"/>
+        <source>Switch to the left side</source>
+        <translation>左側に替えて</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="77"/>
+        <source>Switch to the right side</source>
+        <translation>右側に替えて</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="78"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="77"/>
+        <location filename="../ui/player.py" line="79"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="78"/>
+        <location filename="../ui/player.py" line="80"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="84"/>
+        <location filename="../ui/player.py" line="86"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="92"/>
+        <location filename="../ui/player.py" line="94"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="95"/>
+        <location filename="../ui/player.py" line="97"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="99"/>
+        <source>{phase}, left leg.</source>
+        <translation>{phase}、左脚。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="100"/>
+        <source>{phase}, right leg.</source>
+        <translation>{phase}、右脚。</translation>
     </message>
 </context>
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="206"/>
+        <location filename="../ui/player.py" line="215"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="218"/>
+        <location filename="../ui/player.py" line="227"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="256"/>
+        <location filename="../ui/player.py" line="266"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="257"/>
+        <location filename="../ui/player.py" line="267"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="258"/>
-        <location filename="../ui/player.py" line="432"/>
+        <location filename="../ui/player.py" line="268"/>
+        <location filename="../ui/player.py" line="457"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="259"/>
+        <location filename="../ui/player.py" line="269"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="260"/>
+        <location filename="../ui/player.py" line="270"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="261"/>
+        <location filename="../ui/player.py" line="271"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="262"/>
+        <location filename="../ui/player.py" line="272"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="263"/>
+        <location filename="../ui/player.py" line="273"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="264"/>
+        <location filename="../ui/player.py" line="274"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="265"/>
+        <location filename="../ui/player.py" line="275"/>
         <source>End the session (Esc)</source>
-        <translation>セッションを終える（Esc）</translation>
+        <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="267"/>
+        <location filename="../ui/player.py" line="289"/>
+        <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
+        <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="308"/>
+        <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
+        <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="134"/>
+        <location filename="../ui/player.py" line="277"/>
         <source>Sharp pain – stop</source>
-        <translation>鋭い痛み – 中止</translation>
+        <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="268"/>
+        <location filename="../ui/help.py" line="136"/>
+        <location filename="../ui/player.py" line="288"/>
+        <location filename="../ui/session_flow.py" line="270"/>
+        <source>I feel unwell</source>
+        <translation>具合が悪い</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="278"/>
         <source>Stops the session at once ({key})</source>
-        <translation>すぐにセッションを中止します（{key}）</translation>
+        <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="285"/>
-        <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain</source>
-        <translation>キー操作: スペース 一時停止 · ← → 前／次のステップ · R やり直し · Esc 終了 · {key} 鋭い痛みで中止</translation>
-    </message>
-    <message>
-        <location filename="../ui/player.py" line="291"/>
+        <location filename="../ui/player.py" line="315"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="292"/>
+        <location filename="../ui/player.py" line="316"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="294"/>
+        <location filename="../ui/player.py" line="318"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="295"/>
+        <location filename="../ui/player.py" line="319"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="408"/>
+        <location filename="../ui/player.py" line="433"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="420"/>
+        <location filename="../ui/player.py" line="445"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="422"/>
+        <location filename="../ui/player.py" line="447"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="431"/>
+        <location filename="../ui/player.py" line="456"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="432"/>
+        <location filename="../ui/player.py" line="457"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="438"/>
+        <location filename="../ui/player.py" line="463"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="448"/>
+        <location filename="../ui/player.py" line="473"/>
         <source>Next: {title}</source>
-        <translation>次: {title}</translation>
+        <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="450"/>
+        <location filename="../ui/player.py" line="475"/>
         <source>Next: the end of the routine</source>
-        <translation>次: ルーティン終了</translation>
+        <translation>次：ルーティン終了</translation>
     </message>
 </context>
 <context>
@@ -828,7 +980,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="78"/>
         <source>Which knee?</source>
-        <translation>どちらの膝？</translation>
+        <translation>どちらの膝ですか？</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="80"/>
@@ -853,7 +1005,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="91"/>
         <source>Note (optional): what you did, how it felt</source>
-        <translation>メモ（任意）: したこと、感じたこと</translation>
+        <translation>メモ（任意）：したこと、感じたこと</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="103"/>
@@ -868,112 +1020,132 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="133"/>
         <source>Could not save: {error}</source>
-        <translation>保存できませんでした: {error}</translation>
+        <translation>保存できませんでした：{error}</translation>
     </message>
 </context>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="66"/>
-        <location filename="../ui/report.py" line="92"/>
+        <location filename="../ui/report.py" line="84"/>
+        <location filename="../ui/report.py" line="110"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="93"/>
+        <location filename="../ui/report.py" line="111"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
-        <translation>期間: {start}〜{end} · 評価 {n}件 · 運動 {s}回</translation>
+        <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="101"/>
+        <location filename="../ui/report.py" line="119"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="109"/>
+        <location filename="../ui/report.py" line="127"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
-        <translation>週ごとの運動回数（直近8週、古い順）: {weeks}</translation>
+        <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="111"/>
-        <source>Sharp-pain stops</source>
-        <translation>鋭い痛みによる中止</translation>
+        <location filename="../ui/report.py" line="58"/>
+        <source>sharp pain</source>
+        <translation>鋭い痛み</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="114"/>
+        <location filename="../ui/report.py" line="59"/>
+        <source>felt unwell</source>
+        <translation>具合が悪くなった</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="62"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="117"/>
-        <location filename="../ui/report.py" line="124"/>
+        <location filename="../ui/report.py" line="65"/>
+        <source>step {n}</source>
+        <translation>ステップ {n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="66"/>
+        <source> · </source>
+        <translation>・</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="129"/>
+        <source>Safety stops (sharp pain, felt unwell)</source>
+        <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="135"/>
+        <location filename="../ui/report.py" line="142"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="120"/>
+        <location filename="../ui/report.py" line="138"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="126"/>
+        <location filename="../ui/report.py" line="144"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
-        <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師や理学療法士などの専門家による助言の代わりにはなりません。</translation>
+        <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="138"/>
+        <location filename="../ui/report.py" line="158"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="138"/>
+        <location filename="../ui/report.py" line="158"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="143"/>
+        <location filename="../ui/report.py" line="163"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="144"/>
+        <location filename="../ui/report.py" line="164"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="145"/>
+        <location filename="../ui/report.py" line="165"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="149"/>
+        <location filename="../ui/report.py" line="169"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="168"/>
+        <location filename="../ui/report.py" line="188"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="177"/>
+        <location filename="../ui/report.py" line="197"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="178"/>
+        <location filename="../ui/report.py" line="198"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
-        <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした:
+        <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="184"/>
+        <location filename="../ui/report.py" line="204"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="184"/>
+        <location filename="../ui/report.py" line="204"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1044,56 +1216,16 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
 </context>
 <context>
-    <name>SafetyDialog</name>
-    <message>
-        <location filename="../ui/help.py" line="26"/>
-        <source>Safety and when to get help</source>
-        <translation>安全のために・受診の目安</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="29"/>
-        <source>Stop the session at once if you notice</source>
-        <translation>次のようなときは、すぐに運動を中止してください</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="30"/>
-        <source>a sharp or stabbing pain</source>
-        <translation>鋭い痛みや、刺すような痛みがある</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="31"/>
-        <source>new, sudden pain, swelling or redness</source>
-        <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
-    </message>
+    <name>Safety</name>
     <message>
         <location filename="../ui/help.py" line="32"/>
-        <source>dizziness, or you feel unwell or feverish</source>
-        <translation>めまいがする、気分が悪い、熱っぽい</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="34"/>
-        <source>Do not exercise today if</source>
-        <translation>次のような日は運動を休みましょう</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="35"/>
-        <source>your knee is hot, red or swollen</source>
-        <translation>膝に熱っぽさ・赤み・腫れがある</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="36"/>
-        <source>you have a fever or feel unwell</source>
-        <translation>熱がある、または体調がすぐれない</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="37"/>
-        <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
-        <translation>その日は安静にして膝を冷やしましょう。おさまらないときは医療機関を受診してください。</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="40"/>
         <source>Get medical advice the same day if</source>
-        <translation>次のようなときは、その日のうちに受診してください</translation>
+        <translation>次のようなときは、その日のうちに医療機関を受診しましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="38"/>
+        <source>the knee is red and hot and you have a fever or chills, or feel ill</source>
+        <translation>膝が赤く熱をもっていて、発熱や寒気がある、または具合が悪い</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="41"/>
@@ -1101,19 +1233,14 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>脚に体重をかけられない、または歩くのがとても難しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="42"/>
+        <location filename="../ui/help.py" line="43"/>
         <source>the knee is badly swollen, has changed shape, or will not straighten</source>
         <translation>膝がひどく腫れている、形が変わった、または伸ばしきれない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="44"/>
+        <location filename="../ui/help.py" line="45"/>
         <source>the knee locks or gives way</source>
         <translation>膝が引っかかって動かなくなる、またはガクッと力が抜ける</translation>
-    </message>
-    <message>
-        <location filename="../ui/help.py" line="45"/>
-        <source>the knee is red and hot and you have a fever or chills</source>
-        <translation>膝が赤く熱を持ち、発熱や寒気もある</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="46"/>
@@ -1121,490 +1248,561 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みが一日中続く、夜中に痛みで目が覚める、または体重が減ってきている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="49"/>
-        <source>Call emergency services if</source>
-        <translation>次のようなときは、すぐに救急車を呼んでください</translation>
+        <location filename="../ui/help.py" line="60"/>
+        <source>If one calf or thigh is painful, swollen, warm or red</source>
+        <translation>片方のふくらはぎや太ももに、痛む、腫れている、熱をもっている、または赤くなっているとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="50"/>
-        <source>one calf or thigh is painful, swollen, warm or red</source>
-        <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
+        <location filename="../ui/help.py" line="61"/>
+        <source>get urgent medical help the same day: do not wait for your next appointment</source>
+        <translation>次の予約日を待たずに、その日のうちに急いで医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="51"/>
-        <source>you are short of breath or have chest pain</source>
-        <translation>息苦しさや胸の痛みがある</translation>
+        <location filename="../ui/help.py" line="63"/>
+        <source>call emergency services if it comes with breathlessness or chest pain</source>
+        <translation>息苦しさや胸の痛みもあるときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="53"/>
-        <source>See a knee specialist if</source>
-        <translation>次のようなときは、整形外科を受診しましょう</translation>
+        <location filename="../ui/help.py" line="69"/>
+        <source>Call emergency services at once if</source>
+        <translation>次のようなときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="54"/>
+        <location filename="../ui/help.py" line="70"/>
+        <source>you have chest pain</source>
+        <translation>胸が痛む</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="71"/>
+        <source>you are suddenly short of breath</source>
+        <translation>急に息苦しくなった</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="76"/>
+        <source>See an orthopaedic clinician if</source>
+        <translation>次のようなときは、整形外科の医師に相談しましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="77"/>
         <source>your knee has not improved after several days of rest</source>
         <translation>数日休んでも膝がよくならない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="55"/>
+        <location filename="../ui/help.py" line="78"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="127"/>
+        <source>Stop the session at once if you notice</source>
+        <translation>次のようなときは、すぐに運動を中止してください</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="128"/>
+        <source>a sharp or stabbing pain</source>
+        <translation>鋭い痛みや、刺すような痛みがある</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="129"/>
+        <source>new, sudden pain, swelling or redness</source>
+        <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="130"/>
+        <source>dizziness, or you feel unwell or feverish</source>
+        <translation>めまいがする、具合が悪い、または熱っぽい</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="131"/>
+        <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
+        <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="138"/>
+        <source>Do not exercise today if</source>
+        <translation>次のような日は運動を休みましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="139"/>
+        <source>your knee is hot, red or swollen</source>
+        <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="140"/>
+        <source>you have a fever or feel unwell</source>
+        <translation>熱がある、または体調がすぐれない</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="141"/>
+        <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
+        <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="149"/>
+        <source>Safety and when to get help</source>
+        <translation>安全のために・受診の目安</translation>
     </message>
 </context>
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="165"/>
+        <location filename="../ui/session_flow.py" line="167"/>
         <source>How much does your knee hurt right now?</source>
-        <extracomment>The last session of this routine, if it ended in a sharp-pain stop.</extracomment>
+        <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="166"/>
+        <location filename="../ui/session_flow.py" line="168"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="166"/>
+        <location filename="../ui/session_flow.py" line="168"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="176"/>
+        <location filename="../ui/session_flow.py" line="179"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="177"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="177"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="201"/>
+        <location filename="../ui/session_flow.py" line="204"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="206"/>
+        <location filename="../ui/session_flow.py" line="209"/>
         <source>Is your knee hot, red or swollen today?</source>
-        <translation>今日、膝に熱っぽさ・赤み・腫れはありますか？</translation>
+        <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="211"/>
+        <location filename="../ui/session_flow.py" line="214"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="212"/>
+        <location filename="../ui/session_flow.py" line="215"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="214"/>
+        <location filename="../ui/session_flow.py" line="217"/>
         <source>Yes, it is hot, red or swollen</source>
-        <translation>はい、熱っぽさ・赤み・腫れがあります</translation>
+        <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="218"/>
-        <location filename="../ui/session_flow.py" line="277"/>
+        <location filename="../ui/session_flow.py" line="221"/>
+        <location filename="../ui/session_flow.py" line="296"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="241"/>
+        <location filename="../ui/session_flow.py" line="248"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="245"/>
+        <location filename="../ui/session_flow.py" line="250"/>
+        <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
+        <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="254"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="251"/>
-        <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the S key.</source>
-        <translation>そのときは、この痛みについて医療機関に相談するまで再開しないようお伝えしました。痛みがまた出たら、赤いボタンかSキーですぐに中止してください。</translation>
+        <location filename="../ui/session_flow.py" line="256"/>
+        <source>Last time you stopped this routine because you felt unwell ({when}).</source>
+        <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="254"/>
+        <location filename="../ui/session_flow.py" line="263"/>
+        <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
+        <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="410"/>
+        <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
+        <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="414"/>
+        <source>Stop exercising for today.</source>
+        <translation>今日の運動はここまでにしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="415"/>
+        <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
+        <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="417"/>
+        <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
+        <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="419"/>
+        <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
+        <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="273"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="302"/>
+        <location filename="../ui/session_flow.py" line="268"/>
+        <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
+        <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="321"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="303"/>
+        <location filename="../ui/session_flow.py" line="322"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
-        <translation>熱っぽさや赤み、腫れのある膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、さぼりではありません。</translation>
+        <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="305"/>
+        <location filename="../ui/session_flow.py" line="324"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="306"/>
+        <location filename="../ui/session_flow.py" line="325"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="307"/>
+        <location filename="../ui/session_flow.py" line="326"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="309"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
-        <translation>熱っぽさや腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
+        <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="311"/>
+        <location filename="../ui/session_flow.py" line="333"/>
         <source>See a clinician if</source>
-        <translation>次のようなときは医療機関を受診しましょう</translation>
+        <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="312"/>
+        <location filename="../ui/session_flow.py" line="334"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="313"/>
-        <source>you also have a fever or chills, or feel unwell</source>
-        <translation>発熱や寒気がある、または体調がすぐれない</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="314"/>
-        <location filename="../ui/session_flow.py" line="380"/>
-        <source>you cannot put weight on the leg</source>
-        <translation>脚に体重をかけられない</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="325"/>
+        <location filename="../ui/session_flow.py" line="345"/>
         <source>A Knee Coach session is running</source>
-        <translation>Knee Coach のセッション中です</translation>
+        <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="340"/>
+        <location filename="../ui/session_flow.py" line="360"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="341"/>
+        <location filename="../ui/session_flow.py" line="361"/>
         <source>End this session now? What you have done so far is saved.</source>
-        <translation>このセッションを終了しますか？ここまでの内容は保存されています。</translation>
+        <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="357"/>
+        <location filename="../ui/session_flow.py" line="377"/>
         <source>Session ended</source>
-        <translation>セッションを終了しました</translation>
+        <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="371"/>
+        <location filename="../ui/session_flow.py" line="391"/>
+        <location filename="../ui/session_flow.py" line="409"/>
         <source>Session stopped</source>
-        <translation>セッションを中止しました</translation>
+        <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="372"/>
+        <location filename="../ui/session_flow.py" line="392"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="374"/>
+        <location filename="../ui/session_flow.py" line="394"/>
+        <location filename="../ui/session_flow.py" line="413"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="375"/>
+        <location filename="../ui/session_flow.py" line="395"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="376"/>
+        <location filename="../ui/session_flow.py" line="396"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="377"/>
+        <location filename="../ui/session_flow.py" line="397"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
-        <translation>この痛みについて医療機関に相談するまでは、このルーティンを再開しないでください。</translation>
+        <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="379"/>
-        <source>Get medical advice the same day if</source>
-        <translation>次のようなときは、その日のうちに受診してください</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="381"/>
-        <source>the knee swells badly, locks or gives way</source>
-        <translation>膝がひどく腫れる、引っかかって動かない、またはガクッと力が抜ける</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="382"/>
-        <source>the pain is severe or keeps getting worse</source>
-        <translation>痛みが強い、またはどんどん悪くなる</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="383"/>
-        <source>Call emergency services if</source>
-        <translation>次のようなときは、すぐに救急車を呼んでください</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="384"/>
-        <source>one calf or thigh is painful, swollen, warm or red</source>
-        <translation>片方のふくらはぎや太ももが痛み、腫れ、熱、赤みを帯びている</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="385"/>
-        <source>you are short of breath or have chest pain</source>
-        <translation>息苦しさや胸の痛みがある</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="395"/>
+        <location filename="../ui/session_flow.py" line="431"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="397"/>
+        <location filename="../ui/session_flow.py" line="433"/>
         <source>Session ended: {done} of {total} steps done</source>
-        <translation>セッションを終了しました（{total}ステップ中{done}ステップ）</translation>
+        <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="414"/>
+        <location filename="../ui/session_flow.py" line="450"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="419"/>
+        <location filename="../ui/session_flow.py" line="455"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="429"/>
+        <location filename="../ui/session_flow.py" line="465"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="459"/>
+        <location filename="../ui/session_flow.py" line="495"/>
         <source>Could not save to your journal: {error}</source>
-        <translation>記録を保存できませんでした: {error}</translation>
+        <translation>記録を保存できませんでした：{error}</translation>
     </message>
 </context>
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="51"/>
+        <location filename="../ui/trend_view.py" line="58"/>
         <source>2 weeks</source>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="51"/>
+        <location filename="../ui/trend_view.py" line="58"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="52"/>
+        <location filename="../ui/trend_view.py" line="59"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="52"/>
+        <location filename="../ui/trend_view.py" line="59"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="59"/>
+        <location filename="../ui/trend_view.py" line="66"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="61"/>
+        <location filename="../ui/trend_view.py" line="68"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
-        <translation>直近7日間の平均: {mean:.1f}</translation>
+        <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="66"/>
+        <location filename="../ui/trend_view.py" line="73"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="73"/>
+        <location filename="../ui/trend_view.py" line="80"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="75"/>
+        <location filename="../ui/trend_view.py" line="82"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="77"/>
+        <location filename="../ui/trend_view.py" line="84"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="80"/>
+        <location filename="../ui/trend_view.py" line="87"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="81"/>
+        <location filename="../ui/trend_view.py" line="88"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="82"/>
+        <location filename="../ui/trend_view.py" line="89"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="89"/>
+        <location filename="../ui/trend_view.py" line="96"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="90"/>
+        <location filename="../ui/trend_view.py" line="97"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="93"/>
+        <location filename="../ui/trend_view.py" line="100"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="95"/>
+        <location filename="../ui/trend_view.py" line="102"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="97"/>
+        <location filename="../ui/trend_view.py" line="104"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
-        <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医療機関に相談してください。</translation>
+        <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="102"/>
+        <location filename="../ui/trend_view.py" line="108"/>
+        <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
+        <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="115"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
-        <translation>直近4週間の運動直後の痛み: 安全 {green}回、許容範囲 {amber}回、強すぎ {red}回。</translation>
+        <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="119"/>
         <source>1 session in the last 4 weeks.</source>
-        <translation>直近4週間の運動: 1回</translation>
+        <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="107"/>
+        <location filename="../ui/trend_view.py" line="120"/>
         <source>{n} sessions in the last 4 weeks.</source>
-        <translation>直近4週間の運動: {n}回</translation>
+        <translation>直近4週間の運動：{n}回</translation>
     </message>
 </context>
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="159"/>
+        <location filename="../ui/trend_view.py" line="172"/>
         <source>No ratings yet</source>
         <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. Ratings stored with a date the chart cannot show (see ``reload``).</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="162"/>
+        <location filename="../ui/trend_view.py" line="175"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
-        <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、専門家に見せることもできます。</translation>
+        <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="166"/>
+        <location filename="../ui/trend_view.py" line="179"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="192"/>
+        <location filename="../ui/trend_view.py" line="205"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="192"/>
+        <location filename="../ui/trend_view.py" line="205"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="193"/>
+        <location filename="../ui/trend_view.py" line="206"/>
         <source>Report for my clinician…</source>
-        <translation>専門家に見せるレポート…</translation>
+        <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="198"/>
+        <location filename="../ui/trend_view.py" line="211"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="210"/>
+        <location filename="../ui/trend_view.py" line="223"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="213"/>
+        <location filename="../ui/trend_view.py" line="226"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="228"/>
+        <location filename="../ui/trend_view.py" line="241"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="237"/>
+        <location filename="../ui/trend_view.py" line="250"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="239"/>
+        <location filename="../ui/trend_view.py" line="252"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="256"/>
+        <location filename="../ui/trend_view.py" line="269"/>
         <source>Is it working?</source>
-        <translation>効果は出ている？</translation>
+        <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="261"/>
+        <location filename="../ui/trend_view.py" line="274"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="263"/>
+        <location filename="../ui/trend_view.py" line="276"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="268"/>
+        <location filename="../ui/trend_view.py" line="281"/>
         <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
-        <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 安全、3〜5 許容範囲、6〜10 強すぎ、という区分で判断します。</translation>
+        <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる、という区分で判断します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="359"/>
+        <location filename="../ui/trend_view.py" line="372"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="363"/>
+        <location filename="../ui/trend_view.py" line="376"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="366"/>
+        <location filename="../ui/trend_view.py" line="379"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="438"/>
+        <location filename="../ui/trend_view.py" line="451"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -1,7 +1,14 @@
-"""Help texts that keep safety in front: the first-run notice and the red-flag list
-(clinical.md sections 4 and 7). The words are the app's own."""
+"""Help texts that keep safety in front: the first-run notice, the red-flag lists
+(clinical.md sections 4 and 7) and a page of tips for daily life. The words are the
+app's own.
+
+The lists of when to get help are defined here once and shown by Help, the "not
+today" page and the pages after a safety stop, so they cannot drift apart.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,63 +23,206 @@ from PySide6.QtWidgets import (
 from coach import __version__
 from coach.ui.widgets import item_list, plain_label, translate
 
+#: A heading and its bulleted lines.
+Section = tuple[str, list[str]]
 
-class SafetyDialog(QDialog):
-    """When to stop, when to rest, and when to get medical help."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+# -- the one definition of when to get help (clinical.md section 4) -------------------
+def same_day_heading() -> str:
+    return translate("Safety", "Get medical advice the same day if")
+
+
+def same_day_signs(*, hot_knee_first: bool = False) -> list[str]:
+    """Signs that need care the same day. *hot_knee_first*: the red, hot knee with a
+    fever leads (the "not today" page, where the knee is hot, red or swollen)."""
+    hot = translate("Safety", "the knee is red and hot and you have a fever or chills, or "
+                              "feel ill")
+    weight, swollen, locks, constant = (
+        translate("Safety", "you cannot put weight on the leg, or walking has become very "
+                            "hard"),
+        translate("Safety", "the knee is badly swollen, has changed shape, or will not "
+                            "straighten"),
+        translate("Safety", "the knee locks or gives way"),
+        translate("Safety", "the pain is constant, wakes you at night, or comes with "
+                            "weight loss"),
+    )
+    if hot_knee_first:
+        return [hot, weight, swollen, locks, constant]
+    return [weight, swollen, locks, hot, constant]
+
+
+def same_day_section(*, hot_knee_first: bool = False) -> Section:
+    return same_day_heading(), same_day_signs(hot_knee_first=hot_knee_first)
+
+
+def clot_section() -> Section:
+    """The possible-clot rule, worded the same everywhere."""
+    return (translate("Safety", "If one calf or thigh is painful, swollen, warm or red"), [
+        translate("Safety", "get urgent medical help the same day: do not wait for your "
+                            "next appointment"),
+        translate("Safety", "call emergency services if it comes with breathlessness or "
+                            "chest pain"),
+    ])
+
+
+def emergency_section() -> Section:
+    return (translate("Safety", "Call emergency services at once if"), [
+        translate("Safety", "you have chest pain"),
+        translate("Safety", "you are suddenly short of breath"),
+    ])
+
+
+def orthopaedic_section() -> Section:
+    return (translate("Safety", "See an orthopaedic clinician if"), [
+        translate("Safety", "your knee has not improved after several days of rest"),
+        translate("Safety", "it has not improved after three to six months of regular "
+                            "exercise"),
+    ])
+
+
+def sections_page(intro: str, sections: Sequence[Section],
+                  footer: str | None = None) -> QScrollArea:
+    """*intro* in bold, then each heading with its bulleted lines, then *footer*;
+    scrollable."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.addWidget(plain_label(intro, bold=True))
+    for heading, lines in sections:
+        title = plain_label(heading, point_delta=2, bold=True)
+        title.setContentsMargins(0, 12, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(item_list(lines))
+    if footer:
+        note = plain_label(footer, bold=True)
+        note.setContentsMargins(0, 12, 0, 0)
+        layout.addWidget(note)
+    layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    return scroll
+
+
+class _HelpDialog(QDialog):
+    def __init__(self, name: str, title: str, intro: str, sections: Sequence[Section],
+                 parent: QWidget | None, footer: str | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("safetyDialog")
-        self.setWindowTitle(self.tr("Safety and when to get help"))
+        self.setObjectName(name)
+        self.setWindowTitle(title)
         self.resize(640, 640)
-        sections = [
-            (self.tr("Stop the session at once if you notice"), [
-                self.tr("a sharp or stabbing pain"),
-                self.tr("new, sudden pain, swelling or redness"),
-                self.tr("dizziness, or you feel unwell or feverish"),
-            ]),
-            (self.tr("Do not exercise today if"), [
-                self.tr("your knee is hot, red or swollen"),
-                self.tr("you have a fever or feel unwell"),
-                self.tr("Rest and cool the joint instead. If it does not settle, "
-                        "see a clinician."),
-            ]),
-            (self.tr("Get medical advice the same day if"), [
-                self.tr("you cannot put weight on the leg, or walking has become very hard"),
-                self.tr("the knee is badly swollen, has changed shape, or will not "
-                        "straighten"),
-                self.tr("the knee locks or gives way"),
-                self.tr("the knee is red and hot and you have a fever or chills"),
-                self.tr("the pain is constant, wakes you at night, or comes with weight "
-                        "loss"),
-            ]),
-            (self.tr("Call emergency services if"), [
-                self.tr("one calf or thigh is painful, swollen, warm or red"),
-                self.tr("you are short of breath or have chest pain"),
-            ]),
-            (self.tr("See a knee specialist if"), [
-                self.tr("your knee has not improved after several days of rest"),
-                self.tr("it has not improved after three to six months of regular "
-                        "exercise"),
-            ]),
-        ]
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(plain_label(not_a_clinician_text(), bold=True))
-        for heading, lines in sections:
-            title = plain_label(heading, point_delta=2, bold=True)
-            title.setContentsMargins(0, 12, 0, 0)
-            layout.addWidget(title)
-            layout.addWidget(item_list(lines))
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
-        outer.addWidget(scroll)
+        outer.addWidget(sections_page(intro, sections, footer))
         outer.addWidget(buttons)
+
+
+class SafetyDialog(_HelpDialog):
+    """When to stop, when to rest, and when to get medical help."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY
+
+        sections = [
+            (translate("Safety", "Stop the session at once if you notice"), [
+                translate("Safety", "a sharp or stabbing pain"),
+                translate("Safety", "new, sudden pain, swelling or redness"),
+                translate("Safety", "dizziness, or you feel unwell or feverish"),
+                translate("Safety", "In a session, the red button “{sharp}” ({sharp_key}) "
+                                    "and the button “{unwell}” ({unwell_key}) stop at "
+                                    "once.").format(
+                    sharp=translate("PlayerView", "Sharp pain – stop"),
+                    sharp_key=SHARP_PAIN_KEY,
+                    unwell=translate("PlayerView", "I feel unwell"), unwell_key=UNWELL_KEY),
+            ]),
+            (translate("Safety", "Do not exercise today if"), [
+                translate("Safety", "your knee is hot, red or swollen"),
+                translate("Safety", "you have a fever or feel unwell"),
+                translate("Safety", "Rest and cool the joint instead. If it does not settle, "
+                                    "see a clinician."),
+            ]),
+            same_day_section(),
+            clot_section(),
+            emergency_section(),
+            orthopaedic_section(),
+        ]
+        super().__init__("safetyDialog", translate("Safety", "Safety and when to get help"),
+                         not_a_clinician_text(), sections, parent)
+
+
+#: Which bundled routines suit which complaint (ids; the window gives their titles).
+ROUTINES_FOR = {
+    "inner_knee": ("ten-minute-inner-thigh", "inner-knee-release"),
+    "back_of_knee": ("back-of-knee",),
+    "sitting": ("desk-break",),
+    "feet": ("ankle-calf", "toes-small-steps"),
+}
+
+
+def daily_life_sections(title_of: Callable[[str], str]) -> list[Section]:
+    """Everyday habits that spare the knees (seeds 002 and 000), and where to start
+    among the bundled routines."""
+    inner, release = (title_of(i) for i in ROUTINES_FOR["inner_knee"])
+    ankle, toes = (title_of(i) for i in ROUTINES_FOR["feet"])
+    return [
+        (translate("DailyLife", "Walking"), [
+            translate("DailyLife", "Land on your heel, roll over the sole and push off "
+                                   "from your toes."),
+            translate("DailyLife", "Keep your knees pointing the way you are going, not "
+                                   "turned in or out."),
+            translate("DailyLife", "Take steps of a moderate length: neither long strides "
+                                   "nor very short steps."),
+        ]),
+        (translate("DailyLife", "Stairs"), [
+            translate("DailyLife", "Hold the handrail whenever there is one."),
+            translate("DailyLife", "Going up, let your thigh muscles lift you; going down, "
+                                   "let your knees and ankles soften each step."),
+        ]),
+        (translate("DailyLife", "Shoes"), [
+            translate("DailyLife", "Choose shoes with a cushioned sole that support the "
+                                   "arch of your foot."),
+            translate("DailyLife", "A low heel of about 2 to 3 cm is a good choice; very "
+                                   "flat soles and high heels are best avoided."),
+        ]),
+        (translate("DailyLife", "Warmth and stretching"), [
+            translate("DailyLife", "A warm bath loosens the muscles: just after it is a "
+                                   "good time for the stretches."),
+            translate("DailyLife", "Not while the knee is hot or swollen: then rest it and "
+                                   "cool it instead."),
+        ]),
+        (translate("DailyLife", "Sitting for a long time"), [
+            translate("DailyLife", "At a desk or in front of the television, stand up "
+                                   "once an hour: a few gentle knee bends and ankle "
+                                   "circles are enough."),
+        ]),
+        (translate("DailyLife", "Which routine to start with"), [
+            translate("DailyLife", "Pain on the inner side of the knee: “{first}” and "
+                                   "“{second}”.").format(first=inner, second=release),
+            translate("DailyLife", "Pain or tightness behind the knee: “{first}”.").format(
+                first=title_of(ROUTINES_FOR["back_of_knee"][0])),
+            translate("DailyLife", "Stiff knees after sitting for a long time: "
+                                   "“{first}”.").format(
+                first=title_of(ROUTINES_FOR["sitting"][0])),
+            translate("DailyLife", "Stiff or tired feet and ankles: “{first}” and "
+                                   "“{second}”.").format(first=ankle, second=toes),
+            translate("DailyLife", "These are suggestions of where to start, not a "
+                                   "diagnosis. If you are not sure what suits you, ask "
+                                   "your doctor or physiotherapist."),
+        ]),
+    ]
+
+
+class DailyLifeDialog(_HelpDialog):
+    """Everyday habits that spare the knees, and which routine suits which complaint.
+    *title_of* gives a routine's title in the user's language from its id."""
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 title_of: Callable[[str], str] = str) -> None:
+        super().__init__("dailyLifeDialog", translate("DailyLife", "Daily life"),
+                         translate("DailyLife", "Small habits that spare your knees "
+                                   "during the day."),
+                         daily_life_sections(title_of), parent,
+                         footer=not_a_clinician_text())
 
 
 def not_a_clinician_text() -> str:

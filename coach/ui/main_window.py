@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
         safety_action.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         safety_action.triggered.connect(self.show_safety)
+        help_menu.addAction(self.tr("&Daily life tips"), self.show_daily_life)
         help_menu.addAction(self.tr("&About Knee Coach"), self.show_about)
 
     # -- routines ------------------------------------------------------------
@@ -309,6 +310,10 @@ class MainWindow(QMainWindow):
             return self.tr("Your last session ({date}) stopped because of a sharp pain. "
                            "Talk to a clinician before you do “{routine}” again.").format(
                 date=when, routine=name)
+        if kind is Today.AFTER_UNWELL:
+            return self.tr("Your last session ({date}) stopped because you felt unwell. "
+                           "Exercise again only once you feel well; if it happens again, "
+                           "talk to a clinician.").format(date=when)
         if kind is Today.REST_AFTER_SKIP:
             return self.tr("On {date} your knee was hot, red or swollen. If it still is, "
                            "rest today; if it does not settle, see a clinician.").format(
@@ -502,7 +507,8 @@ class MainWindow(QMainWindow):
         """Save the chart (png), the journal (csv) or the clinician's report (pdf)."""
         from coach.ui.report import export_with_dialog
 
-        target = export_with_dialog(self, kind, self.journal, self.trend, self.settings)
+        target = export_with_dialog(self, kind, self.journal, self.trend, self.settings,
+                                    title_of=self._routine_name)
         if target is not None:
             self.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 6000)
 
@@ -540,6 +546,11 @@ class MainWindow(QMainWindow):
         from coach.ui.help import SafetyDialog
 
         SafetyDialog(self).open()
+
+    def show_daily_life(self) -> None:
+        from coach.ui.help import DailyLifeDialog
+
+        DailyLifeDialog(self, title_of=self._routine_name).open()
 
     def show_about(self) -> None:
         from coach.ui.help import about_box

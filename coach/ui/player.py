@@ -2,7 +2,8 @@
 
 A big countdown that scales with the window, the phase in words and colour, the
 side, the illustration (mirrored for the left side), the step's instructions and
-cue, progress, what comes next, the controls, and the sharp-pain button. One
+cue, progress, what comes next, the controls, and the two stop buttons (sharp pain,
+and a smaller "I feel unwell"), always on screen. One
 single-shot QTimer asks the engine for its state at the engine's next deadline
 (each whole second, more often in the last three), so the view sleeps in between.
 """
@@ -51,6 +52,7 @@ from coach.ui.widgets import (
 PHASE_COLOURS = {"get_ready": "#5b6b7f", "work": "#0e7c78", "hold": "#0e7c78",
                  "release": "#3d6fb6", "rest": "#3d6fb6", "switch": "#8a5cc2"}
 SHARP_PAIN_KEY = "S"
+UNWELL_KEY = "U"
 
 
 def clock_text(seconds: float) -> str:
@@ -93,6 +95,10 @@ def spoken_phrase(event: Event, routine: Routine, lang: str) -> str | None:
             if side else title
     if phase.kind == "work":
         return translate("Player", "Start.")
+    if phase.kind == "hold" and step.sides == "alternate":  # which leg, every press
+        said = (translate("Player", "{phase}, left leg.") if phase.side == "left"
+                else translate("Player", "{phase}, right leg."))
+        return said.format(phase=phase_name(phase, step, lang))
     return phase_name(phase, step, lang)
 
 
@@ -139,11 +145,14 @@ class PlayerView(QWidget):
     Signals:
         end_requested(): the user asked to end the session (Esc or End session).
         sharp_pain(): the sharp-pain button or key: stop at once.
+        unwell(): the "I feel unwell" button or key (dizzy, sudden swelling, feeling
+            ill): stop at once.
         finished(): the engine reached the end of the routine.
     """
 
     end_requested = Signal()
     sharp_pain = Signal()
+    unwell = Signal()
     finished = Signal()
 
     def __init__(self, engine: SessionEngine, lang: str, *,
@@ -227,9 +236,10 @@ class PlayerView(QWidget):
         outer.addLayout(self.instructions_box)
         self.cue_label = plain_label("", point_delta=3, object_name="cueLabel")
         set_text_colour(self.cue_label, "#0e6b68")
-        italic = self.cue_label.font()
-        italic.setItalic(True)
-        self.cue_label.setFont(italic)
+        if not self.lang.startswith("ja"):  # no synthetic slant for CJK text
+            italic = self.cue_label.font()
+            italic.setItalic(True)
+            self.cue_label.setFont(italic)
         outer.addWidget(self.cue_label)
         self.caution_box, caution_layout = callout("stepCautionBox", border=4)
         caution_layout.setContentsMargins(10, 6, 10, 6)
@@ -274,16 +284,30 @@ class PlayerView(QWidget):
         self.sharp_pain_button.setStyleSheet(
             "QPushButton { background: #c62828; color: white; border-radius: 8px; "
             "padding: 6px 18px; } QPushButton:hover { background: #a91f1f; }")
+        self.unwell_button = button(
+            "unwellButton", self.tr("I feel unwell"), self.unwell,
+            self.tr("Dizzy, sudden swelling or feeling ill: stops the session at once "
+                    "({key})").format(key=UNWELL_KEY))
+        self.unwell_button.setMinimumHeight(48)
+        font = self.unwell_button.font()
+        font.setPointSizeF(font.pointSizeF() + 1)
+        font.setBold(True)
+        self.unwell_button.setFont(font)
+        self.unwell_button.setStyleSheet(
+            "QPushButton { background: #8d4a00; color: white; border-radius: 8px; "
+            "padding: 4px 12px; } QPushButton:hover { background: #733c00; }")
         for column, widget in enumerate((self.previous_button, self.pause_button,
                                          self.next_button, self.restart_button,
                                          self.end_button)):
             controls.addWidget(widget, 0, column)
         controls.setColumnStretch(5, 1)
-        controls.addWidget(self.sharp_pain_button, 0, 6)
+        controls.addWidget(self.unwell_button, 0, 6)
+        controls.addWidget(self.sharp_pain_button, 0, 7)
         outer.addLayout(controls)
         hint = plain_label(self.tr(
             "Keys: Space pause · ← → previous / next step · R restart step · "
-            "Esc end · {key} sharp pain").format(key=SHARP_PAIN_KEY), point_delta=-1,
+            "Esc end · {key} sharp pain · {unwell} unwell").format(
+            key=SHARP_PAIN_KEY, unwell=UNWELL_KEY), point_delta=-1,
             object_name="keyHint")
         set_text_colour(hint)
         self.status_note = plain_label("", point_delta=-1, object_name="cueStatus")
@@ -318,6 +342,7 @@ class PlayerView(QWidget):
             (Qt.Key.Key_R, self.restart_step),
             (Qt.Key.Key_Escape, self.end_requested.emit),
             (getattr(Qt.Key, f"Key_{SHARP_PAIN_KEY}"), self.sharp_pain.emit),
+            (getattr(Qt.Key, f"Key_{UNWELL_KEY}"), self.unwell.emit),
             (Qt.Key.Key_M, self.sound_toggle.toggle),
             (Qt.Key.Key_V, self.voice_toggle.toggle),
         ):

@@ -10,6 +10,7 @@ or session to today, so its chart shows exactly that period whatever is on scree
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from coach import __version__, config
 from coach.advice import is_exercise
 from coach.csvio import ExportIncomplete, save_csv
-from coach.journal import Journal, JournalError
+from coach.journal import EventKind, Journal, JournalError, SafetyEvent
 from coach.trend import plausible, weekly_sessions
 from coach.ui.settings import Settings
 from coach.ui.trend_view import TrendView, summary_lines
@@ -51,14 +52,31 @@ def save_png(view: TrendView, path: Path) -> None:
         raise OSError(f"Qt could not write {path}")  # no strerror: the dialog says why
 
 
-def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> None:
-    """One A4 page: period, chart, summary, adherence, sharp-pain stops, notes."""
+def stop_line(event: SafetyEvent, routine_id: str | None,
+              title_of: Callable[[str], str] | None = None) -> str:
+    """A safety stop for the report: when, why, and in which routine and step."""
+    kind = (translate("Report", "sharp pain") if event.kind == EventKind.SHARP_PAIN
+            else translate("Report", "felt unwell"))
+    parts = [f"{event.at:%Y-%m-%d %H:%M}", kind]
+    if routine_id:
+        step = translate("Report", ", step {n}").format(n=event.step) if event.step else ""
+        parts.append((title_of or str)(routine_id) + step)
+    elif event.step:
+        parts.append(translate("Report", "step {n}").format(n=event.step))
+    return translate("Report", " · ").join(parts)
+
+
+def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
+                 title_of: Callable[[str], str] | None = None) -> None:
+    """One A4 page: period, chart, summary, adherence, safety stops, notes.
+    *title_of*: a routine's title in the user's language, from its id."""
     # What the chart shows: records with a date it cannot show are left out of both.
     now = datetime.now().timestamp()
     ratings = [r for r in journal.ratings() if plausible(r.at.timestamp(), now)]
-    sessions = [s for s in journal.sessions() if plausible(s.started.timestamp(), now)]
-    stops = [e for e in journal.safety_events()
-             if e.kind == "sharp_pain" and plausible(e.at.timestamp(), now)]
+    every_session = journal.sessions()
+    routine_of = {s.uid: s.routine_id for s in every_session}
+    sessions = [s for s in every_session if plausible(s.started.timestamp(), now)]
+    stops = [e for e in journal.safety_events() if plausible(e.at.timestamp(), now)]
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
@@ -108,11 +126,11 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> 
                         for n in range(7, -1, -1)]
         text(translate("Report", "Sessions per week, last 8 weeks (oldest first): {weeks}")
              .format(weeks=" · ".join(str(n) for n in recent_weeks)), 10, gap=10)
-        text(translate("Report", "Sharp-pain stops"), 12, True, 2)
+        text(translate("Report", "Safety stops (sharp pain, felt unwell)"), 12, True, 2)
         if stops:
             for event in stops[-8:]:
-                step = translate("Report", ", step {n}").format(n=event.step) if event.step else ""
-                text(f"{event.at:%Y-%m-%d %H:%M}{step}", 10, gap=1)
+                text(stop_line(event, routine_of.get(event.session_uid or ""), title_of),
+                     10, gap=1)
         else:
             text(translate("Report", "None."), 10, gap=1)
         y += 8
@@ -131,9 +149,11 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date) -> 
 
 
 def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: TrendView | None,
-                       settings: Settings) -> Path | None:
+                       settings: Settings, *,
+                       title_of: Callable[[str], str] | None = None) -> Path | None:
     """Ask where to save the chart (png), the journal (csv) or the report (pdf), and
-    save it; the path written, or None if the user cancelled or it failed (said)."""
+    save it; the path written, or None if the user cancelled or it failed (said).
+    *title_of* names the routines in the report."""
     if view is None and kind != "csv":  # the buttons live on the trend page
         message_box(parent, translate("Report", "Save"), translate(
             "Report", "Open the pain trend first: the chart is saved as it is shown there."),
@@ -162,7 +182,7 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
         elif kind == "png":
             save_png(view, target)
         else:
-            write_report(view, journal, target, today)
+            write_report(view, journal, target, today, title_of=title_of)
     except OSError as err:
         # The system's own words when it gave any ("Permission denied"), else a hint.
         problem = err.strerror or translate(

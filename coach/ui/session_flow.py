@@ -3,8 +3,9 @@
 Pages, in order: the routine's safety notes with the "hot, red or swollen?" check
 (a "yes" shows rest advice and records a session skipped by the safety check);
 "pain right now" (may be skipped); the player; "pain right now" again; the result
-with its traffic-light zone and advice. The sharp-pain button jumps straight to
-what to do now. Everything is recorded in the journal as it happens.
+with its traffic-light zone and advice. The sharp-pain and "I feel unwell" buttons
+jump straight to what to do now. Everything is recorded in the journal as it happens.
+The lists of when to get help come from :mod:`coach.ui.help`, as Help shows them.
 """
 
 from __future__ import annotations
@@ -35,14 +36,15 @@ from coach.advice import (
     session_outcome,
     stop_before_restart,
 )
-from coach.journal import Journal, JournalError, Outcome, Session, now
+from coach.journal import EventKind, Journal, JournalError, Outcome, Session, now
 from coach.pain import zone
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
 from coach.ui.cues import Cues
+from coach.ui.help import Section, clot_section, emergency_section, same_day_section
 from coach.ui.keepawake import KeepAwake
-from coach.ui.player import PlayerView, spoken_phrase
+from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY, PlayerView, spoken_phrase
 from coach.ui.rating import ZONE_BACKGROUNDS, ZONE_COLOURS, RatingPanel
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
@@ -141,7 +143,7 @@ class SessionFlow(QWidget):
         self.journal = journal
         self._confirming = False  # the "end this session?" question is open
         self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error)
-        #: The last session of this routine, if it ended in a sharp-pain stop.
+        #: The last session of this routine, if it ended in a sharp-pain or unwell stop.
         try:
             history = History.load(journal, date.today())
         except JournalError:  # damaged: the main window says so
@@ -171,6 +173,7 @@ class SessionFlow(QWidget):
         self.player = PlayerView(self.engine, lang, clock=clock)
         self.player.end_requested.connect(self.confirm_end)
         self.player.sharp_pain.connect(self.sharp_pain)
+        self.player.unwell.connect(self.unwell)
         self.player.finished.connect(self._finished)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),
@@ -231,26 +234,42 @@ class SessionFlow(QWidget):
         return page(*widgets)
 
     def _previous_stop_box(self, stop: PreviousStop) -> QWidget:
-        """The last session of this routine ended in a sharp pain: say so, and ask
-        for a deliberate decision before it starts again (the user decides)."""
-        box, inner = callout("previousStop", accent=ZONE_COLOURS["red"],
-                             background=ZONE_BACKGROUNDS["red"])
+        """The last session of this routine ended in a sharp pain, or the user felt
+        unwell: say so, and ask for a deliberate decision before it starts again (the
+        user decides)."""
+        sharp = stop.kind is EventKind.SHARP_PAIN
+        colour = "red" if sharp else "amber"
+        box, inner = callout("previousStop", accent=ZONE_COLOURS[colour],
+                             background=ZONE_BACKGROUNDS[colour])
         when = stop.at.strftime("%Y-%m-%d %H:%M")
         steps = self.routine.steps
         if stop.step is not None and 1 <= stop.step <= len(steps):
-            text = self.tr("Last time you stopped this routine because of a sharp pain: "
-                           "{when}, at step {step}, “{title}”.").format(
-                when=when, step=stop.step, title=steps[stop.step - 1].title.get(self.lang))
+            title = steps[stop.step - 1].title.get(self.lang)
+            text = (self.tr("Last time you stopped this routine because of a sharp pain: "
+                            "{when}, at step {step}, “{title}”.") if sharp else
+                    self.tr("Last time you stopped this routine because you felt unwell: "
+                            "{when}, at step {step}, “{title}”.")).format(
+                when=when, step=stop.step, title=title)
         else:
-            text = self.tr("Last time you stopped this routine because of a sharp pain "
-                           "({when}).").format(when=when)
+            text = (self.tr("Last time you stopped this routine because of a sharp pain "
+                            "({when}).") if sharp else
+                    self.tr("Last time you stopped this routine because you felt unwell "
+                            "({when}).")).format(when=when)
         headline = plain_label(text, point_delta=3, bold=True, object_name="previousStopText")
-        set_text_colour(headline, ZONE_COLOURS["red"])
+        set_text_colour(headline, ZONE_COLOURS[colour])
         inner.addWidget(headline)
-        inner.addWidget(plain_label(self.tr(
-            "The advice then was not to do it again before talking to a clinician about "
-            "the pain. If the pain comes back, stop at once with the red button or the S "
-            "key."), point_delta=1))
+        if sharp:
+            advice = self.tr(
+                "The advice then was not to do it again before talking to a clinician "
+                "about the pain. If the pain comes back, stop at once with the red button "
+                "or the {key} key.").format(key=SHARP_PAIN_KEY)
+        else:
+            advice = self.tr(
+                "Start again only if you feel well today. If you feel unwell again, stop "
+                "at once with the “{button}” button or the {key} key, and talk to a "
+                "clinician.").format(button=translate("PlayerView", "I feel unwell"),
+                                     key=UNWELL_KEY)
+        inner.addWidget(plain_label(advice, point_delta=1))
         self.go_ahead = QCheckBox(self.tr("I have thought about it and want to go ahead"))
         self.go_ahead.setObjectName("goAheadAfterStop")
         font = self.go_ahead.font()
@@ -262,7 +281,7 @@ class SessionFlow(QWidget):
         return box
 
     def _advice_page(self, title: str, paragraphs: list[str],
-                     sections: list[tuple[str, list[str]]], name: str) -> None:
+                     sections: list[Section], name: str) -> None:
         widgets: list[QWidget] = [plain_label(title, point_delta=8, bold=True,
                                               object_name=name)]
         widgets += [plain_label(text, point_delta=2) for text in paragraphs]
@@ -308,11 +327,12 @@ class SessionFlow(QWidget):
                         "a time."),
                 self.tr("Try the routine again gently once the heat and swelling have "
                         "settled."),
-            ]), (self.tr("See a clinician if"), [
-                self.tr("it has not settled after a few days"),
-                self.tr("you also have a fever or chills, or feel unwell"),
-                self.tr("you cannot put weight on the leg"),
-            ])], "restAdvice")
+            ]),
+             # A red, hot knee with a fever needs care today: that comes first.
+             same_day_section(hot_knee_first=True),
+             (self.tr("See a clinician if"), [
+                 self.tr("it has not settled after a few days"),
+             ])], "restAdvice")
 
     def _rated_before(self, value: int) -> None:
         if self.recorder.rate(value, "before"):
@@ -376,14 +396,30 @@ class SessionFlow(QWidget):
                 self.tr("A cold pack wrapped in a towel, about 15 minutes, may ease it."),
                 self.tr("Do not restart this routine until you have talked to a "
                         "clinician about the pain."),
-            ]), (self.tr("Get medical advice the same day if"), [
-                self.tr("you cannot put weight on the leg"),
-                self.tr("the knee swells badly, locks or gives way"),
-                self.tr("the pain is severe or keeps getting worse"),
-            ]), (self.tr("Call emergency services if"), [
-                self.tr("one calf or thigh is painful, swollen, warm or red"),
-                self.tr("you are short of breath or have chest pain"),
-            ])], "sharpPainAdvice")
+            ]), same_day_section(), clot_section()], "sharpPainAdvice")
+
+    def unwell(self) -> None:
+        """Dizzy, a sudden swelling or feeling ill: stop at once, no questions, record
+        it and say what to do now (clinical.md section 4)."""
+        if self.engine.state in ("finished", "stopped"):
+            return
+        self.engine.stop(EventKind.UNWELL)
+        self._leave_player()
+        self._advice_page(
+            self.tr("Session stopped"),
+            [self.tr("You stopped because you felt unwell. That was the right thing to "
+                     "do, and it has been recorded.")],
+            [emergency_section(),
+             (self.tr("What to do now"), [
+                 self.tr("Stop exercising for today."),
+                 self.tr("Sit or lie down somewhere safe and rest until you feel steady "
+                         "again."),
+                 self.tr("If the knee has swollen suddenly, rest it with the leg raised; "
+                         "a cold pack wrapped in a towel, about 15 minutes, may ease it."),
+                 self.tr("Exercise again only once you feel well. If you still feel "
+                         "unwell after resting, or it happens again, talk to a "
+                         "clinician."),
+             ]), same_day_section(), clot_section()], "unwellAdvice")
 
     def _leave_player(self) -> None:
         self.cues.stop()

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from coach.advice import is_exercise
 from coach.journal import Journal, SafetyEvent
-from coach.trend import TREND_CONTEXTS, Summary, plausible, rolling_mean, summarise_days
+from coach.trend import (
+    REVIEW_WEEKS,
+    TREND_CONTEXTS,
+    Summary,
+    plausible,
+    rolling_mean,
+    summarise_days,
+)
 from coach.ui.chart_items import DAY, Bands, Dots, Legend, LocaleDateAxis
 from coach.ui.checkin import context_name, side_label
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
@@ -97,6 +104,12 @@ def summary_lines(summary: Summary) -> list[str]:
             "worse": translate("Trend", "That is a meaningful rise. Make sessions easier or "
                                "rest, and talk to a clinician if it does not settle."),
         }[change.verdict])
+    if summary.see_clinician:
+        lines.append(translate("Trend", "You have exercised in {n} of the last {weeks} weeks, "
+                               "and your usual pain has not improved meaningfully. After "
+                               "about three months of regular exercise, it is worth seeing "
+                               "an orthopaedic clinician about your knee.").format(
+            n=summary.active_weeks, weeks=REVIEW_WEEKS))
     zones = summary.after_zones_4_weeks or {}
     if zones:
         lines.append(translate("Trend", "Right after exercise, last 4 weeks: {green} safe, "

@@ -67,3 +67,16 @@ def test_beeps_are_loaded_from_the_assets_and_played_on_events(qtbot, monkeypatc
     cues.set_sound(False)
     cues.on_event(Event("countdown", phase))
     assert len(played) == 3
+
+
+def test_the_voice_names_the_leg_when_the_legs_take_turns():
+    from coach import paths
+    from coach.routine import load_routine
+    from coach.session import Event, build_timeline
+    from coach.ui.player import spoken_phrase
+    from tests.conftest import FLAGSHIP
+
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    holds = [p for p in build_timeline(routine) if p.step == 1 and p.kind == "hold"]
+    said = [spoken_phrase(Event("phase_started", p, step=1), routine, "en") for p in holds[:2]]
+    assert said == ["Press, right leg.", "Press, left leg."]

@@ -16,10 +16,10 @@ def test_lists_bundled_routines_with_the_flagship_first(make_window):
     window = make_window()
     routines = window.findChild(type(window.routine_list), "routineList")
     assert routines.count() == 6
-    assert routines.item(0).text().startswith("Ten-minute inner-thigh routine\n9 min 47 s")
+    assert routines.item(0).text().startswith("Ten-minute inner-quadriceps routine\n10 min 22 s")
     assert window.selected_routine().id == FLAGSHIP
     shown = texts(window.details)
-    assert "Ten-minute inner-thigh routine" in shown
+    assert "Ten-minute inner-quadriceps routine" in shown
     assert "Before you start" in shown
     assert any("Do not train while your knee is hot" in t for t in shown)
     assert window.findChild(QPushButton, "startButton").isEnabled()

@@ -177,3 +177,41 @@ def test_exporting_restores_the_screen_even_when_the_export_fails(trend):
         assert high - low > 100 * DAY
         raise OSError("disk full")
     assert screen_state(trend) == before
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_names_the_routine_of_each_safety_stop(trend, journal, poppler, tmp_path):
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=2)
+    sharp = journal.start_session("ten-minute-inner-thigh", at=when)
+    journal.add_safety_event("sharp_pain", session_uid=sharp.uid, step=2, side="left",
+                             at=when + timedelta(minutes=3))
+    journal.end_session(sharp.uid, "sharp_pain", 1, at=when + timedelta(minutes=3))
+    unwell = journal.start_session("desk-break", at=when + timedelta(hours=5))
+    journal.add_safety_event("unwell", session_uid=unwell.uid, step=1,
+                             at=when + timedelta(hours=5, minutes=1))
+    journal.end_session(unwell.uid, "stopped", 0, at=when + timedelta(hours=5, minutes=1))
+    trend.reload()
+    titles = {"ten-minute-inner-thigh": "Ten-minute routine", "desk-break": "Desk break"}
+    pdf = tmp_path / "stops.pdf"
+    report.write_report(trend, journal, pdf, date.today(), title_of=titles.__getitem__)
+    text = pdf_text(pdf)
+    assert "Safety stops (sharp pain, felt unwell)" in text
+    at = when + timedelta(minutes=3)
+    assert f"{at:%Y-%m-%d %H:%M} · sharp pain · Ten-minute routine, step 2" in text
+    at = when + timedelta(hours=5, minutes=1)
+    assert f"{at:%Y-%m-%d %H:%M} · felt unwell · Desk break, step 1" in text
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_summary_is_the_trend_page_summary(trend, journal, poppler, tmp_path):
+    """Four months of sessions every third day with pain about the same: the report
+    says what the trend page says, the suggestion to see a clinician included."""
+    from coach.ui.trend_view import summary_lines
+
+    assert trend.summary.see_clinician and trend.summary.active_weeks == 12
+    pdf = tmp_path / "summary.pdf"
+    report.write_report(trend, journal, pdf, date.today())
+    text = " ".join(pdf_text(pdf).split())
+    for line in summary_lines(trend.summary):
+        assert line in text
+    assert "orthopaedic clinician" in text

@@ -93,10 +93,16 @@ def test_keyboard_drives_the_player(qtbot, flow, journal):
     key(qtbot, flow, Qt.Key.Key_Left)
     assert player.step_title.text() == "Knee-twist return"
     key(qtbot, flow, Qt.Key.Key_Right)
-    clock.advance(12)  # 10 s get ready, then 2 s into the first 5 s press
+    clock.advance(62)  # 60 s get ready (down to the floor), then 2 s into the first press
     player.refresh()
+    # the legs take turns on every press: the right leg first, then the left
     assert player.phase_label.text() == "Press" and player.side_label.text() == "Right side"
-    assert player.rep_label.text() == "Repetition 1 of 7"
+    assert player.rep_label.text() == "Repetition 1 of 14"
+    assert not player.illustration.mirrored
+    clock.advance(8)  # the first press and its release: the second press is the left leg's
+    player.refresh()
+    assert player.side_label.text() == "Left side" and player.illustration.mirrored
+    assert player.rep_label.text() == "Repetition 2 of 14"
 
     key(qtbot, flow, Qt.Key.Key_Escape)  # Esc asks first
     box = flow.findChild(QMessageBox, "confirmEnd")
@@ -111,7 +117,7 @@ def test_keyboard_drives_the_player(qtbot, flow, journal):
     [session] = journal.sessions()
     assert session.outcome == "sharp_pain" and session.ended is not None
     [event] = journal.safety_events()
-    assert event.kind == "sharp_pain" and event.step == 2 and event.side == "right"
+    assert event.kind == "sharp_pain" and event.step == 2 and event.side == "left"
     assert event.session_uid == session.uid
 
 
@@ -319,4 +325,119 @@ def test_after_a_sharp_pain_stop_the_next_start_shows_it_and_asks(qtbot, data_di
     assert flow.ok_button.isEnabled()
     flow.ok_button.click()
     assert flow.pages.currentWidget() is flow.before_page
+    flow.shutdown()
+
+
+def texts_on(widget):
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def in_order(shown, lines):
+    """*lines* appear in *shown*, one after another in that order."""
+    positions = [shown.index(line) for line in lines]
+    return positions == sorted(positions)
+
+
+def test_the_unwell_key_stops_at_once_and_says_what_to_do(qtbot, flow, journal):
+    from coach.ui.help import clot_section, emergency_section, same_day_signs
+
+    into_player(qtbot, flow)
+    flow.clock.advance(3)
+    flow.player.refresh()
+    key(qtbot, flow, Qt.Key.Key_U)  # no question: it stops at once
+    assert flow.engine.state == "stopped"
+    assert flow.findChild(QMessageBox, "confirmEnd") is None
+    assert flow.findChild(QLabel, "unwellAdvice").text() == "Session stopped"
+    [session] = journal.sessions()
+    assert session.outcome == "stopped" and session.ended is not None  # a closed set
+    [event] = journal.safety_events()
+    assert event.kind == "unwell" and event.step == 1 and event.session_uid == session.uid
+    shown = texts_on(flow.pages.currentWidget())
+    assert any("felt unwell" in t for t in shown)
+    assert any(t.startswith("Sit or lie down") for t in shown)
+    heading, emergency = emergency_section()
+    assert in_order(shown, [heading, *emergency, "What to do now"])  # most urgent first
+    assert in_order(shown, ["Get medical advice the same day if", *same_day_signs()])
+    heading, clot = clot_section()
+    assert in_order(shown, [heading, *clot])
+
+
+def test_both_stop_buttons_are_always_visible_and_the_keys_are_shown(qtbot, flow):
+    into_player(qtbot, flow)
+    sharp = flow.findChild(QPushButton, "sharpPainButton")
+    unwell = flow.findChild(QPushButton, "unwellButton")
+    assert unwell.text() == "I feel unwell"
+    assert unwell.minimumHeight() < sharp.minimumHeight()  # the smaller of the two
+    for _ in range(3):
+        assert unwell.isVisible() and unwell.isEnabled()
+        flow.engine.next_step()
+    flow.resize(760, 500)
+    for button in (sharp, unwell):
+        assert button.isVisible() and button.geometry().bottom() < flow.height()
+        corner = button.mapTo(flow, button.rect().bottomRight())
+        assert corner.x() <= flow.width() and corner.y() <= flow.height()
+    hint = flow.findChild(QLabel, "keyHint").text()
+    assert "S sharp pain" in hint and "U unwell" in hint
+    with qtbot.waitSignal(flow.player.unwell):
+        unwell.click()
+    assert flow.findChild(QLabel, "unwellAdvice") is not None
+
+
+def test_the_sharp_pain_page_lists_what_help_lists(qtbot, flow):
+    from coach.ui.help import SafetyDialog, clot_section, same_day_signs
+
+    into_player(qtbot, flow)
+    key(qtbot, flow, Qt.Key.Key_S)
+    shown = texts_on(flow.pages.currentWidget())
+    heading, clot = clot_section()
+    assert in_order(shown, ["Get medical advice the same day if", *same_day_signs(),
+                            heading, *clot])
+    assert "the knee is red and hot and you have a fever or chills, or feel ill" in shown
+    assert "Call emergency services if" not in shown  # the old rule, split in two
+    dialog = SafetyDialog()
+    qtbot.addWidget(dialog)
+    in_help = texts_on(dialog)
+    assert in_order(in_help, ["Get medical advice the same day if", *same_day_signs(),
+                              heading, *clot])
+
+
+def test_not_today_puts_same_day_care_for_a_hot_knee_with_fever_first(qtbot, flow):
+    flow.findChild(QPushButton, "safetyNotToday").click()
+    shown = texts_on(flow.pages.currentWidget())
+    same_day = shown.index("Get medical advice the same day if")
+    assert shown[same_day + 2] == ("the knee is red and hot and you have a fever or chills, "
+                                   "or feel ill")  # after the heading, its bullet
+    assert same_day < shown.index("See a clinician if")
+
+
+def test_after_an_unwell_stop_the_next_start_shows_it_and_asks(qtbot, data_dir, journal):
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    stopped = journal.start_session(routine.id)
+    journal.add_safety_event("unwell", session_uid=stopped.uid, step=2)
+    journal.end_session(stopped.uid, "stopped", 1)
+    settings = open_settings(data_dir)
+    settings.set(config.SOUND, False)
+    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                       clock=FakeClock())
+    qtbot.addWidget(flow)
+    flow.show()
+    flow.start()
+    text = flow.findChild(QLabel, "previousStopText").text()
+    assert "felt unwell" in text and "step 2" in text and routine.steps[1].title.en in text
+    assert any("“I feel unwell” button or the U key" in t for t in texts_on(flow))
+    assert not flow.ok_button.isEnabled()
+    qtbot.keyClick(flow.findChild(QCheckBox, "goAheadAfterStop"), Qt.Key.Key_Space)
+    assert flow.ok_button.isEnabled()
+    flow.shutdown()
+
+
+@pytest.mark.parametrize(("lang", "italic"), [("en", True), ("ja", False)])
+def test_cue_line_is_not_slanted_in_japanese(qtbot, data_dir, journal, lang, italic):
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    settings = open_settings(data_dir)
+    settings.set(config.SOUND, False)
+    flow = SessionFlow(routine, journal, lang=lang, speed=1.0, settings=settings,
+                       clock=FakeClock())
+    qtbot.addWidget(flow)
+    assert flow.player.cue_label.font().italic() is italic
     flow.shutdown()

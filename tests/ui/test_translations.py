@@ -61,6 +61,38 @@ def test_japanese_window_and_qt_buttons(make_window, use_language):
     window = make_window(lang="ja")
     assert window.start_button.text() == "ルーティンを始める"
     shown = [label.text() for label in window.details.findChildren(QLabel)]
-    assert "内ももを鍛える10分ルーティン" in shown and "始める前に" in shown
+    assert "膝上の内側（内側広筋）を鍛える10分ルーティン" in shown and "始める前に" in shown
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.button(QDialogButtonBox.StandardButton.Close).text() != "Close"
+
+
+def japanese_messages():
+    return {(context.findtext("name"), message.findtext("source")):
+            message.findtext("translation")
+            for context in ET.parse(TS).iter("context") for message in context.iter("message")}
+
+
+def test_japanese_follows_the_glossary():
+    """docs/glossary-ja.md: knee heat is 熱をもっている (熱っぽい means feverish), who
+    to see is 医師・理学療法士, zone names promise nothing, questions are polite, and
+    punctuation is full-width."""
+    import re
+
+    messages = japanese_messages()
+    for (_context, source), text in messages.items():
+        assert "専門家" not in text and "さぼ" not in text, source
+        if "熱っぽ" in text:
+            assert "feverish" in source, source
+        if re.search(r"\bclinician", source):
+            assert "医師" in text, source
+        assert not re.search(r"[^\x00-\x7f][:?!]", text), text  # ： ？ ！
+        assert not re.search(r"[^\x00-\x7f] ?\((?![&*])", text), text  # （ ）
+        if source.endswith("?"):
+            assert text.endswith("か？"), text
+    assert messages[("SessionFlow", "Is your knee hot, red or swollen today?")] == (
+        "今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？")
+    assert "熱をもって" in messages[("Safety", "your knee is hot, red or swollen")]
+    assert [messages[("Advice", zone)] for zone in ("Safe", "Acceptable", "Too much")] == [
+        "問題なし", "許容範囲", "痛みが強すぎる"]
+    assert messages[("TrendView", "Is it working?")] == "効果は出ていますか？"
+    assert messages[("RatingDialog", "Which knee?")] == "どちらの膝ですか？"

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from coach.csvio import import_csv, save_csv
+from coach.trend import Summary
 from coach.ui import report
 from coach.ui.widgets import MessageBar
 from tests.conftest import FLAGSHIP, REPO
@@ -177,7 +179,7 @@ def test_exports_png_csv_and_a_pdf_report(make_window, qtbot, history, tmp_path)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Knee pain report" in text and "Last 7 days:" in text
-    assert "Sharp-pain stops" in text
+    assert "Safety stops (sharp pain, felt unwell)" in text
 
 
 def test_save_chart_from_the_dialog_says_where_and_failures_are_told(
@@ -269,3 +271,19 @@ def test_the_chart_survives_impossible_dates_in_the_journal(make_window, qtbot, 
     first, last = trend.plot.getPlotItem().getViewBox().viewRange()[0]
     assert last - first < 3 * 86400  # days, not millennia
     trend.grab()  # paints (axis ticks included) without an error
+
+
+def test_summary_suggests_a_clinician_after_months_without_improvement():
+    from coach.trend import change
+    from coach.ui.trend_view import summary_lines
+
+    summary = Summary(count=90, first_day=date(2026, 1, 1), recent_mean=5.0,
+                      baseline_mean=5.0, change=change(5.0, 5.0), sessions_4_weeks=8,
+                      enough_history=True, active_weeks=9, see_clinician=True)
+    lines = summary_lines(summary)
+    advice = ("You have exercised in 9 of the last 12 weeks, and your usual pain has not "
+              "improved meaningfully. After about three months of regular exercise, it "
+              "is worth seeing an orthopaedic clinician about your knee.")
+    assert advice in lines
+    assert lines.index(advice) == 3  # after the comparison and what it means
+    assert advice not in summary_lines(replace(summary, see_clinician=False))
