@@ -42,12 +42,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="136"/>
+        <location filename="../ui/app.py" line="146"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="137"/>
+        <location filename="../ui/app.py" line="147"/>
         <source>Knee Coach ran into an unexpected problem. Your ratings and sessions are saved. The details are in {log}.</source>
         <translation>Knee Coach で予期しない問題が起きました。痛みの評価と運動の記録は保存されています。詳しい内容は {log} にあります。</translation>
     </message>
@@ -131,19 +131,21 @@
 <context>
     <name>Cues</name>
     <message>
-        <location filename="../ui/cues.py" line="69"/>
+        <location filename="../ui/cues.py" line="94"/>
+        <location filename="../ui/cues.py" line="118"/>
         <source>No sound output was found, so this session runs silently.</source>
-        <extracomment>What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal.</extracomment>
+        <extracomment>Qt&apos;s test engine, shipped with every Qt: it speaks to no one. What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal.</extracomment>
         <translation>音声の出力先が見つからないため、音なしで進めます。</translation>
     </message>
     <message>
-        <location filename="../ui/cues.py" line="89"/>
-        <location filename="../ui/cues.py" line="95"/>
+        <location filename="../ui/cues.py" line="98"/>
+        <location filename="../ui/cues.py" line="140"/>
+        <location filename="../ui/cues.py" line="146"/>
         <source>Voice guidance is not available on this computer.</source>
         <translation>このコンピューターでは音声ガイドを使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/cues.py" line="103"/>
+        <location filename="../ui/cues.py" line="154"/>
         <source>No voice for this language is installed, so voice guidance is off.</source>
         <translation>この言語の音声がインストールされていないため、音声ガイドはオフです。</translation>
     </message>
@@ -468,231 +470,231 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="90"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>Knee Coach</source>
-        <extracomment>Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder.</extracomment>
+        <extracomment>The size the window opens at when the screen has room for it. Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title bar; every page scrolls rather than clips down to this size. Of the screen&apos;s free area, what a first window takes at most. Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="99"/>
-        <location filename="../ui/main_window.py" line="149"/>
-        <location filename="../ui/main_window.py" line="167"/>
+        <location filename="../ui/main_window.py" line="125"/>
+        <location filename="../ui/main_window.py" line="181"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Loading the chart…</source>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="110"/>
+        <location filename="../ui/main_window.py" line="142"/>
         <source>How is your knee?</source>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="112"/>
+        <location filename="../ui/main_window.py" line="144"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="191"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="172"/>
+        <location filename="../ui/main_window.py" line="204"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="206"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209"/>
+        <location filename="../ui/main_window.py" line="247"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="213"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="223"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="262"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="269"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245"/>
+        <location filename="../ui/main_window.py" line="283"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="286"/>
         <source>&amp;Daily life tips</source>
         <translation>日常生活のコツ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="249"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/main_window.py" line="304"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="270"/>
+        <location filename="../ui/main_window.py" line="308"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="302"/>
+        <location filename="../ui/main_window.py" line="340"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="344"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="310"/>
+        <location filename="../ui/main_window.py" line="348"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="352"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="356"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="329"/>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="330"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="371"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="338"/>
+        <location filename="../ui/main_window.py" line="376"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="344"/>
+        <location filename="../ui/main_window.py" line="382"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="348"/>
+        <location filename="../ui/main_window.py" line="386"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="388"/>
+        <location filename="../ui/main_window.py" line="426"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="397"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="398"/>
+        <location filename="../ui/main_window.py" line="436"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="437"/>
+        <location filename="../ui/main_window.py" line="475"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="441"/>
+        <location filename="../ui/main_window.py" line="479"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="495"/>
+        <location filename="../ui/main_window.py" line="533"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="498"/>
+        <location filename="../ui/main_window.py" line="536"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="513"/>
+        <location filename="../ui/main_window.py" line="551"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
@@ -707,12 +709,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="566"/>
+        <location filename="../ui/main_window.py" line="604"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="567"/>
+        <location filename="../ui/main_window.py" line="605"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -748,72 +750,72 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="64"/>
+        <location filename="../ui/player.py" line="76"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="65"/>
+        <location filename="../ui/player.py" line="77"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="71"/>
+        <location filename="../ui/player.py" line="83"/>
         <source>Hold</source>
         <translation>保って</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="74"/>
+        <location filename="../ui/player.py" line="86"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="76"/>
+        <location filename="../ui/player.py" line="88"/>
         <source>Switch to the left side</source>
         <translation>左側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="77"/>
+        <location filename="../ui/player.py" line="89"/>
         <source>Switch to the right side</source>
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="78"/>
+        <location filename="../ui/player.py" line="90"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="79"/>
+        <location filename="../ui/player.py" line="91"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="80"/>
+        <location filename="../ui/player.py" line="92"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="86"/>
+        <location filename="../ui/player.py" line="98"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="94"/>
+        <location filename="../ui/player.py" line="106"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="97"/>
+        <location filename="../ui/player.py" line="109"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="99"/>
+        <location filename="../ui/player.py" line="111"/>
         <source>{phase}, left leg.</source>
         <translation>{phase}、左脚。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="100"/>
+        <location filename="../ui/player.py" line="112"/>
         <source>{phase}, right leg.</source>
         <translation>{phase}、右脚。</translation>
     </message>
@@ -821,153 +823,176 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="215"/>
+        <location filename="../ui/player.py" line="248"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="227"/>
+        <location filename="../ui/player.py" line="264"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="266"/>
+        <location filename="../ui/player.py" line="313"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="267"/>
+        <location filename="../ui/player.py" line="314"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="268"/>
-        <location filename="../ui/player.py" line="457"/>
+        <location filename="../ui/player.py" line="315"/>
+        <location filename="../ui/player.py" line="514"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="269"/>
+        <location filename="../ui/player.py" line="316"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="270"/>
+        <location filename="../ui/player.py" line="317"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="271"/>
+        <location filename="../ui/player.py" line="318"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="272"/>
+        <location filename="../ui/player.py" line="319"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="273"/>
+        <location filename="../ui/player.py" line="320"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="274"/>
+        <location filename="../ui/player.py" line="321"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="275"/>
+        <location filename="../ui/player.py" line="322"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="289"/>
+        <location filename="../ui/player.py" line="336"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="308"/>
+        <location filename="../ui/player.py" line="346"/>
+        <source>Full screen</source>
+        <translation>全画面</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="348"/>
+        <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
+        <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="354"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="134"/>
-        <location filename="../ui/player.py" line="277"/>
+        <location filename="../ui/player.py" line="324"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="136"/>
-        <location filename="../ui/player.py" line="288"/>
+        <location filename="../ui/player.py" line="335"/>
         <location filename="../ui/session_flow.py" line="270"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="278"/>
+        <location filename="../ui/player.py" line="325"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="315"/>
+        <location filename="../ui/player.py" line="361"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="316"/>
+        <location filename="../ui/player.py" line="362"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="318"/>
+        <location filename="../ui/player.py" line="364"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="319"/>
+        <location filename="../ui/player.py" line="365"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="433"/>
+        <location filename="../ui/player.py" line="240"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="445"/>
+        <location filename="../ui/player.py" line="494"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="447"/>
+        <location filename="../ui/player.py" line="496"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="456"/>
+        <location filename="../ui/player.py" line="513"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="457"/>
+        <location filename="../ui/player.py" line="514"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="463"/>
+        <location filename="../ui/player.py" line="520"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="473"/>
+        <location filename="../ui/player.py" line="530"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="475"/>
+        <location filename="../ui/player.py" line="532"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../ui/app.py" line="57"/>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.py" line="58"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -1093,59 +1118,59 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="158"/>
+        <location filename="../ui/report.py" line="164"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="158"/>
+        <location filename="../ui/report.py" line="164"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="163"/>
+        <location filename="../ui/report.py" line="169"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="164"/>
+        <location filename="../ui/report.py" line="170"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="165"/>
+        <location filename="../ui/report.py" line="171"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="169"/>
+        <location filename="../ui/report.py" line="177"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="188"/>
+        <location filename="../ui/report.py" line="197"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="197"/>
+        <location filename="../ui/report.py" line="206"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="198"/>
+        <location filename="../ui/report.py" line="207"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="204"/>
+        <location filename="../ui/report.py" line="213"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="204"/>
+        <location filename="../ui/report.py" line="213"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1560,32 +1585,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="431"/>
+        <location filename="../ui/session_flow.py" line="432"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="433"/>
+        <location filename="../ui/session_flow.py" line="434"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="450"/>
+        <location filename="../ui/session_flow.py" line="451"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="455"/>
+        <location filename="../ui/session_flow.py" line="456"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="465"/>
+        <location filename="../ui/session_flow.py" line="466"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="495"/>
+        <location filename="../ui/session_flow.py" line="496"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -1593,216 +1618,272 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="58"/>
+        <location filename="../ui/trend_view.py" line="77"/>
         <source>2 weeks</source>
+        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). Below 0, out of the data: a lane for session ticks and sharp-pain stops. The view: the lane below, headroom above 10 for the one-row legend. Verdict -&gt; shape and colour of the headline (colour is never alone: words and shape).</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="58"/>
+        <location filename="../ui/trend_view.py" line="77"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="59"/>
+        <location filename="../ui/trend_view.py" line="78"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="59"/>
+        <location filename="../ui/trend_view.py" line="78"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="66"/>
+        <location filename="../ui/trend_view.py" line="85"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="68"/>
+        <location filename="../ui/trend_view.py" line="87"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="73"/>
+        <location filename="../ui/trend_view.py" line="92"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="80"/>
+        <location filename="../ui/trend_view.py" line="99"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="82"/>
+        <location filename="../ui/trend_view.py" line="101"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="84"/>
+        <location filename="../ui/trend_view.py" line="103"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="87"/>
+        <location filename="../ui/trend_view.py" line="106"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="88"/>
+        <location filename="../ui/trend_view.py" line="107"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="89"/>
+        <location filename="../ui/trend_view.py" line="108"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="96"/>
+        <location filename="../ui/trend_view.py" line="115"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="97"/>
+        <location filename="../ui/trend_view.py" line="116"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="100"/>
+        <location filename="../ui/trend_view.py" line="119"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="102"/>
+        <location filename="../ui/trend_view.py" line="121"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="104"/>
+        <location filename="../ui/trend_view.py" line="123"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="108"/>
+        <location filename="../ui/trend_view.py" line="127"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="115"/>
+        <location filename="../ui/trend_view.py" line="134"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="119"/>
+        <location filename="../ui/trend_view.py" line="138"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="120"/>
+        <location filename="../ui/trend_view.py" line="139"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="152"/>
+        <source>Better: {points:.1f} points lower than the period you compare with</source>
+        <translation>改善：比べる期間より {points:.1f} 低い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="154"/>
+        <source>A little better: {points:.1f} points lower than the period you compare with</source>
+        <translation>少し改善：比べる期間より {points:.1f} 低い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="157"/>
+        <source>About the same as the period you compare with</source>
+        <translation>比べる期間とほぼ同じ</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="159"/>
+        <source>A little worse: {points:.1f} points higher than the period you compare with</source>
+        <translation>少し悪化：比べる期間より {points:.1f} 高い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="161"/>
+        <source>Worse: {points:.1f} points higher than the period you compare with</source>
+        <translation>悪化：比べる期間より {points:.1f} 高い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="166"/>
+        <source>Better: {points:.1f} points lower than your first week</source>
+        <translation>改善：最初の1週間より {points:.1f} 低い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="168"/>
+        <source>A little better: {points:.1f} points lower than your first week</source>
+        <translation>少し改善：最初の1週間より {points:.1f} 低い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="170"/>
+        <source>About the same as your first week</source>
+        <translation>最初の1週間とほぼ同じ</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="171"/>
+        <source>A little worse: {points:.1f} points higher than your first week</source>
+        <translation>少し悪化：最初の1週間より {points:.1f} 高い</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="173"/>
+        <source>Worse: {points:.1f} points higher than your first week</source>
+        <translation>悪化：最初の1週間より {points:.1f} 高い</translation>
     </message>
 </context>
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="172"/>
+        <location filename="../ui/trend_view.py" line="229"/>
         <source>No ratings yet</source>
         <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. Ratings stored with a date the chart cannot show (see ``reload``).</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="175"/>
+        <location filename="../ui/trend_view.py" line="232"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="179"/>
+        <location filename="../ui/trend_view.py" line="236"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="205"/>
+        <location filename="../ui/trend_view.py" line="265"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="205"/>
+        <location filename="../ui/trend_view.py" line="265"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="206"/>
+        <location filename="../ui/trend_view.py" line="266"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="211"/>
+        <location filename="../ui/trend_view.py" line="272"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="223"/>
+        <location filename="../ui/trend_view.py" line="287"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="226"/>
+        <location filename="../ui/trend_view.py" line="292"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="241"/>
+        <location filename="../ui/trend_view.py" line="316"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="250"/>
+        <location filename="../ui/trend_view.py" line="319"/>
+        <source>Usual pain</source>
+        <translation>ふだんの痛み</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="334"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="252"/>
+        <location filename="../ui/trend_view.py" line="336"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="269"/>
+        <location filename="../ui/trend_view.py" line="353"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="274"/>
+        <location filename="../ui/trend_view.py" line="360"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="276"/>
+        <location filename="../ui/trend_view.py" line="362"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="281"/>
-        <source>The average follows your usual pain: daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are shown but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much.</source>
-        <translation>平均は、ふだんの痛み（日々の記録・運動前・翌朝の評価）から出しています。運動直後の評価はグラフに表示しますが、0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる、という区分で判断します。</translation>
+        <location filename="../ui/trend_view.py" line="367"/>
+        <source>The line is the 7-day average of your usual pain (the light dots): daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are judged by their zone instead: 0-2 safe, 3-5 acceptable, 6-10 too much. Click an entry of the key to show or hide it.</source>
+        <translation>線は、ふだんの痛み（薄い点）の7日間平均です。日々の記録、運動前と翌朝の評価を含みます。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="372"/>
+        <location filename="../ui/trend_view.py" line="474"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="376"/>
+        <location filename="../ui/trend_view.py" line="478"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="379"/>
+        <location filename="../ui/trend_view.py" line="481"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="451"/>
+        <location filename="../ui/trend_view.py" line="562"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QLibraryInfo,
     QLocale,
@@ -42,22 +43,31 @@ def open_settings(data_dir: Path) -> Settings:
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Load Qt's own Japanese strings (dialog buttons) and Knee Coach's."""
+    """Load Qt's own Japanese strings (dialog buttons, the file dialog) and Knee
+    Coach's, which also fills the gaps Qt's catalogue leaves in its file dialog.
+
+    ``qt_ja`` is Qt's catalogue of catalogues (qtbase, qtmultimedia, ...): it loads
+    each one installed; ``qtbase_ja`` alone is the fallback."""
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja"
                                else QLocale.Language.English))
     if lang != "ja":
         return []
+    # Qt's file dialog labels that qtbase_ja has only without their "&": lupdate
+    # lists them in coach_ja, which is searched first.
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
-    for name, folder in (
-        ("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("coach_ja", str(paths.translations_dir())),
+    for names, folder in (
+        (("qt_ja", "qtbase_ja"), qt_folder),
+        (("coach_ja",), str(paths.translations_dir())),
     ):
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for name in names):
             app.installTranslator(translator)
             installed.append(translator)
         else:
-            log.warning("translation %s not found in %s", name, folder)
+            log.warning("translation %s not found in %s", " or ".join(names), folder)
     return installed
 
 

@@ -166,9 +166,10 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
     """The chart's key, painted in one item: a sample and a name per entry, in rows of
     *columns*. Clicking an entry hides or shows its item (a crossed-out sample while
     hidden). pyqtgraph's LegendItem builds a rich-text label and a layout item per
-    entry, which costs more than the rest of the chart's construction."""
+    entry, which costs more than the rest of the chart's construction. ``fit`` keeps it
+    to one row where the chart is wide enough, so it covers little of the data."""
 
-    PAD, SAMPLE, GAP, ROW = 6, 22, 16, 22
+    PAD, SAMPLE, GAP, ROW = 4, 20, 12, 18
 
     def __init__(self, *, columns: int, text_colour: str = "#333",
                  fill: tuple[int, int, int, int] = (255, 255, 255, 215)) -> None:
@@ -179,29 +180,54 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
         self.fill = QColor(*fill)
         self.entries: list[tuple[pg.GraphicsObject, str]] = []
         self._cells: list[QRectF] = []
+        self._fitted = 0  # columns chosen by fit(); 0: *columns*
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() - 1)  # a key, not the content
+        self.setFont(font)
 
     def add(self, item: pg.GraphicsObject, name: str) -> None:
         self.entries.append((item, name))
         self._relayout()
 
-    def _relayout(self) -> None:
+    def fit(self, width: float) -> None:
+        """Use as many columns (up to *columns*) as fit in *width* px: one row on a wide
+        chart, more rows only when the chart is narrow."""
+        widths = self._widths()
+        for columns in range(len(widths), 0, -1):
+            if self._row_width(widths, columns) <= width or columns == 1:
+                break
+        if columns != self._fitted:
+            self._fitted = columns
+            self._relayout()
+
+    def _widths(self) -> list[float]:
         metrics = QFontMetricsF(self.font())
-        widths = [self.SAMPLE + 4 + metrics.horizontalAdvance(name) for _, name in self.entries]
-        column_widths = [max(widths[c::self.columns], default=0.0)
-                         for c in range(self.columns)]
+        return [self.SAMPLE + 4 + metrics.horizontalAdvance(name) for _, name in self.entries]
+
+    def _row_width(self, widths: list[float], columns: int) -> float:
+        column_widths = [max(widths[c::columns], default=0.0) for c in range(columns)]
+        return 2 * self.PAD + sum(column_widths) + self.GAP * (min(columns, len(widths)) - 1)
+
+    def _relayout(self) -> None:
+        widths = self._widths()
+        columns = self._fitted or self.columns
+        self._layout(widths, columns)
+
+    def _layout(self, widths: list[float], columns: int) -> None:
+        column_widths = [max(widths[c::columns], default=0.0) for c in range(columns)]
         self._cells = []
         for n, width in enumerate(widths):
-            row, column = divmod(n, self.columns)
+            row, column = divmod(n, columns)
             left = self.PAD + sum(column_widths[:column]) + self.GAP * column
             self._cells.append(QRectF(left, self.PAD + row * self.ROW, width, self.ROW))
-        rows = math.ceil(len(self.entries) / self.columns)
-        self.setFixedWidth(2 * self.PAD + sum(column_widths)
-                           + self.GAP * (min(self.columns, len(self.entries)) - 1))
+        rows = math.ceil(len(self.entries) / columns)
+        self.setFixedWidth(self._row_width(widths, columns))
         self.setFixedHeight(2 * self.PAD + rows * self.ROW)
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())  # the font the cells were measured with
         painter.setPen(pg.mkPen(None))
         painter.setBrush(self.fill)
         painter.drawRect(self.boundingRect())

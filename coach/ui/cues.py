@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QUrl, Signal
 
@@ -17,7 +18,13 @@ from coach import paths
 from coach.session import Event
 from coach.ui.widgets import translate
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
+
 log = logging.getLogger(__name__)
+
+#: Qt's test engine, shipped with every Qt: it speaks to no one.
+TEST_ENGINE = "mock"
 
 #: What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that
 #: a plain desktop lacks; harmless, so kept out of the user's terminal.
@@ -29,12 +36,19 @@ class Cues(QObject):
     """Plays ``tick`` on the last three seconds, ``phase`` on each new phase and
     ``done`` at the end, and speaks what *phrase_for* returns for an event.
 
+    Whether sound and voice can work at all is known once :meth:`prepare` has
+    looked (``sound_available``, ``voice_available``: None until then, with the
+    reasons in ``sound_problem`` and ``voice_problem``); :meth:`bind_toggles` keeps a
+    pair of on/off buttons truthful about it.
+
     Signals:
         status_changed(str): what works and what does not, in words ("" when all is
             well), for the player's small note.
+        availability_changed: ``sound_available`` or ``voice_available`` changed.
     """
 
     status_changed = Signal(str)
+    availability_changed = Signal()
 
     def __init__(self, lang: str, *, sound: bool, voice: bool,
                  phrase_for: Callable[[Event], str | None],
@@ -50,6 +64,10 @@ class Cues(QObject):
         self._speech_engine = speech_engine  # None: the platform's default
         self._voice_problem = ""
         self.status = ""
+        self.sound_available: bool | None = None
+        self.voice_available: bool | None = None
+        self.sound_problem = ""
+        self.voice_problem = ""
 
     # -- set-up ------------------------------------------------------------------
     def _audio_output_available(self) -> bool:
@@ -63,8 +81,39 @@ class Cues(QObject):
                 self._has_output = bool(QMediaDevices.audioOutputs())
         return self._has_output
 
+    def _speech_engine_available(self) -> bool:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError:
+            return False
+        if self._speech_engine:
+            return self._speech_engine in QTextToSpeech.availableEngines()
+        return any(name != TEST_ENGINE for name in QTextToSpeech.availableEngines())
+
+    def _set_available(self, sound: bool, voice: bool, voice_problem: str = "") -> None:
+        no_output = translate("Cues", "No sound output was found, so this session runs "
+                                      "silently.")
+        sound_problem = "" if sound else no_output
+        if not voice and not voice_problem:
+            voice_problem = no_output if not sound else translate(
+                "Cues", "Voice guidance is not available on this computer.")
+        new = (sound, voice, sound_problem, "" if voice else voice_problem)
+        if new != (self.sound_available, self.voice_available, self.sound_problem,
+                   self.voice_problem):
+            (self.sound_available, self.voice_available, self.sound_problem,
+             self.voice_problem) = new
+            self.availability_changed.emit()
+
+    def check_outputs(self) -> None:
+        """Look for an audio output and a speech engine (loads QtMultimedia)."""
+        output = self._audio_output_available()
+        self._set_available(output, output and self._speech_engine_available(),
+                            self._voice_problem)
+
     def prepare(self) -> None:
         """Create what is switched on and report what cannot work."""
+        if self.sound_on or self.voice_on:
+            self.check_outputs()
         if (self.sound_on or self.voice_on) and not self._audio_output_available():
             self._set_status(translate(
                 "Cues", "No sound output was found, so this session runs silently."))
@@ -80,6 +129,8 @@ class Cues(QObject):
                 self._effects[name] = effect
         if self.voice_on and self._speech is None:
             self._prepare_voice()
+            if self._voice_problem:
+                self._set_available(True, False, self._voice_problem)
         self._set_status(self._voice_problem if self.voice_on else "")
 
     def _prepare_voice(self) -> None:
@@ -112,6 +163,28 @@ class Cues(QObject):
             self.status_changed.emit(text)
 
     # -- switches ----------------------------------------------------------------
+    def bind_toggles(self, sound: QAbstractButton, voice: QAbstractButton) -> None:
+        """Keep *sound* and *voice* (checkable buttons) truthful: one that cannot
+        work is switched off and disabled, with the reason as its tooltip. The
+        user's choice (the setting) is left alone for a computer that can."""
+        tips = {sound: sound.toolTip(), voice: voice.toolTip()}
+
+        def show() -> None:
+            for button, available, problem in (
+                    (sound, self.sound_available, self.sound_problem),
+                    (voice, self.voice_available, self.voice_problem)):
+                if available is None:
+                    continue
+                button.setEnabled(available)
+                button.setToolTip(tips[button] if available else problem)
+                if not available and button.isChecked():
+                    blocked = button.blockSignals(True)  # not a choice: no setting saved
+                    button.setChecked(False)
+                    button.blockSignals(blocked)
+
+        self.availability_changed.connect(show)
+        show()
+
     def set_sound(self, on: bool) -> None:
         self.sound_on = on
         self.prepare()

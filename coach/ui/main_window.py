@@ -8,14 +8,16 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -53,7 +55,31 @@ from coach.ui.widgets import (
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole
 
+#: The size the window opens at when the screen has room for it.
+PREFERRED_SIZE = QSize(1100, 720)
+#: Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title
+#: bar; every page scrolls rather than clips down to this size.
+MINIMUM_SIZE = QSize(600, 330)
+#: Of the screen's free area, what a first window takes at most.
+SCREEN_SHARE = 0.9
+
 log = logging.getLogger(__name__)
+
+
+def first_run_size(available: QRect) -> QSize:
+    """The preferred size, shrunk to a share of the screen's free area if needed."""
+    return QSize(min(PREFERRED_SIZE.width(), int(available.width() * SCREEN_SHARE)),
+                 min(PREFERRED_SIZE.height(), int(available.height() * SCREEN_SHARE)))
+
+
+def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
+    """*wanted* made no larger than *available*, then moved (as little as possible)
+    to lie inside it: a remembered place on a screen that is gone or smaller."""
+    width = min(wanted.width(), available.width())
+    height = min(wanted.height(), available.height())
+    x = max(available.left(), min(wanted.left(), available.left() + available.width() - width))
+    y = max(available.top(), min(wanted.top(), available.top() + available.height() - height))
+    return QRect(x, y, width, height)
 
 
 def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
@@ -88,7 +114,7 @@ class MainWindow(QMainWindow):
         #: process after this one has closed its journal and released the data folder.
         self.restart_pending = False
         self.setWindowTitle(self.tr("Knee Coach"))
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.bars = QVBoxLayout()
         self.bars.setContentsMargins(12, 8, 12, 0)
@@ -105,7 +131,13 @@ class MainWindow(QMainWindow):
                                          object_name="trendLoading")
         self.trend_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.trend_page.layout().addWidget(self.trend_loading)
-        self.tabs.addTab(self.trend_page, self.tr("Pain trend"))
+        # Scrolls rather than clips when the window is narrower than the chart's tools.
+        trend_scroll = QScrollArea()
+        trend_scroll.setObjectName("trendScroll")
+        trend_scroll.setWidgetResizable(True)
+        trend_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        trend_scroll.setWidget(self.trend_page)
+        self.tabs.addTab(trend_scroll, self.tr("Pain trend"))
         self.trend: TrendView | None = None
         self.check_in_button = QPushButton(self.tr("How is your knee?"))
         self.check_in_button.setObjectName("checkInButton")
@@ -194,9 +226,15 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
 
+        # Scrolls rather than clips on a small screen: Start stays reachable.
+        right_scroll = QScrollArea()
+        right_scroll.setObjectName("homeRight")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setWidget(right)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(right_scroll)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700])
         self.splitter.setChildrenCollapsible(False)
@@ -603,9 +641,26 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _restore_geometry(self) -> None:
+        """The remembered size and place, kept on the screen (which may have changed
+        since); the first time, a size that fits the screen's free area."""
+        from PySide6.QtGui import QGuiApplication
+
         geometry = self.settings.get(config.WINDOW_GEOMETRY)
-        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1100, 720)
+        restored = bool(geometry) and self.restoreGeometry(QByteArray(geometry))
+        screen = (QGuiApplication.screenAt(self.geometry().center()) if restored
+                  else None) or self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        # Never a minimum larger than the screen: the window could not fit at all.
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size()))
+        if restored:
+            if not self.windowState() & (Qt.WindowState.WindowMaximized
+                                         | Qt.WindowState.WindowFullScreen):
+                self.setGeometry(fit_to_screen(self.geometry(), available))
+        else:
+            size = first_run_size(available).expandedTo(self.minimumSize())
+            frame = QRect(available.topLeft(), size)
+            frame.moveCenter(available.center())
+            self.setGeometry(frame)
         splitter = self.settings.get(config.WINDOW_SPLITTER)
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))

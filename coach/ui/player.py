@@ -3,17 +3,22 @@
 A big countdown that scales with the window, the phase in words and colour, the
 side, the illustration (mirrored for the left side), the step's instructions and
 cue, progress, what comes next, the controls, and the two stop buttons (sharp pain,
-and a smaller "I feel unwell"), always on screen. One
+and a smaller "I feel unwell"), always on screen. Every size is worked out from the
+space the player has, so a short window trims the instructions before the digits
+shrink, and focus mode (F11) fills the screen with only what matters on the mat. One
 single-shot QTimer asks the engine for its state at the engine's next deadline
 (each whole second, more often in the last three), so the view sleeps in between.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QEvent,
+    QObject,
     QRectF,
     Qt,
     QTimer,
@@ -21,6 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontMetrics,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -28,11 +35,14 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QMenuBar,
     QPushButton,
     QSizePolicy,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -45,12 +55,14 @@ from coach.ui.widgets import (
     clear_layout,
     item_list,
     plain_label,
+    plain_tip,
     set_text_colour,
     translate,
 )
 
 PHASE_COLOURS = {"get_ready": "#5b6b7f", "work": "#0e7c78", "hold": "#0e7c78",
                  "release": "#3d6fb6", "rest": "#3d6fb6", "switch": "#8a5cc2"}
+PAUSED_COLOUR = "#7a7a7a"
 SHARP_PAIN_KEY = "S"
 UNWELL_KEY = "U"
 
@@ -148,9 +160,12 @@ class PlayerView(QWidget):
         unwell(): the "I feel unwell" button or key (dizzy, sudden swelling, feeling
             ill): stop at once.
         finished(): the engine reached the end of the routine.
+        focus_mode_changed(bool): focus mode (full screen, essentials only) went on
+            or off.
     """
 
     end_requested = Signal()
+    focus_mode_changed = Signal(bool)
     sharp_pain = Signal()
     unwell = Signal()
     finished = Signal()
@@ -169,6 +184,12 @@ class PlayerView(QWidget):
         self._colour = ""
         self._refreshing = False
         self._redraw_pending = False
+        self._focus_mode = False
+        self._window_state_before = Qt.WindowState.WindowNoState
+        self._trim = -1
+        self._control_rows: list[list[QWidget]] = []
+        longest = max((p.duration for p in engine.timeline), default=10.0)
+        self._digits = max(2, len(str(math.ceil(longest))))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -179,11 +200,13 @@ class PlayerView(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 12, 18, 12)
         outer.setSpacing(8)
 
-        top = QHBoxLayout()
+        self.top_bar = QWidget()
+        top = QHBoxLayout(self.top_bar)
+        top.setContentsMargins(0, 0, 0, 0)
         self.routine_label = plain_label(self.routine.title.get(self.lang), point_delta=2,
                                          bold=True)
         self.step_counter = plain_label("", point_delta=2, object_name="stepCounter")
@@ -194,33 +217,47 @@ class PlayerView(QWidget):
         top.addWidget(self.step_counter)
         top.addSpacing(24)
         top.addWidget(self.total_left)
-        outer.addLayout(top)
+        outer.addWidget(self.top_bar)
         self.progress = Meter(8)
         self.progress.setObjectName("sessionProgress")
         outer.addWidget(self.progress)
 
-        middle = QHBoxLayout()
+        middle = self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         middle.setSpacing(18)
         self.illustration = Illustration()
         middle.addWidget(self.illustration, 5)
         clock_box = QFrame()
         clock_box.setObjectName("clockBox")
         clock_layout = QVBoxLayout(clock_box)
+        clock_layout.setContentsMargins(0, 0, 0, 0)
         clock_layout.setSpacing(2)
-        self.phase_label = plain_label("", point_delta=14, bold=True, object_name="phaseLabel")
+        # Their sizes come from the space the player has (see _fit_to_size).
+        self.phase_label = plain_label("", bold=True, object_name="phaseLabel")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.side_label = plain_label("", point_delta=8, bold=True, object_name="sideLabel")
+        self.side_label = plain_label("", bold=True, object_name="sideLabel")
         self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Paused is said on its own, so the phase still shows where the session is.
+        self.paused_label = plain_label(self.tr("Paused"), point_delta=4, bold=True,
+                                        object_name="pausedLabel")
+        self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_label.setStyleSheet(
+            f"QLabel {{ background: {PAUSED_COLOUR}; color: white; border-radius: 6px; "
+            "padding: 2px 12px; }")
+        self.paused_label.hide()
         self.countdown = plain_label("", object_name="countdownLabel")
         self.countdown.setAccessibleName(self.tr("Seconds left in this phase"))
         self.countdown.setWordWrap(False)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                     QSizePolicy.Policy.Expanding)
+        # The digits take whatever room is left and are fitted into it, so their font
+        # never asks the layout for more room than the window has.
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.countdown.setMinimumSize(8, 8)
+        self.countdown.installEventFilter(self)
         self.rep_label = plain_label("", point_delta=4, object_name="repLabel")
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for widget in (self.phase_label, self.side_label):
             clock_layout.addWidget(widget)
+        clock_layout.addWidget(self.paused_label, 0, Qt.AlignmentFlag.AlignHCenter)
         clock_layout.addWidget(self.countdown, 1)
         self.phase_meter = Meter(12)
         self.phase_meter.setObjectName("phaseMeter")
@@ -241,6 +278,14 @@ class PlayerView(QWidget):
             italic.setItalic(True)
             self.cue_label.setFont(italic)
         outer.addWidget(self.cue_label)
+        # When space is short, one line replaces the list: the cue or the first step.
+        self.instruction_line = plain_label("", point_delta=3, object_name="instructionLine")
+        self.instruction_line.setWordWrap(False)
+        self.instruction_line.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                            QSizePolicy.Policy.Preferred)
+        self.instruction_line.hide()
+        self._instruction_text = ""
+        outer.addWidget(self.instruction_line)
         self.caution_box, caution_layout = callout("stepCautionBox", border=4)
         caution_layout.setContentsMargins(10, 6, 10, 6)
         self.caution_label = plain_label("", point_delta=1, object_name="stepCaution")
@@ -250,7 +295,9 @@ class PlayerView(QWidget):
         set_text_colour(self.next_label)
         outer.addWidget(self.next_label)
 
-        controls = QGridLayout()
+        self.controls_bar = QWidget()
+        self.controls = controls = QGridLayout(self.controls_bar)
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.setHorizontalSpacing(8)
 
         def button(name: str, text: str, slot, tip: str) -> QPushButton:
@@ -296,14 +343,13 @@ class PlayerView(QWidget):
         self.unwell_button.setStyleSheet(
             "QPushButton { background: #8d4a00; color: white; border-radius: 8px; "
             "padding: 4px 12px; } QPushButton:hover { background: #733c00; }")
-        for column, widget in enumerate((self.previous_button, self.pause_button,
-                                         self.next_button, self.restart_button,
-                                         self.end_button)):
-            controls.addWidget(widget, 0, column)
-        controls.setColumnStretch(5, 1)
-        controls.addWidget(self.unwell_button, 0, 6)
-        controls.addWidget(self.sharp_pain_button, 0, 7)
-        outer.addLayout(controls)
+        self.focus_button = button("focusModeButton", self.tr("Full screen"),
+                                   self.toggle_focus_mode,
+                                   self.tr("Focus mode: full screen with only what you need "
+                                           "on the mat (F11; Esc leaves it)"))
+        self.focus_button.setCheckable(True)
+        self._arrange_controls(10**6)
+        outer.addWidget(self.controls_bar)
         hint = plain_label(self.tr(
             "Keys: Space pause · ← → previous / next step · R restart step · "
             "Esc end · {key} sharp pain · {unwell} unwell").format(
@@ -317,12 +363,14 @@ class PlayerView(QWidget):
                                                  "change (M)"))
         self.voice_toggle = self._toggle("voiceToggle", self.tr("Voice"),
                                          self.tr("Spoken guidance (V)"))
-        bottom = QHBoxLayout()
+        self.bottom_bar = QWidget()
+        bottom = QHBoxLayout(self.bottom_bar)
+        bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.status_note)
         bottom.addWidget(self.sound_toggle)
         bottom.addWidget(self.voice_toggle)
-        outer.addLayout(bottom)
+        outer.addWidget(self.bottom_bar)
 
     def _toggle(self, name: str, text: str, tip: str) -> QPushButton:
         toggle = QPushButton(text)
@@ -340,11 +388,12 @@ class PlayerView(QWidget):
             (Qt.Key.Key_Right, self.next_step),
             (Qt.Key.Key_Left, self.previous_step),
             (Qt.Key.Key_R, self.restart_step),
-            (Qt.Key.Key_Escape, self.end_requested.emit),
+            (Qt.Key.Key_Escape, self._escape),
+            (Qt.Key.Key_F11, self.toggle_focus_mode),
             (getattr(Qt.Key, f"Key_{SHARP_PAIN_KEY}"), self.sharp_pain.emit),
             (getattr(Qt.Key, f"Key_{UNWELL_KEY}"), self.unwell.emit),
-            (Qt.Key.Key_M, self.sound_toggle.toggle),
-            (Qt.Key.Key_V, self.voice_toggle.toggle),
+            (Qt.Key.Key_M, self.sound_toggle.click),
+            (Qt.Key.Key_V, self.voice_toggle.click),
         ):
             # Window-wide, so a stray click cannot take the keys away; the player's
             # shortcuts only fire while it is visible.
@@ -426,13 +475,13 @@ class PlayerView(QWidget):
         shown = (phase.index, snap.countdown, paused, round(snap.remaining))
         if shown == self._shown:
             return
-        self._shown = shown
         step = self.routine.steps[phase.step]
+        new_phase = self._shown is None or self._shown[0] != phase.index
         if phase.step != self._shown_step:
             self._show_step(phase.step)
-        name = self.tr("Paused") if paused else phase_name(phase, step, self.lang)
-        colour = "#7a7a7a" if paused else PHASE_COLOURS[phase.kind]
-        self.phase_label.setText(name)
+        colour = PAUSED_COLOUR if paused else PHASE_COLOURS[phase.kind]
+        self.phase_label.setText(phase_name(phase, step, self.lang))
+        self.paused_label.setVisible(paused)
         if colour != self._colour:
             self._colour = colour
             set_text_colour(self.phase_label, colour)
@@ -451,8 +500,16 @@ class PlayerView(QWidget):
                                      mirrored=phase.side == "left")
         self.illustration.setVisible(step.illustration is not None)
         cues = step.cues.get(self.lang)
-        self.cue_label.setText(cues[phase.index % len(cues)] if cues else "")
-        self.cue_label.setVisible(bool(cues))
+        cue = cues[phase.index % len(cues)] if cues else ""
+        self.cue_label.setText(cue)
+        self._has_cue = bool(cues)
+        instructions = step.instructions.get(self.lang)
+        self._set_instruction_line(cue or (instructions[0] if instructions else ""))
+        self._shown = shown
+        if new_phase:  # other words: fit them again
+            self._fit_to_size()
+        else:
+            self._apply_trim()
         self.total_left.setText(self.tr("{time} left").format(time=clock_text(snap.remaining)))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
@@ -474,11 +531,202 @@ class PlayerView(QWidget):
         else:
             self.next_label.setText(self.tr("Next: the end of the routine"))
 
+    def _set_instruction_line(self, text: str) -> None:
+        self._instruction_text = text
+        self.instruction_line.setToolTip(plain_tip(text))  # routine text, literal
+        self.instruction_line.setAccessibleName(text)
+        self._elide_instruction()
+
+    def _elide_instruction(self) -> None:
+        width = max(0, self.width() - 40)
+        self.instruction_line.setText(self.instruction_line.fontMetrics().elidedText(
+            self._instruction_text, Qt.TextElideMode.ElideRight, width))
+
+    # -- focus mode ------------------------------------------------------------------
+    def focus_mode(self) -> bool:
+        return self._focus_mode
+
+    def toggle_focus_mode(self) -> None:
+        self.set_focus_mode(not self._focus_mode)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Full screen with only the countdown, side, phase, picture, one line of
+        instruction and the two stop buttons; off restores the window as it was."""
+        if on == self._focus_mode:
+            return
+        self._focus_mode = on
+        self.focus_button.setChecked(on)
+        window = self.window()
+        for bar in (window.findChild(QMenuBar), window.findChild(QStatusBar)):
+            if bar is not None and bar.window() is window:
+                bar.setVisible(not on)
+        if on:
+            self._window_state_before = window.windowState()
+            window.setWindowState(self._window_state_before | Qt.WindowState.WindowFullScreen)
+        else:
+            window.setWindowState(self._window_state_before
+                                  & ~Qt.WindowState.WindowFullScreen)
+        self._trim = -1
+        self._fit_to_size()
+        self.focus_mode_changed.emit(on)
+
+    def _escape(self) -> None:
+        """Esc leaves focus mode first; otherwise it asks to end the session."""
+        if self._focus_mode:
+            self.set_focus_mode(False)
+        else:
+            self.end_requested.emit()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if not self.isVisible():  # the session moved on: give the window back
+            self.set_focus_mode(False)
+
+    # -- sizing ----------------------------------------------------------------------
+    def _arrange_controls(self, width: int) -> None:
+        """The buttons in as few rows as *width* allows; the two stop buttons stay
+        together, on the right of the last row."""
+        spacing = self.controls.horizontalSpacing()
+        rows: list[list[QWidget]] = [[]]
+        used = 0
+        stops = [self.unwell_button, self.sharp_pain_button]
+        groups: list[list[QWidget]] = [
+            [b] for b in (self.previous_button, self.pause_button, self.next_button,
+                          self.restart_button, self.end_button, self.focus_button)
+            if not self._focus_mode] + [stops]
+        for group in groups:
+            need = sum(b.sizeHint().width() for b in group) + spacing * len(group)
+            if rows[-1] and used + need > width:
+                rows.append([])
+                used = 0
+            rows[-1] += group
+            used += need
+        if rows == self._control_rows:
+            return
+        self._control_rows = rows
+        for b in (self.previous_button, self.pause_button, self.next_button,
+                  self.restart_button, self.end_button, self.focus_button, *stops):
+            self.controls.removeWidget(b)
+        for column in range(self.controls.columnCount()):
+            self.controls.setColumnStretch(column, 0)
+        last = max(len(r) for r in rows)
+        for r, row in enumerate(rows):
+            for c, b in enumerate(row):
+                # the stop buttons align right, after a stretching gap
+                col = c if b not in stops else last + 1 + c - row.index(stops[0])
+                self.controls.addWidget(b, r, col)
+        self.controls.setColumnStretch(last, 1)
+
+    def _instructions_widget(self) -> QWidget | None:
+        item = self.instructions_box.itemAt(0)
+        return item.widget() if item is not None else None
+
+    def _apply_trim(self) -> None:
+        """Show what the current trim level (or focus mode) leaves."""
+        focus = self._focus_mode
+        level = self._trim if self._trim >= 0 else 0
+        optional = [self.bottom_bar, self.next_label, self._instructions_widget(),
+                    self.top_bar, self.rep_label, self.progress]
+        for n, widget in enumerate(optional):
+            if widget is not None:
+                widget.setVisible(not focus and n >= level)
+        list_shown = not focus and level <= 2
+        self.cue_label.setVisible(list_shown and getattr(self, "_has_cue", False))
+        self.instruction_line.setVisible(not list_shown and bool(self._instruction_text))
+        self.caution_box.setVisible(not focus and level <= len(optional)
+                                    and bool(self.caution_label.text()))
+        self.step_title.setVisible(not focus)
+        for widget in (self.previous_button, self.pause_button, self.next_button,
+                       self.restart_button, self.end_button, self.focus_button):
+            widget.setVisible(not focus)
+
+    def _height_needed(self, width: int) -> int:
+        """Height the player's layout wants at *width*, leaving out the middle."""
+        total = 0
+        count = 0
+        for i in range(self.outer.count()):
+            item = self.outer.itemAt(i)
+            if item.layout() is self.middle or item.isEmpty():
+                continue
+            widget = item.widget()
+            if widget is not None and widget.hasHeightForWidth():
+                total += widget.heightForWidth(width)
+            elif item.hasHeightForWidth():
+                total += item.heightForWidth(width)
+            else:
+                total += item.sizeHint().height()
+            count += 1
+        margins = self.outer.contentsMargins()
+        return total + self.outer.spacing() * count + margins.top() + margins.bottom()
+
+    def _fit_to_size(self) -> None:
+        """Size the words from the space there is, and trim until the clock has room."""
+        width, height = self.width(), self.height()
+        if width <= 0 or height <= 0:
+            return
+        em = QFontMetrics(self.font()).height()
+        # Which leg and which phase: large, from the space, readable across the room.
+        share = 0.1 if self._focus_mode else 0.07  # focus mode: larger words and digits
+        words = max(1.4 * em, min(height * share, width * share * 0.65))
+        for label in (self.side_label, self.phase_label):
+            font = QFont(label.font())
+            font.setPixelSize(round(words))
+            font.setBold(True)
+            label.setFont(font)
+        line = QFont(self.instruction_line.font())
+        line.setPixelSize(round(max(1.25 * em, words * 0.45)))
+        self.instruction_line.setFont(line)
+        narrow = width < height * 0.9
+        self.middle.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                 else QBoxLayout.Direction.LeftToRight)
+        inner = width - self.outer.contentsMargins().left() \
+            - self.outer.contentsMargins().right()
+        self._arrange_controls(inner)
+        # Room the clock needs: the phase and side words, digits about three times as
+        # tall as the words, the meter.
+        clock_width = inner if narrow or self.illustration.isHidden() else inner * 4 // 9
+        clock = (self.phase_label.heightForWidth(clock_width)
+                 + self.side_label.heightForWidth(clock_width) + round(words * 3.2) + 24)
+        if narrow:
+            clock += round(height * 0.2)  # the picture sits above the clock
+        # Wide and short: the picture and the clock side by side, the list trimmed.
+        first = 3 if width >= 2 * height else 0
+        for level in range(first, 8):
+            self._trim = level
+            self._apply_trim()
+            self.outer.invalidate()
+            if self._height_needed(inner) + clock <= height:
+                break
+        self._elide_instruction()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        # Readable from three metres: the digits take a large share of the window.
-        size = max(48, min(int(self.height() * 0.3), int(self.width() * 0.2)))
-        font = self.countdown.font()
-        font.setPixelSize(size)
+        self._fit_to_size()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.countdown and event.type() == QEvent.Type.Resize:
+            self._fit_countdown()
+        return super().eventFilter(watched, event)
+
+    def _fit_countdown(self) -> None:
+        """The largest digits whose widest countdown fits the label's rectangle, and
+        no more than four times as tall as the side's words."""
+        rect = self.countdown.contentsRect()
+        font = QFont(self.countdown.font())
         font.setBold(True)
-        self.countdown.setFont(font)
+        font.setPixelSize(100)
+        metrics = QFontMetrics(font)
+        widest = max("0123456789", key=metrics.horizontalAdvance) * self._digits
+        scale = min((rect.width() - 4) / max(1, metrics.horizontalAdvance(widest)),
+                    (rect.height() - 2) / max(1, metrics.height()))
+        side = QFontMetrics(self.side_label.font()).capHeight()
+        digit_height = max(1, metrics.tightBoundingRect(widest).height())
+        scale = min(scale, 3.8 * side / digit_height)
+        size = max(6, int(100 * scale))
+        font.setPixelSize(size)
+        while size > 6 and (QFontMetrics(font).horizontalAdvance(widest) > rect.width()
+                            or QFontMetrics(font).height() > rect.height()):
+            size -= 1
+            font.setPixelSize(size)
+        if font != self.countdown.font():
+            self.countdown.setFont(font)

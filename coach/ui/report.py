@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -148,6 +148,12 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         painter.end()
 
 
+def native_dialog_fits(app_locale: QLocale, system_locale: QLocale) -> bool:
+    """Whether the desktop's own file dialog speaks the app's language: it follows
+    the desktop's language, not ours. Otherwise Qt's dialog, translated with the app."""
+    return app_locale.language() == system_locale.language()
+
+
 def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: TrendView | None,
                        settings: Settings, *,
                        title_of: Callable[[str], str] | None = None) -> Path | None:
@@ -166,8 +172,11 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     names = {"png": f"knee-pain-chart-{today}.png", "csv": f"knee-coach-{today}.csv",
              "pdf": f"knee-pain-report-{today}.pdf"}
     folder = settings.get(config.EXPORT_FOLDER) or str(Path.home())
+    options = (QFileDialog.Option(0) if native_dialog_fits(QLocale(), QLocale.system())
+               else QFileDialog.Option.DontUseNativeDialog)
     path, _ = QFileDialog.getSaveFileName(parent, translate("Report", "Save as"),
-                                          str(Path(folder) / names[kind]), filters[kind])
+                                          str(Path(folder) / names[kind]), filters[kind],
+                                          "", options)
     if not path:
         return None
     target = Path(path)

@@ -192,6 +192,8 @@ class SessionFlow(QWidget):
         self.engine.subscribe(self.cues.on_event)
         self.player.sound_toggle.setChecked(self.cues.sound_on)
         self.player.voice_toggle.setChecked(self.cues.voice_on)
+        # Off, disabled and saying why when there is no sound output or no voice.
+        self.cues.bind_toggles(self.player.sound_toggle, self.player.voice_toggle)
         self.player.sound_toggle.toggled.connect(lambda on: self._set_cue(config.SOUND, on))
         self.player.voice_toggle.toggled.connect(lambda on: self._set_cue(config.VOICE, on))
 
@@ -422,6 +424,7 @@ class SessionFlow(QWidget):
              ]), same_day_section(), clot_section()], "unwellAdvice")
 
     def _leave_player(self) -> None:
+        self.player.set_focus_mode(False)  # the advice pages need the whole window back
         self.cues.stop()
         self.keep_awake.stop()
 

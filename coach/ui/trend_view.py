@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from coach.trend import (
     REVIEW_WEEKS,
     TREND_CONTEXTS,
     Summary,
+    Verdict,
     plausible,
     rolling_mean,
     summarise_days,
@@ -36,13 +38,30 @@ from coach.ui.checkin import context_name, side_label
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
 
 RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
-CONTEXT_STYLE = {  # symbol, colour
+CONTEXT_STYLE = {  # symbol, colour: the optional layers, one per context
     "check_in": ("o", "#3d6fb6"),
     "before": ("s", "#5b6b7f"),
     "after": ("t", "#b26a00"),
     "next_morning": ("d", "#0e7c78"),
 }
+#: The layers the legend offers (off at first: the usual-pain dots and the average
+#: carry the trend; these answer "and right after a session?" when asked).
+LAYERS = ("before", "after", "next_morning")
 BANDS = ((0, 2, (46, 125, 50, 28)), (2, 5, (178, 106, 0, 26)), (5, 10, (198, 40, 40, 24)))
+#: Below 0, out of the data: a lane for session ticks and sharp-pain stops.
+LANE = (-1.9, -0.45, (120, 120, 120, 22))
+SESSION_TICK = (-1.7, -1.25)
+STOP_Y = -0.85
+#: The view: the lane below, headroom above 10 for the one-row legend.
+Y_VIEW = (-1.9, 11.3)
+#: Verdict -> shape and colour of the headline (colour is never alone: words and shape).
+VERDICT_STYLE = {
+    Verdict.BETTER: ("▼", "#2e7d32"),
+    Verdict.SOMEWHAT_BETTER: ("▼", "#55793a"),
+    Verdict.SAME: ("●", "#455a64"),
+    Verdict.SOMEWHAT_WORSE: ("▲", "#a35f00"),
+    Verdict.WORSE: ("▲", "#c62828"),
+}
 
 
 def stamp(moment: datetime) -> float:
@@ -121,6 +140,43 @@ def summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
+def verdict_headline(summary: Summary) -> tuple[str, str, str] | None:
+    """The answer at a glance: (shape, words, colour) from the summary's verdict, or
+    None until there is a week to compare with."""
+    change = summary.change
+    if change is None:
+        return None
+    points = abs(change.points)
+    if summary.chosen_baseline:
+        words = {
+            Verdict.BETTER: translate("Trend", "Better: {points:.1f} points lower than the "
+                                      "period you compare with"),
+            Verdict.SOMEWHAT_BETTER: translate("Trend", "A little better: {points:.1f} "
+                                               "points lower than the period you compare "
+                                               "with"),
+            Verdict.SAME: translate("Trend", "About the same as the period you compare "
+                                    "with"),
+            Verdict.SOMEWHAT_WORSE: translate("Trend", "A little worse: {points:.1f} points "
+                                              "higher than the period you compare with"),
+            Verdict.WORSE: translate("Trend", "Worse: {points:.1f} points higher than the "
+                                     "period you compare with"),
+        }
+    else:
+        words = {
+            Verdict.BETTER: translate("Trend", "Better: {points:.1f} points lower than your "
+                                      "first week"),
+            Verdict.SOMEWHAT_BETTER: translate("Trend", "A little better: {points:.1f} "
+                                               "points lower than your first week"),
+            Verdict.SAME: translate("Trend", "About the same as your first week"),
+            Verdict.SOMEWHAT_WORSE: translate("Trend", "A little worse: {points:.1f} points "
+                                              "higher than your first week"),
+            Verdict.WORSE: translate("Trend", "Worse: {points:.1f} points higher than your "
+                                     "first week"),
+        }
+    shape, colour = VERDICT_STYLE[change.verdict]
+    return shape, words[change.verdict].format(points=points), colour
+
+
 class TrendView(QWidget):
     """The chart page. ``reload()`` after the journal changes.
 
@@ -154,6 +210,7 @@ class TrendView(QWidget):
         self.range_key = "all"
         self.summary: Summary | None = None
         self._uids: dict[str, list[str]] = {}  # each point's rating, by context
+        self._usual_uids: list[str] = []  # each usual-pain dot's rating
         self._span = (0.0, 0.0)
 
         self.stack = QStackedWidget()
@@ -189,15 +246,18 @@ class TrendView(QWidget):
 
     def _build_chart_page(self) -> QWidget:
         page = QWidget()
-        layout = QHBoxLayout(page)
-        layout.setContentsMargins(8, 8, 8, 8)
-        left = QVBoxLayout()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(8, 8, 8, 8)
+        # The tools span the page (chart and summary) so that they fit at 1024 px, in
+        # Japanese too; the report, the one most people come for, is set apart.
         tools = QHBoxLayout()
+        tools.setSpacing(4)
         self.range_group = QButtonGroup(self)
         for key, _days in RANGES:
             button = QPushButton(range_name(key))
             button.setCheckable(True)
             button.setObjectName(f"range_{key}")
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, k=key: self.set_range(k))
             self.range_group.addButton(button)
             tools.addWidget(button)
@@ -206,13 +266,17 @@ class TrendView(QWidget):
                            ("pdf", self.tr("Report for my clinician…"))):
             button = QPushButton(text)
             button.setObjectName(f"export_{kind}")
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, k=kind: self.export_requested.emit(k))
             tools.addWidget(button)
         history = QPushButton(self.tr("Corrections…"))
         history.setObjectName("historyButton")
+        history.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         history.clicked.connect(self.history_requested)
         tools.addWidget(history)
-        left.addLayout(tools)
+        outer.addLayout(tools)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
 
         axis = LocaleDateAxis(orientation="bottom")
         # No right-click menu: pyqtgraph's (plot options, FFT, log axes, its own export
@@ -221,35 +285,55 @@ class TrendView(QWidget):
         self.plot = pg.PlotWidget(background="w", axisItems={"bottom": axis}, enableMenu=False)
         self.plot.setObjectName("trendChart")
         self.plot.setAccessibleName(self.tr("Chart of pain ratings over time"))
+        self.plot.setMinimumWidth(420)
         item = self.plot.getPlotItem()
+        item.hideButtons()  # pyqtgraph's "A" (auto-range); double-click does that here
         item.showGrid(x=False, y=True, alpha=0.15)
         item.setLabel("left", self.tr("Pain (0-10)"))
-        item.getViewBox().setMouseEnabled(x=True, y=False)
-        # Headroom above 10 keeps the legend and the stop markers off the ratings.
-        item.getViewBox().setLimits(yMin=-0.6, yMax=12.2)
-        item.setYRange(-0.4, 12.0, padding=0)
+        box = item.getViewBox()
+        box.setMouseEnabled(x=True, y=False)
+        # Headroom above 10 holds the legend; the lane below 0 the sessions and stops.
+        box.setLimits(yMin=Y_VIEW[0] - 0.1, yMax=Y_VIEW[1] + 0.2)
+        item.setYRange(*Y_VIEW, padding=0)
         item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        self.legend = Legend(columns=4)
-        self.legend.setParentItem(item.getViewBox())
-        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 6))
-        bands = Bands(BANDS)
+        self.legend = Legend(columns=7)
+        self.legend.setParentItem(box)
+        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(4, 2))
+        box.sigResized.connect(lambda: self.legend.fit(box.width() - 8))
+        bands = Bands((*BANDS, LANE))
         bands.setZValue(-20)
         item.addItem(bands, ignoreBounds=True)
-        self.mean_line = pg.PlotDataItem(pen=pg.mkPen("#263238", width=3),
-                                         connect="finite")
+        # The hero: the 7-day average, drawn over a white casing so that it stands out
+        # from the dots it runs through.
+        self.mean_casing = pg.PlotDataItem(pen=pg.mkPen("w", width=7), connect="finite")
+        self.mean_casing.setZValue(9)
+        item.addItem(self.mean_casing)
+        self.mean_line = pg.PlotDataItem(pen=pg.mkPen("#1f3b5c", width=4), connect="finite")
+        self.mean_line.setZValue(10)
+        self.mean_line.visibleChanged.connect(
+            lambda: self.mean_casing.setVisible(self.mean_line.isVisible()))
         item.addItem(self.mean_line)
         self.legend.add(self.mean_line, self.tr("7-day average"))
+        # Usual pain as one series: small light dots under the average.
+        self.usual = self._add_dots(Dots("o", "#9db7d8", size=6, pen_colour="#7f9dc4",
+                                         pen_width=0.5, name=self.tr("Usual pain")))
         self.scatters: dict[str, Dots] = {}
         for context, (symbol, colour) in CONTEXT_STYLE.items():
-            self.scatters[context] = self._add_dots(Dots(symbol, colour,
-                                                         name=context_name(context)))
-        # A short tick per session along the bottom: one path, cheap with years of them.
-        self.session_marks = pg.PlotDataItem(pen=pg.mkPen("#0e7c78", width=3),
+            dots = Dots(symbol, colour, name=context_name(context))
+            dots.setZValue(5)
+            dots.setVisible(False)  # off until the legend switches a layer on
+            self.plot.getPlotItem().addItem(dots)
+            if context in LAYERS:
+                self.legend.add(dots, dots.name())
+            self.scatters[context] = dots
+        # A short tick per session in the lane below the data: one path, cheap with
+        # years of them.
+        self.session_marks = pg.PlotDataItem(pen=pg.mkPen("#0e7c78", width=2),
                                              connect="pairs")
         item.addItem(self.session_marks)
         self.legend.add(self.session_marks, self.tr("Session"))
-        self.stop_marks = self._add_dots(Dots("x", "#c62828", size=16, pen_colour="#c62828",
-                                              pen_width=2, name=self.tr("Sharp-pain stop")))
+        self.stop_marks = self._add_dots(Dots("x", "#c62828", size=11, pen_colour="#c62828",
+                                              pen_width=1.5, name=self.tr("Sharp-pain stop")))
         self.hover_label = pg.TextItem(anchor=(0, 1), color="#111", fill=pg.mkBrush(255, 255,
                                                                                     240, 235),
                                        border=pg.mkPen("#999"))
@@ -258,15 +342,17 @@ class TrendView(QWidget):
         item.addItem(self.hover_label, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
-        left.addWidget(self.plot, 1)
-        layout.addLayout(left, 3)
+        layout.addWidget(self.plot, 3)
 
         side = QFrame()
         side.setObjectName("trendSummary")
-        side.setMinimumWidth(260)
+        side.setMinimumWidth(240)
         side.setMaximumWidth(360)
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(plain_label(self.tr("Is it working?"), point_delta=5, bold=True))
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addWidget(plain_label(self.tr("Is it working?"), point_delta=1, bold=True))
+        self.headline = plain_label("", point_delta=5, bold=True, object_name="verdictHeadline")
+        side_layout.addWidget(self.headline)
         self.summary_box = QVBoxLayout()
         side_layout.addLayout(self.summary_box)
         self.baseline_label = plain_label("", point_delta=-1, object_name="baselineLabel")
@@ -278,9 +364,10 @@ class TrendView(QWidget):
         baseline_button.clicked.connect(self.choose_baseline)
         side_layout.addWidget(baseline_button)
         note = plain_label(self.tr(
-            "The average follows your usual pain: daily check-ins, ratings before "
-            "exercise and next-morning ratings. Ratings right after exercise are shown "
-            "but judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much."),
+            "The line is the 7-day average of your usual pain (the light dots): daily "
+            "check-ins, ratings before exercise and next-morning ratings. Ratings right "
+            "after exercise are judged by their zone instead: 0-2 safe, 3-5 acceptable, "
+            "6-10 too much. Click an entry of the key to show or hide it."),
             point_delta=-1)
         set_text_colour(note)
         side_layout.addWidget(note)
@@ -315,6 +402,9 @@ class TrendView(QWidget):
             context: ([], [], []) for context in CONTEXT_STYLE}
         usual: dict[str, list[int]] = {}
         after: dict[str, list[int]] = {}
+        usual_x: list[float] = []
+        usual_y: list[int] = []
+        self._usual_uids = []
         for uid, moment, day, value, context in rows:
             x, y, uids = columns[context]
             x.append(moment)
@@ -322,24 +412,30 @@ class TrendView(QWidget):
             uids.append(uid)
             if context in TREND_CONTEXTS:
                 usual.setdefault(day, []).append(value)
+                usual_x.append(moment)
+                usual_y.append(value)
+                self._usual_uids.append(uid)
             elif context == "after":
                 after.setdefault(day, []).append(value)
         self._uids = {}
         for context, (x, y, uids) in columns.items():
             self.scatters[context].setData(x, y)
             self._uids[context] = uids
+        self.usual.setData(usual_x, usual_y)
         by_day = {date.fromisoformat(day): values for day, values in usual.items()}
         series = rolling_mean((), by_day=by_day)
-        self.mean_line.setData([noon(d) for d, _ in series],
-                               [math.nan if m is None else m for d, m in series])
+        mean_x = [noon(d) for d, _ in series]
+        mean_y = [math.nan if m is None else m for d, m in series]
+        self.mean_line.setData(mean_x, mean_y)
+        self.mean_casing.setData(mean_x, mean_y)
         exercised = [(moment, day) for moment, day, outcome, steps in sessions
                      if is_exercise(outcome, steps)]
         self.session_marks.setData([moment for moment, _ in exercised for _ in (0, 1)],
-                                   [-0.35, 0.0] * len(exercised))
+                                   list(SESSION_TICK) * len(exercised))
         self._span = (min(rows[0][1], exercised[0][0] if exercised else math.inf),
                       max(rows[-1][1], exercised[-1][0] if exercised else -math.inf))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
-        self.stop_marks.setData([stamp(e.at) for e in stops], [10.5] * len(stops))
+        self.stop_marks.setData([stamp(e.at) for e in stops], [STOP_Y] * len(stops))
         self.summary = summarise_days(
             by_day, {date.fromisoformat(day): values for day, values in after.items()},
             [date.fromisoformat(day) for _, day in exercised], self.today(),
@@ -362,9 +458,15 @@ class TrendView(QWidget):
         self.reload()
 
     def _show_summary(self, summary: Summary) -> None:
+        headline = verdict_headline(summary)
+        self.headline.setVisible(headline is not None)
+        if headline is not None:
+            shape, words, colour = headline
+            self.headline.setText(f"{shape} {words}")
+            set_text_colour(self.headline, colour)
         clear_layout(self.summary_box)
         for n, line in enumerate(summary_lines(summary)):
-            label = plain_label(line, point_delta=3 if n == 0 else 1, bold=n == 0,
+            label = plain_label(line, point_delta=2 if n == 0 else 0, bold=n == 0,
                                 object_name="summaryLine")
             self.summary_box.addWidget(label)
         if self.left_out:
@@ -419,9 +521,16 @@ class TrendView(QWidget):
         self.hover_label.hide()
         if moved:
             box.setXRange(*self._x_range(range_key), padding=0)
+        # On a narrow window the plot is taller than wide; a page or an image reads
+        # better in landscape, so the export gets at most 0.6 of its width in height.
+        size = self.plot.size()
+        if size.height() > 0.6 * size.width():
+            self.plot.resize(size.width(), int(0.6 * size.width()))
         try:
             yield
         finally:
+            if self.plot.size() != size:
+                self.plot.resize(size)
             if moved:
                 box.setXRange(*shown, padding=0)
                 if auto_x:
@@ -439,12 +548,14 @@ class TrendView(QWidget):
         if not box.sceneBoundingRect().contains(position):
             self.hover_label.hide()
             return
-        hits = [(hit, context) for context, dots in self.scatters.items()
+        uids = {"usual": self._usual_uids, **self._uids}
+        layers = {"usual": self.usual, **self.scatters}
+        hits = [(hit, context) for context, dots in layers.items()
                 if (hit := dots.nearest(position)) is not None]
         rating = None
         if hits:
             (_distance, index), context = min(hits)
-            rating = self.journal.rating(self._uids[context][index])
+            rating = self.journal.rating(uids[context][index])
         if rating is None:
             self.hover_label.hide()
             return

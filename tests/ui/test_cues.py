@@ -80,3 +80,76 @@ def test_the_voice_names_the_leg_when_the_legs_take_turns():
     holds = [p for p in build_timeline(routine) if p.step == 1 and p.kind == "hold"]
     said = [spoken_phrase(Event("phase_started", p, step=1), routine, "en") for p in holds[:2]]
     assert said == ["Press, right leg.", "Press, left leg."]
+
+
+def _toggles(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = []
+    for tip in ("Beeps", "Spoken guidance"):
+        button = QPushButton()
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setToolTip(tip)
+        qtbot.addWidget(button)
+        buttons.append(button)
+    return buttons
+
+
+@pytest.mark.qt_log_ignore("PulseAudioService", "pa_context_connect")
+def test_without_an_output_the_toggles_are_off_disabled_and_say_why(qtbot):
+    # No audio device here (offscreen, CI): the real path, nothing faked.
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if QMediaDevices.audioOutputs():
+        pytest.skip("this computer has an audio output")
+    sound, voice = _toggles(qtbot)
+    changed = []
+    sound.toggled.connect(changed.append)
+    cues = Cues("en", sound=True, voice=True, phrase_for=lambda e: None)
+    cues.bind_toggles(sound, voice)
+    assert sound.isEnabled() and sound.isChecked()  # not known before a session starts
+    with qtbot.waitSignal(cues.availability_changed):
+        cues.prepare()
+    assert (cues.sound_available, cues.voice_available) == (False, False)
+    reason = "No sound output was found, so this session runs silently."
+    for button in (sound, voice):
+        assert not button.isEnabled() and not button.isChecked()
+        assert button.toolTip() == reason
+    assert changed == []  # the user's choice is kept for a computer with sound
+    assert cues.sound_on and cues.voice_on
+
+
+@pytest.mark.qt_log_ignore("PulseAudioService", "pa_context_connect")
+@pytest.mark.parametrize("engines, voice_ok", [(["speechd", "mock"], True), (["mock"], False),
+                                               ([], False)])
+def test_voice_toggle_needs_a_speech_engine(qtbot, monkeypatch, engines, voice_ok):
+    from PySide6.QtMultimedia import QMediaDevices
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
+    monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: engines))
+    sound, voice = _toggles(qtbot)
+    cues = Cues("en", sound=True, voice=False, phrase_for=lambda e: None)
+    cues.bind_toggles(sound, voice)
+    cues.check_outputs()
+    assert sound.isEnabled() and sound.isChecked() and sound.toolTip() == "Beeps"
+    assert voice.isEnabled() is voice_ok and voice.isChecked() is voice_ok
+    assert voice.toolTip() == ("Spoken guidance" if voice_ok else
+                               "Voice guidance is not available on this computer.")
+
+
+@pytest.mark.qt_log_ignore("PulseAudioService", "pa_context_connect")
+def test_a_language_without_a_voice_disables_the_voice_toggle(qtbot, monkeypatch):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
+    sound, voice = _toggles(qtbot)
+    cues = Cues("ja", sound=False, voice=True, phrase_for=lambda e: None,
+                speech_engine="mock")  # English voices only
+    cues.bind_toggles(sound, voice)
+    cues.prepare()
+    assert sound.isEnabled()
+    assert not voice.isEnabled() and not voice.isChecked()
+    assert voice.toolTip() == "No voice for this language is installed, so voice " \
+                              "guidance is off."

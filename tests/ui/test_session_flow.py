@@ -52,6 +52,15 @@ def into_player(qtbot, flow, rating=Qt.Key.Key_3):
     qtbot.waitUntil(flow.player.isVisible)
 
 
+def to_after_page(qtbot, flow):
+    """Play the whole routine, then wait past the rating page's quiet moment."""
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 1)
+    flow.player.refresh()
+    qtbot.waitUntil(flow.after_panel.isVisible)
+    flow.clock.advance(1)
+
+
 def test_safety_notes_come_first_and_not_today_records_a_skip(qtbot, flow, journal):
     assert flow.pages.currentWidget() is flow.check_page
     texts = [label.text() for label in flow.check_page.findChildren(QLabel)]
@@ -83,7 +92,8 @@ def test_keyboard_drives_the_player(qtbot, flow, journal):
     assert flow.engine.state == "paused" and player.pause_button.text() == "Resume"
     clock.advance(600)
     player.refresh()
-    assert player.countdown.text() == "6" and player.phase_label.text() == "Paused"
+    assert player.countdown.text() == "6" and player.phase_label.text() == "Get ready"
+    assert player.paused_label.isVisible()  # paused is said beside the phase
     key(qtbot, flow, Qt.Key.Key_Space)
     assert flow.engine.state == "running"
 
@@ -292,11 +302,7 @@ def test_one_and_zero_typed_apart_are_two_entries(qtbot, flow):
 
 
 def test_a_single_green_session_does_not_ask_for_more(qtbot, flow):
-    into_player(qtbot, flow)
-    flow.clock.advance(flow.engine.total + 1)
-    flow.player.refresh()
-    qtbot.waitUntil(flow.after_panel.isVisible)
-    flow.clock.advance(1)
+    to_after_page(qtbot, flow)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_2)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
     advice = flow.findChild(QLabel, "zoneAdvice").text()

@@ -287,3 +287,19 @@ def test_summary_suggests_a_clinician_after_months_without_improvement():
     assert advice in lines
     assert lines.index(advice) == 3  # after the comparison and what it means
     assert advice not in summary_lines(replace(summary, see_clinician=False))
+
+
+def test_verdict_headline_has_words_and_a_shape_and_the_chart_no_auto_button(make_window,
+                                                                              qtbot):
+    window = make_window()
+    start = datetime.now().astimezone().replace(hour=9) - timedelta(days=27)
+    for day, value in enumerate([6, 6, 5, 6, 5, 6, 5] + [None] * 14 + [3, 3, 4, 3, 3, 3, 4]):
+        if value is not None:
+            window.journal.add_rating(value, "check_in", at=start + timedelta(days=day))
+    trend = open_trend(window, qtbot)
+    headline = trend.findChild(QLabel, "verdictHeadline")
+    assert headline.text() == "▼ Better: 2.3 points lower than your first week"
+    assert not trend.plot.getPlotItem().autoBtn.isVisible()
+    # Only the trend is on at first; the context layers wait in the legend.
+    assert trend.usual.isVisible() and trend.mean_line.isVisible()
+    assert not any(trend.scatters[c].isVisible() for c in ("before", "after", "next_morning"))

@@ -1,0 +1,206 @@
+"""The player's geometry: the digits fit, the side and phase are big enough, the stop
+buttons stay on screen at every size from the window's minimum up, and focus mode."""
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+
+from coach import config, paths
+from coach.journal import open_journal
+from coach.routine import load_routine
+from coach.ui.app import open_settings
+from coach.ui.session_flow import SessionFlow
+from tests.conftest import FLAGSHIP
+from tests.test_session import FakeClock
+
+#: The sizes the player gets: the minimum window less its chrome, a 1024x600 screen,
+#: a wide short window and a full HD one.
+SIZES = [(720, 420), (1024, 560), (1400, 500), (1920, 1040)]
+
+
+@pytest.fixture
+def journal(data_dir):
+    journal = open_journal(data_dir / "journal.sqlite3")
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def big_text(qapp):
+    """Text at twice its size (as a large system font would make it), for widgets
+    built while it is on."""
+    normal = QApplication.font()
+    doubled = QApplication.font()
+    doubled.setPointSizeF(normal.pointSizeF() * 2)
+    QApplication.setFont(doubled)
+    yield
+    QApplication.setFont(normal)
+
+
+@pytest.fixture
+def make_flow(qtbot, data_dir, journal):
+    made = []
+
+    def make(width, height):
+        routine = load_routine(
+            next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+        settings = open_settings(data_dir)
+        settings.set(config.SOUND, False)
+        clock = FakeClock()
+        flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                           clock=clock)
+        flow.clock = clock
+        qtbot.addWidget(flow)
+        made.append(flow)
+        flow.resize(width, height)
+        flow.show()
+        flow.activateWindow()
+        qtbot.waitUntil(flow.isActiveWindow)
+        flow.start()
+        flow.ok_button.click()
+        qtbot.waitUntil(flow.before_panel.isVisible)
+        flow.before_panel.skipped.emit()
+        qtbot.waitUntil(flow.player.isVisible)
+        return flow
+
+    yield make
+    for flow in made:
+        flow.shutdown()
+
+
+def settle(qtbot, flow):
+    """Let queued layout requests run (font changes re-lay out once more)."""
+    player = flow.player
+    qtbot.waitUntil(lambda: player.countdown.height() > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def digits_rect(label) -> QRect:
+    metrics = QFontMetrics(label.font())
+    return QStyle.alignedRect(Qt.LayoutDirection.LeftToRight, label.alignment(),
+                              metrics.boundingRect(label.text()).size(),
+                              label.contentsRect())
+
+
+def check_layout(flow, countdowns=("10", "88", "188")):
+    player = flow.player
+    label = player.countdown
+    assert label.isVisible()
+    for text in countdowns:
+        if len(text) > player._digits:
+            continue
+        label.setText(text)
+        box = digits_rect(label)
+        assert label.contentsRect().contains(box), (text, box, label.contentsRect())
+        tight = QFontMetrics(label.font()).tightBoundingRect(text)
+        tight.moveCenter(box.center())
+        assert label.rect().contains(tight)
+    on_screen = QRect(label.mapTo(player, label.rect().topLeft()), label.size())
+    assert player.rect().contains(on_screen)
+    digit_height = QFontMetrics(label.font()).tightBoundingRect("10").height()
+    assert digit_height >= 30  # big, not shrunk to nothing
+    for words in (player.side_label, player.phase_label):
+        assert words.isVisible() and words.text()
+        cap = QFontMetrics(words.font()).capHeight()
+        assert cap >= 0.25 * digit_height, (words.objectName(), cap, digit_height)
+        assert words.height() >= QFontMetrics(words.font()).height()
+    for name in ("sharpPainButton", "unwellButton"):
+        button = getattr(player, "sharp_pain_button" if name == "sharpPainButton"
+                         else "unwell_button")
+        corner = button.mapTo(flow, button.rect().bottomRight())
+        origin = button.mapTo(flow, button.rect().topLeft())
+        assert button.isVisible() and flow.rect().contains(corner) \
+            and flow.rect().contains(origin), name
+    title_or_line = player.step_title if player.step_title.isVisible() else None
+    assert title_or_line is not None and title_or_line.height() >= \
+        title_or_line.fontMetrics().height()
+    line = player.instruction_line if player.instruction_line.isVisible() else \
+        player.cue_label
+    assert line.isVisible() and line.height() >= line.fontMetrics().height()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_digits_fit_and_the_words_are_big_at_every_size(qtbot, make_flow, size):
+    flow = make_flow(*size)
+    player = flow.player
+    # right and left alternate: a phase with a side
+    player.engine.next_step()
+    flow.clock.advance(62)
+    player.refresh()
+    settle(qtbot, flow)
+    assert player.side_label.text() == "Right side"
+    check_layout(flow)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_digits_fit_with_text_twice_as_large(qtbot, big_text, make_flow, size):
+    flow = make_flow(*size)
+    player = flow.player
+    player.engine.next_step()
+    flow.clock.advance(62)
+    player.refresh()
+    settle(qtbot, flow)
+    check_layout(flow)
+
+
+def test_wide_short_window_puts_the_clock_beside_the_picture(qtbot, make_flow):
+    flow = make_flow(1400, 500)
+    settle(qtbot, flow)
+    player = flow.player
+    picture = player.illustration.geometry()
+    clock = player.countdown.parentWidget().geometry()
+    assert picture.right() < clock.left()  # side by side
+    assert player.instruction_line.isVisible()  # one line instead of the whole list
+    assert player.instruction_line.text()
+
+
+def test_paused_is_shown_beside_the_phase(qtbot, make_flow):
+    flow = make_flow(1024, 560)
+    player = flow.player
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert flow.engine.state == "paused"
+    assert player.phase_label.text() == "Get ready"  # the phase stays
+    assert player.paused_label.isVisible() and player.paused_label.text() == "Paused"
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert not player.paused_label.isVisible()
+
+
+def test_f11_toggles_focus_mode_and_esc_leaves_it_first(qtbot, make_flow):
+    flow = make_flow(1024, 560)
+    player = flow.player
+    assert player.findChild(type(player.focus_button), "focusModeButton").isVisible()
+    with qtbot.waitSignal(player.focus_mode_changed):
+        qtbot.keyClick(player, Qt.Key.Key_F11)
+    assert player.focus_mode()
+    assert flow.window().windowState() & Qt.WindowState.WindowFullScreen
+    settle(qtbot, flow)
+    for hidden in (player.pause_button, player.next_button, player.step_title,
+                   player.top_bar, player.bottom_bar, player.next_label):
+        assert not hidden.isVisible()
+    for shown in (player.countdown, player.side_label, player.phase_label,
+                  player.sharp_pain_button, player.unwell_button):
+        assert shown.isVisible()
+    qtbot.keyClick(player, Qt.Key.Key_F11)
+    assert not player.focus_mode()
+    assert not flow.window().windowState() & Qt.WindowState.WindowFullScreen
+
+    player.focus_button.click()
+    assert player.focus_mode()
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # leaves focus mode, asks nothing
+    assert not player.focus_mode() and flow.engine.state == "running"
+    assert flow.findChild(QMessageBox, "confirmEnd") is None
+    assert not flow.window().windowState() & Qt.WindowState.WindowFullScreen
+    assert player.pause_button.isVisible()
+
+
+def test_leaving_the_session_leaves_full_screen(qtbot, make_flow):
+    flow = make_flow(1024, 560)
+    player = flow.player
+    qtbot.keyClick(player, Qt.Key.Key_F11)
+    assert flow.window().windowState() & Qt.WindowState.WindowFullScreen
+    qtbot.keyClick(player, Qt.Key.Key_S)  # sharp pain
+    assert flow.engine.state == "stopped"
+    assert not player.focus_mode()
+    assert not flow.window().windowState() & Qt.WindowState.WindowFullScreen

@@ -1,0 +1,148 @@
+"""The window fits the screen it opens on: a small screen, a scaled one, or a
+remembered place on a screen that is no longer there."""
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QLabel, QScrollArea
+
+from coach import config
+from coach.ui.main_window import MINIMUM_SIZE, first_run_size, fit_to_screen
+from tests.ui.conftest import show_active
+
+#: 1024x600 at 150 % scaling, less a 32 px panel: what a small laptop offers.
+SMALL = QRect(0, 0, 683, 368)
+
+
+@pytest.mark.parametrize("wanted, available, fitted", [
+    pytest.param(QRect(100, 50, 800, 500), QRect(0, 0, 1920, 1040),
+                 QRect(100, 50, 800, 500), id="inside: unchanged"),
+    pytest.param(QRect(3000, 2000, 800, 500), QRect(0, 0, 1920, 1040),
+                 QRect(1120, 540, 800, 500), id="off to the bottom right: moved back"),
+    pytest.param(QRect(-900, -700, 800, 500), QRect(0, 0, 1920, 1040),
+                 QRect(0, 0, 800, 500), id="off to the top left: moved back"),
+    pytest.param(QRect(0, 0, 1100, 720), SMALL, QRect(0, 0, 683, 368),
+                 id="larger than the screen: shrunk"),
+    pytest.param(QRect(2500, 100, 1100, 720), QRect(1920, 32, 683, 368),
+                 QRect(1920, 32, 683, 368), id="second screen with a panel on top"),
+    pytest.param(QRect(1900, 900, 400, 300), QRect(0, 0, 1920, 1040),
+                 QRect(1520, 740, 400, 300), id="partly off: slid in"),
+])
+def test_fit_to_screen(wanted, available, fitted):
+    assert fit_to_screen(wanted, available) == fitted
+
+
+@pytest.mark.parametrize("available, size", [
+    pytest.param(QRect(0, 0, 1920, 1040), QSize(1100, 720), id="large: preferred size"),
+    pytest.param(QRect(0, 0, 1024, 600), QSize(921, 540), id="1024x600"),
+    pytest.param(SMALL, QSize(614, 331), id="1024x600 at 150 %"),
+])
+def test_first_run_size(available, size):
+    assert first_run_size(available) == size
+
+
+def test_minimum_size_fits_a_small_scaled_screen():
+    # Less a title bar (~30 px) too.
+    assert MINIMUM_SIZE.width() <= SMALL.width() and MINIMUM_SIZE.height() + 30 <= SMALL.height()
+
+
+@pytest.fixture
+def small_screen(monkeypatch):
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(SMALL))
+
+
+def inside(widget, window) -> bool:
+    """*widget* is shown and wholly inside *window*'s client area."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return widget.isVisible() and window.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_first_run_fits_a_small_screen_with_start_in_view(make_window, qtbot, small_screen):
+    window = make_window()
+    show_active(window, qtbot)
+    assert SMALL.contains(window.geometry())
+    assert window.width() <= SMALL.width() and window.height() <= SMALL.height()
+    assert inside(window.start_button, window)
+    assert inside(window.check_in_button, window)
+
+
+def test_a_place_on_a_screen_that_is_gone_comes_back(make_window, qtbot, small_screen):
+    window = make_window()
+    window.setGeometry(QRect(3000, 2000, 1000, 700))
+    window.settings.set(config.WINDOW_GEOMETRY, window.saveGeometry().data())
+    again = make_window()
+    assert SMALL.contains(again.geometry())
+    assert again.minimumSize().boundedTo(SMALL.size()) == again.minimumSize()
+
+
+def test_home_scrolls_rather_than_clips_at_the_minimum_size(make_window, qtbot):
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(MINIMUM_SIZE)
+    qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
+    right = window.findChild(QScrollArea, "homeRight")
+    today = window.findChild(QLabel, "todayLabel")
+    # The whole "today" text and Start are there, if need be by scrolling.
+    assert today.height() >= today.heightForWidth(today.width())
+    right.ensureWidgetVisible(window.start_button)
+    qtbot.waitUntil(lambda: inside(window.start_button, window))
+
+
+def test_session_pages_scroll_at_the_minimum_size(make_window, qtbot):
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(MINIMUM_SIZE)
+    qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
+    window.start_selected()
+    flow = window.flow
+    for page in (flow.check_page, flow.before_page, flow.after_page):
+        assert isinstance(page, QScrollArea) and page.widgetResizable()
+    flow.pages.setCurrentWidget(flow.check_page)
+    flow.check_page.ensureWidgetVisible(flow.ok_button)
+    qtbot.waitUntil(lambda: inside(flow.ok_button, window))
+    window.close_session()
+
+
+def test_the_trend_scrolls_rather_than_clips_at_the_minimum_size(make_window, qtbot):
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(MINIMUM_SIZE)
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.trend is not None, timeout=10000)
+    scroll = window.findChild(QScrollArea, "trendScroll")
+    qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
+    wanted = window.trend_page.minimumSizeHint()
+    # Never squeezed below what the chart's tools need: a scroll bar instead.
+    qtbot.waitUntil(lambda: window.trend_page.width() >= wanted.width())
+    assert window.trend_page.height() >= wanted.height()
+    assert scroll.horizontalScrollBar().maximum() > 0
+
+
+# -- Qt's file dialog in the app's language (test_translations.py is someone else's) ----
+def test_qt_file_dialog_speaks_japanese(qtbot, use_language):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    use_language("ja")
+    dialog = QFileDialog(None, "保存")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    buttons = {button.text() for button in dialog.findChildren(QPushButton)}
+    assert {"保存(&S)", "キャンセル"} <= buttons
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "場所(&L):"
+    assert labels["fileNameLabel"] == "ファイル名(&N):"
+    assert labels["fileTypeLabel"] == "ファイルの種類(&T):"
+
+
+@pytest.mark.parametrize("app, system, native", [
+    (QLocale.Language.Japanese, QLocale.Language.Japanese, True),
+    (QLocale.Language.English, QLocale.Language.English, True),
+    (QLocale.Language.Japanese, QLocale.Language.English, False),
+    (QLocale.Language.English, QLocale.Language.Japanese, False),
+])
+def test_the_desktops_file_dialog_only_when_it_speaks_the_apps_language(app, system,
+                                                                         native):
+    from coach.ui.report import native_dialog_fits
+
+    assert native_dialog_fits(QLocale(app), QLocale(system)) is native
