@@ -40,6 +40,9 @@ BASELINE_END = Setting("baseline_end", str, "")
 MORNING_CHECK_ASKED = Setting("morning_check_asked", str, "")  # the session last asked about
 FIRST_RUN_NOTICE_SEEN = Setting("first_run_notice_seen", bool, False)
 EXPORT_FOLDER = Setting("export_folder", str, "")  # "" for the home folder
+THEME = Setting("theme", str, "system")  # "system", "light" or "dark"
+HIGH_CONTRAST = Setting("high_contrast", bool, False)
+TEXT_SCALE = Setting("text_scale", int, 100)  # per cent, 100-200
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_SPLITTER = Setting("window/splitter", bytes, b"")
 
@@ -47,8 +50,8 @@ WINDOW_SPLITTER = Setting("window/splitter", bytes, b"")
 SETTINGS: dict[str, Setting[object]] = {
     s.name: s for s in (  # type: ignore[misc]
         LANGUAGE, SOUND, VOICE, LAST_ROUTINE, TAB, BASELINE_START, BASELINE_END,
-        MORNING_CHECK_ASKED, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, WINDOW_GEOMETRY,
-        WINDOW_SPLITTER)}
+        MORNING_CHECK_ASKED, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, THEME, HIGH_CONTRAST,
+        TEXT_SCALE, WINDOW_GEOMETRY, WINDOW_SPLITTER)}
 
 LANGUAGES = ("en", "ja")
 

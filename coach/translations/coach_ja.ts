@@ -4,37 +4,38 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="98"/>
+        <location filename="../ui/session_flow.py" line="102"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If the exercises feel easy and well controlled, you can try a little more next time.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできているなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="102"/>
+        <location filename="../ui/session_flow.py" line="106"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="106"/>
+        <location filename="../ui/session_flow.py" line="110"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="111"/>
+        <location filename="../ui/session_flow.py" line="115"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="121"/>
+        <location filename="../ui/rating.py" line="43"/>
         <source>Safe</source>
+        <extracomment>&quot;1&quot; then &quot;0&quot; typed within this many seconds is 10; further apart they are two entries (a corrected typo must not record the worst pain). Keys are ignored this long after a rating page appears: presses meant for the page before it (→ held down through the last step) must not choose a rating.</extracomment>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="122"/>
+        <location filename="../ui/rating.py" line="44"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="123"/>
+        <location filename="../ui/rating.py" line="45"/>
         <source>Too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
@@ -55,27 +56,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="315"/>
+        <location filename="../ui/checkin.py" line="316"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="318"/>
+        <location filename="../ui/checkin.py" line="319"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="328"/>
+        <location filename="../ui/checkin.py" line="329"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="330"/>
+        <location filename="../ui/checkin.py" line="331"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="336"/>
+        <location filename="../ui/checkin.py" line="337"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -83,47 +84,47 @@
 <context>
     <name>Context</name>
     <message>
-        <location filename="../ui/checkin.py" line="41"/>
+        <location filename="../ui/checkin.py" line="42"/>
         <source>Before exercise</source>
         <translation>運動前</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="42"/>
+        <location filename="../ui/checkin.py" line="43"/>
         <source>After exercise</source>
         <translation>運動後</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="43"/>
+        <location filename="../ui/checkin.py" line="44"/>
         <source>Next morning</source>
         <translation>翌朝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="44"/>
+        <location filename="../ui/checkin.py" line="45"/>
         <source>Check-in</source>
         <translation>日々の記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="48"/>
+        <location filename="../ui/checkin.py" line="49"/>
         <source>Left knee</source>
         <translation>左膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="48"/>
+        <location filename="../ui/checkin.py" line="49"/>
         <source>Right knee</source>
         <translation>右膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="49"/>
+        <location filename="../ui/checkin.py" line="50"/>
         <source>Both knees</source>
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="155"/>
+        <location filename="../ui/checkin.py" line="156"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="157"/>
+        <location filename="../ui/checkin.py" line="158"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はふだんの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -272,17 +273,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="219"/>
+        <location filename="../ui/widgets.py" line="217"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="221"/>
+        <location filename="../ui/widgets.py" line="219"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="222"/>
+        <location filename="../ui/widgets.py" line="220"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -336,87 +337,87 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="176"/>
+        <location filename="../ui/checkin.py" line="177"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="185"/>
+        <location filename="../ui/checkin.py" line="186"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="185"/>
+        <location filename="../ui/checkin.py" line="186"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="186"/>
+        <location filename="../ui/checkin.py" line="187"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="186"/>
+        <location filename="../ui/checkin.py" line="187"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="187"/>
+        <location filename="../ui/checkin.py" line="188"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="195"/>
+        <location filename="../ui/checkin.py" line="196"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="197"/>
+        <location filename="../ui/checkin.py" line="198"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="201"/>
+        <location filename="../ui/checkin.py" line="202"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="215"/>
+        <location filename="../ui/checkin.py" line="216"/>
         <source>Your ratings could not be read: {error}</source>
         <translation>痛みの評価を読み込めませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="239"/>
+        <location filename="../ui/checkin.py" line="240"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="259"/>
+        <location filename="../ui/checkin.py" line="260"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="271"/>
+        <location filename="../ui/checkin.py" line="272"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="275"/>
+        <location filename="../ui/checkin.py" line="276"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="277"/>
+        <location filename="../ui/checkin.py" line="278"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="286"/>
+        <location filename="../ui/checkin.py" line="287"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="291"/>
+        <location filename="../ui/checkin.py" line="292"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -470,233 +471,295 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="116"/>
+        <location filename="../ui/main_window.py" line="119"/>
         <source>Knee Coach</source>
         <extracomment>The size the window opens at when the screen has room for it. Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title bar; every page scrolls rather than clips down to this size. Of the screen&apos;s free area, what a first window takes at most. Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="125"/>
-        <location filename="../ui/main_window.py" line="181"/>
-        <location filename="../ui/main_window.py" line="199"/>
+        <location filename="../ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="187"/>
+        <location filename="../ui/main_window.py" line="207"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/main_window.py" line="133"/>
         <source>Loading the chart…</source>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="144"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
+        <location filename="../ui/main_window.py" line="146"/>
         <source>How is your knee?</source>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="144"/>
-        <source>Rate my pain now</source>
-        <translation>今の痛みを記録</translation>
+        <location filename="../ui/main_window.py" line="148"/>
+        <source>How is your knee? Rate my pain now</source>
+        <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="191"/>
+        <location filename="../ui/main_window.py" line="150"/>
+        <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
+        <translation>膝の痛みを0から10で評価して、記録に残します</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="189"/>
+        <source>Up and Down choose a routine, Return starts it</source>
+        <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="204"/>
+        <location filename="../ui/main_window.py" line="212"/>
+        <location filename="../ui/main_window.py" line="214"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="215"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="231"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="232"/>
+        <source>What to do today</source>
+        <translation>今日すること</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="260"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="264"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="261"/>
+        <location filename="../ui/main_window.py" line="274"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="262"/>
+        <location filename="../ui/main_window.py" line="275"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="281"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/main_window.py" line="282"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/main_window.py" line="286"/>
+        <location filename="../ui/main_window.py" line="619"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="282"/>
+        <location filename="../ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="297"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="286"/>
+        <location filename="../ui/main_window.py" line="300"/>
         <source>&amp;Daily life tips</source>
         <translation>日常生活のコツ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287"/>
+        <location filename="../ui/main_window.py" line="301"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304"/>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="308"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="340"/>
+        <location filename="../ui/main_window.py" line="354"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="344"/>
+        <location filename="../ui/main_window.py" line="358"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="348"/>
+        <location filename="../ui/main_window.py" line="362"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="352"/>
+        <location filename="../ui/main_window.py" line="366"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="370"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="374"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="381"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="382"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="371"/>
+        <location filename="../ui/main_window.py" line="385"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="376"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="382"/>
+        <location filename="../ui/main_window.py" line="396"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="386"/>
+        <location filename="../ui/main_window.py" line="400"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="426"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="435"/>
+        <location filename="../ui/main_window.py" line="449"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="450"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="475"/>
+        <location filename="../ui/main_window.py" line="489"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="479"/>
+        <location filename="../ui/main_window.py" line="493"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="533"/>
+        <location filename="../ui/main_window.py" line="547"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="536"/>
+        <location filename="../ui/main_window.py" line="550"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="551"/>
+        <location filename="../ui/main_window.py" line="565"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="615"/>
+        <source>&amp;Appearance</source>
+        <translation>表示の色(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="619"/>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="620"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="629"/>
+        <source>&amp;High contrast</source>
+        <translation>ハイコントラスト(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="635"/>
+        <source>&amp;Text size</source>
+        <translation>文字の大きさ(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="640"/>
+        <source>{n} %</source>
+        <translation>{n}%</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="654"/>
+        <source>Appearance</source>
+        <translation>表示の色</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="655"/>
+        <source>The new appearance is used the next time Knee Coach starts. Restart now?</source>
+        <translation>新しい表示は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
         <location filename="../ui/journal_status.py" line="20"/>
@@ -709,12 +772,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="604"/>
+        <location filename="../ui/main_window.py" line="667"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="605"/>
+        <location filename="../ui/main_window.py" line="668"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -722,29 +785,69 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="209"/>
+        <location filename="../ui/widgets.py" line="207"/>
         <source>Dismiss</source>
-        <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes. level: (accent, background)</extracomment>
+        <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
     </message>
 </context>
 <context>
     <name>PainRating</name>
     <message>
-        <location filename="../ui/rating.py" line="55"/>
+        <location filename="../ui/rating.py" line="71"/>
         <source>Pain from 0, no pain, to 10, worst pain imaginable</source>
-        <extracomment>&quot;1&quot; then &quot;0&quot; typed within this many seconds is 10; further apart they are two entries (a corrected typo must not record the worst pain). Keys are ignored this long after a rating page appears: presses meant for the page before it (→ held down through the last step) must not choose a rating.</extracomment>
         <translation>痛みの強さ（0＝痛みなし、10＝想像できる最悪の痛み）</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="79"/>
+        <location filename="../ui/rating.py" line="73"/>
+        <location filename="../ui/rating.py" line="136"/>
+        <source>Type a number from 0 to 10, or use the Left and Right arrow keys; Return saves.</source>
+        <translation>0から10の数字を入力するか、左右の矢印キーで選びます。Enter キーで保存します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="111"/>
         <source>0: no pain</source>
         <translation>0：痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="80"/>
+        <location filename="../ui/rating.py" line="112"/>
         <source>10: worst pain imaginable</source>
         <translation>10：想像できる最悪の痛み</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="123"/>
+        <source>safe</source>
+        <translation>問題なし</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="123"/>
+        <source>acceptable</source>
+        <translation>許容範囲</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="124"/>
+        <source>too much</source>
+        <translation>痛みが強すぎる</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="126"/>
+        <source>0, no pain, {zone}</source>
+        <translation>0、痛みなし、{zone}</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="128"/>
+        <source>10, worst pain imaginable, {zone}</source>
+        <translation>10、想像できる最悪の痛み、{zone}</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="129"/>
+        <source>{value}, {zone}</source>
+        <translation>{value}、{zone}</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="133"/>
+        <source>Chosen: {name}</source>
+        <translation>選択中：{name}</translation>
     </message>
 </context>
 <context>
@@ -823,161 +926,216 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="248"/>
+        <location filename="../ui/player.py" line="264"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="264"/>
+        <location filename="../ui/player.py" line="265"/>
+        <source>The big countdown</source>
+        <translation>大きなカウントダウン</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="281"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="313"/>
+        <location filename="../ui/player.py" line="288"/>
+        <source>Current step</source>
+        <translation>今のステップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="289"/>
+        <source>What to do now</source>
+        <translation>今すること</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="290"/>
+        <source>Which side</source>
+        <translation>左右どちら側か</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="337"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="314"/>
+        <location filename="../ui/player.py" line="338"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="315"/>
-        <location filename="../ui/player.py" line="514"/>
+        <location filename="../ui/player.py" line="339"/>
+        <source>Previous step</source>
+        <translation>前のステップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="340"/>
+        <location filename="../ui/player.py" line="551"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="316"/>
+        <location filename="../ui/player.py" line="341"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="317"/>
+        <location filename="../ui/player.py" line="342"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="318"/>
+        <location filename="../ui/player.py" line="343"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="319"/>
+        <location filename="../ui/player.py" line="344"/>
+        <source>Next step</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="345"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="320"/>
+        <location filename="../ui/player.py" line="346"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="321"/>
+        <location filename="../ui/player.py" line="347"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="322"/>
+        <location filename="../ui/player.py" line="348"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="336"/>
+        <location filename="../ui/player.py" line="361"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="346"/>
+        <location filename="../ui/player.py" line="370"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="348"/>
+        <location filename="../ui/player.py" line="372"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="354"/>
+        <location filename="../ui/player.py" line="386"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="134"/>
-        <location filename="../ui/player.py" line="324"/>
+        <location filename="../ui/player.py" line="350"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="136"/>
-        <location filename="../ui/player.py" line="335"/>
-        <location filename="../ui/session_flow.py" line="270"/>
+        <location filename="../ui/player.py" line="360"/>
+        <location filename="../ui/session_flow.py" line="281"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="325"/>
+        <location filename="../ui/player.py" line="351"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="361"/>
+        <location filename="../ui/player.py" line="393"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="362"/>
+        <location filename="../ui/player.py" line="394"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="364"/>
+        <location filename="../ui/player.py" line="396"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="365"/>
+        <location filename="../ui/player.py" line="397"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="240"/>
+        <location filename="../ui/player.py" line="255"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="494"/>
+        <location filename="../ui/player.py" line="187"/>
+        <source>Exercise player</source>
+        <translation>運動のガイド画面</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="189"/>
+        <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
+        <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="531"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="496"/>
+        <location filename="../ui/player.py" line="533"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="513"/>
+        <location filename="../ui/player.py" line="550"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="514"/>
+        <location filename="../ui/player.py" line="551"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="520"/>
+        <location filename="../ui/player.py" line="559"/>
+        <source>{phase}, {side}</source>
+        <translation>{phase}、{side}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="561"/>
+        <source>{n} seconds left in {where}</source>
+        <translation>{where}：この段階の残り{n}秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="565"/>
+        <source>{step}: {where}</source>
+        <translation>{step}：{where}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="575"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="530"/>
+        <location filename="../ui/player.py" line="585"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="532"/>
+        <location filename="../ui/player.py" line="587"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -998,179 +1156,192 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="66"/>
+        <location filename="../ui/checkin.py" line="67"/>
         <source>Rate your knee pain</source>
         <translation>膝の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="78"/>
+        <location filename="../ui/checkin.py" line="79"/>
         <source>Which knee?</source>
         <translation>どちらの膝ですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="80"/>
+        <location filename="../ui/checkin.py" line="81"/>
         <source>Not specified</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="80"/>
+        <location filename="../ui/checkin.py" line="81"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="81"/>
+        <location filename="../ui/checkin.py" line="82"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="81"/>
+        <location filename="../ui/checkin.py" line="82"/>
         <source>Both</source>
         <translation>両方</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="91"/>
+        <location filename="../ui/checkin.py" line="92"/>
         <source>Note (optional): what you did, how it felt</source>
         <translation>メモ（任意）：したこと、感じたこと</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="103"/>
+        <location filename="../ui/checkin.py" line="104"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="124"/>
+        <location filename="../ui/checkin.py" line="125"/>
         <source>Choose a number from 0 to 10 first.</source>
         <translation>先に0から10の数字を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="133"/>
+        <location filename="../ui/checkin.py" line="134"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
 </context>
 <context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../ui/rating.py" line="214"/>
+        <source>Go on without a rating</source>
+        <translation>痛みを記録せずに進みます</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="222"/>
+        <source>Save the chosen number</source>
+        <translation>選んだ数字を保存します</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="84"/>
-        <location filename="../ui/report.py" line="110"/>
+        <location filename="../ui/report.py" line="87"/>
+        <location filename="../ui/report.py" line="113"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="111"/>
+        <location filename="../ui/report.py" line="114"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="119"/>
+        <location filename="../ui/report.py" line="124"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="127"/>
+        <location filename="../ui/report.py" line="132"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="58"/>
+        <location filename="../ui/report.py" line="61"/>
         <source>sharp pain</source>
         <translation>鋭い痛み</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="59"/>
+        <location filename="../ui/report.py" line="62"/>
         <source>felt unwell</source>
         <translation>具合が悪くなった</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="62"/>
+        <location filename="../ui/report.py" line="65"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="65"/>
+        <location filename="../ui/report.py" line="68"/>
         <source>step {n}</source>
         <translation>ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="66"/>
+        <location filename="../ui/report.py" line="69"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="129"/>
+        <location filename="../ui/report.py" line="134"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="135"/>
-        <location filename="../ui/report.py" line="142"/>
+        <location filename="../ui/report.py" line="140"/>
+        <location filename="../ui/report.py" line="147"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="138"/>
+        <location filename="../ui/report.py" line="143"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="144"/>
+        <location filename="../ui/report.py" line="149"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="164"/>
+        <location filename="../ui/report.py" line="169"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="164"/>
+        <location filename="../ui/report.py" line="169"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="169"/>
+        <location filename="../ui/report.py" line="174"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="170"/>
+        <location filename="../ui/report.py" line="175"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="171"/>
+        <location filename="../ui/report.py" line="176"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="177"/>
+        <location filename="../ui/report.py" line="182"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="197"/>
+        <location filename="../ui/report.py" line="202"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="206"/>
+        <location filename="../ui/report.py" line="211"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="207"/>
+        <location filename="../ui/report.py" line="212"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="213"/>
+        <location filename="../ui/report.py" line="218"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="213"/>
+        <location filename="../ui/report.py" line="218"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1180,62 +1351,72 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RoutineDetails</name>
     <message>
-        <location filename="../ui/routine_view.py" line="23"/>
+        <location filename="../ui/routine_view.py" line="24"/>
         <source>right side, then left side</source>
         <translation>右側のあと左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="24"/>
+        <location filename="../ui/routine_view.py" line="25"/>
         <source>left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="25"/>
+        <location filename="../ui/routine_view.py" line="26"/>
         <source>right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="54"/>
+        <location filename="../ui/routine_view.py" line="36"/>
+        <source>Routine details</source>
+        <translation>ルーティンの詳細</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="37"/>
+        <source>The chosen routine: steps, time and safety notes</source>
+        <translation>選んだルーティンのステップ、時間、安全のための注意</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="59"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="61"/>
+        <location filename="../ui/routine_view.py" line="66"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="61"/>
+        <location filename="../ui/routine_view.py" line="66"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="66"/>
+        <location filename="../ui/routine_view.py" line="71"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="71"/>
+        <location filename="../ui/routine_view.py" line="76"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="75"/>
+        <location filename="../ui/routine_view.py" line="80"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="78"/>
+        <location filename="../ui/routine_view.py" line="83"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="84"/>
+        <location filename="../ui/routine_view.py" line="89"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="85"/>
+        <location filename="../ui/routine_view.py" line="90"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1371,246 +1552,266 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="167"/>
+        <location filename="../ui/session_flow.py" line="169"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="168"/>
+        <location filename="../ui/session_flow.py" line="170"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="168"/>
+        <location filename="../ui/session_flow.py" line="170"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="179"/>
+        <location filename="../ui/session_flow.py" line="181"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="182"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="182"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="204"/>
+        <location filename="../ui/session_flow.py" line="209"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="209"/>
+        <location filename="../ui/session_flow.py" line="214"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="214"/>
+        <location filename="../ui/session_flow.py" line="219"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="215"/>
+        <location filename="../ui/session_flow.py" line="220"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="217"/>
+        <location filename="../ui/session_flow.py" line="222"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="221"/>
-        <location filename="../ui/session_flow.py" line="296"/>
+        <location filename="../ui/session_flow.py" line="230"/>
+        <location filename="../ui/session_flow.py" line="308"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/session_flow.py" line="259"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="250"/>
+        <location filename="../ui/session_flow.py" line="261"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="254"/>
+        <location filename="../ui/session_flow.py" line="265"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="267"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="274"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="410"/>
+        <location filename="../ui/session_flow.py" line="423"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="414"/>
+        <location filename="../ui/session_flow.py" line="427"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="415"/>
+        <location filename="../ui/session_flow.py" line="428"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="417"/>
+        <location filename="../ui/session_flow.py" line="430"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="419"/>
+        <location filename="../ui/session_flow.py" line="432"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="273"/>
+        <location filename="../ui/session_flow.py" line="284"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="268"/>
+        <location filename="../ui/session_flow.py" line="225"/>
+        <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
+        <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="227"/>
+        <source>Answer yes: shows rest advice and does not start the routine</source>
+        <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="231"/>
+        <source>Leave without starting</source>
+        <translation>始めずに一覧に戻ります</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="279"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="321"/>
+        <location filename="../ui/session_flow.py" line="309"/>
+        <source>End of the session: back to the list</source>
+        <translation>運動はここまでです。一覧に戻ります</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="334"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="322"/>
+        <location filename="../ui/session_flow.py" line="335"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="324"/>
+        <location filename="../ui/session_flow.py" line="337"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="325"/>
+        <location filename="../ui/session_flow.py" line="338"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="326"/>
+        <location filename="../ui/session_flow.py" line="339"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="341"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="333"/>
+        <location filename="../ui/session_flow.py" line="346"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="347"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="345"/>
+        <location filename="../ui/session_flow.py" line="358"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="360"/>
+        <location filename="../ui/session_flow.py" line="373"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="361"/>
+        <location filename="../ui/session_flow.py" line="374"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="377"/>
+        <location filename="../ui/session_flow.py" line="390"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="391"/>
-        <location filename="../ui/session_flow.py" line="409"/>
+        <location filename="../ui/session_flow.py" line="404"/>
+        <location filename="../ui/session_flow.py" line="422"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="392"/>
+        <location filename="../ui/session_flow.py" line="405"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="394"/>
-        <location filename="../ui/session_flow.py" line="413"/>
+        <location filename="../ui/session_flow.py" line="407"/>
+        <location filename="../ui/session_flow.py" line="426"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="395"/>
+        <location filename="../ui/session_flow.py" line="408"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="396"/>
+        <location filename="../ui/session_flow.py" line="409"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="397"/>
+        <location filename="../ui/session_flow.py" line="410"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="432"/>
+        <location filename="../ui/session_flow.py" line="445"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="434"/>
+        <location filename="../ui/session_flow.py" line="447"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="451"/>
+        <location filename="../ui/session_flow.py" line="464"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="456"/>
+        <location filename="../ui/session_flow.py" line="471"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="466"/>
+        <location filename="../ui/session_flow.py" line="481"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="496"/>
+        <location filename="../ui/session_flow.py" line="511"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -1618,163 +1819,163 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="77"/>
+        <location filename="../ui/trend_view.py" line="82"/>
         <source>2 weeks</source>
-        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). Below 0, out of the data: a lane for session ticks and sharp-pain stops. The view: the lane below, headroom above 10 for the one-row legend. Verdict -&gt; shape and colour of the headline (colour is never alone: words and shape).</extracomment>
+        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. The view: the lane below, headroom above 10 for the one-row legend. Verdict -&gt; shape and colour of the headline (colour is never alone: words and shape).</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="77"/>
+        <location filename="../ui/trend_view.py" line="82"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="78"/>
+        <location filename="../ui/trend_view.py" line="83"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="78"/>
+        <location filename="../ui/trend_view.py" line="83"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="85"/>
+        <location filename="../ui/trend_view.py" line="90"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="87"/>
+        <location filename="../ui/trend_view.py" line="92"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="97"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="99"/>
+        <location filename="../ui/trend_view.py" line="104"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="101"/>
+        <location filename="../ui/trend_view.py" line="106"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="103"/>
+        <location filename="../ui/trend_view.py" line="108"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="111"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="107"/>
+        <location filename="../ui/trend_view.py" line="112"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="108"/>
+        <location filename="../ui/trend_view.py" line="113"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="115"/>
+        <location filename="../ui/trend_view.py" line="120"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="116"/>
+        <location filename="../ui/trend_view.py" line="121"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="119"/>
+        <location filename="../ui/trend_view.py" line="124"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="121"/>
+        <location filename="../ui/trend_view.py" line="126"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="123"/>
+        <location filename="../ui/trend_view.py" line="128"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="127"/>
+        <location filename="../ui/trend_view.py" line="132"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="134"/>
+        <location filename="../ui/trend_view.py" line="139"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="138"/>
+        <location filename="../ui/trend_view.py" line="143"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="139"/>
+        <location filename="../ui/trend_view.py" line="144"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="152"/>
+        <location filename="../ui/trend_view.py" line="157"/>
         <source>Better: {points:.1f} points lower than the period you compare with</source>
         <translation>改善：比べる期間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="154"/>
+        <location filename="../ui/trend_view.py" line="159"/>
         <source>A little better: {points:.1f} points lower than the period you compare with</source>
         <translation>少し改善：比べる期間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="157"/>
+        <location filename="../ui/trend_view.py" line="162"/>
         <source>About the same as the period you compare with</source>
         <translation>比べる期間とほぼ同じ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="159"/>
+        <location filename="../ui/trend_view.py" line="164"/>
         <source>A little worse: {points:.1f} points higher than the period you compare with</source>
         <translation>少し悪化：比べる期間より {points:.1f} 高い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="161"/>
+        <location filename="../ui/trend_view.py" line="166"/>
         <source>Worse: {points:.1f} points higher than the period you compare with</source>
         <translation>悪化：比べる期間より {points:.1f} 高い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="166"/>
+        <location filename="../ui/trend_view.py" line="171"/>
         <source>Better: {points:.1f} points lower than your first week</source>
         <translation>改善：最初の1週間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="168"/>
+        <location filename="../ui/trend_view.py" line="173"/>
         <source>A little better: {points:.1f} points lower than your first week</source>
         <translation>少し改善：最初の1週間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="170"/>
+        <location filename="../ui/trend_view.py" line="175"/>
         <source>About the same as your first week</source>
         <translation>最初の1週間とほぼ同じ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="171"/>
+        <location filename="../ui/trend_view.py" line="176"/>
         <source>A little worse: {points:.1f} points higher than your first week</source>
         <translation>少し悪化：最初の1週間より {points:.1f} 高い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="173"/>
+        <location filename="../ui/trend_view.py" line="178"/>
         <source>Worse: {points:.1f} points higher than your first week</source>
         <translation>悪化：最初の1週間より {points:.1f} 高い</translation>
     </message>
@@ -1782,108 +1983,154 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="229"/>
+        <location filename="../ui/trend_view.py" line="234"/>
         <source>No ratings yet</source>
         <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. Ratings stored with a date the chart cannot show (see ``reload``).</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="232"/>
+        <location filename="../ui/trend_view.py" line="237"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="236"/>
+        <location filename="../ui/trend_view.py" line="241"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="265"/>
+        <location filename="../ui/trend_view.py" line="244"/>
+        <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
+        <translation>膝の痛みを0から10で評価して、記録に残します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="267"/>
+        <source>Show {range}</source>
+        <translation>{range}を表示</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="268"/>
+        <source>How much of the chart to show</source>
+        <translation>グラフに表示する期間</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="274"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="265"/>
+        <location filename="../ui/trend_view.py" line="274"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="266"/>
+        <location filename="../ui/trend_view.py" line="275"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="272"/>
+        <location filename="../ui/trend_view.py" line="279"/>
+        <source>Save the chart as a picture (PNG)</source>
+        <translation>グラフを画像（PNG）として保存します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="280"/>
+        <source>Save all ratings and sessions as a CSV file</source>
+        <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="281"/>
+        <source>Save a one-page PDF report to show your clinician</source>
+        <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="286"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="287"/>
+        <location filename="../ui/trend_view.py" line="288"/>
+        <source>See and correct your ratings</source>
+        <translation>痛みの評価を確認して修正します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="302"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="292"/>
+        <location filename="../ui/trend_view.py" line="304"/>
+        <source>Your ratings with their 7-day average; the summary beside it says in words whether your pain is going down</source>
+        <translation>痛みの評価とその7日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="310"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="316"/>
+        <location filename="../ui/trend_view.py" line="338"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="319"/>
+        <location filename="../ui/trend_view.py" line="343"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="334"/>
+        <location filename="../ui/trend_view.py" line="358"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="336"/>
+        <location filename="../ui/trend_view.py" line="361"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="353"/>
+        <location filename="../ui/trend_view.py" line="373"/>
+        <location filename="../ui/trend_view.py" line="379"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="360"/>
+        <location filename="../ui/trend_view.py" line="374"/>
+        <source>The chart&apos;s summary in words</source>
+        <translation>グラフの内容を言葉でまとめたもの</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="386"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="362"/>
+        <location filename="../ui/trend_view.py" line="388"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="367"/>
+        <location filename="../ui/trend_view.py" line="393"/>
         <source>The line is the 7-day average of your usual pain (the light dots): daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are judged by their zone instead: 0-2 safe, 3-5 acceptable, 6-10 too much. Click an entry of the key to show or hide it.</source>
         <translation>線は、ふだんの痛み（薄い点）の7日間平均です。日々の記録、運動前と翌朝の評価を含みます。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="474"/>
+        <location filename="../ui/trend_view.py" line="530"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="478"/>
+        <location filename="../ui/trend_view.py" line="534"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="481"/>
+        <location filename="../ui/trend_view.py" line="537"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="562"/>
+        <location filename="../ui/trend_view.py" line="625"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -231,12 +231,16 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
         return 0
     lang = options.language(system=QLocale.system().name())
     install_translators(app, lang)
+    settings = open_settings(options.data_dir)
+    from coach.ui import theme
+
+    theme.apply(app, settings)
 
     from coach.ui.main_window import MainWindow
     from coach.ui.widgets import after_first_paint
 
     try:
-        window = MainWindow(options, settings=open_settings(options.data_dir), lang=lang)
+        window = MainWindow(options, settings=settings, lang=lang)
     except BaseException:
         instance.release()
         raise

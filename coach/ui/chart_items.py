@@ -18,6 +18,9 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol, renderSymbol
 from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPixmap
 
+from coach.ui import theme
+from coach.ui.theme import Theme
+
 DAY = 86400.0
 #: Labels closer than this (px) would collide; the axis picks a coarser step.
 LABEL_SPACING_PX = 72
@@ -34,12 +37,13 @@ class Dots(pg.GraphicsObject):
     ``QPainter.drawPixmapFragments`` call, the points kept as two numpy arrays.
     """
 
-    def __init__(self, symbol: str, colour: str, *, size: float = 10, pen_colour: str = "w",
-                 pen_width: float = 1, name: str = "") -> None:
+    def __init__(self, symbol: str, colour: str, *, size: float = 10,
+                 pen_colour: str | None = None, pen_width: float = 1, name: str = "") -> None:
         super().__init__()
         #: The style, as pyqtgraph's items keep it (the legend draws its sample from it).
+        outline = pen_colour or theme.current().dot_outline
         self.opts = {"symbol": symbol, "size": size, "name": name,
-                     "pen": pg.mkPen(pen_colour, width=pen_width), "brush": pg.mkBrush(colour)}
+                     "pen": pg.mkPen(outline, width=pen_width), "brush": pg.mkBrush(colour)}
         self.x = np.empty(0)
         self.y = np.empty(0)
         self._bounds: tuple[float, float, float, float] | None = None  # left, right, bottom, top
@@ -48,6 +52,13 @@ class Dots(pg.GraphicsObject):
 
     def name(self) -> str:
         return self.opts["name"]
+
+    def set_colours(self, colour: str, pen_colour: str) -> None:
+        """New fill and outline (a theme change, a light export): stamps drawn again."""
+        self.opts["brush"] = pg.mkBrush(colour)
+        self.opts["pen"] = pg.mkPen(pen_colour, width=self.opts["pen"].widthF())
+        self._stamps.clear()
+        self.update()
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802
         return self.x, self.y
@@ -171,19 +182,23 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
 
     PAD, SAMPLE, GAP, ROW = 4, 20, 12, 18
 
-    def __init__(self, *, columns: int, text_colour: str = "#333",
-                 fill: tuple[int, int, int, int] = (255, 255, 255, 215)) -> None:
+    def __init__(self, *, columns: int) -> None:
         pg.GraphicsWidget.__init__(self)
         GraphicsWidgetAnchor.__init__(self)
         self.columns = columns
-        self.text_colour = QColor(text_colour)
-        self.fill = QColor(*fill)
+        self.set_colours(theme.LIGHT)
         self.entries: list[tuple[pg.GraphicsObject, str]] = []
         self._cells: list[QRectF] = []
         self._fitted = 0  # columns chosen by fit(); 0: *columns*
         font = self.font()
         font.setPointSizeF(font.pointSizeF() - 1)  # a key, not the content
         self.setFont(font)
+
+    def set_colours(self, colours: Theme) -> None:
+        self.text_colour = QColor(colours.chart_foreground)
+        self.fill = colours.qcolor(colours.legend_fill)
+        self.off_colour = QColor(colours.legend_off)
+        self.update()
 
     def add(self, item: pg.GraphicsObject, name: str) -> None:
         self.entries.append((item, name))
@@ -247,7 +262,7 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
             text_colour = QColor(self.text_colour)
             if not item.isVisible():
                 text_colour.setAlpha(110)
-                painter.setPen(pg.mkPen("#777", width=1.5))
+                painter.setPen(pg.mkPen(self.off_colour, width=1.5))
                 painter.drawLine(QPointF(cell.left() + 2, middle + 7),
                                  QPointF(cell.left() + self.SAMPLE - 2, middle - 7))
             painter.setPen(text_colour)
@@ -268,11 +283,15 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
 class Bands(pg.GraphicsObject):
     """Horizontal bands across the whole width of the view, e.g. the pain zones."""
 
-    def __init__(self, bands: tuple[tuple[float, float, tuple[int, int, int, int]], ...]) -> None:
+    def __init__(self, bands: tuple[tuple[float, float, QColor], ...]) -> None:
         super().__init__()
-        self.bands = [(low, high, QColor(*rgba)) for low, high, rgba in bands]
+        self.set_bands(bands)
+
+    def set_bands(self, bands: tuple[tuple[float, float, QColor], ...]) -> None:
+        self.bands = list(bands)
         self._low = min(low for low, _high, _colour in self.bands)
         self._high = max(high for _low, high, _colour in self.bands)
+        self.update()
 
     def _x_span(self) -> tuple[float, float]:
         box = self.getViewBox()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from coach import config
 from coach.advice import History, morning_session
 from coach.journal import Journal, JournalError, Rating
+from coach.ui import theme
 from coach.ui.rating import PainRating
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
@@ -92,7 +93,7 @@ class RatingDialog(QDialog):
         self.note.setMaxLength(500)
         layout.addWidget(self.note)
         self.problem = plain_label("")
-        set_text_colour(self.problem, "#c62828")
+        set_text_colour(self.problem, theme.current().error_text)
         self.problem.hide()
         layout.addWidget(self.problem)
         # Enter in the note saves, as in any form; it never cancels the rating.

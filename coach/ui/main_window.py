@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
     from coach.ui.session_flow import SessionFlow
     from coach.ui.trend_view import TrendView
+from coach.ui import theme
 from coach.ui.routine_view import RoutineDetails
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
@@ -64,6 +66,7 @@ MINIMUM_SIZE = QSize(600, 330)
 SCREEN_SHARE = 0.9
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def first_run_size(available: QRect) -> QSize:
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         # Scrolls rather than clips when the window is narrower than the chart's tools.
         trend_scroll = QScrollArea()
         trend_scroll.setObjectName("trendScroll")
+        trend_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the chart's tools
         trend_scroll.setWidgetResizable(True)
         trend_scroll.setFrameShape(QFrame.Shape.NoFrame)
         trend_scroll.setWidget(self.trend_page)
@@ -141,7 +145,9 @@ class MainWindow(QMainWindow):
         self.trend: TrendView | None = None
         self.check_in_button = QPushButton(self.tr("How is your knee?"))
         self.check_in_button.setObjectName("checkInButton")
-        self.check_in_button.setAccessibleName(self.tr("Rate my pain now"))
+        self.check_in_button.setAccessibleName(self.tr("How is your knee? Rate my pain now"))
+        self.check_in_button.setAccessibleDescription(self.tr(
+            "Rate your knee pain from 0 to 10 and save it in your journal"))
         self.check_in_button.setMinimumHeight(34)
         self.check_in_button.clicked.connect(self.check_in)
         self.tabs.setCornerWidget(self.check_in_button)
@@ -179,6 +185,8 @@ class MainWindow(QMainWindow):
         self.routine_list = QListWidget()
         self.routine_list.setObjectName("routineList")
         self.routine_list.setAccessibleName(self.tr("Routines"))
+        self.routine_list.setAccessibleDescription(self.tr(
+            "Up and Down choose a routine, Return starts it"))
         self.routine_list.setSpacing(3)
         self.routine_list.setWordWrap(True)
         font = self.routine_list.font()
@@ -203,7 +211,8 @@ class MainWindow(QMainWindow):
         self.details = RoutineDetails()
         self.start_button = QPushButton(self.tr("Start routine"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setAccessibleName(self.tr("Start the selected routine"))
+        self.start_button.setAccessibleName(self.tr("Start routine"))
+        self.start_button.setAccessibleDescription(self.tr("Start the selected routine"))
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(48)
         font = self.start_button.font()
@@ -215,9 +224,12 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 12, 12)
-        self.today_box, today_layout = callout("todayBox", accent="#3d6fb6",
-                                               background="#e9f1fb")
+        info_accent, info_background = theme.current().callout["info"]
+        self.today_box, today_layout = callout("todayBox", accent=info_accent,
+                                               background=info_background)
         self.today_label = plain_label("", point_delta=1, object_name="todayLabel")
+        self.today_box.setAccessibleName(self.tr("Today"))
+        self.today_label.setAccessibleDescription(self.tr("What to do today"))
         today_layout.addWidget(self.today_label)
         right_layout.addWidget(self.today_box)
         right_layout.addWidget(self.details, 1)
@@ -229,6 +241,7 @@ class MainWindow(QMainWindow):
         # Scrolls rather than clips on a small screen: Start stays reachable.
         right_scroll = QScrollArea()
         right_scroll.setObjectName("homeRight")
+        right_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to Start
         right_scroll.setWidgetResizable(True)
         right_scroll.setFrameShape(QFrame.Shape.NoFrame)
         right_scroll.setWidget(right)
@@ -278,6 +291,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(self._on_language_chosen)
+        self._build_appearance_menus(settings_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
@@ -594,6 +608,55 @@ class MainWindow(QMainWindow):
         from coach.ui.help import about_box
 
         about_box(self).open()
+
+    def _build_appearance_menus(self, settings_menu: QMenu) -> None:
+        """Appearance (theme, high contrast) and text size: saved at once, used from
+        the next start (every colour and font is chosen as the window is built)."""
+        appearance = settings_menu.addMenu(self.tr("&Appearance"))
+        appearance.setObjectName("appearanceMenu")
+        group = QActionGroup(self)
+        saved = self.settings.get(config.THEME)
+        for code, name in (("system", self.tr("System default")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.setChecked(saved == code)
+            group.addAction(action)
+            appearance.addAction(action)
+        group.triggered.connect(
+            lambda action: self._appearance_changed(config.THEME, action.data()))
+        appearance.addSeparator()
+        contrast = QAction(self.tr("&High contrast"), self, checkable=True)
+        contrast.setObjectName("highContrastAction")
+        contrast.setChecked(self.settings.get(config.HIGH_CONTRAST))
+        contrast.toggled.connect(
+            lambda on: self._appearance_changed(config.HIGH_CONTRAST, bool(on)))
+        appearance.addAction(contrast)
+        sizes = settings_menu.addMenu(self.tr("&Text size"))
+        sizes.setObjectName("textSizeMenu")
+        size_group = QActionGroup(self)
+        scale = theme.clamp_scale(self.settings.get(config.TEXT_SCALE))
+        for percent in theme.TEXT_SCALES:
+            action = QAction(self.tr("{n} %").format(n=percent), self, checkable=True)
+            action.setData(percent)
+            action.setChecked(percent == scale)
+            size_group.addAction(action)
+            sizes.addAction(action)
+        size_group.triggered.connect(
+            lambda action: self._appearance_changed(config.TEXT_SCALE, int(action.data())))
+        self.outside_session += [appearance.menuAction(), sizes.menuAction()]
+
+    def _appearance_changed(self, key: config.Setting[T], value: T) -> None:
+        self.settings.set(key, value)
+        self.settings.sync()
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Appearance"), self.tr(
+            "The new appearance is used the next time Knee Coach starts. Restart now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("appearanceRestart")
+        box.accepted.connect(self._restart)
+        box.open()
 
     def _on_language_chosen(self, action: QAction) -> None:
         code = action.data()

@@ -25,6 +25,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QColor,
     QFont,
     QFontMetrics,
@@ -49,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from coach.routine import Routine, Step
 from coach.session import Event, Phase, SessionEngine, Snapshot
+from coach.ui import theme
 from coach.ui.illustration import Illustration
 from coach.ui.widgets import (
     callout,
@@ -60,9 +63,6 @@ from coach.ui.widgets import (
     translate,
 )
 
-PHASE_COLOURS = {"get_ready": "#5b6b7f", "work": "#0e7c78", "hold": "#0e7c78",
-                 "release": "#3d6fb6", "rest": "#3d6fb6", "switch": "#8a5cc2"}
-PAUSED_COLOUR = "#7a7a7a"
 SHARP_PAIN_KEY = "S"
 UNWELL_KEY = "U"
 
@@ -114,17 +114,27 @@ def spoken_phrase(event: Event, routine: Routine, lang: str) -> str | None:
     return phase_name(phase, step, lang)
 
 
+def filled_button_style(background: str, hover: str, *, padding: str) -> str:
+    """A button filled with an accent (the stop buttons), its text in the theme's
+    colour for text on an accent."""
+    on = theme.current().on_accent
+    return (f"QPushButton {{ background: {background}; color: {on}; border-radius: 8px; "
+            f"padding: {padding}; }} QPushButton:hover {{ background: {hover}; }}")
+
+
 class Meter(QWidget):
     """A thin bar showing a fraction; repaints only when a pixel would change, so the
     smooth last seconds of a phase cost almost nothing."""
 
-    def __init__(self, height: int, colour: str = "#3d6fb6",
+    def __init__(self, height: int, colour: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.fraction = 0.0
-        self.colour = QColor(colour)
+        self.colour = QColor(colour or theme.current().phase["release"])
+        self._track = QColor(theme.current().border)
+        self._track.setAlpha(70)
         self._pixels = -1
 
     def set_fraction(self, fraction: float) -> None:
@@ -144,7 +154,7 @@ class Meter(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         radius = self.height() / 2
-        painter.setBrush(QColor(0, 0, 0, 28))
+        painter.setBrush(self._track)
         painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         painter.setBrush(self.colour)
         painter.drawRoundedRect(QRectF(0, 0, self.fraction * self.width(), self.height()),
@@ -174,6 +184,11 @@ class PlayerView(QWidget):
                  clock=time.monotonic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("player")
+        self.setAccessibleName(self.tr("Exercise player"))
+        self.setAccessibleDescription(self.tr(
+            "Keys: Space pause, Left and Right previous and next step, R restart step, "
+            "Escape end, {key} sharp pain, {unwell} unwell").format(
+            key=SHARP_PAIN_KEY, unwell=UNWELL_KEY))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.engine = engine
         self.routine = engine.routine
@@ -240,12 +255,14 @@ class PlayerView(QWidget):
         self.paused_label = plain_label(self.tr("Paused"), point_delta=4, bold=True,
                                         object_name="pausedLabel")
         self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        colours = theme.current()
         self.paused_label.setStyleSheet(
-            f"QLabel {{ background: {PAUSED_COLOUR}; color: white; border-radius: 6px; "
-            "padding: 2px 12px; }")
+            f"QLabel {{ background: {colours.paused}; color: {colours.window}; "
+            "border-radius: 6px; padding: 2px 12px; }")
         self.paused_label.hide()
         self.countdown = plain_label("", object_name="countdownLabel")
         self.countdown.setAccessibleName(self.tr("Seconds left in this phase"))
+        self.countdown.setAccessibleDescription(self.tr("The big countdown"))
         self.countdown.setWordWrap(False)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The digits take whatever room is left and are fitted into it, so their font
@@ -268,11 +285,14 @@ class PlayerView(QWidget):
         outer.addLayout(middle, 5)
 
         self.step_title = plain_label("", point_delta=9, bold=True, object_name="stepTitle")
+        self.step_title.setAccessibleDescription(self.tr("Current step"))
+        self.phase_label.setAccessibleDescription(self.tr("What to do now"))
+        self.side_label.setAccessibleDescription(self.tr("Which side"))
         outer.addWidget(self.step_title)
         self.instructions_box = QVBoxLayout()
         outer.addLayout(self.instructions_box)
         self.cue_label = plain_label("", point_delta=3, object_name="cueLabel")
-        set_text_colour(self.cue_label, "#0e6b68")
+        set_text_colour(self.cue_label, theme.current().cue_text)
         if not self.lang.startswith("ja"):  # no synthetic slant for CJK text
             italic = self.cue_label.font()
             italic.setItalic(True)
@@ -305,17 +325,23 @@ class PlayerView(QWidget):
             b.setObjectName(name)
             b.setToolTip(tip)
             b.setAccessibleName(text)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setAccessibleDescription(tip)
+            # Tab reaches them (Return presses the focused one); a click does not
+            # take the keys away from the player's shortcuts.
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            b.setAutoDefault(True)
             b.setMinimumHeight(44)
             b.clicked.connect(slot)
             return b
 
         self.previous_button = button("previousButton", self.tr("◀ Previous"),
                                       self.previous_step, self.tr("Previous step (←)"))
+        self.previous_button.setAccessibleName(self.tr("Previous step"))
         self.pause_button = button("pauseButton", self.tr("Pause"), self.toggle_pause,
                                    self.tr("Pause or resume (Space)"))
         self.next_button = button("nextButton", self.tr("Next ▶"), self.next_step,
                                   self.tr("Next step (→)"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
         self.restart_button = button("restartButton", self.tr("Restart step"),
                                      self.restart_step, self.tr("Restart this step (R)"))
         self.end_button = button("endButton", self.tr("End session"), self.end_requested,
@@ -328,9 +354,8 @@ class PlayerView(QWidget):
         font.setPointSizeF(font.pointSizeF() + 4)
         font.setBold(True)
         self.sharp_pain_button.setFont(font)
-        self.sharp_pain_button.setStyleSheet(
-            "QPushButton { background: #c62828; color: white; border-radius: 8px; "
-            "padding: 6px 18px; } QPushButton:hover { background: #a91f1f; }")
+        self.sharp_pain_button.setStyleSheet(filled_button_style(
+            *theme.current().sharp_pain, padding="6px 18px"))
         self.unwell_button = button(
             "unwellButton", self.tr("I feel unwell"), self.unwell,
             self.tr("Dizzy, sudden swelling or feeling ill: stops the session at once "
@@ -340,14 +365,21 @@ class PlayerView(QWidget):
         font.setPointSizeF(font.pointSizeF() + 1)
         font.setBold(True)
         self.unwell_button.setFont(font)
-        self.unwell_button.setStyleSheet(
-            "QPushButton { background: #8d4a00; color: white; border-radius: 8px; "
-            "padding: 4px 12px; } QPushButton:hover { background: #733c00; }")
+        self.unwell_button.setStyleSheet(filled_button_style(
+            *theme.current().unwell, padding="4px 12px"))
         self.focus_button = button("focusModeButton", self.tr("Full screen"),
                                    self.toggle_focus_mode,
                                    self.tr("Focus mode: full screen with only what you need "
                                            "on the mat (F11; Esc leaves it)"))
         self.focus_button.setCheckable(True)
+        # The two stop buttons as one piece: a row of their own at a large text size
+        # must not squeeze them into the columns of the buttons above.
+        self.stop_buttons = QWidget()
+        stop_row = QHBoxLayout(self.stop_buttons)
+        stop_row.setContentsMargins(0, 0, 0, 0)
+        stop_row.setSpacing(controls.horizontalSpacing())
+        stop_row.addWidget(self.unwell_button)
+        stop_row.addWidget(self.sharp_pain_button)
         self._arrange_controls(10**6)
         outer.addWidget(self.controls_bar)
         hint = plain_label(self.tr(
@@ -357,7 +389,7 @@ class PlayerView(QWidget):
             object_name="keyHint")
         set_text_colour(hint)
         self.status_note = plain_label("", point_delta=-1, object_name="cueStatus")
-        set_text_colour(self.status_note, "#8a5a00")
+        set_text_colour(self.status_note, theme.current().warning_text)
         self.sound_toggle = self._toggle("soundToggle", self.tr("Sound"),
                                          self.tr("Beeps on the last seconds and at each "
                                                  "change (M)"))
@@ -377,9 +409,11 @@ class PlayerView(QWidget):
         toggle.setObjectName(name)
         toggle.setCheckable(True)
         toggle.setToolTip(tip)
-        toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        toggle.setStyleSheet("QPushButton { padding: 4px 12px; } "
-                             "QPushButton:checked { background: #0e7c78; color: white; }")
+        toggle.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        toggle.setAccessibleDescription(tip)
+        colours = theme.current()
+        toggle.setStyleSheet("QPushButton { padding: 4px 12px; } QPushButton:checked { "
+                             f"background: {colours.toggle_on}; color: {colours.on_accent}; }}")
         return toggle
 
     def _bind_keys(self) -> None:
@@ -479,7 +513,8 @@ class PlayerView(QWidget):
         new_phase = self._shown is None or self._shown[0] != phase.index
         if phase.step != self._shown_step:
             self._show_step(phase.step)
-        colour = PAUSED_COLOUR if paused else PHASE_COLOURS[phase.kind]
+        colours = theme.current()
+        colour = colours.paused if paused else colours.phase[phase.kind]
         self.phase_label.setText(phase_name(phase, step, self.lang))
         self.paused_label.setVisible(paused)
         if colour != self._colour:
@@ -489,6 +524,8 @@ class PlayerView(QWidget):
             self.phase_meter.set_colour(colour)
         self.countdown.setText(str(snap.countdown))
         self.side_label.setText(side_name(phase.side))
+        self._describe_countdown(snap.countdown, phase_name(phase, step, self.lang),
+                                 side_name(phase.side), step.title.get(self.lang), new_phase)
         reps = ""
         if phase.reps:
             reps = self.tr("Repetition {n} of {total}").format(n=phase.rep, total=phase.reps)
@@ -512,6 +549,24 @@ class PlayerView(QWidget):
             self._apply_trim()
         self.total_left.setText(self.tr("{time} left").format(time=clock_text(snap.remaining)))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setAccessibleName(self.pause_button.text())
+
+    def _describe_countdown(self, seconds: int, phase: str, side: str, step: str,
+                            new_phase: bool) -> None:
+        """The countdown's accessible name says what the number means; a new phase or
+        side is announced (Qt 6.8+), and also written into its description for screen
+        readers that poll rather than listen."""
+        where = self.tr("{phase}, {side}").format(phase=phase, side=side.lower()) \
+            if side else phase
+        self.countdown.setAccessibleName(self.tr("{n} seconds left in {where}").format(
+            n=seconds, where=where))
+        if not new_phase:
+            return
+        message = self.tr("{step}: {where}").format(step=step, where=where)
+        self.countdown.setAccessibleDescription(message)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(self.countdown, message))
 
     def _show_step(self, index: int) -> None:
         self._shown_step = index
@@ -589,11 +644,11 @@ class PlayerView(QWidget):
         spacing = self.controls.horizontalSpacing()
         rows: list[list[QWidget]] = [[]]
         used = 0
-        stops = [self.unwell_button, self.sharp_pain_button]
+        stops = self.stop_buttons
         groups: list[list[QWidget]] = [
             [b] for b in (self.previous_button, self.pause_button, self.next_button,
                           self.restart_button, self.end_button, self.focus_button)
-            if not self._focus_mode] + [stops]
+            if not self._focus_mode] + [[stops]]
         for group in groups:
             need = sum(b.sizeHint().width() for b in group) + spacing * len(group)
             if rows[-1] and used + need > width:
@@ -605,16 +660,19 @@ class PlayerView(QWidget):
             return
         self._control_rows = rows
         for b in (self.previous_button, self.pause_button, self.next_button,
-                  self.restart_button, self.end_button, self.focus_button, *stops):
+                  self.restart_button, self.end_button, self.focus_button, stops):
             self.controls.removeWidget(b)
         for column in range(self.controls.columnCount()):
             self.controls.setColumnStretch(column, 0)
         last = max(len(r) for r in rows)
         for r, row in enumerate(rows):
             for c, b in enumerate(row):
-                # the stop buttons align right, after a stretching gap
-                col = c if b not in stops else last + 1 + c - row.index(stops[0])
-                self.controls.addWidget(b, r, col)
+                if b is not stops:
+                    self.controls.addWidget(b, r, c)
+                elif c:  # right, after a stretching gap
+                    self.controls.addWidget(b, r, last + 1)
+                else:  # a row of their own: right, across the whole width
+                    self.controls.addWidget(b, r, 0, 1, last + 2, Qt.AlignmentFlag.AlignRight)
         self.controls.setColumnStretch(last, 1)
 
     def _instructions_widget(self) -> QWidget | None:

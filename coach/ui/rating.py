@@ -1,5 +1,6 @@
-"""The 0-10 pain rating: eleven big number buttons with the two word anchors, and
-the zone colours of the pain-monitoring model (clinical.md sections 2 and 3)."""
+"""The 0-10 pain rating: eleven big number buttons with the two word anchors, in the
+zone colours of the pain-monitoring model (clinical.md sections 2 and 3), grouped by
+zone and, where zones apply, with the zone's word under each group."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -18,16 +19,30 @@ from PySide6.QtWidgets import (
 )
 
 from coach.pain import zone
-from coach.ui.widgets import plain_label
+from coach.ui import theme
+from coach.ui.widgets import plain_label, set_text_colour, translate
 
-ZONE_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
-ZONE_BACKGROUNDS = {"green": "#e3f3e4", "amber": "#fff1d6", "red": "#fde4e4"}
+#: Each zone's values; a gap between the groups tells them apart without colour.
+ZONE_SPANS = (("green", 0, 2), ("amber", 3, 5), ("red", 6, 10))
+ZONE_GAP = 14
 #: "1" then "0" typed within this many seconds is 10; further apart they are two
 #: entries (a corrected typo must not record the worst pain).
 DIGIT_PAIR_SECONDS = 1.0
 #: Keys are ignored this long after a rating page appears: presses meant for the
 #: page before it (→ held down through the last step) must not choose a rating.
 QUIET_SECONDS = 0.6
+
+
+def column(value: int) -> int:
+    """The grid column of *value*'s button: one gap column before each new zone."""
+    return value + (0 if value <= 2 else 1 if value <= 5 else 2)
+
+
+def zone_names() -> dict[str, str]:
+    """The zones in words (colour is never alone)."""
+    return {"green": translate("Advice", "Safe"),
+            "amber": translate("Advice", "Acceptable"),
+            "red": translate("Advice", "Too much")}
 
 
 class PainRating(QWidget):
@@ -46,13 +61,17 @@ class PainRating(QWidget):
     confirmed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 zone_words: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("painRating")
         self._clock = clock
         self._one_typed_at: float | None = None
         self._quiet_until = -1.0
         self.setAccessibleName(self.tr("Pain from 0, no pain, to 10, worst pain imaginable"))
+        self.setAccessibleDescription(self.tr(
+            "Type a number from 0 to 10, or use the Left and Right arrow keys; "
+            "Return saves."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -64,24 +83,60 @@ class PainRating(QWidget):
             button.setCheckable(True)
             button.setMinimumSize(52, 52)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(str(value))
+            button.setAccessibleName(self._value_name(value))
             font = button.font()
             font.setPointSizeF(font.pointSizeF() + 5)
             font.setBold(True)
             button.setFont(font)
-            colour = ZONE_COLOURS[zone(value)]
+            colours = theme.current()
+            colour, base = colours.zone_text[zone(value)], colours.base
             button.setStyleSheet(
                 f"QPushButton {{ border: 2px solid {colour}; border-radius: 8px; "
-                f"background: white; color: {colour}; }} "
-                f"QPushButton:checked {{ background: {colour}; color: white; }}")
+                f"background: {base}; color: {colour}; }} "
+                f"QPushButton:checked {{ background: {colour}; color: {base}; }}")
             self.group.addButton(button, value)
-            grid.addWidget(button, 0, value)
+            grid.addWidget(button, 0, column(value))
+        for gap in (column(3) - 1, column(6) - 1):
+            grid.setColumnMinimumWidth(gap, ZONE_GAP)
+        row = 1
+        if zone_words:
+            names = zone_names()
+            for name, low_value, high_value in ZONE_SPANS:
+                word = plain_label(names[name], bold=True, object_name="zoneWord")
+                word.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                set_text_colour(word, theme.current().zone_text[name])
+                grid.addWidget(word, row, column(low_value), 1,
+                               column(high_value) - column(low_value) + 1)
+            row += 1
         low = plain_label(self.tr("0: no pain"))
         high = plain_label(self.tr("10: worst pain imaginable"))
         high.setAlignment(Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(low, 1, 0, 1, 5)
-        grid.addWidget(high, 1, 6, 1, 5)
-        self.group.idClicked.connect(self.changed)
+        grid.addWidget(low, row, 0, 1, column(4))
+        grid.addWidget(high, row, column(6), 1, column(10) - column(6) + 1)
+        # Toggled, not clicked: a screen reader's "toggle" action checks a number
+        # without a click, and Save must follow it as it follows the mouse.
+        self.group.idToggled.connect(lambda value, on: self.changed.emit(value) if on else None)
+
+    def _value_name(self, value: int) -> str:
+        """What a screen reader says for a number: the number, its anchor words at
+        the two ends, and its zone ("3, acceptable")."""
+        zone_words = {"green": self.tr("safe"), "amber": self.tr("acceptable"),
+                      "red": self.tr("too much")}[zone(value)]
+        if value == 0:
+            return self.tr("0, no pain, {zone}").format(zone=zone_words)
+        if value == 10:
+            return self.tr("10, worst pain imaginable, {zone}").format(zone=zone_words)
+        return self.tr("{value}, {zone}").format(value=value, zone=zone_words)
+
+    def _announce_value(self, value: int | None) -> None:
+        """Say the chosen number: keys choose it while the buttons never have focus."""
+        text = self.tr("Chosen: {name}").format(name=self._value_name(value)) \
+            if value is not None else ""
+        self.setAccessibleDescription(text or self.tr(
+            "Type a number from 0 to 10, or use the Left and Right arrow keys; "
+            "Return saves."))
+        if text and QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def hold_keys(self, seconds: float = QUIET_SECONDS) -> None:
         """Ignore key presses for *seconds* from now (the page has just appeared)."""
@@ -98,8 +153,10 @@ class PainRating(QWidget):
             for button in self.group.buttons():
                 button.setChecked(False)
             self.group.setExclusive(True)
+            self._announce_value(None)
             return
         self.group.button(value).setChecked(True)
+        self._announce_value(value)
         self.changed.emit(value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -139,14 +196,14 @@ class RatingPanel(QWidget):
     skipped = Signal()
 
     def __init__(self, question: str, *, save_text: str, skip_text: str | None,
-                 clock: Callable[[], float] = time.monotonic,
+                 clock: Callable[[], float] = time.monotonic, zone_words: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         self.question = plain_label(question, point_delta=6, bold=True)
         layout.addWidget(self.question)
-        self.rating = PainRating(clock=clock)
+        self.rating = PainRating(clock=clock, zone_words=zone_words)
         layout.addWidget(self.rating)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -154,6 +211,7 @@ class RatingPanel(QWidget):
             self.skip_button = QPushButton(skip_text)
             self.skip_button.setObjectName("painSkip")
             self.skip_button.setMinimumHeight(44)
+            self.skip_button.setAccessibleDescription(self.tr("Go on without a rating"))
             self.skip_button.clicked.connect(self.skipped)
             buttons.addWidget(self.skip_button)
         self.submit = QPushButton(save_text)
@@ -161,6 +219,7 @@ class RatingPanel(QWidget):
         self.submit.setEnabled(False)
         self.submit.setDefault(True)
         self.submit.setMinimumHeight(44)
+        self.submit.setAccessibleDescription(self.tr("Save the chosen number"))
         self.submit.clicked.connect(self._submit)
         buttons.addWidget(self.submit)
         layout.addLayout(buttons)

@@ -31,17 +31,20 @@ from coach.advice import is_exercise
 from coach.csvio import ExportIncomplete, save_csv
 from coach.journal import EventKind, Journal, JournalError, SafetyEvent
 from coach.trend import plausible, weekly_sessions
+from coach.ui import theme
 from coach.ui.settings import Settings
+from coach.ui.theme import Theme
 from coach.ui.trend_view import TrendView, summary_lines
 from coach.ui.widgets import message_box, translate
 
 
-def chart_image(view: TrendView, width: int = 1600, range_key: str | None = None) -> QImage:
+def chart_image(view: TrendView, width: int = 1600, range_key: str | None = None, *,
+                colours: Theme | None = None) -> QImage:
     """The chart rendered at *width* px, over *range_key* ("all", …) or, if None, the
-    range on screen; never with the hover label."""
+    range on screen, in *colours* or the screen's; never with the hover label."""
     from pyqtgraph.exporters import ImageExporter
 
-    with view.exporting(range_key):
+    with view.exporting(range_key, colours):
         exporter = ImageExporter(view.plot.getPlotItem())
         exporter.parameters()["width"] = width
         return exporter.export(toBytes=True)
@@ -111,7 +114,9 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         text(translate("Report", "Period: {start} to {end} · {n} ratings · {s} sessions").format(
             start=first.isoformat(), end=today.isoformat(), n=len(ratings),
             s=len(counted)), 10, gap=10)
-        image = chart_image(view, width=int(page.width()), range_key="all")
+        # Printed: light whatever the screen's theme.
+        image = chart_image(view, width=int(page.width()), range_key="all",
+                            colours=theme.LIGHT)
         height = page.width() * image.height() / max(1, image.width())
         painter.drawImage(QRectF(0, y, page.width(), height), image)
         y += height + 12

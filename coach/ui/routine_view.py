@@ -3,6 +3,7 @@ and its steps, so the user knows what they are about to do before starting."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coach.routine import Routine, Step
@@ -32,6 +33,10 @@ class RoutineDetails(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routineDetails")
+        self.setAccessibleName(self.tr("Routine details"))
+        self.setAccessibleDescription(self.tr("The chosen routine: steps, time and "
+                                              "safety notes"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # only words: Tab skips it
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -41,11 +41,12 @@ from coach.pain import zone
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
+from coach.ui import theme
 from coach.ui.cues import Cues
 from coach.ui.help import Section, clot_section, emergency_section, same_day_section
 from coach.ui.keepawake import KeepAwake
 from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY, PlayerView, spoken_phrase
-from coach.ui.rating import ZONE_BACKGROUNDS, ZONE_COLOURS, RatingPanel
+from coach.ui.rating import RatingPanel, zone_names
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
@@ -86,6 +87,9 @@ def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
     row = QHBoxLayout(holder)
     row.addWidget(body)
     scroll = QScrollArea()
+    # Tab goes from control to control, never to the bare page (the focused control
+    # is scrolled into view).
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(holder)
@@ -118,9 +122,7 @@ def advice_text(advice: AfterAdvice) -> str:
 
 
 def zone_name(value: int) -> str:
-    return {"green": translate("Advice", "Safe"),
-            "amber": translate("Advice", "Acceptable"),
-            "red": translate("Advice", "Too much")}[zone(value)]
+    return zone_names()[zone(value)]
 
 
 class SessionFlow(QWidget):
@@ -177,7 +179,8 @@ class SessionFlow(QWidget):
         self.player.finished.connect(self._finished)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),
-            save_text=self.tr("Save"), skip_text=self.tr("Skip"), clock=clock)
+            save_text=self.tr("Save"), skip_text=self.tr("Skip"), clock=clock,
+            zone_words=True)
         self.after_panel.submitted.connect(self._rated_after)
         self.after_panel.skipped.connect(lambda: self._show_result(None))
         self.after_title = plain_label("", point_delta=8, bold=True, object_name="afterTitle")
@@ -218,9 +221,14 @@ class SessionFlow(QWidget):
                                     primary=True)
         self.not_today_button = big_button(self.tr("Yes, it is hot, red or swollen"),
                                            "safetyNotToday")
+        self.ok_button.setAccessibleDescription(self.tr(
+            "Answer no to: is your knee hot, red or swollen today? Goes on to the session"))
+        self.not_today_button.setAccessibleDescription(self.tr(
+            "Answer yes: shows rest advice and does not start the routine"))
         self.ok_button.clicked.connect(self._safety_ok)
         self.not_today_button.clicked.connect(self._not_today)
         back = big_button(self.tr("Back to routines"), "backButton")
+        back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
         row = QWidget()
         buttons = QHBoxLayout(row)
@@ -241,8 +249,9 @@ class SessionFlow(QWidget):
         user decides)."""
         sharp = stop.kind is EventKind.SHARP_PAIN
         colour = "red" if sharp else "amber"
-        box, inner = callout("previousStop", accent=ZONE_COLOURS[colour],
-                             background=ZONE_BACKGROUNDS[colour])
+        colours = theme.current()
+        box, inner = callout("previousStop", accent=colours.zone_text[colour],
+                             background=colours.zone_background[colour])
         when = stop.at.strftime("%Y-%m-%d %H:%M")
         steps = self.routine.steps
         if stop.step is not None and 1 <= stop.step <= len(steps):
@@ -258,7 +267,7 @@ class SessionFlow(QWidget):
                     self.tr("Last time you stopped this routine because you felt unwell "
                             "({when}).")).format(when=when)
         headline = plain_label(text, point_delta=3, bold=True, object_name="previousStopText")
-        set_text_colour(headline, ZONE_COLOURS[colour])
+        set_text_colour(headline, colours.zone_text[colour])
         inner.addWidget(headline)
         if sharp:
             advice = self.tr(
@@ -274,6 +283,7 @@ class SessionFlow(QWidget):
         inner.addWidget(plain_label(advice, point_delta=1))
         self.go_ahead = QCheckBox(self.tr("I have thought about it and want to go ahead"))
         self.go_ahead.setObjectName("goAheadAfterStop")
+        self.go_ahead.setAccessibleDescription(text)
         font = self.go_ahead.font()
         font.setPointSizeF(font.pointSizeF() + 2)
         self.go_ahead.setFont(font)
@@ -296,6 +306,7 @@ class SessionFlow(QWidget):
     def _final_page(self, widgets: list[QWidget]) -> None:
         """Show *widgets* as the session's last page, with a way back to the list."""
         done = big_button(self.tr("Back to routines"), "backButton", primary=True)
+        done.setAccessibleDescription(self.tr("End of the session: back to the list"))
         done.clicked.connect(self.closed)
         row = QWidget()
         buttons = QHBoxLayout(row)
@@ -453,7 +464,9 @@ class SessionFlow(QWidget):
             self.tr("You completed {done} of {total} steps.").format(done=done, total=total),
             point_delta=6, bold=True, object_name="resultSummary")]
         if value is not None:
-            colour, background = ZONE_COLOURS[zone(value)], ZONE_BACKGROUNDS[zone(value)]
+            colours = theme.current()
+            colour = colours.zone_text[zone(value)]
+            background = colours.zone_background[zone(value)]
             box, inner = callout("zoneBox", accent=colour, background=background, border=8)
             headline = plain_label(self.tr("Pain {value} of 10: {zone}").format(
                 value=value, zone=zone_name(value)), point_delta=8, bold=True,

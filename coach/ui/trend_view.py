@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -33,34 +34,38 @@ from coach.trend import (
     rolling_mean,
     summarise_days,
 )
+from coach.ui import theme
 from coach.ui.chart_items import DAY, Bands, Dots, Legend, LocaleDateAxis
 from coach.ui.checkin import context_name, side_label
+from coach.ui.theme import Theme
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
 
 RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
-CONTEXT_STYLE = {  # symbol, colour: the optional layers, one per context
-    "check_in": ("o", "#3d6fb6"),
-    "before": ("s", "#5b6b7f"),
-    "after": ("t", "#b26a00"),
-    "next_morning": ("d", "#0e7c78"),
+CONTEXT_STYLE = {  # symbol (the colour is the theme's): the optional layers, one per context
+    "check_in": "o",
+    "before": "s",
+    "after": "t",
+    "next_morning": "d",
 }
 #: The layers the legend offers (off at first: the usual-pain dots and the average
 #: carry the trend; these answer "and right after a session?" when asked).
 LAYERS = ("before", "after", "next_morning")
-BANDS = ((0, 2, (46, 125, 50, 28)), (2, 5, (178, 106, 0, 26)), (5, 10, (198, 40, 40, 24)))
+#: The zones as bands (low, high, zone), named on the right axis: never colour alone.
+BANDS = ((0, 2, "green"), (2, 5, "amber"), (5, 10, "red"))
+BAND_LABELS = ((1, "0-2"), (3.5, "3-5"), (7.5, "6-10"))
 #: Below 0, out of the data: a lane for session ticks and sharp-pain stops.
-LANE = (-1.9, -0.45, (120, 120, 120, 22))
+LANE = (-1.9, -0.45)
 SESSION_TICK = (-1.7, -1.25)
 STOP_Y = -0.85
 #: The view: the lane below, headroom above 10 for the one-row legend.
 Y_VIEW = (-1.9, 11.3)
 #: Verdict -> shape and colour of the headline (colour is never alone: words and shape).
-VERDICT_STYLE = {
-    Verdict.BETTER: ("▼", "#2e7d32"),
-    Verdict.SOMEWHAT_BETTER: ("▼", "#55793a"),
-    Verdict.SAME: ("●", "#455a64"),
-    Verdict.SOMEWHAT_WORSE: ("▲", "#a35f00"),
-    Verdict.WORSE: ("▲", "#c62828"),
+VERDICT_STYLE = {  # shape, the theme's verdict colour
+    Verdict.BETTER: ("▼", "better"),
+    Verdict.SOMEWHAT_BETTER: ("▼", "somewhat_better"),
+    Verdict.SAME: ("●", "same"),
+    Verdict.SOMEWHAT_WORSE: ("▲", "somewhat_worse"),
+    Verdict.WORSE: ("▲", "worse"),
 }
 
 
@@ -173,8 +178,8 @@ def verdict_headline(summary: Summary) -> tuple[str, str, str] | None:
             Verdict.WORSE: translate("Trend", "Worse: {points:.1f} points higher than your "
                                      "first week"),
         }
-    shape, colour = VERDICT_STYLE[change.verdict]
-    return shape, words[change.verdict].format(points=points), colour
+    shape, role = VERDICT_STYLE[change.verdict]
+    return shape, words[change.verdict].format(points=points), theme.current().verdict[role]
 
 
 class TrendView(QWidget):
@@ -235,6 +240,8 @@ class TrendView(QWidget):
             point_delta=2))
         button = QPushButton(self.tr("Rate my pain now"))
         button.setObjectName("trendRateNow")
+        button.setAccessibleDescription(self.tr(
+            "Rate your knee pain from 0 to 10 and save it in your journal"))
         button.setMinimumHeight(48)
         button.clicked.connect(self.rate_now)
         row = QHBoxLayout()
@@ -257,6 +264,8 @@ class TrendView(QWidget):
             button = QPushButton(range_name(key))
             button.setCheckable(True)
             button.setObjectName(f"range_{key}")
+            button.setAccessibleName(self.tr("Show {range}").format(range=range_name(key)))
+            button.setAccessibleDescription(self.tr("How much of the chart to show"))
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, k=key: self.set_range(k))
             self.range_group.addButton(button)
@@ -266,11 +275,17 @@ class TrendView(QWidget):
                            ("pdf", self.tr("Report for my clinician…"))):
             button = QPushButton(text)
             button.setObjectName(f"export_{kind}")
+            button.setAccessibleDescription({
+                "png": self.tr("Save the chart as a picture (PNG)"),
+                "csv": self.tr("Save all ratings and sessions as a CSV file"),
+                "pdf": self.tr("Save a one-page PDF report to show your clinician"),
+            }[kind])
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, k=kind: self.export_requested.emit(k))
             tools.addWidget(button)
         history = QPushButton(self.tr("Corrections…"))
         history.setObjectName("historyButton")
+        history.setAccessibleDescription(self.tr("See and correct your ratings"))
         history.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         history.clicked.connect(self.history_requested)
         tools.addWidget(history)
@@ -282,9 +297,12 @@ class TrendView(QWidget):
         # No right-click menu: pyqtgraph's (plot options, FFT, log axes, its own export
         # dialog) is not for our users; the buttons above cover ranges and export, and
         # a double-click resets the view.
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": axis}, enableMenu=False)
+        self.plot = pg.PlotWidget(axisItems={"bottom": axis}, enableMenu=False)
         self.plot.setObjectName("trendChart")
         self.plot.setAccessibleName(self.tr("Chart of pain ratings over time"))
+        self.plot.setAccessibleDescription(self.tr(
+            "Your ratings with their 7-day average; the summary beside it says in words "
+            "whether your pain is going down"))
         self.plot.setMinimumWidth(420)
         item = self.plot.getPlotItem()
         item.hideButtons()  # pyqtgraph's "A" (auto-range); double-click does that here
@@ -296,30 +314,37 @@ class TrendView(QWidget):
         box.setLimits(yMin=Y_VIEW[0] - 0.1, yMax=Y_VIEW[1] + 0.2)
         item.setYRange(*Y_VIEW, padding=0)
         item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
+        # The zones by their numbers beside the bands, so colour is never alone.
+        item.showAxis("right")
+        item.getAxis("right").setTicks([list(BAND_LABELS), []])
+        item.getAxis("right").setGrid(False)
         self.legend = Legend(columns=7)
         self.legend.setParentItem(box)
         self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(4, 2))
         box.sigResized.connect(lambda: self.legend.fit(box.width() - 8))
-        bands = Bands((*BANDS, LANE))
-        bands.setZValue(-20)
-        item.addItem(bands, ignoreBounds=True)
+        self.bands = Bands(self._band_colours(theme.current()))
+        self.bands.setZValue(-20)
+        item.addItem(self.bands, ignoreBounds=True)
         # The hero: the 7-day average, drawn over a white casing so that it stands out
         # from the dots it runs through.
-        self.mean_casing = pg.PlotDataItem(pen=pg.mkPen("w", width=7), connect="finite")
+        self.mean_casing = pg.PlotDataItem(connect="finite")
         self.mean_casing.setZValue(9)
         item.addItem(self.mean_casing)
-        self.mean_line = pg.PlotDataItem(pen=pg.mkPen("#1f3b5c", width=4), connect="finite")
+        self.mean_line = pg.PlotDataItem(connect="finite")
         self.mean_line.setZValue(10)
         self.mean_line.visibleChanged.connect(
             lambda: self.mean_casing.setVisible(self.mean_line.isVisible()))
         item.addItem(self.mean_line)
         self.legend.add(self.mean_line, self.tr("7-day average"))
         # Usual pain as one series: small light dots under the average.
-        self.usual = self._add_dots(Dots("o", "#9db7d8", size=6, pen_colour="#7f9dc4",
-                                         pen_width=0.5, name=self.tr("Usual pain")))
+        colours = theme.current()
+        fill, outline = colours.usual_dots
+        self.usual = self._add_dots(Dots("o", fill, pen_colour=outline, size=6, pen_width=0.5,
+                                         name=self.tr("Usual pain")))
         self.scatters: dict[str, Dots] = {}
-        for context, (symbol, colour) in CONTEXT_STYLE.items():
-            dots = Dots(symbol, colour, name=context_name(context))
+        for context, symbol in CONTEXT_STYLE.items():
+            dots = Dots(symbol, colours.context_dots[context], pen_colour=colours.dot_outline,
+                        name=context_name(context))
             dots.setZValue(5)
             dots.setVisible(False)  # off until the legend switches a layer on
             self.plot.getPlotItem().addItem(dots)
@@ -328,15 +353,14 @@ class TrendView(QWidget):
             self.scatters[context] = dots
         # A short tick per session in the lane below the data: one path, cheap with
         # years of them.
-        self.session_marks = pg.PlotDataItem(pen=pg.mkPen("#0e7c78", width=2),
-                                             connect="pairs")
+        self.session_marks = pg.PlotDataItem(connect="pairs")
         item.addItem(self.session_marks)
         self.legend.add(self.session_marks, self.tr("Session"))
-        self.stop_marks = self._add_dots(Dots("x", "#c62828", size=11, pen_colour="#c62828",
-                                              pen_width=1.5, name=self.tr("Sharp-pain stop")))
-        self.hover_label = pg.TextItem(anchor=(0, 1), color="#111", fill=pg.mkBrush(255, 255,
-                                                                                    240, 235),
-                                       border=pg.mkPen("#999"))
+        self.stop_marks = self._add_dots(Dots("x", colours.stop_mark, size=11,
+                                              pen_colour=colours.stop_mark, pen_width=1.5,
+                                              name=self.tr("Sharp-pain stop")))
+        self.hover_label = pg.TextItem(anchor=(0, 1))
+        self.colour_chart(colours)
         self.hover_label.setZValue(50)
         self.hover_label.hide()
         item.addItem(self.hover_label, ignoreBounds=True)
@@ -346,6 +370,8 @@ class TrendView(QWidget):
 
         side = QFrame()
         side.setObjectName("trendSummary")
+        side.setAccessibleName(self.tr("Is it working?"))
+        side.setAccessibleDescription(self.tr("The chart's summary in words"))
         side.setMinimumWidth(240)
         side.setMaximumWidth(360)
         side_layout = QVBoxLayout(side)
@@ -374,6 +400,36 @@ class TrendView(QWidget):
         side_layout.addStretch(1)
         layout.addWidget(side, 1)
         return page
+
+    @staticmethod
+    def _band_colours(colours: Theme) -> tuple[tuple[float, float, QColor], ...]:
+        zones = tuple((low, high, colours.qcolor(colours.chart_bands[name]))
+                      for low, high, name in BANDS)
+        return (*zones, (*LANE, colours.qcolor(colours.chart_lane)))
+
+    def colour_chart(self, colours: Theme) -> None:
+        """Paint the chart in *colours*: the theme on screen, the light one in a report."""
+        self.chart_colours = colours
+        self.plot.setBackground(colours.chart_background)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(colours.chart_foreground)
+            axis.setTextPen(colours.chart_foreground)
+        item.getAxis("right").setTextPen(colours.chart_band_label)
+        self.bands.set_bands(self._band_colours(colours))
+        self.mean_casing.setPen(pg.mkPen(colours.mean_casing, width=7))
+        self.mean_line.setPen(pg.mkPen(colours.mean_line, width=4))
+        self.usual.set_colours(*colours.usual_dots)
+        for context, dots in self.scatters.items():
+            dots.set_colours(colours.context_dots[context], colours.dot_outline)
+        self.session_marks.setPen(pg.mkPen(colours.session_tick, width=2))
+        self.stop_marks.set_colours(colours.stop_mark, colours.stop_mark)
+        text, fill, border = colours.hover
+        self.hover_label.setColor(text)
+        self.hover_label.fill = pg.mkBrush(fill)
+        self.hover_label.border = pg.mkPen(border)
+        self.legend.set_colours(colours)
 
     def _add_dots(self, dots: Dots) -> Dots:
         self.plot.getPlotItem().addItem(dots)
@@ -508,10 +564,12 @@ class TrendView(QWidget):
         self.plot.getPlotItem().setXRange(*self._x_range(key), padding=0)
 
     @contextmanager
-    def exporting(self, range_key: str | None = None) -> Iterator[None]:
+    def exporting(self, range_key: str | None = None,
+                  colours: Theme | None = None) -> Iterator[None]:
         """The chart as an export should show it: the hover label hidden (it follows
-        the mouse; it is not data) and, given *range_key*, that range rather than the
-        one on screen. Both come back afterwards, even if the export fails, without
+        the mouse; it is not data), given *range_key* that range rather than the one
+        on screen, and given *colours* (a printed report: light) those. All come back
+        afterwards, even if the export fails, without
         touching the range buttons: the user's view, panned or not, is as they left it."""
         box = self.plot.getPlotItem().getViewBox()
         hovering = self.hover_label.isVisible()
@@ -519,6 +577,9 @@ class TrendView(QWidget):
         auto_x = box.autoRangeEnabled()[0]
         moved = range_key is not None and self.count > 0
         self.hover_label.hide()
+        on_screen = self.chart_colours
+        if colours is not None:
+            self.colour_chart(colours)
         if moved:
             box.setXRange(*self._x_range(range_key), padding=0)
         # On a narrow window the plot is taller than wide; a page or an image reads
@@ -535,6 +596,8 @@ class TrendView(QWidget):
                 box.setXRange(*shown, padding=0)
                 if auto_x:
                     box.enableAutoRange(x=auto_x)
+            if colours is not None:
+                self.colour_chart(on_screen)
             self.hover_label.setVisible(hovering)
 
     # -- interaction ---------------------------------------------------------------

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.ui import theme
+
 #: ``translate("Context", "text")``: the name lupdate looks for outside QObject classes.
 translate = QCoreApplication.translate
 
@@ -121,17 +123,19 @@ class Callout(QFrame):
     polish every widget inside the box through the much slower style-sheet style
     (the safety notes alone cost ~12 ms of the main window's first show here)."""
 
-    def __init__(self, object_name: str, *, accent: str = "#e0a100",
-                 background: str = "#fff4d6", edge: int = 5, outline: bool = False,
+    def __init__(self, object_name: str, *, accent: str | None = None,
+                 background: str | None = None, edge: int = 5, outline: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self._edge = edge
         self._outline = outline
-        self._accent = QColor(accent)
-        self._background = QColor(background)
-        # Dark text on the light tint, whatever the desktop's colour scheme.
-        set_text_colour(self, "#222222")
+        colours = theme.current()
+        safety_accent, safety_background = colours.callout["safety"]
+        self._accent = QColor(accent or safety_accent)
+        self._background = QColor(background or safety_background)
+        # The theme's callout text on its tint, whatever the desktop's colour scheme.
+        set_text_colour(self, colours.callout_text)
         self.setContentsMargins(edge, 0, 0, 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -147,9 +151,10 @@ class Callout(QFrame):
             painter.drawPath(shape)
 
 
-def callout(object_name: str, *, accent: str = "#e0a100", background: str = "#fff4d6",
+def callout(object_name: str, *, accent: str | None = None, background: str | None = None,
             border: int = 5) -> tuple[Callout, QVBoxLayout]:
-    """A :class:`Callout` and the layout to fill it with."""
+    """A :class:`Callout` (the theme's safety colours unless told) and the layout to
+    fill it with."""
     box = Callout(object_name, accent=accent, background=background, edge=border)
     inner = QVBoxLayout(box)
     inner.setContentsMargins(16, 12, 16, 14)
@@ -185,16 +190,9 @@ class MessageBar(Callout):
 
     action_clicked = Signal()
 
-    #: level: (accent, background)
-    COLOURS = {
-        "warning": ("#e0b44c", "#fff4d6"),
-        "error": ("#d77777", "#fde7e7"),
-        "info": ("#8bb3dc", "#e6f1fb"),
-    }
-
     def __init__(self, text: str, *, level: str = "warning", action: str | None = None,
                  closable: bool = True, parent: QWidget | None = None) -> None:
-        accent, background = self.COLOURS[level]
+        accent, background = theme.current().callout[level]
         super().__init__("messageBar", accent=accent, background=background, edge=4,
                          outline=True, parent=parent)
         layout = QHBoxLayout(self)

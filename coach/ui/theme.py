@@ -1,0 +1,286 @@
+"""Every colour Knee Coach uses, as named roles, in a light, a dark and a
+high-contrast palette; and how one of them is chosen and applied at start.
+
+Widgets ask :func:`current` for a role (``current().zone_text["red"]``) rather than
+spelling a colour; :func:`apply` sets the application's QPalette from the same theme
+so that Qt's own widgets (lists, menus, dialogs) match. The printed report always
+uses :data:`LIGHT`. Nothing else in ``coach.ui`` holds a colour literal (a test
+checks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from coach import config
+from coach.ui.settings import Settings
+
+RGBA = tuple[int, int, int, int]
+ZONES = ("green", "amber", "red")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One palette of colour roles (``#rrggbb`` strings, or RGBA for translucent fills).
+
+    The ``window`` .. ``highlight_text`` roles become the QPalette; the rest are Knee
+    Coach's own: zones, callouts, player phases, the stop buttons and the chart."""
+
+    name: str
+    dark: bool
+    # Qt's palette
+    window: str
+    window_text: str
+    base: str
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str
+    highlight_text: str
+    muted: str  # secondary text: hints, notes (QPalette.PlaceholderText)
+    link: str
+    border: str  # frames, the meter's track
+    # pain zones: text on the window, and the tint of a zone box
+    zone_text: dict[str, str]
+    zone_background: dict[str, str]
+    # callouts and message bars: level -> (accent edge, background)
+    callout: dict[str, tuple[str, str]]
+    callout_text: str
+    error_text: str
+    warning_text: str
+    # player
+    phase: dict[str, str]
+    paused: str
+    cue_text: str
+    on_accent: str  # text on a filled accent (phase pill, stop buttons, checked toggles)
+    sharp_pain: tuple[str, str]  # background, hover
+    unwell: tuple[str, str]
+    toggle_on: str
+    # chart
+    chart_background: str
+    chart_foreground: str  # axes, legend text
+    chart_bands: dict[str, RGBA]
+    chart_lane: RGBA
+    chart_band_label: str
+    mean_line: str
+    mean_casing: str
+    usual_dots: tuple[str, str]  # fill, outline
+    dot_outline: str
+    context_dots: dict[str, str]
+    session_tick: str
+    stop_mark: str
+    legend_fill: RGBA
+    legend_off: str
+    hover: tuple[str, str, str]  # text, fill, border
+    verdict: dict[str, str] = field(default_factory=dict)
+
+    def qcolor(self, colour: str | RGBA) -> QColor:
+        return QColor(colour) if isinstance(colour, str) else QColor(*colour)
+
+    def palette(self) -> QPalette:
+        """The QPalette that makes Qt's own widgets match this theme."""
+        palette = QPalette()
+        role = QPalette.ColorRole
+        for roles, colour in (
+            ((role.Window,), self.window),
+            ((role.WindowText,), self.window_text),
+            ((role.Base,), self.base),
+            ((role.AlternateBase,), self.alternate_base),
+            ((role.Text,), self.text),
+            ((role.Button,), self.button),
+            ((role.ButtonText,), self.button_text),
+            ((role.Highlight,), self.highlight),
+            ((role.HighlightedText,), self.highlight_text),
+            ((role.PlaceholderText,), self.muted),
+            ((role.Link,), self.link),
+            ((role.LinkVisited,), self.link),
+            ((role.ToolTipBase,), self.base),
+            ((role.ToolTipText,), self.text),
+            ((role.BrightText,), self.on_accent),
+            ((role.Light, role.Midlight), self.alternate_base),
+            ((role.Mid, role.Dark, role.Shadow), self.border),
+        ):
+            for r in roles:
+                palette.setColor(r, QColor(colour))
+        # Disabled text: muted, still legible.
+        for r in (role.WindowText, role.Text, role.ButtonText):
+            palette.setColor(QPalette.ColorGroup.Disabled, r, QColor(self.muted))
+        return palette
+
+
+LIGHT = Theme(
+    name="light", dark=False,
+    window="#f3f3f3", window_text="#1b1b1b", base="#ffffff", alternate_base="#f7f7f7",
+    text="#1b1b1b", button="#ececec", button_text="#1b1b1b", highlight="#2f65a8",
+    highlight_text="#ffffff", muted="#5f6368", link="#1f5fa8", border="#a0a0a0",
+    zone_text={"green": "#2a7530", "amber": "#9a5a00", "red": "#c62828"},
+    zone_background={"green": "#e3f3e4", "amber": "#fff1d6", "red": "#fde4e4"},
+    callout={"warning": ("#e0a100", "#fff4d6"), "error": ("#d77777", "#fde7e7"),
+             "info": ("#3d6fb6", "#e6f1fb"), "safety": ("#e0a100", "#fff4d6")},
+    callout_text="#222222", error_text="#c62828", warning_text="#8a5a00",
+    phase={"get_ready": "#5b6b7f", "work": "#0e7c78", "hold": "#0e7c78",
+           "release": "#3d6fb6", "rest": "#3d6fb6", "switch": "#7b4fb3"},
+    paused="#6b6b6b", cue_text="#0e6b68", on_accent="#ffffff",
+    sharp_pain=("#c62828", "#a91f1f"), unwell=("#8d4a00", "#733c00"), toggle_on="#0e7c78",
+    chart_background="#ffffff", chart_foreground="#333333",
+    chart_bands={"green": (46, 125, 50, 28), "amber": (178, 106, 0, 26),
+                 "red": (198, 40, 40, 24)},
+    chart_lane=(120, 120, 120, 22), chart_band_label="#5f6368",
+    mean_line="#1f3b5c", mean_casing="#ffffff", usual_dots=("#9db7d8", "#7f9dc4"),
+    dot_outline="#ffffff",
+    context_dots={"check_in": "#3d6fb6", "before": "#5b6b7f", "after": "#b26a00",
+                  "next_morning": "#0e7c78"},
+    session_tick="#0e7c78", stop_mark="#c62828", legend_fill=(255, 255, 255, 215),
+    legend_off="#777777", hover=("#111111", "#fffff0", "#999999"),
+    verdict={"better": "#2e7d32", "somewhat_better": "#55793a", "same": "#455a64",
+             "somewhat_worse": "#a35f00", "worse": "#c62828"},
+)
+
+DARK = Theme(
+    name="dark", dark=True,
+    window="#202124", window_text="#e8eaed", base="#17181a", alternate_base="#2a2b2e",
+    text="#e8eaed", button="#33353a", button_text="#e8eaed", highlight="#4f8fdc",
+    highlight_text="#0b0b0b", muted="#a9adb3", link="#8ab4f8", border="#5f6368",
+    zone_text={"green": "#81c995", "amber": "#fbbc5a", "red": "#f28b82"},
+    zone_background={"green": "#1e3324", "amber": "#3a2d12", "red": "#3d1f1f"},
+    callout={"warning": ("#d9a53a", "#3a2f17"), "error": ("#e07c7c", "#3d2222"),
+             "info": ("#6fa0e0", "#1d2b3d"), "safety": ("#d9a53a", "#3a2f17")},
+    callout_text="#ececec", error_text="#f28b82", warning_text="#fbbc5a",
+    phase={"get_ready": "#b0bccb", "work": "#4fd1c5", "hold": "#4fd1c5",
+           "release": "#8ab4f8", "rest": "#8ab4f8", "switch": "#c9a4f5"},
+    paused="#9a9a9a", cue_text="#6fd6cc", on_accent="#ffffff",
+    sharp_pain=("#c62828", "#a91f1f"), unwell=("#8d4a00", "#733c00"), toggle_on="#0e7c78",
+    chart_background="#17181a", chart_foreground="#c8ccd2",
+    chart_bands={"green": (129, 201, 149, 34), "amber": (251, 188, 90, 30),
+                 "red": (242, 139, 130, 30)},
+    chart_lane=(200, 200, 200, 20), chart_band_label="#a9adb3",
+    mean_line="#e8eaed", mean_casing="#17181a", usual_dots=("#5d7ea8", "#7f9dc4"),
+    dot_outline="#17181a",
+    context_dots={"check_in": "#8ab4f8", "before": "#b0bccb", "after": "#fbbc5a",
+                  "next_morning": "#4fd1c5"},
+    session_tick="#4fd1c5", stop_mark="#f28b82", legend_fill=(23, 24, 26, 215),
+    legend_off="#8a8a8a", hover=("#e8eaed", "#2a2b2e", "#777777"),
+    verdict={"better": "#81c995", "somewhat_better": "#a8c98a", "same": "#b0bec5",
+             "somewhat_worse": "#fbbc5a", "worse": "#f28b82"},
+)
+
+#: White and yellow on black, every text role at least 7:1.
+HIGH_CONTRAST = Theme(
+    name="high_contrast", dark=True,
+    window="#000000", window_text="#ffffff", base="#000000", alternate_base="#1a1a1a",
+    text="#ffffff", button="#262626", button_text="#ffffff", highlight="#ffff00",
+    highlight_text="#000000", muted="#e0e0e0", link="#ffff00", border="#ffffff",
+    zone_text={"green": "#7dff7d", "amber": "#ffd23f", "red": "#ff9a9a"},
+    zone_background={"green": "#000000", "amber": "#000000", "red": "#000000"},
+    callout={"warning": ("#ffd23f", "#000000"), "error": ("#ff9a9a", "#000000"),
+             "info": ("#8fd3ff", "#000000"), "safety": ("#ffd23f", "#000000")},
+    callout_text="#ffffff", error_text="#ff9a9a", warning_text="#ffd23f",
+    phase={"get_ready": "#ffffff", "work": "#7dffef", "hold": "#7dffef",
+           "release": "#8fd3ff", "rest": "#8fd3ff", "switch": "#e6b3ff"},
+    paused="#ffffff", cue_text="#7dffef", on_accent="#000000",
+    sharp_pain=("#ff9a9a", "#ffc4c4"), unwell=("#ffd23f", "#ffe58a"), toggle_on="#ffff00",
+    chart_background="#000000", chart_foreground="#ffffff",
+    chart_bands={"green": (125, 255, 125, 40), "amber": (255, 210, 63, 40),
+                 "red": (255, 154, 154, 40)},
+    chart_lane=(255, 255, 255, 30), chart_band_label="#ffffff",
+    mean_line="#ffffff", mean_casing="#000000", usual_dots=("#8fd3ff", "#8fd3ff"),
+    dot_outline="#000000",
+    context_dots={"check_in": "#8fd3ff", "before": "#ffffff", "after": "#ffd23f",
+                  "next_morning": "#7dffef"},
+    session_tick="#7dffef", stop_mark="#ff9a9a", legend_fill=(0, 0, 0, 230),
+    legend_off="#bbbbbb", hover=("#ffffff", "#000000", "#ffffff"),
+    verdict={"better": "#7dff7d", "somewhat_better": "#b8ff8a", "same": "#ffffff",
+             "somewhat_worse": "#ffd23f", "worse": "#ff9a9a"},
+)
+
+THEMES = ("system", "light", "dark")
+TEXT_SCALES = (100, 125, 150, 175, 200)
+#: The application font's size before any scaling, kept so a second apply (tests)
+#: does not scale twice.
+_BASE_POINT_SIZE = "coachBasePointSize"
+
+_current: Theme = LIGHT
+
+
+def current() -> Theme:
+    """The theme in effect (light until :func:`apply` chose one)."""
+    return _current
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def choose(name: str, high_contrast: bool, *, system_dark: bool | None = None) -> Theme:
+    """The theme for the settings: *name* is "system", "light" or "dark" (anything
+    else counts as "system")."""
+    if high_contrast:
+        return HIGH_CONTRAST
+    if name not in THEMES or name == "system":
+        dark = system_is_dark() if system_dark is None else system_dark
+        return DARK if dark else LIGHT
+    return DARK if name == "dark" else LIGHT
+
+
+def clamp_scale(value: object) -> int:
+    """A text size in per cent, 100-200; anything hostile gives 100."""
+    try:
+        scale = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return 100
+    return max(100, min(200, scale))
+
+
+def apply(app: QApplication, settings: Settings) -> Theme:
+    """Apply the saved appearance: theme, high contrast and text size.
+
+    A light theme on a light desktop keeps the platform's own style and palette. A
+    dark or high-contrast theme (or light on a dark desktop) sets our palette under
+    the Fusion style: the native styles of Windows ("windowsvista") and some Linux
+    desktops ignore an application palette, Fusion honours every role of it."""
+    global _current
+    theme = choose(settings.get(config.THEME), settings.get(config.HIGH_CONTRAST))
+    _current = theme
+    hints = QGuiApplication.styleHints()
+    if theme.dark or system_is_dark():
+        app.setStyle("Fusion")
+        app.setPalette(theme.palette())
+        hints.setColorScheme(Qt.ColorScheme.Dark if theme.dark else Qt.ColorScheme.Light)
+    else:  # the platform's own palette (a default QPalette resolves to it)
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+        app.setPalette(palette)
+    scale_text(app, clamp_scale(settings.get(config.TEXT_SCALE)))
+    return theme
+
+
+def scale_text(app: QApplication, percent: int) -> None:
+    """Scale the application font to *percent* of the platform's size. Fonts built
+    as "the widget's font + n points" then grow with it."""
+    base = app.property(_BASE_POINT_SIZE)
+    font = QFont(app.font())
+    if not isinstance(base, float):
+        base = font.pointSizeF()
+        app.setProperty(_BASE_POINT_SIZE, base)
+    font.setPointSizeF(base * clamp_scale(percent) / 100)
+    app.setFont(font)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+    def luminance(name: str) -> float:
+        colour = QColor(name)
+        channels = []
+        for c in (colour.redF(), colour.greenF(), colour.blueF()):
+            channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+        r, g, b = channels
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
