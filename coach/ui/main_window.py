@@ -647,27 +647,25 @@ class MainWindow(QMainWindow):
         self.outside_session += [appearance.menuAction(), sizes.menuAction()]
 
     def _appearance_changed(self, key: config.Setting[T], value: T) -> None:
+        self._save_and_offer_restart(key, value, self.tr("Appearance"), self.tr(
+            "The new appearance is used the next time Knee Coach starts. Restart now?"),
+            "appearanceRestart")
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        self._save_and_offer_restart(config.LANGUAGE, action.data(), self.tr("Language"), self.tr(
+            "The new language is used the next time Knee Coach starts. Restart now?"),
+            "languageRestart")
+
+    def _save_and_offer_restart(self, key: config.Setting[T], value: T, title: str, text: str,
+                                name: str) -> None:
+        """Save a setting the window reads only at start, and offer to restart."""
         self.settings.set(key, value)
         self.settings.sync()
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Appearance"), self.tr(
-            "The new appearance is used the next time Knee Coach starts. Restart now?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("appearanceRestart")
-        box.accepted.connect(self._restart)
-        box.open()
-
-    def _on_language_chosen(self, action: QAction) -> None:
-        code = action.data()
-        self.settings.set(config.LANGUAGE, code)
-        self.settings.sync()
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), self.tr(
-            "The new language is used the next time Knee Coach starts. Restart now?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("languageRestart")
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName(name)
         box.accepted.connect(self._restart)
         box.open()
 

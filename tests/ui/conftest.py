@@ -29,6 +29,16 @@ def make_window(qtbot, data_dir):
         window.journal.close()
 
 
+@pytest.fixture
+def journal(data_dir):
+    """A journal of its own in the test's data folder (no window)."""
+    from coach.journal import open_journal
+
+    journal = open_journal(data_dir / "journal.sqlite3")
+    yield journal
+    journal.close()
+
+
 def show_active(window, qtbot) -> None:
     """Show *window* silent (no audio device here) and wait until it has the keyboard:
     keys and shortcuts go to the active window only."""

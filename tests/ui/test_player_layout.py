@@ -7,7 +7,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 
 from coach import config, paths
-from coach.journal import open_journal
 from coach.routine import load_routine
 from coach.ui.app import open_settings
 from coach.ui.session_flow import SessionFlow
@@ -17,13 +16,6 @@ from tests.test_session import FakeClock
 #: The sizes the player gets: the minimum window less its chrome, a 1024x600 screen,
 #: a wide short window and a full HD one.
 SIZES = [(720, 420), (1024, 560), (1400, 500), (1920, 1040)]
-
-
-@pytest.fixture
-def journal(data_dir):
-    journal = open_journal(data_dir / "journal.sqlite3")
-    yield journal
-    journal.close()
 
 
 @pytest.fixture

@@ -5,19 +5,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton
 
 from coach import config, paths
-from coach.journal import open_journal
 from coach.routine import load_routine
 from coach.ui.app import open_settings
 from coach.ui.session_flow import SessionFlow
 from tests.conftest import FLAGSHIP
 from tests.test_session import FakeClock
-
-
-@pytest.fixture
-def journal(data_dir):
-    journal = open_journal(data_dir / "journal.sqlite3")
-    yield journal
-    journal.close()
 
 
 @pytest.fixture
