@@ -20,7 +20,7 @@ from coach import config
 from coach.journal import open_journal
 from coach.ui.app import open_settings
 from tests.ui.conftest import show_active
-from tests.ui.test_session_flow import flow, into_player, journal  # noqa: F401 - fixtures
+from tests.ui.test_session_flow import flow, into_player  # noqa: F401 - fixtures
 
 HERE = Path(__file__).resolve().parent
 SYSTEM_PYTHON = "/usr/bin/python3"
