@@ -307,13 +307,7 @@ def test_after_a_sharp_pain_stop_the_next_start_shows_it_and_asks(qtbot, data_di
     stopped = journal.start_session(routine.id)
     journal.add_safety_event("sharp_pain", session_uid=stopped.uid, step=3, side="left")
     journal.end_session(stopped.uid, "sharp_pain", 2)
-    settings = open_settings(data_dir)
-    settings.set(config.SOUND, False)
-    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
-                       clock=FakeClock())
-    qtbot.addWidget(flow)
-    flow.show()
-    flow.start()
+    flow = started_flow(qtbot, data_dir, journal, routine)
     text = flow.findChild(QLabel, "previousStopText").text()
     assert "sharp pain" in text and "step 3" in text
     assert routine.steps[2].title.en in text
@@ -324,6 +318,18 @@ def test_after_a_sharp_pain_stop_the_next_start_shows_it_and_asks(qtbot, data_di
     flow.ok_button.click()
     assert flow.pages.currentWidget() is flow.before_page
     flow.shutdown()
+
+
+def started_flow(qtbot, data_dir, journal, routine):
+    """A silent session of *routine* on its first page (the safety check)."""
+    settings = open_settings(data_dir)
+    settings.set(config.SOUND, False)
+    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                       clock=FakeClock())
+    qtbot.addWidget(flow)
+    flow.show()
+    flow.start()
+    return flow
 
 
 def texts_on(widget):
@@ -413,13 +419,7 @@ def test_after_an_unwell_stop_the_next_start_shows_it_and_asks(qtbot, data_dir, 
     stopped = journal.start_session(routine.id)
     journal.add_safety_event("unwell", session_uid=stopped.uid, step=2)
     journal.end_session(stopped.uid, "stopped", 1)
-    settings = open_settings(data_dir)
-    settings.set(config.SOUND, False)
-    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
-                       clock=FakeClock())
-    qtbot.addWidget(flow)
-    flow.show()
-    flow.start()
+    flow = started_flow(qtbot, data_dir, journal, routine)
     text = flow.findChild(QLabel, "previousStopText").text()
     assert "felt unwell" in text and "step 2" in text and routine.steps[1].title.en in text
     assert any("“I feel unwell” button or the U key" in t for t in texts_on(flow))
