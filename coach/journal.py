@@ -485,9 +485,6 @@ class Journal:
         return self._ratings("WHERE julianday(r.at) >= julianday(?) - 0.6",
                              (day.isoformat(),))
 
-    def ratings_for_session(self, session_uid: str) -> list[Rating]:
-        return self._ratings("WHERE s.uid = ?", (session_uid,))
-
     def rating(self, uid: str) -> Rating | None:
         return next((r for r in self._ratings("WHERE r.uid = ?", (uid,))), None)
 
@@ -522,11 +519,6 @@ class Journal:
         return self._fetch(
             f"SELECT {_EPOCH.format('started')}, substr(started, 1, 10), outcome, "
             "steps_completed FROM sessions ORDER BY julianday(started), id")
-
-    def last_session(self) -> Session | None:
-        rows = self._fetch(f"SELECT {_SESSION_COLUMNS} FROM sessions "
-                           "ORDER BY julianday(started) DESC, id DESC LIMIT 1")
-        return next(iter(self._records(rows, _session)), None)
 
     # -- safety events -------------------------------------------------------
     def add_safety_event(self, kind: str, *, session_uid: str | None = None,
