@@ -2,8 +2,10 @@
 
     python scripts/make_sounds.py
 
-Soft sine tones with short fades so they do not click: ``tick`` for each of the
-last three seconds, ``phase`` when a phase changes, ``done`` at the end.
+Soft sine tones with short fades so they do not click: ``start`` when a session
+begins, ``tick`` for each of the last three seconds, ``phase`` when a phase changes,
+``switch`` when the working leg changes (a falling pair, unlike the rising
+``phase``), ``done`` at the end.
 """
 
 import math
@@ -30,8 +32,11 @@ def tone(notes: list[tuple[float, float]], volume: float = 0.45) -> bytes:
 
 
 SOUNDS = {
+    "start": [(392.0, 0.12), (523.25, 0.12), (659.25, 0.2)],
     "tick": [(880.0, 0.12)],
     "phase": [(660.0, 0.12), (990.0, 0.16)],
+    "switch": [(784.0, 0.14), (0.0, 0.06), (523.25, 0.14), (0.0, 0.06), (784.0, 0.14),
+               (0.0, 0.06), (523.25, 0.18)],
     "done": [(523.25, 0.16), (659.25, 0.16), (783.99, 0.32)],
 }
 
