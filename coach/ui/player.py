@@ -114,10 +114,9 @@ def spoken_phrase(event: Event, routine: Routine, lang: str) -> str | None:
     return phase_name(phase, step, lang)
 
 
-def filled_button_style(background: str, hover: str, *, padding: str) -> str:
-    """A button filled with an accent (the stop buttons), its text in the theme's
-    colour for text on an accent."""
-    on = theme.current().on_accent
+def filled_button_style(background: str, hover: str, on: str, *, padding: str) -> str:
+    """A button filled with an accent (the stop buttons), its text in *on*, the
+    theme's colour for text on an accent."""
     return (f"QPushButton {{ background: {background}; color: {on}; border-radius: 8px; "
             f"padding: {padding}; }} QPushButton:hover {{ background: {hover}; }}")
 
@@ -132,10 +131,17 @@ class Meter(QWidget):
         self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.fraction = 0.0
+        self._themed = colour is None  # the theme's colour until told another
         self.colour = QColor(colour or theme.current().phase["release"])
-        self._track = QColor(theme.current().border)
-        self._track.setAlpha(70)
         self._pixels = -1
+        theme.follow(self, self._recolour)
+
+    def _recolour(self, colours: theme.Theme) -> None:
+        self._track = QColor(colours.border)
+        self._track.setAlpha(70)
+        if self._themed:
+            self.colour = QColor(colours.phase["release"])
+        self.update()
 
     def set_fraction(self, fraction: float) -> None:
         self.fraction = max(0.0, min(1.0, fraction))
@@ -145,6 +151,7 @@ class Meter(QWidget):
             self.update()
 
     def set_colour(self, colour: str) -> None:
+        self._themed = False
         if QColor(colour) != self.colour:
             self.colour = QColor(colour)
             self.update()
@@ -212,6 +219,7 @@ class PlayerView(QWidget):
         self._build()
         self._bind_keys()
         engine.subscribe(self._on_event)
+        theme.follow(self, self._recolour)
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -255,10 +263,9 @@ class PlayerView(QWidget):
         self.paused_label = plain_label(self.tr("Paused"), point_delta=4, bold=True,
                                         object_name="pausedLabel")
         self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        colours = theme.current()
-        self.paused_label.setStyleSheet(
-            f"QLabel {{ background: {colours.paused}; color: {colours.window}; "
-            "border-radius: 6px; padding: 2px 12px; }")
+        theme.follow(self.paused_label, lambda c: self.paused_label.setStyleSheet(
+            f"QLabel {{ background: {c.paused}; color: {c.window}; "
+            "border-radius: 6px; padding: 2px 12px; }"))
         self.paused_label.hide()
         self.countdown = plain_label("", object_name="countdownLabel")
         self.countdown.setAccessibleName(self.tr("Seconds left in this phase"))
@@ -292,7 +299,7 @@ class PlayerView(QWidget):
         self.instructions_box = QVBoxLayout()
         outer.addLayout(self.instructions_box)
         self.cue_label = plain_label("", point_delta=3, object_name="cueLabel")
-        set_text_colour(self.cue_label, theme.current().cue_text)
+        set_text_colour(self.cue_label, lambda c: c.cue_text)
         if not self.lang.startswith("ja"):  # no synthetic slant for CJK text
             italic = self.cue_label.font()
             italic.setItalic(True)
@@ -354,8 +361,8 @@ class PlayerView(QWidget):
         font.setPointSizeF(font.pointSizeF() + 4)
         font.setBold(True)
         self.sharp_pain_button.setFont(font)
-        self.sharp_pain_button.setStyleSheet(filled_button_style(
-            *theme.current().sharp_pain, padding="6px 18px"))
+        theme.follow(self.sharp_pain_button, lambda c: self.sharp_pain_button.setStyleSheet(
+            filled_button_style(*c.sharp_pain, c.on_accent, padding="6px 18px")))
         self.unwell_button = button(
             "unwellButton", self.tr("I feel unwell"), self.unwell,
             self.tr("Dizzy, sudden swelling or feeling ill: stops the session at once "
@@ -365,8 +372,8 @@ class PlayerView(QWidget):
         font.setPointSizeF(font.pointSizeF() + 1)
         font.setBold(True)
         self.unwell_button.setFont(font)
-        self.unwell_button.setStyleSheet(filled_button_style(
-            *theme.current().unwell, padding="4px 12px"))
+        theme.follow(self.unwell_button, lambda c: self.unwell_button.setStyleSheet(
+            filled_button_style(*c.unwell, c.on_accent, padding="4px 12px")))
         self.focus_button = button("focusModeButton", self.tr("Full screen"),
                                    self.toggle_focus_mode,
                                    self.tr("Focus mode: full screen with only what you need "
@@ -389,7 +396,7 @@ class PlayerView(QWidget):
             object_name="keyHint")
         set_text_colour(hint)
         self.status_note = plain_label("", point_delta=-1, object_name="cueStatus")
-        set_text_colour(self.status_note, theme.current().warning_text)
+        set_text_colour(self.status_note, lambda c: c.warning_text)
         self.sound_toggle = self._toggle("soundToggle", self.tr("Sound"),
                                          self.tr("Beeps on the last seconds and at each "
                                                  "change (M)"))
@@ -411,9 +418,9 @@ class PlayerView(QWidget):
         toggle.setToolTip(tip)
         toggle.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         toggle.setAccessibleDescription(tip)
-        colours = theme.current()
-        toggle.setStyleSheet("QPushButton { padding: 4px 12px; } QPushButton:checked { "
-                             f"background: {colours.toggle_on}; color: {colours.on_accent}; }}")
+        theme.follow(toggle, lambda c: toggle.setStyleSheet(
+            "QPushButton { padding: 4px 12px; } QPushButton:checked { "
+            f"background: {c.toggle_on}; color: {c.on_accent}; }}"))
         return toggle
 
     def _bind_keys(self) -> None:
@@ -498,6 +505,13 @@ class PlayerView(QWidget):
         self.status_note.setText(text)
 
     # -- rendering -----------------------------------------------------------------
+    def _recolour(self, _colours: theme.Theme) -> None:
+        """Another theme: the phase's colour is chosen again at once."""
+        self._colour = ""
+        self._shown = None
+        if self.engine.state in ("running", "paused"):
+            self.refresh()
+
     def _render(self, snap: Snapshot) -> None:
         """Meters every frame; words and numbers only when what they show changes."""
         phase = snap.phase

@@ -88,23 +88,18 @@ class PainRating(QWidget):
             font.setPointSizeF(font.pointSizeF() + 5)
             font.setBold(True)
             button.setFont(font)
-            colours = theme.current()
-            colour, base = colours.zone_text[zone(value)], colours.base
-            button.setStyleSheet(
-                f"QPushButton {{ border: 2px solid {colour}; border-radius: 8px; "
-                f"background: {base}; color: {colour}; }} "
-                f"QPushButton:checked {{ background: {colour}; color: {base}; }}")
             self.group.addButton(button, value)
             grid.addWidget(button, 0, column(value))
         for gap in (column(3) - 1, column(6) - 1):
             grid.setColumnMinimumWidth(gap, ZONE_GAP)
+        self._zone_words: dict[str, QWidget] = {}
         row = 1
         if zone_words:
             names = zone_names()
             for name, low_value, high_value in ZONE_SPANS:
                 word = plain_label(names[name], bold=True, object_name="zoneWord")
                 word.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                set_text_colour(word, theme.current().zone_text[name])
+                self._zone_words[name] = word
                 grid.addWidget(word, row, column(low_value), 1,
                                column(high_value) - column(low_value) + 1)
             row += 1
@@ -113,9 +108,21 @@ class PainRating(QWidget):
         high.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid.addWidget(low, row, 0, 1, column(4))
         grid.addWidget(high, row, column(6), 1, column(10) - column(6) + 1)
+        theme.follow(self, self._colour)
         # Toggled, not clicked: a screen reader's "toggle" action checks a number
         # without a click, and Save must follow it as it follows the mouse.
         self.group.idToggled.connect(lambda value, on: self.changed.emit(value) if on else None)
+
+    def _colour(self, colours: theme.Theme) -> None:
+        """Each number in its zone's colour, filled when chosen; each zone's word too."""
+        for name, word in self._zone_words.items():
+            set_text_colour(word, colours.zone_text[name])
+        for value in range(11):
+            colour, base = colours.zone_text[zone(value)], colours.base
+            self.group.button(value).setStyleSheet(
+                f"QPushButton {{ border: 2px solid {colour}; border-radius: 8px; "
+                f"background: {base}; color: {colour}; }} "
+                f"QPushButton:checked {{ background: {colour}; color: {base}; }}")
 
     def _value_name(self, value: int) -> str:
         """What a screen reader says for a number: the number, its anchor words at

@@ -41,8 +41,8 @@ from coach.pain import zone
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
-from coach.ui import theme
-from coach.ui.cues import Cues
+from coach.ui.cues import CuePreferences, Cues
+from coach.ui.flash import Flash
 from coach.ui.help import Section, clot_section, emergency_section, same_day_section
 from coach.ui.keepawake import KeepAwake
 from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY, PlayerView, spoken_phrase
@@ -190,8 +190,11 @@ class SessionFlow(QWidget):
 
         self.cues = Cues(lang, sound=settings.get(config.SOUND),
                          voice=settings.get(config.VOICE),
-                         phrase_for=lambda e: spoken_phrase(e, routine, lang), parent=self)
+                         phrase_for=lambda e: spoken_phrase(e, routine, lang),
+                         preferences=CuePreferences.load(settings), parent=self)
         self.cues.status_changed.connect(self.player.set_status_note)
+        self.flash = Flash(self.player)  # when the preferences ask for it
+        self.cues.flash_requested.connect(self.flash.flash)
         self.engine.subscribe(self.cues.on_event)
         self.player.sound_toggle.setChecked(self.cues.sound_on)
         self.player.voice_toggle.setChecked(self.cues.voice_on)
@@ -249,9 +252,7 @@ class SessionFlow(QWidget):
         user decides)."""
         sharp = stop.kind is EventKind.SHARP_PAIN
         colour = "red" if sharp else "amber"
-        colours = theme.current()
-        box, inner = callout("previousStop", accent=colours.zone_text[colour],
-                             background=colours.zone_background[colour])
+        box, inner = callout("previousStop", kind=colour)
         when = stop.at.strftime("%Y-%m-%d %H:%M")
         steps = self.routine.steps
         if stop.step is not None and 1 <= stop.step <= len(steps):
@@ -267,7 +268,7 @@ class SessionFlow(QWidget):
                     self.tr("Last time you stopped this routine because you felt unwell "
                             "({when}).")).format(when=when)
         headline = plain_label(text, point_delta=3, bold=True, object_name="previousStopText")
-        set_text_colour(headline, colours.zone_text[colour])
+        set_text_colour(headline, lambda c: c.zone_text[colour])
         inner.addWidget(headline)
         if sharp:
             advice = self.tr(
@@ -464,14 +465,12 @@ class SessionFlow(QWidget):
             self.tr("You completed {done} of {total} steps.").format(done=done, total=total),
             point_delta=6, bold=True, object_name="resultSummary")]
         if value is not None:
-            colours = theme.current()
-            colour = colours.zone_text[zone(value)]
-            background = colours.zone_background[zone(value)]
-            box, inner = callout("zoneBox", accent=colour, background=background, border=8)
+            name = zone(value)
+            box, inner = callout("zoneBox", kind=name, border=8)
             headline = plain_label(self.tr("Pain {value} of 10: {zone}").format(
                 value=value, zone=zone_name(value)), point_delta=8, bold=True,
                 object_name="zoneLabel")
-            set_text_colour(headline, colour)
+            set_text_colour(headline, lambda c: c.zone_text[name])
             inner.addWidget(headline)
             inner.addWidget(plain_label(advice_text(self._advice(value)), point_delta=2,
                                         object_name="zoneAdvice"))

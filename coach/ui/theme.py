@@ -1,18 +1,21 @@
 """Every colour Knee Coach uses, as named roles, in a light, a dark and a
-high-contrast palette; and how one of them is chosen and applied at start.
+high-contrast palette; which one is in effect, and telling widgets when it changes.
 
-Widgets ask :func:`current` for a role (``current().zone_text["red"]``) rather than
-spelling a colour; :func:`apply` sets the application's QPalette from the same theme
-so that Qt's own widgets (lists, menus, dialogs) match. The printed report always
-uses :data:`LIGHT`. Nothing else in ``coach.ui`` holds a colour literal (a test
-checks).
+:func:`apply_theme` sets the application's QPalette (so Qt's own lists, menus and
+dialogs match) and the current theme, at start, when the user picks another one, and
+when the desktop switches between light and dark while the setting is "System".
+Widgets that colour something themselves never read a colour once: they pass a
+function of the theme to :func:`follow`, which calls it now and after every change
+(``follow(label, lambda c: ...)``). The printed report always uses :data:`LIGHT`.
+Nothing else in ``coach.ui`` holds a colour literal (a test checks).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -61,6 +64,7 @@ class Theme:
     sharp_pain: tuple[str, str]  # background, hover
     unwell: tuple[str, str]
     toggle_on: str
+    flash: str  # the frame the player flashes at a cue (for a noisy room, for hearing loss)
     # chart
     chart_background: str
     chart_foreground: str  # axes, legend text
@@ -70,6 +74,7 @@ class Theme:
     mean_line: str
     mean_casing: str
     usual_dots: tuple[str, str]  # fill, outline
+    usual_range: RGBA  # each day's lowest to highest usual pain, behind the dots
     dot_outline: str
     context_dots: dict[str, str]
     session_tick: str
@@ -78,6 +83,37 @@ class Theme:
     legend_off: str
     hover: tuple[str, str, str]  # text, fill, border
     verdict: dict[str, str] = field(default_factory=dict)
+    #: High contrast: callouts outlined in their accent as well as tinted, and input
+    #: fields, check marks and buttons outlined (see :meth:`style_sheet`).
+    outlines: bool = False
+    disabled_text: str = ""  # greyed-out text; the muted colour unless told
+
+    def style_sheet(self) -> str:
+        """The application's style sheet: none, except in high contrast, where Fusion's
+        own outlines (the window's colour, darkened) vanish on black."""
+        if not self.outlines:
+            return ""
+        edge, focus, off = self.border, self.highlight, self.disabled_text or self.muted
+        fields = "QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox"
+        marks = "QRadioButton::indicator, QCheckBox::indicator"
+        return (
+            f"{fields} {{ border: 1px solid {edge}; border-radius: 3px; padding: 2px; }} "
+            f"{fields.replace(',', ':focus,')}:focus {{ border: 2px solid {focus}; }} "
+            f"{marks} {{ width: 14px; height: 14px; border: 2px solid {edge}; "
+            f"background: {self.base}; }} "
+            "QRadioButton::indicator { border-radius: 9px; } "
+            f"{marks.replace(',', ':checked,')}:checked {{ background: {focus}; }} "
+            f"QPushButton {{ background: {self.button}; color: {self.button_text}; "
+            f"border: 1px solid {edge}; border-radius: 4px; padding: 4px 12px; }} "
+            f"QPushButton:focus, QPushButton:default {{ border: 2px solid {focus}; }} "
+            f"QPushButton:disabled {{ color: {off}; border: 1px dashed {off}; }}")
+
+    def tint(self, kind: str) -> tuple[str, str]:
+        """(accent, background) of a callout: *kind* is a callout level ("info",
+        "warning", "error", "safety") or a pain zone ("green", "amber", "red")."""
+        if kind in self.zone_text:
+            return self.zone_text[kind], self.zone_background[kind]
+        return self.callout[kind]
 
     def qcolor(self, colour: str | RGBA) -> QColor:
         return QColor(colour) if isinstance(colour, str) else QColor(*colour)
@@ -107,9 +143,10 @@ class Theme:
         ):
             for r in roles:
                 palette.setColor(r, QColor(colour))
-        # Disabled text: muted, still legible.
+        # Disabled text: muted (or its own grey), still legible.
         for r in (role.WindowText, role.Text, role.ButtonText):
-            palette.setColor(QPalette.ColorGroup.Disabled, r, QColor(self.muted))
+            palette.setColor(QPalette.ColorGroup.Disabled, r,
+                             QColor(self.disabled_text or self.muted))
         return palette
 
 
@@ -127,11 +164,12 @@ LIGHT = Theme(
            "release": "#3d6fb6", "rest": "#3d6fb6", "switch": "#7b4fb3"},
     paused="#6b6b6b", cue_text="#0e6b68", on_accent="#ffffff",
     sharp_pain=("#c62828", "#a91f1f"), unwell=("#8d4a00", "#733c00"), toggle_on="#0e7c78",
-    chart_background="#ffffff", chart_foreground="#333333",
+    flash="#e0a100", chart_background="#ffffff", chart_foreground="#333333",
     chart_bands={"green": (46, 125, 50, 28), "amber": (178, 106, 0, 26),
                  "red": (198, 40, 40, 24)},
     chart_lane=(120, 120, 120, 22), chart_band_label="#5f6368",
     mean_line="#1f3b5c", mean_casing="#ffffff", usual_dots=("#9db7d8", "#7f9dc4"),
+    usual_range=(110, 150, 200, 70),
     dot_outline="#ffffff",
     context_dots={"check_in": "#3d6fb6", "before": "#5b6b7f", "after": "#b26a00",
                   "next_morning": "#0e7c78"},
@@ -155,11 +193,12 @@ DARK = Theme(
            "release": "#8ab4f8", "rest": "#8ab4f8", "switch": "#c9a4f5"},
     paused="#9a9a9a", cue_text="#6fd6cc", on_accent="#ffffff",
     sharp_pain=("#c62828", "#a91f1f"), unwell=("#8d4a00", "#733c00"), toggle_on="#0e7c78",
-    chart_background="#17181a", chart_foreground="#c8ccd2",
+    flash="#fbbc5a", chart_background="#17181a", chart_foreground="#c8ccd2",
     chart_bands={"green": (129, 201, 149, 34), "amber": (251, 188, 90, 30),
                  "red": (242, 139, 130, 30)},
     chart_lane=(200, 200, 200, 20), chart_band_label="#a9adb3",
     mean_line="#e8eaed", mean_casing="#17181a", usual_dots=("#5d7ea8", "#7f9dc4"),
+    usual_range=(120, 160, 215, 60),
     dot_outline="#17181a",
     context_dots={"check_in": "#8ab4f8", "before": "#b0bccb", "after": "#fbbc5a",
                   "next_morning": "#4fd1c5"},
@@ -169,26 +208,28 @@ DARK = Theme(
              "somewhat_worse": "#fbbc5a", "worse": "#f28b82"},
 )
 
-#: White and yellow on black, every text role at least 7:1.
+#: White and yellow on black, every text role at least 7:1. Callouts and zone boxes
+#: are dark tints of their accent, outlined, so they stand apart from the window.
 HIGH_CONTRAST = Theme(
     name="high_contrast", dark=True,
     window="#000000", window_text="#ffffff", base="#000000", alternate_base="#1a1a1a",
     text="#ffffff", button="#262626", button_text="#ffffff", highlight="#ffff00",
     highlight_text="#000000", muted="#e0e0e0", link="#ffff00", border="#ffffff",
     zone_text={"green": "#7dff7d", "amber": "#ffd23f", "red": "#ff9a9a"},
-    zone_background={"green": "#000000", "amber": "#000000", "red": "#000000"},
-    callout={"warning": ("#ffd23f", "#000000"), "error": ("#ff9a9a", "#000000"),
-             "info": ("#8fd3ff", "#000000"), "safety": ("#ffd23f", "#000000")},
+    zone_background={"green": "#0b2a0b", "amber": "#2b2200", "red": "#3d0f0f"},
+    callout={"warning": ("#ffd23f", "#2b2200"), "error": ("#ff9a9a", "#3d0f0f"),
+             "info": ("#8fd3ff", "#002a45"), "safety": ("#ffd23f", "#2b2200")},
     callout_text="#ffffff", error_text="#ff9a9a", warning_text="#ffd23f",
     phase={"get_ready": "#ffffff", "work": "#7dffef", "hold": "#7dffef",
            "release": "#8fd3ff", "rest": "#8fd3ff", "switch": "#e6b3ff"},
     paused="#ffffff", cue_text="#7dffef", on_accent="#000000",
     sharp_pain=("#ff9a9a", "#ffc4c4"), unwell=("#ffd23f", "#ffe58a"), toggle_on="#ffff00",
-    chart_background="#000000", chart_foreground="#ffffff",
+    flash="#ffff00", chart_background="#000000", chart_foreground="#ffffff",
     chart_bands={"green": (125, 255, 125, 40), "amber": (255, 210, 63, 40),
                  "red": (255, 154, 154, 40)},
     chart_lane=(255, 255, 255, 30), chart_band_label="#ffffff",
     mean_line="#ffffff", mean_casing="#000000", usual_dots=("#8fd3ff", "#8fd3ff"),
+    usual_range=(143, 211, 255, 75),
     dot_outline="#000000",
     context_dots={"check_in": "#8fd3ff", "before": "#ffffff", "after": "#ffd23f",
                   "next_morning": "#7dffef"},
@@ -196,6 +237,7 @@ HIGH_CONTRAST = Theme(
     legend_off="#bbbbbb", hover=("#ffffff", "#000000", "#ffffff"),
     verdict={"better": "#7dff7d", "somewhat_better": "#b8ff8a", "same": "#ffffff",
              "somewhat_worse": "#ffd23f", "worse": "#ff9a9a"},
+    outlines=True, disabled_text="#a6a6a6",
 )
 
 THEMES = ("system", "light", "dark")
@@ -203,6 +245,8 @@ TEXT_SCALES = (100, 125, 150, 175, 200)
 #: The application font's size before any scaling, kept so a second apply (tests)
 #: does not scale twice.
 _BASE_POINT_SIZE = "coachBasePointSize"
+#: The platform's own style, given back when a light theme follows a dark one.
+_PLATFORM_STYLE = "coachPlatformStyle"
 
 _current: Theme = LIGHT
 
@@ -210,6 +254,70 @@ _current: Theme = LIGHT
 def current() -> Theme:
     """The theme in effect (light until :func:`apply` chose one)."""
     return _current
+
+
+class ThemeNotifier(QObject):
+    """Announces a change of theme, and follows the desktop's light or dark scheme
+    while the appearance setting is "System" (Qt 6.5+ ``colorSchemeChanged``).
+
+    Signals:
+        changed(Theme): another theme is now in effect (see :func:`follow`).
+    """
+
+    changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings: Settings | None = None  # whose appearance the desktop may change
+        self.applying = False
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.desktop_changed)
+
+    def desktop_changed(self, _scheme: Qt.ColorScheme | None = None) -> None:
+        """The desktop switched scheme: take it up if the setting says "System"
+        (not while :func:`apply_theme` itself requests a scheme)."""
+        app = QApplication.instance()
+        if self.applying or self.settings is None or not isinstance(app, QApplication):
+            return
+        if follows_desktop(self.settings):
+            apply_theme(app, self.settings)
+
+
+_notifier: ThemeNotifier | None = None
+
+
+def notifier() -> ThemeNotifier:
+    """The one notifier (made on first use, once an application exists)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = ThemeNotifier()
+    return _notifier
+
+
+class _Follower(QObject):
+    """Calls one function with each new theme; a child of the widget it colours, so
+    Qt drops the connection when the widget goes."""
+
+    def __init__(self, widget: QObject, paint: Callable[[Theme], object], name: str) -> None:
+        super().__init__(widget)
+        self.setObjectName(name)
+        self.paint = paint
+        notifier().changed.connect(self._changed)
+
+    def _changed(self, colours: Theme) -> None:
+        self.paint(colours)
+
+
+def follow(widget: QObject, paint: Callable[[Theme], object], *, name: str = "") -> None:
+    """Call ``paint(theme)`` now and again whenever the theme changes, for as long as
+    *widget* lives. A *name* makes a later ``follow`` of the same name on the same
+    widget replace this one instead of adding to it (a label coloured again)."""
+    paint(_current)
+    if name:
+        old = widget.findChild(_Follower, name, Qt.FindChildOption.FindDirectChildrenOnly)
+        if old is not None:
+            old.paint = paint
+            return
+    _Follower(widget, paint, name or "themeFollower")
 
 
 def system_is_dark() -> bool:
@@ -228,6 +336,12 @@ def choose(name: str, high_contrast: bool, *, system_dark: bool | None = None) -
     return DARK if name == "dark" else LIGHT
 
 
+def follows_desktop(settings: Settings) -> bool:
+    """Whether the desktop's light or dark scheme decides the theme."""
+    return not settings.get(config.HIGH_CONTRAST) and settings.get(config.THEME) not in (
+        "light", "dark")
+
+
 def clamp_scale(value: object) -> int:
     """A text size in per cent, 100-200; anything hostile gives 100."""
     try:
@@ -238,25 +352,56 @@ def clamp_scale(value: object) -> int:
 
 
 def apply(app: QApplication, settings: Settings) -> Theme:
-    """Apply the saved appearance: theme, high contrast and text size.
+    """At start: the saved theme, high contrast and text size (the text size only
+    here: fonts are sized from it as widgets are built)."""
+    theme = apply_theme(app, settings)
+    scale_text(app, clamp_scale(settings.get(config.TEXT_SCALE)))
+    return theme
+
+
+def apply_theme(app: QApplication, settings: Settings) -> Theme:
+    """Make the saved theme and high contrast the current theme, now, and tell the
+    followers (:func:`follow`) if it changed; from then on follow the desktop's
+    scheme whenever the setting is "System".
 
     A light theme on a light desktop keeps the platform's own style and palette. A
     dark or high-contrast theme (or light on a dark desktop) sets our palette under
     the Fusion style: the native styles of Windows ("windowsvista") and some Linux
     desktops ignore an application palette, Fusion honours every role of it."""
     global _current
-    theme = choose(settings.get(config.THEME), settings.get(config.HIGH_CONTRAST))
-    _current = theme
+    told = notifier()
+    told.settings = settings
+    if not isinstance(app.property(_PLATFORM_STYLE), str):
+        app.setProperty(_PLATFORM_STYLE, app.style().name())
     hints = QGuiApplication.styleHints()
-    if theme.dark or system_is_dark():
-        app.setStyle("Fusion")
-        app.setPalette(theme.palette())
-        hints.setColorScheme(Qt.ColorScheme.Dark if theme.dark else Qt.ColorScheme.Light)
-    else:  # the platform's own palette (a default QPalette resolves to it)
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
-        app.setPalette(palette)
-    scale_text(app, clamp_scale(settings.get(config.TEXT_SCALE)))
+    told.applying = True
+    try:
+        hints.unsetColorScheme()  # what the desktop itself says, not our last request
+        desktop_dark = system_is_dark()
+        theme = choose(settings.get(config.THEME), settings.get(config.HIGH_CONTRAST),
+                       system_dark=desktop_dark)
+        if theme.dark or desktop_dark:
+            if app.style().name().lower() != "fusion":
+                app.setStyle("Fusion")
+            app.setPalette(theme.palette())
+            if not follows_desktop(settings):
+                hints.setColorScheme(Qt.ColorScheme.Dark if theme.dark
+                                     else Qt.ColorScheme.Light)
+        else:  # the platform's own style and palette (a default QPalette resolves to it)
+            platform = str(app.property(_PLATFORM_STYLE))
+            if app.style().name().lower() != platform.lower():
+                app.setStyle(platform)
+            palette = QPalette()
+            palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+            app.setPalette(palette)
+        if app.styleSheet() != theme.style_sheet():
+            app.setStyleSheet(theme.style_sheet())
+    finally:
+        told.applying = False
+    changed = theme is not _current
+    _current = theme
+    if changed:
+        told.changed.emit(theme)
     return theme
 
 

@@ -117,26 +117,34 @@ def clear_layout(layout: QLayout) -> None:
 
 
 class Callout(QFrame):
-    """A tinted box with a coloured left edge (safety notes, the pain zone, today).
+    """A tinted box with a coloured left edge (safety notes, the pain zone, today),
+    in the current theme's colours for *kind* (see :meth:`Theme.tint`).
 
     Painted directly rather than styled with a style sheet: a style sheet makes Qt
     polish every widget inside the box through the much slower style-sheet style
     (the safety notes alone cost ~12 ms of the main window's first show here)."""
 
-    def __init__(self, object_name: str, *, accent: str | None = None,
-                 background: str | None = None, edge: int = 5, outline: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, *, kind: str = "safety", edge: int = 5,
+                 outline: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
+        self.kind = kind
         self._edge = edge
         self._outline = outline
-        colours = theme.current()
-        safety_accent, safety_background = colours.callout["safety"]
-        self._accent = QColor(accent or safety_accent)
-        self._background = QColor(background or safety_background)
+        self.setContentsMargins(edge, 0, 0, 0)
+        theme.follow(self, self._recolour, name="callout")
+
+    def _recolour(self, colours: theme.Theme) -> None:
+        accent, background = colours.tint(self.kind)
+        self._accent, self._background = QColor(accent), QColor(background)
+        self._outlined = self._outline or colours.outlines
         # The theme's callout text on its tint, whatever the desktop's colour scheme.
         set_text_colour(self, colours.callout_text)
-        self.setContentsMargins(edge, 0, 0, 0)
+        self.update()
+
+    def background(self) -> QColor:
+        """The tint it is painted with now."""
+        return QColor(self._background)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -146,31 +154,36 @@ class Callout(QFrame):
         painter.setClipPath(shape)
         painter.fillPath(shape, self._background)
         painter.fillRect(QRectF(0, 0, self._edge, self.height()), self._accent)
-        if self._outline:
+        if self._outlined:
             painter.setPen(self._accent)
             painter.drawPath(shape)
 
 
-def callout(object_name: str, *, accent: str | None = None, background: str | None = None,
+def callout(object_name: str, *, kind: str = "safety",
             border: int = 5) -> tuple[Callout, QVBoxLayout]:
-    """A :class:`Callout` (the theme's safety colours unless told) and the layout to
-    fill it with."""
-    box = Callout(object_name, accent=accent, background=background, edge=border)
+    """A :class:`Callout` (the theme's safety colours unless *kind* names a callout
+    level or a pain zone) and the layout to fill it with."""
+    box = Callout(object_name, kind=kind, edge=border)
     inner = QVBoxLayout(box)
     inner.setContentsMargins(16, 12, 16, 14)
     return box, inner
 
 
-def set_text_colour(widget: QWidget, colour: str | QColor | None = None) -> None:
-    """Colour a widget's text (and its children's) through its palette; ``None``
-    gives the desktop's muted "placeholder" colour. Cheaper than a style sheet,
-    and it keeps following the desktop's palette for everything else."""
-    palette = widget.palette()
-    if colour is None:
-        colour = palette.color(QPalette.ColorRole.PlaceholderText)
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-        palette.setColor(role, QColor(colour))
-    widget.setPalette(palette)
+def set_text_colour(widget: QWidget,
+                    colour: str | QColor | Callable[[theme.Theme], str] | None = None) -> None:
+    """Colour a widget's text (and its children's) through its palette: *colour* is
+    a role of the theme (``lambda c: c.error_text``), kept as the theme changes;
+    ``None`` is the theme's muted colour; a fixed colour stays. Cheaper than a style
+    sheet, and it keeps following the application's palette for everything else."""
+    def paint(colours: theme.Theme) -> None:
+        chosen = colours.muted if colour is None else colour(colours) if callable(colour) \
+            else colour
+        palette = widget.palette()
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(role, QColor(chosen))
+        widget.setPalette(palette)
+
+    theme.follow(widget, paint, name="textColour")
 
 
 def safety_notes(lines: Iterable[str], title: str, object_name: str) -> QFrame:
@@ -192,9 +205,7 @@ class MessageBar(Callout):
 
     def __init__(self, text: str, *, level: str = "warning", action: str | None = None,
                  closable: bool = True, parent: QWidget | None = None) -> None:
-        accent, background = theme.current().callout[level]
-        super().__init__("messageBar", accent=accent, background=background, edge=4,
-                         outline=True, parent=parent)
+        super().__init__("messageBar", kind=level, edge=4, outline=True, parent=parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         self.label = plain_label(text)

@@ -1,5 +1,6 @@
 """The theme: one module holds every colour; dark and high contrast stay readable; the
-appearance settings are read and applied; the text size scales the app font."""
+appearance settings are read and applied, live, and "System" follows the desktop; the
+text size scales the app font."""
 
 from __future__ import annotations
 
@@ -7,13 +8,21 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QPalette
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from shiboken6 import isValid
 
-from coach import config
+from coach import config, paths
+from coach.routine import load_routine
 from coach.ui import theme
 from coach.ui.app import open_settings
+from coach.ui.rating import PainRating
+from coach.ui.session_flow import SessionFlow
 from coach.ui.theme import DARK, HIGH_CONTRAST, LIGHT, Theme, contrast
+from coach.ui.widgets import MessageBar, callout
+from tests.conftest import FLAGSHIP
+from tests.test_session import FakeClock
 
 UI = Path(theme.__file__).parent
 #: A colour written into the code: hex, QColor from numbers, a named colour in a
@@ -30,10 +39,14 @@ LITERALS = (
 
 @pytest.fixture
 def restore_app(qapp):
-    """Give the application back as it was: palette, font, style and theme."""
+    """Give the application back as it was: palette, font, style, theme, and no
+    settings for the desktop's scheme to change."""
     palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
-    chosen = theme.current()
+    sheet, chosen = qapp.styleSheet(), theme.current()
     yield qapp
+    theme.notifier().settings = None
+    QGuiApplication.styleHints().unsetColorScheme()
+    qapp.setStyleSheet(sheet)
     qapp.setStyle(style)
     qapp.setPalette(palette)
     qapp.setFont(font)
@@ -75,8 +88,11 @@ def text_pairs(colours: Theme) -> list[tuple[str, str, str]]:
                   (f"zone box {zone}", colours.zone_text[zone], colours.zone_background[zone]),
                   (f"rating {zone} on", colours.base, colours.zone_text[zone]),
                   (f"rating {zone}", colours.zone_text[zone], colours.base)]
-    pairs += [(f"callout {level}", colours.callout_text, background)
-              for level, (_accent, background) in colours.callout.items()]
+    for kind in (*colours.callout, *theme.ZONES):
+        background = colours.tint(kind)[1]
+        pairs += [(f"callout {kind}", colours.callout_text, background),
+                  (f"muted on callout {kind}", colours.muted, background),
+                  (f"button on callout {kind}", colours.button_text, colours.button)]
     pairs += [(f"verdict {name}", colour, colours.window)
               for name, colour in colours.verdict.items()]
     return pairs
@@ -125,6 +141,12 @@ def test_high_contrast_setting(restore_app, data_dir):
     assert theme.apply(restore_app, settings) is HIGH_CONTRAST
     palette = restore_app.palette()
     assert palette.color(QPalette.ColorRole.Window).name() == HIGH_CONTRAST.window
+    # Fusion outlines fields and check marks in the window's colour, darkened: none
+    # on black. The style sheet draws them in white.
+    assert f"border: 2px solid {HIGH_CONTRAST.border}" in restore_app.styleSheet()
+    settings.set(config.HIGH_CONTRAST, False)
+    theme.apply_theme(restore_app, settings)
+    assert restore_app.styleSheet() == ""
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -152,15 +174,167 @@ def test_hostile_text_scale_in_the_file(restore_app, data_dir):
     assert restore_app.font().pointSizeF() == pytest.approx(base)
 
 
-def test_appearance_menu_saves_and_offers_a_restart(make_window):
-    window = make_window()
+def test_high_contrast_callouts_stand_apart_from_the_window():
+    """Not only an edge: the whole box is a tint of its own, its text still 7:1."""
+    for kind in (*HIGH_CONTRAST.callout, *theme.ZONES):
+        accent, background = HIGH_CONTRAST.tint(kind)
+        assert background != HIGH_CONTRAST.window, kind
+        assert contrast(HIGH_CONTRAST.callout_text, background) >= 7, kind
+        assert contrast(accent, background) >= 7, kind  # the edge and the outline
+    assert HIGH_CONTRAST.outlines
+
+
+def test_a_callout_is_painted_in_the_high_contrast_tint(restore_app, data_dir, qtbot):
+    settings = open_settings(data_dir)
+    settings.set(config.HIGH_CONTRAST, True)
+    theme.apply_theme(restore_app, settings)
+    bar = MessageBar("Journal moved", level="error")
+    qtbot.addWidget(bar)
+    box, _inner = callout("safetyNotes")
+    qtbot.addWidget(box)
+    assert bar.background().name() == HIGH_CONTRAST.callout["error"][1]
+    assert box.background().name() == HIGH_CONTRAST.callout["safety"][1]
+    assert box.background().name() != HIGH_CONTRAST.window
+    text = box.palette().color(QPalette.ColorRole.WindowText).name()
+    assert contrast(text, box.background().name()) >= 7
+
+
+def choose_appearance(window, code: str) -> None:
     menu = window.findChild(QMenu, "appearanceMenu")
-    next(a for a in menu.actions() if a.data() == "dark").trigger()
+    next(a for a in menu.actions() if a.data() == code).trigger()
+
+
+@pytest.fixture
+def player_flow(qtbot, data_dir, journal):
+    """A session on its player page, the flagship routine, a fake clock."""
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    settings = open_settings(data_dir)
+    settings.set(config.SOUND, False)
+    clock = FakeClock()
+    flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                       clock=clock)
+    qtbot.addWidget(flow)
+    flow.show()
+    flow.start()
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    flow.before_panel.skipped.emit()
+    qtbot.waitUntil(flow.player.isVisible)
+    yield flow
+    flow.shutdown()
+
+
+def text_colour(widget) -> str:
+    return widget.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def test_light_to_dark_applies_at_once(restore_app, make_window, player_flow, qtbot):
+    window = make_window()
+    window.settings.set(config.THEME, "light")
+    theme.apply_theme(restore_app, window.settings)
+    rating = PainRating(zone_words=True)
+    qtbot.addWidget(rating)
+    player = player_flow.player
+    zone_word = rating.findChild(QLabel, "zoneWord")
+    assert window.today_page.today_box.background().name() == LIGHT.callout["info"][1]
+    assert f"color: {LIGHT.zone_text['red']}" in rating.group.button(7).styleSheet()
+    assert text_colour(player.countdown) in LIGHT.phase.values()
+    assert text_colour(player.cue_label) == LIGHT.cue_text
+
+    with qtbot.waitSignal(theme.notifier().changed):
+        choose_appearance(window, "dark")
+
     assert window.settings.get(config.THEME) == "dark"
-    box = window.findChild(QMessageBox, "appearanceRestart")
-    assert box is not None
-    box.reject()
+    assert window.findChild(QMessageBox, "appearanceRestart") is None  # no restart
+    assert theme.current() is DARK
+    assert restore_app.palette().color(QPalette.ColorRole.Window).name() == DARK.window
+    assert window.today_page.today_box.background().name() == DARK.callout["info"][1]
+    assert text_colour(window.today_page.today_box) == DARK.callout_text
+    button = rating.group.button(7).styleSheet()
+    assert f"color: {DARK.zone_text['red']}" in button and f"background: {DARK.base}" in button
+    assert text_colour(zone_word) == DARK.zone_text["green"]
+    assert text_colour(player.countdown) in DARK.phase.values()
+    assert text_colour(player.phase_label) == text_colour(player.countdown)
+    assert text_colour(player.cue_label) == DARK.cue_text
+    assert f"background: {DARK.paused}" in player.paused_label.styleSheet()
+    assert text_colour(player.findChild(QLabel, "keyHint")) == DARK.muted
+
+
+def test_high_contrast_applies_at_once(restore_app, make_window, qtbot):
+    window = make_window()
+    theme.apply_theme(restore_app, window.settings)
+    contrast_action = window.findChild(QAction, "highContrastAction")
+    with qtbot.waitSignal(theme.notifier().changed):
+        contrast_action.trigger()
+    assert window.settings.get(config.HIGH_CONTRAST)
+    assert theme.current() is HIGH_CONTRAST
+    assert window.today_page.today_box.background().name() == HIGH_CONTRAST.callout["info"][1]
+    with qtbot.waitSignal(theme.notifier().changed):
+        contrast_action.trigger()  # off again: the chosen theme comes back
+    assert theme.current() is not HIGH_CONTRAST
+    assert window.findChild(QMessageBox, "appearanceRestart") is None
+
+
+def desktop_switches(monkeypatch, dark: bool) -> None:
+    """The desktop changes its colour scheme (Qt 6.5+ styleHints().colorScheme)."""
+    monkeypatch.setattr(theme, "system_is_dark", lambda: dark)
+    hints = QGuiApplication.styleHints()
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+
+
+def test_system_setting_follows_the_desktop_live(restore_app, data_dir, qtbot, monkeypatch):
+    settings = open_settings(data_dir)
+    settings.set(config.THEME, "system")
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    assert theme.apply(restore_app, settings) is LIGHT
+    box, _inner = callout("todayBox", kind="info")
+    qtbot.addWidget(box)
+    with qtbot.waitSignal(theme.notifier().changed):
+        desktop_switches(monkeypatch, dark=True)
+    assert theme.current() is DARK
+    assert box.background().name() == DARK.callout["info"][1]
+    with qtbot.waitSignal(theme.notifier().changed):
+        desktop_switches(monkeypatch, dark=False)
+    assert theme.current() is LIGHT
+    assert box.background().name() == LIGHT.callout["info"][1]
+
+
+@pytest.mark.parametrize(("saved", "high", "kept"), [
+    ("light", False, LIGHT), ("dark", False, DARK), ("system", True, HIGH_CONTRAST)])
+def test_a_chosen_theme_ignores_the_desktop(restore_app, data_dir, qtbot, monkeypatch,
+                                             saved, high, kept):
+    settings = open_settings(data_dir)
+    settings.set(config.THEME, saved)
+    settings.set(config.HIGH_CONTRAST, high)
+    monkeypatch.setattr(theme, "system_is_dark", lambda: not kept.dark)
+    assert theme.apply(restore_app, settings) is kept
+    with qtbot.assertNotEmitted(theme.notifier().changed):
+        desktop_switches(monkeypatch, dark=kept is LIGHT)
+    assert theme.current() is kept
+
+
+def test_a_follower_goes_with_its_widget(restore_app, data_dir, qtbot):
+    settings = open_settings(data_dir)
+    settings.set(config.THEME, "light")
+    theme.apply_theme(restore_app, settings)
+    seen = []
+    label = QLabel()
+    theme.follow(label, lambda colours: seen.append(colours.name))
+    assert seen == ["light"]  # at once
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(label))
+    settings.set(config.THEME, "dark")
+    with qtbot.waitSignal(theme.notifier().changed):
+        theme.apply_theme(restore_app, settings)
+    assert seen == ["light"]
+
+
+def test_text_size_menu_saves_and_offers_a_restart(make_window):
+    window = make_window()
     sizes = window.findChild(QMenu, "textSizeMenu")
     next(a for a in sizes.actions() if a.data() == 200).trigger()
     assert window.settings.get(config.TEXT_SCALE) == 200
+    box = window.findChild(QMessageBox, "appearanceRestart")
+    assert box is not None
+    box.reject()
     assert not window.restart_pending  # restarted only when the user says yes
