@@ -10,6 +10,7 @@ little for a while.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,12 @@ NOTICEABLE_PERCENT = 15.0
 #: first of those weeks.
 REVIEW_WEEKS = 12
 REGULAR_WEEKS = 8
+#: The chart's average line, by how many days the chart shows: (up to so many days
+#: shown, the line's window in days), first match wins. A week's average drawn at one
+#: or two pixels a day is a thick noisy band (ten years of it fill the plot), so long
+#: views draw a month's. Only the drawn line: :func:`summarise` keeps comparing the
+#: last 7 days with the baseline whatever the chart shows.
+LINE_WINDOWS: tuple[tuple[float, int], ...] = ((183.0, WINDOW_DAYS), (math.inf, 30))
 
 
 #: The earliest time the chart shows: anything stored before it (a hand-edited or
@@ -97,6 +104,19 @@ def rolling_mean(ratings: Iterable[Rating], *, window: int = WINDOW_DAYS,
         count += entering[1] - leaving[1]
         out.append((date.fromordinal(ordinal), total / count if count else None))
     return out
+
+
+def line_window(shown_days: float) -> int:
+    """The window (days) of the average line on a chart *shown_days* wide
+    (:data:`LINE_WINDOWS`)."""
+    return next(window for longest, window in LINE_WINDOWS if shown_days <= longest)
+
+
+def daily_ranges(by_day: Mapping[date, Sequence[int]]) -> list[tuple[date, int, int]]:
+    """Each day's lowest and highest rating, in date order (days without ratings left
+    out; a day with one rating has its value as both)."""
+    return [(day, min(values), max(values)) for day, values in sorted(by_day.items())
+            if values]
 
 
 def baseline(ratings: Sequence[Rating], *, days: int = WINDOW_DAYS,

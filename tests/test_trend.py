@@ -9,11 +9,15 @@ from coach.advice import is_exercise
 from coach.journal import Rating, Session
 from coach.pain import zone
 from coach.trend import (
+    LINE_WINDOWS,
     REGULAR_WEEKS,
     REVIEW_WEEKS,
+    WINDOW_DAYS,
     active_weeks,
     baseline,
     change,
+    daily_ranges,
+    line_window,
     rolling_mean,
     suggest_clinician,
     summarise,
@@ -249,3 +253,38 @@ def test_three_months_of_sessions_without_improvement_suggest_a_clinician():
     assert same.see_clinician
     assert not three_months(5, 2, 10).see_clinician  # meaningfully better
     assert not three_months(5, 5, 6).see_clinician  # not regular: 6 of 12 weeks
+
+
+@pytest.mark.parametrize(("shown_days", "window"), [
+    (0, 7),  # a moment
+    (14, 7),  # the "2 weeks" range
+    (92, 7),  # "3 months"
+    (183, 7),  # about six months: still a week's average
+    (183.5, 30),  # beyond: a month's
+    (366, 30),  # "1 year"
+    (3653, 30),  # ten years
+    (1e9, 30),  # whatever is shown
+])
+def test_the_chart_line_window_follows_the_days_shown(shown_days, window):
+    assert line_window(shown_days) == window
+
+
+def test_the_verdict_keeps_its_7_day_window_whatever_the_line_shows():
+    # Only the drawn line changes with the days shown: the summary compares the last
+    # 7 days (WINDOW_DAYS) with the first 7 days that have ratings.
+    assert WINDOW_DAYS == 7 and LINE_WINDOWS[0][1] == WINDOW_DAYS
+    ratings = [rating(day, 6) for day in range(7)] + [rating(day, 2) for day in range(7, 400)]
+    ratings += [rating(day, 6) for day in range(400, 407)]
+    summary = summarise(ratings, [], date(2026, 1, 1) + timedelta(days=406))
+    # A 30-day window would mix in 2s (a mean of 2.9): the verdict sees 6 against 6.
+    assert (summary.recent_mean, summary.baseline_mean) == (6, 6)
+    assert summary.change.verdict == "same"
+
+
+def test_daily_ranges_by_hand():
+    day = date(2026, 1, 1)
+    by_day = {day + timedelta(days=2): [2, 7, 4], day: [3, 6], day + timedelta(days=1): [5],
+              day + timedelta(days=3): []}
+    assert daily_ranges(by_day) == [(day, 3, 6), (day + timedelta(days=1), 5, 5),
+                                    (day + timedelta(days=2), 2, 7)]
+    assert daily_ranges({}) == []

@@ -1,6 +1,6 @@
 """Chart items the trend view is drawn with, where pyqtgraph's general ones cost too
-much for years of ratings: points that all share one symbol, the legend, the pain
-bands, and a calendar date axis in the user's language.
+much for years of ratings: points that all share one symbol, each day's range, the
+legend, the pain bands, and a calendar date axis in the user's language.
 
 Imported with pyqtgraph, at the first visit to the trend page.
 """
@@ -16,7 +16,7 @@ import shiboken6
 from pyqtgraph.graphicsItems.GraphicsWidgetAnchor import GraphicsWidgetAnchor
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol, renderSymbol
 from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPixmap, QTransform
 
 from coach.ui import theme
 from coach.ui.theme import Theme
@@ -173,10 +173,116 @@ class Dots(pg.GraphicsObject):
         return float(distance[index]), index
 
 
+class DayRanges(pg.GraphicsObject):
+    """A light column over each day, from its lowest to its highest value: how much the
+    ratings of one day differ, behind the ratings themselves. A day with one rating (or
+    all alike) has no spread and gets no column, rather than a sliver that looks like
+    one; a day without ratings leaves a gap.
+
+    Qt fills thousands of thin shapes slowly (a second for ten years of days as paths,
+    tens of milliseconds even as one-pixel rectangles), so the columns are joined per
+    device pixel and painted with numpy into one translucent image, drawn in one call.
+    Where several days share a pixel, it spans their average lowest to average highest:
+    a typical day's spread there, not the spread of the days taken together (which
+    would look wider than any day was)."""
+
+    def __init__(self, colour: QColor) -> None:
+        super().__init__()
+        #: The style, as pyqtgraph's items keep it (the legend draws a swatch from it).
+        self.opts = {"brush": pg.mkBrush(colour), "pen": pg.mkPen(None)}
+        self.left = self.right = self.low = self.high = np.empty(0)
+        self._rect = QRectF()
+
+    def set_colour(self, colour: QColor) -> None:
+        self.opts["brush"] = pg.mkBrush(colour)
+        self.update()
+
+    def setData(self, left, right, low, high) -> None:  # noqa: ANN001, N802 - sequences
+        """One column per day, in date order: *left* and *right* its edges (time
+        stamps), *low* and *high* its lowest and highest value."""
+        self.prepareGeometryChange()
+        left, right, low, high = (np.asarray(a, dtype=float) for a in (left, right, low, high))
+        spread = high > low
+        self.left, self.right, self.low, self.high = (
+            left[spread], right[spread], low[spread], high[spread])
+        self._rect = QRectF() if not len(self.left) else QRectF(
+            float(self.left[0]), float(self.low.min()), float(self.right[-1] - self.left[0]),
+            float(self.high.max() - self.low.min()))
+        self.informViewBoundsChanged()
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # noqa: N802
+        return self.left, self.right, self.low, self.high
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def device_rects(self, transform: QTransform, width: float) -> np.ndarray:
+        """The columns in device pixels under *transform* (a scale and a shift), those
+        within *width*, joined per pixel (the days' mean lowest and highest): rows of
+        left, top, right, bottom, whole pixels, each at least one wide and tall, none
+        overlapping the next."""
+        left = self.left * transform.m11() + transform.dx()
+        right = self.right * transform.m11() + transform.dx()
+        shown = (right > 0) & (left < width)
+        if not shown.any():
+            return np.empty((0, 4))
+        left, right = left[shown], right[shown]
+        y_low = self.low[shown] * transform.m22() + transform.dy()
+        y_high = self.high[shown] * transform.m22() + transform.dy()
+        pixel = np.floor((left + right) / 2)
+        starts = np.flatnonzero(np.r_[True, pixel[1:] != pixel[:-1]])
+        days = np.diff(np.r_[starts, len(pixel)])
+        tops = np.add.reduceat(np.minimum(y_low, y_high), starts) / days
+        bottoms = np.add.reduceat(np.maximum(y_low, y_high), starts) / days
+        x0 = np.rint(np.minimum.reduceat(left, starts))
+        x1 = np.maximum(np.rint(np.maximum.reduceat(right, starts)), x0 + 1)
+        x0[1:] = np.maximum(x0[1:], x1[:-1])  # a widened column pushes the next one
+        y0 = np.rint(tops)
+        y1 = np.maximum(np.rint(bottoms), y0 + 1)
+        rects = np.column_stack((x0, y0, x1, y1)).astype(int)
+        return rects[rects[:, 2] > rects[:, 0]]
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        if not len(self.left):
+            return
+        device = painter.device()
+        rects = self.device_rects(painter.transform(), device.width())
+        rects[:, 0:4:2] = rects[:, 0:4:2].clip(0, device.width())
+        rects[:, 1:4:2] = rects[:, 1:4:2].clip(0, device.height())
+        rects = rects[(rects[:, 2] > rects[:, 0]) & (rects[:, 3] > rects[:, 1])]
+        if not len(rects):
+            return
+        left, top = int(rects[:, 0].min()), int(rects[:, 1].min())
+        width, height = int(rects[:, 2].max()) - left, int(rects[:, 3].max()) - top
+        # Each pixel column's first and last row (none: an empty span).
+        widths = rects[:, 2] - rects[:, 0]
+        columns = np.repeat(rects[:, 0] - left, widths) + (
+            np.arange(widths.sum()) - np.repeat(np.cumsum(widths) - widths, widths))
+        first = np.full(width, height)
+        last = np.zeros(width, dtype=int)
+        first[columns] = np.repeat(rects[:, 1] - top, widths)
+        last[columns] = np.repeat(rects[:, 3] - top, widths)
+        rows = np.arange(height)[:, None]
+        colour = self.opts["brush"].color()
+        alpha = colour.alphaF()
+        pixel = np.uint32((round(255 * alpha) << 24) | (round(colour.red() * alpha) << 16)
+                          | (round(colour.green() * alpha) << 8) | round(colour.blue() * alpha))
+        pixels = np.where((rows >= first) & (rows < last), pixel, np.uint32(0))
+        image = QImage(pixels.data, width, height, 4 * width,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(left, top, image)
+        painter.restore()
+
+
 class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
     """The chart's key, painted in one item: a sample and a name per entry, in rows of
     *columns*. Clicking an entry hides or shows its item (a crossed-out sample while
-    hidden). pyqtgraph's LegendItem builds a rich-text label and a layout item per
+    hidden). An entry may have a *backdrop*, an item drawn behind it on the chart (the
+    day ranges behind the usual-pain dots), shown as a swatch behind its sample.
+    pyqtgraph's LegendItem builds a rich-text label and a layout item per
     entry, which costs more than the rest of the chart's construction. ``fit`` keeps it
     to one row where the chart is wide enough, so it covers little of the data."""
 
@@ -188,6 +294,7 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
         self.columns = columns
         self.set_colours(theme.LIGHT)
         self.entries: list[tuple[pg.GraphicsObject, str]] = []
+        self.backdrops: dict[int, pg.GraphicsObject] = {}  # entry index -> item
         self._cells: list[QRectF] = []
         self._fitted = 0  # columns chosen by fit(); 0: *columns*
         font = self.font()
@@ -200,8 +307,17 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
         self.off_colour = QColor(colours.legend_off)
         self.update()
 
-    def add(self, item: pg.GraphicsObject, name: str) -> None:
+    def add(self, item: pg.GraphicsObject, name: str, *,
+            backdrop: pg.GraphicsObject | None = None) -> None:
+        if backdrop is not None:
+            self.backdrops[len(self.entries)] = backdrop
         self.entries.append((item, name))
+        self._relayout()
+
+    def rename(self, item: pg.GraphicsObject, name: str) -> None:
+        """Give *item*'s entry a new name (the average line's window changed)."""
+        self.entries = [(entry, name if entry is item else old)
+                        for entry, old in self.entries]
         self._relayout()
 
     def fit(self, width: float) -> None:
@@ -246,10 +362,14 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
         painter.setPen(pg.mkPen(None))
         painter.setBrush(self.fill)
         painter.drawRect(self.boundingRect())
-        for (item, name), cell in zip(self.entries, self._cells, strict=True):
+        for n, ((item, name), cell) in enumerate(zip(self.entries, self._cells, strict=True)):
             middle = cell.center().y()
             sample_centre = QPointF(cell.left() + self.SAMPLE / 2, middle)
             painter.save()
+            backdrop = self.backdrops.get(n)
+            if backdrop is not None and backdrop.isVisible():
+                painter.fillRect(QRectF(sample_centre.x() - 4, middle - 7, 8, 14),
+                                 backdrop.opts["brush"])
             if isinstance(item, Dots):
                 painter.translate(sample_centre)
                 drawSymbol(painter, item.opts["symbol"], item.opts["size"], item.opts["pen"],

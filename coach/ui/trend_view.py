@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QColor
@@ -28,16 +29,19 @@ from coach.journal import Journal, SafetyEvent
 from coach.trend import (
     REVIEW_WEEKS,
     TREND_CONTEXTS,
+    WINDOW_DAYS,
     Summary,
-    Verdict,
+    daily_ranges,
+    line_window,
     plausible,
     rolling_mean,
     summarise_days,
 )
 from coach.ui import theme
-from coach.ui.chart_items import DAY, Bands, Dots, Legend, LocaleDateAxis
+from coach.ui.chart_items import DAY, Bands, DayRanges, Dots, Legend, LocaleDateAxis
 from coach.ui.checkin import context_name, side_label
 from coach.ui.theme import Theme
+from coach.ui.verdict import verdict_headline
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
 
 RANGES = (("2w", 14), ("3m", 92), ("1y", 366), ("all", None))
@@ -59,23 +63,15 @@ SESSION_TICK = (-1.7, -1.25)
 STOP_Y = -0.85
 #: The view: the lane below, headroom above 10 for the one-row legend.
 Y_VIEW = (-1.9, 11.3)
-#: Verdict -> shape and colour of the headline (colour is never alone: words and shape).
-VERDICT_STYLE = {  # shape, the theme's verdict colour
-    Verdict.BETTER: ("▼", "better"),
-    Verdict.SOMEWHAT_BETTER: ("▼", "somewhat_better"),
-    Verdict.SAME: ("●", "same"),
-    Verdict.SOMEWHAT_WORSE: ("▲", "somewhat_worse"),
-    Verdict.WORSE: ("▲", "worse"),
-}
-
-
 def stamp(moment: datetime) -> float:
     return moment.timestamp()
 
 
-def noon(day: date) -> float:
-    """A local day's midday, as a time stamp (where the daily mean is drawn)."""
-    return datetime.combine(day, time(12)).timestamp()  # naive: the machine's local time
+def midnights(first: int, last: int) -> np.ndarray:
+    """The local midnights (time stamps) that start the days *first* .. *last* + 1
+    (ordinals): each day's edges on the chart, daylight saving time included."""
+    return np.array([datetime.combine(date.fromordinal(o), time()).timestamp()
+                     for o in range(first, last + 2)])  # naive: the machine's local time
 
 
 def range_name(key: str) -> str:
@@ -145,43 +141,6 @@ def summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def verdict_headline(summary: Summary) -> tuple[str, str, str] | None:
-    """The answer at a glance: (shape, words, colour) from the summary's verdict, or
-    None until there is a week to compare with."""
-    change = summary.change
-    if change is None:
-        return None
-    points = abs(change.points)
-    if summary.chosen_baseline:
-        words = {
-            Verdict.BETTER: translate("Trend", "Better: {points:.1f} points lower than the "
-                                      "period you compare with"),
-            Verdict.SOMEWHAT_BETTER: translate("Trend", "A little better: {points:.1f} "
-                                               "points lower than the period you compare "
-                                               "with"),
-            Verdict.SAME: translate("Trend", "About the same as the period you compare "
-                                    "with"),
-            Verdict.SOMEWHAT_WORSE: translate("Trend", "A little worse: {points:.1f} points "
-                                              "higher than the period you compare with"),
-            Verdict.WORSE: translate("Trend", "Worse: {points:.1f} points higher than the "
-                                     "period you compare with"),
-        }
-    else:
-        words = {
-            Verdict.BETTER: translate("Trend", "Better: {points:.1f} points lower than your "
-                                      "first week"),
-            Verdict.SOMEWHAT_BETTER: translate("Trend", "A little better: {points:.1f} "
-                                               "points lower than your first week"),
-            Verdict.SAME: translate("Trend", "About the same as your first week"),
-            Verdict.SOMEWHAT_WORSE: translate("Trend", "A little worse: {points:.1f} points "
-                                              "higher than your first week"),
-            Verdict.WORSE: translate("Trend", "Worse: {points:.1f} points higher than your "
-                                     "first week"),
-        }
-    shape, role = VERDICT_STYLE[change.verdict]
-    return shape, words[change.verdict].format(points=points), theme.current().verdict[role]
-
-
 class TrendView(QWidget):
     """The chart page. ``reload()`` after the journal changes.
 
@@ -216,6 +175,12 @@ class TrendView(QWidget):
         self.summary: Summary | None = None
         self._uids: dict[str, list[str]] = {}  # each point's rating, by context
         self._usual_uids: list[str] = []  # each usual-pain dot's rating
+        #: The usual-pain ratings by day, and the average line drawn from them.
+        self._by_day: dict[date, list[int]] = {}
+        self._day_middles = np.empty(0)  # time stamps, every day from first to last
+        self._lines: dict[int, np.ndarray] = {}  # window -> average per day (NaN: none)
+        #: The average line's window in days (``coach.trend.line_window``); 0: none yet.
+        self.line_days = 0
         self._span = (0.0, 0.0)
 
         self.stack = QStackedWidget()
@@ -300,9 +265,6 @@ class TrendView(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": axis}, enableMenu=False)
         self.plot.setObjectName("trendChart")
         self.plot.setAccessibleName(self.tr("Chart of pain ratings over time"))
-        self.plot.setAccessibleDescription(self.tr(
-            "Your ratings with their 7-day average; the summary beside it says in words "
-            "whether your pain is going down"))
         self.plot.setMinimumWidth(420)
         item = self.plot.getPlotItem()
         item.hideButtons()  # pyqtgraph's "A" (auto-range); double-click does that here
@@ -335,12 +297,22 @@ class TrendView(QWidget):
         self.mean_line.visibleChanged.connect(
             lambda: self.mean_casing.setVisible(self.mean_line.isVisible()))
         item.addItem(self.mean_line)
-        self.legend.add(self.mean_line, self.tr("7-day average"))
-        # Usual pain as one series: small light dots under the average.
+        self.legend.add(self.mean_line, self.average_name(WINDOW_DAYS))
+        # Usual pain as one series: small light dots under the average, over a light
+        # column per day from its lowest to its highest rating. The columns belong to
+        # the dots: they share an entry in the key and are shown and hidden with them.
         colours = theme.current()
+        self.day_ranges = DayRanges(colours.qcolor(colours.usual_range))
+        self.day_ranges.setZValue(-5)
+        item.addItem(self.day_ranges, ignoreBounds=True)
         fill, outline = colours.usual_dots
-        self.usual = self._add_dots(Dots("o", fill, pen_colour=outline, size=6, pen_width=0.5,
-                                         name=self.tr("Usual pain")))
+        self.usual = Dots("o", fill, pen_colour=outline, size=6, pen_width=0.5,
+                          name=self.tr("Usual pain"))
+        item.addItem(self.usual)
+        self.legend.add(self.usual, self.usual.name(), backdrop=self.day_ranges)
+        self.usual.visibleChanged.connect(
+            lambda: self.day_ranges.setVisible(self.usual.isVisible()))
+        box.sigXRangeChanged.connect(lambda: self._draw_average())
         self.scatters: dict[str, Dots] = {}
         for context, symbol in CONTEXT_STYLE.items():
             dots = Dots(symbol, colours.context_dots[context], pen_colour=colours.dot_outline,
@@ -360,7 +332,8 @@ class TrendView(QWidget):
                                               pen_colour=colours.stop_mark, pen_width=1.5,
                                               name=self.tr("Sharp-pain stop")))
         self.hover_label = pg.TextItem(anchor=(0, 1))
-        self.colour_chart(colours)
+        # Live: the chart is coloured again whenever the theme changes.
+        theme.follow(self, self.colour_chart, name="chartColours")
         self.hover_label.setZValue(50)
         self.hover_label.hide()
         item.addItem(self.hover_label, ignoreBounds=True)
@@ -389,14 +362,10 @@ class TrendView(QWidget):
                                            "with"))
         baseline_button.clicked.connect(self.choose_baseline)
         side_layout.addWidget(baseline_button)
-        note = plain_label(self.tr(
-            "The line is the 7-day average of your usual pain (the light dots): daily "
-            "check-ins, ratings before exercise and next-morning ratings. Ratings right "
-            "after exercise are judged by their zone instead: 0-2 safe, 3-5 acceptable, "
-            "6-10 too much. Click an entry of the key to show or hide it."),
-            point_delta=-1)
-        set_text_colour(note)
-        side_layout.addWidget(note)
+        self.note = plain_label("", point_delta=-1, object_name="chartNote")
+        set_text_colour(self.note)
+        side_layout.addWidget(self.note)
+        self._describe_average(WINDOW_DAYS)
         side_layout.addStretch(1)
         layout.addWidget(side, 1)
         return page
@@ -421,6 +390,7 @@ class TrendView(QWidget):
         self.mean_casing.setPen(pg.mkPen(colours.mean_casing, width=7))
         self.mean_line.setPen(pg.mkPen(colours.mean_line, width=4))
         self.usual.set_colours(*colours.usual_dots)
+        self.day_ranges.set_colour(colours.qcolor(colours.usual_range))
         for context, dots in self.scatters.items():
             dots.set_colours(colours.context_dots[context], colours.dot_outline)
         self.session_marks.setPen(pg.mkPen(colours.session_tick, width=2))
@@ -430,6 +400,42 @@ class TrendView(QWidget):
         self.hover_label.fill = pg.mkBrush(fill)
         self.hover_label.border = pg.mkPen(border)
         self.legend.set_colours(colours)
+
+    def average_name(self, days: int) -> str:
+        """The average line's name in the key."""
+        return {7: self.tr("7-day average"), 30: self.tr("30-day average")}[days]
+
+    def _describe_average(self, days: int) -> None:
+        """Say which average the line is: in the key, the note and the chart's
+        description for screen readers."""
+        self.legend.rename(self.mean_line, self.average_name(days))
+        self.plot.setAccessibleDescription(self.tr(
+            "Your ratings with their {days}-day average; the summary beside it says in "
+            "words whether your pain is going down").format(days=days))
+        self.note.setText(self.tr(
+            "The line is the {days}-day average of your usual pain: check-ins, ratings "
+            "before exercise and next-morning ratings (the dots; the shading spans each "
+            "day's lowest to highest). Ratings right after exercise are judged by their "
+            "zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide "
+            "a layer.").format(days=days))
+
+    def _draw_average(self) -> None:
+        """Draw the average line for the span the chart shows: a 7-day average up to
+        about six months, a 30-day one beyond (``coach.trend.line_window``). Only the
+        line: the summary beside it always compares the last 7 days."""
+        if not self._by_day:
+            return
+        (left, right), _y = self.plot.getPlotItem().getViewBox().viewRange()
+        days = line_window((right - left) / DAY)
+        if days == self.line_days:
+            return
+        if days not in self._lines:
+            series = rolling_mean((), window=days, by_day=self._by_day)
+            self._lines[days] = np.array([math.nan if m is None else m for _d, m in series])
+        self.line_days = days
+        self.mean_line.setData(self._day_middles, self._lines[days])
+        self.mean_casing.setData(self._day_middles, self._lines[days])
+        self._describe_average(days)
 
     def _add_dots(self, dots: Dots) -> Dots:
         self.plot.getPlotItem().addItem(dots)
@@ -479,11 +485,19 @@ class TrendView(QWidget):
             self._uids[context] = uids
         self.usual.setData(usual_x, usual_y)
         by_day = {date.fromisoformat(day): values for day, values in usual.items()}
-        series = rolling_mean((), by_day=by_day)
-        mean_x = [noon(d) for d, _ in series]
-        mean_y = [math.nan if m is None else m for d, m in series]
-        self.mean_line.setData(mean_x, mean_y)
-        self.mean_casing.setData(mean_x, mean_y)
+        self._by_day, self._lines, self.line_days = by_day, {}, 0
+        if by_day:
+            first, last = min(by_day).toordinal(), max(by_day).toordinal()
+            edges = midnights(first, last)
+            self._day_middles = (edges[:-1] + edges[1:]) / 2
+            ranges = np.array([(day.toordinal() - first, low, high)
+                               for day, low, high in daily_ranges(by_day)])
+            days = ranges[:, 0].astype(int)
+            self.day_ranges.setData(edges[days], edges[days + 1], ranges[:, 1], ranges[:, 2])
+        else:
+            self.mean_line.setData([], [])
+            self.mean_casing.setData([], [])
+            self.day_ranges.setData([], [], [], [])
         exercised = [(moment, day) for moment, day, outcome, steps in sessions
                      if is_exercise(outcome, steps)]
         self.session_marks.setData([moment for moment, _ in exercised for _ in (0, 1)],
@@ -498,6 +512,7 @@ class TrendView(QWidget):
             chosen_baseline=self.baseline)
         self._show_summary(self.summary)
         self.set_range(self._fitting_range())
+        self._draw_average()  # the range may be the same as before: no signal
 
     def choose_baseline(self) -> None:
         """Let the user pick the period to compare with (default: the first week)."""
@@ -514,12 +529,12 @@ class TrendView(QWidget):
         self.reload()
 
     def _show_summary(self, summary: Summary) -> None:
-        headline = verdict_headline(summary)
+        headline = verdict_headline(summary.change, chosen_baseline=summary.chosen_baseline)
         self.headline.setVisible(headline is not None)
         if headline is not None:
-            shape, words, colour = headline
+            shape, words, role = headline
             self.headline.setText(f"{shape} {words}")
-            set_text_colour(self.headline, colour)
+            set_text_colour(self.headline, lambda colours: colours.verdict[role])
         clear_layout(self.summary_box)
         for n, line in enumerate(summary_lines(summary)):
             label = plain_label(line, point_delta=2 if n == 0 else 0, bold=n == 0,

@@ -1,4 +1,5 @@
-"""The trend chart's own items: calendar ticks, points with one symbol, the legend."""
+"""The trend chart's own items: calendar ticks, points with one symbol, each day's range,
+the legend."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 pg = pytest.importorskip("pyqtgraph")
 
 from coach.ui.chart_items import (  # noqa: E402
     DAY,
     LABEL_SPACING_PX,
+    DayRanges,
     Dots,
     Legend,
     LocaleDateAxis,
@@ -168,3 +170,73 @@ def test_bands_span_whatever_range_is_shown(qtbot):
         rect = bands.boundingRect()
         assert (rect.left(), rect.right()) == pytest.approx((shown_left, shown_right))
         assert (rect.top(), rect.bottom()) == (0, 5)
+
+
+def test_day_ranges_span_each_day_from_lowest_to_highest(qtbot):
+    plot = pg.PlotWidget(background="w")
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    ranges = DayRanges(QColor("#3d6fb6"))
+    plot.addItem(ranges)
+    # Four days, ten units wide: a spread, one rating (no spread), a spread, one rating.
+    ranges.setData([0, 10, 20, 30], [10, 20, 30, 40], [2, 5, 1, 3], [6, 5, 4, 3])
+    left, right, low, high = ranges.getData()
+    assert (list(left), list(right), list(low), list(high)) == ([0, 20], [10, 30], [2, 1],
+                                                                 [6, 4])
+    plot.setXRange(0, 40, padding=0)
+    plot.setYRange(0, 10, padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    box = plot.getPlotItem().getViewBox()
+    image = render(plot)
+
+    def colour(x: float, y: float) -> QColor:
+        at = plot.mapFromScene(box.mapViewToScene(QPointF(x, y)))
+        return image.pixelColor(at.x(), at.y())
+
+    assert colour(5, 2.5) == colour(5, 5.5) == colour(25, 1.5) == QColor("#3d6fb6")
+    assert colour(5, 7) == colour(25, 5) == QColor("white")  # above each day's highest
+    assert colour(15, 5) == colour(35, 3) == QColor("white")  # one rating: no spread drawn
+    ranges.setData([], [], [], [])
+    assert ranges.boundingRect().isEmpty()
+
+
+def test_day_ranges_join_the_days_that_share_a_pixel():
+    ranges = DayRanges(QColor("#3d6fb6"))
+    days = range(8)
+    ranges.setData(days, [d + 1 for d in days], [3, 4, 2, 5, 1, 1, 6, 6],
+                   [5, 6, 4, 8, 2, 9, 7, 7])
+    # Half a pixel a day, y upside down (10 px a point, 0 at the bottom, 100 px): two
+    # days a pixel, from their mean lowest to their mean highest (a typical day there).
+    rects = ranges.device_rects(QTransform(0.5, 0, 0, -10, 0, 100), 400)
+    assert rects.tolist() == [[0, 45, 1, 65], [1, 40, 2, 65], [2, 45, 3, 90], [3, 30, 4, 40]]
+    # Zoomed in, one column a day, only the shown ones.
+    rects = ranges.device_rects(QTransform(50, 0, 0, -10, -100, 100), 150)
+    assert [row[0] for row in rects.tolist()] == [0, 50, 100]  # days 2, 3 and 4
+
+
+def test_legend_swatch_for_a_backdrop_and_a_new_name(qtbot):
+    plot = pg.PlotWidget(background="w")
+    qtbot.addWidget(plot)
+    line = pg.PlotDataItem(pen=pg.mkPen("#263238", width=3))
+    dots = Dots("o", "#3d6fb6", name="Usual pain")
+    ranges = DayRanges(QColor("#ff0000"))
+    for item in (line, dots, ranges):
+        plot.addItem(item)
+    legend = Legend(columns=4)
+    legend.setParentItem(plot.getPlotItem().getViewBox())
+    legend.add(line, "7-day average")
+    legend.add(dots, "Usual pain", backdrop=ranges)
+    width = legend.size().width()
+    legend.rename(line, "30-day average")
+    assert [name for _item, name in legend.entries] == ["30-day average", "Usual pain"]
+    assert legend.size().width() > width  # a longer name, a wider key
+    image = QImage(int(legend.size().width()), int(legend.size().height()),
+                   QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    legend.paint(painter, None)
+    painter.end()
+    cell = legend._cells[1]
+    swatch = image.pixelColor(int(cell.left() + legend.SAMPLE / 2), int(cell.center().y()) + 6)
+    assert swatch == QColor("#ff0000")  # below the dot, the range's colour

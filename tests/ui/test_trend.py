@@ -1,18 +1,20 @@
 """The pain trend page: check-ins, the chart, the summary, corrections, exports."""
 
+import math
 import shutil
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from coach.csvio import import_csv, save_csv
-from coach.trend import Summary
+from coach.trend import Summary, daily_values, rolling_mean, trend_ratings
 from coach.ui import report
 from coach.ui.widgets import MessageBar
 from tests.conftest import FLAGSHIP, REPO
@@ -29,7 +31,7 @@ def history(tmp_path):
 
 def open_trend(window, qtbot):
     window.show()  # the chart loads once its page is on screen
-    window.tabs.setCurrentIndex(1)
+    window.show_page("trend")
     qtbot.waitUntil(lambda: window.trend is not None)
     return window.trend
 
@@ -51,15 +53,15 @@ def test_first_visit_says_loading_then_reports_the_chart_module_once(make_window
     window = make_window()
     window.show()
     with qtbot.waitSignal(window.chart_module_loaded, timeout=10_000):
-        window.tabs.setCurrentIndex(1)
+        window.show_page("trend")
         # The chart code takes a while to load the first time: the page says so
         # (and is drawn) before it loads.
         assert window.trend is None and window.trend_loading.isVisible()
         assert window.trend_loading.text() == "Loading the chart…"
     assert window.trend is not None and not window.trend_loading.isVisible()
     with qtbot.assertNotEmitted(window.chart_module_loaded):
-        window.tabs.setCurrentIndex(0)
-        window.tabs.setCurrentIndex(1)
+        window.show_page("routines")
+        window.show_page("trend")
 
 
 def test_check_in_adds_a_point_at_once_and_a_row_to_export(make_window, qtbot, capsys,
@@ -139,23 +141,27 @@ def test_corrections_delete_and_undo(make_window, qtbot):
     qtbot.waitUntil(lambda: len(trend.scatters["check_in"].getData()[0]) == 2)
 
 
-def test_morning_after_a_session_asks_once(make_window, qtbot, data_dir):
+def test_the_morning_question_is_on_the_today_screen_until_answered(make_window, qtbot):
     window = make_window()
     yesterday = datetime.now().astimezone() - timedelta(days=1)
     session = window.journal.start_session("ten-minute-inner-thigh", at=yesterday)
     window.journal.add_rating(3, "before", at=yesterday, session_uid=session.uid)
     window.journal.end_session(session.uid, "completed", 5, at=yesterday)
     window.show()
-    qtbot.waitUntil(lambda: window.findChild(QDialog, "morningCheck") is not None)
+    page = window.today_page
+    # No pop-up over the window: the question waits on the Today screen.
+    qtbot.waitUntil(page.morning_row.isVisible)
+    assert window.findChild(QDialog, "morningCheck") is None
+    assert "How is your knee this morning?" in page.morning_label.text()
+    page.morning_button.click()
     dialog = window.findChild(QDialog, "morningCheck")
     dialog.rating.set_value(5)
     dialog.submit.click()
     [morning] = [r for r in window.journal.ratings() if r.context == "next_morning"]
     assert morning.value == 5 and morning.session_uid == session.uid
-    qtbot.waitUntil(lambda: "Make the next session easier" in window.today_label.text())
-    window.close()
-    again = make_window()
-    assert again._maybe_ask_morning_check() is None  # asked once, never again
+    qtbot.waitUntil(lambda: "Make the next session easier" in page.today_label.text())
+    assert not page.morning_row.isVisible()  # answered: asked no more
+    assert "not settled the next morning" in page.last_label.text()
 
 
 @pytest.mark.qt_log_ignore("QFont::setPointSizeF")
@@ -303,3 +309,63 @@ def test_verdict_headline_has_words_and_a_shape_and_the_chart_no_auto_button(mak
     # Only the trend is on at first; the context layers wait in the legend.
     assert trend.usual.isVisible() and trend.mean_line.isVisible()
     assert not any(trend.scatters[c].isVisible() for c in ("before", "after", "next_morning"))
+
+
+def test_the_shading_spans_each_days_lowest_to_highest_usual_pain(make_window, qtbot):
+    window = make_window()
+    start = datetime.now().astimezone().replace(
+        hour=8, minute=0, second=0, microsecond=0) - timedelta(days=3)
+    for day, hour, value, context in [
+            (0, 0, 3, "check_in"), (0, 2, 6, "before"), (0, 3, 9, "after"),  # not usual
+            (1, 0, 5, "check_in"),  # one rating: no spread to show
+            (2, 0, 2, "next_morning"), (2, 4, 7, "check_in"), (2, 5, 4, "before")]:
+        window.journal.add_rating(value, context, at=start + timedelta(days=day, hours=hour))
+    trend = open_trend(window, qtbot)
+    left, right, low, high = trend.day_ranges.getData()
+    days = [start.date(), start.date() + timedelta(days=2)]
+    assert list(left) == [datetime.combine(d, time()).timestamp() for d in days]
+    assert list(right) == [datetime.combine(d + timedelta(days=1), time()).timestamp()
+                           for d in days]
+    assert (list(low), list(high)) == ([3, 2], [6, 7])
+    assert trend.day_ranges in trend.plot.getPlotItem().items
+    # Part of the usual-pain series: no entry of its own in the key, shown and hidden
+    # with the dots.
+    assert trend.day_ranges not in [item for item, _name in trend.legend.entries]
+    assert trend.day_ranges.isVisible()
+    trend.usual.setVisible(False)
+    assert not trend.day_ranges.isVisible()
+    trend.usual.setVisible(True)
+    assert trend.day_ranges.isVisible()
+
+
+def test_long_ranges_draw_a_30_day_average_and_say_so(make_window, qtbot):
+    window = make_window()
+    start = datetime.now().astimezone().replace(
+        hour=9, minute=0, second=0, microsecond=0) - timedelta(days=399)
+    for day in range(0, 400, 2):
+        window.journal.add_rating(2 + day % 7, "check_in", at=start + timedelta(days=day))
+    trend = open_trend(window, qtbot)
+    headline = trend.findChild(QLabel, "verdictHeadline").text()
+    by_day = daily_values(trend_ratings(window.journal.ratings()))
+
+    def drawn(days: int) -> None:
+        expected = [math.nan if m is None else m
+                    for _d, m in rolling_mean((), window=days, by_day=by_day)]
+        x, y = trend.mean_line.getData()
+        assert len(x) == len(expected)
+        np.testing.assert_allclose(y, expected, equal_nan=True)
+        name = f"{days}-day average"
+        assert (trend.mean_line, name) in trend.legend.entries
+        assert trend.findChild(QLabel, "chartNote").text().startswith(f"The line is the {name}")
+        assert name in trend.plot.accessibleDescription()
+        # Only the drawn line: the verdict still compares the last 7 days.
+        assert trend.findChild(QLabel, "verdictHeadline").text() == headline
+
+    assert trend.range_key == "all"  # 400 days shown
+    drawn(30)
+    trend.set_range("3m")
+    drawn(7)
+    trend.set_range("1y")
+    drawn(30)
+    trend.set_range("2w")
+    drawn(7)
