@@ -1,7 +1,8 @@
 """The ``coach`` command line (the automation contract in the product brief).
 
-Only ``coach`` and ``coach run`` import Qt; ``list``, ``validate``, ``export`` and
-``import`` stay fast and work without a display. Every error is one line on stderr
+Only ``coach`` and ``coach run`` import Qt; ``list``, ``validate``, ``export``,
+``import``, ``plan`` and ``today`` (in :mod:`coach.plan_cli`, imported when used) stay
+fast and work without a display. Every error is one line on stderr
 and a non-zero exit, never a traceback.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,6 +21,17 @@ from coach.config import Options
 from coach.journal import Journal, JournalError, JournalNotice
 from coach.library import load_library
 from coach.routine import format_seconds
+
+
+class UsageError(Exception):
+    """Bad input found after parsing (an unknown routine): one line, exit 2."""
+
+
+def clock() -> datetime:
+    """Now, aware of the local zone (tests replace it)."""
+    from coach.journal import now
+
+    return now()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coach", description="Knee Coach: guided knee exercises, "
                      "safety first, and a pain trend to share with your clinician.")
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start without the window, for the reminders only (start at "
+                             "login); the tray icon or a second launch opens it")
     _add_common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
                                 parser_class=_Parser)
@@ -78,15 +94,57 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FILE", type=Path, help="file to write (default: standard output)")
     command("import", "restore ratings and sessions from an exported CSV").add_argument(
         "file", metavar="FILE", type=Path)
+    _add_plan_commands(command("plan", "the weekly plan: show, add, remove, calendar file"))
+    command("today", "what to do today: planned, done, the advice and its reasons"
+            ).add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _checked(name: str) -> Callable[[str], object]:
+    """An argparse type from a parser in coach.plan (imported only when used), with
+    its message rather than argparse's generic one."""
+    def check(text: str) -> object:
+        from coach import plan
+
+        try:
+            return getattr(plan, name)(text)
+        except plan.PlanInputError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+    return check
+
+
+def _add_plan_commands(plan: argparse.ArgumentParser) -> None:
+    sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True,
+                              parser_class=_Parser)
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _add_common(p, "_sub2")
+        return p
+
+    action("show", "the plan and the next planned session").add_argument(
+        "--json", action="store_true", help="print JSON")
+    add = action("add", "add or replace a routine's entry (days and time default to the "
+                 "routine's own frequency)")
+    add.add_argument("routine_id", metavar="ROUTINE_ID")
+    add.add_argument("--days", type=_checked("parse_days"), metavar="DAYS",
+                     help="comma-separated: mon,tue,wed,thu,fri,sat,sun (or daily, weekdays)")
+    add.add_argument("--at", type=_checked("parse_time"), metavar="HH:MM",
+                     help="local wall-clock time, 24-hour")
+    action("remove", "remove a routine's entry").add_argument("routine_id",
+                                                              metavar="ROUTINE_ID")
+    action("ics", "write the plan as an iCalendar (.ics) file").add_argument(
+        "--out", metavar="FILE", type=Path, help="file to write (default: standard output)")
 
 
 def options_from(args: argparse.Namespace) -> Options:
     def pick(name: str) -> object:
-        return getattr(args, name + "_sub", None) or getattr(args, name, None)
+        return (getattr(args, name + "_sub2", None) or getattr(args, name + "_sub", None)
+                or getattr(args, name, None))
 
     data_dir = paths.data_dir(pick("data_dir"))  # type: ignore[arg-type]
-    dirs = [*getattr(args, "routines_dir", []), *getattr(args, "routines_dir_sub", [])]
+    dirs = [*getattr(args, "routines_dir", []), *getattr(args, "routines_dir_sub", []),
+            *getattr(args, "routines_dir_sub2", [])]
     return Options(data_dir=data_dir, routine_dirs=[Path(d) for d in dirs],
                    lang=pick("lang"), speed=pick("speed") or 1.0)  # type: ignore[arg-type]
 
@@ -221,7 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in WINDOW_COMMANDS:
             from coach.ui.app import run_window
 
-            return run_window(options, routine_id=getattr(args, "routine_id", None))
+            return run_window(options, routine_id=getattr(args, "routine_id", None),
+                              minimized=args.minimized)
         gc.enable()  # the launcher keeps it off for the window's start-up only
         if args.command == "list":
             return cmd_list(options)
@@ -229,9 +288,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args.paths)
         if args.command == "export":
             return cmd_export(options, args.out)
+        if args.command == "plan":
+            from coach.plan_cli import cmd_plan
+
+            return cmd_plan(options, args, clock())
+        if args.command == "today":
+            from coach.plan_cli import cmd_today
+
+            return cmd_today(options, args.json, clock())
         return cmd_import(options, args.file)  # argparse allows no other command
     except KeyboardInterrupt:
         return 130
+    except UsageError as err:
+        _warn(str(err))
+        return 2
     except (OSError, JournalError, UnicodeDecodeError) as err:
         _warn(_describe(err))
         return 1

@@ -20,6 +20,8 @@ JOURNAL_FILE = "journal.sqlite3"
 SETTINGS_FILE = "settings.ini"
 LOG_FILE = "coach.log"
 USER_ROUTINES = "routines"
+PLAN_FILE = "plan.json"
+REMINDER_STATE_FILE = "reminders.json"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -29,6 +31,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(ENV_DATA_DIR)
     if env:
         return Path(env).expanduser()
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The platform's data folder for Knee Coach (platformdirs)."""
     import platformdirs  # imported here so that the CLI pays only when needed
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
@@ -52,3 +59,4 @@ def assets_dir() -> Path:
 
 def translations_dir() -> Path:
     return _PACKAGE / "translations"
+

@@ -37,6 +37,16 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def journal(data_dir: Path):
+    """A journal of its own in the test's data folder (no window)."""
+    from coach.journal import open_journal
+
+    journal = open_journal(data_dir / "journal.sqlite3")
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
 def write_routine(tmp_path: Path):
     """Write a routine file (dedented) into tmp_path/routines and return its path."""
     folder = tmp_path / "routines"

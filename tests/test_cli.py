@@ -1,4 +1,5 @@
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -367,3 +368,161 @@ def test_validate_checks_that_each_picture_is_safe_to_draw(capsys, write_routine
     from coach.library import load_library
 
     assert [r.id for r in load_library([file]).routines] == ["pictured"]
+
+
+# -- the weekly plan and today (issue 17) -------------------------------------------------
+PLAN_NOW = "2026-12-01T19:00:00+00:00"  # a Tuesday evening, London winter time
+
+
+@pytest.fixture
+def plan_clock(monkeypatch):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.fromisoformat(PLAN_NOW).astimezone(ZoneInfo("Europe/London"))
+    monkeypatch.setattr("coach.cli.clock", lambda: moment)
+    return moment
+
+
+def test_plan_add_show_json_and_ics_on_a_fresh_data_folder(capsys, data_dir, plan_clock):
+    import icalendar
+
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP,
+                         "--days", "mon,wed,fri", "--at", "07:30")
+    assert (code, err) == (0, "")
+    assert out == f"Added: {FLAGSHIP} on mon, wed, fri at 07:30\n"
+    code, out, _ = run(capsys, "plan", "add", "back-of-knee", "--data-dir", str(data_dir))
+    assert out == "Added: back-of-knee on every day at 10:00\n"  # its own frequency
+    code, out, _ = run(capsys, "plan", "show", "--json", "--data-dir", str(data_dir))
+    data = json.loads(out)
+    assert data["entries"][0] == {"routine_id": FLAGSHIP, "days": ["mon", "wed", "fri"],
+                                  "at": "07:30", "since": "2026-12-01"}
+    assert data["entries"][1]["days"] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    assert data["next"] == {"routine_id": FLAGSHIP, "at": "2026-12-02T07:30:00+00:00"}
+    ics = data_dir / "plan.ics"
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "ics", "--out", str(ics))
+    assert code == 0 and "wrote 2 weekly event(s)" in err
+    cal = icalendar.Calendar.from_ical(ics.read_bytes())
+    found = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    flagship = found["Ten-minute inner-quadriceps routine"]
+    assert flagship["RRULE"]["BYDAY"] == ["MO", "WE", "FR"]
+    assert flagship.decoded("DTSTART").time().isoformat() == "07:30:00"
+    assert all(e.walk("VALARM") for e in found.values())
+
+
+def test_plan_add_replaces_and_remove_removes(capsys, data_dir, plan_clock):
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "plan", "add", FLAGSHIP)
+    code, out, _ = run(capsys, *d, "plan", "add", FLAGSHIP, "--days", "daily", "--at", "18:00")
+    assert out == f"Replaced: {FLAGSHIP} on every day at 18:00\n"
+    code, out, _ = run(capsys, *d, "plan", "show")
+    assert out.startswith("Weekly plan:\n") and "at 18:00" in out
+    assert "Ten-minute inner-quadriceps routine" in out
+    assert "Next: ten-minute-inner-thigh, Wed 02 Dec at 18:00" in out
+    code, out, _ = run(capsys, *d, "plan", "remove", FLAGSHIP)
+    assert (code, out) == (0, f"Removed: {FLAGSHIP}\n")
+    code, out, _ = run(capsys, *d, "plan", "show", "--json")
+    assert json.loads(out)["entries"] == [] and json.loads(out)["next"] is None
+
+
+def test_desk_break_defaults_to_hourly_in_active_hours(capsys, data_dir, plan_clock):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "add", "desk-break")
+    assert out == "Added: desk-break on mon-fri every 60 min from 09:00\n"
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["plan", "add", "no-such-routine", "--days", "mon", "--at", "07:30"],
+     "coach: unknown routine 'no-such-routine' (see 'coach list' for the ids)"),
+    (["plan", "add", FLAGSHIP, "--days", "mon,funday", "--at", "07:30"],
+     "unknown day 'funday'"),
+    (["plan", "add", FLAGSHIP, "--days", "mon", "--at", "7.30"], "bad time '7.30'"),
+    (["plan", "add", FLAGSHIP, "--at", "24:00"], "bad time '24:00'"),
+    (["plan", "remove", FLAGSHIP], f"coach: '{FLAGSHIP}' is not in the plan"),
+    (["plan"], "the following arguments are required: ACTION"),
+    (["plan", "frobnicate"], "invalid choice: 'frobnicate'"),
+    (["today", "--bogus"], "unrecognized arguments: --bogus"),
+])
+def test_bad_plan_input_is_one_line_and_exit_2(capsys, data_dir, plan_clock, argv, message):
+    try:
+        code, out, err = run(capsys, "--data-dir", str(data_dir), *argv)
+    except SystemExit as exit_:
+        code = exit_.code
+        out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert not (data_dir / "plan.json").exists()
+
+
+def test_a_damaged_plan_is_reported_shown_as_no_plan_and_kept_aside(capsys, data_dir,
+                                                                    plan_clock):
+    (data_dir / "plan.json").write_bytes(b'{"entries": [{"routine_id": "\x1b[2J"')
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "show")
+    assert code == 0 and out.startswith("No weekly plan yet.")
+    assert f"the plan {data_dir / 'plan.json'} could not be read (not valid JSON" in err
+    assert "\x1b" not in err
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP)
+    assert code == 0 and "kept as" in err
+    assert (data_dir / "plan.json.damaged").exists()
+    assert json.loads((data_dir / "plan.json").read_text())["entries"][0]["routine_id"] == \
+        FLAGSHIP
+
+
+def test_a_full_disk_when_saving_the_plan_is_one_clear_line(capsys, data_dir, plan_clock,
+                                                           monkeypatch):
+    import errno
+
+    import coach.plan
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(coach.plan.os, "fsync", full)
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP)
+    assert code == 1 and out == ""
+    assert err.startswith("coach: the plan ") and "the disk is full" in err
+    assert len(err.splitlines()) == 1
+    assert not list(data_dir.glob("*plan.json*"))
+
+
+def test_today_json_has_the_issue_shape(capsys, data_dir, plan_clock):
+    run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP, "--days", "tue,thu",
+        "--at", "20:00")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "today", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {k: data[k] for k in ("date", "planned", "done", "action", "reasons")} == {
+        "date": "2026-12-01", "planned": [FLAGSHIP], "done": [], "action": "exercise",
+        "reasons": ["planned_today", "welcome"]}
+    assert data["message"].startswith("Planned today: “Ten-minute inner-quadriceps routine”.")
+    assert data["next_reminder"]["at"] == "2026-12-01T20:00:00+00:00"
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "today")
+    assert out.splitlines()[0] == data["message"]
+    assert out.splitlines()[1] == f"Next reminder: Tue 01 Dec 20:00 ({FLAGSHIP})"
+
+
+def test_today_after_a_hot_red_or_swollen_answer_asks_for_a_check_in(capsys, data_dir,
+                                                                    plan_clock):
+    from datetime import timedelta
+
+    from coach.journal import open_journal
+
+    journal = open_journal(data_dir / "journal.sqlite3")
+    session = journal.start_session(FLAGSHIP, at=plan_clock - timedelta(hours=2))
+    journal.end_session(session.uid, "safety_skip", 0, at=plan_clock - timedelta(hours=2))
+    journal.close()
+    run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP, "--days", "daily")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "today", "--json")
+    data = json.loads(out)
+    assert data["action"] == "check_in" and data["reasons"][0] == "hot_red_swollen"
+    assert data["next_reminder"]["kind"] == "check_in"
+
+
+def test_plan_and_today_import_no_qt(tmp_path):
+    code = ("import sys\nfrom coach.cli import main\n"
+            f"main(['--data-dir', {str(tmp_path)!r}, 'plan', 'add', 'desk-break'])\n"
+            f"main(['--data-dir', {str(tmp_path)!r}, 'today', '--json'])\n"
+            f"main(['--data-dir', {str(tmp_path)!r}, 'plan', 'ics'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

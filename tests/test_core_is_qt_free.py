@@ -4,9 +4,10 @@ import subprocess
 import sys
 
 CORE = ["coach.routine", "coach.library", "coach.tomlpos", "coach.journal", "coach.csvio",
-        "coach.session", "coach.recorder", "coach.pain",
-        "coach.paths", "coach.cli", "coach.config", "coach.advice", "coach.trend",
-        "coach.journal_open", "coach.svgcheck", "coach.textsafe"]
+        "coach.session", "coach.recorder", "coach.pain", "coach.paths", "coach.cli",
+        "coach.config", "coach.advice", "coach.trend", "coach.journal_open", "coach.svgcheck",
+        "coach.textsafe", "coach.autostart", "coach.cue_rules", "coach.plan", "coach.schedule",
+        "coach.today", "coach.ics", "coach.plan_cli"]
 
 
 def test_core_modules_import_no_qt_or_pyqtgraph():

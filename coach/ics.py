@@ -1,0 +1,140 @@
+"""The weekly plan as an iCalendar file (RFC 5545), written by hand: no dependency.
+
+One VEVENT per plan entry, repeating weekly on its days (``RRULE:FREQ=WEEKLY;BYDAY=``;
+an hourly entry adds ``BYHOUR``), lasting the routine's duration, with a VALARM at
+the planned time, so a phone reminds even when the computer is off.
+
+Times are *floating* local times (``DTSTART:20261202T073000``, no ``TZID``): the plan
+means "07:30 on the wall clock wherever I am", which is what the app's own reminders
+do after a time-zone change. A ``TZID`` would pin the event to one zone (and needs a
+hand-written VTIMEZONE that goes stale when zone rules change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from coach.plan import DAYS, Entry, Plan
+from coach.routine import Routine
+
+PRODID = "-//Knee Coach//Weekly plan//EN"
+_BYDAY = {day: day.value[:2].upper() for day in DAYS}
+#: An event's duration when the routine is not known.
+FALLBACK_SECONDS = 10 * 60
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines
+    escaped; other control characters dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c == "\n" or c == "\t" or ord(c) >= 0x20)
+    text = "".join(c for c in text if ord(c) != 0x7F)
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence;
+    continuation lines start with one space. Lines end with CRLF."""
+    out: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append(current)
+            current, size, limit = " ", 1, 75
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out) + "\r\n"
+
+
+def duration(seconds: float) -> str:
+    """An RFC 5545 DURATION, rounded up to whole minutes (at least one)."""
+    minutes = max(1, math.ceil(seconds / 60))
+    hours, minutes = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+
+
+def _first_day(entry: Entry, start: date) -> date:
+    """The first day on or after *start* on one of the entry's days (DTSTART must be
+    an occurrence of its own RRULE)."""
+    day = start
+    while DAYS[day.weekday()] not in entry.days:
+        day += timedelta(days=1)
+    return day
+
+
+def _uid(entry: Entry) -> str:
+    digest = hashlib.sha256(entry.routine_id.encode("utf-8")).hexdigest()[:16]
+    return f"plan-{digest}@knee-coach"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _event(plan: Plan, entry: Entry, routine: Routine | None, lang: str,
+           start: date, stamp: str) -> list[str]:
+    title = routine.title.get(lang) if routine else entry.routine_id
+    seconds = routine.total_seconds if routine else FALLBACK_SECONDS
+    day = _first_day(entry, start)
+    rule = "FREQ=WEEKLY;BYDAY=" + ",".join(_BYDAY[d] for d in DAYS if d in entry.days)
+    first = entry.at
+    if entry.every is not None:
+        begin = datetime.combine(day, entry.at)
+        end = datetime.combine(day, plan.active_hours[1])
+        times = []
+        moment = begin + timedelta(minutes=entry.every)
+        while moment <= end:
+            times.append(moment.time())
+            moment += timedelta(minutes=entry.every)
+        if times:
+            first = times[0]
+            hours = sorted({t.hour for t in times})
+            minutes = sorted({t.minute for t in times})
+            rule += ";BYHOUR=" + ",".join(map(str, hours))
+            rule += ";BYMINUTE=" + ",".join(map(str, minutes))
+    dtstart = datetime.combine(day, first).strftime("%Y%m%dT%H%M%S")
+    summary = escape_text(title)
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{_uid(entry)}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART:{dtstart}",
+        f"DURATION:{duration(seconds)}",
+        f"RRULE:{rule}",
+        f"SUMMARY:{summary}",
+        f"DESCRIPTION:{escape_text('Knee Coach: ' + title)}",
+        "CATEGORIES:Knee Coach",
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "TRIGGER:PT0S",
+        f"DESCRIPTION:{summary}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+
+
+def plan_ics(plan: Plan, routines: Mapping[str, Routine], *, now: datetime,
+             lang: str = "en") -> str:
+    """The plan as an iCalendar text (CRLF line ends). *now* (aware) is the DTSTAMP
+    and the first day events may start; *routines* give titles and durations."""
+    stamp = _stamp(now)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", "X-WR-CALNAME:Knee Coach"]
+    for entry in plan.entries:
+        lines += _event(plan, entry, routines.get(entry.routine_id), lang, now.date(), stamp)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines)
+
+
+def write_ics(path: Path, text: str) -> None:
+    """Write *text* exactly (CRLF kept) as UTF-8."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)

@@ -1,0 +1,366 @@
+"""The weekly plan, free of Qt: which routines on which days at which local wall time,
+the defaults each routine's own frequency suggests, and the small JSON file it lives in.
+
+The file is written atomically (a temporary file, then ``os.replace``); a damaged or
+hostile file is reported as a :class:`PlanProblem` and read as no plan, never a crash.
+When reminders fire and what they say is :mod:`coach.schedule`'s business.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from coach.routine import ID_PATTERN, Routine
+
+#: Format version of the plan file.
+PLAN_VERSION = 1
+#: A plan file larger than this is not read (a plan is a few hundred bytes).
+MAX_FILE_BYTES = 64 * 1024
+#: More entries than this is not a plan a person made.
+MAX_ENTRIES = 64
+#: Where nothing better is known, a new entry's time.
+DEFAULT_TIME = time(10, 0)
+#: The desk break's interval, in minutes, during active hours.
+HOURLY = 60
+
+
+class Day(StrEnum):
+    """Days of the week, in ISO order (``Day.weekday`` matches ``date.weekday()``)."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def weekday(self) -> int:
+        return DAYS.index(self)
+
+
+DAYS = tuple(Day)
+EVERY_DAY = frozenset(DAYS)
+EVERY_OTHER_DAY = frozenset((Day.MON, Day.WED, Day.FRI))
+
+
+class Cadence(StrEnum):
+    """How often a routine asks to be done, read from its ``frequency`` text."""
+
+    EVERY_OTHER_DAY = "every_other_day"  # to begin with; daily once used to it
+    DAILY = "daily"
+    HOURLY = "hourly"  # during active hours (the desk break)
+
+
+class PlanInputError(ValueError):
+    """Bad input for the plan (an unknown day, a time that is not HH:MM...)."""
+
+
+class PlanError(Exception):
+    """The plan could not be saved (a full disk, no permission): the message says
+    what happened and what to do."""
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """Why a plan file could not be read; the plan is then taken as empty."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"the plan {self.path} could not be read ({self.reason}); it is ignored"
+
+
+def parse_days(text: str | Iterable[str]) -> frozenset[Day]:
+    """``"mon,wed,fri"`` (or a list of names) as days; "daily" and "weekdays" too."""
+    names = [n.strip().lower() for n in (text.split(",") if isinstance(text, str) else text)]
+    days: set[Day] = set()
+    for name in names:
+        if name in ("daily", "all", "every"):
+            days |= EVERY_DAY
+        elif name == "weekdays":
+            days |= set(DAYS[:5])
+        elif name in DAYS:
+            days.add(Day(name))
+        else:
+            shown = name if len(name) <= 20 else name[:20] + "..."
+            raise PlanInputError(f"unknown day {shown!r}: use mon, tue, wed, thu, fri, "
+                                 "sat, sun (comma-separated), daily or weekdays")
+    if not days:
+        raise PlanInputError("no days given: use for example mon,wed,fri")
+    return frozenset(days)
+
+
+_HHMM = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+
+
+def parse_time(text: str) -> time:
+    """``"07:30"`` as a time; anything else (7:30, 24:00, 07:30:00) is an error."""
+    match = _HHMM.fullmatch(text.strip()) if isinstance(text, str) else None
+    if not match:
+        shown = text if isinstance(text, str) and len(text) <= 20 else "that"
+        raise PlanInputError(f"bad time {shown!r}: use HH:MM on a 24-hour clock, "
+                             "for example 07:30 or 18:00")
+    return time(int(match[1]), int(match[2]))
+
+
+def hhmm(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def day_list(days: Iterable[Day]) -> list[str]:
+    """Days in week order, as their names."""
+    return [d.value for d in DAYS if d in set(days)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One routine in the plan: on *days*, at *at* local wall time. With *every*
+    (minutes) the routine repeats from *at* + every until the end of active hours
+    (the desk break's hourly nudge); *at* is then the start of active hours."""
+
+    routine_id: str
+    days: frozenset[Day]
+    at: time
+    every: int | None = None
+    since: date | None = None  # the day it was planned: adherence counts from here
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"routine_id": self.routine_id, "days": day_list(self.days),
+                                "at": hhmm(self.at)}
+        if self.every is not None:
+            data["every"] = self.every
+        if self.since is not None:
+            data["since"] = self.since.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The weekly plan. *active_hours* bound the hourly nudges; nothing is reminded
+    during *quiet_hours* (start, end; may span midnight)."""
+
+    entries: tuple[Entry, ...] = ()
+    active_hours: tuple[time, time] = (time(9, 0), time(17, 0))
+    quiet_hours: tuple[time, time] | None = (time(21, 30), time(7, 0))
+
+    def entry(self, routine_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.routine_id == routine_id), None)
+
+    def with_entry(self, entry: Entry) -> Plan:
+        """Add *entry*, or replace that routine's entry where it stood."""
+        if self.entry(entry.routine_id) is None:
+            return replace(self, entries=(*self.entries, entry))
+        return replace(self, entries=tuple(entry if e.routine_id == entry.routine_id else e
+                                           for e in self.entries))
+
+    def without(self, routine_id: str) -> Plan:
+        return replace(self, entries=tuple(e for e in self.entries
+                                           if e.routine_id != routine_id))
+
+    def planned_on(self, weekday: int) -> list[Entry]:
+        """Entries planned on that ``date.weekday()``."""
+        return [e for e in self.entries if DAYS[weekday] in e.days]
+
+    def in_quiet_hours(self, moment: time) -> bool:
+        if self.quiet_hours is None:
+            return False
+        start, end = self.quiet_hours
+        if start <= end:
+            return start <= moment < end
+        return moment >= start or moment < end
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": PLAN_VERSION,
+                "entries": [e.to_json() for e in self.entries],
+                "active_hours": [hhmm(t) for t in self.active_hours],
+                "quiet_hours": None if self.quiet_hours is None
+                else [hhmm(t) for t in self.quiet_hours]}
+
+
+# -- defaults from the routine's own frequency -----------------------------------------
+_CADENCE_WORDS = ((Cadence.HOURLY, ("an hour", "per hour", "hourly", "1時間に")),
+                  (Cadence.EVERY_OTHER_DAY, ("every other day", "1日おき", "隔日")))
+
+
+def cadence(routine: Routine) -> Cadence:
+    """What the routine's ``frequency`` text asks for; daily when it says nothing
+    more specific (most routines: "once a day")."""
+    if routine.frequency is None:
+        return Cadence.DAILY
+    text = f"{routine.frequency.en} {routine.frequency.ja or ''}".lower()
+    for kind, words in _CADENCE_WORDS:
+        if any(word in text for word in words):
+            return kind
+    return Cadence.DAILY
+
+
+def default_entry(routine: Routine, plan: Plan | None = None, *,
+                  used_to_it: bool = False) -> Entry:
+    """The entry a routine gets when the user picks it without saying when: every
+    other day (mon, wed, fri) at first, daily once *used_to_it*; hourly during the
+    plan's active hours for the desk break."""
+    kind = cadence(routine)
+    if kind is Cadence.HOURLY:
+        start = (plan or Plan()).active_hours[0]
+        return Entry(routine.id, EVERY_DAY - {Day.SAT, Day.SUN}, start, HOURLY)
+    if kind is Cadence.EVERY_OTHER_DAY and not used_to_it:
+        return Entry(routine.id, EVERY_OTHER_DAY, DEFAULT_TIME)
+    return Entry(routine.id, EVERY_DAY, DEFAULT_TIME)
+
+
+# -- the file -------------------------------------------------------------------------
+def _checked_entry(raw: Any, n: int) -> Entry:
+    where = f"entry {n}"
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where} is not an object")
+    routine_id = raw.get("routine_id")
+    if not isinstance(routine_id, str) or len(routine_id) > 100 \
+            or not ID_PATTERN.fullmatch(routine_id):
+        raise ValueError(f"{where} has no valid routine_id")
+    days = raw.get("days")
+    if not isinstance(days, list) or not all(isinstance(d, str) for d in days) \
+            or len(days) > 7:
+        raise ValueError(f"{where}: days must be a list of day names")
+    at = raw.get("at")
+    if not isinstance(at, str):
+        raise ValueError(f"{where}: at must be HH:MM")
+    every = raw.get("every")
+    if every is not None and (type(every) is not int or not 15 <= every <= 24 * 60):
+        raise ValueError(f"{where}: every must be minutes from 15 to 1440")
+    since = raw.get("since")
+    if since is not None and (not isinstance(since, str) or len(since) != 10):
+        raise ValueError(f"{where}: since must be a date (YYYY-MM-DD)")
+    try:
+        return Entry(routine_id, parse_days(days), parse_time(at), every,
+                     date.fromisoformat(since) if since else None)
+    except PlanInputError as err:
+        raise ValueError(f"{where}: {err}") from None
+    except ValueError:
+        raise ValueError(f"{where}: since must be a date (YYYY-MM-DD)") from None
+
+
+def _hours(raw: Any, what: str) -> tuple[time, time]:
+    if not isinstance(raw, list) or len(raw) != 2 or not all(isinstance(t, str) for t in raw):
+        raise ValueError(f"{what} must be two HH:MM times")
+    try:
+        return parse_time(raw[0]), parse_time(raw[1])
+    except PlanInputError as err:
+        raise ValueError(f"{what}: {err}") from None
+
+
+def plan_from_json(data: Any) -> Plan:
+    """The plan in *data* (as read from the file); ValueError says what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("not a plan (expected an object)")
+    version = data.get("version", PLAN_VERSION)
+    if type(version) is not int or version > PLAN_VERSION:
+        raise ValueError(f"written by a newer Knee Coach (version {version!r})"
+                         if type(version) is int else "bad version")
+    raw_entries = data.get("entries", [])
+    if not isinstance(raw_entries, list):
+        raise ValueError("entries must be a list")
+    if len(raw_entries) > MAX_ENTRIES:
+        raise ValueError(f"more than {MAX_ENTRIES} entries")
+    plan = Plan()
+    for n, raw in enumerate(raw_entries, 1):
+        entry = _checked_entry(raw, n)
+        if plan.entry(entry.routine_id) is not None:
+            raise ValueError(f"entry {n}: {entry.routine_id} is planned twice")
+        plan = plan.with_entry(entry)
+    if "active_hours" in data:
+        start, end = _hours(data["active_hours"], "active_hours")
+        if not start < end:
+            raise ValueError("active_hours must start before they end")
+        plan = replace(plan, active_hours=(start, end))
+    if "quiet_hours" in data:
+        quiet = data["quiet_hours"]
+        plan = replace(plan, quiet_hours=None if quiet is None else _hours(quiet, "quiet_hours"))
+    return plan
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """What :func:`load_plan` found: the plan (empty when there is none or the file is
+    unusable), whether a file was there, and the problem if it could not be read."""
+
+    plan: Plan = field(default_factory=Plan)
+    exists: bool = False
+    problem: PlanProblem | None = None
+
+
+def load_plan(path: Path) -> LoadedPlan:
+    """Read the plan file. Never raises: a missing file is no plan; a damaged,
+    oversized, foreign or unreadable one is no plan plus a :class:`PlanProblem`."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return LoadedPlan()
+    except OSError as err:
+        return LoadedPlan(exists=True, problem=PlanProblem(path, err.strerror or str(err)))
+    if len(raw) > MAX_FILE_BYTES:
+        return LoadedPlan(exists=True, problem=PlanProblem(
+            path, f"larger than {MAX_FILE_BYTES // 1024} KiB"))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        return LoadedPlan(plan_from_json(data), exists=True)
+    except UnicodeDecodeError:
+        reason = "not UTF-8 text"
+    except RecursionError:
+        reason = "nested too deeply"
+    except ValueError as err:  # json.JSONDecodeError is a ValueError
+        reason = str(err) if not isinstance(err, json.JSONDecodeError) \
+            else f"not valid JSON: {err.msg} at line {err.lineno}"
+    return LoadedPlan(exists=True, problem=PlanProblem(path, reason))
+
+
+def save_plan(path: Path, plan: Plan) -> None:
+    """Write *plan* atomically: the old file stays whole until the new one is complete.
+    Raises :class:`PlanError` with a message for the user (disk full, no permission)."""
+    write_atomically(path, json.dumps(plan.to_json(), indent=2, ensure_ascii=False) + "\n",
+                     "the plan")
+
+
+def write_atomically(path: Path, text: str, what: str) -> None:
+    """Write *text* to a temporary file beside *path*, then rename it over *path*.
+    :class:`PlanError` names *what* could not be saved and why."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        import errno
+
+        if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise PlanError(f"{what} could not be saved to {path}: the disk is full. "
+                            "Free some space and try again.") from err
+        raise PlanError(f"{what} could not be saved to {path}: "
+                        f"{err.strerror or err}.") from err
+
+
+def set_aside(path: Path) -> Path | None:
+    """Keep an unreadable plan file as ``NAME.damaged`` (a new plan replaces it)."""
+    backup = path.with_name(path.name + ".damaged")
+    try:
+        os.replace(path, backup)
+    except OSError:
+        return None
+    return backup

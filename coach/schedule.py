@@ -1,0 +1,432 @@
+"""Reminders for the weekly plan, free of Qt: when the next one is due on the local
+wall clock, and what it is (exercise, an hourly nudge, a gentle check-in on a rest day,
+or one note about reminders missed while the computer slept).
+
+Everything is a pure function of the plan, an aware ``now``, a :class:`ReminderState`
+and the journal's :class:`~coach.advice.History`. The window owns one single-shot timer
+set to the returned reminder's time and asks again when it fires, after a session, on
+waking and when the time zone changes; it never counts ticks.
+
+Wall-clock rules (the same as RFC 5545's): a planned time that does not exist on a
+spring-forward day is taken with the offset before the gap (02:30 becomes 03:30); one
+that happens twice on a fall-back day is the first of the two, and fires once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coach.advice import History
+from coach.journal import Context, EventKind, Outcome
+from coach.plan import Plan, hhmm, write_atomically
+
+#: A reminder shown up to this late is still a reminder; later, it was missed.
+GRACE = timedelta(minutes=15)
+#: How far ahead the next reminder is looked for.
+LOOKAHEAD_DAYS = 8
+#: Missed reminders older than this are not mentioned at all.
+MISSED_LOOKBACK = timedelta(days=7)
+#: A rest after a hot, red or swollen knee or a stop lasts that day and this many more.
+REST_DAYS = 1
+SNOOZE_SHORT = timedelta(minutes=10)
+SNOOZE_LONG = timedelta(hours=1)
+#: A reminder-state file larger than this is not read.
+MAX_STATE_BYTES = 256 * 1024
+
+
+class ReminderKind(StrEnum):
+    EXERCISE = "exercise"  # a planned routine
+    NUDGE = "nudge"  # an hourly entry (the desk break): lighter words
+    CHECK_IN = "check_in"  # a rest day: "how is your knee?", never exercise
+    MISSED = "missed"  # reminders missed while asleep, said once
+
+
+class RestReason(StrEnum):
+    HOT_RED_SWOLLEN = "hot_red_swollen"
+    SHARP_PAIN = "sharp_pain_stop"
+    UNWELL = "unwell_stop"
+
+
+# -- the local zone -------------------------------------------------------------------
+def local_zone() -> tzinfo:
+    """The system's time zone with its DST rules (``$TZ``, else /etc/localtime), or
+    the current fixed offset where no rules can be found (Windows without tzdata)."""
+    key = os.environ.get("TZ", "").lstrip(":")
+    if key:
+        try:
+            return ZoneInfo(key)
+        except (ValueError, ZoneInfoNotFoundError):
+            pass
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            return ZoneInfo(target.split("zoneinfo/", 1)[1])
+        with open("/etc/localtime", "rb") as handle:
+            return ZoneInfo.from_file(handle, key="localtime")
+    except (OSError, ValueError, ZoneInfoNotFoundError):
+        pass
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def zone_for(now: datetime) -> tzinfo:
+    """The zone *now* was taken in: its own ZoneInfo, else the system zone if it
+    agrees with *now*'s offset, else *now*'s fixed offset."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime (with its UTC offset)")
+    if isinstance(now.tzinfo, ZoneInfo):
+        return now.tzinfo
+    zone = local_zone()
+    return zone if zone.utcoffset(now.replace(tzinfo=None)) == now.utcoffset() else now.tzinfo
+
+
+def wall_instant(day: date, wall: time, tz: tzinfo) -> datetime:
+    """The instant (UTC) of *wall* on *day* in *tz* (gap: offset before it; fold: first)."""
+    return datetime.combine(day, wall, tzinfo=tz).replace(fold=0).astimezone(UTC)
+
+
+def local_date(moment: datetime, tz: tzinfo) -> date:
+    return moment.astimezone(tz).date()
+
+
+# -- rest days --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rest:
+    """Why *day* is a rest day, since when, and whether the user checked in that day."""
+
+    reason: RestReason
+    since: datetime
+    checked_in: bool = False
+
+
+def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
+    for session in history.sessions:
+        if session.outcome == Outcome.SAFETY_SKIP:
+            yield session.started, RestReason.HOT_RED_SWOLLEN
+        elif session.outcome == Outcome.SHARP_PAIN:
+            yield session.ended or session.started, RestReason.SHARP_PAIN
+    for event in history.events:
+        if event.kind == EventKind.SHARP_PAIN:
+            yield event.at, RestReason.SHARP_PAIN
+        elif event.kind == EventKind.UNWELL:
+            yield event.at, RestReason.UNWELL
+
+
+def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
+    """A rest day: a hot, red or swollen answer, a sharp-pain stop or an "unwell" stop
+    that day or up to :data:`REST_DAYS` before, and no exercise since (a session the
+    user chose to do after it ends the rest)."""
+    recent = [(at, why) for at, why in _triggers(history)
+              if 0 <= (day - local_date(at, tz)).days <= REST_DAYS]
+    if not recent:
+        return None
+    since, reason = max(recent, key=lambda pair: pair[0])
+    if any(s.started > since and local_date(s.started, tz) <= day
+           for s in history.exercised()):
+        return None
+    checked = any(r.context == Context.CHECK_IN and r.at > since
+                  and local_date(r.at, tz) == day for r in history.usual_ratings)
+    return Rest(reason, since, checked)
+
+
+# -- occurrences ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Occurrence:
+    """One planned time: routine, local day and wall time, and its instant (UTC)."""
+
+    routine_id: str
+    day: date
+    wall: time
+    at: datetime
+    nudge: bool = False
+    every: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.routine_id}@{self.day.isoformat()}T{hhmm(self.wall)}"
+
+
+def occurrences(plan: Plan, first: date, last: date, tz: tzinfo) -> list[Occurrence]:
+    """Every planned time from *first* to *last* (local days), by instant; an hourly
+    entry fires every *every* minutes after *at* up to the end of active hours."""
+    found: list[Occurrence] = []
+    day = first
+    while day <= last:
+        for entry in plan.planned_on(day.weekday()):
+            if entry.every is None:
+                found.append(Occurrence(entry.routine_id, day, entry.at,
+                                        wall_instant(day, entry.at, tz)))
+                continue
+            start = datetime.combine(day, entry.at)
+            end = datetime.combine(day, plan.active_hours[1])
+            step = timedelta(minutes=entry.every)
+            moment = start + step
+            while moment <= end:
+                found.append(Occurrence(entry.routine_id, day, moment.time(),
+                                        wall_instant(day, moment.time(), tz), True,
+                                        entry.every))
+                moment += step
+        day += timedelta(days=1)
+    found.sort(key=lambda o: (o.at, o.routine_id))
+    return found
+
+
+# -- the reminder and the state ---------------------------------------------------------
+@dataclass(frozen=True)
+class Reminder:
+    """What to remind of, and when (*at*, aware, in the local zone; due when
+    ``at <= now``). *routine_id* is None for a check-in and for missed reminders,
+    whose routines are in *missed* (once each, in order)."""
+
+    kind: ReminderKind
+    at: datetime
+    day: date
+    key: str
+    routine_id: str | None = None
+    wall: time | None = None
+    snoozed: bool = False
+    missed: tuple[str, ...] = ()
+    rest: Rest | None = None
+    covers_until: datetime | None = None  # MISSED: the last missed instant
+
+    def due(self, now: datetime) -> bool:
+        return self.at.astimezone(UTC) <= now.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Snooze:
+    key: str
+    kind: ReminderKind
+    routine_id: str | None
+    day: date
+    wall: time | None
+    until: datetime  # UTC
+
+
+def _checkin_key(day: date) -> str:
+    return f"check_in@{day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class ReminderState:
+    """What the user did with reminders. Immutable: each method returns the new state.
+    Start with :meth:`starting`; keep it (``to_json``) to report reminders missed
+    while the app was closed too."""
+
+    since: datetime | None = None  # UTC: everything up to here was dealt with
+    shown: dict[str, date] = field(default_factory=dict)  # occurrence key -> its day
+    snoozes: tuple[Snooze, ...] = ()
+    not_today: dict[str, date] = field(default_factory=dict)  # routine id -> day
+    paused: date | None = None  # reminders paused for that local day
+
+    @classmethod
+    def starting(cls, now: datetime) -> ReminderState:
+        return cls(since=now.astimezone(UTC) - GRACE)
+
+    def mark_shown(self, reminder: Reminder, now: datetime) -> ReminderState:
+        """The reminder was shown (or the missed note was): it will not come again."""
+        now_u = now.astimezone(UTC)
+        shown = {k: d for k, d in self.shown.items() if (now_u.date() - d).days <= 9}
+        snoozes = tuple(s for s in self.snoozes if s.key != reminder.key)
+        since = max(self.since or now_u - GRACE, now_u - GRACE)
+        if reminder.kind is ReminderKind.MISSED:
+            until = reminder.covers_until or now_u
+            snoozes = tuple(s for s in snoozes if s.until > until)
+            since = max(self.since or until, until)
+        else:
+            shown[reminder.key] = reminder.day
+        return replace(self, since=since, shown=shown, snoozes=snoozes)
+
+    def snooze(self, reminder: Reminder, now: datetime,
+               delay: timedelta = SNOOZE_SHORT) -> ReminderState:
+        """Remind again *delay* from now (10 minutes or an hour)."""
+        state = self.mark_shown(reminder, now)
+        until = now.astimezone(UTC) + delay
+        entry = Snooze(reminder.key, reminder.kind, reminder.routine_id, reminder.day,
+                       reminder.wall, until)
+        return replace(state, snoozes=(*state.snoozes, entry))
+
+    def skip_today(self, reminder: Reminder, now: datetime) -> ReminderState:
+        """"Not today": no more reminders of that routine (or check-ins) that day."""
+        state = self.mark_shown(reminder, now)
+        if reminder.routine_id is None:
+            return replace(state, shown={**state.shown, _checkin_key(reminder.day):
+                                         reminder.day})
+        return replace(state, not_today={**state.not_today,
+                                         reminder.routine_id: reminder.day},
+                       snoozes=tuple(s for s in state.snoozes
+                                     if s.routine_id != reminder.routine_id))
+
+    def pause_today(self, today: date) -> ReminderState:
+        """No reminders at all for the rest of *today* (a local date)."""
+        return replace(self, paused=today)
+
+    def resume(self) -> ReminderState:
+        return replace(self, paused=None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "since": self.since.isoformat() if self.since else None,
+            "shown": {k: d.isoformat() for k, d in self.shown.items()},
+            "snoozes": [{"key": s.key, "kind": s.kind.value, "routine_id": s.routine_id,
+                         "day": s.day.isoformat(),
+                         "wall": hhmm(s.wall) if s.wall else None,
+                         "until": s.until.isoformat()} for s in self.snoozes],
+            "not_today": {k: d.isoformat() for k, d in self.not_today.items()},
+            "paused": self.paused.isoformat() if self.paused else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> ReminderState:
+        """The state as saved; anything unreadable gives a fresh state (never raises)."""
+        try:
+            def moment(text: str) -> datetime:
+                value = datetime.fromisoformat(text)
+                if value.tzinfo is None:
+                    raise ValueError("no offset")
+                return value.astimezone(UTC)
+
+            snoozes = tuple(Snooze(s["key"], ReminderKind(s["kind"]), s["routine_id"],
+                                   date.fromisoformat(s["day"]),
+                                   time.fromisoformat(s["wall"]) if s["wall"] else None,
+                                   moment(s["until"])) for s in data["snoozes"])
+            return cls(
+                since=moment(data["since"]) if data["since"] else None,
+                shown={str(k): date.fromisoformat(v) for k, v in data["shown"].items()},
+                snoozes=snoozes,
+                not_today={str(k): date.fromisoformat(v)
+                           for k, v in data["not_today"].items()},
+                paused=date.fromisoformat(data["paused"]) if data["paused"] else None)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return cls()
+
+
+# -- the next reminder ------------------------------------------------------------------
+class _Rules:
+    """The filters of one :func:`next_reminder` call."""
+
+    def __init__(self, plan: Plan, state: ReminderState, history: History,
+                 tz: tzinfo) -> None:
+        self.plan, self.state, self.tz = plan, state, tz
+        exercised = history.exercised()
+        self.done_days = {(s.routine_id, local_date(s.started, tz)) for s in exercised}
+        self.starts = [(s.routine_id, s.started.astimezone(UTC)) for s in exercised]
+        self.history = history
+        self._rest: dict[date, Rest | None] = {}
+
+    def rest(self, day: date) -> Rest | None:
+        if day not in self._rest:
+            self._rest[day] = rest_on(self.history, day, self.tz)
+        return self._rest[day]
+
+    def wanted(self, routine_id: str | None, day: date, at: datetime,
+               every: int | None) -> bool:
+        state = self.state
+        if state.paused == day or self.plan.in_quiet_hours(at.astimezone(self.tz).time()):
+            return False
+        if routine_id is None:
+            return True
+        if state.not_today.get(routine_id) == day:
+            return False
+        if every is None:
+            return (routine_id, day) not in self.done_days
+        window = timedelta(minutes=every)
+        return not any(r == routine_id and at - window <= started <= at
+                       for r, started in self.starts)
+
+
+def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None, *,
+                  history: History | None = None, tz: tzinfo | None = None,
+                  session_running: bool = False) -> Reminder | None:
+    """The reminder to show now (``due(now)``) or to set a timer for, or None when
+    nothing is planned in the next week.
+
+    Reminders missed since ``state.since`` (more than :data:`GRACE` late: the computer
+    slept, the app was closed) come back as one MISSED reminder, never one by one.
+    While *session_running* nothing is due: the next future reminder is returned and
+    the caller asks again when the session ends. On a rest day (:func:`rest_on`) the
+    day's first reminder becomes one CHECK_IN and no exercise is reminded.
+    """
+    tz = tz or zone_for(now)
+    state = state or ReminderState()
+    history = history or History([])
+    now_u = now.astimezone(UTC)
+    floor = max(state.since or now_u - GRACE, now_u - MISSED_LOOKBACK)
+    rules = _Rules(plan, state, history, tz)
+    today = local_date(now_u, tz)
+    first = local_date(floor, tz) - timedelta(days=1)
+    candidates: list[Reminder] = []
+    checkin_days: set[date] = set()
+    for occ in occurrences(plan, first, today + timedelta(days=LOOKAHEAD_DAYS), tz):
+        if occ.at <= floor or occ.key in state.shown:
+            continue
+        if not rules.wanted(occ.routine_id, occ.day, occ.at, occ.every):
+            continue
+        rest = rules.rest(occ.day)
+        if rest is None:
+            kind = ReminderKind.NUDGE if occ.nudge else ReminderKind.EXERCISE
+            candidates.append(Reminder(kind, occ.at.astimezone(tz), occ.day, occ.key,
+                                       occ.routine_id, occ.wall))
+            continue
+        key = _checkin_key(occ.day)
+        if (occ.day in checkin_days or rest.checked_in or key in state.shown
+                or occ.at <= now_u - GRACE):
+            continue  # one check-in a day, never reported as missed
+        checkin_days.add(occ.day)
+        candidates.append(Reminder(ReminderKind.CHECK_IN, occ.at.astimezone(tz), occ.day,
+                                   key, None, occ.wall, rest=rest))
+    for snooze in state.snoozes:
+        if snooze.until > floor and rules.wanted(snooze.routine_id, snooze.day,
+                                                  snooze.until, None):
+            candidates.append(Reminder(snooze.kind, snooze.until.astimezone(tz), snooze.day,
+                                       snooze.key, snooze.routine_id, snooze.wall, True))
+    candidates.sort(key=lambda r: (r.at.astimezone(UTC), r.key))
+    late = now_u - GRACE
+    missed = [r for r in candidates if r.at.astimezone(UTC) <= late]
+    if missed and not session_running:
+        ids = tuple(dict.fromkeys(r.routine_id for r in missed if r.routine_id))
+        return Reminder(ReminderKind.MISSED, now_u.astimezone(tz), today,
+                        f"missed@{now_u.isoformat()}", missed=ids,
+                        covers_until=max(r.at.astimezone(UTC) for r in missed))
+    upcoming = [r for r in candidates if r.at.astimezone(UTC) > (now_u if session_running
+                                                                  else late)]
+    return upcoming[0] if upcoming else None
+
+
+def next_planned(plan: Plan, now: datetime, *, history: History | None = None,
+                 tz: tzinfo | None = None) -> Occurrence | None:
+    """The next planned time after *now* whose routine is not already done that day
+    (what ``coach plan show`` calls the next planned session; no snoozes, no rest)."""
+    tz = tz or zone_for(now)
+    now_u = now.astimezone(UTC)
+    rules = _Rules(plan, ReminderState(), history or History([]), tz)
+    today = local_date(now_u, tz)
+    for occ in occurrences(plan, today, today + timedelta(days=LOOKAHEAD_DAYS), tz):
+        if occ.at > now_u and rules.wanted(occ.routine_id, occ.day, occ.at, occ.every):
+            return occ
+    return None
+
+
+def load_state(path: Path) -> ReminderState:
+    """The saved reminder state (snoozes, "not today", pause, what was shown); a
+    missing, damaged or hostile file gives a fresh state."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_STATE_BYTES + 1)
+        if len(raw) > MAX_STATE_BYTES:
+            return ReminderState()
+        return ReminderState.from_json(json.loads(raw.decode("utf-8")))
+    except (OSError, ValueError, RecursionError):  # JSON and Unicode errors are ValueErrors
+        return ReminderState()
+
+
+def save_state(path: Path, state: ReminderState) -> None:
+    """Write the state atomically; :class:`~coach.plan.PlanError` when it cannot be."""
+    write_atomically(path, json.dumps(state.to_json()) + "\n", "the reminder state")

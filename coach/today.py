@@ -1,0 +1,292 @@
+"""What the Today screen (and ``coach today``) says, free of Qt: the day's planned and
+done routines, one action (exercise, rest or check in) with short reason codes, this
+week's adherence, and the next reminder.
+
+The result is data; :func:`today_message` puts it into plain English for the command
+line. The window builds its own (translated) words from the same codes. Adherence is
+"sessions done of planned", never a streak: a missed day costs nothing later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+from statistics import fmean
+from typing import Any
+
+from coach.advice import History, TodayAdvice, today_advice
+from coach.journal import Journal
+from coach.plan import EVERY_DAY, Cadence, Plan, cadence
+from coach.routine import Routine
+from coach.schedule import (
+    Reminder,
+    ReminderState,
+    RestReason,
+    local_date,
+    next_reminder,
+    rest_on,
+    zone_for,
+)
+from coach.trend import (
+    TREND_CONTEXTS,
+    WINDOW_DAYS,
+    Change,
+    rolling_mean,
+    summarise_days,
+)
+
+#: "Used to it" (the ten-minute routine may go daily): this many sessions of it...
+USED_TO_IT_SESSIONS = 6
+#: ...spread over at least this many days, and no rest trigger in that time.
+USED_TO_IT_DAYS = 14
+
+
+class Action(StrEnum):
+    EXERCISE = "exercise"
+    REST = "rest"
+    CHECK_IN = "check_in"
+
+
+class Reason(StrEnum):
+    """Short codes for why; the advice's own kind (``advice.Today``) is added too."""
+
+    NO_PLAN = "no_plan"
+    PLANNED = "planned_today"
+    NOT_PLANNED = "not_planned_today"
+    DONE = "done_today"
+    HOT_RED_SWOLLEN = RestReason.HOT_RED_SWOLLEN.value
+    SHARP_PAIN_STOP = RestReason.SHARP_PAIN.value
+    UNWELL_STOP = RestReason.UNWELL.value
+    CHECKED_IN = "checked_in"
+    READY_FOR_DAILY = "ready_for_daily"
+
+
+# -- adherence ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Adherence:
+    """Sessions done of planned, over the local days *first* to *last*."""
+
+    first: date
+    last: date
+    done: int
+    planned: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"from": self.first.isoformat(), "to": self.last.isoformat(),
+                "done": self.done, "planned": self.planned}
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _week(plan: Plan, history: History, monday: date, tz: tzinfo) -> tuple[int, int]:
+    """(done, planned) in one Monday-to-Sunday week. Per routine, the days it was done
+    count up to the days it was planned: a session moved to another day still counts.
+    Rest days, and days before the entry was planned, are not planned days; hourly
+    nudges are not counted."""
+    days = [monday + timedelta(days=n) for n in range(7)]
+    resting = {d for d in days if rest_on(history, d, tz) is not None}
+    done_total = planned_total = 0
+    for entry in plan.entries:
+        if entry.every is not None:
+            continue
+        planned = sum(1 for d in days if d not in resting
+                      and (entry.since is None or d >= entry.since)
+                      and d.weekday() in {day.weekday for day in entry.days})
+        done = len({local_date(s.started, tz) for s in history.exercised(entry.routine_id)}
+                   & set(days))
+        planned_total += planned
+        done_total += min(done, planned)
+    return done_total, planned_total
+
+
+def adherence(plan: Plan, history: History, today: date, tz: tzinfo,
+              weeks: int = 1, *, before_this_week: bool = False) -> Adherence:
+    """Done of planned over *weeks* calendar weeks: this week (whole week planned), or
+    with *before_this_week* the *weeks* complete weeks before it."""
+    monday = _week_start(today)
+    if before_this_week:
+        monday -= timedelta(weeks=weeks)
+    done = planned = 0
+    for n in range(weeks):
+        d, p = _week(plan, history, monday + timedelta(weeks=n), tz)
+        done, planned = done + d, planned + p
+    return Adherence(monday, monday + timedelta(days=7 * weeks - 1), done, planned)
+
+
+def used_to_it(history: History, routine_id: str, today: date, tz: tzinfo) -> bool:
+    """Enough recent sessions of the routine, over two weeks or more, with no rest
+    trigger in that time: the ten-minute routine may become daily."""
+    start = today - timedelta(days=3 * USED_TO_IT_DAYS // 2)
+    days = sorted({local_date(s.started, tz) for s in history.exercised(routine_id)
+                   if start <= local_date(s.started, tz) <= today})
+    if len(days) < USED_TO_IT_SESSIONS or (days[-1] - days[0]).days < USED_TO_IT_DAYS - 1:
+        return False
+    return not any(rest_on(history, today - timedelta(days=n), tz)
+                   for n in range(USED_TO_IT_DAYS))
+
+
+# -- today ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TodayView:
+    """Everything the Today screen shows, as data."""
+
+    date: date
+    planned: tuple[str, ...]
+    done: tuple[str, ...]
+    action: Action
+    reasons: tuple[str, ...]
+    advice: TodayAdvice
+    this_week: Adherence
+    four_weeks: Adherence  # the four complete weeks before this one
+    next_reminder: Reminder | None
+    titles: Mapping[str, str]  # routine id -> title, for the message
+
+    @property
+    def message(self) -> str:
+        return today_message(self)
+
+
+def today(plan: Plan, history: History, now: datetime, *,
+          state: ReminderState | None = None, tz: tzinfo | None = None,
+          routines: Mapping[str, Routine] | None = None, lang: str = "en",
+          session_running: bool = False) -> TodayView:
+    """What to do today (local date of *now*), from the plan and the journal."""
+    tz = tz or zone_for(now)
+    day = local_date(now, tz)
+    routines = routines or {}
+    planned = tuple(e.routine_id for e in sorted(plan.planned_on(day.weekday()),
+                                                  key=lambda e: e.at))
+    done = tuple(dict.fromkeys(s.routine_id for s in history.exercised()
+                               if local_date(s.started, tz) == day))
+    main = [r for r in planned if (e := plan.entry(r)) is not None and e.every is None]
+    advice = today_advice(history, day)
+    rest = rest_on(history, day, tz)
+    reasons: list[str] = []
+    if rest is not None:
+        action = Action.REST if rest.checked_in else Action.CHECK_IN
+        reasons.append(rest.reason.value)
+        if rest.checked_in:
+            reasons.append(Reason.CHECKED_IN)
+    elif not plan.entries:
+        action = Action.EXERCISE if not done else Action.REST
+        reasons.append(Reason.NO_PLAN if not done else Reason.DONE)
+    elif not main:  # hourly nudges alone do not make a training day
+        action, reasons = Action.REST, [Reason.NOT_PLANNED]
+    elif all(r in done for r in main):
+        action, reasons = Action.REST, [Reason.DONE]
+    else:
+        action, reasons = Action.EXERCISE, [Reason.PLANNED]
+    for entry in plan.entries:
+        routine = routines.get(entry.routine_id)
+        if (routine is not None and cadence(routine) is Cadence.EVERY_OTHER_DAY
+                and entry.days != EVERY_DAY and used_to_it(history, routine.id, day, tz)):
+            reasons.append(Reason.READY_FOR_DAILY)
+            break
+    reasons.append(advice.kind.value)
+    titles = {rid: r.title.get(lang) for rid, r in routines.items()}
+    reminder = next_reminder(plan, now, state or ReminderState.starting(now),
+                             history=history, tz=tz, session_running=session_running)
+    return TodayView(day, planned, done, action, tuple(reasons), advice,
+                     adherence(plan, history, day, tz),
+                     adherence(plan, history, day, tz, 4, before_this_week=True),
+                     reminder, titles)
+
+
+def _names(view: TodayView, ids: tuple[str, ...]) -> str:
+    names = [f"“{view.titles.get(i, i)}”" for i in ids] or ["nothing"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def today_message(view: TodayView) -> str:
+    """The Today screen's words in English (the window translates from the codes)."""
+    codes = set(view.reasons)
+    if view.action is Action.CHECK_IN:
+        why = {Reason.HOT_RED_SWOLLEN: "your knee was hot, red or swollen",
+               Reason.SHARP_PAIN_STOP: "a session stopped for a sharp pain",
+               Reason.UNWELL_STOP: "a session stopped because you felt unwell"}
+        cause = next((why[Reason(c)] for c in view.reasons if c in why), "")
+        return (f"A rest day: {cause}. How is your knee today? Rate your pain when you "
+                "are ready; no exercise is planned for today.")
+    if view.action is Action.REST and Reason.CHECKED_IN in codes:
+        return "A rest day. Thank you for checking in; rest and cool the knee if it helps."
+    words: list[str] = []
+    if Reason.NO_PLAN in codes:
+        words.append("No weekly plan yet: choose a routine to do today, or make a plan.")
+    elif Reason.DONE in codes:
+        words.append(f"Done for today: {_names(view, view.done)}. Well done.")
+    elif Reason.NOT_PLANNED in codes:
+        words.append("Nothing is planned today: rest, or do a routine if you feel like it.")
+    else:
+        todo = tuple(r for r in view.planned if r not in view.done)
+        words.append(f"Planned today: {_names(view, todo)}.")
+    if Reason.READY_FOR_DAILY in codes:
+        words.append("You are used to the routine now: you can do it daily if you like.")
+    week = view.this_week
+    if week.planned:
+        words.append(f"This week: {week.done} of {week.planned} planned sessions done.")
+    return " ".join(words)
+
+
+def today_json(view: TodayView) -> dict[str, Any]:
+    """The shape of ``coach today --json`` (the issue's keys, then more)."""
+    reminder = view.next_reminder
+    return {
+        "date": view.date.isoformat(),
+        "planned": list(view.planned),
+        "done": list(view.done),
+        "action": view.action.value,
+        "reasons": list(view.reasons),
+        "message": view.message,
+        "advice": {"kind": view.advice.kind.value, "routine_id": view.advice.routine_id,
+                   "days": view.advice.days},
+        "adherence": {"this_week": view.this_week.to_json(),
+                      "four_weeks": view.four_weeks.to_json()},
+        "next_reminder": None if reminder is None else {
+            "kind": reminder.kind.value, "routine_id": reminder.routine_id,
+            "at": reminder.at.isoformat(timespec="seconds")},
+    }
+
+
+# -- usual pain at a glance -----------------------------------------------------------------
+#: How many days the Today screen's small chart shows, today included.
+GLANCE_DAYS = 28
+
+
+@dataclass(frozen=True)
+class PainGlance:
+    """Usual pain over the last :data:`GLANCE_DAYS` days for the Today screen: each
+    day's mean, the 7-day average by day, and the trend page's verdict (None until
+    there is a week to compare with)."""
+
+    daily: list[tuple[date, float]]
+    average: list[tuple[date, float | None]]
+    change: Change | None
+    chosen_baseline: bool
+
+
+def pain_glance(journal: Journal, day: date, *,
+                chosen_baseline: tuple[date, date] | None = None) -> PainGlance:
+    """Read only what the glance needs (the first week and the last few), so that
+    years of ratings cost what a month does."""
+    first_shown = day - timedelta(days=GLANCE_DAYS - 1)
+    since = first_shown - timedelta(days=WINDOW_DAYS)
+    if chosen_baseline is not None:
+        since = min(since, chosen_baseline[0])
+    by_day: dict[date, list[int]] = {}
+    for rating in journal.ratings_since(since):
+        if rating.context in TREND_CONTEXTS and rating.at.date() <= day:
+            by_day.setdefault(rating.at.date(), []).append(rating.value)
+    if chosen_baseline is None:
+        for first, values in journal.first_days(tuple(TREND_CONTEXTS), WINDOW_DAYS).items():
+            by_day.setdefault(first, values)
+    summary = summarise_days(by_day, {}, (), day, chosen_baseline=chosen_baseline)
+    recent = {d: v for d, v in by_day.items() if d >= since}
+    average = [(d, value) for d, value in rolling_mean((), by_day=recent)
+               if first_shown <= d <= day]
+    daily = [(d, fmean(values)) for d, values in sorted(recent.items())
+             if first_shown <= d <= day]
+    return PainGlance(daily, average, summary.change, chosen_baseline is not None)

@@ -1,0 +1,192 @@
+"""The Today result: action and reason codes for every branch, adherence (done of
+planned, never a streak) and the plain-English message."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from coach import paths
+from coach.advice import History
+from coach.journal import Rating, SafetyEvent, Session
+from coach.library import load_library
+from coach.plan import EVERY_DAY, Day, Entry, Plan
+from coach.schedule import ReminderKind
+from coach.today import Action, Reason, adherence, today, today_json, used_to_it
+
+LONDON = ZoneInfo("Europe/London")
+FLAGSHIP = "ten-minute-inner-thigh"
+MWF = frozenset({Day.MON, Day.WED, Day.FRI})
+MONDAY = date(2026, 11, 30)
+
+
+def at(day, hh=12, mm=0):
+    return datetime.combine(day, time(hh, mm), tzinfo=LONDON)
+
+
+def done(day, routine=FLAGSHIP, outcome="completed", steps=5, hh=9):
+    start = at(day, hh)
+    return Session(f"{routine}-{start.isoformat()}", routine, start,
+                   start + timedelta(minutes=10), steps, outcome)
+
+
+@pytest.fixture(scope="module")
+def routines():
+    return {r.id: r for r in load_library([paths.bundled_routines_dir()]).routines}
+
+
+PLAN = Plan(entries=(Entry(FLAGSHIP, MWF, time(7, 30)),
+                     Entry("desk-break", EVERY_DAY - {Day.SAT, Day.SUN}, time(9), 60)))
+
+
+def test_no_plan_suggests_exercise(routines):
+    view = today(Plan(), History([]), at(MONDAY), routines=routines)
+    assert (view.action, view.reasons) == (Action.EXERCISE, (Reason.NO_PLAN, "welcome"))
+    assert view.planned == () and view.next_reminder is None
+    assert "No weekly plan yet" in view.message
+
+
+def test_planned_and_not_done(routines):
+    view = today(PLAN, History([]), at(MONDAY, 6), routines=routines)
+    assert view.date == MONDAY and view.planned == (FLAGSHIP, "desk-break")
+    assert view.action is Action.EXERCISE and view.reasons[0] == Reason.PLANNED
+    assert view.next_reminder.at == at(MONDAY, 7, 30)
+    assert view.message.startswith("Planned today: “Ten-minute inner-quadriceps routine” and "
+                                   "“Two-minute desk break”.")
+
+
+def test_done_today_is_a_rest(routines):
+    view = today(PLAN, History.of([done(MONDAY)]), at(MONDAY, 12), routines=routines)
+    assert view.done == (FLAGSHIP,) and view.action is Action.REST
+    assert view.reasons == (Reason.DONE, "done_today")
+    assert view.message.startswith("Done for today: “Ten-minute inner-quadriceps routine”.")
+
+
+def test_a_day_without_a_planned_routine_is_a_rest(routines):
+    tuesday = MONDAY + timedelta(1)
+    view = today(PLAN, History([]), at(tuesday), routines=routines)
+    assert view.planned == ("desk-break",)  # nudges alone are not a training day
+    assert view.action is Action.REST and view.reasons[0] == Reason.NOT_PLANNED
+
+
+@pytest.mark.parametrize(("history", "reason"), [
+    (History.of([done(MONDAY - timedelta(1), outcome="safety_skip", steps=0)]),
+     Reason.HOT_RED_SWOLLEN),
+    (History.of([done(MONDAY - timedelta(1), outcome="sharp_pain", steps=2)],
+                events=[SafetyEvent("e", at(MONDAY - timedelta(1), 9, 5), "sharp_pain",
+                                    f"{FLAGSHIP}-{at(MONDAY - timedelta(1), 9).isoformat()}",
+                                    3)]),
+     Reason.SHARP_PAIN_STOP),
+    (History.of([done(MONDAY - timedelta(1), outcome="stopped", steps=0)],
+                events=[SafetyEvent("e", at(MONDAY - timedelta(1), 9, 5), "unwell")]),
+     Reason.UNWELL_STOP),
+])
+def test_rest_day_asks_how_the_knee_is(routines, history, reason):
+    view = today(PLAN, history, at(MONDAY, 6), routines=routines)
+    assert view.action is Action.CHECK_IN and view.reasons[0] == reason
+    assert view.next_reminder.kind is ReminderKind.CHECK_IN
+    assert "How is your knee today?" in view.message
+    assert "no exercise is planned for today" in view.message
+
+
+def test_after_checking_in_the_rest_day_is_a_rest(routines):
+    skip = done(MONDAY, outcome="safety_skip", steps=0, hh=7)
+    rating = Rating("r", at(MONDAY, 8), 4, "check_in")
+    view = today(PLAN, History.of([skip], [rating]), at(MONDAY, 9), routines=routines)
+    assert view.action is Action.REST
+    assert view.reasons[:2] == (Reason.HOT_RED_SWOLLEN, Reason.CHECKED_IN)
+    assert "Thank you for checking in" in view.message
+
+
+def test_adherence_is_done_of_planned_per_week():
+    history = History.of([done(MONDAY), done(MONDAY + timedelta(1)),  # Tuesday for Wednesday
+                          done(MONDAY + timedelta(1), hh=18),  # twice a day counts once
+                          done(MONDAY + timedelta(2), routine="desk-break")])
+    week = adherence(PLAN, history, MONDAY + timedelta(3), LONDON)
+    assert (week.first, week.last, week.done, week.planned) == (
+        MONDAY, MONDAY + timedelta(6), 2, 3)
+
+
+def test_extra_sessions_never_make_more_than_planned():
+    history = History.of([done(MONDAY + timedelta(n)) for n in range(7)])
+    week = adherence(PLAN, history, MONDAY, LONDON)
+    assert (week.done, week.planned) == (3, 3)
+
+
+def test_four_weeks_before_this_one_and_rest_days_are_not_planned():
+    history = History.of([done(MONDAY - timedelta(weeks=1)),
+                          done(MONDAY - timedelta(weeks=2) + timedelta(2), outcome="safety_skip",
+                               steps=0)])
+    four = adherence(PLAN, history, MONDAY, LONDON, 4, before_this_week=True)
+    assert (four.first, four.last) == (MONDAY - timedelta(weeks=4), MONDAY - timedelta(1))
+    # 12 planned; the skip on a Wednesday makes it and Thursday rest days (Wednesday's
+    # session is not owed).
+    assert (four.done, four.planned) == (1, 11)
+
+
+def test_days_before_an_entry_was_planned_are_not_owed():
+    plan = Plan(entries=(Entry(FLAGSHIP, MWF, time(7, 30), since=MONDAY + timedelta(2)),))
+    week = adherence(plan, History([]), MONDAY, LONDON)
+    assert week.planned == 2
+
+
+def test_a_missed_week_is_not_a_broken_streak(routines):
+    history = History.of([done(MONDAY - timedelta(weeks=2))])
+    view = today(PLAN, history, at(MONDAY, 6), routines=routines)
+    assert view.action is Action.EXERCISE
+    for word in ("streak", "missed", "failed", "broke"):
+        assert word not in view.message.lower()
+
+
+def test_used_to_it_suggests_daily(routines):
+    sessions = [done(MONDAY - timedelta(days=n)) for n in range(1, 16, 2)]
+    history = History.of(sessions)
+    assert used_to_it(history, FLAGSHIP, MONDAY, LONDON)
+    view = today(PLAN, history, at(MONDAY, 6), routines=routines)
+    assert Reason.READY_FOR_DAILY in view.reasons and "daily" in view.message
+    assert not used_to_it(History.of(sessions[:3]), FLAGSHIP, MONDAY, LONDON)
+
+
+def test_json_has_the_issue_keys(routines):
+    data = today_json(today(PLAN, History([]), at(MONDAY, 6), routines=routines))
+    assert list(data)[:6] == ["date", "planned", "done", "action", "reasons", "message"]
+    assert data["date"] == "2026-11-30" and data["action"] == "exercise"
+    assert data["next_reminder"] == {"kind": "exercise", "routine_id": FLAGSHIP,
+                                     "at": "2026-11-30T07:30:00+00:00"}
+    assert data["adherence"]["this_week"] == {"from": "2026-11-30", "to": "2026-12-06",
+                                              "done": 0, "planned": 3}
+
+
+# -- usual pain at a glance (the Today screen's small chart) -------------------------------
+def test_the_glance_agrees_with_the_trend_page_and_reads_only_what_it_shows(journal):
+    from coach.today import GLANCE_DAYS, pain_glance
+    from coach.trend import summarise
+
+    local = datetime.now().astimezone().tzinfo
+    end = date(2026, 12, 1)
+    for n in range(120):  # 4 months: 6 easing to about 3, a session's "after" too
+        day = end - timedelta(days=119 - n)
+        moment = datetime.combine(day, time(8), tzinfo=local)
+        journal.add_rating(6 - n // 40, "check_in", at=moment)
+        journal.add_rating(9, "after", at=moment + timedelta(hours=1))  # never usual pain
+    glance = pain_glance(journal, end)
+    assert [d for d, _ in glance.daily] == [end - timedelta(days=GLANCE_DAYS - 1 - n)
+                                            for n in range(GLANCE_DAYS)]
+    assert all(value == 4 for _, value in glance.daily)
+    assert glance.average[-1] == (end, 4.0)
+    whole = summarise(journal.ratings(), [], end)
+    assert glance.change == whole.change and glance.change.points == -2
+
+
+def test_first_days_reads_the_first_rated_days_of_the_contexts(journal):
+    local = datetime.now().astimezone().tzinfo
+    start = datetime(2026, 1, 1, 9, tzinfo=local)
+    journal.add_rating(9, "after", at=start - timedelta(days=3))  # not usual pain
+    for n in range(20):
+        journal.add_rating(n % 11, "check_in", at=start + timedelta(days=n))
+        journal.add_rating(5, "before", at=start + timedelta(days=n, hours=2))
+    first = journal.first_days(("check_in", "before"), 7)
+    assert list(first) == [date(2026, 1, 1) + timedelta(days=n) for n in range(7)]
+    assert first[date(2026, 1, 3)] == [2, 5]
