@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from coach import paths
+from coach.cue_rules import CueEvent, VoiceKind
 from coach.journal import Journal, open_journal
 from coach.library import Library, load_library
 
@@ -34,10 +35,13 @@ LANGUAGE = Setting("language", str, "system")  # "system", "en" or "ja"
 SOUND = Setting("sound", bool, True)
 VOICE = Setting("voice", bool, False)
 LAST_ROUTINE = Setting("last_routine", str, "")
-TAB = Setting("tab", int, 0)
+PAGE = Setting("page", str, "today")  # the tab shown: "today", "routines" or "trend"
+REMINDERS = Setting("reminders", bool, True)  # remind at the weekly plan's times
+#: Closing the window keeps the app running for reminders: "" not asked yet, else the
+#: answer ("yes" or "no").
+KEEP_RUNNING = Setting("keep_running", str, "")
 BASELINE_START = Setting("baseline_start", str, "")  # ISO date, or "" for the first week
 BASELINE_END = Setting("baseline_end", str, "")
-MORNING_CHECK_ASKED = Setting("morning_check_asked", str, "")  # the session last asked about
 FIRST_RUN_NOTICE_SEEN = Setting("first_run_notice_seen", bool, False)
 EXPORT_FOLDER = Setting("export_folder", str, "")  # "" for the home folder
 THEME = Setting("theme", str, "system")  # "system", "light" or "dark"
@@ -45,13 +49,23 @@ HIGH_CONTRAST = Setting("high_contrast", bool, False)
 TEXT_SCALE = Setting("text_scale", int, 100)  # per cent, 100-200
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_SPLITTER = Setting("window/splitter", bytes, b"")
+#: Each moment's own sound on or off (under the player's Sound switch).
+CUE_SOUNDS: dict[CueEvent, Setting[bool]] = {
+    event: Setting(f"cues/sound_{event.value}", bool, True) for event in CueEvent}
+VOLUME = Setting("cues/volume", int, 80)  # per cent, 0-100
+#: Each kind of spoken message on or off (under the player's Voice switch).
+CUE_VOICES: dict[VoiceKind, Setting[bool]] = {
+    kind: Setting(f"cues/voice_{kind.value}", bool, True) for kind in VoiceKind}
+FLASH = Setting("cues/flash", bool, False)  # the player flashes at each cue
 
 #: Every setting, by its name in the file.
 SETTINGS: dict[str, Setting[object]] = {
     s.name: s for s in (  # type: ignore[misc]
-        LANGUAGE, SOUND, VOICE, LAST_ROUTINE, TAB, BASELINE_START, BASELINE_END,
-        MORNING_CHECK_ASKED, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, THEME, HIGH_CONTRAST,
-        TEXT_SCALE, WINDOW_GEOMETRY, WINDOW_SPLITTER)}
+        LANGUAGE, SOUND, VOICE, LAST_ROUTINE, PAGE, REMINDERS, KEEP_RUNNING,
+        BASELINE_START, BASELINE_END, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, THEME,
+        HIGH_CONTRAST, TEXT_SCALE, WINDOW_GEOMETRY, WINDOW_SPLITTER, VOLUME, FLASH)}
+SETTINGS.update({s.name: s for s in (  # type: ignore[misc]
+    *CUE_SOUNDS.values(), *CUE_VOICES.values())})
 
 LANGUAGES = ("en", "ja")
 

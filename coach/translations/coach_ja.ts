@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name></name>
+    <message>
+        <location filename="../ui/today_view.py" line="76"/>
+        <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
+        <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
+        <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="80"/>
+        <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
+        <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="84"/>
+        <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
+        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="88"/>
+        <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
+        <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="92"/>
+        <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
+        <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="95"/>
+        <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
+        <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="101"/>
+        <source>Yesterday: “{routine}”.</source>
+        <translation>昨日は「{routine}」を行いました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="102"/>
+        <source>Yesterday: “{routine}”. {frequency}</source>
+        <translation>昨日は「{routine}」を行いました。{frequency}</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="105"/>
+        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
+        <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="110"/>
+        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
+        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="116"/>
+        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
+        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="120"/>
+        <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
+        <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
+    </message>
+</context>
+<context>
     <name>Advice</name>
     <message>
         <location filename="../ui/session_flow.py" line="102"/>
@@ -56,27 +120,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="316"/>
+        <location filename="../ui/checkin.py" line="300"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="319"/>
+        <location filename="../ui/checkin.py" line="303"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="329"/>
+        <location filename="../ui/checkin.py" line="313"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="331"/>
+        <location filename="../ui/checkin.py" line="315"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="337"/>
+        <location filename="../ui/checkin.py" line="321"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -84,47 +148,47 @@
 <context>
     <name>Context</name>
     <message>
-        <location filename="../ui/checkin.py" line="42"/>
+        <location filename="../ui/checkin.py" line="37"/>
         <source>Before exercise</source>
         <translation>運動前</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="43"/>
+        <location filename="../ui/checkin.py" line="38"/>
         <source>After exercise</source>
         <translation>運動後</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="44"/>
+        <location filename="../ui/checkin.py" line="39"/>
         <source>Next morning</source>
         <translation>翌朝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="45"/>
+        <location filename="../ui/checkin.py" line="40"/>
         <source>Check-in</source>
         <translation>日々の記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="49"/>
+        <location filename="../ui/checkin.py" line="44"/>
         <source>Left knee</source>
         <translation>左膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="49"/>
+        <location filename="../ui/checkin.py" line="44"/>
         <source>Right knee</source>
         <translation>右膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="50"/>
+        <location filename="../ui/checkin.py" line="45"/>
         <source>Both knees</source>
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="156"/>
+        <location filename="../ui/checkin.py" line="142"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="158"/>
+        <location filename="../ui/checkin.py" line="143"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はふだんの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -132,21 +196,21 @@
 <context>
     <name>Cues</name>
     <message>
-        <location filename="../ui/cues.py" line="94"/>
-        <location filename="../ui/cues.py" line="118"/>
+        <location filename="../ui/cues.py" line="149"/>
+        <location filename="../ui/cues.py" line="173"/>
         <source>No sound output was found, so this session runs silently.</source>
-        <extracomment>Qt&apos;s test engine, shipped with every Qt: it speaks to no one. What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal.</extracomment>
+        <extracomment>Qt&apos;s test engine, shipped with every Qt: it speaks to no one. What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal. The sound file (assets/sounds/NAME.wav) of each moment.</extracomment>
         <translation>音声の出力先が見つからないため、音なしで進めます。</translation>
     </message>
     <message>
-        <location filename="../ui/cues.py" line="98"/>
-        <location filename="../ui/cues.py" line="140"/>
-        <location filename="../ui/cues.py" line="146"/>
+        <location filename="../ui/cues.py" line="153"/>
+        <location filename="../ui/cues.py" line="200"/>
+        <location filename="../ui/cues.py" line="206"/>
         <source>Voice guidance is not available on this computer.</source>
         <translation>このコンピューターでは音声ガイドを使えません。</translation>
     </message>
     <message>
-        <location filename="../ui/cues.py" line="154"/>
+        <location filename="../ui/cues.py" line="214"/>
         <source>No voice for this language is installed, so voice guidance is off.</source>
         <translation>この言語の音声がインストールされていないため、音声ガイドはオフです。</translation>
     </message>
@@ -273,19 +337,27 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="217"/>
+        <location filename="../ui/widgets.py" line="228"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="219"/>
+        <location filename="../ui/widgets.py" line="230"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="220"/>
+        <location filename="../ui/widgets.py" line="231"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
+    </message>
+</context>
+<context>
+    <name>Flash</name>
+    <message>
+        <location filename="../ui/flash.py" line="25"/>
+        <source>Visual cue</source>
+        <translation>画面での合図</translation>
     </message>
 </context>
 <context>
@@ -337,87 +409,87 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="177"/>
+        <location filename="../ui/checkin.py" line="161"/>
         <source>Rating history</source>
         <translation>評価の履歴</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="186"/>
+        <location filename="../ui/checkin.py" line="170"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="186"/>
+        <location filename="../ui/checkin.py" line="170"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="187"/>
+        <location filename="../ui/checkin.py" line="171"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="187"/>
+        <location filename="../ui/checkin.py" line="171"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="188"/>
+        <location filename="../ui/checkin.py" line="172"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="196"/>
+        <location filename="../ui/checkin.py" line="180"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="198"/>
+        <location filename="../ui/checkin.py" line="182"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="202"/>
+        <location filename="../ui/checkin.py" line="186"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="216"/>
+        <location filename="../ui/checkin.py" line="200"/>
         <source>Your ratings could not be read: {error}</source>
         <translation>痛みの評価を読み込めませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="240"/>
+        <location filename="../ui/checkin.py" line="224"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="260"/>
+        <location filename="../ui/checkin.py" line="244"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="272"/>
+        <location filename="../ui/checkin.py" line="256"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="276"/>
+        <location filename="../ui/checkin.py" line="260"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="278"/>
+        <location filename="../ui/checkin.py" line="262"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="287"/>
+        <location filename="../ui/checkin.py" line="271"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="292"/>
+        <location filename="../ui/checkin.py" line="276"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -471,295 +543,266 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="133"/>
         <source>Knee Coach</source>
-        <extracomment>The size the window opens at when the screen has room for it. Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title bar; every page scrolls rather than clips down to this size. Of the screen&apos;s free area, what a first window takes at most. Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder.</extracomment>
+        <extracomment>The size the window opens at when the screen has room for it. Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title bar; every page scrolls rather than clips down to this size. Of the screen&apos;s free area, what a first window takes at most. The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="128"/>
-        <location filename="../ui/main_window.py" line="187"/>
-        <location filename="../ui/main_window.py" line="207"/>
+        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="214"/>
+        <location filename="../ui/main_window.py" line="235"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>Loading the chart…</source>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="144"/>
+        <location filename="../ui/main_window.py" line="167"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="146"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>How is your knee?</source>
+        <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="148"/>
+        <location filename="../ui/main_window.py" line="174"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="176"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="189"/>
+        <location filename="../ui/main_window.py" line="216"/>
         <source>Up and Down choose a routine, Return starts it</source>
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199"/>
+        <location filename="../ui/main_window.py" line="226"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="212"/>
-        <location filename="../ui/main_window.py" line="214"/>
+        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="241"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="215"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="232"/>
-        <source>What to do today</source>
-        <translation>今日すること</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="257"/>
+        <location filename="../ui/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="264"/>
+        <location filename="../ui/main_window.py" line="276"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/main_window.py" line="281"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274"/>
+        <location filename="../ui/main_window.py" line="286"/>
+        <source>T&amp;oday</source>
+        <translation>今日(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="275"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="281"/>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="282"/>
+        <location filename="../ui/main_window.py" line="295"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="286"/>
-        <location filename="../ui/main_window.py" line="619"/>
+        <location filename="../ui/main_window.py" line="299"/>
+        <location filename="../ui/main_window.py" line="743"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296"/>
+        <location filename="../ui/main_window.py" line="308"/>
+        <source>Sound and &amp;voice…</source>
+        <translation>効果音と音声(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="309"/>
+        <source>Weekly &amp;plan and reminders…</source>
+        <translation>週の予定とリマインダー(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="313"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="297"/>
+        <location filename="../ui/main_window.py" line="314"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="300"/>
+        <location filename="../ui/main_window.py" line="317"/>
         <source>&amp;Daily life tips</source>
         <translation>日常生活のコツ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="301"/>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="342"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="346"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="354"/>
-        <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
-        <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
+        <location filename="../ui/main_window.py" line="648"/>
+        <source>Keep reminders running?</source>
+        <translation>リマインダーを続けますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="358"/>
-        <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
-        <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
+        <location filename="../ui/main_window.py" line="649"/>
+        <source>Knee Coach can stay running in the background so that it reminds you at the times of your weekly plan. You can change this in Settings &gt; Weekly plan and reminders.</source>
+        <translation>Knee Coachをバックグラウンドで動かしておくと、週の予定の時刻にお知らせできます。この設定は「設定 &gt; 週の予定とリマインダー」で変えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="362"/>
-        <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
-        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
+        <location filename="../ui/main_window.py" line="655"/>
+        <source>Keep running</source>
+        <translation>動かしておく</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366"/>
-        <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
-        <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
+        <location filename="../ui/main_window.py" line="656"/>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
-        <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
-        <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
+        <location filename="../ui/main_window.py" line="777"/>
+        <source>Text size</source>
+        <translation>文字の大きさ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="374"/>
-        <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
-        <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
+        <location filename="../ui/main_window.py" line="778"/>
+        <source>The new text size is used the next time Knee Coach starts. Restart now?</source>
+        <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="381"/>
-        <source>Yesterday: “{routine}”.</source>
-        <translation>昨日は「{routine}」を行いました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="382"/>
-        <source>Yesterday: “{routine}”. {frequency}</source>
-        <translation>昨日は「{routine}」を行いました。{frequency}</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="385"/>
-        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
-        <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="390"/>
-        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
-        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="396"/>
-        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
-        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="400"/>
-        <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
-        <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="426"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="449"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="450"/>
+        <location filename="../ui/main_window.py" line="436"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="489"/>
+        <location filename="../ui/main_window.py" line="479"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="493"/>
+        <location filename="../ui/main_window.py" line="483"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="547"/>
+        <location filename="../ui/main_window.py" line="552"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="550"/>
+        <location filename="../ui/main_window.py" line="555"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="565"/>
+        <location filename="../ui/main_window.py" line="570"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="615"/>
+        <location filename="../ui/main_window.py" line="739"/>
         <source>&amp;Appearance</source>
         <translation>表示の色(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="619"/>
+        <location filename="../ui/main_window.py" line="743"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="620"/>
+        <location filename="../ui/main_window.py" line="744"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="629"/>
+        <location filename="../ui/main_window.py" line="753"/>
         <source>&amp;High contrast</source>
         <translation>ハイコントラスト(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="635"/>
+        <location filename="../ui/main_window.py" line="759"/>
         <source>&amp;Text size</source>
         <translation>文字の大きさ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="640"/>
+        <location filename="../ui/main_window.py" line="764"/>
         <source>{n} %</source>
         <translation>{n}%</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="650"/>
-        <source>Appearance</source>
-        <translation>表示の色</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="651"/>
-        <source>The new appearance is used the next time Knee Coach starts. Restart now?</source>
-        <translation>新しい表示は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
         <location filename="../ui/journal_status.py" line="20"/>
@@ -772,12 +815,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="655"/>
+        <location filename="../ui/main_window.py" line="790"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="656"/>
+        <location filename="../ui/main_window.py" line="791"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -785,7 +828,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="207"/>
+        <location filename="../ui/widgets.py" line="218"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
@@ -800,54 +843,266 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/rating.py" line="73"/>
-        <location filename="../ui/rating.py" line="136"/>
+        <location filename="../ui/rating.py" line="143"/>
         <source>Type a number from 0 to 10, or use the Left and Right arrow keys; Return saves.</source>
         <translation>0から10の数字を入力するか、左右の矢印キーで選びます。Enter キーで保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="111"/>
+        <location filename="../ui/rating.py" line="106"/>
         <source>0: no pain</source>
         <translation>0：痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="112"/>
+        <location filename="../ui/rating.py" line="107"/>
         <source>10: worst pain imaginable</source>
         <translation>10：想像できる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="123"/>
+        <location filename="../ui/rating.py" line="130"/>
         <source>safe</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="123"/>
+        <location filename="../ui/rating.py" line="130"/>
         <source>acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="124"/>
+        <location filename="../ui/rating.py" line="131"/>
         <source>too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="126"/>
+        <location filename="../ui/rating.py" line="133"/>
         <source>0, no pain, {zone}</source>
         <translation>0、痛みなし、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="128"/>
+        <location filename="../ui/rating.py" line="135"/>
         <source>10, worst pain imaginable, {zone}</source>
         <translation>10、想像できる最悪の痛み、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="129"/>
+        <location filename="../ui/rating.py" line="136"/>
         <source>{value}, {zone}</source>
         <translation>{value}、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="133"/>
+        <location filename="../ui/rating.py" line="140"/>
         <source>Chosen: {name}</source>
         <translation>選択中：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="261"/>
+        <source>Weekly plan and reminders</source>
+        <translation>週の予定とリマインダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="269"/>
+        <source>The saved plan could not be read ({reason}). Saving keeps the old file beside the new one as {name}.</source>
+        <translation>保存されている予定を読み込めませんでした（{reason}）。保存すると、古いファイルは {name} という名前で残ります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="278"/>
+        <source>Routines, days and times</source>
+        <translation>ルーティン・曜日・時刻</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="280"/>
+        <source>Tick the routines you want to do, then choose their days and time. Missing a day costs nothing.</source>
+        <translation>行いたいルーティンにチェックを入れ、曜日と時刻を選んでください。できない日があっても大丈夫です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="293"/>
+        <source>No routines were found.</source>
+        <translation>ルーティンが見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="299"/>
+        <source>Also in the plan, kept as they are (not among the routines here): {ids}</source>
+        <translation>ここにないルーティンも予定に入っています（そのまま残します）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="312"/>
+        <source>Weekly plan</source>
+        <translation>週の予定</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="324"/>
+        <source>Dialog buttons</source>
+        <translation>ダイアログのボタン</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="325"/>
+        <source>Export to calendar…</source>
+        <translation>カレンダーに書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="326"/>
+        <source>Export to calendar</source>
+        <translation>カレンダーに書き出す</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="328"/>
+        <source>Write the plan as a calendar file (.ics), so that a phone reminds you too</source>
+        <translation>予定をカレンダーファイル（.ics）に書き出して、スマートフォンでも通知を受け取れるようにします</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="360"/>
+        <source>Hours</source>
+        <translation>時間帯</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="362"/>
+        <source>Active hours</source>
+        <translation>活動時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="364"/>
+        <source>Active hours start</source>
+        <translation>活動時間の開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="366"/>
+        <source>Active hours end</source>
+        <translation>活動時間の終了</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="369"/>
+        <location filename="../ui/plan_dialog.py" line="370"/>
+        <source>Quiet hours</source>
+        <translation>通知しない時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="373"/>
+        <source>Quiet hours start</source>
+        <translation>通知しない時間の開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="374"/>
+        <source>Quiet hours end</source>
+        <translation>通知しない時間の終了</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="382"/>
+        <location filename="../ui/plan_dialog.py" line="383"/>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="390"/>
+        <location filename="../ui/plan_dialog.py" line="485"/>
+        <source>Active hours must end after they start.</source>
+        <translation>活動時間の終了は、開始より後の時刻にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="397"/>
+        <source>Hourly reminders, such as the desk break, come only during active hours. In quiet hours nothing is reminded; they may span midnight.</source>
+        <translation>デスク休憩のような1時間ごとのリマインダーは、活動時間中だけ届きます。通知しない時間には何も通知しません（日付をまたいでもかまいません）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="408"/>
+        <source>Reminders</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="409"/>
+        <source>Reminders on</source>
+        <translation>リマインダーをオンにする</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="413"/>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>ウィンドウを閉じてもバックグラウンドで動作を続ける</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="416"/>
+        <source>Start Knee Coach when I log in</source>
+        <translation>ログイン時に Knee Coach を起動する</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="479"/>
+        <source>Pick at least one day for each ticked routine, or untick it.</source>
+        <translation>チェックを入れたルーティンごとに曜日を1つ以上選ぶか、チェックを外してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="519"/>
+        <source>Start at login could not be changed: {reason}</source>
+        <translation>ログイン時の起動を変更できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="533"/>
+        <source>Nothing to export yet: tick a routine first.</source>
+        <translation>書き出す予定がまだありません。先にルーティンにチェックを入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="538"/>
+        <source>Export the plan to a calendar file</source>
+        <translation>予定をカレンダーファイルに書き出す</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="539"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>カレンダーファイル (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="550"/>
+        <source>The calendar file could not be written to {path}: {reason}</source>
+        <translation>カレンダーファイルを {path} に書き込めませんでした：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="554"/>
+        <source>Saved {path}. Open it with your calendar app to get the reminders on your phone too.</source>
+        <translation>{path} に保存しました。カレンダーアプリで開くと、スマートフォンでもリマインダーを受け取れます。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRow</name>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="103"/>
+        <location filename="../ui/plan_dialog.py" line="104"/>
+        <source>In my plan</source>
+        <translation>予定に入れる</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="108"/>
+        <source>Takes {duration}</source>
+        <translation>所要時間：{duration}</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="128"/>
+        <source>{routine} on {day}</source>
+        <translation>{day}の{routine}</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="138"/>
+        <location filename="../ui/plan_dialog.py" line="139"/>
+        <source>at</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="141"/>
+        <source>Time for {routine}</source>
+        <translation>{routine}の時刻</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="153"/>
+        <source>Pick at least one day, or untick this routine.</source>
+        <translation>曜日を1つ以上選ぶか、このルーティンのチェックを外してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="174"/>
+        <location filename="../ui/plan_dialog.py" line="209"/>
+        <source>every hour during active hours</source>
+        <translation>活動時間中は1時間ごと</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="211"/>
+        <source>every {minutes} minutes during active hours</source>
+        <translation>活動時間中は{minutes}分ごと</translation>
     </message>
 </context>
 <context>
@@ -926,216 +1181,216 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="264"/>
+        <location filename="../ui/player.py" line="271"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="265"/>
+        <location filename="../ui/player.py" line="272"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="281"/>
+        <location filename="../ui/player.py" line="288"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="288"/>
+        <location filename="../ui/player.py" line="295"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="289"/>
+        <location filename="../ui/player.py" line="296"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="290"/>
+        <location filename="../ui/player.py" line="297"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="337"/>
+        <location filename="../ui/player.py" line="344"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="338"/>
+        <location filename="../ui/player.py" line="345"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="339"/>
+        <location filename="../ui/player.py" line="346"/>
         <source>Previous step</source>
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="340"/>
-        <location filename="../ui/player.py" line="551"/>
+        <location filename="../ui/player.py" line="347"/>
+        <location filename="../ui/player.py" line="565"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="341"/>
+        <location filename="../ui/player.py" line="348"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="342"/>
+        <location filename="../ui/player.py" line="349"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="343"/>
+        <location filename="../ui/player.py" line="350"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="344"/>
+        <location filename="../ui/player.py" line="351"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="345"/>
+        <location filename="../ui/player.py" line="352"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="346"/>
+        <location filename="../ui/player.py" line="353"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="347"/>
+        <location filename="../ui/player.py" line="354"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="348"/>
+        <location filename="../ui/player.py" line="355"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="361"/>
+        <location filename="../ui/player.py" line="368"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="370"/>
+        <location filename="../ui/player.py" line="377"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="372"/>
+        <location filename="../ui/player.py" line="379"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="386"/>
+        <location filename="../ui/player.py" line="393"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="134"/>
-        <location filename="../ui/player.py" line="350"/>
+        <location filename="../ui/player.py" line="357"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="136"/>
-        <location filename="../ui/player.py" line="360"/>
-        <location filename="../ui/session_flow.py" line="281"/>
+        <location filename="../ui/player.py" line="367"/>
+        <location filename="../ui/session_flow.py" line="282"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="351"/>
+        <location filename="../ui/player.py" line="358"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="393"/>
+        <location filename="../ui/player.py" line="400"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="394"/>
+        <location filename="../ui/player.py" line="401"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="396"/>
+        <location filename="../ui/player.py" line="403"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="397"/>
+        <location filename="../ui/player.py" line="404"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="255"/>
+        <location filename="../ui/player.py" line="263"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="187"/>
+        <location filename="../ui/player.py" line="194"/>
         <source>Exercise player</source>
         <translation>運動のガイド画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="189"/>
+        <location filename="../ui/player.py" line="196"/>
         <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="531"/>
+        <location filename="../ui/player.py" line="545"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="533"/>
+        <location filename="../ui/player.py" line="547"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="550"/>
+        <location filename="../ui/player.py" line="564"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="551"/>
+        <location filename="../ui/player.py" line="565"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="559"/>
+        <location filename="../ui/player.py" line="573"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="561"/>
+        <location filename="../ui/player.py" line="575"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="565"/>
+        <location filename="../ui/player.py" line="579"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="575"/>
+        <location filename="../ui/player.py" line="589"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="585"/>
+        <location filename="../ui/player.py" line="599"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="587"/>
+        <location filename="../ui/player.py" line="601"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -1156,52 +1411,52 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="67"/>
+        <location filename="../ui/checkin.py" line="62"/>
         <source>Rate your knee pain</source>
         <translation>膝の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="79"/>
+        <location filename="../ui/checkin.py" line="74"/>
         <source>Which knee?</source>
         <translation>どちらの膝ですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="81"/>
+        <location filename="../ui/checkin.py" line="76"/>
         <source>Not specified</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="81"/>
+        <location filename="../ui/checkin.py" line="76"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="82"/>
+        <location filename="../ui/checkin.py" line="77"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="82"/>
+        <location filename="../ui/checkin.py" line="77"/>
         <source>Both</source>
         <translation>両方</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="92"/>
+        <location filename="../ui/checkin.py" line="87"/>
         <source>Note (optional): what you did, how it felt</source>
         <translation>メモ（任意）：したこと、感じたこと</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="104"/>
+        <location filename="../ui/checkin.py" line="99"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="125"/>
+        <location filename="../ui/checkin.py" line="120"/>
         <source>Choose a number from 0 to 10 first.</source>
         <translation>先に0から10の数字を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="134"/>
+        <location filename="../ui/checkin.py" line="129"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
@@ -1209,14 +1464,124 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../ui/rating.py" line="214"/>
+        <location filename="../ui/rating.py" line="221"/>
         <source>Go on without a rating</source>
         <translation>痛みを記録せずに進みます</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="222"/>
+        <location filename="../ui/rating.py" line="229"/>
         <source>Save the chosen number</source>
         <translation>選んだ数字を保存します</translation>
+    </message>
+</context>
+<context>
+    <name>Reminder</name>
+    <message>
+        <location filename="../ui/reminders.py" line="274"/>
+        <source>“{title}”</source>
+        <extracomment>The longest the timer waits before asking again (catches sleep and clock changes). Below this the timer is a coarse one (5 %), above it a very coarse one (whole seconds). At most this many reminders are announced by one check (two routines at one time).</extracomment>
+        <translation>「{title}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="287"/>
+        <source>How is your knee today?</source>
+        <translation>今日の膝の調子はいかがですか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="288"/>
+        <source>Today is a day to rest your knee. When you have a moment, rate your pain: it helps decide what comes next.</source>
+        <translation>今日は膝を休ませる日です。時間のあるときに痛みを記録しましょう。次にどうするかを決める手がかりになります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="292"/>
+        <source>While you were away</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="294"/>
+        <source>While the computer was asleep or Knee Coach was closed, a reminder passed.</source>
+        <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、リマインダーの時刻が過ぎました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="297"/>
+        <source>While the computer was asleep or Knee Coach was closed, the reminder for {names} passed. There is no catching up to do: start it now if you like, or at the next planned time.</source>
+        <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。よければ今から始めても、次の予定の時刻に行ってもかまいません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="302"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="303"/>
+        <source>While the computer was asleep or Knee Coach was closed, the reminders for {names} passed. There is no catching up to do.</source>
+        <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="310"/>
+        <source>Time for a short break</source>
+        <translation>ひと休みの時間です</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="311"/>
+        <source>Time to stand up and move for two minutes: {title}.</source>
+        <translation>立ち上がって2分ほど体を動かしましょう：{title}</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="314"/>
+        <location filename="../ui/reminders.py" line="318"/>
+        <source>Time for your routine</source>
+        <translation>ルーティンの時間です</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="315"/>
+        <source>{title} ({duration}) is planned for now. Start whenever you are ready, or choose a later time.</source>
+        <translation>{title}（{duration}）の予定の時刻です。準備ができたら始めましょう。あとにすることもできます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="319"/>
+        <source>{title} is planned for now.</source>
+        <translation>{title}の予定の時刻です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="347"/>
+        <source>Knee Coach reminder</source>
+        <translation>Knee Coach のリマインダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="370"/>
+        <source>Start now</source>
+        <translation>今すぐ始める</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="372"/>
+        <source>Rate my pain</source>
+        <translation>痛みを記録する</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="374"/>
+        <source>Open Knee Coach</source>
+        <translation>Knee Coach を開く</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="376"/>
+        <source>Snooze 10 min</source>
+        <translation>10分後にもう一度</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="378"/>
+        <source>Snooze 1 hour</source>
+        <translation>1時間後にもう一度</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="380"/>
+        <source>Not today</source>
+        <translation>今日はやめておく</translation>
+    </message>
+    <message>
+        <location filename="../ui/reminders.py" line="382"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -1583,399 +1948,760 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="209"/>
+        <location filename="../ui/session_flow.py" line="212"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="214"/>
+        <location filename="../ui/session_flow.py" line="217"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="219"/>
+        <location filename="../ui/session_flow.py" line="222"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="220"/>
+        <location filename="../ui/session_flow.py" line="223"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="222"/>
+        <location filename="../ui/session_flow.py" line="225"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="230"/>
-        <location filename="../ui/session_flow.py" line="308"/>
+        <location filename="../ui/session_flow.py" line="233"/>
+        <location filename="../ui/session_flow.py" line="309"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="259"/>
+        <location filename="../ui/session_flow.py" line="260"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="261"/>
+        <location filename="../ui/session_flow.py" line="262"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="265"/>
+        <location filename="../ui/session_flow.py" line="266"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="267"/>
+        <location filename="../ui/session_flow.py" line="268"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="274"/>
+        <location filename="../ui/session_flow.py" line="275"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="423"/>
+        <location filename="../ui/session_flow.py" line="424"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="427"/>
+        <location filename="../ui/session_flow.py" line="428"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="428"/>
+        <location filename="../ui/session_flow.py" line="429"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="430"/>
+        <location filename="../ui/session_flow.py" line="431"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="432"/>
+        <location filename="../ui/session_flow.py" line="433"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="284"/>
+        <location filename="../ui/session_flow.py" line="285"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="225"/>
+        <location filename="../ui/session_flow.py" line="228"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="227"/>
+        <location filename="../ui/session_flow.py" line="230"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="231"/>
+        <location filename="../ui/session_flow.py" line="234"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="279"/>
+        <location filename="../ui/session_flow.py" line="280"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="309"/>
+        <location filename="../ui/session_flow.py" line="310"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="335"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="335"/>
+        <location filename="../ui/session_flow.py" line="336"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="337"/>
+        <location filename="../ui/session_flow.py" line="338"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="338"/>
+        <location filename="../ui/session_flow.py" line="339"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="339"/>
+        <location filename="../ui/session_flow.py" line="340"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="341"/>
+        <location filename="../ui/session_flow.py" line="342"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="346"/>
+        <location filename="../ui/session_flow.py" line="347"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="347"/>
+        <location filename="../ui/session_flow.py" line="348"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="358"/>
+        <location filename="../ui/session_flow.py" line="359"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="373"/>
+        <location filename="../ui/session_flow.py" line="374"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="374"/>
+        <location filename="../ui/session_flow.py" line="375"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="390"/>
+        <location filename="../ui/session_flow.py" line="391"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="404"/>
-        <location filename="../ui/session_flow.py" line="422"/>
+        <location filename="../ui/session_flow.py" line="405"/>
+        <location filename="../ui/session_flow.py" line="423"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="405"/>
+        <location filename="../ui/session_flow.py" line="406"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="407"/>
-        <location filename="../ui/session_flow.py" line="426"/>
+        <location filename="../ui/session_flow.py" line="408"/>
+        <location filename="../ui/session_flow.py" line="427"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="408"/>
+        <location filename="../ui/session_flow.py" line="409"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="409"/>
+        <location filename="../ui/session_flow.py" line="410"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="410"/>
+        <location filename="../ui/session_flow.py" line="411"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="445"/>
+        <location filename="../ui/session_flow.py" line="446"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="448"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="464"/>
+        <location filename="../ui/session_flow.py" line="465"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="471"/>
+        <location filename="../ui/session_flow.py" line="470"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="481"/>
+        <location filename="../ui/session_flow.py" line="480"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="511"/>
+        <location filename="../ui/session_flow.py" line="510"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
 </context>
 <context>
+    <name>SoundSettingsDialog</name>
+    <message>
+        <location filename="../ui/sound_settings.py" line="46"/>
+        <location filename="../ui/sound_settings.py" line="47"/>
+        <source>Sound and voice</source>
+        <translation>効果音と音声</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="52"/>
+        <source>The Sound and Voice buttons in the player (keys M and V) switch them on and off. Here you choose what they do. Changes apply at once, also during a session.</source>
+        <translation>効果音と音声のオン・オフは、運動中の画面にある「効果音」「音声」ボタン（キー M と V）で切り替えます。ここでは、それぞれ何を知らせるかを選びます。変更はすぐに反映され、運動の途中でも使えます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="58"/>
+        <source>Sounds</source>
+        <translation>効果音</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="61"/>
+        <source>Start of the session</source>
+        <translation>運動を始めるとき</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="62"/>
+        <source>Each new phase (get ready, hold, release, rest)</source>
+        <translation>準備・保つ・ゆるめる・休憩などに切り替わるたび</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="63"/>
+        <source>Each of the last 3 seconds of a phase</source>
+        <translation>切り替わる前の残り3秒（1秒ごと）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="64"/>
+        <source>Changing to the other leg (a two-tone signal)</source>
+        <translation>反対側の脚に替えるとき（高い音と低い音が交互に鳴ります）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="65"/>
+        <source>End of the routine</source>
+        <translation>ルーティンが終わったとき</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="72"/>
+        <location filename="../ui/sound_settings.py" line="77"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="78"/>
+        <source>Loudness of the sounds, 0 to 100 %</source>
+        <translation>効果音の大きさ（0〜100%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="87"/>
+        <location filename="../ui/sound_settings.py" line="186"/>
+        <source>{volume} %</source>
+        <translation>{volume}%</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="88"/>
+        <source>Test</source>
+        <translation>鳴らしてみる</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="90"/>
+        <source>Test the volume</source>
+        <translation>音量を確かめる</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="91"/>
+        <source>Play a sound at this volume</source>
+        <translation>この音量で音を一度鳴らします</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="100"/>
+        <source>Voice</source>
+        <translation>音声</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="103"/>
+        <source>Step names, with the side to start on</source>
+        <translation>ステップの名前と、始める側</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="104"/>
+        <source>Phase words: Start, Hold, Release, Rest</source>
+        <translation>動きの合図：「始めましょう」「保って」「ゆるめて」「休憩」</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="105"/>
+        <source>Changes of leg: “Switch to the left side”, “Press, left leg”</source>
+        <translation>脚を替える合図：「左側に替えて」「押して、左脚」</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="107"/>
+        <source>Closing words at the end of the routine</source>
+        <translation>ルーティンの終わりのあいさつ</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="115"/>
+        <source>Visual cue</source>
+        <translation>画面での合図</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="117"/>
+        <source>Flash a coloured frame round the player at the same moments</source>
+        <translation>同じタイミングで、運動中の画面のふちを色付きの枠で光らせる</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="120"/>
+        <source>For a noisy room, or if you hear poorly. Works with the sound off and without speakers.</source>
+        <translation>周りがにぎやかなときや、音が聞こえにくいときに。効果音がオフでも、スピーカーがなくても使えます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sound_settings.py" line="130"/>
+        <source>Dialog buttons</source>
+        <translation>ダイアログのボタン</translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <location filename="../ui/sparkline.py" line="33"/>
+        <source>Usual pain, last four weeks</source>
+        <translation>ふだんの痛み（この4週間）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sparkline.py" line="59"/>
+        <source>The 7-day average went from {first:.1f} to {last:.1f} of 10 over the last four weeks</source>
+        <translation>この4週間で、7日間の平均は10のうち{first:.1f}から{last:.1f}になりました</translation>
+    </message>
+    <message>
+        <location filename="../ui/sparkline.py" line="63"/>
+        <source>No pain ratings in the last four weeks</source>
+        <translation>この4週間、痛みの評価はありません</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../ui/today_view.py" line="130"/>
+        <source>A rest day: a session stopped because of a sharp pain.</source>
+        <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="133"/>
+        <source>A rest day: a session stopped because you felt unwell.</source>
+        <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="136"/>
+        <source>A rest day: your knee was hot, red or swollen.</source>
+        <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="137"/>
+        <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
+        <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="141"/>
+        <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
+        <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="144"/>
+        <source>No weekly plan yet: choose a routine for today, or make a plan and Knee Coach will remind you.</source>
+        <translation>週の予定はまだありません。今日のルーティンを選ぶか、予定を作るとKnee Coachがお知らせします。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="147"/>
+        <source>Done for today. Well done.</source>
+        <translation>今日の分は終わりました。おつかれさまでした。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="149"/>
+        <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
+        <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="200"/>
+        <source>Weekly plan…</source>
+        <translation>週の予定…</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="202"/>
+        <source>Weekly plan and reminders</source>
+        <translation>週の予定とリマインダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="208"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="210"/>
+        <source>What to do today</source>
+        <translation>今日すること</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="218"/>
+        <source>Rate this morning&apos;s pain…</source>
+        <translation>今朝の痛みを記録…</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="238"/>
+        <source>Usual pain, last four weeks</source>
+        <translation>ふだんの痛み（この4週間）</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="267"/>
+        <source>Today, {day}</source>
+        <extracomment>The first Start button (the default: Return starts it).</extracomment>
+        <translation>今日&#x3000;{day}</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="273"/>
+        <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
+        <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="288"/>
+        <source>Rate my pain now</source>
+        <translation>今の痛みを記録</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="299"/>
+        <source>✓ Done today: “{routine}”</source>
+        <translation>✓ 今日行いました：「{routine}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="308"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="310"/>
+        <source>Start “{routine}”</source>
+        <translation>「{routine}」を開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="312"/>
+        <source>Begins with its safety check</source>
+        <translation>まず安全の確認から始まります</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="319"/>
+        <source>Choose another routine…</source>
+        <translation>ほかのルーティンを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="320"/>
+        <source>Choose a routine…</source>
+        <translation>ルーティンを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="364"/>
+        <source>Last session: {day}, “{routine}”</source>
+        <translation>前回の運動：{day}、「{routine}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="368"/>
+        <source>{value} of 10 right after ({zone})</source>
+        <translation>直後の痛み 10のうち{value}（{zone}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="373"/>
+        <source>back to usual the next morning</source>
+        <translation>翌朝はふだんの程度に戻りました</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="374"/>
+        <source>not settled the next morning</source>
+        <translation>翌朝はふだんの程度に戻りませんでした</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="375"/>
+        <source>next morning: {value} of 10</source>
+        <translation>翌朝：10のうち{value}</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="378"/>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="378"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="390"/>
+        <source>Not enough ratings yet to compare with your first week.</source>
+        <translation>最初の週と比べるには、まだ記録が足りません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="403"/>
+        <source>This week: {done} of {planned} planned sessions done.</source>
+        <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="406"/>
+        <source>The four weeks before: {done} of {planned}.</source>
+        <translation>その前の4週間：{planned}回のうち{done}回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="415"/>
+        <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
+        <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="417"/>
+        <source>Reminders are off.</source>
+        <translation>リマインダーはオフです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="419"/>
+        <source>No reminder is coming up.</source>
+        <translation>予定されているリマインダーはありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="421"/>
+        <source>Next: a check-in, {day} at {time}.</source>
+        <translation>次回：{day} {time}に日々の記録。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="424"/>
+        <source>Next reminder: {day} at {time}, “{routine}”.</source>
+        <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../ui/tray.py" line="51"/>
+        <source>Rate my pain now…</source>
+        <translation>今の痛みを記録…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="55"/>
+        <source>Pause reminders for today</source>
+        <translation>今日はリマインダーを止める</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="60"/>
+        <source>Open Knee Coach</source>
+        <translation>Knee Coach を開く</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="62"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="89"/>
+        <source>Start “{title}”</source>
+        <translation>「{title}」を始める</translation>
+    </message>
+</context>
+<context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="82"/>
+        <location filename="../ui/trend_view.py" line="78"/>
         <source>2 weeks</source>
-        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. The view: the lane below, headroom above 10 for the one-row legend. Verdict -&gt; shape and colour of the headline (colour is never alone: words and shape).</extracomment>
+        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. The view: the lane below, headroom above 10 for the one-row legend.</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="82"/>
+        <location filename="../ui/trend_view.py" line="78"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="83"/>
+        <location filename="../ui/trend_view.py" line="79"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="83"/>
+        <location filename="../ui/trend_view.py" line="79"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="90"/>
+        <location filename="../ui/trend_view.py" line="86"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="88"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="97"/>
+        <location filename="../ui/trend_view.py" line="93"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="104"/>
+        <location filename="../ui/trend_view.py" line="100"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="102"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="108"/>
+        <location filename="../ui/trend_view.py" line="104"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="111"/>
+        <location filename="../ui/trend_view.py" line="107"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="112"/>
+        <location filename="../ui/trend_view.py" line="108"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="113"/>
+        <location filename="../ui/trend_view.py" line="109"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="120"/>
+        <location filename="../ui/trend_view.py" line="116"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="121"/>
+        <location filename="../ui/trend_view.py" line="117"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="124"/>
+        <location filename="../ui/trend_view.py" line="120"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="126"/>
+        <location filename="../ui/trend_view.py" line="122"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="128"/>
+        <location filename="../ui/trend_view.py" line="124"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="132"/>
+        <location filename="../ui/trend_view.py" line="128"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="139"/>
+        <location filename="../ui/trend_view.py" line="135"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="143"/>
+        <location filename="../ui/trend_view.py" line="139"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="144"/>
+        <location filename="../ui/trend_view.py" line="140"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="157"/>
+        <location filename="../ui/verdict.py" line="31"/>
         <source>Better: {points:.1f} points lower than the period you compare with</source>
         <translation>改善：比べる期間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="159"/>
+        <location filename="../ui/verdict.py" line="33"/>
         <source>A little better: {points:.1f} points lower than the period you compare with</source>
         <translation>少し改善：比べる期間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="162"/>
+        <location filename="../ui/verdict.py" line="36"/>
         <source>About the same as the period you compare with</source>
         <translation>比べる期間とほぼ同じ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="164"/>
+        <location filename="../ui/verdict.py" line="38"/>
         <source>A little worse: {points:.1f} points higher than the period you compare with</source>
         <translation>少し悪化：比べる期間より {points:.1f} 高い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="166"/>
+        <location filename="../ui/verdict.py" line="40"/>
         <source>Worse: {points:.1f} points higher than the period you compare with</source>
         <translation>悪化：比べる期間より {points:.1f} 高い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="171"/>
+        <location filename="../ui/verdict.py" line="45"/>
         <source>Better: {points:.1f} points lower than your first week</source>
         <translation>改善：最初の1週間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="173"/>
+        <location filename="../ui/verdict.py" line="47"/>
         <source>A little better: {points:.1f} points lower than your first week</source>
         <translation>少し改善：最初の1週間より {points:.1f} 低い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="175"/>
+        <location filename="../ui/verdict.py" line="49"/>
         <source>About the same as your first week</source>
         <translation>最初の1週間とほぼ同じ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="176"/>
+        <location filename="../ui/verdict.py" line="50"/>
         <source>A little worse: {points:.1f} points higher than your first week</source>
         <translation>少し悪化：最初の1週間より {points:.1f} 高い</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="178"/>
+        <location filename="../ui/verdict.py" line="52"/>
         <source>Worse: {points:.1f} points higher than your first week</source>
         <translation>悪化：最初の1週間より {points:.1f} 高い</translation>
     </message>
@@ -1983,154 +2709,159 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="234"/>
+        <location filename="../ui/trend_view.py" line="199"/>
         <source>No ratings yet</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. Ratings stored with a date the chart cannot show (see ``reload``).</extracomment>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. Ratings stored with a date the chart cannot show (see ``reload``). The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="237"/>
+        <location filename="../ui/trend_view.py" line="202"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="241"/>
+        <location filename="../ui/trend_view.py" line="206"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="244"/>
+        <location filename="../ui/trend_view.py" line="209"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="267"/>
+        <location filename="../ui/trend_view.py" line="232"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="268"/>
+        <location filename="../ui/trend_view.py" line="233"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="274"/>
+        <location filename="../ui/trend_view.py" line="239"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="274"/>
+        <location filename="../ui/trend_view.py" line="239"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="275"/>
+        <location filename="../ui/trend_view.py" line="240"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="279"/>
+        <location filename="../ui/trend_view.py" line="244"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="280"/>
+        <location filename="../ui/trend_view.py" line="245"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="281"/>
+        <location filename="../ui/trend_view.py" line="246"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="286"/>
+        <location filename="../ui/trend_view.py" line="251"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="288"/>
+        <location filename="../ui/trend_view.py" line="253"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="302"/>
+        <location filename="../ui/trend_view.py" line="267"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="304"/>
-        <source>Your ratings with their 7-day average; the summary beside it says in words whether your pain is going down</source>
-        <translation>痛みの評価とその7日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
+        <location filename="../ui/trend_view.py" line="406"/>
+        <source>30-day average</source>
+        <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="310"/>
+        <location filename="../ui/trend_view.py" line="413"/>
+        <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
+        <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="416"/>
+        <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
+        <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="272"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="338"/>
+        <location filename="../ui/trend_view.py" line="406"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="343"/>
+        <location filename="../ui/trend_view.py" line="310"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="358"/>
+        <location filename="../ui/trend_view.py" line="330"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="361"/>
+        <location filename="../ui/trend_view.py" line="333"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="373"/>
-        <location filename="../ui/trend_view.py" line="379"/>
+        <location filename="../ui/trend_view.py" line="346"/>
+        <location filename="../ui/trend_view.py" line="352"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="374"/>
+        <location filename="../ui/trend_view.py" line="347"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="386"/>
+        <location filename="../ui/trend_view.py" line="359"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="388"/>
+        <location filename="../ui/trend_view.py" line="361"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="393"/>
-        <source>The line is the 7-day average of your usual pain (the light dots): daily check-ins, ratings before exercise and next-morning ratings. Ratings right after exercise are judged by their zone instead: 0-2 safe, 3-5 acceptable, 6-10 too much. Click an entry of the key to show or hide it.</source>
-        <translation>線は、ふだんの痛み（薄い点）の7日間平均です。日々の記録、運動前と翌朝の評価を含みます。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
-    </message>
-    <message>
-        <location filename="../ui/trend_view.py" line="530"/>
+        <location filename="../ui/trend_view.py" line="545"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="534"/>
+        <location filename="../ui/trend_view.py" line="549"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="537"/>
+        <location filename="../ui/trend_view.py" line="552"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="625"/>
+        <location filename="../ui/trend_view.py" line="640"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -211,8 +211,11 @@ def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> 
             log.error("could not start Knee Coach again (%s -m coach)", sys.executable)
 
 
-def run_window(options: Options, routine_id: str | None = None) -> int:
+def run_window(options: Options, routine_id: str | None = None, *,
+               minimized: bool = False) -> int:
     """Open the main window (on *routine_id* if given) and run until it closes.
+    *minimized* (start at login): no window, only the reminders (the tray icon where
+    there is a tray); the tray, a reminder or a second launch brings the window.
 
     If another copy has the data folder open, hand it the request instead (it comes
     to the front, and starts *routine_id*) and return 0."""
@@ -251,9 +254,18 @@ def run_window(options: Options, routine_id: str | None = None) -> int:
     if os.environ.get(ENV_EXIT_AFTER_PAINT):
         probe = _FirstPaintProbe(window)
         window.installEventFilter(probe)
-    window.show()
-    window.raise_()
-    window.activateWindow()  # keyboard shortcuts need an active window
+    # Closing the window may only hide it (reminders keep running); the app ends when
+    # the window says it is finished.
+    app.setQuitOnLastWindowClosed(False)
+    window.finished.connect(app.quit)
+    if minimized:
+        QTimer.singleShot(0, instance.listen)
+        QTimer.singleShot(0, window.start_reminders)
+    else:
+        window.show()
+        window.raise_()
+        window.activateWindow()  # keyboard shortcuts need an active window
+        after_first_paint(window, window.start_reminders)
     QTimer.singleShot(0, lambda: set_app_icon(app))
     QTimer.singleShot(0, keep_start_up)
     window.chart_module_loaded.connect(gc.freeze)

@@ -3,7 +3,6 @@ question after a session, and corrections in the rating history (with undo)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -23,12 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach import config
-from coach.advice import History, morning_session
-from coach.journal import Journal, JournalError, Rating
-from coach.ui import theme
+from coach.journal import Journal, JournalError, Rating, Session
 from coach.ui.rating import PainRating
-from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
     clear_layout,
@@ -93,7 +88,7 @@ class RatingDialog(QDialog):
         self.note.setMaxLength(500)
         layout.addWidget(self.note)
         self.problem = plain_label("")
-        set_text_colour(self.problem, theme.current().error_text)
+        set_text_colour(self.problem, lambda c: c.error_text)
         self.problem.hide()
         layout.addWidget(self.problem)
         # Enter in the note saves, as in any form; it never cancels the rating.
@@ -138,27 +133,16 @@ class RatingDialog(QDialog):
         self.accept()
 
 
-def ask_morning_check(parent: QWidget, journal: Journal, settings: Settings,
-                      title_of: Callable[[str], str]) -> RatingDialog | None:
-    """The morning after a session, ask once whether the pain is back to usual (which
-    session, and what the answer means, are ``coach.advice``'s to say). None when
-    there is nothing to ask."""
-    today = date.today()
-    try:
-        session = morning_session(History.load(journal, today), today)
-    except JournalError:  # damaged: the main window says so; ask nothing
-        return None
-    if session is None or settings.get(config.MORNING_CHECK_ASKED) == session.uid:
-        return None
-    settings.set(config.MORNING_CHECK_ASKED, session.uid)
+def morning_dialog(parent: QWidget, journal: Journal, session: Session,
+                   title: str) -> RatingDialog:
+    """The morning after *session* (titled *title*): is the pain back to usual? What
+    the answer means is ``coach.advice``'s to say; the Today screen shows it."""
     dialog = RatingDialog(
         journal, context="next_morning", session_uid=session.uid, parent=parent,
-        intro=translate("Context", "Yesterday you did “{routine}”.").format(
-            routine=title_of(session.routine_id)),
+        intro=translate("Context", "Yesterday you did “{routine}”.").format(routine=title),
         question=translate("Context", "Is your knee back to its usual level? How much "
                            "does it hurt this morning?"))
     dialog.setObjectName("morningCheck")
-    dialog.open()
     return dialog
 
 

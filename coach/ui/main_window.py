@@ -1,11 +1,12 @@
-"""The main window: the routine list, the chosen routine's details and the way in
-to a session; message bars for anything the user must know (damaged journal,
-routine files that could not be loaded)."""
+"""The main window: the Today screen (shown first), the routine list with the chosen
+routine's details, the pain trend, and the way in to a session; message bars for
+anything the user must know (damaged journal, routine files that could not be
+loaded)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, Signal
@@ -26,31 +27,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach import config
-from coach.advice import History, Today, TodayAdvice, today_advice
+from coach import config, paths
+from coach.advice import History
 from coach.config import Options
 from coach.journal import Changed, Journal, JournalError, JournalNotice
 from coach.library import Library
+from coach.plan import LoadedPlan, load_plan
 from coach.routine import Routine
+from coach.schedule import ReminderState
 from coach.textsafe import terminal_safe
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
-
-    from coach.ui.session_flow import SessionFlow
-    from coach.ui.trend_view import TrendView
+from coach.today import today
 from coach.ui import theme
 from coach.ui.routine_view import RoutineDetails
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
     after_first_paint,
-    callout,
     duration_text,
     message_box,
     plain_label,
     plain_tip,
 )
+
+if TYPE_CHECKING:
+    from coach.ui.reminders import ReminderService
+    from coach.ui.session_flow import SessionFlow
+    from coach.ui.tray import ReminderPresenter
+    from coach.ui.trend_view import TrendView
 
 # Dialogs (coach.ui.help, QMessageBox, ...) are imported where they are opened: Qt
 # builds each class's enums on first use, and start-up should pay only for what it shows.
@@ -98,9 +101,15 @@ class MainWindow(QMainWindow):
     Signals:
         chart_module_loaded: pyqtgraph and the chart code were just imported, at the
             first visit to the trend page; they stay loaded until the app quits.
+        plan_changed: the weekly plan or the reminder settings were saved.
+        finished: the window closed for good (not hidden to keep reminders running).
     """
 
     chart_module_loaded = Signal()
+    plan_changed = Signal()
+    #: The window closed for good (not hidden to keep reminders running): the app
+    #: quits (see ``coach.ui.app.run_window``).
+    finished = Signal()
 
     def __init__(self, options: Options, *, settings: Settings, lang: str,
                  library: Library | None = None, journal: Journal | None = None) -> None:
@@ -112,10 +121,15 @@ class MainWindow(QMainWindow):
         self.library = library if library is not None else options.load_library()
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
-        self._morning_checked = False
         #: Set when the user asked for a restart (new language); the app starts a new
         #: process after this one has closed its journal and released the data folder.
         self.restart_pending = False
+        #: Reminders at the plan's times (:meth:`start_reminders`), None until then
+        #: and while they are off.
+        self.reminders: ReminderService | None = None
+        self.reminder_ui: ReminderPresenter | None = None
+        #: Quit was chosen (menu, tray): close even when reminders would keep running.
+        self._quitting = False
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(MINIMUM_SIZE)
 
@@ -125,6 +139,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
+        from coach.ui.today_view import TodayPage
+
+        self.today_page = TodayPage(self.library, lang)
+        self.today_page.start_requested.connect(self.open_routine)
+        self.today_page.choose_requested.connect(lambda: self.show_page("routines"))
+        self.today_page.check_in_requested.connect(self.check_in)
+        self.today_page.morning_requested.connect(self.answer_morning)
+        self.today_page.plan_requested.connect(self.edit_plan)
+        self.tabs.addTab(self.today_page, self.tr("Today"))
         self.tabs.addTab(self._build_home(), self.tr("Routines"))
         self.trend_page = QWidget()
         QVBoxLayout(self.trend_page).setContentsMargins(0, 0, 0, 0)
@@ -142,6 +165,9 @@ class MainWindow(QMainWindow):
         trend_scroll.setFrameShape(QFrame.Shape.NoFrame)
         trend_scroll.setWidget(self.trend_page)
         self.tabs.addTab(trend_scroll, self.tr("Pain trend"))
+        #: The tabs by the name the settings keep.
+        self.tab_pages: dict[str, QWidget] = {
+            "today": self.today_page, "routines": self.splitter, "trend": trend_scroll}
         self.trend: TrendView | None = None
         self.check_in_button = QPushButton(self.tr("How is your knee?"))
         self.check_in_button.setObjectName("checkInButton")
@@ -159,6 +185,9 @@ class MainWindow(QMainWindow):
         outer.addLayout(self.bars)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        # There from the start: a status bar that appeared with its first message
+        # would push the page (the chart) up and back down again.
+        self.statusBar()
         self._build_menus()
 
         if self.journal.notice:
@@ -176,9 +205,7 @@ class MainWindow(QMainWindow):
         self._trend_stale = False
         self.journal.subscribe(self._journal_changed)
         self._restore_geometry()
-        self.tabs.setCurrentIndex(self.settings.get(config.TAB))
-        # Keys go to the routines first (arrows choose, Enter starts), not the tab bar.
-        self.routine_list.setFocus()
+        self.show_page(self.settings.get(config.PAGE))
 
     # -- building ------------------------------------------------------------
     def _build_home(self) -> QWidget:
@@ -200,13 +227,13 @@ class MainWindow(QMainWindow):
         self.broken_bar.setObjectName("brokenRoutines")
         self.broken_bar.action_clicked.connect(self.show_broken_routines)
         self.broken_bar.hide()
+        self.bars.addWidget(self.broken_bar)  # over every page: Today is shown first
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 6, 12)
         left_layout.addWidget(plain_label(self.tr("Routines"), point_delta=3, bold=True))
         left_layout.addWidget(self.routine_list, 1)
-        left_layout.addWidget(self.broken_bar)
 
         self.details = RoutineDetails()
         self.start_button = QPushButton(self.tr("Start routine"))
@@ -224,30 +251,15 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 12, 12)
-        info_accent, info_background = theme.current().callout["info"]
-        self.today_box, today_layout = callout("todayBox", accent=info_accent,
-                                               background=info_background)
-        self.today_label = plain_label("", point_delta=1, object_name="todayLabel")
-        self.today_box.setAccessibleName(self.tr("Today"))
-        self.today_label.setAccessibleDescription(self.tr("What to do today"))
-        today_layout.addWidget(self.today_label)
-        right_layout.addWidget(self.today_box)
         right_layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
 
-        # Scrolls rather than clips on a small screen: Start stays reachable.
-        right_scroll = QScrollArea()
-        right_scroll.setObjectName("homeRight")
-        right_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to Start
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        right_scroll.setWidget(right)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right_scroll)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700])
         self.splitter.setChildrenCollapsible(False)
@@ -268,14 +280,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, (text, key) in enumerate(((self.tr("&Routines"), "Ctrl+1"),
-                                             (self.tr("Pain &trend"), "Ctrl+2"))):
+        for name, text, key in (("today", self.tr("T&oday"), "Ctrl+1"),
+                                ("routines", self.tr("&Routines"), "Ctrl+2"),
+                                ("trend", self.tr("Pain &trend"), "Ctrl+3")):
             action = view_menu.addAction(text)
             action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
             self.outside_session.append(action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
@@ -292,6 +305,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         group.triggered.connect(self._on_language_chosen)
         self._build_appearance_menus(settings_menu)
+        settings_menu.addAction(self.tr("Sound and &voice…"), self._show_sound_settings)
+        plan_action = settings_menu.addAction(self.tr("Weekly &plan and reminders…"),
+                                              self.edit_plan)
+        self.outside_session.append(plan_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
@@ -299,6 +316,13 @@ class MainWindow(QMainWindow):
         safety_action.triggered.connect(self.show_safety)
         help_menu.addAction(self.tr("&Daily life tips"), self.show_daily_life)
         help_menu.addAction(self.tr("&About Knee Coach"), self.show_about)
+
+    def _show_sound_settings(self) -> None:
+        from coach.ui.sound_settings import show_sound_settings
+
+        # A running session's cues follow the changes at once.
+        show_sound_settings(self, self.settings, self.lang,
+                            self.flow.cues if self.flow is not None else None)
 
     # -- routines ------------------------------------------------------------
     def _fill_routines(self, keep: str | None = None) -> None:
@@ -332,74 +356,36 @@ class MainWindow(QMainWindow):
         self.start_button.setEnabled(bool(self.library.routines))
 
     def update_today(self) -> None:
-        """What to do today, from the journal (gentle: rest days are fine)."""
+        """The Today screen, from the plan and the journal (gentle: rest days are fine)."""
+        from coach.ui.today_view import TodayData, gather
+
+        loaded = self.load_plan()
+        now = datetime.now().astimezone()
         try:
-            history = History.load(self.journal, date.today())
+            data = gather(self.journal, self.library, self.lang, plan=loaded.plan,
+                          has_plan=loaded.exists and bool(loaded.plan.entries),
+                          state=self.reminder_state(), reminders_on=self.settings.get(
+                              config.REMINDERS), now=now,
+                          chosen_baseline=self._saved_baseline(),
+                          last_used=self.settings.get(config.LAST_ROUTINE))
         except JournalError as err:  # damaged: the bar says what to do
             self.journal_damaged([str(err)])
             history = History([])
-        self.today_label.setText(self._today_text(today_advice(history, date.today())))
+            data = TodayData(today(loaded.plan, history, now), history, None, None,
+                             self.settings.get(config.REMINDERS), False)
+        self.today_page.show_today(data)
+
+    def load_plan(self) -> LoadedPlan:
+        """The weekly plan (an unreadable one counts as none; ``coach plan`` says why)."""
+        return load_plan(self.options.data_dir / paths.PLAN_FILE)
+
+    def reminder_state(self) -> ReminderState | None:
+        """The reminders' snoozes and pauses, so that Today says what they will do."""
+        return self.reminders.state if self.reminders is not None else None
 
     def _routine_name(self, routine_id: str | None) -> str:
         routine = self.library.get(routine_id) if routine_id else None
         return routine.title.get(self.lang) if routine else (routine_id or "")
-
-    def _today_text(self, advice: TodayAdvice) -> str:
-        name = self._routine_name(advice.routine_id)
-        when = advice.day.isoformat() if advice.day else ""
-        kind = advice.kind
-        if kind is Today.WELCOME:
-            flagship = self.library.routines[0].title.get(self.lang) \
-                if self.library.routines else ""
-            return self.tr("Welcome. A good start is “{routine}”: read its safety notes, "
-                           "then press Start routine.").format(routine=flagship)
-        if kind is Today.AFTER_SHARP_PAIN:
-            if advice.step is not None:
-                return self.tr("Your last session ({date}) stopped at step {step} because "
-                               "of a sharp pain. Talk to a clinician before you do "
-                               "“{routine}” again.").format(date=when, step=advice.step,
-                                                            routine=name)
-            return self.tr("Your last session ({date}) stopped because of a sharp pain. "
-                           "Talk to a clinician before you do “{routine}” again.").format(
-                date=when, routine=name)
-        if kind is Today.AFTER_UNWELL:
-            return self.tr("Your last session ({date}) stopped because you felt unwell. "
-                           "Exercise again only once you feel well; if it happens again, "
-                           "talk to a clinician.").format(date=when)
-        if kind is Today.REST_AFTER_SKIP:
-            return self.tr("On {date} your knee was hot, red or swollen. If it still is, "
-                           "rest today; if it does not settle, see a clinician.").format(
-                date=when)
-        if kind is Today.DONE_TODAY:
-            return self.tr("You have exercised today (“{routine}”). Rest now, and tomorrow "
-                           "morning note how your knee feels.").format(routine=name)
-        if kind is Today.YESTERDAY:
-            routine = self.library.get(advice.routine_id or "")
-            often = routine.frequency.get(self.lang) if routine and routine.frequency \
-                else ""
-            if not often:
-                return self.tr("Yesterday: “{routine}”.").format(routine=name)
-            return self.tr("Yesterday: “{routine}”. {frequency}").format(routine=name,
-                                                                        frequency=often)
-        if kind is Today.MORNING_SETTLED:
-            return self.tr("This morning your pain was {value} of 10, back to its usual "
-                           "level after yesterday's “{routine}”: the exercise suited you. "
-                           "Carry on at the same level.").format(value=advice.value,
-                                                                 routine=name)
-        if kind is Today.MORNING_NOT_SETTLED:
-            return self.tr("This morning your pain was {value} of 10 after yesterday's "
-                           "“{routine}”: it has not settled to its usual level. Make the "
-                           "next session easier (fewer repetitions, shorter holds, a "
-                           "smaller movement) or rest for a day. If this keeps happening, "
-                           "talk to a clinician.").format(value=advice.value, routine=name)
-        if kind is Today.MORNING_UNCLEAR:
-            return self.tr("This morning your pain was {value} of 10 after yesterday's "
-                           "“{routine}”. If that is your usual level, carry on at the same "
-                           "level; if it is higher, make the next session easier or rest "
-                           "for a day.").format(value=advice.value, routine=name)
-        return self.tr("Your last session was {n} days ago (“{routine}”). Whenever you are "
-                       "ready, pick up where you left off.").format(n=advice.days,
-                                                                     routine=name)
 
     def _journal_changed(self, _changed: Changed) -> None:
         # Coalesced: a session writes several times in a row.
@@ -465,6 +451,8 @@ class MainWindow(QMainWindow):
         self.flow.closed.connect(self.close_session)
         self.pages.addWidget(self.flow)
         self.pages.setCurrentWidget(self.flow)
+        if self.reminders is not None:
+            self.reminders.set_session_running(True)
         for action in self.outside_session:
             action.setEnabled(False)
         self.flow.start()
@@ -477,6 +465,8 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.flow)
         self.flow.deleteLater()
         self.flow = None
+        if self.reminders is not None:
+            self.reminders.set_session_running(False)
         for action in self.outside_session:
             action.setEnabled(True)
         self.routine_list.setFocus()
@@ -502,13 +492,28 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     # -- pain trend and ratings ----------------------------------------------------
-    def _on_tab_changed(self, index: int) -> None:
-        self.settings.set(config.TAB, index)
-        if index == 1 and self.trend is None:
+    def show_page(self, name: str) -> None:
+        """Show the tab *name* ("today", "routines" or "trend"; anything else: today)
+        and put the keyboard where that page is used from."""
+        page = self.tab_pages.get(name, self.today_page)
+        self.tabs.setCurrentWidget(page)
+        focus = {"today": self.today_page.start_button or self.today_page.plan_button,
+                 "routines": self.routine_list}.get(name)
+        if focus is not None:
+            focus.setFocus()
+
+    def current_page(self) -> str:
+        current = self.tabs.currentWidget()
+        return next(name for name, page in self.tab_pages.items() if page is current)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        name = self.current_page()
+        self.settings.set(config.PAGE, name)
+        if name == "trend" and self.trend is None:
             # Load once "Loading the chart…" is on screen (also when the window opens
             # on this tab: the window is drawn before the chart code loads).
             after_first_paint(self.trend_loading, self._load_trend)
-        elif index == 1 and self._trend_stale:
+        elif name == "trend" and self._trend_stale:
             self._trend_stale = False
             self._reload_trend()
 
@@ -564,13 +569,131 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.statusBar().showMessage(self.tr("Saved {path}").format(path=target), 6000)
 
-    def _maybe_ask_morning_check(self) -> QDialog | None:
-        """The morning after a session: is the pain back to usual? Asked once."""
-        from coach.ui.checkin import ask_morning_check
+    def answer_morning(self, session_uid: str) -> None:
+        """The next-morning question (from the Today screen): is the pain back to
+        usual after yesterday's session?"""
+        from coach.ui.checkin import morning_dialog
 
-        # The answer's meaning stays on the home screen (the today box) all day.
-        return ask_morning_check(self, self.journal, self.settings,
-                                 title_of=self._routine_name)
+        session = next((s for s in self.journal.sessions() if s.uid == session_uid), None)
+        if session is not None:
+            morning_dialog(self, self.journal, session,
+                           self._routine_name(session.routine_id)).open()
+
+    # -- reminders -------------------------------------------------------------------
+    def start_reminders(self) -> None:
+        """Remind at the plan's times (when reminders are on and there is a plan).
+        Called once the window is up: nothing of it is on the first screen's path."""
+        if self.reminders is not None or not self.settings.get(config.REMINDERS):
+            return
+        from coach.ui.reminders import ReminderService
+        from coach.ui.tray import ReminderPresenter
+
+        self.reminders = ReminderService.open(self.options.data_dir, self.journal,
+                                              parent=self)
+        self.reminder_ui = ReminderPresenter(self.reminders, self.library.get,
+                                             lang=self.lang, parent=self)
+        self.reminder_ui.start_requested.connect(self._start_from_reminder)
+        self.reminder_ui.rate_requested.connect(lambda: (self.bring_forward(),
+                                                         self.check_in()))
+        self.reminder_ui.open_requested.connect(self.bring_forward)
+        self.reminder_ui.quit_requested.connect(self.quit)
+        self.reminders.next_changed.connect(self._show_next_reminder)
+        self.reminders.set_session_running(self.flow is not None)
+        self.reminders.start()
+
+    def stop_reminders(self) -> None:
+        for part in (self.reminder_ui, self.reminders):
+            if part is not None:
+                part.shutdown()
+                part.deleteLater()
+        self.reminders = self.reminder_ui = None
+
+    def _start_from_reminder(self, routine_id: str) -> None:
+        self.bring_forward()
+        if self.flow is None:
+            self.open_routine(routine_id)
+
+    def _show_next_reminder(self, reminder: object) -> None:
+        loaded = self.load_plan()
+        self.today_page.show_reminder(reminder, self.settings.get(config.REMINDERS),  # type: ignore[arg-type]
+                                      loaded.exists and bool(loaded.plan.entries))
+
+    def bring_forward(self) -> None:
+        """Show the window (perhaps hidden to keep reminders running) and raise it."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Close and quit, even when reminders would keep the app running."""
+        self._quitting = True
+        if not self.close():
+            self._quitting = False
+
+    def _keeps_running(self) -> bool | None:
+        """Whether closing the window only hides it: reminders are on, there is a plan
+        to remind of, and the user said so. None: not asked yet (the question is now
+        open; its answer closes or hides the window)."""
+        if self._quitting or self.reminders is None or not self.load_plan().plan.entries:
+            return False
+        answer = self.settings.get(config.KEEP_RUNNING)
+        if answer:
+            return answer == "yes"
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.findChild(QMessageBox, "keepRunningQuestion") is not None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Keep reminders running?"),
+                          self.tr("Knee Coach can stay running in the background so that it "
+                                  "reminds you at the times of your weekly plan. You can "
+                                  "change this in Settings > Weekly plan and reminders."),
+                          parent=self)
+        box.setObjectName("keepRunningQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        keep = box.addButton(self.tr("Keep running"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+
+        def answered(button: object) -> None:
+            self.settings.set(config.KEEP_RUNNING, "yes" if button is keep else "no")
+            self.close()
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        return None
+
+    def edit_plan(self) -> None:
+        """The weekly plan and reminders (one dialog at a time)."""
+        from coach.ui.plan_dialog import PlanDialog
+
+        if self.findChild(PlanDialog, "planDialog") is not None:
+            return
+        data_dir = self.options.data_dir
+        dialog = PlanDialog(
+            self.library, self.lang, data_dir / paths.PLAN_FILE,
+            reminders_on=self.settings.get(config.REMINDERS),
+            keep_running=self.settings.get(config.KEEP_RUNNING) == "yes",
+            # The login entry names the folder only when it is not the usual one.
+            data_dir_for_autostart=None if data_dir == paths.default_data_dir() else data_dir,
+            parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            self.settings.set(config.REMINDERS, dialog.reminders_on)
+            self.settings.set(config.KEEP_RUNNING, "yes" if dialog.keep_running else "no")
+            self.plan_changed.emit()
+            if not dialog.reminders_on:
+                self.stop_reminders()
+            elif self.reminders is None:
+                self.start_reminders()
+            else:
+                self.reminders.set_plan(self.load_plan().plan)
+            self.update_today()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
 
     # -- notices ---------------------------------------------------------------
     def show_journal_notice(self, notice: JournalNotice) -> None:
@@ -610,8 +733,9 @@ class MainWindow(QMainWindow):
         about_box(self).open()
 
     def _build_appearance_menus(self, settings_menu: QMenu) -> None:
-        """Appearance (theme, high contrast) and text size: saved at once, used from
-        the next start (every colour and font is chosen as the window is built)."""
+        """Appearance (theme, high contrast): saved and applied at once. Text size:
+        saved at once, used from the next start (fonts are sized from it as the
+        window is built)."""
         appearance = settings_menu.addMenu(self.tr("&Appearance"))
         appearance.setObjectName("appearanceMenu")
         group = QActionGroup(self)
@@ -647,9 +771,20 @@ class MainWindow(QMainWindow):
         self.outside_session += [appearance.menuAction(), sizes.menuAction()]
 
     def _appearance_changed(self, key: config.Setting[T], value: T) -> None:
-        self._save_and_offer_restart(key, value, self.tr("Appearance"), self.tr(
-            "The new appearance is used the next time Knee Coach starts. Restart now?"),
-            "appearanceRestart")
+        """The theme and high contrast change at once; the text size at the next start
+        (offered now)."""
+        if key == config.TEXT_SCALE:
+            self._save_and_offer_restart(key, value, self.tr("Text size"), self.tr(
+                "The new text size is used the next time Knee Coach starts. Restart now?"),
+                "appearanceRestart")
+            return
+        self.settings.set(key, value)
+        self.settings.sync()
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, self.settings)
 
     def _on_language_chosen(self, action: QAction) -> None:
         self._save_and_offer_restart(config.LANGUAGE, action.data(), self.tr("Language"), self.tr(
@@ -684,9 +819,6 @@ class MainWindow(QMainWindow):
         after_first_paint(self, self.damage_check.start)
         if not self.settings.get(config.FIRST_RUN_NOTICE_SEEN):
             after_first_paint(self, self._show_first_run_notice)
-        elif not self._morning_checked:
-            self._morning_checked = True
-            after_first_paint(self, self._maybe_ask_morning_check)
 
     def _show_first_run_notice(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -732,10 +864,26 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.flow.confirm_end(on_end=self.close)
             return
+        keep = self._keeps_running()
+        if keep is None:  # asked: the answer closes again
+            event.ignore()
+            return
+        if keep:
+            # Hidden, not closed: the reminders go on (the tray or a launch brings the
+            # window back).
+            event.ignore()
+            self._save_window_state()
+            self.hide()
+            return
         if self.flow is not None:
             self.flow.shutdown()  # records the session as stopped, with its progress
+        self.stop_reminders()
         self.journal.unsubscribe(self._journal_changed)
+        self._save_window_state()
+        super().closeEvent(event)
+        self.finished.emit()
+
+    def _save_window_state(self) -> None:
         self.settings.set(config.WINDOW_GEOMETRY, self.saveGeometry().data())
         self.settings.set(config.WINDOW_SPLITTER, self.splitter.saveState().data())
         self.settings.sync()
-        super().closeEvent(event)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -246,11 +246,7 @@ def claim(data_dir: Path, request: Request, *, wait: float = ANSWER_WAIT
 def bring_forward(window: MainWindow, request: Request) -> None:
     """Show the window to the user who launched the app again, and start the routine
     they asked for, unless a session or a question is on screen already."""
-    if window.isMinimized():
-        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-    window.show()
-    window.raise_()
-    window.activateWindow()
+    window.bring_forward()
     if request.routine is not None and window.flow is None \
             and QApplication.activeModalWidget() is None:
         window.open_routine(request.routine)

@@ -104,10 +104,17 @@ def dump(app, page: str) -> None:
     print(json.dumps({"page": page, "nodes": rows}, ensure_ascii=False), flush=True)
 
 
+#: The Today screen's Start, for the routine it suggests on a first run.
+TODAY_START = "Start “Ten-minute inner-quadriceps routine”"
+
+
 def main() -> None:
     app = wait_for("the application in the AT-SPI registry", application, timeout=20)
-    wait_for("the home screen", lambda: find(app, "push button", "Start routine"))
+    wait_for("the Today screen", lambda: find(app, "push button", TODAY_START))
     dump(app, "home")
+    press(app, "page tab", "Routines", what="the routines page",
+          until=lambda: find(app, "push button", "Start routine"))
+    dump(app, "routines")
     press(app, "push button", "Start routine", what="the safety check",
           until=lambda: find(app, "push button", "No, my knee is fine today"))
     dump(app, "safety")

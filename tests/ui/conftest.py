@@ -26,17 +26,8 @@ def make_window(qtbot, data_dir):
 
     yield make
     for window in made:
+        window.stop_reminders()  # closing then ends the window, never asks to keep running
         window.journal.close()
-
-
-@pytest.fixture
-def journal(data_dir):
-    """A journal of its own in the test's data folder (no window)."""
-    from coach.journal import open_journal
-
-    journal = open_journal(data_dir / "journal.sqlite3")
-    yield journal
-    journal.close()
 
 
 def show_active(window, qtbot) -> None:

@@ -58,13 +58,26 @@ def assert_no_bare_scroll_area(widgets: list[QWidget]) -> None:
                              f"{area.objectName()!r} in {names(widgets)}")
 
 
-def test_tab_on_the_home_screen(make_window, qtbot):
+def test_tab_on_the_today_screen(make_window, qtbot):
     window = make_window()
     show_active(window, qtbot)
+    start = window.today_page.start_button
+    order = names(tab_walk(start))
+    assert order[0] == "todayStart"
+    for name in ("planButton", "todayChoose", "checkInButton"):
+        assert name in order
+    assert "todayPage" not in order
+    assert_no_bare_scroll_area(tab_walk(start))
+
+
+def test_tab_on_the_routines_page(make_window, qtbot):
+    window = make_window()
+    show_active(window, qtbot)
+    window.show_page("routines")
     order = names(tab_walk(window.routine_list))
     assert order.index("routineList") < order.index("startButton")
     assert "checkInButton" in order
-    assert "homeRight" not in order and "routineDetails" not in order
+    assert "routineDetails" not in order
     assert_no_bare_scroll_area(tab_walk(window.routine_list))
 
 
@@ -105,7 +118,7 @@ def test_tab_on_the_trend_page(make_window, qtbot):
     window = make_window()
     window.journal.add_rating(4, "check_in")
     show_active(window, qtbot)
-    window.tabs.setCurrentIndex(1)
+    window.show_page("trend")
     qtbot.waitUntil(lambda: window.trend is not None and window.trend.isVisible())
     first = window.trend.findChild(QWidget, "range_2w")
     order = names(tab_walk(first))
@@ -224,7 +237,8 @@ def test_screen_reader_sees_every_page(desktop, tmp_path):
                                 capture_output=True, text=True, timeout=60)
     finally:
         seconds = time.monotonic() - started
-    assert app.poll() is None, f"the app exited: {app_log.read_text()}"
+    assert app.poll() is None, (f"the app exited ({app.returncode}): {app_log.read_text()}\n"
+                                f"{walked.stdout[-2000:]}\n{walked.stderr[-2000:]}")
     assert walked.returncode == 0, (walked.stderr + "\n" + walked.stdout +
                                     "\napp: " + app_log.read_text())
     pages = {}
@@ -241,10 +255,14 @@ def test_screen_reader_sees_every_page(desktop, tmp_path):
         raise AssertionError(f"no {role} {name!r} on {page}: "
                              f"{[n[:2] for n in pages[page] if n[1]]}")
 
-    has("home", "list", "Routines")
-    assert has("home", "push button", "Start routine")[2] == "Start the selected routine"
+    assert has("home", "push button", "Start “Ten-minute inner-quadriceps routine”")[2] == \
+        "Begins with its safety check"
+    has("home", "push button", "Weekly plan and reminders")
     has("home", "push button", "How is your knee? Rate my pain now")
+    has("home", "page tab", "Routines")
     has("home", "page tab", "Pain trend")
+    has("routines", "list", "Routines")
+    assert has("routines", "push button", "Start routine")[2] == "Start the selected routine"
     has("safety", "push button", "No, my knee is fine today")
     has("safety", "push button", "Yes, it is hot, red or swollen")
     has("safety", "push button", "Back to routines")

@@ -24,7 +24,7 @@ def test_damage_found_after_start_up_is_said_and_the_export_rescues(
                     timeout=10000)
     bar = window.findChild(MessageBar, "journalDamaged")
     assert "Part of your journal is damaged" in bar.label.text()
-    window.tabs.setCurrentIndex(1)  # the chart meets the damage: no crash, same bar
+    window.show_page("trend")  # the chart meets the damage: no crash, same bar
     qtbot.waitUntil(lambda: window.trend is not None)
     out = tmp_path / "rescued.csv"
     monkeypatch.setattr(report.QFileDialog, "getSaveFileName",

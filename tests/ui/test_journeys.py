@@ -79,8 +79,8 @@ def test_skip_skip_through_and_note_are_exported_as_they_happened(make_window, q
     assert ",0,safety_skip," in sessions[0]
     assert ",0,stopped," in sessions[1]  # not "completed": no step's work ran
     assert any(",3,check_in,,after the walk," in r for r in rows)
-    qtbot.waitUntil(lambda: "hot, red or swollen" not in window.today_label.text())
-    assert "exercised today" not in window.today_label.text()  # no step was done
+    qtbot.waitUntil(lambda: "hot, red or swollen" not in window.today_page.today_label.text())
+    assert "exercised today" not in window.today_page.today_label.text()  # no step was done
 
 
 def test_the_trend_tab_shows_a_new_session_when_it_is_shown_again(make_window, qtbot):
@@ -89,7 +89,7 @@ def test_the_trend_tab_shows_a_new_session_when_it_is_shown_again(make_window, q
     window.journal.add_rating(5, "check_in")
     trend = open_trend(window, qtbot)
     assert trend.summary.sessions_4_weeks == 0
-    window.tabs.setCurrentIndex(0)
+    window.show_page("routines")
     window.start_selected()
     flow = window.flow
     flow.ok_button.click()
@@ -101,7 +101,7 @@ def test_the_trend_tab_shows_a_new_session_when_it_is_shown_again(make_window, q
     qtbot.keyClick(flow.focusWidget() or flow, Qt.Key.Key_S)  # sharp pain
     assert flow.findChild(QLabel, "sharpPainAdvice") is not None
     flow.pages.currentWidget().findChild(QPushButton, "backButton").click()
-    window.tabs.setCurrentIndex(1)
+    window.show_page("trend")
     qtbot.waitUntil(lambda: len(trend.stop_marks.getData()[0]) == 1)
     assert list(trend.scatters["before"].getData()[1]) == [6]
     assert trend.summary.sessions_4_weeks == 1

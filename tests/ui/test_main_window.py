@@ -151,9 +151,21 @@ def test_closing_mid_session_asks_first(make_window, qtbot, how):
     assert session.outcome == "stopped" and session.ended is not None
 
 
-def test_keyboard_chooses_and_starts_a_routine_from_launch(make_window, qtbot):
+def test_return_at_launch_starts_the_suggested_routine(make_window, qtbot):
     window = make_window()
     show_active(window, qtbot)
+    assert window.current_page() == "today"
+    start = window.today_page.start_button
+    assert window.focusWidget() is start and start.isDefault()
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert window.flow is not None and window.flow.routine is window.library.routines[0]
+
+
+def test_keyboard_chooses_and_starts_a_routine_on_the_routines_page(make_window, qtbot):
+    window = make_window()
+    show_active(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "routines"
     assert window.focusWidget() is window.routine_list
     qtbot.keyClick(window.routine_list, Qt.Key.Key_Down)
     second = window.selected_routine()
@@ -185,21 +197,21 @@ def test_today_box_says_what_to_do_from_the_last_session(make_window, data_dir):
     from coach.journal import open_journal
 
     window = make_window()
-    assert window.today_label.text().startswith("Welcome. A good start is “Ten-minute")
+    assert window.today_page.today_label.text().startswith("Welcome. A good start is “Ten-minute")
     window.close()
     journal = open_journal(data_dir / "journal.sqlite3")
     now = datetime.now().astimezone()
     session = journal.start_session("desk-break", at=now - timedelta(days=1))
     journal.end_session(session.uid, "completed", 3, at=now - timedelta(days=1))
     # The desk break's own frequency, not the ten-minute routine's "every other day".
-    assert make_window().today_label.text() == (
+    assert make_window().today_page.today_label.text() == (
         "Yesterday: “Two-minute desk break”. About once an hour while you are sitting.")
     session = journal.start_session("ankle-calf", at=now - timedelta(days=3))
     journal.end_session(session.uid, "completed", 5)  # older: the newest still decides
-    assert make_window().today_label.text().startswith("Yesterday:")
+    assert make_window().today_page.today_label.text().startswith("Yesterday:")
     session = journal.start_session("ankle-calf", at=now)
     journal.end_session(session.uid, "sharp_pain", 1)
-    assert "stopped because of a sharp pain" in make_window().today_label.text()
+    assert "stopped because of a sharp pain" in make_window().today_page.today_label.text()
     journal.close()
 
 
@@ -210,8 +222,8 @@ def test_a_safety_skip_is_not_exercise_on_the_home_screen(make_window, qtbot):
     window.flow.findChild(QPushButton, "safetyNotToday").click()
     window.flow.pages.currentWidget().findChild(QPushButton, "backButton").click()
     assert window.flow is None
-    qtbot.waitUntil(lambda: "hot, red or swollen" in window.today_label.text())
-    assert "exercised" not in window.today_label.text()
+    qtbot.waitUntil(lambda: "hot, red or swollen" in window.today_page.today_label.text())
+    assert "exercised" not in window.today_page.today_label.text()
     [session] = window.journal.sessions()
     assert session.outcome == "safety_skip"
 
@@ -229,16 +241,16 @@ def test_a_bad_morning_without_a_before_rating_is_not_called_usual(make_window, 
     journal.close()
     window = make_window()
     window.show()
-    dialog = window.findChild(QDialog, "morningCheck")
-    qtbot.waitUntil(lambda: window.findChild(QDialog, "morningCheck") is not None)
+    assert window.today_page.morning_row.isVisible()  # asked on the Today screen
+    window.today_page.morning_button.click()
     dialog = window.findChild(QDialog, "morningCheck")
     qtbot.keyClick(dialog.rating, Qt.Key.Key_9)
     qtbot.keyClick(dialog.rating, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "9 of 10" in window.today_label.text())
-    text = window.today_label.text()
+    qtbot.waitUntil(lambda: "9 of 10" in window.today_page.today_label.text())
+    text = window.today_page.today_label.text()
     assert "has not settled" in text and "suited you" not in text
     window.statusBar().clearMessage()  # the advice does not live in the status bar
-    assert "has not settled" in window.today_label.text()
+    assert "has not settled" in window.today_page.today_label.text()
 
 
 def test_many_broken_routine_files_are_summed_up_and_the_good_ones_load(make_window, tmp_path):

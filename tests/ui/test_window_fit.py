@@ -62,8 +62,10 @@ def test_first_run_fits_a_small_screen_with_start_in_view(make_window, qtbot, sm
     show_active(window, qtbot)
     assert SMALL.contains(window.geometry())
     assert window.width() <= SMALL.width() and window.height() <= SMALL.height()
-    assert inside(window.start_button, window)
+    assert inside(window.today_page.start_button, window)
     assert inside(window.check_in_button, window)
+    window.show_page("routines")
+    qtbot.waitUntil(lambda: inside(window.start_button, window))
 
 
 def test_a_place_on_a_screen_that_is_gone_comes_back(make_window, qtbot, small_screen):
@@ -80,12 +82,28 @@ def test_home_scrolls_rather_than_clips_at_the_minimum_size(make_window, qtbot):
     show_active(window, qtbot)
     window.resize(MINIMUM_SIZE)
     qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
-    right = window.findChild(QScrollArea, "homeRight")
-    today = window.findChild(QLabel, "todayLabel")
-    # The whole "today" text and Start are there, if need be by scrolling.
+    # Today: all of it there, if need be by scrolling.
+    page = window.today_page
+    for widget in (page.today_label, page.start_button, page.reminder_label):
+        page.ensureWidgetVisible(widget)
+        qtbot.waitUntil(lambda w=widget: inside(w, window))
+    today = page.today_label
     assert today.height() >= today.heightForWidth(today.width())
-    right.ensureWidgetVisible(window.start_button)
+    # Routines: Start in view without scrolling.
+    window.show_page("routines")
     qtbot.waitUntil(lambda: inside(window.start_button, window))
+
+
+def test_a_status_message_does_not_move_the_page(make_window, qtbot):
+    window = make_window()
+    show_active(window, qtbot)
+    before = window.pages.geometry()
+    bar = window.statusBar()
+    bar.showMessage("Saved")
+    # Laid out: the bar is below the page, not over it.
+    qtbot.waitUntil(lambda: bar.isVisible()
+                    and bar.geometry().top() > window.pages.geometry().bottom())
+    assert window.pages.geometry() == before
 
 
 def test_session_pages_scroll_at_the_minimum_size(make_window, qtbot):
@@ -107,7 +125,7 @@ def test_the_trend_scrolls_rather_than_clips_at_the_minimum_size(make_window, qt
     window = make_window()
     show_active(window, qtbot)
     window.resize(MINIMUM_SIZE)
-    window.tabs.setCurrentIndex(1)
+    window.show_page("trend")
     qtbot.waitUntil(lambda: window.trend is not None, timeout=10000)
     scroll = window.findChild(QScrollArea, "trendScroll")
     qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
@@ -115,7 +133,7 @@ def test_the_trend_scrolls_rather_than_clips_at_the_minimum_size(make_window, qt
     # Never squeezed below what the chart's tools need: a scroll bar instead.
     qtbot.waitUntil(lambda: window.trend_page.width() >= wanted.width())
     assert window.trend_page.height() >= wanted.height()
-    assert scroll.horizontalScrollBar().maximum() > 0
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() > 0)
 
 
 # -- Qt's file dialog in the app's language (test_translations.py is someone else's) ----

@@ -1,0 +1,448 @@
+"""The Today screen, the first thing the app shows: what is planned today with a big
+Start, what the last session said, how usual pain has gone over four weeks, this
+week's sessions of the plan and the next reminder.
+
+Everything it says comes from ``coach.today`` and ``coach.advice`` (the same data as
+``coach today``); this module only puts it into translated words. The words for the
+advice module's :class:`~coach.advice.TodayAdvice` live here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.advice import History, Morning, Today, TodayAdvice, morning_of, morning_session
+from coach.journal import Context, Journal, Session
+from coach.library import Library
+from coach.pain import zone
+from coach.plan import Plan
+from coach.schedule import Reminder, ReminderKind, ReminderState
+from coach.today import Action, PainGlance, Reason, TodayView, pain_glance, today
+from coach.ui.rating import zone_names
+from coach.ui.sparkline import Sparkline
+from coach.ui.verdict import verdict_headline
+from coach.ui.widgets import (
+    callout,
+    clear_layout,
+    duration_text,
+    plain_label,
+    set_text_colour,
+    translate,
+)
+
+
+@dataclass(frozen=True)
+class TodayData:
+    """What the Today screen shows: the day's plan and advice, the last session, the
+    session the morning question is about (if it is still to be asked), the four-week
+    glance at usual pain, and whether reminders are on."""
+
+    view: TodayView
+    history: History
+    morning: Session | None
+    glance: PainGlance | None
+    reminders_on: bool
+    has_plan: bool
+    #: Without a plan: the routine offered with a Start (the last one used, or the
+    #: first in the library).
+    suggested: str | None = None
+
+
+def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
+    """The advice module's verdict for today in the user's language."""
+    def name(routine_id: str | None) -> str:
+        routine = library.get(routine_id) if routine_id else None
+        return routine.title.get(lang) if routine else (routine_id or "")
+
+    def tr(text: str) -> str:
+        return translate("MainWindow", text)
+
+    routine = name(advice.routine_id)
+    when = advice.day.isoformat() if advice.day else ""
+    kind = advice.kind
+    if kind is Today.WELCOME:
+        flagship = library.routines[0].title.get(lang) if library.routines else ""
+        return tr("Welcome. A good start is “{routine}”: read its safety notes, "
+                  "then press Start routine.").format(routine=flagship)
+    if kind is Today.AFTER_SHARP_PAIN:
+        if advice.step is not None:
+            return tr("Your last session ({date}) stopped at step {step} because "
+                      "of a sharp pain. Talk to a clinician before you do "
+                      "“{routine}” again.").format(date=when, step=advice.step,
+                                                   routine=routine)
+        return tr("Your last session ({date}) stopped because of a sharp pain. "
+                  "Talk to a clinician before you do “{routine}” again.").format(
+            date=when, routine=routine)
+    if kind is Today.AFTER_UNWELL:
+        return tr("Your last session ({date}) stopped because you felt unwell. "
+                  "Exercise again only once you feel well; if it happens again, "
+                  "talk to a clinician.").format(date=when)
+    if kind is Today.REST_AFTER_SKIP:
+        return tr("On {date} your knee was hot, red or swollen. If it still is, "
+                  "rest today; if it does not settle, see a clinician.").format(date=when)
+    if kind is Today.DONE_TODAY:
+        return tr("You have exercised today (“{routine}”). Rest now, and tomorrow "
+                  "morning note how your knee feels.").format(routine=routine)
+    if kind is Today.YESTERDAY:
+        found = library.get(advice.routine_id or "")
+        often = found.frequency.get(lang) if found and found.frequency else ""
+        if not often:
+            return tr("Yesterday: “{routine}”.").format(routine=routine)
+        return tr("Yesterday: “{routine}”. {frequency}").format(routine=routine,
+                                                               frequency=often)
+    if kind is Today.MORNING_SETTLED:
+        return tr("This morning your pain was {value} of 10, back to its usual "
+                  "level after yesterday's “{routine}”: the exercise suited you. "
+                  "Carry on at the same level.").format(value=advice.value,
+                                                        routine=routine)
+    if kind is Today.MORNING_NOT_SETTLED:
+        return tr("This morning your pain was {value} of 10 after yesterday's "
+                  "“{routine}”: it has not settled to its usual level. Make the "
+                  "next session easier (fewer repetitions, shorter holds, a "
+                  "smaller movement) or rest for a day. If this keeps happening, "
+                  "talk to a clinician.").format(value=advice.value, routine=routine)
+    if kind is Today.MORNING_UNCLEAR:
+        return tr("This morning your pain was {value} of 10 after yesterday's "
+                  "“{routine}”. If that is your usual level, carry on at the same "
+                  "level; if it is higher, make the next session easier or rest "
+                  "for a day.").format(value=advice.value, routine=routine)
+    return tr("Your last session was {n} days ago (“{routine}”). Whenever you are "
+              "ready, pick up where you left off.").format(n=advice.days, routine=routine)
+
+
+def action_words(view: TodayView) -> str:
+    """What to do today, from the reason codes (``coach today`` says the same in
+    English)."""
+    codes = set(view.reasons)
+    if view.action is Action.CHECK_IN:
+        if Reason.SHARP_PAIN_STOP in codes:
+            cause = translate("TodayPage", "A rest day: a session stopped because of a "
+                                           "sharp pain.")
+        elif Reason.UNWELL_STOP in codes:
+            cause = translate("TodayPage", "A rest day: a session stopped because you "
+                                           "felt unwell.")
+        else:
+            cause = translate("TodayPage", "A rest day: your knee was hot, red or swollen.")
+        return cause + " " + translate("TodayPage", "How is your knee today? Rate your "
+                                                    "pain when you are ready; no exercise "
+                                                    "is planned for today.")
+    if view.action is Action.REST and Reason.CHECKED_IN in codes:
+        return translate("TodayPage", "A rest day. Thank you for checking in; rest, and "
+                                      "cool the knee if it helps.")
+    if Reason.NO_PLAN in codes:
+        return translate("TodayPage", "No weekly plan yet: choose a routine for today, "
+                                      "or make a plan and Knee Coach will remind you.")
+    if Reason.DONE in codes:
+        return translate("TodayPage", "Done for today. Well done.")
+    if Reason.NOT_PLANNED in codes:
+        return translate("TodayPage", "Nothing is planned for today: rest, or do a "
+                                      "routine if you feel like it.")
+    return ""
+
+
+def _day_name(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+
+
+def _short_day(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+
+def _clock(moment: datetime) -> str:
+    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+
+
+class TodayPage(QScrollArea):
+    """The Today screen (objectName ``todayPage``). Fill it with :meth:`show_today`.
+
+    Signals:
+        start_requested(str): Start pressed for this routine id.
+        choose_requested(): the user wants to pick a routine on the Routines page.
+        plan_requested(): open the weekly plan.
+        check_in_requested(): rate the pain now.
+        morning_requested(str): answer the next-morning question for this session uid.
+    """
+
+    start_requested = Signal(str)
+    choose_requested = Signal()
+    plan_requested = Signal()
+    check_in_requested = Signal()
+    morning_requested = Signal(str)
+
+    def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its buttons
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.library = library
+        self.lang = lang
+        self.data: TodayData | None = None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+
+        top = QHBoxLayout()
+        self.heading = plain_label("", point_delta=6, bold=True, object_name="todayHeading")
+        top.addWidget(self.heading, 1)
+        self.plan_button = QPushButton(self.tr("Weekly plan…"))
+        self.plan_button.setObjectName("planButton")
+        self.plan_button.setAccessibleName(self.tr("Weekly plan and reminders"))
+        self.plan_button.clicked.connect(self.plan_requested)
+        top.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.today_box, box_layout = callout("todayBox", kind="info")
+        self.today_box.setAccessibleName(self.tr("Today"))
+        self.today_label = plain_label("", point_delta=1, object_name="todayLabel")
+        self.today_label.setAccessibleDescription(self.tr("What to do today"))
+        box_layout.addWidget(self.today_label)
+        self.morning_row = QWidget()
+        self.morning_row.setObjectName("morningPrompt")
+        morning = QHBoxLayout(self.morning_row)
+        morning.setContentsMargins(0, 6, 0, 0)
+        self.morning_label = plain_label("", object_name="morningQuestion")
+        morning.addWidget(self.morning_label, 1)
+        self.morning_button = QPushButton(self.tr("Rate this morning's pain…"))
+        self.morning_button.setObjectName("morningButton")
+        self.morning_button.clicked.connect(self._answer_morning)
+        morning.addWidget(self.morning_button, 0, Qt.AlignmentFlag.AlignBottom)
+        box_layout.addWidget(self.morning_row)
+        layout.addWidget(self.today_box)
+
+        self.action_label = plain_label("", point_delta=1, object_name="todayAction")
+        layout.addWidget(self.action_label)
+        self.planned = QVBoxLayout()
+        self.planned.setSpacing(8)
+        layout.addLayout(self.planned)
+
+        self.last_label = plain_label("", object_name="lastSession")
+        layout.addWidget(self.last_label)
+
+        pain = QHBoxLayout()
+        pain.setSpacing(16)
+        self.sparkline = Sparkline()
+        pain_words = QVBoxLayout()
+        pain_words.addWidget(plain_label(self.tr("Usual pain, last four weeks"), bold=True))
+        self.verdict = plain_label("", point_delta=1, bold=True, object_name="todayVerdict")
+        pain_words.addWidget(self.verdict)
+        pain_words.addStretch(1)
+        pain.addLayout(pain_words, 1)
+        pain.addWidget(self.sparkline, 1)
+        self.pain_row = QWidget()
+        self.pain_row.setLayout(pain)
+        pain.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pain_row)
+
+        self.week_label = plain_label("", object_name="adherence")
+        layout.addWidget(self.week_label)
+        self.reminder_label = plain_label("", object_name="nextReminder")
+        set_text_colour(self.reminder_label)
+        layout.addWidget(self.reminder_label)
+        layout.addStretch(1)
+        self.setWidget(body)
+        #: The first Start button (the default: Return starts it).
+        self.start_button: QPushButton | None = None
+
+    # -- filling ------------------------------------------------------------------------
+    def _title(self, routine_id: str) -> str:
+        routine = self.library.get(routine_id)
+        return routine.title.get(self.lang) if routine else routine_id
+
+    def show_today(self, data: TodayData) -> None:
+        self.data = data
+        view = data.view
+        self.heading.setText(self.tr("Today, {day}").format(day=_day_name(view.date)))
+        self.today_label.setText(advice_words(view.advice, self.library, self.lang))
+        morning = data.morning
+        self.morning_row.setVisible(morning is not None)
+        if morning is not None:
+            self.morning_label.setText(self.tr(
+                "Yesterday you did “{routine}”. How is your knee this morning?").format(
+                routine=self._title(morning.routine_id)))
+        action = action_words(view)
+        self.action_label.setText(action)
+        self.action_label.setVisible(bool(action))
+        self._fill_planned(view)
+        self._show_last_session(data.history)
+        self._show_glance(data.glance)
+        self._show_adherence(view, data.has_plan)
+        self.show_reminder(view.next_reminder, data.reminders_on, data.has_plan)
+
+    def _fill_planned(self, view: TodayView) -> None:
+        clear_layout(self.planned)
+        self.start_button = None
+        if view.action is Action.CHECK_IN:
+            button = self._big_button(self.tr("Rate my pain now"), "todayCheckIn")
+            button.clicked.connect(self.check_in_requested)
+            self.planned.addLayout(self._row(None, button))
+            return
+        resting = view.action is Action.REST and Reason.CHECKED_IN in view.reasons
+        planned = list(view.planned)
+        suggested = self.data.suggested if self.data is not None else None
+        if Reason.NO_PLAN in view.reasons and suggested:
+            planned = [suggested]
+        to_do = [r for r in planned if r not in view.done and self.library.get(r) is not None]
+        for routine_id in view.done:
+            done = plain_label(self.tr("✓ Done today: “{routine}”").format(
+                routine=self._title(routine_id)), point_delta=1, object_name="doneToday")
+            self.planned.addWidget(done)
+        if resting:
+            return
+        for routine_id in to_do:
+            routine = self.library.get(routine_id)
+            assert routine is not None
+            first = self.start_button is None
+            button = self._big_button(self.tr("Start"), "todayStart" if first else "",
+                                      big=first)
+            button.setAccessibleName(self.tr("Start “{routine}”").format(
+                routine=routine.title.get(self.lang)))
+            button.setAccessibleDescription(self.tr("Begins with its safety check"))
+            button.clicked.connect(lambda _=False, rid=routine_id:
+                                   self.start_requested.emit(rid))
+            if first:
+                self.start_button = button
+                button.setDefault(True)
+            self.planned.addLayout(self._row(routine_id, button))
+        choose = QPushButton(self.tr("Choose another routine…") if to_do
+                             else self.tr("Choose a routine…"))
+        choose.setObjectName("todayChoose")
+        choose.clicked.connect(self.choose_requested)
+        row = QHBoxLayout()
+        row.addWidget(choose)
+        row.addStretch(1)
+        self.planned.addLayout(row)
+
+    def _big_button(self, text: str, name: str, *, big: bool = True) -> QPushButton:
+        button = QPushButton(text)
+        if name:
+            button.setObjectName(name)
+        if big:
+            button.setMinimumHeight(48)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() + 3)
+            font.setBold(True)
+            button.setFont(font)
+        return button
+
+    def _row(self, routine_id: str | None, button: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        if routine_id is not None:
+            routine = self.library.get(routine_id)
+            assert routine is not None
+            words = QVBoxLayout()
+            words.setSpacing(0)
+            words.addWidget(plain_label(routine.title.get(self.lang), point_delta=3,
+                                        bold=True))
+            facts = plain_label(duration_text(routine.total_seconds))
+            set_text_colour(facts)
+            words.addWidget(facts)
+            row.addLayout(words, 1)
+        else:
+            row.addStretch(1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return row
+
+    def _show_last_session(self, history: History) -> None:
+        sessions = history.exercised_or_unwell()
+        if not sessions:
+            self.last_label.hide()
+            return
+        last = sessions[-1]
+        parts = [self.tr("Last session: {day}, “{routine}”").format(
+            day=_short_day(last.started.date()), routine=self._title(last.routine_id))]
+        after = history.rating(last, Context.AFTER)
+        if after is not None:
+            parts.append(self.tr("{value} of 10 right after ({zone})").format(
+                value=after.value, zone=zone_names()[zone(after.value).value]))
+        verdict = morning_of(history, last)
+        if verdict is not None:
+            parts.append({
+                Morning.SETTLED: self.tr("back to usual the next morning"),
+                Morning.NOT_SETTLED: self.tr("not settled the next morning"),
+                Morning.UNCLEAR: self.tr("next morning: {value} of 10").format(
+                    value=getattr(history.rating(last, Context.NEXT_MORNING), "value", "")),
+            }[verdict])
+        self.last_label.setText(self.tr("; ").join(parts) + self.tr("."))
+        self.last_label.show()
+
+    def _show_glance(self, glance: PainGlance | None) -> None:
+        if glance is None or not glance.daily:
+            self.pain_row.hide()
+            return
+        self.pain_row.show()
+        assert self.data is not None
+        self.sparkline.set_data(glance.daily, glance.average, self.data.view.date)
+        headline = verdict_headline(glance.change, chosen_baseline=glance.chosen_baseline)
+        if headline is None:
+            self.verdict.setText(self.tr("Not enough ratings yet to compare with your "
+                                         "first week."))
+            set_text_colour(self.verdict)
+            return
+        shape, words, role = headline
+        self.verdict.setText(f"{shape} {words}")
+        set_text_colour(self.verdict, lambda colours: colours.verdict[role])
+
+    def _show_adherence(self, view: TodayView, has_plan: bool) -> None:
+        week, before = view.this_week, view.four_weeks
+        if not has_plan or not (week.planned or before.planned):
+            self.week_label.hide()
+            return
+        text = self.tr("This week: {done} of {planned} planned sessions done.").format(
+            done=week.done, planned=week.planned)
+        if before.planned:
+            text += " " + self.tr("The four weeks before: {done} of {planned}.").format(
+                done=before.done, planned=before.planned)
+        self.week_label.setText(text)
+        self.week_label.show()
+
+    def show_reminder(self, reminder: Reminder | None, reminders_on: bool,
+                      has_plan: bool) -> None:
+        """The "next reminder" line (the reminder service calls this as it changes)."""
+        if not has_plan:
+            text = self.tr("Make a weekly plan and Knee Coach reminds you when it is time.")
+        elif not reminders_on:
+            text = self.tr("Reminders are off.")
+        elif reminder is None:
+            text = self.tr("No reminder is coming up.")
+        elif reminder.kind is ReminderKind.CHECK_IN:
+            text = self.tr("Next: a check-in, {day} at {time}.").format(
+                day=_short_day(reminder.day), time=_clock(reminder.at))
+        else:
+            text = self.tr("Next reminder: {day} at {time}, “{routine}”.").format(
+                day=_short_day(reminder.day), time=_clock(reminder.at),
+                routine=self._title(reminder.routine_id or ""))
+        self.reminder_label.setText(text)
+
+    def _answer_morning(self) -> None:
+        if self.data is not None and self.data.morning is not None:
+            self.morning_requested.emit(self.data.morning.uid)
+
+
+
+def gather(journal: Journal, library: Library, lang: str, *, plan: Plan, has_plan: bool,
+           state: ReminderState | None, reminders_on: bool, now: datetime,
+           chosen_baseline: tuple[date, date] | None = None,
+           last_used: str | None = None) -> TodayData:
+    """Read what the Today screen shows. Raises JournalError when the journal is
+    damaged (the caller says so and shows an empty day)."""
+    history = History.load(journal, now.date())
+    view = today(plan, history, now, state=state,
+                 routines={r.id: r for r in library.routines}, lang=lang)
+    suggested = last_used if last_used and library.get(last_used) else (
+        library.routines[0].id if library.routines else None)
+    return TodayData(view, history, morning_session(history, view.date),
+                     pain_glance(journal, view.date, chosen_baseline=chosen_baseline),
+                     reminders_on, has_plan, suggested)

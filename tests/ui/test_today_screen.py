@@ -1,0 +1,170 @@
+"""The Today screen in the main window: what is planned with a big Start, the rest day
+after a stop, the next reminder, and the window that keeps reminders running when
+closed (asked once) and quits for good from Quit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+
+from coach import config, paths
+from coach.plan import EVERY_DAY, Entry, Plan, save_plan
+from tests.ui.conftest import show_active
+
+#: A tool window (the reminder) asks offscreen Qt to raise it, which it cannot.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+FLAGSHIP = "ten-minute-inner-thigh"
+ANKLE = "ankle-calf"
+
+
+def plan_every_day(data_dir, *routines, at=time(23, 59)):
+    save_plan(data_dir / paths.PLAN_FILE,
+              Plan(entries=tuple(Entry(r, EVERY_DAY, at) for r in routines)))
+
+
+def test_a_planned_routine_has_the_big_start_and_starts(make_window, qtbot, data_dir):
+    plan_every_day(data_dir, ANKLE)
+    window = make_window()
+    show_active(window, qtbot)
+    page = window.today_page
+    assert window.current_page() == "today"
+    start = page.start_button
+    assert start is not None and start.objectName() == "todayStart"
+    assert ANKLE.split("-")[0].title() in start.accessibleName()  # "Ankle…"
+    assert window.focusWidget() is start
+    start.click()
+    assert window.flow is not None and window.flow.routine.id == ANKLE
+    window.close_session()
+
+
+def test_without_a_plan_the_reminder_line_offers_one(make_window):
+    window = make_window()
+    page = window.today_page
+    assert "Make a weekly plan" in page.reminder_label.text()
+    assert "No weekly plan yet" in page.action_label.text()
+    assert not page.pain_row.isVisible() and not page.week_label.isVisible()
+
+
+def test_after_a_sharp_pain_stop_today_asks_instead_of_starting(make_window, qtbot,
+                                                                data_dir, journal):
+    plan_every_day(data_dir, FLAGSHIP)
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = journal.start_session(FLAGSHIP, at=yesterday)
+    journal.end_session(session.uid, "sharp_pain", 2, at=yesterday)
+    journal.add_safety_event("sharp_pain", session_uid=session.uid, step=3, at=yesterday)
+    window = make_window()
+    page = window.today_page
+    assert page.start_button is None
+    assert page.findChild(QPushButton, "todayStart") is None
+    rate = page.findChild(QPushButton, "todayCheckIn")
+    assert rate is not None
+    assert "sharp pain" in page.action_label.text()
+    assert "Talk to a clinician" in page.today_label.text()
+    rate.click()
+    dialog = window.findChild(QDialog, "ratingDialog")
+    assert dialog is not None and dialog.context == "check_in"
+    dialog.reject()
+
+
+def test_the_glance_and_the_week_show_with_a_plan_and_ratings(make_window, data_dir,
+                                                              journal):
+    plan_every_day(data_dir, FLAGSHIP)
+    now = datetime.now().astimezone().replace(hour=8, minute=0)
+    for n in range(20):
+        journal.add_rating(5, "check_in", at=now - timedelta(days=19 - n))
+    session = journal.start_session(FLAGSHIP, at=now - timedelta(days=1))
+    journal.add_rating(2, "after", at=now - timedelta(days=1), session_uid=session.uid)
+    journal.end_session(session.uid, "completed", 5, at=now - timedelta(days=1))
+    window = make_window()
+    window.show()
+    page = window.today_page
+    assert page.pain_row.isVisible()
+    assert page.verdict.text() == "● About the same as your first week"
+    assert len(page.sparkline.daily) == 20
+    assert page.week_label.isVisible() and "planned sessions done" in page.week_label.text()
+    assert page.last_label.text().startswith("Last session: ")
+    assert "2 of 10 right after (Safe)" in page.last_label.text()
+
+
+def test_a_new_plan_from_the_dialog_reaches_today_and_the_reminders(make_window, qtbot,
+                                                                     data_dir):
+    from coach.ui.plan_dialog import PlanDialog
+
+    window = make_window()
+    show_active(window, qtbot)
+    window.start_reminders()
+    assert window.reminders is not None
+    window.today_page.plan_button.click()
+    dialog = window.findChild(PlanDialog, "planDialog")
+    save_plan(data_dir / paths.PLAN_FILE,
+              Plan(entries=(Entry(ANKLE, EVERY_DAY, time(23, 59)),)))
+    dialog.accept()
+    assert ANKLE in window.today_page.data.view.planned
+    assert window.reminders.plan.entries[0].routine_id == ANKLE
+
+
+def test_closing_keeps_reminders_running_when_asked_once_and_quit_ends(make_window, qtbot,
+                                                                       data_dir):
+    plan_every_day(data_dir, FLAGSHIP)
+    window = make_window()
+    show_active(window, qtbot)
+    window.start_reminders()
+
+    with qtbot.assertNotEmitted(window.finished):
+        window.close()
+        box = window.findChild(QMessageBox, "keepRunningQuestion")
+        assert box is not None and window.isVisible()  # asked first
+        next(b for b in box.buttons() if b.text() == "Keep running").click()
+    assert not window.isVisible() and window.reminders is not None
+    assert window.settings.get(config.KEEP_RUNNING) == "yes"
+    window.bring_forward()
+    assert window.isVisible()
+    with qtbot.assertNotEmitted(window.finished):
+        window.close()  # not asked again
+    assert not window.isVisible()
+    with qtbot.waitSignal(window.finished):
+        window.quit()
+    assert window.reminders is None
+
+
+def test_without_reminders_closing_ends_the_app(make_window, qtbot, data_dir):
+    plan_every_day(data_dir, FLAGSHIP)
+    window = make_window()
+    window.settings.set(config.REMINDERS, False)
+    show_active(window, qtbot)
+    window.start_reminders()
+    assert window.reminders is None
+    with qtbot.waitSignal(window.finished):
+        window.close()
+
+
+def test_reminders_wait_while_a_session_runs(make_window, qtbot, data_dir):
+    plan_every_day(data_dir, FLAGSHIP)
+    window = make_window()
+    show_active(window, qtbot)
+    window.start_reminders()
+    window.start_selected()
+    assert window.reminders.session_running
+    window.close_session()
+    assert not window.reminders.session_running
+
+
+def test_today_heading_names_the_day(make_window):
+    window = make_window()
+    today = date.today()
+    assert str(today.day) in window.today_page.heading.text()
+
+
+def test_answering_quit_to_the_question_ends_the_app(make_window, qtbot, data_dir):
+    plan_every_day(data_dir, FLAGSHIP)
+    window = make_window()
+    show_active(window, qtbot)
+    window.start_reminders()
+    window.close()
+    box = window.findChild(QMessageBox, "keepRunningQuestion")
+    with qtbot.waitSignal(window.finished):
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+    assert window.settings.get(config.KEEP_RUNNING) == "no"
