@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from statistics import fmean
 
 from coach.journal import Context, EventKind, Journal, Outcome, Rating, SafetyEvent, Session
-from coach.pain import USUAL_PAIN, Zone, zone
+from coach.pain import USUAL_PAIN, Zone, fmean, zone
 
 #: How many sessions of a routine in a row must be green before more is suggested.
 GREEN_STREAK = 3

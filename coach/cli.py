@@ -100,6 +100,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotTheWindow(Exception):
+    """The quick parse of :func:`_window_args` did not fit."""
+
+
+class _WindowParser(_Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
+
+
+def _window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """*argv* parsed by a parser that knows only the window's options (no command),
+    or None when it is anything else (a command, ``--help``, a mistake): then the
+    full parser (:func:`build_parser`, ~12 sub-commands) reads it and has the last
+    word. Building that parser is a few ms that the window's start-up skips."""
+    parser = _WindowParser(prog="coach", add_help=False)
+    parser.add_argument("--minimized", action="store_true")
+    _add_common(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def _checked(name: str) -> Callable[[str], object]:
     """An argparse type from a parser in coach.plan (imported only when used), with
     its message rather than argparse's generic one."""
@@ -273,7 +300,7 @@ def cmd_import(options: Options, file: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _window_args(argv) or build_parser().parse_args(argv)
     try:
         options = options_from(args)
         if args.command in WINDOW_COMMANDS:

@@ -88,7 +88,12 @@ class Options:
                 *self.routine_dirs]
 
     def load_library(self) -> Library:
-        return load_library(self.routine_folders, missing_ok=False)
+        """The routines, with tomllib's work cached in the data folder (see
+        :mod:`coach.routine_cache`; ``coach validate`` always parses)."""
+        from coach.routine_cache import ParseCache
+
+        return load_library(self.routine_folders, missing_ok=False,
+                            cache=ParseCache(self.data_dir / paths.ROUTINE_CACHE_FILE))
 
     def open_journal(self) -> Journal:
         return open_journal(self.data_dir / paths.JOURNAL_FILE)

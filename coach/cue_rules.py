@@ -6,8 +6,10 @@ over the engine's events. This module imports nothing from Qt.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from coach.session import Event, Phase, PhaseKind
+if TYPE_CHECKING:  # the settings (coach.config) need the enums here, not the engine
+    from coach.session import Event, Phase
 
 #: Sides a leg works on; "none" and "both" name no single leg.
 LEGS = ("left", "right")
@@ -50,6 +52,8 @@ def voice_kind(event: Event, switched: bool) -> VoiceKind | None:
         return VoiceKind.END
     if event.kind != "phase_started" or event.phase is None:
         return None
+    from coach.session import PhaseKind
+
     if event.phase.kind is PhaseKind.GET_READY:
         return VoiceKind.STEP
     if switched or event.phase.kind is PhaseKind.SWITCH:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.routine import Problem, Routine, load_routine
+from coach.routine_cache import ParseCache
 
 #: The message for a path that does not exist (``coach validate`` counts these apart).
 NOT_FOUND = "no such file or folder"
@@ -25,9 +26,17 @@ class Library:
     routines: list[Routine] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    #: The parsed tables it was loaded with, if any (see :meth:`save_cache`).
+    cache: ParseCache | None = field(default=None, repr=False, compare=False)
 
     def get(self, routine_id: str) -> Routine | None:
         return next((r for r in self.routines if r.id == routine_id), None)
+
+    def save_cache(self) -> None:
+        """Write what was parsed for the next start (the window does it once it is
+        up); never fails."""
+        if self.cache is not None:
+            self.cache.save()
 
     @property
     def broken_files(self) -> dict[Path, list[Problem]]:
@@ -70,17 +79,18 @@ def _maybe_file(entry: Path) -> bool:
 
 
 def load_library(paths: Iterable[Path], *, missing_ok: bool = True,
-                 check_pictures: bool = False) -> Library:
+                 check_pictures: bool = False, cache: ParseCache | None = None) -> Library:
     """Load every routine in *paths* (folders or files, in order). Missing paths are
     skipped quietly when *missing_ok*, since the user folder need not exist.
-    *check_pictures*: see :func:`coach.routine.load_routine`."""
+    *check_pictures*, *cache*: see :func:`coach.routine.load_routine` (the cache is
+    not written here: :meth:`Library.save_cache`)."""
     existing = [Path(f) for f in paths if not missing_ok or not _missing(Path(f))]
     files, problems = routine_files(existing)
-    library = Library(problems=problems, files=files)
+    library = Library(problems=problems, files=files, cache=cache)
     seen: dict[str, Path] = {}
     for file in files:
         try:
-            routine, found = load_routine(file, check_pictures=check_pictures)
+            routine, found = load_routine(file, check_pictures=check_pictures, cache=cache)
         except Exception as err:  # load_routine never raises; this is a last resort
             routine, found = None, [Problem(file, None, f"could not check this file "
                                                         f"({type(err).__name__}); this is a "

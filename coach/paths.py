@@ -21,6 +21,8 @@ SETTINGS_FILE = "settings.ini"
 LOG_FILE = "coach.log"
 USER_ROUTINES = "routines"
 PLAN_FILE = "plan.json"
+#: What tomllib made of the routine files, so that the next start need not parse them.
+ROUTINE_CACHE_FILE = "cache/routines.json"
 REMINDER_STATE_FILE = "reminders.json"
 
 

@@ -9,7 +9,6 @@ When reminders fire and what they say is :mod:`coach.schedule`'s business.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from collections.abc import Iterable
@@ -313,6 +312,8 @@ def load_plan(path: Path) -> LoadedPlan:
     if len(raw) > MAX_FILE_BYTES:
         return LoadedPlan(exists=True, problem=PlanProblem(
             path, f"larger than {MAX_FILE_BYTES // 1024} KiB"))
+    import json  # only when there is a plan file
+
     try:
         data = json.loads(raw.decode("utf-8"))
         return LoadedPlan(plan_from_json(data), exists=True)
@@ -329,6 +330,8 @@ def load_plan(path: Path) -> LoadedPlan:
 def save_plan(path: Path, plan: Plan) -> None:
     """Write *plan* atomically: the old file stays whole until the new one is complete.
     Raises :class:`PlanError` with a message for the user (disk full, no permission)."""
+    import json
+
     write_atomically(path, json.dumps(plan.to_json(), indent=2, ensure_ascii=False) + "\n",
                      "the plan")
 

@@ -14,7 +14,6 @@ that happens twice on a fall-back day is the first of the two, and fires once.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -422,6 +421,8 @@ def load_state(path: Path) -> ReminderState:
             raw = handle.read(MAX_STATE_BYTES + 1)
         if len(raw) > MAX_STATE_BYTES:
             return ReminderState()
+        import json
+
         return ReminderState.from_json(json.loads(raw.decode("utf-8")))
     except (OSError, ValueError, RecursionError):  # JSON and Unicode errors are ValueErrors
         return ReminderState()
@@ -429,4 +430,6 @@ def load_state(path: Path) -> ReminderState:
 
 def save_state(path: Path, state: ReminderState) -> None:
     """Write the state atomically; :class:`~coach.plan.PlanError` when it cannot be."""
+    import json
+
     write_atomically(path, json.dumps(state.to_json()) + "\n", "the reminder state")

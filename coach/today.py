@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from statistics import fmean
 from typing import Any
 
 from coach.advice import History, TodayAdvice, today_advice
 from coach.journal import Journal
+from coach.pain import fmean
 from coach.plan import EVERY_DAY, Cadence, Plan, cadence
 from coach.routine import Routine
 from coach.schedule import (

@@ -16,11 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from statistics import fmean
 
 from coach.advice import is_exercise
 from coach.journal import Rating, Session
-from coach.pain import USUAL_PAIN, zone
+from coach.pain import USUAL_PAIN, fmean, zone
 
 #: Contexts that describe the usual level of pain (see the module docstring).
 TREND_CONTEXTS = USUAL_PAIN

@@ -122,3 +122,128 @@ def test_a_second_id_in_a_file_with_a_byte_order_mark_gets_its_line(tmp_path,
     second.write_bytes(b"\xef\xbb\xbf" + second.read_bytes())
     [problem] = load_library([first.parent]).problems
     assert problem.file == second and problem.line == 2
+
+
+# -- the parse cache (coach.routine_cache) ---------------------------------------------
+def _counting_parses(monkeypatch) -> list[str]:
+    import tomllib
+
+    parsed: list[str] = []
+    real = tomllib.loads
+
+    def loads(text: str, **kwargs):
+        parsed.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(tomllib, "loads", loads)
+    return parsed
+
+
+def _cache(tmp_path):
+    from coach.routine_cache import ParseCache
+
+    return ParseCache(tmp_path / "data" / "cache" / "routines.json")
+
+
+def test_a_cached_routine_is_not_parsed_again_and_loads_the_same(tmp_path, monkeypatch,
+                                                                 minimal_routine):
+    minimal_routine()
+    minimal_routine("other.toml", id="other-one", title="Other")
+    parsed = _counting_parses(monkeypatch)
+    first = load_library([tmp_path / "routines"], cache=_cache(tmp_path))
+    first.save_cache()
+    assert len(parsed) == 2 and (tmp_path / "data" / "cache" / "routines.json").is_file()
+    again = load_library([tmp_path / "routines"], cache=_cache(tmp_path))
+    assert len(parsed) == 2  # both from the cache
+    assert again.routines == first.routines and again.problems == []
+
+
+def test_an_edited_routine_is_parsed_again(tmp_path, monkeypatch, minimal_routine):
+    import os
+
+    path = minimal_routine()
+    load_library([tmp_path / "routines"], cache=_cache(tmp_path)).save_cache()
+    parsed = _counting_parses(monkeypatch)
+    path.write_text(path.read_text().replace("Good one", "Better one"))  # size changes
+    assert load_library([tmp_path / "routines"], cache=_cache(tmp_path)
+                        ).routines[0].title.en == "Better one"
+    info = path.stat()
+    path.write_text(path.read_text().replace("Better", "Bigger"))  # same size
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    assert load_library([tmp_path / "routines"], cache=_cache(tmp_path)
+                        ).routines[0].title.en == "Bigger one"
+    assert len(parsed) == 2
+
+
+def test_a_damaged_or_hostile_cache_is_ignored_and_rewritten(tmp_path, monkeypatch,
+                                                              minimal_routine):
+    import json
+
+    minimal_routine()
+    cache_file = tmp_path / "data" / "cache" / "routines.json"
+    cache_file.parent.mkdir(parents=True)
+    parsed = _counting_parses(monkeypatch)
+    key = str((tmp_path / "routines" / "good.toml").resolve())
+    for junk in (b"\xff{not json", b"[" * 100_000, b'{"version": 1, "entries": []}',
+                 b'{"version": 1, "entries": {"' + key.encode() + b'": {"size": NaN}}}',
+                 json.dumps({"version": 1, "entries": {key: "x"}}).encode()):
+        cache_file.write_bytes(junk)
+        library = load_library([tmp_path / "routines"], cache=_cache(tmp_path))
+        assert [r.id for r in library.routines] == ["good-one"] and not library.problems
+        library.save_cache()
+        assert json.loads(cache_file.read_text())["version"] == 1
+    assert len(parsed) == 5
+    load_library([tmp_path / "routines"], cache=_cache(tmp_path))
+    assert len(parsed) == 5  # the rewritten cache serves it
+
+
+def test_a_broken_routine_is_never_served_from_the_cache(tmp_path, monkeypatch,
+                                                         write_routine, minimal_routine):
+    import json
+
+    path = minimal_routine()
+    load_library([tmp_path / "routines"], cache=_cache(tmp_path)).save_cache()
+    bad = write_routine("b-key.toml", "schema = 1\nid = 'b'\nnope = 1\n")
+    library = load_library([tmp_path / "routines"], cache=_cache(tmp_path))
+    library.save_cache()
+    assert (bad, 3) in {(p.file, p.line) for p in library.problems}
+    cache_file = tmp_path / "data" / "cache" / "routines.json"
+    assert str(bad.resolve()) not in json.loads(cache_file.read_text())["entries"]
+    # A cached table that does not pass (here: tampered with) is not used: the file is
+    # parsed again, and what the cache keeps is the file's own table.
+    data = json.loads(cache_file.read_text())
+    data["entries"][str(path.resolve())]["data"]["steps"][0]["nope"] = 1
+    cache_file.write_text(json.dumps(data))
+    parsed = _counting_parses(monkeypatch)
+    library = load_library([tmp_path / "routines"], cache=_cache(tmp_path))
+    assert [r.id for r in library.routines] == ["good-one"] and len(parsed) == 2
+    library.save_cache()
+    entry = json.loads(cache_file.read_text())["entries"][str(path.resolve())]
+    assert "nope" not in entry["data"]["steps"][0]
+
+
+def test_validate_never_uses_the_cache(tmp_path, monkeypatch, minimal_routine):
+    from coach.cli import main
+
+    minimal_routine()
+    load_library([tmp_path / "routines"], cache=_cache(tmp_path)).save_cache()
+    parsed = _counting_parses(monkeypatch)
+    assert main(["validate", str(tmp_path / "routines")]) == 0
+    assert len(parsed) == 1
+
+
+def test_a_table_json_cannot_hold_is_not_kept(tmp_path, minimal_routine):
+    import datetime
+    import json
+
+    path = minimal_routine()
+    cache = _cache(tmp_path)
+    info = path.stat()
+    cache.put(path, info, {"when": datetime.date(1979, 5, 27)})
+    cache.save()
+    assert cache.get(path, info) is None
+    cache.put(path, info, {"much": float("inf")})
+    cache.save()
+    cache_file = tmp_path / "data" / "cache" / "routines.json"
+    assert json.loads(cache_file.read_text())["entries"] == {}
+    assert _cache(tmp_path).get(path, info) is None

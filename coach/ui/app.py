@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QProcess,
     Qt,
     QTimer,
     QTranslator,
@@ -205,6 +204,8 @@ def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> 
     window.journal.close()
     instance.release()
     if window.restart_pending:
+        from PySide6.QtCore import QProcess  # its enums: only a restart needs them
+
         started, _pid = QProcess.startDetached(
             sys.executable, ["-m", "coach", *options.window_arguments()])
         if not started:
@@ -248,8 +249,17 @@ def run_window(options: Options, routine_id: str | None = None, *,
         instance.release()
         raise
     instance.requested.connect(lambda request: bring_forward(window, request))
-    after_first_paint(window, instance.listen)
-    QTimer.singleShot(2000, instance.listen)  # should the window not be painted
+    # Should the window not be painted, listen anyway; stopped once it is, so that an
+    # app idling for its reminders wakes for nothing.
+    fallback = QTimer(window, singleShot=True, interval=2000)
+    fallback.timeout.connect(instance.listen)
+    fallback.start()
+
+    def listen() -> None:
+        fallback.stop()
+        instance.listen()
+
+    after_first_paint(window, listen)
     install_excepthook(window, options.data_dir / paths.LOG_FILE)
     if os.environ.get(ENV_EXIT_AFTER_PAINT):
         probe = _FirstPaintProbe(window)
@@ -259,7 +269,7 @@ def run_window(options: Options, routine_id: str | None = None, *,
     app.setQuitOnLastWindowClosed(False)
     window.finished.connect(app.quit)
     if minimized:
-        QTimer.singleShot(0, instance.listen)
+        QTimer.singleShot(0, listen)
         QTimer.singleShot(0, window.start_reminders)
     else:
         window.show()

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -142,7 +142,11 @@ class PainRating(QWidget):
         self.setAccessibleDescription(text or self.tr(
             "Type a number from 0 to 10, or use the Left and Right arrow keys; "
             "Return saves."))
-        if text and QAccessible.isActive():
+        if not text:
+            return
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # enums: ~1 ms
+
+        if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def hold_keys(self, seconds: float = QUIET_SECONDS) -> None:

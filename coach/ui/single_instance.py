@@ -9,8 +9,6 @@ of the settings; a double click on the icon used to do just that.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import logging
 import time
 from dataclasses import dataclass
@@ -39,6 +37,8 @@ _OK = b'{"ok": true}\n'
 def server_name(data_dir: Path) -> str:
     """The local socket's name for *data_dir*: short (socket paths are limited to about
     100 bytes) and the same for every spelling of the folder."""
+    import hashlib  # ~2 ms (OpenSSL): asked after the first paint, or by a second launch
+
     digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()
     return f"knee-coach-{digest[:20]}"
 
@@ -53,12 +53,16 @@ class Request:
     def encode(self) -> bytes:
         message = {"action": "raise"} if self.routine is None else \
             {"action": "run", "routine": self.routine}
+        import json  # only when another copy is running: not on the first screen's path
+
         return json.dumps(message).encode("ascii") + b"\n"
 
     @classmethod
     def decode(cls, line: bytes) -> Request | None:
         """The request in *line*, or None for anything else: whatever connects to the
         socket is not trusted."""
+        import json
+
         try:
             message = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):

@@ -371,8 +371,6 @@ def apply_theme(app: QApplication, settings: Settings) -> Theme:
     global _current
     told = notifier()
     told.settings = settings
-    if not isinstance(app.property(_PLATFORM_STYLE), str):
-        app.setProperty(_PLATFORM_STYLE, app.style().name())
     hints = QGuiApplication.styleHints()
     told.applying = True
     try:
@@ -381,6 +379,11 @@ def apply_theme(app: QApplication, settings: Settings) -> Theme:
         theme = choose(settings.get(config.THEME), settings.get(config.HIGH_CONTRAST),
                        system_dark=desktop_dark)
         if theme.dark or desktop_dark:
+            # The platform's style, remembered before it is first replaced. Asked only
+            # here: PySide6 builds QStyle's enums (~3 ms) when app.style() is first
+            # called, and a light start keeps the style it has.
+            if not isinstance(app.property(_PLATFORM_STYLE), str):
+                app.setProperty(_PLATFORM_STYLE, app.style().name())
             if app.style().name().lower() != "fusion":
                 app.setStyle("Fusion")
             app.setPalette(theme.palette())
@@ -388,8 +391,8 @@ def apply_theme(app: QApplication, settings: Settings) -> Theme:
                 hints.setColorScheme(Qt.ColorScheme.Dark if theme.dark
                                      else Qt.ColorScheme.Light)
         else:  # the platform's own style and palette (a default QPalette resolves to it)
-            platform = str(app.property(_PLATFORM_STYLE))
-            if app.style().name().lower() != platform.lower():
+            platform = app.property(_PLATFORM_STYLE)  # unset: never replaced
+            if isinstance(platform, str) and app.style().name().lower() != platform.lower():
                 app.setStyle(platform)
             palette = QPalette()
             palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))

@@ -7,6 +7,7 @@ plain text, never interpreted as HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coach.ui import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 #: ``translate("Context", "text")``: the name lupdate looks for outside QObject classes.
 translate = QCoreApplication.translate
@@ -59,6 +62,8 @@ def message_box(parent: QWidget | None, title: str, text: str, *,
                 icon: str = "warning") -> QMessageBox:
     """A message box whose text is always plain (QMessageBox guesses too, and its
     text may quote a file name, a routine id from the command line or an error)."""
+    from PySide6.QtWidgets import QMessageBox  # its enums are built when first used
+
     icons = {"warning": QMessageBox.Icon.Warning, "information": QMessageBox.Icon.Information,
              "question": QMessageBox.Icon.Question}
     box = QMessageBox(icons[icon], title, "", QMessageBox.StandardButton.Ok, parent)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6 import QtCore
 from PySide6.QtNetwork import QLocalSocket
 
 from coach import config
@@ -241,7 +242,7 @@ def test_closing_lets_go_of_the_folder_then_restarts_if_asked(make_window, data_
             started.append((program, arguments))
             return True, 4242
 
-    monkeypatch.setattr(app_module, "QProcess", FakeProcess)
+    monkeypatch.setattr(QtCore, "QProcess", FakeProcess)  # close_down imports it when used
     window = make_window(lang="ja")  # the window's options carry --lang ja
     lock = claim(data_dir, Request(), wait=0)
     window.restart_pending = restart
