@@ -2,70 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <location filename="../ui/today_view.py" line="76"/>
-        <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start routine.</source>
-        <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
-        <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［ルーティンを始める］を押してください。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="80"/>
-        <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
-        <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="84"/>
-        <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
-        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="88"/>
-        <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
-        <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="92"/>
-        <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
-        <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="95"/>
-        <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
-        <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="101"/>
-        <source>Yesterday: “{routine}”.</source>
-        <translation>昨日は「{routine}」を行いました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="102"/>
-        <source>Yesterday: “{routine}”. {frequency}</source>
-        <translation>昨日は「{routine}」を行いました。{frequency}</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="105"/>
-        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
-        <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="110"/>
-        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
-        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="116"/>
-        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
-        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="120"/>
-        <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
-        <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
-    </message>
-</context>
-<context>
     <name>Advice</name>
     <message>
         <location filename="../ui/session_flow.py" line="102"/>
@@ -823,6 +759,61 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/main_window.py" line="791"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="80"/>
+        <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
+        <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="84"/>
+        <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
+        <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="88"/>
+        <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
+        <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="92"/>
+        <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
+        <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="96"/>
+        <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
+        <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="103"/>
+        <source>Yesterday: “{routine}”.</source>
+        <translation>昨日は「{routine}」を行いました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="104"/>
+        <source>Yesterday: “{routine}”. {frequency}</source>
+        <translation>昨日は「{routine}」を行いました。{frequency}</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="107"/>
+        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
+        <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="112"/>
+        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
+        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="119"/>
+        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
+        <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="124"/>
+        <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
+        <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
 </context>
 <context>
@@ -2323,193 +2314,204 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="130"/>
+        <location filename="../ui/today_view.py" line="135"/>
         <source>A rest day: a session stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="133"/>
+        <location filename="../ui/today_view.py" line="138"/>
         <source>A rest day: a session stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="136"/>
+        <location filename="../ui/today_view.py" line="141"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="137"/>
+        <location filename="../ui/today_view.py" line="142"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="141"/>
+        <location filename="../ui/today_view.py" line="146"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="144"/>
+        <location filename="../ui/today_view.py" line="149"/>
         <source>No weekly plan yet: choose a routine for today, or make a plan and Knee Coach will remind you.</source>
         <translation>週の予定はまだありません。今日のルーティンを選ぶか、予定を作るとKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="147"/>
+        <location filename="../ui/today_view.py" line="152"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="149"/>
+        <location filename="../ui/today_view.py" line="154"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="200"/>
+        <location filename="../ui/today_view.py" line="258"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="202"/>
+        <location filename="../ui/today_view.py" line="260"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="208"/>
+        <location filename="../ui/today_view.py" line="211"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="210"/>
+        <location filename="../ui/today_view.py" line="75"/>
+        <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
+        <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
+        <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="213"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="218"/>
+        <location filename="../ui/today_view.py" line="221"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="238"/>
+        <location filename="../ui/today_view.py" line="241"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="267"/>
+        <location filename="../ui/today_view.py" line="277"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="273"/>
+        <location filename="../ui/today_view.py" line="283"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="288"/>
+        <location filename="../ui/today_view.py" line="298"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="299"/>
+        <location filename="../ui/today_view.py" line="309"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="308"/>
+        <location filename="../ui/today_view.py" line="323"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="310"/>
+        <location filename="../ui/today_view.py" line="325"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="312"/>
+        <location filename="../ui/today_view.py" line="327"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="319"/>
+        <location filename="../ui/today_view.py" line="335"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="320"/>
+        <location filename="../ui/today_view.py" line="336"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="364"/>
+        <location filename="../ui/today_view.py" line="367"/>
+        <source>{duration}, about once an hour while you sit</source>
+        <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="383"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="368"/>
+        <location filename="../ui/today_view.py" line="387"/>
         <source>{value} of 10 right after ({zone})</source>
         <translation>直後の痛み 10のうち{value}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="373"/>
+        <location filename="../ui/today_view.py" line="392"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="374"/>
+        <location filename="../ui/today_view.py" line="393"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="375"/>
+        <location filename="../ui/today_view.py" line="394"/>
         <source>next morning: {value} of 10</source>
         <translation>翌朝：10のうち{value}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="378"/>
+        <location filename="../ui/today_view.py" line="397"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="378"/>
+        <location filename="../ui/today_view.py" line="397"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="390"/>
+        <location filename="../ui/today_view.py" line="409"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="403"/>
+        <location filename="../ui/today_view.py" line="422"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="406"/>
+        <location filename="../ui/today_view.py" line="425"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="415"/>
+        <location filename="../ui/today_view.py" line="434"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="417"/>
+        <location filename="../ui/today_view.py" line="436"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="419"/>
+        <location filename="../ui/today_view.py" line="438"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="421"/>
+        <location filename="../ui/today_view.py" line="440"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="424"/>
+        <location filename="../ui/today_view.py" line="443"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

@@ -38,7 +38,6 @@ from coach.schedule import ReminderState
 from coach.textsafe import terminal_safe
 from coach.today import today
 from coach.ui import theme
-from coach.ui.routine_view import RoutineDetails
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
@@ -51,6 +50,7 @@ from coach.ui.widgets import (
 
 if TYPE_CHECKING:
     from coach.ui.reminders import ReminderService
+    from coach.ui.routine_view import RoutineDetails
     from coach.ui.session_flow import SessionFlow
     from coach.ui.tray import ReminderPresenter
     from coach.ui.trend_view import TrendView
@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
         self.today_page.morning_requested.connect(self.answer_morning)
         self.today_page.plan_requested.connect(self.edit_plan)
         self.tabs.addTab(self.today_page, self.tr("Today"))
+        self._build_broken_bar()
+        # The routines tab's list and details are filled at its first visit, or once
+        # the window is up (:meth:`_ensure_routines`): the Today screen comes first.
+        self._routines_filled = False
         self.tabs.addTab(self._build_home(), self.tr("Routines"))
         self.trend_page = QWidget()
         QVBoxLayout(self.trend_page).setContentsMargins(0, 0, 0, 0)
@@ -197,7 +201,7 @@ class MainWindow(QMainWindow):
         # Damaged pages go unnoticed until read: look for them once the window is up.
         self.damage_check = DamageCheck(self.journal, self)
         self.damage_check.damaged.connect(self.journal_damaged)
-        self._fill_routines()
+        self._show_broken_routines()
         self.update_today()
         # The views follow the journal: whatever writes to it (a session, a check-in,
         # a correction, an import), the home screen and the chart catch up.
@@ -206,22 +210,14 @@ class MainWindow(QMainWindow):
         self.journal.subscribe(self._journal_changed)
         self._restore_geometry()
         self.show_page(self.settings.get(config.PAGE))
+        after_first_paint(self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._ensure_routines()
+        self.library.save_cache()  # what was parsed, for the next start
 
     # -- building ------------------------------------------------------------
-    def _build_home(self) -> QWidget:
-        self.routine_list = QListWidget()
-        self.routine_list.setObjectName("routineList")
-        self.routine_list.setAccessibleName(self.tr("Routines"))
-        self.routine_list.setAccessibleDescription(self.tr(
-            "Up and Down choose a routine, Return starts it"))
-        self.routine_list.setSpacing(3)
-        self.routine_list.setWordWrap(True)
-        font = self.routine_list.font()
-        font.setPointSizeF(font.pointSizeF() + 1.5)
-        self.routine_list.setFont(font)
-        self.routine_list.currentItemChanged.connect(self._on_routine_changed)
-        self.routine_list.itemActivated.connect(lambda _item: self.start_selected())
-
+    def _build_broken_bar(self) -> None:
         self.broken_bar = MessageBar("", level="warning", closable=False,
                                      action=self.tr("Details…"))
         self.broken_bar.setObjectName("brokenRoutines")
@@ -229,13 +225,48 @@ class MainWindow(QMainWindow):
         self.broken_bar.hide()
         self.bars.addWidget(self.broken_bar)  # over every page: Today is shown first
 
+    @property
+    def routine_list(self) -> QListWidget:
+        """The routine list, filled (see :meth:`_ensure_routines`)."""
+        self._ensure_routines()
+        return self._routine_list
+
+    @property
+    def details(self) -> RoutineDetails:
+        """The selected routine's details, filled (see :meth:`_ensure_routines`)."""
+        self._ensure_routines()
+        return self._details
+
+    def _ensure_routines(self) -> None:
+        """Fill the routine list (and so the details) once: at the first visit to the
+        routines tab, or right after the first paint, or when anything asks for it."""
+        if not self._routines_filled:
+            self._routines_filled = True
+            self._fill_routines()
+
+    def _build_home(self) -> QSplitter:
+        from coach.ui.routine_view import RoutineDetails
+
+        self._routine_list = QListWidget()
+        self._routine_list.setObjectName("routineList")
+        self._routine_list.setAccessibleName(self.tr("Routines"))
+        self._routine_list.setAccessibleDescription(self.tr(
+            "Up and Down choose a routine, Return starts it"))
+        self._routine_list.setSpacing(3)
+        self._routine_list.setWordWrap(True)
+        font = self._routine_list.font()
+        font.setPointSizeF(font.pointSizeF() + 1.5)
+        self._routine_list.setFont(font)
+        self._routine_list.currentItemChanged.connect(self._on_routine_changed)
+        self._routine_list.itemActivated.connect(lambda _item: self.start_selected())
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 6, 12)
         left_layout.addWidget(plain_label(self.tr("Routines"), point_delta=3, bold=True))
-        left_layout.addWidget(self.routine_list, 1)
+        left_layout.addWidget(self._routine_list, 1)
 
-        self.details = RoutineDetails()
+        self._details = RoutineDetails()
         self.start_button = QPushButton(self.tr("Start routine"))
         self.start_button.setObjectName("startButton")
         self.start_button.setAccessibleName(self.tr("Start routine"))
@@ -251,7 +282,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 12, 12)
-        right_layout.addWidget(self.details, 1)
+        right_layout.addWidget(self._details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
@@ -305,17 +336,21 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         group.triggered.connect(self._on_language_chosen)
         self._build_appearance_menus(settings_menu)
-        settings_menu.addAction(self.tr("Sound and &voice…"), self._show_sound_settings)
-        plan_action = settings_menu.addAction(self.tr("Weekly &plan and reminders…"),
-                                              self.edit_plan)
+        # addAction(text) then connect: addAction(text, slot) makes PySide6 build
+        # QIcon's enums while it picks the overload.
+        settings_menu.addAction(self.tr("Sound and &voice…")).triggered.connect(
+            self._show_sound_settings)
+        plan_action = settings_menu.addAction(self.tr("Weekly &plan and reminders…"))
+        plan_action.triggered.connect(self.edit_plan)
         self.outside_session.append(plan_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         safety_action = help_menu.addAction(self.tr("&Safety and when to get help"))
         safety_action.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         safety_action.triggered.connect(self.show_safety)
-        help_menu.addAction(self.tr("&Daily life tips"), self.show_daily_life)
-        help_menu.addAction(self.tr("&About Knee Coach"), self.show_about)
+        help_menu.addAction(self.tr("&Daily life tips")).triggered.connect(
+            self.show_daily_life)
+        help_menu.addAction(self.tr("&About Knee Coach")).triggered.connect(self.show_about)
 
     def _show_sound_settings(self) -> None:
         from coach.ui.sound_settings import show_sound_settings
@@ -326,13 +361,27 @@ class MainWindow(QMainWindow):
 
     # -- routines ------------------------------------------------------------
     def _fill_routines(self, keep: str | None = None) -> None:
-        self.routine_list.clear()
+        """The routine list from the library, *keep* (else the last used) selected."""
+        self._show_broken_routines()
+        if not self._routines_filled:  # filled when first wanted (_ensure_routines)
+            return
+        self._routine_list.clear()
         for routine in self.library.routines:
             text = f"{routine.title.get(self.lang)}\n{duration_text(routine.total_seconds)}"
             item = QListWidgetItem(text)
             item.setData(ROUTINE_ROLE, routine.id)
             item.setToolTip(plain_tip(routine.summary.get(self.lang)))
-            self.routine_list.addItem(item)
+            self._routine_list.addItem(item)
+        wanted = keep or self.settings.get(config.LAST_ROUTINE)
+        row = next((i for i, r in enumerate(self.library.routines) if r.id == wanted), 0)
+        if self.library.routines:
+            self._routine_list.setCurrentRow(row)
+        else:
+            self._details.show_routine(None, self.lang)
+        self.start_button.setEnabled(bool(self.library.routines))
+
+    def _show_broken_routines(self) -> None:
+        """The bar over every page naming routine files that could not be loaded."""
         broken = self.library.broken_files
         if broken:
             # A few names; the rest are one click away (Details…).
@@ -347,13 +396,6 @@ class MainWindow(QMainWindow):
                     names=names)
             self.broken_bar.label.setText(text)
         self.broken_bar.setVisible(bool(broken))
-        wanted = keep or self.settings.get(config.LAST_ROUTINE)
-        row = next((i for i, r in enumerate(self.library.routines) if r.id == wanted), 0)
-        if self.library.routines:
-            self.routine_list.setCurrentRow(row)
-        else:
-            self.details.show_routine(None, self.lang)
-        self.start_button.setEnabled(bool(self.library.routines))
 
     def update_today(self) -> None:
         """The Today screen, from the plan and the journal (gentle: rest days are fine)."""
@@ -372,7 +414,7 @@ class MainWindow(QMainWindow):
             self.journal_damaged([str(err)])
             history = History([])
             data = TodayData(today(loaded.plan, history, now), history, None, None,
-                             self.settings.get(config.REMINDERS), False)
+                             self.settings.get(config.REMINDERS), False, loaded.plan)
         self.today_page.show_today(data)
 
     def load_plan(self) -> LoadedPlan:
@@ -422,6 +464,7 @@ class MainWindow(QMainWindow):
     def reload_routines(self) -> None:
         current = self.selected_routine()
         self.library = self.options.load_library()
+        self.library.save_cache()
         self._fill_routines(keep=current.id if current else None)
         self.statusBar().showMessage(self.tr("Routines reloaded."), 4000)
 
@@ -497,8 +540,8 @@ class MainWindow(QMainWindow):
         and put the keyboard where that page is used from."""
         page = self.tab_pages.get(name, self.today_page)
         self.tabs.setCurrentWidget(page)
-        focus = {"today": self.today_page.start_button or self.today_page.plan_button,
-                 "routines": self.routine_list}.get(name)
+        focus = (self.today_page.start_button or self.today_page.plan_button
+                 if name == "today" else self.routine_list if name == "routines" else None)
         if focus is not None:
             focus.setFocus()
 
@@ -509,6 +552,8 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         name = self.current_page()
         self.settings.set(config.PAGE, name)
+        if name == "routines":
+            self._ensure_routines()
         if name == "trend" and self.trend is None:
             # Load once "Loading the chart…" is on screen (also when the window opens
             # on this tab: the window is drawn before the chart code loads).

@@ -74,14 +74,21 @@ class Sparkline(QWidget):
         colours = theme.current()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        radius = max(2.0, self.fontMetrics().height() / 6)
-        area = QRectF(self.rect()).adjusted(radius + 1, radius + 1, -radius - 1,
-                                            -radius - 1)
-        # The scale's ends, 0 and 10: faint lines.
-        painter.setPen(QPen(colours.qcolor(colours.border), 1))
+        metrics = self.fontMetrics()
+        radius = max(2.0, metrics.height() / 6)
+        label_width = metrics.horizontalAdvance("10") + radius * 2
+        area = QRectF(self.rect()).adjusted(label_width + radius, metrics.height() / 2,
+                                            -radius - 1, -metrics.height() / 2)
+        # The scale's ends, 0 and 10: faint lines, numbered.
         for value in (0, 10):
             y = area.bottom() - area.height() * value / 10
+            painter.setPen(QPen(colours.qcolor(colours.border), 1))
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(colours.qcolor(colours.muted))
+            painter.drawText(QRectF(0, y - metrics.height() / 2, label_width - radius,
+                                    metrics.height()),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             str(value))
         fill, outline = colours.usual_dots
         painter.setPen(QPen(colours.qcolor(outline), 1))
         painter.setBrush(colours.qcolor(fill))

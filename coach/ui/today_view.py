@@ -54,6 +54,7 @@ class TodayData:
     glance: PainGlance | None
     reminders_on: bool
     has_plan: bool
+    plan: Plan
     #: Without a plan: the routine offered with a Start (the last one used, or the
     #: first in the library).
     suggested: str | None = None
@@ -65,60 +66,64 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
         routine = library.get(routine_id) if routine_id else None
         return routine.title.get(lang) if routine else (routine_id or "")
 
-    def tr(text: str) -> str:
-        return translate("MainWindow", text)
-
     routine = name(advice.routine_id)
     when = advice.day.isoformat() if advice.day else ""
+    value = advice.value
     kind = advice.kind
     if kind is Today.WELCOME:
         flagship = library.routines[0].title.get(lang) if library.routines else ""
-        return tr("Welcome. A good start is “{routine}”: read its safety notes, "
-                  "then press Start routine.").format(routine=flagship)
+        return translate("TodayPage", "Welcome. A good start is “{routine}”: read its "
+                                      "safety notes, then press Start.").format(
+            routine=flagship)
     if kind is Today.AFTER_SHARP_PAIN:
         if advice.step is not None:
-            return tr("Your last session ({date}) stopped at step {step} because "
-                      "of a sharp pain. Talk to a clinician before you do "
-                      "“{routine}” again.").format(date=when, step=advice.step,
-                                                   routine=routine)
-        return tr("Your last session ({date}) stopped because of a sharp pain. "
-                  "Talk to a clinician before you do “{routine}” again.").format(
-            date=when, routine=routine)
+            return translate("MainWindow", "Your last session ({date}) stopped at step "
+                                           "{step} because of a sharp pain. Talk to a "
+                                           "clinician before you do “{routine}” again."
+                             ).format(date=when, step=advice.step, routine=routine)
+        return translate("MainWindow", "Your last session ({date}) stopped because of a "
+                                       "sharp pain. Talk to a clinician before you do "
+                                       "“{routine}” again.").format(date=when, routine=routine)
     if kind is Today.AFTER_UNWELL:
-        return tr("Your last session ({date}) stopped because you felt unwell. "
-                  "Exercise again only once you feel well; if it happens again, "
-                  "talk to a clinician.").format(date=when)
+        return translate("MainWindow", "Your last session ({date}) stopped because you felt "
+                                       "unwell. Exercise again only once you feel well; if it "
+                                       "happens again, talk to a clinician.").format(date=when)
     if kind is Today.REST_AFTER_SKIP:
-        return tr("On {date} your knee was hot, red or swollen. If it still is, "
-                  "rest today; if it does not settle, see a clinician.").format(date=when)
+        return translate("MainWindow", "On {date} your knee was hot, red or swollen. If it "
+                                       "still is, rest today; if it does not settle, see a "
+                                       "clinician.").format(date=when)
     if kind is Today.DONE_TODAY:
-        return tr("You have exercised today (“{routine}”). Rest now, and tomorrow "
-                  "morning note how your knee feels.").format(routine=routine)
+        return translate("MainWindow", "You have exercised today (“{routine}”). Rest now, "
+                                       "and tomorrow morning note how your knee feels."
+                         ).format(routine=routine)
     if kind is Today.YESTERDAY:
         found = library.get(advice.routine_id or "")
         often = found.frequency.get(lang) if found and found.frequency else ""
         if not often:
-            return tr("Yesterday: “{routine}”.").format(routine=routine)
-        return tr("Yesterday: “{routine}”. {frequency}").format(routine=routine,
-                                                               frequency=often)
+            return translate("MainWindow", "Yesterday: “{routine}”.").format(routine=routine)
+        return translate("MainWindow", "Yesterday: “{routine}”. {frequency}").format(
+            routine=routine, frequency=often)
     if kind is Today.MORNING_SETTLED:
-        return tr("This morning your pain was {value} of 10, back to its usual "
-                  "level after yesterday's “{routine}”: the exercise suited you. "
-                  "Carry on at the same level.").format(value=advice.value,
-                                                        routine=routine)
+        return translate("MainWindow", "This morning your pain was {value} of 10, back to "
+                                       "its usual level after yesterday's “{routine}”: the "
+                                       "exercise suited you. Carry on at the same level."
+                         ).format(value=value, routine=routine)
     if kind is Today.MORNING_NOT_SETTLED:
-        return tr("This morning your pain was {value} of 10 after yesterday's "
-                  "“{routine}”: it has not settled to its usual level. Make the "
-                  "next session easier (fewer repetitions, shorter holds, a "
-                  "smaller movement) or rest for a day. If this keeps happening, "
-                  "talk to a clinician.").format(value=advice.value, routine=routine)
+        return translate("MainWindow", "This morning your pain was {value} of 10 after "
+                                       "yesterday's “{routine}”: it has not settled to its "
+                                       "usual level. Make the next session easier (fewer "
+                                       "repetitions, shorter holds, a smaller movement) or "
+                                       "rest for a day. If this keeps happening, talk to a "
+                                       "clinician.").format(value=value, routine=routine)
     if kind is Today.MORNING_UNCLEAR:
-        return tr("This morning your pain was {value} of 10 after yesterday's "
-                  "“{routine}”. If that is your usual level, carry on at the same "
-                  "level; if it is higher, make the next session easier or rest "
-                  "for a day.").format(value=advice.value, routine=routine)
-    return tr("Your last session was {n} days ago (“{routine}”). Whenever you are "
-              "ready, pick up where you left off.").format(n=advice.days, routine=routine)
+        return translate("MainWindow", "This morning your pain was {value} of 10 after "
+                                       "yesterday's “{routine}”. If that is your usual "
+                                       "level, carry on at the same level; if it is higher, "
+                                       "make the next session easier or rest for a day."
+                         ).format(value=value, routine=routine)
+    return translate("MainWindow", "Your last session was {n} days ago (“{routine}”). "
+                                   "Whenever you are ready, pick up where you left off."
+                     ).format(n=advice.days, routine=routine)
 
 
 def action_words(view: TodayView) -> str:
@@ -152,11 +157,16 @@ def action_words(view: TodayView) -> str:
 
 
 def _day_name(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    """"Tuesday 1 December" / 「12月1日（火）」."""
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              "M月d日（ddd）" if japanese else "dddd d MMMM")
 
 
 def _short_day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              "M月d日（ddd）" if japanese else "ddd d MMM")
 
 
 def _clock(moment: datetime) -> str:
@@ -194,15 +204,8 @@ class TodayPage(QScrollArea):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
 
-        top = QHBoxLayout()
         self.heading = plain_label("", point_delta=6, bold=True, object_name="todayHeading")
-        top.addWidget(self.heading, 1)
-        self.plan_button = QPushButton(self.tr("Weekly plan…"))
-        self.plan_button.setObjectName("planButton")
-        self.plan_button.setAccessibleName(self.tr("Weekly plan and reminders"))
-        self.plan_button.clicked.connect(self.plan_requested)
-        top.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
 
         self.today_box, box_layout = callout("todayBox", kind="info")
         self.today_box.setAccessibleName(self.tr("Today"))
@@ -248,9 +251,16 @@ class TodayPage(QScrollArea):
 
         self.week_label = plain_label("", object_name="adherence")
         layout.addWidget(self.week_label)
+        plan_row = QHBoxLayout()
         self.reminder_label = plain_label("", object_name="nextReminder")
         set_text_colour(self.reminder_label)
-        layout.addWidget(self.reminder_label)
+        plan_row.addWidget(self.reminder_label, 1)
+        self.plan_button = QPushButton(self.tr("Weekly plan…"))
+        self.plan_button.setObjectName("planButton")
+        self.plan_button.setAccessibleName(self.tr("Weekly plan and reminders"))
+        self.plan_button.clicked.connect(self.plan_requested)
+        plan_row.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(plan_row)
         layout.addStretch(1)
         self.setWidget(body)
         #: The first Start button (the default: Return starts it).
@@ -301,10 +311,15 @@ class TodayPage(QScrollArea):
             self.planned.addWidget(done)
         if resting:
             return
+        # Routines with a time first; an hourly nudge (the desk break) after them, with
+        # an ordinary Start: it is not "the" session of the day.
+        hourly = {e.routine_id for e in self.data.plan.entries if e.every is not None} \
+            if self.data is not None else set()
+        to_do.sort(key=lambda rid: rid in hourly)
         for routine_id in to_do:
             routine = self.library.get(routine_id)
             assert routine is not None
-            first = self.start_button is None
+            first = self.start_button is None and routine_id not in hourly
             button = self._big_button(self.tr("Start"), "todayStart" if first else "",
                                       big=first)
             button.setAccessibleName(self.tr("Start “{routine}”").format(
@@ -315,7 +330,8 @@ class TodayPage(QScrollArea):
             if first:
                 self.start_button = button
                 button.setDefault(True)
-            self.planned.addLayout(self._row(routine_id, button))
+            self.planned.addLayout(self._row(routine_id, button,
+                                             hourly=routine_id in hourly))
         choose = QPushButton(self.tr("Choose another routine…") if to_do
                              else self.tr("Choose a routine…"))
         choose.setObjectName("todayChoose")
@@ -337,16 +353,19 @@ class TodayPage(QScrollArea):
             button.setFont(font)
         return button
 
-    def _row(self, routine_id: str | None, button: QPushButton) -> QHBoxLayout:
+    def _row(self, routine_id: str | None, button: QPushButton, *,
+             hourly: bool = False) -> QHBoxLayout:
         row = QHBoxLayout()
         if routine_id is not None:
             routine = self.library.get(routine_id)
             assert routine is not None
             words = QVBoxLayout()
             words.setSpacing(0)
-            words.addWidget(plain_label(routine.title.get(self.lang), point_delta=3,
-                                        bold=True))
-            facts = plain_label(duration_text(routine.total_seconds))
+            words.addWidget(plain_label(routine.title.get(self.lang),
+                                        point_delta=1 if hourly else 3, bold=True))
+            duration = duration_text(routine.total_seconds)
+            facts = plain_label(self.tr("{duration}, about once an hour while you sit").format(
+                duration=duration) if hourly else duration)
             set_text_colour(facts)
             words.addWidget(facts)
             row.addLayout(words, 1)
@@ -445,4 +464,4 @@ def gather(journal: Journal, library: Library, lang: str, *, plan: Plan, has_pla
         library.routines[0].id if library.routines else None)
     return TodayData(view, history, morning_session(history, view.date),
                      pain_glance(journal, view.date, chosen_baseline=chosen_baseline),
-                     reminders_on, has_plan, suggested)
+                     reminders_on, has_plan, plan, suggested)
