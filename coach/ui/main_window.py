@@ -307,7 +307,9 @@ class MainWindow(QMainWindow):
         reload_action = file_menu.addAction(self.tr("&Reload routines"))
         reload_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Refresh, "F5"))
         reload_action.triggered.connect(self.reload_routines)
-        self.outside_session += [rate_action, reload_action]
+        calendar_action = file_menu.addAction(self.tr("Export weekly plan to &calendar…"))
+        calendar_action.triggered.connect(self.export_plan_calendar)
+        self.outside_session += [rate_action, reload_action, calendar_action]
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -708,6 +710,26 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(answered)
         box.open()
         return None
+
+    def export_plan_calendar(self) -> None:
+        """The saved weekly plan as an iCalendar file, so reminders reach a phone."""
+        plan = self.load_plan().plan
+        if not plan.entries:
+            box = message_box(self, self.tr("No weekly plan yet"), icon="information", text=self.tr(
+                "Make a weekly plan first (Settings > Weekly plan and reminders); it can "
+                "then be exported to your calendar."))
+            box.setObjectName("noPlanToExport")
+            box.open()
+            return
+        from coach.ui.plan_dialog import export_calendar
+
+        try:
+            path = export_calendar(self, plan, self.library, self.lang)
+        except OSError as err:
+            message_box(self, self.tr("Export the plan"), str(err)).open()
+            return
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
 
     def edit_plan(self) -> None:
         """The weekly plan and reminders (one dialog at a time)."""

@@ -49,7 +49,7 @@ from coach.plan import (
 )
 from coach.routine import Routine
 from coach.ui import theme
-from coach.ui.widgets import duration_text, plain_label, set_text_colour
+from coach.ui.widgets import duration_text, plain_label, set_text_colour, translate
 
 
 def _qtime(moment: time) -> QTime:
@@ -532,27 +532,14 @@ class PlanDialog(QDialog):
         if not plan.entries:
             self._say(self.tr("Nothing to export yet: tick a routine first."), error=True)
             return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the plan to a calendar file"),
-            str(Path(folder) / "knee-coach.ics"), self.tr("Calendar files (*.ics)"))
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
-        text = plan_ics(plan, {r.id: r for r in self.library.routines},
-                        now=datetime.now().astimezone(), lang=self.lang)
         try:
-            write_ics(path, text)
+            path = export_calendar(self, plan, self.library, self.lang)
         except OSError as err:
-            self._say(self.tr("The calendar file could not be written to {path}: "
-                              "{reason}").format(path=str(path),
-                                                 reason=err.strerror or str(err)), error=True)
+            self._say(str(err), error=True)
             return
-        self._say(self.tr("Saved {path}. Open it with your calendar app to get the "
-                          "reminders on your phone too.").format(path=str(path)))
+        if path is not None:
+            self._say(self.tr("Saved {path}. Open it with your calendar app to get the "
+                              "reminders on your phone too.").format(path=str(path)))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
@@ -568,3 +555,28 @@ class PlanDialog(QDialog):
     def _hours_changed(self) -> None:
         self.hours_error.setVisible(_time(self.active_from) >= _time(self.active_to))
         self._clear_status()
+
+
+def export_calendar(parent: QWidget, plan: Plan, library: Library, lang: str) -> Path | None:
+    """Ask where, and write *plan* there as an iCalendar file; None when the user
+    cancelled. Raises OSError with the words to show when it cannot be written."""
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, translate("PlanDialog", "Export the plan to a calendar file"),
+        str(Path(folder) / "knee-coach.ics"),
+        translate("PlanDialog", "Calendar files (*.ics)"))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".ics":
+        path = path.with_name(path.name + ".ics")
+    text = plan_ics(plan, {r.id: r for r in library.routines},
+                    now=datetime.now().astimezone(), lang=lang)
+    try:
+        write_ics(path, text)
+    except OSError as err:
+        raise OSError(translate("PlanDialog", "The calendar file could not be written to "
+                                              "{path}: {reason}").format(
+            path=str(path), reason=err.strerror or str(err))) from err
+    return path

@@ -179,3 +179,20 @@ def test_the_today_screen_speaks_japanese(make_window, use_language):
     assert page.today_label.text().startswith("ようこそ。")
     assert page.action_label.text().startswith("週の予定はまだありません")
     assert page.start_button.text() == "開始"
+
+
+def test_file_menu_exports_the_saved_plan_to_a_calendar(make_window, data_dir, tmp_path,
+                                                       monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.export_plan_calendar()  # no plan yet: said, nothing asked
+    assert window.findChild(QMessageBox, "noPlanToExport") is not None
+    plan_every_day(data_dir, FLAGSHIP, at=time(7, 30))
+    target = tmp_path / "mine"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    window.export_plan_calendar()
+    text = (tmp_path / "mine.ics").read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in text and "RRULE:FREQ=WEEKLY" in text and "BEGIN:VALARM" in text
+    assert window.statusBar().currentMessage() == f"Saved {tmp_path / 'mine.ics'}"
