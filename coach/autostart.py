@@ -138,7 +138,8 @@ def quote_exec_arg(arg: str) -> str:
     Per the spec: an argument with a reserved character is put in double quotes, where
     ``"``, `````, ``$`` and ``\\`` take a backslash; a literal ``%`` is ``%%``."""
     arg = arg.replace("%", "%%")
-    if arg and not _RESERVED.intersection(arg):
+    # Any other whitespace is quoted too: readers strip it from the ends of a value.
+    if arg and not _RESERVED.intersection(arg) and not any(c.isspace() for c in arg):
         return arg
     return '"' + re.sub(r'(["`$\\])', r"\\\1", arg) + '"'
 
