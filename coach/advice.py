@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from coach.journal import Context, EventKind, Journal, Outcome, Rating, SafetyEvent, Session
 from coach.pain import USUAL_PAIN, Zone, fmean, zone
@@ -220,8 +221,7 @@ def after_advice(history: History, session: Session, value: int) -> AfterAdvice:
 
 
 # -- before starting again ----------------------------------------------------------------
-@dataclass(frozen=True)
-class PreviousStop:
+class PreviousStop(NamedTuple):
     """The last time this routine was stopped for a sharp pain or because the user
     felt unwell (*kind*): *step* is 1-based."""
 
@@ -266,8 +266,7 @@ class Today(StrEnum):
     DAYS_AGO = "days_ago"
 
 
-@dataclass(frozen=True)
-class TodayAdvice:
+class TodayAdvice(NamedTuple):
     kind: Today
     routine_id: str | None = None
     day: date | None = None  # the day of the session or skip spoken of

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from coach import paths
 from coach.cue_rules import CueEvent, VoiceKind
@@ -22,8 +22,7 @@ from coach.library import Library, load_library
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
+class Setting(NamedTuple, Generic[T]):
     """One key of the settings file: its name there, its type and its default."""
 
     name: str

@@ -20,7 +20,6 @@ import contextlib
 import enum
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -146,8 +145,7 @@ class _Foreign(sqlite3.DatabaseError):
     """An SQLite file that is not a Knee Coach journal: never written to."""
 
 
-@dataclass(frozen=True)
-class JournalNotice:
+class JournalNotice(NamedTuple):
     """Something the user must be told about the journal at start-up.
 
     *kind* says what happened; *reason* is the cause, a short clause fit to follow
@@ -308,15 +306,14 @@ def _spans(ids: Sequence[int]) -> str:
     return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
 
 
-@dataclass(frozen=True)
-class Salvage:
+class Salvage(NamedTuple):
     """What :meth:`Journal.salvage` could read, each kind oldest first, and what it
     could not: one line per kind of record with losses (empty when all was read)."""
 
     sessions: list[Session]
     ratings: list[Rating]
     events: list[SafetyEvent]
-    unreadable: list[str] = field(default_factory=list)
+    unreadable: list[str]
 
 
 class Journal:
@@ -621,7 +618,7 @@ class Journal:
 
     def _salvage(self) -> Salvage:
         with contextlib.suppress(JournalDamaged):
-            return Salvage(self.sessions(), self.ratings(), self.safety_events())
+            return Salvage(self.sessions(), self.ratings(), self.safety_events(), [])
         unreadable: list[str] = []
         sessions = self._rescue("sessions", _SESSION_COLUMNS, _session, "session",
                                 unreadable)

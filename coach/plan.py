@@ -12,11 +12,10 @@ import contextlib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.routine import ID_PATTERN, Routine
 
@@ -70,8 +69,7 @@ class PlanError(Exception):
     what happened and what to do."""
 
 
-@dataclass(frozen=True)
-class PlanProblem:
+class PlanProblem(NamedTuple):
     """Why a plan file could not be read; the plan is then taken as empty."""
 
     path: Path
@@ -123,8 +121,7 @@ def day_list(days: Iterable[Day]) -> list[str]:
     return [d.value for d in DAYS if d in set(days)]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One routine in the plan: on *days*, at *at* local wall time. With *every*
     (minutes) the routine repeats from *at* + every until the end of active hours
     (the desk break's hourly nudge); *at* is then the start of active hours."""
@@ -145,8 +142,7 @@ class Entry:
         return data
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The weekly plan. *active_hours* bound the hourly nudges; nothing is reminded
     during *quiet_hours* (start, end; may span midnight)."""
 
@@ -160,12 +156,12 @@ class Plan:
     def with_entry(self, entry: Entry) -> Plan:
         """Add *entry*, or replace that routine's entry where it stood."""
         if self.entry(entry.routine_id) is None:
-            return replace(self, entries=(*self.entries, entry))
-        return replace(self, entries=tuple(entry if e.routine_id == entry.routine_id else e
+            return self._replace(entries=(*self.entries, entry))
+        return self._replace(entries=tuple(entry if e.routine_id == entry.routine_id else e
                                            for e in self.entries))
 
     def without(self, routine_id: str) -> Plan:
-        return replace(self, entries=tuple(e for e in self.entries
+        return self._replace(entries=tuple(e for e in self.entries
                                            if e.routine_id != routine_id))
 
     def planned_on(self, weekday: int) -> list[Entry]:
@@ -282,19 +278,18 @@ def plan_from_json(data: Any) -> Plan:
         start, end = _hours(data["active_hours"], "active_hours")
         if not start < end:
             raise ValueError("active_hours must start before they end")
-        plan = replace(plan, active_hours=(start, end))
+        plan = plan._replace(active_hours=(start, end))
     if "quiet_hours" in data:
         quiet = data["quiet_hours"]
-        plan = replace(plan, quiet_hours=None if quiet is None else _hours(quiet, "quiet_hours"))
+        plan = plan._replace(quiet_hours=None if quiet is None else _hours(quiet, "quiet_hours"))
     return plan
 
 
-@dataclass(frozen=True)
-class LoadedPlan:
+class LoadedPlan(NamedTuple):
     """What :func:`load_plan` found: the plan (empty when there is none or the file is
     unusable), whether a file was there, and the problem if it could not be read."""
 
-    plan: Plan = field(default_factory=Plan)
+    plan: Plan = Plan()
     exists: bool = False
     problem: PlanProblem | None = None
 

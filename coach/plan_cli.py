@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from datetime import datetime, time
 from pathlib import Path
 
@@ -145,7 +144,7 @@ def _add(options: Options, routine_id: str, days: frozenset[Day] | None,
         entry = Entry(entry.routine_id, entry.days, at)  # a fixed time, not hourly
     old = plan.entry(routine_id)
     replaced = old is not None
-    entry = replace(entry, since=old.since if old and old.since else now.date())
+    entry = entry._replace(since=old.since if old and old.since else now.date())
     _save(options, loaded, plan.with_entry(entry))
     when = (f"every {entry.every} min from {hhmm(entry.at)}" if entry.every
             else f"at {hhmm(entry.at)}")

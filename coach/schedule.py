@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.advice import History
@@ -96,8 +96,7 @@ def local_date(moment: datetime, tz: tzinfo) -> date:
 
 
 # -- rest days --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Rest:
+class Rest(NamedTuple):
     """Why *day* is a rest day, since when, and whether the user checked in that day."""
 
     reason: RestReason
@@ -136,8 +135,7 @@ def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
 
 
 # -- occurrences ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One planned time: routine, local day and wall time, and its instant (UTC)."""
 
     routine_id: str
@@ -178,8 +176,7 @@ def occurrences(plan: Plan, first: date, last: date, tz: tzinfo) -> list[Occurre
 
 
 # -- the reminder and the state ---------------------------------------------------------
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     """What to remind of, and when (*at*, aware, in the local zone; due when
     ``at <= now``). *routine_id* is None for a check-in and for missed reminders,
     whose routines are in *missed* (once each, in order)."""
@@ -199,8 +196,7 @@ class Reminder:
         return self.at.astimezone(UTC) <= now.astimezone(UTC)
 
 
-@dataclass(frozen=True)
-class Snooze:
+class Snooze(NamedTuple):
     key: str
     kind: ReminderKind
     routine_id: str | None

@@ -10,10 +10,9 @@ line. The window builds its own (translated) words from the same codes. Adherenc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.advice import History, TodayAdvice, today_advice
 from coach.journal import Journal
@@ -64,8 +63,7 @@ class Reason(StrEnum):
 
 
 # -- adherence ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Adherence:
+class Adherence(NamedTuple):
     """Sessions done of planned, over the local days *first* to *last*."""
 
     first: date
@@ -130,8 +128,7 @@ def used_to_it(history: History, routine_id: str, today: date, tz: tzinfo) -> bo
 
 
 # -- today ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TodayView:
+class TodayView(NamedTuple):
     """Everything the Today screen shows, as data."""
 
     date: date
@@ -256,8 +253,7 @@ def today_json(view: TodayView) -> dict[str, Any]:
 GLANCE_DAYS = 28
 
 
-@dataclass(frozen=True)
-class PainGlance:
+class PainGlance(NamedTuple):
     """Usual pain over the last :data:`GLANCE_DAYS` days for the Today screen: each
     day's mean, the 7-day average by day, and the trend page's verdict (None until
     there is a week to compare with)."""

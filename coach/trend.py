@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from coach.advice import is_exercise
 from coach.journal import Rating, Session
@@ -132,8 +133,7 @@ def baseline(ratings: Sequence[Rating], *, days: int = WINDOW_DAYS,
     return fmean(values) if values else None
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """Recent pain against the baseline. *verdict* is ``better`` (a meaningful fall),
     ``somewhat_better``, ``same``, ``somewhat_worse`` or ``worse`` (a meaningful rise)."""
 

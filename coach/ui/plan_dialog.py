@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -466,7 +465,7 @@ class PlanDialog(QDialog):
     def _hours_plan(self, plan: Plan) -> Plan:
         quiet = (_time(self.quiet_from), _time(self.quiet_to)) \
             if self.quiet_check.isChecked() else None
-        return replace(plan, active_hours=(_time(self.active_from), _time(self.active_to)),
+        return plan._replace(active_hours=(_time(self.active_from), _time(self.active_to)),
                        quiet_hours=quiet)
 
     def plan(self) -> Plan | None:

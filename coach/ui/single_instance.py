@@ -11,9 +11,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -43,8 +42,7 @@ def server_name(data_dir: Path) -> str:
     return f"knee-coach-{digest[:20]}"
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """What a later launch asks of the running copy: come to the front, and start
     *routine* (an id) if given."""
 

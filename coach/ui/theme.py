@@ -13,7 +13,7 @@ Nothing else in ``coach.ui`` holds a colour literal (a test checks).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -26,8 +26,7 @@ RGBA = tuple[int, int, int, int]
 ZONES = ("green", "amber", "red")
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """One palette of colour roles (``#rrggbb`` strings, or RGBA for translucent fills).
 
     The ``window`` .. ``highlight_text`` roles become the QPalette; the rest are Knee
@@ -82,7 +81,7 @@ class Theme:
     legend_fill: RGBA
     legend_off: str
     hover: tuple[str, str, str]  # text, fill, border
-    verdict: dict[str, str] = field(default_factory=dict)
+    verdict: dict[str, str]
     #: High contrast: callouts outlined in their accent as well as tinted, and input
     #: fields, check marks and buttons outlined (see :meth:`style_sheet`).
     outlines: bool = False

@@ -9,8 +9,8 @@ advice module's :class:`~coach.advice.TodayAdvice` live here too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -42,8 +42,7 @@ from coach.ui.widgets import (
 )
 
 
-@dataclass(frozen=True)
-class TodayData:
+class TodayData(NamedTuple):
     """What the Today screen shows: the day's plan and advice, the last session, the
     session the morning question is about (if it is still to be asked), the four-week
     glance at usual pain, and whether reminders are on."""
