@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from coach import __version__, paths
 from coach.config import Options
@@ -65,6 +65,14 @@ def _add_common(parser: argparse.ArgumentParser, suffix: str = "") -> None:
                        help="play timers FACTOR times faster (previews and tests)")
 
 
+def _sub_command(sub: Any, name: str, help_text: str, suffix: str) -> argparse.ArgumentParser:
+    """A sub-command (or a sub-command's action) that takes the common options too."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text,
+                                                      description=help_text)
+    _add_common(parser, suffix)
+    return parser
+
+
 #: What opens the window (no command, or ``run``); everything else is a command-line tool.
 WINDOW_COMMANDS = (None, "run")
 
@@ -81,9 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        _add_common(p, "_sub")
-        return p
+        return _sub_command(sub, name, help_text, "_sub")
 
     command("run", "open the window straight into a routine's player").add_argument(
         "routine_id", metavar="ROUTINE_ID")
@@ -145,9 +151,7 @@ def _add_plan_commands(plan: argparse.ArgumentParser) -> None:
                               parser_class=_Parser)
 
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        _add_common(p, "_sub2")
-        return p
+        return _sub_command(sub, name, help_text, "_sub2")
 
     action("show", "the plan and the next planned session").add_argument(
         "--json", action="store_true", help="print JSON")
