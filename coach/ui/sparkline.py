@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coach.ui import theme
 from coach.ui.widgets import translate
@@ -31,7 +31,9 @@ class Sparkline(QWidget):
         super().__init__(parent)
         self.setObjectName("painSparkline")
         self.setAccessibleName(translate("Sparkline", "Usual pain, last four weeks"))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Four lines tall; as wide as the layout gives. (setFixedHeight, not a size
+        # policy: QSizePolicy's enums cost start-up time, and this is on the first screen.)
+        self.setFixedHeight(self.fontMetrics().height() * 4)
         self.daily: list[tuple[date, float]] = []
         self.average: list[tuple[date, float | None]] = []
         self.today = date.today()
