@@ -51,6 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from proc_stats import main_thread_switches  # noqa: E402
 from PySide6.QtCore import QAbstractEventDispatcher, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
@@ -84,17 +85,6 @@ def thread_switches() -> dict[str, int]:
         except OSError:  # the thread ended meanwhile
             continue
     return found
-
-
-def main_thread_switches() -> tuple[int, int]:
-    """(voluntary, involuntary) context switches of the process's main thread."""
-    found = {}
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            if key.endswith("ctxt_switches"):
-                found[key] = int(value)
-    return found["voluntary_ctxt_switches"], found["nonvoluntary_ctxt_switches"]
 
 
 class Probe:

@@ -42,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from proc_stats import main_thread_switches  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
@@ -87,17 +88,6 @@ class Probe:
             "process_voluntary_ctxt_switches": usage.ru_nvcsw - self.rusage.ru_nvcsw,
             "threads": len(os.listdir("/proc/self/task")),
         }
-
-
-def main_thread_switches() -> tuple[int, int]:
-    """(voluntary, involuntary) context switches of the calling process's main thread."""
-    found = {}
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            if key.endswith("ctxt_switches"):
-                found[key] = int(value)
-    return found["voluntary_ctxt_switches"], found["nonvoluntary_ctxt_switches"]
 
 
 class NaiveCountdown:
