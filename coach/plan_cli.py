@@ -149,6 +149,11 @@ def _add(options: Options, routine_id: str, days: frozenset[Day] | None,
     when = (f"every {entry.every} min from {hhmm(entry.at)}" if entry.every
             else f"at {hhmm(entry.at)}")
     print(f"{'Replaced' if replaced else 'Added'}: {routine_id} on {_days_text(entry)} {when}")
+    if entry.every is None and plan.in_quiet_hours(entry.at) and plan.quiet_hours:
+        start, end = plan.quiet_hours
+        print(f"coach: note: {hhmm(entry.at)} is in the quiet hours ({hhmm(start)}-"
+              f"{hhmm(end)}), so no reminder will come at that time; the plan dialog "
+              "changes the quiet hours", file=sys.stderr)
     return 0
 
 

@@ -526,3 +526,13 @@ def test_plan_and_today_import_no_qt(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_plan_add_at_a_time_in_the_quiet_hours_says_no_reminder_will_come(capsys, data_dir,
+                                                                          plan_clock):
+    d = ["--data-dir", str(data_dir)]
+    code, out, err = run(capsys, *d, "plan", "add", FLAGSHIP, "--at", "23:50")
+    assert code == 0 and out.startswith("Added: ")
+    assert "23:50 is in the quiet hours (21:30-07:00), so no reminder will come" in err
+    _, _, err = run(capsys, *d, "plan", "add", FLAGSHIP, "--at", "18:00")
+    assert err == ""

@@ -782,57 +782,57 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="80"/>
+        <location filename="../ui/today_view.py" line="79"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="84"/>
+        <location filename="../ui/today_view.py" line="83"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="88"/>
+        <location filename="../ui/today_view.py" line="87"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="92"/>
+        <location filename="../ui/today_view.py" line="91"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="96"/>
+        <location filename="../ui/today_view.py" line="95"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="103"/>
+        <location filename="../ui/today_view.py" line="102"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="104"/>
+        <location filename="../ui/today_view.py" line="103"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="107"/>
+        <location filename="../ui/today_view.py" line="106"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="112"/>
+        <location filename="../ui/today_view.py" line="111"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="119"/>
+        <location filename="../ui/today_view.py" line="118"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="124"/>
+        <location filename="../ui/today_view.py" line="123"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
@@ -908,165 +908,170 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../ui/plan_dialog.py" line="261"/>
+        <location filename="../ui/plan_dialog.py" line="260"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="269"/>
+        <location filename="../ui/plan_dialog.py" line="268"/>
         <source>The saved plan could not be read ({reason}). Saving keeps the old file beside the new one as {name}.</source>
         <translation>保存されている予定を読み込めませんでした（{reason}）。保存すると、古いファイルは {name} という名前で残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="278"/>
+        <location filename="../ui/plan_dialog.py" line="277"/>
         <source>Routines, days and times</source>
         <translation>ルーティン・曜日・時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="280"/>
+        <location filename="../ui/plan_dialog.py" line="279"/>
         <source>Tick the routines you want to do, then choose their days and time. Missing a day costs nothing.</source>
         <translation>行いたいルーティンにチェックを入れ、曜日と時刻を選んでください。できない日があっても大丈夫です。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="293"/>
+        <location filename="../ui/plan_dialog.py" line="292"/>
         <source>No routines were found.</source>
         <translation>ルーティンが見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="299"/>
+        <location filename="../ui/plan_dialog.py" line="298"/>
         <source>Also in the plan, kept as they are (not among the routines here): {ids}</source>
         <translation>ここにないルーティンも予定に入っています（そのまま残します）：{ids}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="312"/>
+        <location filename="../ui/plan_dialog.py" line="311"/>
         <source>Weekly plan</source>
         <translation>週の予定</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="324"/>
+        <location filename="../ui/plan_dialog.py" line="323"/>
         <source>Dialog buttons</source>
         <translation>ダイアログのボタン</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="325"/>
+        <location filename="../ui/plan_dialog.py" line="324"/>
         <source>Export to calendar…</source>
         <translation>カレンダーに書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="326"/>
+        <location filename="../ui/plan_dialog.py" line="325"/>
         <source>Export to calendar</source>
         <translation>カレンダーに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="328"/>
+        <location filename="../ui/plan_dialog.py" line="327"/>
         <source>Write the plan as a calendar file (.ics), so that a phone reminds you too</source>
         <translation>予定をカレンダーファイル（.ics）に書き出して、スマートフォンでも通知を受け取れるようにします</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="360"/>
+        <location filename="../ui/plan_dialog.py" line="359"/>
         <source>Hours</source>
         <translation>時間帯</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="362"/>
+        <location filename="../ui/plan_dialog.py" line="361"/>
         <source>Active hours</source>
         <translation>活動時間</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="364"/>
+        <location filename="../ui/plan_dialog.py" line="363"/>
         <source>Active hours start</source>
         <translation>活動時間の開始</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="366"/>
+        <location filename="../ui/plan_dialog.py" line="365"/>
         <source>Active hours end</source>
         <translation>活動時間の終了</translation>
     </message>
     <message>
+        <location filename="../ui/plan_dialog.py" line="368"/>
         <location filename="../ui/plan_dialog.py" line="369"/>
-        <location filename="../ui/plan_dialog.py" line="370"/>
         <source>Quiet hours</source>
         <translation>通知しない時間</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="373"/>
+        <location filename="../ui/plan_dialog.py" line="372"/>
         <source>Quiet hours start</source>
         <translation>通知しない時間の開始</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="374"/>
+        <location filename="../ui/plan_dialog.py" line="373"/>
         <source>Quiet hours end</source>
         <translation>通知しない時間の終了</translation>
     </message>
     <message>
+        <location filename="../ui/plan_dialog.py" line="381"/>
         <location filename="../ui/plan_dialog.py" line="382"/>
-        <location filename="../ui/plan_dialog.py" line="383"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="390"/>
-        <location filename="../ui/plan_dialog.py" line="485"/>
+        <location filename="../ui/plan_dialog.py" line="389"/>
+        <location filename="../ui/plan_dialog.py" line="484"/>
         <source>Active hours must end after they start.</source>
         <translation>活動時間の終了は、開始より後の時刻にしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="397"/>
+        <location filename="../ui/plan_dialog.py" line="396"/>
         <source>Hourly reminders, such as the desk break, come only during active hours. In quiet hours nothing is reminded; they may span midnight.</source>
         <translation>デスク休憩のような1時間ごとのリマインダーは、活動時間中だけ届きます。通知しない時間には何も通知しません（日付をまたいでもかまいません）。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="408"/>
+        <location filename="../ui/plan_dialog.py" line="407"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="409"/>
+        <location filename="../ui/plan_dialog.py" line="408"/>
         <source>Reminders on</source>
         <translation>リマインダーをオンにする</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="413"/>
+        <location filename="../ui/plan_dialog.py" line="412"/>
         <source>Keep running in the background when the window is closed</source>
         <translation>ウィンドウを閉じてもバックグラウンドで動作を続ける</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="416"/>
+        <location filename="../ui/plan_dialog.py" line="415"/>
         <source>Start Knee Coach when I log in</source>
         <translation>ログイン時に Knee Coach を起動する</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="479"/>
+        <location filename="../ui/plan_dialog.py" line="478"/>
         <source>Pick at least one day for each ticked routine, or untick it.</source>
         <translation>チェックを入れたルーティンごとに曜日を1つ以上選ぶか、チェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="519"/>
+        <location filename="../ui/plan_dialog.py" line="504"/>
+        <source>“{routine}” at {time} is in the quiet hours, so no reminder would come: change its time or the quiet hours.</source>
+        <translation>「{routine}」の{time}は通知しない時間にあたるため、リマインダーが届きません。時刻か通知しない時間を変えてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="530"/>
         <source>Start at login could not be changed: {reason}</source>
         <translation>ログイン時の起動を変更できませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="533"/>
+        <location filename="../ui/plan_dialog.py" line="544"/>
         <source>Nothing to export yet: tick a routine first.</source>
         <translation>書き出す予定がまだありません。先にルーティンにチェックを入れてください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="566"/>
+        <location filename="../ui/plan_dialog.py" line="577"/>
         <source>Export the plan to a calendar file</source>
         <translation>予定をカレンダーファイルに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="568"/>
+        <location filename="../ui/plan_dialog.py" line="579"/>
         <source>Calendar files (*.ics)</source>
         <translation>カレンダーファイル (*.ics)</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="579"/>
+        <location filename="../ui/plan_dialog.py" line="590"/>
         <source>The calendar file could not be written to {path}: {reason}</source>
         <translation>カレンダーファイルを {path} に書き込めませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="541"/>
+        <location filename="../ui/plan_dialog.py" line="552"/>
         <source>Saved {path}. Open it with your calendar app to get the reminders on your phone too.</source>
         <translation>{path} に保存しました。カレンダーアプリで開くと、スマートフォンでもリマインダーを受け取れます。</translation>
     </message>
@@ -1074,45 +1079,45 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlanRow</name>
     <message>
+        <location filename="../ui/plan_dialog.py" line="102"/>
         <location filename="../ui/plan_dialog.py" line="103"/>
-        <location filename="../ui/plan_dialog.py" line="104"/>
         <source>In my plan</source>
         <translation>予定に入れる</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="108"/>
+        <location filename="../ui/plan_dialog.py" line="107"/>
         <source>Takes {duration}</source>
         <translation>所要時間：{duration}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="128"/>
+        <location filename="../ui/plan_dialog.py" line="127"/>
         <source>{routine} on {day}</source>
         <translation>{day}の{routine}</translation>
     </message>
     <message>
+        <location filename="../ui/plan_dialog.py" line="137"/>
         <location filename="../ui/plan_dialog.py" line="138"/>
-        <location filename="../ui/plan_dialog.py" line="139"/>
         <source>at</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="141"/>
+        <location filename="../ui/plan_dialog.py" line="140"/>
         <source>Time for {routine}</source>
         <translation>{routine}の時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="153"/>
+        <location filename="../ui/plan_dialog.py" line="152"/>
         <source>Pick at least one day, or untick this routine.</source>
         <translation>曜日を1つ以上選ぶか、このルーティンのチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="174"/>
-        <location filename="../ui/plan_dialog.py" line="209"/>
+        <location filename="../ui/plan_dialog.py" line="173"/>
+        <location filename="../ui/plan_dialog.py" line="208"/>
         <source>every hour during active hours</source>
         <translation>活動時間中は1時間ごと</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="211"/>
+        <location filename="../ui/plan_dialog.py" line="210"/>
         <source>every {minutes} minutes during active hours</source>
         <translation>活動時間中は{minutes}分ごと</translation>
     </message>
@@ -2322,12 +2327,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/sparkline.py" line="59"/>
+        <location filename="../ui/sparkline.py" line="61"/>
         <source>The 7-day average went from {first:.1f} to {last:.1f} of 10 over the last four weeks</source>
         <translation>この4週間で、7日間の平均は10のうち{first:.1f}から{last:.1f}になりました</translation>
     </message>
     <message>
-        <location filename="../ui/sparkline.py" line="63"/>
+        <location filename="../ui/sparkline.py" line="65"/>
         <source>No pain ratings in the last four weeks</source>
         <translation>この4週間、痛みの評価はありません</translation>
     </message>
@@ -2335,204 +2340,204 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="135"/>
+        <location filename="../ui/today_view.py" line="134"/>
         <source>A rest day: a session stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="138"/>
+        <location filename="../ui/today_view.py" line="137"/>
         <source>A rest day: a session stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="141"/>
+        <location filename="../ui/today_view.py" line="140"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="142"/>
+        <location filename="../ui/today_view.py" line="141"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="146"/>
+        <location filename="../ui/today_view.py" line="145"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="149"/>
+        <location filename="../ui/today_view.py" line="148"/>
         <source>No weekly plan yet: choose a routine for today, or make a plan and Knee Coach will remind you.</source>
         <translation>週の予定はまだありません。今日のルーティンを選ぶか、予定を作るとKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="152"/>
+        <location filename="../ui/today_view.py" line="151"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="154"/>
+        <location filename="../ui/today_view.py" line="153"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="258"/>
+        <location filename="../ui/today_view.py" line="257"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="260"/>
+        <location filename="../ui/today_view.py" line="259"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="211"/>
+        <location filename="../ui/today_view.py" line="210"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="75"/>
+        <location filename="../ui/today_view.py" line="74"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="213"/>
+        <location filename="../ui/today_view.py" line="212"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="221"/>
+        <location filename="../ui/today_view.py" line="220"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="241"/>
+        <location filename="../ui/today_view.py" line="240"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="277"/>
+        <location filename="../ui/today_view.py" line="276"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="283"/>
+        <location filename="../ui/today_view.py" line="282"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="298"/>
+        <location filename="../ui/today_view.py" line="297"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="309"/>
+        <location filename="../ui/today_view.py" line="308"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="323"/>
+        <location filename="../ui/today_view.py" line="322"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="325"/>
+        <location filename="../ui/today_view.py" line="324"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="327"/>
+        <location filename="../ui/today_view.py" line="326"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="335"/>
+        <location filename="../ui/today_view.py" line="334"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="336"/>
+        <location filename="../ui/today_view.py" line="335"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="367"/>
+        <location filename="../ui/today_view.py" line="366"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="383"/>
+        <location filename="../ui/today_view.py" line="382"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="387"/>
+        <location filename="../ui/today_view.py" line="386"/>
         <source>{value} of 10 right after ({zone})</source>
         <translation>直後の痛み 10のうち{value}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="392"/>
+        <location filename="../ui/today_view.py" line="391"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="393"/>
+        <location filename="../ui/today_view.py" line="392"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="394"/>
+        <location filename="../ui/today_view.py" line="393"/>
         <source>next morning: {value} of 10</source>
         <translation>翌朝：10のうち{value}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="397"/>
+        <location filename="../ui/today_view.py" line="396"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="397"/>
+        <location filename="../ui/today_view.py" line="396"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="409"/>
+        <location filename="../ui/today_view.py" line="408"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="422"/>
+        <location filename="../ui/today_view.py" line="421"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="425"/>
+        <location filename="../ui/today_view.py" line="424"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="434"/>
+        <location filename="../ui/today_view.py" line="433"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="436"/>
+        <location filename="../ui/today_view.py" line="435"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="438"/>
+        <location filename="../ui/today_view.py" line="437"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="440"/>
+        <location filename="../ui/today_view.py" line="439"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="443"/>
+        <location filename="../ui/today_view.py" line="442"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

@@ -495,7 +495,19 @@ class PlanDialog(QDialog):
     def save(self) -> None:
         """Write start at login, then the plan; close only when both worked."""
         plan = self.plan()
-        if plan is None or not self._apply_autostart():
+        if plan is None:
+            return
+        quiet = [e for e in plan.entries if e.every is None and plan.in_quiet_hours(e.at)]
+        if quiet and self.reminders_check.isChecked():
+            # A reminder that could never come must not look planned.
+            routine = self.library.get(quiet[0].routine_id)
+            self._say(self.tr("“{routine}” at {time} is in the quiet hours, so no reminder "
+                              "would come: change its time or the quiet hours.").format(
+                routine=routine.title.get(self.lang) if routine else quiet[0].routine_id,
+                time=quiet[0].at.strftime("%H:%M")), error=True)
+            self.scroll_area.ensureWidgetVisible(self.quiet_check)
+            return
+        if not self._apply_autostart():
             return
         try:
             if self._loaded.problem is not None:

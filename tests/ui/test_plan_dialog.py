@@ -141,6 +141,20 @@ def test_a_routine_without_days_cannot_be_saved(make_dialog, qtbot, plan_path):
     assert not row.error.isVisible()
 
 
+def test_a_time_in_the_quiet_hours_is_said_not_saved(make_dialog, qtbot, plan_path):
+    dialog = make_dialog()
+    row = dialog.rows[FLAGSHIP]
+    tick(qtbot, row.check)
+    row.time_edit.setTime(QTime(23, 50))  # default quiet hours 21:30-07:00
+    with qtbot.assertNotEmitted(dialog.plan_saved):
+        click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and not plan_path.exists()
+    assert "is in the quiet hours" in dialog.status.text()
+    tick(qtbot, dialog.quiet_check)  # no quiet hours: the reminder can come
+    with qtbot.waitSignal(dialog.plan_saved):
+        click(qtbot, dialog.save_button)
+
+
 def test_back_to_front_active_hours_are_said(make_dialog, qtbot, plan_path):
     dialog = make_dialog()
     dialog.active_to.setTime(QTime(8, 0))
