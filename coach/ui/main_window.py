@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """Show the window (perhaps hidden to keep reminders running) and raise it."""
+        self._quitting = False
         if self.isMinimized():
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
@@ -674,10 +675,11 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def quit(self) -> None:
-        """Close and quit, even when reminders would keep the app running."""
+        """Close and quit, even when reminders would keep the app running. A running
+        session asks first; its answer closes again later, still quitting (so the
+        flag stays set until the window is brought back)."""
         self._quitting = True
-        if not self.close():
-            self._quitting = False
+        self.close()
 
     def _keeps_running(self) -> bool | None:
         """Whether closing the window only hides it: reminders are on, there is a plan

@@ -196,3 +196,21 @@ def test_file_menu_exports_the_saved_plan_to_a_calendar(make_window, data_dir, t
     text = (tmp_path / "mine.ics").read_text(encoding="utf-8")
     assert "BEGIN:VEVENT" in text and "RRULE:FREQ=WEEKLY" in text and "BEGIN:VALARM" in text
     assert window.statusBar().currentMessage() == f"Saved {tmp_path / 'mine.ics'}"
+
+
+def test_quit_during_a_session_quits_once_the_session_is_ended(reminding, qtbot):
+    window = reminding
+    window.settings.set(config.KEEP_RUNNING, "yes")
+    window.start_selected()
+    flow = window.flow
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    flow.before_panel.rating.hold_keys(0)
+    flow.before_panel.rating.set_value(2)
+    flow.before_panel.submit.click()
+    qtbot.waitUntil(flow.player.isVisible)
+    window.quit()  # asks first: the session is running
+    box = flow.findChild(QMessageBox, "confirmEnd")
+    qtbot.waitUntil(box.isVisible)
+    with qtbot.waitSignal(window.finished):  # ended and quit, not hidden
+        box.button(QMessageBox.StandardButton.Yes).click()
