@@ -42,16 +42,14 @@ import gc
 import json
 import math
 import os
-import resource
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from proc_stats import main_thread_switches  # noqa: E402
+from proc_stats import Probe, main_thread_switches  # noqa: E402
 from PySide6.QtCore import QAbstractEventDispatcher, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
@@ -87,33 +85,19 @@ def thread_switches() -> dict[str, int]:
     return found
 
 
-class Probe:
-    """Wall, CPU and context switches between :meth:`begin` and :meth:`end`."""
+class ThreadProbe(Probe):
+    """:class:`Probe`, with each thread's voluntary context switches as well."""
 
     def begin(self) -> None:
-        self.cpu = time.process_time()
-        self.ctxt = main_thread_switches()
         self.threads = thread_switches()
-        self.rusage = resource.getrusage(resource.RUSAGE_SELF)
-        self.wall = time.monotonic()  # last, so it is closest to what follows
+        super().begin()
 
     def end(self) -> dict:
-        wall = time.monotonic() - self.wall
-        cpu = time.process_time() - self.cpu
-        ctxt = main_thread_switches()
-        usage = resource.getrusage(resource.RUSAGE_SELF)
+        found = super().end()
         threads = thread_switches()
-        return {
-            "wall_s": wall,
-            "cpu_s": cpu,
-            "cpu_percent": 100 * cpu / wall,
-            "voluntary_ctxt_switches": ctxt[0] - self.ctxt[0],
-            "involuntary_ctxt_switches": ctxt[1] - self.ctxt[1],
-            "process_voluntary_ctxt_switches": usage.ru_nvcsw - self.rusage.ru_nvcsw,
-            "threads": len(os.listdir("/proc/self/task")),
-            "thread_voluntary_ctxt_switches": {
-                name: count - self.threads.get(name, 0) for name, count in threads.items()},
-        }
+        found["thread_voluntary_ctxt_switches"] = {
+            name: count - self.threads.get(name, 0) for name, count in threads.items()}
+        return found
 
 
 def qt_timers() -> list[dict]:
@@ -162,7 +146,7 @@ def qt_timers() -> list[dict]:
 def idle_for(seconds: float, result: dict, before=None) -> None:
     """Measure the next *seconds* of the event loop into *result*, then quit."""
     app = QApplication.instance()
-    probe = Probe()
+    probe = ThreadProbe()
 
     def end() -> None:
         result.update(probe.end())

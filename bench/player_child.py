@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -42,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from proc_stats import main_thread_switches  # noqa: E402
+from proc_stats import Probe  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
@@ -63,31 +62,6 @@ class CountingPlayer(PlayerView):
     def refresh(self) -> None:
         self.refreshes += 1
         super().refresh()
-
-
-class Probe:
-    """Wall, CPU and context switches between :meth:`begin` and :meth:`end`."""
-
-    def begin(self) -> None:
-        self.cpu = time.process_time()
-        self.ctxt = main_thread_switches()
-        self.rusage = resource.getrusage(resource.RUSAGE_SELF)
-        self.wall = time.monotonic()  # last, so it is closest to what follows
-
-    def end(self) -> dict:
-        wall = time.monotonic() - self.wall
-        cpu = time.process_time() - self.cpu
-        ctxt = main_thread_switches()
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        return {
-            "wall_s": wall,
-            "cpu_s": cpu,
-            "cpu_percent": 100 * cpu / wall,
-            "voluntary_ctxt_switches": ctxt[0] - self.ctxt[0],
-            "involuntary_ctxt_switches": ctxt[1] - self.ctxt[1],
-            "process_voluntary_ctxt_switches": usage.ru_nvcsw - self.rusage.ru_nvcsw,
-            "threads": len(os.listdir("/proc/self/task")),
-        }
 
 
 class NaiveCountdown:

@@ -34,7 +34,7 @@ from coach.journal import Changed, Journal, JournalError, JournalNotice
 from coach.library import Library
 from coach.plan import LoadedPlan, load_plan
 from coach.routine import Routine
-from coach.schedule import ReminderState
+from coach.schedule import Reminder, ReminderState
 from coach.textsafe import terminal_safe
 from coach.today import today
 from coach.ui import theme
@@ -660,10 +660,10 @@ class MainWindow(QMainWindow):
         if self.flow is None:
             self.open_routine(routine_id)
 
-    def _show_next_reminder(self, reminder: object) -> None:
-        loaded = self.load_plan()
-        self.today_page.show_reminder(reminder, self.settings.get(config.REMINDERS),  # type: ignore[arg-type]
-                                      loaded.exists and bool(loaded.plan.entries))
+    def _show_next_reminder(self, reminder: Reminder | None) -> None:
+        assert self.reminders is not None  # it is what tells
+        self.today_page.show_reminder(reminder, self.settings.get(config.REMINDERS),
+                                      bool(self.reminders.plan.entries))
 
     def bring_forward(self) -> None:
         """Show the window (perhaps hidden to keep reminders running) and raise it."""
@@ -685,7 +685,7 @@ class MainWindow(QMainWindow):
         """Whether closing the window only hides it: reminders are on, there is a plan
         to remind of, and the user said so. None: not asked yet (the question is now
         open; its answer closes or hides the window)."""
-        if self._quitting or self.reminders is None or not self.load_plan().plan.entries:
+        if self._quitting or self.reminders is None or not self.reminders.plan.entries:
             return False
         answer = self.settings.get(config.KEEP_RUNNING)
         if answer:

@@ -353,27 +353,28 @@ class PlayerView(QWidget):
                                      self.restart_step, self.tr("Restart this step (R)"))
         self.end_button = button("endButton", self.tr("End session"), self.end_requested,
                                  self.tr("End the session (Esc)"))
-        self.sharp_pain_button = button(
+        def stop_button(stop: QPushButton, height: int, point_delta: float,
+                        colours: Callable[[theme.Theme], tuple[str, str]],
+                        padding: str) -> QPushButton:
+            """A filled stop button: tall, bold, in its theme colours."""
+            stop.setMinimumHeight(height)
+            font = stop.font()
+            font.setPointSizeF(font.pointSizeF() + point_delta)
+            font.setBold(True)
+            stop.setFont(font)
+            theme.follow(stop, lambda c: stop.setStyleSheet(
+                filled_button_style(*colours(c), c.on_accent, padding=padding)))
+            return stop
+
+        self.sharp_pain_button = stop_button(button(
             "sharpPainButton", self.tr("Sharp pain – stop"), self.sharp_pain,
-            self.tr("Stops the session at once ({key})").format(key=SHARP_PAIN_KEY))
-        self.sharp_pain_button.setMinimumHeight(56)
-        font = self.sharp_pain_button.font()
-        font.setPointSizeF(font.pointSizeF() + 4)
-        font.setBold(True)
-        self.sharp_pain_button.setFont(font)
-        theme.follow(self.sharp_pain_button, lambda c: self.sharp_pain_button.setStyleSheet(
-            filled_button_style(*c.sharp_pain, c.on_accent, padding="6px 18px")))
-        self.unwell_button = button(
+            self.tr("Stops the session at once ({key})").format(key=SHARP_PAIN_KEY)),
+            56, 4, lambda c: c.sharp_pain, "6px 18px")
+        self.unwell_button = stop_button(button(
             "unwellButton", self.tr("I feel unwell"), self.unwell,
             self.tr("Dizzy, sudden swelling or feeling ill: stops the session at once "
-                    "({key})").format(key=UNWELL_KEY))
-        self.unwell_button.setMinimumHeight(48)
-        font = self.unwell_button.font()
-        font.setPointSizeF(font.pointSizeF() + 1)
-        font.setBold(True)
-        self.unwell_button.setFont(font)
-        theme.follow(self.unwell_button, lambda c: self.unwell_button.setStyleSheet(
-            filled_button_style(*c.unwell, c.on_accent, padding="4px 12px")))
+                    "({key})").format(key=UNWELL_KEY)),
+            48, 1, lambda c: c.unwell, "4px 12px")
         self.focus_button = button("focusModeButton", self.tr("Full screen"),
                                    self.toggle_focus_mode,
                                    self.tr("Focus mode: full screen with only what you need "
