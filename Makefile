@@ -5,7 +5,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench translations clean fuzz
+.PHONY: run test lint bench translations clean fuzz routine-tables
 
 $(STAMP): pyproject.toml
 	@sh scripts/system-deps.sh
@@ -39,6 +39,11 @@ bench: $(STAMP)
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete coach/ui/*.py -ts coach/translations/coach_ja.ts
 	$(VENV)/bin/pyside6-lrelease coach/translations/coach_ja.ts -qm coach/translations/coach_ja.qm
+
+# After editing a bundled routine: its parsed table, read at start-up instead of the
+# TOML (a test says when it is out of date).
+routine-tables: $(STAMP)
+	$(VENV)/bin/python scripts/bundle_routine_tables.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

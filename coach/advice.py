@@ -16,7 +16,16 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from coach.journal import Context, EventKind, Journal, Outcome, Rating, SafetyEvent, Session
+from coach.journal import (
+    Context,
+    EventKind,
+    Journal,
+    LevelChoice,
+    Outcome,
+    Rating,
+    SafetyEvent,
+    Session,
+)
 from coach.pain import USUAL_PAIN, Zone, fmean, zone
 
 #: How many sessions of a routine in a row must be green before more is suggested.
@@ -28,6 +37,10 @@ USUAL_WINDOW_DAYS = 7
 SKIP_REMINDER_DAYS = 2
 #: A morning rating at least this much above the usual level has not settled.
 NOT_SETTLED_MARGIN = 1.0
+#: Usual-pain ratings of at least this many recent days are always read (the
+#: progression engine looks for flare-ups over four weeks, each against the week
+#: before it).
+RECENT_USUAL_DAYS = 35
 
 
 # -- sessions ---------------------------------------------------------------------
@@ -63,13 +76,19 @@ def is_exercise(outcome: str | None, steps_done: int) -> bool:
 @dataclass
 class History:
     """What the rules need from the journal: every session, the ratings tied to a
-    session, the usual-pain ratings of recent weeks and the safety events. Cheap to
-    build with years of ratings (only session ratings and recent ones are read)."""
+    session, the usual-pain ratings of recent weeks, the safety events and the
+    answers to level offers. Cheap to build with years of ratings (only session
+    ratings and recent ones are read)."""
 
     sessions: list[Session]
     session_ratings: dict[str, list[Rating]] = field(default_factory=dict)
     usual_ratings: list[Rating] = field(default_factory=list)
     events: list[SafetyEvent] = field(default_factory=list)
+    choices: list[LevelChoice] = field(default_factory=list)
+    #: Results the rules worked out from this history, kept for the next question
+    #: (the reminders ask about a flare-up for each day they look ahead). A History is
+    #: a snapshot: nothing changes its lists once it is built.
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, journal: Journal, today: date) -> History:
@@ -85,14 +104,17 @@ class History:
             days = latest.setdefault(session.routine_id, [])
             if len(days) < GREEN_STREAK + 1:
                 days.append(session.started.date())
-        since = min([today, *(day for days in latest.values() for day in days)])
+        since = min([today - timedelta(days=RECENT_USUAL_DAYS - USUAL_WINDOW_DAYS),
+                     *(day for days in latest.values() for day in days)])
         usual = [r for r in journal.ratings_since(since - timedelta(days=USUAL_WINDOW_DAYS))
                  if r.context in USUAL_PAIN]
-        return cls(sessions, by_session, usual, journal.safety_events())
+        return cls(sessions, by_session, usual, journal.safety_events(),
+                   journal.level_choices())
 
     @classmethod
     def of(cls, sessions: Iterable[Session], ratings: Iterable[Rating] = (),
-           events: Iterable[SafetyEvent] = ()) -> History:
+           events: Iterable[SafetyEvent] = (), choices: Iterable[LevelChoice] = ()
+           ) -> History:
         """From plain lists (tests, and callers that have everything at hand)."""
         ratings = list(ratings)
         by_session: dict[str, list[Rating]] = {}
@@ -100,7 +122,8 @@ class History:
             if rating.session_uid is not None:
                 by_session.setdefault(rating.session_uid, []).append(rating)
         return cls(sorted(sessions, key=lambda s: s.started), by_session,
-                   [r for r in ratings if r.context in USUAL_PAIN], list(events))
+                   [r for r in ratings if r.context in USUAL_PAIN], list(events),
+                   sorted(choices, key=lambda c: c.at))
 
     def exercised(self, routine_id: str | None = None) -> list[Session]:
         """Sessions that exercised the knee, oldest first (of one routine if given)."""

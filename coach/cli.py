@@ -49,6 +49,17 @@ def _positive(text: str) -> float:
     return value
 
 
+def _level(text: str) -> int:
+    """A routine level for ``--level``: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a level is a whole number from 1, not {text!r}")
+    return value
+
+
 def _add_common(parser: argparse.ArgumentParser, suffix: str = "") -> None:
     """Options valid with every command, before or after it."""
     group = parser.add_argument_group("options for every command")
@@ -91,8 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return _sub_command(sub, name, help_text, "_sub")
 
-    command("run", "open the window straight into a routine's player").add_argument(
-        "routine_id", metavar="ROUTINE_ID")
+    run = command("run", "open the window straight into a routine's player")
+    run.add_argument("routine_id", metavar="ROUTINE_ID")
+    run.add_argument("--level", type=_level, metavar="N",
+                     help="start at level N of the routine (1 is the easiest; default: "
+                          "the level the coach has you at)")
     command("list", "list the routines found: id, title, total duration")
     command("validate", "check routine files or folders").add_argument(
         "paths", metavar="PATH", nargs="+", type=Path)
@@ -311,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from coach.ui.app import run_window
 
             return run_window(options, routine_id=getattr(args, "routine_id", None),
-                              minimized=args.minimized)
+                              minimized=args.minimized, level=getattr(args, "level", None))
         gc.enable()  # the launcher keeps it off for the window's start-up only
         if args.command == "list":
             return cmd_list(options)

@@ -57,7 +57,15 @@ CUE_VOICES: dict[VoiceKind, Setting[bool]] = {
     kind: Setting(f"cues/voice_{kind.value}", bool, True) for kind in VoiceKind}
 FLASH = Setting("cues/flash", bool, False)  # the player flashes at each cue
 
-#: Every setting, by its name in the file.
+
+
+def weaker_side(routine_id: str) -> Setting[str]:
+    """A routine's weaker leg for its extra work ("", "left" or "right"); routine ids
+    are lowercase letters, digits and hyphens, safe in a settings key."""
+    return Setting(f"weaker_side/{routine_id}", str, "")
+
+
+#: Every setting, by its name in the file (a routine's weaker leg: :func:`weaker_side`).
 SETTINGS: dict[str, Setting[object]] = {
     s.name: s for s in (  # type: ignore[misc]
         LANGUAGE, SOUND, VOICE, LAST_ROUTINE, PAGE, REMINDERS, KEEP_RUNNING,

@@ -1,7 +1,10 @@
 """The journal as CSV: export for spreadsheets and backups, import to restore.
 
 One row per record with a ``kind`` column (``session``, ``rating``,
-``safety_event``); times are ISO 8601 with their UTC offset. Each record carries its
+``safety_event``); times are ISO 8601 with their UTC offset. The columns are
+:data:`COLUMNS`; a session's ``level`` is the routine level it was played at (empty:
+from before levels, or a routine with one level), and a file exported before that
+column existed imports with no levels. Each record carries its
 ``uid``, so importing skips what is already there and importing the same file twice
 adds nothing. Free text that a spreadsheet would run as a formula goes out with one
 leading apostrophe, which the import takes off again: every note comes back as it was.
@@ -36,7 +39,7 @@ from coach.journal import (
 )
 
 COLUMNS = ("kind", "uid", "time", "end_time", "routine_id", "value", "context", "side",
-           "note", "steps_completed", "outcome", "event", "step", "session_uid")
+           "note", "steps_completed", "outcome", "event", "step", "session_uid", "level")
 KINDS = ("session", "rating", "safety_event")
 
 #: Columns of free text, which a hostile file or a user may fill with anything; the
@@ -56,6 +59,8 @@ AHEAD = timedelta(days=1)
 MAX_OFFSET = timedelta(hours=14)
 #: More steps than any routine has; bounds what reaches SQLite's 64-bit integers.
 MAX_STEPS = 10_000
+#: More levels than a routine may have (it may have 5); bounds what reaches SQLite.
+MAX_LEVEL = 100
 
 
 def spreadsheet_text(text: str) -> str:
@@ -79,7 +84,8 @@ def _rows(salvage: Salvage) -> Iterable[dict[str, Any]]:
     for s in salvage.sessions:
         yield {"kind": "session", "uid": s.uid, "time": iso(s.started),
                "end_time": iso(s.ended) if s.ended else "", "routine_id": s.routine_id,
-               "steps_completed": s.steps_completed, "outcome": s.outcome or ""}
+               "steps_completed": s.steps_completed, "outcome": s.outcome or "",
+               "level": "" if s.level is None else s.level}
     for r in salvage.ratings:
         yield {"kind": "rating", "uid": r.uid, "time": iso(r.at), "value": r.value,
                "context": r.context, "side": r.side or "", "note": r.note or "",
@@ -237,7 +243,8 @@ def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
                       "at": _time(row, "time", latest),
                       "ended": _time(row, "end_time", latest, False),
                       "steps": _int(row, "steps_completed", 0, MAX_STEPS, False) or 0,
-                      "outcome": _choice(row, "outcome", OUTCOMES, required=False)}
+                      "outcome": _choice(row, "outcome", OUTCOMES, required=False),
+                      "level": _int(row, "level", 1, MAX_LEVEL, required=False)}
     if kind == "rating":
         return kind, {"uid": uid, "at": _time(row, "time", latest),
                       "value": _int(row, "value", 0, 10),
@@ -340,9 +347,10 @@ def import_csv(journal: Journal, source: IO[str], *,
             if kind == "session":
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO sessions (uid, routine_id, started, ended, "
-                    "steps_completed, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                    "steps_completed, outcome, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (f["uid"], f["routine_id"], iso(f["at"]),
-                     iso(f["ended"]) if f["ended"] else None, f["steps"], f["outcome"]))
+                     iso(f["ended"]) if f["ended"] else None, f["steps"], f["outcome"],
+                     f["level"]))
             elif kind == "rating":
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO ratings (uid, at, value, context, side, note, "

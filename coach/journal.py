@@ -49,11 +49,20 @@ class EventKind(StrEnum):
     UNWELL = "unwell"
 
 
+class ChoiceKind(StrEnum):
+    """What the user did about a routine's level (:meth:`Journal.add_level_choice`)."""
+
+    ACCEPTED = "accepted"  # took the level the coach offered
+    DECLINED = "declined"  # kept the level; the choice's level is the one declined
+    CHOSEN = "chosen"  # picked the level by hand
+
+
 # Plain strings: the schema's CHECK constraints are written from these.
 CONTEXTS = tuple(c.value for c in Context)
 SIDES = ("left", "right", "both")
 OUTCOMES = tuple(o.value for o in Outcome)
 EVENT_KINDS = tuple(k.value for k in EventKind)
+CHOICE_KINDS = tuple(k.value for k in ChoiceKind)
 
 
 def _v1() -> str:
@@ -92,8 +101,25 @@ def _v1() -> str:
     """
 
 
+def _v2() -> str:
+    """Routine levels: the level each session was played at (NULL before levels
+    existed, or for a routine with one level) and the user's answers to the coach's
+    level offers."""
+    return f"""
+        ALTER TABLE sessions ADD COLUMN level INTEGER CHECK (level >= 1);
+        CREATE TABLE level_choices (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            routine_id TEXT NOT NULL,
+            level INTEGER NOT NULL CHECK (level >= 1),
+            kind TEXT NOT NULL CHECK (kind IN {CHOICE_KINDS!r})
+        );
+    """
+
+
 #: Migration N (1-based) gives the SQL that brings the schema from version N-1 to N.
-MIGRATIONS: tuple[Callable[[], str], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[], str], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: ``PRAGMA application_id`` of every Knee Coach journal ("KnCo" in ASCII): an SQLite
@@ -107,7 +133,8 @@ class Changed(enum.Flag):
     RATINGS = enum.auto()
     SESSIONS = enum.auto()
     EVENTS = enum.auto()
-    ALL = RATINGS | SESSIONS | EVENTS
+    LEVELS = enum.auto()
+    ALL = RATINGS | SESSIONS | EVENTS | LEVELS
 
 
 #: A journal listener: called after each committed change with what it changed.
@@ -203,6 +230,7 @@ class Session(NamedTuple):
     ended: datetime | None = None
     steps_completed: int = 0
     outcome: str | None = None
+    level: int | None = None  # None: from before levels, or a routine with one level
 
 
 class SafetyEvent(NamedTuple):
@@ -213,6 +241,14 @@ class SafetyEvent(NamedTuple):
     step: int | None = None
     side: str | None = None
     note: str | None = None
+
+
+class LevelChoice(NamedTuple):
+    uid: str
+    at: datetime
+    routine_id: str
+    level: int
+    kind: str  # a ChoiceKind
 
 
 def new_uid() -> str:
@@ -258,8 +294,20 @@ def _rating(uid: str, at: str, value: int, context: str, side: str | None,
 
 
 def _session(uid: str, routine_id: str, started: str, ended: str | None, steps: int,
-             outcome: str | None) -> Session:
-    return Session(uid, routine_id, _moment(started), _time(ended), steps, outcome)
+             outcome: str | None, level: int | None) -> Session:
+    return Session(uid, routine_id, _moment(started), _time(ended), steps, outcome, level)
+
+
+def _level_choice(uid: str, at: str, routine_id: str, level: int, kind: str
+                  ) -> LevelChoice:
+    return LevelChoice(uid, _moment(at), routine_id, level, kind)
+
+
+def _check_level(level: Any, optional: bool = False) -> None:
+    if level is None and optional:
+        return
+    if isinstance(level, bool) or not isinstance(level, int) or level < 1:
+        raise ValueError(f"a routine level is a whole number from 1, not {level!r}")
 
 
 def _event(uid: str, at: str, kind: str, session_uid: str | None, step: int | None,
@@ -267,7 +315,7 @@ def _event(uid: str, at: str, kind: str, session_uid: str | None, step: int | No
     return SafetyEvent(uid, _moment(at), kind, session_uid, step, side, note)
 
 
-_SESSION_COLUMNS = "uid, routine_id, started, ended, steps_completed, outcome"
+_SESSION_COLUMNS = "uid, routine_id, started, ended, steps_completed, outcome, level"
 
 
 def _error(err: sqlite3.Error, doing: str) -> JournalError:
@@ -332,12 +380,18 @@ class Journal:
     """
 
     def __init__(self, db: sqlite3.Connection, path: Path, *, writable: bool = True,
-                 notice: JournalNotice | None = None, source: str | None = None) -> None:
+                 notice: JournalNotice | None = None, source: str | None = None,
+                 version: int = SCHEMA_VERSION) -> None:
         self.db = db
         self.path = path
         self.writable = writable
         self.notice = notice
         self.source = source
+        # A journal opened read-only is not migrated: one from before levels (version
+        # 1) is read as it is, every session without a level and no level choices.
+        self.version = version
+        self._session_columns = (_SESSION_COLUMNS if version >= 2 else
+                                 _SESSION_COLUMNS.replace(", level", ", NULL"))
         self._listeners: list[ChangeListener] = []
 
     def close(self) -> None:
@@ -510,10 +564,14 @@ class Journal:
 
     # -- sessions ------------------------------------------------------------
     def start_session(self, routine_id: str, *, at: datetime | None = None,
-                      uid: str | None = None) -> Session:
-        session = Session(uid or new_uid(), routine_id, at or now())
-        self._write("INSERT INTO sessions (uid, routine_id, started) VALUES (?, ?, ?)",
-                    (session.uid, routine_id, iso(session.started)), Changed.SESSIONS)
+                      uid: str | None = None, level: int | None = None) -> Session:
+        """A session begins; *level* is the routine level it is played at (None for a
+        routine with one level)."""
+        _check_level(level, optional=True)
+        session = Session(uid or new_uid(), routine_id, at or now(), level=level)
+        self._write("INSERT INTO sessions (uid, routine_id, started, level) "
+                    "VALUES (?, ?, ?, ?)",
+                    (session.uid, routine_id, iso(session.started), level), Changed.SESSIONS)
         return session
 
     def record_progress(self, session_uid: str, steps_completed: int) -> None:
@@ -529,7 +587,7 @@ class Journal:
                     Changed.SESSIONS)
 
     def sessions(self) -> list[Session]:
-        rows = self._fetch(f"SELECT {_SESSION_COLUMNS} FROM sessions "
+        rows = self._fetch(f"SELECT {self._session_columns} FROM sessions "
                            "ORDER BY julianday(started), id")
         return self._records(rows, _session)
 
@@ -539,6 +597,25 @@ class Journal:
         return self._fetch(
             f"SELECT {_EPOCH.format('started')}, substr(started, 1, 10), outcome, "
             "steps_completed FROM sessions ORDER BY julianday(started), id")
+
+    # -- routine levels ------------------------------------------------------
+    def add_level_choice(self, routine_id: str, level: int, kind: str, *,
+                         at: datetime | None = None, uid: str | None = None) -> LevelChoice:
+        """The user accepted or declined the coach's offer of *level*, or chose it."""
+        _check_level(level)
+        _check(kind, CHOICE_KINDS, "kind")
+        choice = LevelChoice(uid or new_uid(), at or now(), routine_id, level, kind)
+        self._write("INSERT INTO level_choices (uid, at, routine_id, level, kind) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (choice.uid, iso(choice.at), routine_id, level, kind), Changed.LEVELS)
+        return choice
+
+    def level_choices(self) -> list[LevelChoice]:
+        if self.version < 2:
+            return []
+        rows = self._fetch("SELECT uid, at, routine_id, level, kind FROM level_choices "
+                           "ORDER BY julianday(at), id")
+        return self._records(rows, _level_choice)
 
     # -- safety events -------------------------------------------------------
     def add_safety_event(self, kind: str, *, session_uid: str | None = None,
@@ -620,7 +697,7 @@ class Journal:
         with contextlib.suppress(JournalDamaged):
             return Salvage(self.sessions(), self.ratings(), self.safety_events(), [])
         unreadable: list[str] = []
-        sessions = self._rescue("sessions", _SESSION_COLUMNS, _session, "session",
+        sessions = self._rescue("sessions", self._session_columns, _session, "session",
                                 unreadable)
         uids = {rowid: session.uid for rowid, session in sessions}
         ratings = self._rescue("ratings", "uid, at, value, context, side, note, session_id",

@@ -312,7 +312,7 @@ def _open_read_only(path: Path, kind: str, reason: str) -> Journal:
             db.close()
             break
         return Journal(db, path, writable=False, notice=JournalNotice(kind, path, reason),
-                       source=uri)
+                       source=uri, version=version)
     if problem is not None:
         reason = f"{reason}; nothing in it could be read ({problem})"
     return _stand_in(path, kind, reason)

@@ -19,9 +19,11 @@ from coach.session import EngineState, Event, SessionEngine
 
 class SessionRecorder:
     def __init__(self, journal: Journal, routine_id: str,
-                 on_error: Callable[[JournalError], None] | None = None) -> None:
+                 on_error: Callable[[JournalError], None] | None = None, *,
+                 level: int | None = None) -> None:
         self.journal = journal
         self.routine_id = routine_id
+        self.level = level  # the routine level played (None: a routine with one level)
         self.session: Session | None = None
         self.engine: SessionEngine | None = None
         self.errors: list[JournalError] = []
@@ -40,13 +42,13 @@ class SessionRecorder:
     def begin(self) -> None:
         """The user passed the safety check: the session exists from now on."""
         def start() -> None:
-            self.session = self.journal.start_session(self.routine_id)
+            self.session = self.journal.start_session(self.routine_id, level=self.level)
         self._try(start)
 
     def skipped_by_safety_check(self) -> None:
         """Hot, red or swollen: the session is a skip for good, whatever follows."""
         def skip() -> None:
-            session = self.journal.start_session(self.routine_id)
+            session = self.journal.start_session(self.routine_id, level=self.level)
             self.session = session._replace(outcome=Outcome.SAFETY_SKIP)
             self.journal.end_session(session.uid, Outcome.SAFETY_SKIP, 0)
         self._try(skip)

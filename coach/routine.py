@@ -18,7 +18,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coach.paths import assets_dir
 from coach.tomlpos import Path as KeyPath
@@ -40,23 +40,28 @@ MAX_NESTING = 20
 MAX_DIGITS = 100
 MAX_COUNT = 3600  # reps and sets: a step lasts at most an hour anyway
 MAX_HINTS = 20  # "did you mean ...?" for the first unknown keys of a file only
+MAX_LEVELS = 5
 SIDES = ("none", "left", "right", "both", "alternate")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 ROUTINE_KEYS = (
     "schema", "id", "title", "summary", "equipment", "frequency", "safety", "source",
-    "steps",
+    "levels", "steps",
 )
 STEP_KEYS = (
     "title", "instructions", "cues", "illustration", "caution", "sides", "get_ready",
     "duration", "reps", "hold", "release", "hold_cue", "release_cue", "sets", "rest",
-    "switch",
+    "switch", "weaker_side_reps", "level",
 )
+LEVEL_KEYS = ("title", "summary", "source", "standard")
+#: A step's keys that time it one way or the other: a level that sets one way drops
+#: the step's keys of the other.
+TIMING_KEYS = {"duration": ("reps", "hold", "release"), "reps": ("duration",),
+               "hold": ("duration",)}
 DEFAULTS = {"get_ready": 5.0, "release": 0.0, "sets": 1, "rest": 15.0, "switch": 5.0}
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A piece of user-facing text in English and, optionally, Japanese."""
 
     en: str
@@ -66,8 +71,7 @@ class Text:
         return self.ja if lang == "ja" and self.ja else self.en
 
 
-@dataclass(frozen=True)
-class TextList:
+class TextList(NamedTuple):
     """Numbered lines (instructions, cues, safety notes) in English and Japanese."""
 
     en: tuple[str, ...] = ()
@@ -77,8 +81,7 @@ class TextList:
         return self.ja if lang == "ja" and self.ja else self.en
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     title: Text
     instructions: TextList
     cues: TextList = TextList()
@@ -95,6 +98,9 @@ class Step:
     sets: int = 1
     rest: float = DEFAULTS["rest"]
     switch: float = DEFAULTS["switch"]
+    #: Extra repetitions for a weaker leg, played after the step when the user has
+    #: said which leg is weaker (:meth:`Routine.for_weaker_side`); None: no such option.
+    weaker_side_reps: int | None = None
 
     @property
     def side_order(self) -> tuple[str, ...]:
@@ -124,8 +130,22 @@ class Step:
         return self.get_ready + sides * per_side + (sides - 1) * self.switch
 
 
-@dataclass(frozen=True)
-class Routine:
+class Level(NamedTuple):
+    """One level of a routine: its name, what changes (*summary*), why (*source*) and
+    every step as played at this level."""
+
+    number: int
+    title: Text
+    summary: Text | None
+    source: Text | None
+    steps: tuple[Step, ...]
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(step.total_seconds for step in self.steps)
+
+
+class Routine(NamedTuple):
     id: str
     title: Text
     summary: Text
@@ -136,10 +156,59 @@ class Routine:
     safety: TextList = TextList()
     source: Text | None = None
     schema: int = SCHEMA_VERSION
+    #: The routine's levels, easiest first; empty when the file defines none (then
+    #: the routine has one level, 1).
+    levels: tuple[Level, ...] = ()
+    #: The level *steps* are at, and the level the file's steps are written at.
+    level: int = 1
+    standard_level: int = 1
 
     @property
     def total_seconds(self) -> float:
         return sum(step.total_seconds for step in self.steps)
+
+    @property
+    def level_count(self) -> int:
+        return len(self.levels) or 1
+
+    def level_info(self, number: int | None = None) -> Level | None:
+        """Level *number* (this routine's own level if None), or None when the
+        routine has no levels or no such level."""
+        number = self.level if number is None else number
+        return self.levels[number - 1] if 1 <= number <= len(self.levels) else None
+
+    @property
+    def has_weaker_side_option(self) -> bool:
+        return any(step.weaker_side_reps for step in self.steps)
+
+    def for_weaker_side(self, side: str | None) -> Routine:
+        """The routine with extra work for a weaker *side* ("left" or "right"): after
+        each step that offers it, that many more repetitions with that leg alone."""
+        if side not in ("left", "right") or not self.has_weaker_side_option:
+            return self
+        steps: list[Step] = []
+        for step in self.steps:
+            steps.append(step)
+            if step.weaker_side_reps:
+                count = step.weaker_side_reps
+                steps.append(step._replace(
+                    title=Text(f"{step.title.en}: extra for the weaker leg",
+                                     f"{step.title.ja or step.title.en}：弱い側の脚だけ追加"),
+                    instructions=TextList(
+                        (f"The same movement with your weaker leg only, {count} times.",
+                         "Rest whenever your form slips."),
+                        (f"弱い側の脚だけで、同じ動きを{count}回行います。",
+                         "姿勢がくずれてきたら休みましょう。")),
+                    cues=TextList(), release_cue=None, sides=side, reps=count, sets=1,
+                    get_ready=DEFAULTS["get_ready"], weaker_side_reps=None))
+        return self._replace(steps=tuple(steps))
+
+    def at_level(self, number: int) -> Routine:
+        """The routine as played at level *number* (clamped to the levels there are)."""
+        number = min(max(number, 1), len(self.levels))
+        if not self.levels or number == self.level:
+            return self
+        return self._replace(steps=self.levels[number - 1].steps, level=number)
 
 
 @dataclass(frozen=True, order=True)
@@ -183,10 +252,18 @@ class _Checker:
         # Where illustrations may live, resolved once per file rather than per step.
         self._picture_roots: tuple[Path, ...] | None = None
         self._hints_left = MAX_HINTS
+        # While a step is checked at another level: the keys that level sets (their
+        # problems are reported at its lines) and the words that start each message.
+        self._level_keys: tuple[KeyPath, str, set[Any]] | None = None
 
     def report(self, path: KeyPath, message: str) -> None:
         if self._lines is None:  # scanned only when there is something to report
             self._lines = key_lines(self._source)
+        if self._level_keys is not None:
+            table, words, keys = self._level_keys
+            step_key = len(path) > 2 and path[0] == "steps" and path[2]
+            path = table + path[2:] if step_key in keys else table
+            message = f"{words}: {message}"
         self.problems.append(Problem(self.file, line_of(self._lines, path), message))
 
     def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], path: KeyPath) -> None:
@@ -195,7 +272,8 @@ class _Checker:
             if key in allowed:
                 continue
             if path and key in ROUTINE_KEYS:
-                tip = (" (a routine-level key: move it above the first [[steps]], "
+                first = "[[levels]]" if path[0] == "levels" else "[[steps]]"
+                tip = (f" (a routine-level key: move it above the first {first}, "
                        "where keys belong to the whole routine)")
             elif self._hints_left:
                 import difflib  # only a broken file needs it (~1 ms to import)
@@ -323,7 +401,10 @@ class _Checker:
             return None
         return float(value) if not integer else value
 
-    def step(self, raw: Any, n: int) -> Step | None:
+    def step(self, raw: Any, n: int, base: Step | None = None) -> Step | None:
+        """Step *n* from its table; *base*: the same step at the standard level, whose
+        checked illustration is taken when *raw* keeps it (finding a picture is file
+        system work)."""
         path: KeyPath = ("steps", n)
         if not isinstance(raw, dict):
             self.report(path, f"'{dotted(path)}' must be a table ([[steps]]), "
@@ -337,7 +418,10 @@ class _Checker:
         caution = self.text(raw, "caution", path, required=False)
         hold_cue = self.text(raw, "hold_cue", path, required=False)
         release_cue = self.text(raw, "release_cue", path, required=False)
-        illustration = self.illustration(raw, path)
+        keeps_picture = base is not None and self._level_keys is not None and \
+            "illustration" not in self._level_keys[2]
+        illustration = base.illustration if keeps_picture and base is not None else \
+            self.illustration(raw, path)
         sides = raw.get("sides", "none")
         if sides not in SIDES:
             self.report(path + ("sides",), f"'{dotted(path + ('sides',))}' must be one of "
@@ -348,6 +432,8 @@ class _Checker:
         hold = self.number(raw, "hold", path, strictly=True)
         release = self.number(raw, "release", path)
         sets = self.number(raw, "sets", path, integer=True, minimum=0, strictly=True)
+        weaker = self.number(raw, "weaker_side_reps", path, integer=True, minimum=0,
+                             strictly=True)
         rest = self.number(raw, "rest", path)
         switch = self.number(raw, "switch", path)
         has_duration, has_reps = "duration" in raw, "reps" in raw or "hold" in raw
@@ -365,6 +451,10 @@ class _Checker:
             self.report(path + ("sides",), f"'{dotted(path + ('sides',))}' \"alternate\" "
                                            "needs 'reps' and 'hold': the legs take turns on "
                                            "each repetition")
+        if "weaker_side_reps" in raw and (not has_reps or sides == "none"):
+            self.report(path + ("weaker_side_reps",),
+                        f"'{dotted(path + ('weaker_side_reps',))}' only applies to steps "
+                        "for one leg at a time ('sides') timed with 'reps' and 'hold'")
         if "release" in raw and not has_reps:
             self.report(path + ("release",), f"'{dotted(path + ('release',))}' only applies "
                                              "to steps timed with 'reps' and 'hold'")
@@ -378,10 +468,18 @@ class _Checker:
             get_ready=_or(get_ready, "get_ready"), release=_or(release, "release"),
             sets=int(_or(sets, "sets")), rest=_or(rest, "rest"),
             switch=_or(switch, "switch"),
+            weaker_side_reps=int(weaker) if weaker is not None else None,
         )
         if step.total_seconds > MAX_STEP_SECONDS:
             self.report(path, f"'{dotted(path)}' lasts {_num(step.total_seconds)} seconds in "
                               f"all; a step may last at most {MAX_STEP_SECONDS:,} seconds")
+            return None
+        extra = (step.weaker_side_reps or 0) * ((step.hold or 0.0) + step.release)
+        if extra > MAX_STEP_SECONDS:
+            self.report(path + ("weaker_side_reps",),
+                        f"'{dotted(path + ('weaker_side_reps',))}' makes the extra work "
+                        f"last {_num(extra)} seconds; a step may last at most "
+                        f"{MAX_STEP_SECONDS:,} seconds")
             return None
         return step
 
@@ -463,6 +561,8 @@ class _Checker:
         source = self.text(data, "source", (), required=False)
         equipment = self.text_list(data, "equipment", ())
         safety = self.text_list(data, "safety", ())
+        heads = self.level_heads(data)
+        standard = next((n for n, head in enumerate(heads, 1) if head[3]), 0)
         raw_steps = data.get("steps")
         steps: list[Step | None] = []
         if raw_steps is None:
@@ -471,14 +571,127 @@ class _Checker:
             self.report(("steps",), "'steps' must be one or more [[steps]] tables")
         else:
             steps = [self.step(raw, n) for n, raw in enumerate(raw_steps)]
+        levels: list[Level] = []
+        # Without a standard level (reported) the other levels cannot be laid over it.
+        if steps and isinstance(raw_steps, list) and all(s is not None for s in steps) \
+                and (standard or not heads):
+            levels = self.levels(heads, standard, raw_steps, steps)
         if self.problems or title is None or summary is None or not isinstance(routine_id, str):
             return None
         return Routine(
             id=routine_id, title=title, summary=summary,
             steps=tuple(s for s in steps if s is not None), path=self.file,
             equipment=equipment, frequency=frequency, safety=safety, source=source,
-            schema=int(schema or SCHEMA_VERSION),
+            schema=int(schema or SCHEMA_VERSION), levels=tuple(levels),
+            level=standard if levels else 1, standard_level=standard if levels else 1,
         )
+
+    def level_heads(self, data: dict[str, Any]
+                    ) -> list[tuple[Text | None, Text | None, Text | None, bool]]:
+        """The ``[[levels]]`` tables: (title, summary, source, standard) each; empty
+        when the file has none (or they are wrong, which is reported)."""
+        raw = data.get("levels")
+        if raw is None:
+            return []
+        if not isinstance(raw, list) or not raw or not all(isinstance(t, dict) for t in raw):
+            self.report(("levels",), "'levels' must be two or more [[levels]] tables")
+            return []
+        if len(raw) > MAX_LEVELS:
+            self.report(("levels", MAX_LEVELS), f"a routine may have at most {MAX_LEVELS} "
+                                                f"levels, not {len(raw)}")
+            return []
+        if len(raw) == 1:
+            self.report(("levels", 0), "a routine with levels needs two or more "
+                                       "[[levels]] tables (a routine without levels has one)")
+            return []
+        heads = []
+        for n, table in enumerate(raw):
+            path: KeyPath = ("levels", n)
+            self.unknown_keys(table, LEVEL_KEYS, path)
+            standard = table.get("standard", False)
+            if not isinstance(standard, bool):
+                self.report(path + ("standard",), f"'{dotted(path + ('standard',))}' must be "
+                                                  f"true or false, not {_show(standard)}")
+                standard = False
+            heads.append((self.text(table, "title", path),
+                          self.text(table, "summary", path, required=False),
+                          self.text(table, "source", path, required=False), standard))
+        marked = [n for n, head in enumerate(heads) if head[3]]
+        if not marked:
+            self.report(("levels",), "one level must say 'standard = true': the level the "
+                                     "[[steps]] are written at")
+        for n in marked[1:]:
+            self.report(("levels", n, "standard"),
+                        f"only one level may be the standard one (level {marked[0] + 1} "
+                        f"already is)")
+        return heads
+
+    def levels(self, heads: list[tuple[Text | None, Text | None, Text | None, bool]],
+               standard: int, raw_steps: list[dict[str, Any]], steps: list[Step | None]
+               ) -> list[Level]:
+        """Every level's steps: each step with the level's ``[steps.level.N]`` table
+        laid over it, checked as a step is."""
+        names = {str(n) for n in range(1, len(heads) + 1)}
+        changes: dict[int, dict[int, Step]] = {n: {} for n in range(1, len(heads) + 1)}
+        for i, raw in enumerate(raw_steps):
+            path: KeyPath = ("steps", i, "level")
+            overrides = raw.get("level")
+            if overrides is None:
+                continue
+            if not heads:
+                self.report(path, f"'{dotted(path)}' needs the routine's levels: add "
+                                  "[[levels]] tables above the first [[steps]]")
+                continue
+            if not isinstance(overrides, dict):
+                self.report(path, f"'{dotted(path)}' must be tables like "
+                                  f"[steps.level.1], not {_kind(overrides)}")
+                continue
+            for name, table in overrides.items():
+                here = path + (name,)
+                if name not in names:
+                    self.report(here, f"'{dotted(here)}' must name a level by its number, "
+                                      f"1 to {len(heads)}")
+                elif int(name) == standard:
+                    self.report(here, f"'{dotted(here)}': level {name} is the standard "
+                                      "level, which the step itself describes")
+                elif not isinstance(table, dict):
+                    self.report(here, f"'{dotted(here)}' must be a table of step keys, not "
+                                      f"{_kind(table)}")
+                else:
+                    step = self.step_at_level(raw, table, i, int(name), here, steps[i])
+                    if step is not None:
+                        changes[int(name)][i] = step
+        levels = []
+        for n, (title, summary, source, _) in enumerate(heads, 1):
+            if n != standard and not changes[n] and not any(
+                    isinstance(raw.get("level"), dict) and str(n) in raw["level"]
+                    for raw in raw_steps):
+                self.report(("levels", n - 1), f"level {n} changes no step: add "
+                                               f"[steps.level.{n}] tables, or remove it")
+            if title is None:
+                continue
+            levels.append(Level(n, title, summary, source, tuple(
+                changes[n].get(i, step) for i, step in enumerate(steps) if step is not None)))
+        return levels
+
+    def step_at_level(self, raw: dict[str, Any], table: dict[str, Any], n: int,
+                      level: int, here: KeyPath, base: Step | None) -> Step | None:
+        """Step *n* with *table* (``[steps.level.N]``) laid over it, checked."""
+        if "level" in table:
+            self.report(here + ("level",), f"'{dotted(here + ('level',))}': levels do not "
+                                           "nest")
+            return None
+        merged = {key: value for key, value in raw.items() if key != "level"}
+        for key in table:
+            for other in TIMING_KEYS.get(key, ()):
+                if other not in table:
+                    merged.pop(other, None)
+        merged.update(table)
+        self._level_keys = (here, f"at level {level}", set(table))
+        try:
+            return self.step(merged, n, base)
+        finally:
+            self._level_keys = None
 
 
 def _or(value: float | None, key: str) -> float:
@@ -554,8 +767,8 @@ def load_routine(file: Path, *, check_pictures: bool = False,
                                           "a bug in Knee Coach, please report it")]
 
 
-def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None
-          ) -> tuple[Routine | None, list[Problem]]:
+def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None, *,
+          fresh: bool = True) -> tuple[Routine | None, list[Problem]]:
     try:
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):  # a pipe or device could block or never end
@@ -575,6 +788,10 @@ def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(file, line, "file is not UTF-8 text (save it as UTF-8)")]
     cached = cache.get(file, info) if cache is not None else None
+    if cached is None and fresh:
+        from coach.routine_cache import bundled_table
+
+        cached = bundled_table(file, raw)
     if cached is not None:
         checker = _Checker(file, text, check_pictures=check_pictures)
         routine = checker.routine(cached)
@@ -582,9 +799,9 @@ def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None
             return routine, []
         # Problems are reported from a fresh parse (which the cache keeps only if the
         # file passes then).
-        assert cache is not None
-        cache.forget(file)
-        return _load(file, check_pictures, cache)
+        if cache is not None:
+            cache.forget(file)
+        return _load(file, check_pictures, cache, fresh=False)
     excess = first_excess(text, key_parts=MAX_KEY_PARTS, nesting=MAX_NESTING,
                           items=MAX_ITEMS, digits=MAX_DIGITS)
     if excess:

@@ -6,6 +6,11 @@ any change to the file misses. The table is validated like a freshly parsed one,
 file with problems is never served from here (it is parsed again, so that its problems
 name their lines). The cache is only a shortcut: a missing, damaged or hostile file is
 ignored and rewritten, and a cache that cannot be read or written never stops the app.
+The bundled routines come with their tables already made (:data:`BUNDLED_TABLES`,
+written by ``scripts/bundle_routine_tables.py``), so that even the first start, with
+an empty data folder, reads JSON instead of importing and running tomllib. A table
+there is used only for a bundled file whose bytes match it (size and CRC-32); any
+other file, or an edited one, is parsed as usual.
 This module imports nothing from Qt.
 """
 
@@ -20,6 +25,53 @@ from typing import Any
 VERSION = 1
 #: A cache larger than this is not read (the six bundled routines take about 70 KiB).
 MAX_BYTES = 4 * 1024 * 1024
+#: The bundled routines' tables, in the bundled routines folder.
+BUNDLED_TABLES = "parsed-tables.json"
+
+_bundled: dict[str, Any] | None = None
+
+
+def bundled_table(file: Path, raw: bytes) -> dict[str, Any] | None:
+    """The table of bundled routine *file* whose bytes are *raw*, made when the
+    package was built, or None (not a bundled file, edited since, or no tables)."""
+    global _bundled
+    from coach.paths import bundled_routines_dir
+
+    folder = bundled_routines_dir()
+    if file.parent != folder:
+        return None
+    if _bundled is None:
+        _bundled = {}
+        with contextlib.suppress(OSError, ValueError, RecursionError):
+            import json
+
+            data = json.loads((folder / BUNDLED_TABLES).read_text(encoding="utf-8"),
+                              parse_constant=_no_constant)
+            if isinstance(data, dict) and data.get("version") == VERSION \
+                    and isinstance(data.get("files"), dict):
+                _bundled = data["files"]
+    entry = _bundled.get(file.name)
+    if not isinstance(entry, dict) or entry.get("size") != len(raw):
+        return None
+    import zlib
+
+    if entry.get("crc32") != zlib.crc32(raw):
+        return None
+    table = entry.get("data")
+    return table if isinstance(table, dict) else None
+
+
+def bundle_tables(folder: Path) -> dict[str, Any]:
+    """What :data:`BUNDLED_TABLES` holds for the routine files in *folder*."""
+    import tomllib
+    import zlib
+
+    files = {}
+    for file in sorted(folder.glob("*.toml")):
+        raw = file.read_bytes()
+        files[file.name] = {"size": len(raw), "crc32": zlib.crc32(raw),
+                            "data": tomllib.loads(raw.decode("utf-8-sig"))}
+    return {"version": VERSION, "files": files}
 
 
 def _no_constant(name: str) -> None:

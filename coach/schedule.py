@@ -15,17 +15,19 @@ that happens twice on a fall-back day is the first of the two, and fires once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.advice import History
 from coach.journal import Context, EventKind, Outcome
+from coach.pain import USUAL_PAIN
 from coach.plan import Plan, hhmm, write_atomically
+from coach.progression import flare
 
 #: A reminder shown up to this late is still a reminder; later, it was missed.
 GRACE = timedelta(minutes=15)
@@ -52,6 +54,7 @@ class RestReason(StrEnum):
     HOT_RED_SWOLLEN = "hot_red_swollen"
     SHARP_PAIN = "sharp_pain_stop"
     UNWELL = "unwell_stop"
+    FLARE_UP = "flare_up"  # coach.progression.flare: rest, or the easiest level
 
 
 # -- the local zone -------------------------------------------------------------------
@@ -120,11 +123,18 @@ def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
 def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
     """A rest day: a hot, red or swollen answer, a sharp-pain stop or an "unwell" stop
     that day or up to :data:`REST_DAYS` before, and no exercise since (a session the
-    user chose to do after it ends the rest)."""
+    user chose to do after it ends the rest); or a day in a flare-up
+    (:func:`coach.progression.flare`), which ends only when the pain settles and is
+    checked in on by any rating of the usual pain."""
     recent = [(at, why) for at, why in _triggers(history)
               if 0 <= (day - local_date(at, tz)).days <= REST_DAYS]
     if not recent:
-        return None
+        up = flare(history, day)
+        if up is None:
+            return None
+        return Rest(RestReason.FLARE_UP, datetime.combine(up.since, time(), tz),
+                    any(r.context in USUAL_PAIN and local_date(r.at, tz) == day
+                        for r in history.usual_ratings))
     since, reason = max(recent, key=lambda pair: pair[0])
     if any(s.started > since and local_date(s.started, tz) <= day
            for s in history.exercised()):
@@ -209,16 +219,16 @@ def _checkin_key(day: date) -> str:
     return f"check_in@{day.isoformat()}"
 
 
-@dataclass(frozen=True)
-class ReminderState:
-    """What the user did with reminders. Immutable: each method returns the new state.
+class ReminderState(NamedTuple):
+    """What the user did with reminders. Immutable: each method returns the new state
+    (its mappings are never changed in place, so the empty defaults may be shared).
     Start with :meth:`starting`; keep it (``to_json``) to report reminders missed
     while the app was closed too."""
 
     since: datetime | None = None  # UTC: everything up to here was dealt with
-    shown: dict[str, date] = field(default_factory=dict)  # occurrence key -> its day
+    shown: Mapping[str, date] = MappingProxyType({})  # occurrence key -> its day
     snoozes: tuple[Snooze, ...] = ()
-    not_today: dict[str, date] = field(default_factory=dict)  # routine id -> day
+    not_today: Mapping[str, date] = MappingProxyType({})  # routine id -> day
     paused: date | None = None  # reminders paused for that local day
 
     @classmethod
@@ -237,7 +247,7 @@ class ReminderState:
             since = max(self.since or until, until)
         else:
             shown[reminder.key] = reminder.day
-        return replace(self, since=since, shown=shown, snoozes=snoozes)
+        return self._replace(since=since, shown=shown, snoozes=snoozes)
 
     def snooze(self, reminder: Reminder, now: datetime,
                delay: timedelta = SNOOZE_SHORT) -> ReminderState:
@@ -246,25 +256,25 @@ class ReminderState:
         until = now.astimezone(UTC) + delay
         entry = Snooze(reminder.key, reminder.kind, reminder.routine_id, reminder.day,
                        reminder.wall, until)
-        return replace(state, snoozes=(*state.snoozes, entry))
+        return state._replace(snoozes=(*state.snoozes, entry))
 
     def skip_today(self, reminder: Reminder, now: datetime) -> ReminderState:
         """"Not today": no more reminders of that routine (or check-ins) that day."""
         state = self.mark_shown(reminder, now)
         if reminder.routine_id is None:
-            return replace(state, shown={**state.shown, _checkin_key(reminder.day):
+            return state._replace(shown={**state.shown, _checkin_key(reminder.day):
                                          reminder.day})
-        return replace(state, not_today={**state.not_today,
+        return state._replace(not_today={**state.not_today,
                                          reminder.routine_id: reminder.day},
                        snoozes=tuple(s for s in state.snoozes
                                      if s.routine_id != reminder.routine_id))
 
     def pause_today(self, today: date) -> ReminderState:
         """No reminders at all for the rest of *today* (a local date)."""
-        return replace(self, paused=today)
+        return self._replace(paused=today)
 
     def resume(self) -> ReminderState:
-        return replace(self, paused=None)
+        return self._replace(paused=None)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -9,7 +9,7 @@ line. The window builds its own (translated) words from the same codes. Adherenc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -18,6 +18,8 @@ from coach.advice import History, TodayAdvice, today_advice
 from coach.journal import Journal
 from coach.pain import fmean
 from coach.plan import EVERY_DAY, Cadence, Plan, cadence
+from coach.progression import Action as LevelAction
+from coach.progression import Flare, Recommendation, flare, levels_of, recommend
 from coach.routine import Routine
 from coach.schedule import (
     Reminder,
@@ -60,6 +62,7 @@ class Reason(StrEnum):
     UNWELL_STOP = RestReason.UNWELL.value
     CHECKED_IN = "checked_in"
     READY_FOR_DAILY = "ready_for_daily"
+    FLARE_UP = RestReason.FLARE_UP.value  # pain well above its average: rest a while
 
 
 # -- adherence ------------------------------------------------------------------------
@@ -141,6 +144,12 @@ class TodayView(NamedTuple):
     four_weeks: Adherence  # the four complete weeks before this one
     next_reminder: Reminder | None
     titles: Mapping[str, str]  # routine id -> title, for the message
+    #: Each routine's level and what the coach recommends for its next session.
+    levels: tuple[Recommendation, ...] = ()
+    flare: Flare | None = None
+
+    def level_of(self, routine_id: str) -> Recommendation | None:
+        return next((r for r in self.levels if r.routine_id == routine_id), None)
 
     @property
     def message(self) -> str:
@@ -162,6 +171,7 @@ def today(plan: Plan, history: History, now: datetime, *,
     main = [r for r in planned if (e := plan.entry(r)) is not None and e.every is None]
     advice = today_advice(history, day)
     rest = rest_on(history, day, tz)
+    flare_up = flare(history, day)
     reasons: list[str] = []
     if rest is not None:
         action = Action.REST if rest.checked_in else Action.CHECK_IN
@@ -190,7 +200,32 @@ def today(plan: Plan, history: History, now: datetime, *,
     return TodayView(day, planned, done, action, tuple(reasons), advice,
                      adherence(plan, history, day, tz),
                      adherence(plan, history, day, tz, 4, before_this_week=True),
-                     reminder, titles)
+                     reminder, titles, recommendations(history, routines.values(), day),
+                     flare_up)
+
+
+def recommendations(history: History, routines: Iterable[Routine], day: date
+                    ) -> tuple[Recommendation, ...]:
+    """What the coach recommends for each routine's next session (coach.progression)."""
+    return tuple(recommend(history, r.id, levels_of(r), day) for r in routines)
+
+
+def offer_open(history: History, advice: Recommendation) -> bool:
+    """Does the coach offer another level, not yet answered? An offer to progress or
+    ease stands until the user accepts it, declines it or picks a level, and comes
+    back only after the routine's next session."""
+    if advice.action not in (LevelAction.PROGRESS, LevelAction.EASE) \
+            or advice.recommended_level == advice.level:
+        return False
+    sessions = history.exercised_or_unwell(advice.routine_id)
+    since = sessions[-1].started if sessions else None
+    return not any(c.routine_id == advice.routine_id and (since is None or c.at > since)
+                   for c in history.choices)
+
+
+FLARE_WORDS = ("Your knee seems to be having a flare-up: a reason to rest, not a failure. "
+               "Rest it for a few days, or do only the easiest level, until the pain "
+               "settles.")
 
 
 def _names(view: TodayView, ids: tuple[str, ...]) -> str:
@@ -202,12 +237,17 @@ def today_message(view: TodayView) -> str:
     """The Today screen's words in English (the window translates from the codes)."""
     codes = set(view.reasons)
     if view.action is Action.CHECK_IN:
+        if Reason.FLARE_UP in codes:
+            return (f"{FLARE_WORDS} How is your knee today? Rate your pain when you are "
+                    "ready.")
         why = {Reason.HOT_RED_SWOLLEN: "your knee was hot, red or swollen",
                Reason.SHARP_PAIN_STOP: "a session stopped for a sharp pain",
                Reason.UNWELL_STOP: "a session stopped because you felt unwell"}
         cause = next((why[Reason(c)] for c in view.reasons if c in why), "")
         return (f"A rest day: {cause}. How is your knee today? Rate your pain when you "
                 "are ready; no exercise is planned for today.")
+    if view.action is Action.REST and Reason.FLARE_UP in codes:
+        return f"{FLARE_WORDS} Thank you for checking in today."
     if view.action is Action.REST and Reason.CHECKED_IN in codes:
         return "A rest day. Thank you for checking in; rest and cool the knee if it helps."
     words: list[str] = []
@@ -245,6 +285,12 @@ def today_json(view: TodayView) -> dict[str, Any]:
         "next_reminder": None if reminder is None else {
             "kind": reminder.kind.value, "routine_id": reminder.routine_id,
             "at": reminder.at.isoformat(timespec="seconds")},
+        "routines": [{"id": r.routine_id, "level": r.level,
+                      "recommended_level": r.recommended_level, "action": r.action.value,
+                      "reasons": [why.value for why in r.reasons]} for r in view.levels],
+        "flare_up": None if view.flare is None else {
+            "since": view.flare.since.isoformat(), "cause": view.flare.cause.value,
+            "days": view.flare.days},
     }
 
 

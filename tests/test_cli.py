@@ -536,3 +536,80 @@ def test_plan_add_at_a_time_in_the_quiet_hours_says_no_reminder_will_come(capsys
     assert "23:50 is in the quiet hours (21:30-07:00), so no reminder will come" in err
     _, _, err = run(capsys, *d, "plan", "add", FLAGSHIP, "--at", "18:00")
     assert err == ""
+
+
+# -- routine levels: `coach today --json` from imported histories, `coach run --level` --
+def _history_csv(path, sessions) -> None:
+    """A CSV export as another Knee Coach wrote it: *sessions* are (days before
+    PLAN_NOW, level, outcome, rating right after, next-morning rating or None)."""
+    from datetime import datetime, timedelta
+
+    rows = [",".join(COLUMNS_FOR_TEST)]
+    base = datetime.fromisoformat(PLAN_NOW).replace(hour=9, minute=0, second=0)
+    for n, (ago, level, outcome, after, morning) in enumerate(sessions):
+        start = base - timedelta(days=ago)
+
+        def row(kind, uid, at, **cells):
+            cells = {"kind": kind, "uid": uid, "time": at.isoformat(), **cells}
+            return ",".join(str(cells.get(c, "")) for c in COLUMNS_FOR_TEST)
+
+        uid = f"s{n}"
+        rows.append(row("session", uid, start, end_time=(start + timedelta(minutes=11))
+                        .isoformat(), routine_id=FLAGSHIP, steps_completed=5,
+                        outcome=outcome, level=level))
+        rows.append(row("rating", f"b{n}", start - timedelta(minutes=5), value=2,
+                        context="before", session_uid=uid))
+        rows.append(row("rating", f"a{n}", start + timedelta(minutes=12), value=after,
+                        context="after", session_uid=uid))
+        if morning is not None:
+            rows.append(row("rating", f"m{n}", start + timedelta(hours=22), value=morning,
+                            context="next_morning", session_uid=uid))
+        if outcome == "sharp_pain":
+            rows.append(row("safety_event", f"e{n}", start + timedelta(minutes=6),
+                            event="sharp_pain", step=2, session_uid=uid))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+from coach.csvio import COLUMNS as COLUMNS_FOR_TEST  # noqa: E402
+
+GREEN = [(7, 2, "completed", 1, 2), (5, 2, "completed", 1, 2), (1, 2, "completed", 2, 2)]
+
+
+@pytest.mark.parametrize(("sessions", "action", "level", "recommended", "reason"), [
+    pytest.param(GREEN, "progress", 2, 3, "green_streak", id="consistently-green"),
+    pytest.param(GREEN[:2], "hold", 2, 2, "green_so_far", id="two-green"),
+    pytest.param([*GREEN[:2], (1, 2, "completed", 7, 2)], "ease", 2, 1, "after_red",
+                 id="red-after"),
+    pytest.param([*GREEN[:2], (1, 2, "completed", 1, 3)], "ease", 2, 1,
+                 "morning_not_settled", id="unsettled-morning"),
+    pytest.param([*GREEN[:2], (1, 2, "completed", 1, 6)], "rest", 2, 1, "flare_pain",
+                 id="a-morning-far-above-usual-is-a-flare-up"),
+    pytest.param([*GREEN[:2], (1, 2, "sharp_pain", 1, 2)], "ease", 2, 1, "sharp_pain_stop",
+                 id="sharp-pain-stop-never-progresses"),
+    pytest.param([(1, 3, "completed", 4, 2)], "hold", 3, 3, "after_amber", id="amber"),
+    pytest.param([(1, "", "completed", 1, 2)], "hold", 2, 2, "green_so_far",
+                 id="old-file-without-levels"),
+])
+def test_today_json_recommends_each_routine_s_level_from_an_imported_history(
+        capsys, data_dir, tmp_path, plan_clock, sessions, action, level, recommended,
+        reason):
+    file = tmp_path / "history.csv"
+    _history_csv(file, sessions)
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "import", str(file))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "today", "--json")
+    data = json.loads(out)
+    [flagship] = [r for r in data["routines"] if r["id"] == FLAGSHIP]
+    assert (flagship["action"], flagship["level"], flagship["recommended_level"]) == (
+        action, level, recommended)
+    assert reason in flagship["reasons"]
+    assert set(flagship) == {"id", "level", "recommended_level", "action", "reasons"}
+    assert (data["flare_up"] is not None) == (reason == "flare_pain")
+
+
+@pytest.mark.parametrize("level", ["0", "-1", "two"])
+def test_run_level_must_be_a_whole_number_from_1(capsys, level):
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", FLAGSHIP, "--level", level])
+    assert exit_.value.code == 2
+    assert "a level is a whole number from 1" in capsys.readouterr().err

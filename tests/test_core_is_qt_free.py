@@ -7,7 +7,8 @@ CORE = ["coach.routine", "coach.library", "coach.tomlpos", "coach.journal", "coa
         "coach.session", "coach.recorder", "coach.pain", "coach.paths", "coach.cli",
         "coach.config", "coach.advice", "coach.trend", "coach.journal_open", "coach.svgcheck",
         "coach.textsafe", "coach.autostart", "coach.cue_rules", "coach.plan", "coach.schedule",
-        "coach.today", "coach.ics", "coach.plan_cli"]
+        "coach.today", "coach.ics", "coach.plan_cli", "coach.level_changes",
+        "coach.progression"]
 
 
 def test_core_modules_import_no_qt_or_pyqtgraph():

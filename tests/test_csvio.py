@@ -102,7 +102,7 @@ def test_one_bad_row_imports_nothing_and_names_every_bad_line(tmp_path):
     lines = text.splitlines(keepends=True)
     rating_line = next(i for i, line in enumerate(lines) if line.startswith("rating,"))
     lines[rating_line] = lines[rating_line].replace(",5,before,", ",12,before,")
-    lines.append("rating,zz,yesterday,,,4,check_in,,,,,,,\n")
+    lines.append("rating,zz,yesterday,,,4,check_in,,,,,,,,\n")
     target = open_journal(tmp_path / "b.sqlite3")
     result = import_csv(target, io.StringIO("".join(lines)))
     assert result.problems == [
@@ -115,6 +115,64 @@ def test_one_bad_row_imports_nothing_and_names_every_bad_line(tmp_path):
 def test_not_an_export_is_refused(tmp_path):
     result = import_csv(open_journal(tmp_path / "b.sqlite3"), io.StringIO("a,b\n1,2\n"))
     assert "not a Knee Coach export" in result.problems[0]
+
+
+def with_levels(path):
+    """Sessions of one routine at levels 2, 2 and 3, and one from before levels."""
+    journal = open_journal(path)
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=JST)
+    journal.start_session("desk-break", at=start - timedelta(days=1))
+    for day, level in enumerate([2, 2, 3]):
+        journal.start_session("ten-minute-inner-thigh", at=start + timedelta(days=day),
+                              level=level)
+    return journal
+
+
+def test_session_levels_round_trip(tmp_path):
+    source = with_levels(tmp_path / "a.sqlite3")
+    text = export_text(source)
+    assert text.splitlines()[0].endswith(",session_uid,level")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["level"] for row in rows] == ["", "2", "2", "3"]
+    target = open_journal(tmp_path / "b.sqlite3")
+    assert import_csv(target, io.StringIO(text)).problems == []
+    assert [s.level for s in target.sessions()] == [None, 2, 2, 3]
+    assert target.sessions() == source.sessions()
+    assert export_text(target) == text
+
+
+def test_a_file_from_before_levels_imports_with_no_levels(tmp_path):
+    """An export made before the ``level`` column existed: the same columns but that one."""
+    text = export_text(with_levels(tmp_path / "a.sqlite3"))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    old = io.StringIO()
+    writer = csv.DictWriter(old, fieldnames=csvio.COLUMNS[:-1], lineterminator="\n",
+                            extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    assert "level" not in old.getvalue().splitlines()[0]
+    target = open_journal(tmp_path / "b.sqlite3")
+    result = import_csv(target, io.StringIO(old.getvalue()))
+    assert result.problems == [] and result.added["session"] == 4
+    assert [s.level for s in target.sessions()] == [None] * 4
+
+
+@pytest.mark.parametrize(("level", "problem"), [
+    ("0", f"'level' must be from 1 to {csvio.MAX_LEVEL}, not 0"),
+    ("-2", f"'level' must be from 1 to {csvio.MAX_LEVEL}, not -2"),
+    (str(10**30), f"'level' must be from 1 to {csvio.MAX_LEVEL}, not {10**30}"),
+    ("2.5", "'level' must be a whole number, not '2.5'"),
+    ("two", "'level' must be a whole number, not 'two'"),
+])
+def test_a_bad_level_is_named_by_line_and_nothing_is_imported(tmp_path, level, problem):
+    text = export_text(with_levels(tmp_path / "a.sqlite3"))
+    lines = text.splitlines(keepends=True)
+    assert lines[3].endswith(",2\n")
+    lines[3] = lines[3][:-2] + level + "\n"
+    target = open_journal(tmp_path / "b.sqlite3")
+    result = import_csv(target, io.StringIO("".join(lines)))
+    assert result.problems == [f"line 4: {problem}"]
+    assert target.sessions() == []
 
 
 ratings = st.lists(st.tuples(
@@ -143,7 +201,7 @@ HEADER = ",".join(csvio.COLUMNS) + "\n"
 
 
 def rating_line(uid="a1", time="2026-01-01T10:00:00+09:00", note="", step=""):
-    return f"rating,{uid},{time},,,3,check_in,,{note},,,,{step},\n"
+    return f"rating,{uid},{time},,,3,check_in,,{note},,,,{step},,\n"
 
 
 def import_text(tmp_path, text, name="t.sqlite3"):
@@ -219,12 +277,12 @@ def test_a_stray_quote_closed_by_a_later_row_is_caught(tmp_path):
 def test_a_row_with_too_many_fields_is_named(tmp_path):
     text = HEADER + rating_line("a1", note="a,b")
     journal, result = import_text(tmp_path, text)
-    assert result.problems == ["line 2: 15 fields where the header has 14 (a '\"' or a ',' "
+    assert result.problems == ["line 2: 16 fields where the header has 15 (a '\"' or a ',' "
                                "is missing or too many)"]
 
 
 def test_a_line_break_outside_the_note_is_refused(tmp_path):
-    text = HEADER + 'rating,"a\n1",2026-01-01T10:00:00+09:00,,,3,check_in,,,,,,,\n'
+    text = HEADER + 'rating,"a\n1",2026-01-01T10:00:00+09:00,,,3,check_in,,,,,,,,\n'
     journal, result = import_text(tmp_path, text)
     assert result.problems == ["line 2: 'uid' runs over several lines: a '\"' is probably "
                                "missing"]
@@ -259,7 +317,7 @@ def test_a_field_over_the_csv_limit_is_named_by_line(tmp_path):
 
 def test_a_huge_step_number_is_a_problem_not_a_crash(tmp_path):
     # Before, it reached SQLite and raised OverflowError.
-    text = HEADER + f"safety_event,e1,2026-01-01T10:00:00+09:00,,,,,,,,,sharp_pain,{10**30},\n"
+    text = HEADER + f"safety_event,e1,2026-01-01T10:00:00+09:00,,,,,,,,,sharp_pain,{10**30},,\n"
     journal, result = import_text(tmp_path, text)
     assert result.problems == [f"line 2: 'step' must be from 1 to {csvio.MAX_STEPS}, "
                                f"not {10**30}"]

@@ -3,7 +3,6 @@ and expanding its rules with dateutil against the app's own schedule."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -83,7 +82,7 @@ def test_the_calendar_repeats_exactly_like_the_app(calendar, routines, routine_i
 
 
 def test_lines_end_in_crlf_and_fold_at_75_octets(routines):
-    long_ja = replace(routines[FLAGSHIP], title=Text("x" * 200, "膝" * 80))
+    long_ja = routines[FLAGSHIP]._replace(title=Text("x" * 200, "膝" * 80))
     text = plan_ics(Plan(entries=(PLAN.entries[0],)), {FLAGSHIP: long_ja}, now=NOW,
                     lang="ja")
     raw = text.encode("utf-8")
@@ -98,7 +97,7 @@ def test_lines_end_in_crlf_and_fold_at_75_octets(routines):
 
 def test_text_is_escaped_and_control_characters_dropped(routines):
     nasty = "Knees; hips, and\\ back\nline two\x1b[2J\x07\x7f"
-    routine = replace(routines[FLAGSHIP], title=Text(nasty))
+    routine = routines[FLAGSHIP]._replace(title=Text(nasty))
     text = plan_ics(Plan(entries=(PLAN.entries[0],)), {FLAGSHIP: routine}, now=NOW)
     assert "SUMMARY:Knees\\; hips\\, and\\\\ back\\nline two[2J\r\n" in text
     event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]

@@ -158,3 +158,75 @@ def test_points_for_the_chart_match_the_full_records(db_path):
     [(stamp, day, outcome, steps)] = journal.session_points()
     assert stamp == pytest.approx(moments[0].timestamp(), abs=1e-3)
     assert (day, outcome) == ("2026-03-29", "completed")
+
+
+# -- routine levels (migration 2) ------------------------------------------------------
+def _version_1_journal(path):
+    """A journal as Knee Coach wrote it before levels: schema version 1, one session."""
+    from coach.journal import APPLICATION_ID, MIGRATIONS
+    from coach.journal_open import _statements
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]()):
+        db.execute(statement)
+    db.execute("INSERT INTO sessions (uid, routine_id, started, ended, steps_completed, "
+               "outcome) VALUES ('s1', 'knee', '2026-11-20T09:00:00+09:00', "
+               "'2026-11-20T09:10:00+09:00', 5, 'completed')")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+
+
+def test_a_journal_from_before_levels_is_migrated_and_keeps_its_sessions(db_path):
+    _version_1_journal(db_path)
+    journal = open_journal(db_path)
+    assert journal.notice is None
+    assert journal.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    [old] = journal.sessions()
+    assert (old.uid, old.steps_completed, old.outcome, old.level) == ("s1", 5, "completed",
+                                                                        None)
+    new = journal.start_session("knee", level=3)
+    assert journal.sessions()[-1] == new and new.level == 3
+    assert journal.level_choices() == []
+
+
+def test_a_read_only_journal_from_before_levels_is_read_as_it_is(db_path, monkeypatch):
+    _version_1_journal(db_path)
+    monkeypatch.setattr(journal_module, "_folder_writable", lambda folder: False)
+    journal = open_journal(db_path)
+    assert not journal.writable and journal.version == 1
+    assert [(s.uid, s.level) for s in journal.sessions()] == [("s1", None)]
+    assert journal.level_choices() == []
+    assert journal.salvage().sessions[0].uid == "s1"
+
+
+def test_level_choices_are_kept_in_time_order_and_announced(db_path):
+    from coach.journal import Changed, ChoiceKind
+
+    journal = open_journal(db_path)
+    heard = []
+    journal.subscribe(heard.append)
+    later = journal.add_level_choice("knee", 3, ChoiceKind.DECLINED,
+                                     at=datetime(2026, 11, 22, 9, tzinfo=JST))
+    first = journal.add_level_choice("knee", 1, ChoiceKind.CHOSEN,
+                                     at=datetime(2026, 11, 21, 9, tzinfo=JST))
+    assert journal.level_choices() == [first, later]
+    assert heard == [Changed.LEVELS, Changed.LEVELS]
+
+
+@pytest.mark.parametrize("level", [0, -1, 1.5, True, "2"])
+def test_a_level_is_a_whole_number_from_1(db_path, level):
+    journal = open_journal(db_path)
+    with pytest.raises(ValueError, match="level"):
+        journal.start_session("knee", level=level)
+    with pytest.raises(ValueError, match="level"):
+        journal.add_level_choice("knee", level, "chosen")
+    assert journal.sessions() == [] and journal.level_choices() == []
+
+
+def test_a_level_choice_kind_is_checked(db_path):
+    journal = open_journal(db_path)
+    with pytest.raises(ValueError, match="kind"):
+        journal.add_level_choice("knee", 2, "maybe")

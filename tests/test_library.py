@@ -2,6 +2,7 @@ import errno
 from pathlib import Path
 
 from coach import library as library_module
+from coach import paths
 from coach.library import load_library
 from tests.hostile import write_hostile
 
@@ -247,3 +248,63 @@ def test_a_table_json_cannot_hold_is_not_kept(tmp_path, minimal_routine):
     cache_file = tmp_path / "data" / "cache" / "routines.json"
     assert json.loads(cache_file.read_text())["entries"] == {}
     assert _cache(tmp_path).get(path, info) is None
+
+
+# -- the bundled routines' parsed tables --------------------------------------------------
+def test_the_bundled_tables_are_up_to_date_with_the_bundled_routines():
+    import json
+
+    from coach.routine_cache import BUNDLED_TABLES, bundle_tables
+
+    folder = paths.bundled_routines_dir()
+    shipped = json.loads((folder / BUNDLED_TABLES).read_text(encoding="utf-8"))
+    assert shipped == bundle_tables(folder), "run `make routine-tables`"
+
+
+def test_a_bundled_routine_is_read_from_its_table_and_an_edited_one_is_parsed(
+        tmp_path, monkeypatch):
+    import shutil
+
+    import coach.routine_cache as routine_cache
+    from coach.routine import load_routine
+
+    folder = tmp_path / "bundled"
+    shutil.copytree(paths.bundled_routines_dir(), folder)
+    monkeypatch.setattr(paths, "bundled_routines_dir", lambda: folder)
+    monkeypatch.setattr(routine_cache, "_bundled", None)
+    parsed: list[str] = []
+    import tomllib
+
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    files = sorted(folder.glob("*.toml"))
+    for file in files:
+        routine, problems = load_routine(file)
+        assert routine is not None and problems == []
+    assert parsed == []  # every one from its table
+    edited = files[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        'title.en = "Ten-minute', 'title.en = "Edited ten-minute', 1), encoding="utf-8")
+    routine, problems = load_routine(edited)
+    assert problems == [] and routine.title.en.startswith("Edited ten-minute")
+    assert len(parsed) == 1
+    # A file elsewhere with a bundled file's name and bytes is parsed, not looked up.
+    elsewhere = tmp_path / "mine" / files[1].name
+    elsewhere.parent.mkdir()
+    shutil.copy(files[1], elsewhere)
+    assert load_routine(elsewhere)[1] == [] and len(parsed) == 2
+
+
+def test_damaged_bundled_tables_are_ignored(tmp_path, monkeypatch):
+    import shutil
+
+    import coach.routine_cache as routine_cache
+    from coach.routine import load_routine
+
+    folder = tmp_path / "bundled"
+    shutil.copytree(paths.bundled_routines_dir(), folder)
+    (folder / routine_cache.BUNDLED_TABLES).write_text('{"version": 1, "files": [', "utf-8")
+    monkeypatch.setattr(paths, "bundled_routines_dir", lambda: folder)
+    monkeypatch.setattr(routine_cache, "_bundled", None)
+    for file in sorted(folder.glob("*.toml")):
+        assert load_routine(file)[1] == []

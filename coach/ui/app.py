@@ -213,8 +213,9 @@ def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> 
 
 
 def run_window(options: Options, routine_id: str | None = None, *,
-               minimized: bool = False) -> int:
-    """Open the main window (on *routine_id* if given) and run until it closes.
+               minimized: bool = False, level: int | None = None) -> int:
+    """Open the main window (on *routine_id* if given, at *level* if given) and run
+    until it closes.
     *minimized* (start at login): no window, only the reminders (the tray icon where
     there is a tray); the tray, a reminder or a second launch brings the window.
 
@@ -225,7 +226,7 @@ def run_window(options: Options, routine_id: str | None = None, *,
     app = make_app()
     # Before the journal opens: a second copy must not touch it.
     try:
-        instance = claim(options.data_dir, Request(routine_id))
+        instance = claim(options.data_dir, Request(routine_id, level))
     except NoAnswer as err:
         print(f"coach: {err}", file=sys.stderr)
         return 1
@@ -280,7 +281,7 @@ def run_window(options: Options, routine_id: str | None = None, *,
     QTimer.singleShot(0, keep_start_up)
     window.chart_module_loaded.connect(gc.freeze)
     if routine_id is not None:
-        window.open_routine(routine_id)
+        window.open_routine(routine_id, level=level)
     status = app.exec()
     close_down(window, instance, options)
     return status

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
@@ -182,7 +181,7 @@ class ReminderService(QObject):
         # From now on: what the pause held back is neither shown late nor "missed".
         now = self.clock().astimezone(UTC)
         state = self.state.resume()
-        self._change(replace(state, since=max(state.since or now, now)))
+        self._change(state._replace(since=max(state.since or now, now)))
         self.paused_changed.emit(False)
 
     def is_paused(self) -> bool:

@@ -44,13 +44,16 @@ def server_name(data_dir: Path) -> str:
 
 class Request(NamedTuple):
     """What a later launch asks of the running copy: come to the front, and start
-    *routine* (an id) if given."""
+    *routine* (an id) if given, at *level* if given."""
 
     routine: str | None = None
+    level: int | None = None
 
     def encode(self) -> bytes:
-        message = {"action": "raise"} if self.routine is None else \
+        message: dict[str, object] = {"action": "raise"} if self.routine is None else \
             {"action": "run", "routine": self.routine}
+        if self.routine is not None and self.level is not None:
+            message["level"] = self.level
         import json  # only when another copy is running: not on the first screen's path
 
         return json.dumps(message).encode("ascii") + b"\n"
@@ -70,8 +73,12 @@ class Request(NamedTuple):
         action, routine = message.get("action"), message.get("routine")
         if action == "raise":
             return cls()
+        level = message.get("level")
+        if level is not None and (isinstance(level, bool) or not isinstance(level, int)
+                                  or not 1 <= level <= 99):
+            return None
         if action == "run" and isinstance(routine, str) and 0 < len(routine) <= 200:
-            return cls(routine)
+            return cls(routine, level)
         return None
 
 
@@ -251,4 +258,4 @@ def bring_forward(window: MainWindow, request: Request) -> None:
     window.bring_forward()
     if request.routine is not None and window.flow is None \
             and QApplication.activeModalWidget() is None:
-        window.open_routine(request.routine)
+        window.open_routine(request.routine, level=request.level)
