@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="102"/>
+        <location filename="../ui/session_flow.py" line="103"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If the exercises feel easy and well controlled, you can try a little more next time.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできているなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="106"/>
+        <location filename="../ui/session_flow.py" line="107"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="110"/>
+        <location filename="../ui/session_flow.py" line="111"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="115"/>
+        <location filename="../ui/session_flow.py" line="116"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -273,17 +273,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="233"/>
+        <location filename="../ui/widgets.py" line="239"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="235"/>
+        <location filename="../ui/widgets.py" line="241"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="236"/>
+        <location filename="../ui/widgets.py" line="242"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -477,287 +477,510 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
 </context>
 <context>
+    <name>Levels</name>
+    <message>
+        <location filename="../ui/levels.py" line="25"/>
+        <source>Level {n}</source>
+        <translation>レベル{n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="26"/>
+        <source>Level {n} of {count}, “{title}”</source>
+        <translation>レベル{n}（全{count}段階）「{title}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="34"/>
+        <source>level {n}</source>
+        <translation>レベル{n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="35"/>
+        <source>level {n}, “{title}”</source>
+        <translation>レベル{n}「{title}」</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="41"/>
+        <source>This is your first session of this routine: see how your knee responds.</source>
+        <translation>このルーティンは今回が初めてです。膝の反応を確かめながら行いましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="43"/>
+        <source>It has been four weeks or more since you last did this routine: start one level lower and build up again.</source>
+        <translation>このルーティンを前回行ってから4週間以上たっています。レベルを1つ下げて始め、少しずつ戻していきましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="46"/>
+        <source>Last time you stopped because of a sharp pain. Talk to a clinician about it before you go on; if you do go on, an easier level is the kinder choice.</source>
+        <translation>前回は鋭い痛みで中止しました。続ける前に、その痛みについて医師・理学療法士に相談しましょう。続ける場合は、やさしいレベルのほうが膝に負担をかけません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="49"/>
+        <source>Last time you stopped because you felt unwell: start again only when you feel well.</source>
+        <translation>前回は具合が悪くなって中止しました。体調が戻ってから再開しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="52"/>
+        <source>The morning after your last session, your knee was not back to its usual level.</source>
+        <translation>前回の運動の翌朝、膝の痛みがふだんの程度に戻っていませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="55"/>
+        <source>Right after your last session your pain was above 5 (red): that was too much for now.</source>
+        <translation>前回の運動の直後、痛みが5を超えていました（痛みが強すぎる範囲）。今の膝には負担が大きすぎたようです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="58"/>
+        <source>Right after your last session your pain was 3 to 5 (amber), which is acceptable: stay at this level and see how the next morning feels.</source>
+        <translation>前回の運動の直後、痛みは3〜5（許容範囲）でした。このレベルのまま続け、翌朝の具合を確かめましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="61"/>
+        <source>Your last session ended early.</source>
+        <translation>前回の運動は途中で終わりました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="62"/>
+        <source>Your last session has no pain rating after it: rate it next time so the coach can judge.</source>
+        <translation>前回の運動のあとの痛みが記録されていません。判断できるように、次回は運動のあとに痛みを記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="65"/>
+        <source>Your last three sessions were green and your knee was back to usual each next morning.</source>
+        <translation>直近3回の運動はどれも問題のない範囲で、翌朝にはいつも膝の痛みがふだんの程度に戻っていました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="68"/>
+        <source>A harder level is offered after three green sessions in a row with the knee back to usual each next morning.</source>
+        <translation>問題のない範囲の運動が3回続き、毎回翌朝にふだんの程度に戻っていれば、1つ上のレベルをおすすめします。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="71"/>
+        <source>Your sessions were green; answer the next-morning question first, so the coach knows your knee settled.</source>
+        <translation>運動は問題のない範囲でした。膝が落ち着いたか確かめるため、先に翌朝の質問に答えましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="74"/>
+        <source>You chose to stay at this level; more is offered again after three more green sessions.</source>
+        <translation>このレベルを続けることを選びました。問題のない範囲の運動がさらに3回続いたら、あらためて上のレベルをおすすめします。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="77"/>
+        <source>Your usual pain has gone up over the last week, so not more for now.</source>
+        <translation>この1週間でふだんの痛みが強くなっているので、今は運動量を増やさないでおきましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="79"/>
+        <source>You are at the hardest level of this routine.</source>
+        <translation>このルーティンでいちばんきついレベルです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="80"/>
+        <source>You are at the easiest level already.</source>
+        <translation>すでにいちばんやさしいレベルです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="81"/>
+        <source>You have already chosen an easier level.</source>
+        <translation>すでにやさしいレベルを選んでいます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="82"/>
+        <source>This routine has one level.</source>
+        <translation>このルーティンのレベルは1つだけです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="83"/>
+        <source>Your usual pain is clearly higher than in the week before: your knee seems to be having a flare-up. That is a reason to rest, not a failure, and it usually settles.</source>
+        <translation>ふだんの痛みが、その前の1週間よりはっきり強くなっています。痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="87"/>
+        <source>You said your knee was hot, red or swollen. Rest it and cool it until it settles.</source>
+        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていると答えました。落ち着くまで膝を休ませ、冷やしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="90"/>
+        <source>Your knee has just settled after a flare-up: a few green sessions at this level first, before anything harder.</source>
+        <translation>ぶり返した痛みが落ち着いたばかりです。上のレベルに進む前に、まずこのレベルで問題のない範囲の運動を何回か続けましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="93"/>
+        <source>This has lasted a week or more: please see a clinician about it.</source>
+        <translation>1週間以上続いています。医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="103"/>
+        <source>Ready for a little more? You could try {level}.</source>
+        <translation>もう少し増やしてみませんか？&#x3000;{level}を試せます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="106"/>
+        <source>Make it easier next time: {level}.</source>
+        <translation>次回はやさしくしましょう：{level}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="108"/>
+        <source>Rest for a few days, or do only {level}, and rate your pain each day.</source>
+        <translation>数日は休むか、{level}だけにして、毎日痛みを記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="110"/>
+        <source>Rest for a few days and rate your pain each day.</source>
+        <translation>数日は休んで、毎日痛みを記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="112"/>
+        <source>Rest today; next time, start at {level}.</source>
+        <translation>今日は休みましょう。次回は{level}から始めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="115"/>
+        <source>Rest today.</source>
+        <translation>今日は休みましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="116"/>
+        <source>Stay at {level} for now.</source>
+        <translation>今は{level}を続けましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="153"/>
+        <source>Choose a level</source>
+        <translation>レベルを選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="155"/>
+        <source>&amp;Level:</source>
+        <translation>レベル(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="193"/>
+        <source>This routine</source>
+        <translation>このルーティン</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="211"/>
+        <source>Try level {n}</source>
+        <translation>レベル{n}を試す</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="212"/>
+        <source>Go to level {n}</source>
+        <translation>レベル{n}にする</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="214"/>
+        <source>Stay at level {n}</source>
+        <translation>レベル{n}のままにする</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="220"/>
+        <source>{n}. {title}</source>
+        <translation>{n}. {title}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/main_window.py" line="134"/>
         <source>Knee Coach</source>
         <extracomment>The size the window opens at when the screen has room for it. Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title bar; every page scrolls rather than clips down to this size. Of the screen&apos;s free area, what a first window takes at most. The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
-        <location filename="../ui/main_window.py" line="252"/>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160"/>
+        <location filename="../ui/main_window.py" line="164"/>
         <source>Loading the chart…</source>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="175"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="180"/>
         <source>How is your knee?</source>
         <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="180"/>
+        <location filename="../ui/main_window.py" line="184"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="258"/>
         <source>Up and Down choose a routine, Return starts it</source>
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="226"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="270"/>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="276"/>
+        <location filename="../ui/main_window.py" line="278"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="300"/>
+        <location filename="../ui/main_window.py" line="306"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303"/>
+        <location filename="../ui/main_window.py" line="309"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="307"/>
+        <location filename="../ui/main_window.py" line="313"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="310"/>
+        <location filename="../ui/main_window.py" line="316"/>
         <source>Export weekly plan to &amp;calendar…</source>
         <translation>週の予定をカレンダーに書き出す(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="324"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="325"/>
         <source>T&amp;oday</source>
         <translation>今日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="326"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="327"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="327"/>
+        <location filename="../ui/main_window.py" line="333"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="328"/>
+        <location filename="../ui/main_window.py" line="334"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="332"/>
-        <location filename="../ui/main_window.py" line="810"/>
+        <location filename="../ui/main_window.py" line="338"/>
+        <location filename="../ui/main_window.py" line="889"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="343"/>
+        <location filename="../ui/main_window.py" line="349"/>
         <source>Sound and &amp;voice…</source>
         <translation>効果音と音声(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="345"/>
+        <location filename="../ui/main_window.py" line="351"/>
         <source>Weekly &amp;plan and reminders…</source>
         <translation>週の予定とリマインダー(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="355"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="350"/>
+        <location filename="../ui/main_window.py" line="356"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="353"/>
+        <location filename="../ui/main_window.py" line="359"/>
         <source>&amp;Daily life tips</source>
         <translation>日常生活のコツ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="361"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="393"/>
+        <location filename="../ui/main_window.py" line="399"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="397"/>
+        <location filename="../ui/main_window.py" line="403"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="695"/>
+        <location filename="../ui/main_window.py" line="489"/>
+        <source>No such level</source>
+        <translation>そのレベルはありません</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="490"/>
+        <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
+        <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="494"/>
+        <source>“{routine}” has one level only, so it starts as it is.</source>
+        <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="539"/>
+        <source>Could not save the level: {error}</source>
+        <translation>レベルを保存できませんでした：{error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="774"/>
         <source>Keep reminders running?</source>
         <translation>リマインダーを続けますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="696"/>
+        <location filename="../ui/main_window.py" line="775"/>
         <source>Knee Coach can stay running in the background so that it reminds you at the times of your weekly plan. You can change this in Settings &gt; Weekly plan and reminders.</source>
         <translation>Knee Coachをバックグラウンドで動かしておくと、週の予定の時刻にお知らせできます。この設定は「設定 &gt; 週の予定とリマインダー」で変えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="702"/>
+        <location filename="../ui/main_window.py" line="781"/>
         <source>Keep running</source>
         <translation>動かしておく</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="703"/>
+        <location filename="../ui/main_window.py" line="782"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="718"/>
+        <location filename="../ui/main_window.py" line="797"/>
         <source>No weekly plan yet</source>
         <translation>週の予定はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="719"/>
+        <location filename="../ui/main_window.py" line="798"/>
         <source>Make a weekly plan first (Settings &gt; Weekly plan and reminders); it can then be exported to your calendar.</source>
         <translation>先に週の予定を作ってください（「設定 &gt; 週の予定とリマインダー」）。作った予定はカレンダーに書き出せます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="729"/>
+        <location filename="../ui/main_window.py" line="808"/>
         <source>Export the plan</source>
         <translation>予定の書き出し</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="844"/>
+        <location filename="../ui/main_window.py" line="923"/>
         <source>Text size</source>
         <translation>文字の大きさ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="845"/>
+        <location filename="../ui/main_window.py" line="924"/>
         <source>The new text size is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="471"/>
+        <location filename="../ui/main_window.py" line="478"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="480"/>
+        <location filename="../ui/main_window.py" line="501"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="481"/>
+        <location filename="../ui/main_window.py" line="502"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="524"/>
+        <location filename="../ui/main_window.py" line="601"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="528"/>
+        <location filename="../ui/main_window.py" line="605"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="599"/>
+        <location filename="../ui/main_window.py" line="676"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="602"/>
+        <location filename="../ui/main_window.py" line="679"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="617"/>
-        <location filename="../ui/main_window.py" line="732"/>
+        <location filename="../ui/main_window.py" line="694"/>
+        <location filename="../ui/main_window.py" line="811"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="806"/>
+        <location filename="../ui/main_window.py" line="885"/>
         <source>&amp;Appearance</source>
         <translation>表示の色(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="810"/>
+        <location filename="../ui/main_window.py" line="889"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="811"/>
+        <location filename="../ui/main_window.py" line="890"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="820"/>
+        <location filename="../ui/main_window.py" line="899"/>
         <source>&amp;High contrast</source>
         <translation>ハイコントラスト(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="826"/>
+        <location filename="../ui/main_window.py" line="905"/>
         <source>&amp;Text size</source>
         <translation>文字の大きさ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="831"/>
+        <location filename="../ui/main_window.py" line="910"/>
         <source>{n} %</source>
         <translation>{n}%</translation>
     </message>
@@ -772,67 +995,67 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="857"/>
+        <location filename="../ui/main_window.py" line="936"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="858"/>
+        <location filename="../ui/main_window.py" line="937"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="79"/>
+        <location filename="../ui/today_view.py" line="82"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="83"/>
+        <location filename="../ui/today_view.py" line="86"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="87"/>
+        <location filename="../ui/today_view.py" line="90"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="91"/>
+        <location filename="../ui/today_view.py" line="94"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="95"/>
+        <location filename="../ui/today_view.py" line="98"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="102"/>
+        <location filename="../ui/today_view.py" line="105"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="103"/>
+        <location filename="../ui/today_view.py" line="106"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="106"/>
+        <location filename="../ui/today_view.py" line="109"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="111"/>
+        <location filename="../ui/today_view.py" line="114"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="118"/>
+        <location filename="../ui/today_view.py" line="121"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="123"/>
+        <location filename="../ui/today_view.py" line="126"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
@@ -840,7 +1063,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="223"/>
+        <location filename="../ui/widgets.py" line="229"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
@@ -1198,156 +1421,156 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="271"/>
+        <location filename="../ui/player.py" line="280"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="272"/>
+        <location filename="../ui/player.py" line="281"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="288"/>
+        <location filename="../ui/player.py" line="297"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="295"/>
+        <location filename="../ui/player.py" line="304"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="296"/>
+        <location filename="../ui/player.py" line="305"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="297"/>
+        <location filename="../ui/player.py" line="306"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="344"/>
+        <location filename="../ui/player.py" line="353"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="345"/>
+        <location filename="../ui/player.py" line="354"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="346"/>
+        <location filename="../ui/player.py" line="355"/>
         <source>Previous step</source>
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="347"/>
-        <location filename="../ui/player.py" line="565"/>
+        <location filename="../ui/player.py" line="356"/>
+        <location filename="../ui/player.py" line="575"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="348"/>
+        <location filename="../ui/player.py" line="357"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="349"/>
+        <location filename="../ui/player.py" line="358"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="350"/>
+        <location filename="../ui/player.py" line="359"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="351"/>
+        <location filename="../ui/player.py" line="360"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="352"/>
+        <location filename="../ui/player.py" line="361"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="353"/>
+        <location filename="../ui/player.py" line="362"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="354"/>
+        <location filename="../ui/player.py" line="363"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="355"/>
+        <location filename="../ui/player.py" line="364"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="368"/>
+        <location filename="../ui/player.py" line="384"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="377"/>
+        <location filename="../ui/player.py" line="387"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="379"/>
+        <location filename="../ui/player.py" line="389"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="393"/>
+        <location filename="../ui/player.py" line="403"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="134"/>
-        <location filename="../ui/player.py" line="357"/>
+        <location filename="../ui/player.py" line="379"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="136"/>
-        <location filename="../ui/player.py" line="367"/>
-        <location filename="../ui/session_flow.py" line="282"/>
+        <location filename="../ui/player.py" line="383"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="358"/>
+        <location filename="../ui/player.py" line="380"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="400"/>
+        <location filename="../ui/player.py" line="410"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="401"/>
+        <location filename="../ui/player.py" line="411"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="403"/>
+        <location filename="../ui/player.py" line="413"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="404"/>
+        <location filename="../ui/player.py" line="414"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="263"/>
+        <location filename="../ui/player.py" line="272"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
@@ -1362,52 +1585,52 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="545"/>
+        <location filename="../ui/player.py" line="555"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="547"/>
+        <location filename="../ui/player.py" line="557"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="564"/>
+        <location filename="../ui/player.py" line="574"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="565"/>
+        <location filename="../ui/player.py" line="575"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="573"/>
+        <location filename="../ui/player.py" line="583"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="575"/>
+        <location filename="../ui/player.py" line="585"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="579"/>
+        <location filename="../ui/player.py" line="589"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="589"/>
+        <location filename="../ui/player.py" line="599"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="599"/>
+        <location filename="../ui/player.py" line="609"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="601"/>
+        <location filename="../ui/player.py" line="611"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -1604,126 +1827,132 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="87"/>
-        <location filename="../ui/report.py" line="113"/>
+        <location filename="../ui/report.py" line="90"/>
+        <location filename="../ui/report.py" line="116"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="114"/>
+        <location filename="../ui/report.py" line="117"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="124"/>
+        <location filename="../ui/report.py" line="127"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="132"/>
+        <location filename="../ui/report.py" line="135"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="61"/>
+        <location filename="../ui/report.py" line="62"/>
         <source>sharp pain</source>
         <translation>鋭い痛み</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="62"/>
+        <location filename="../ui/report.py" line="63"/>
         <source>felt unwell</source>
         <translation>具合が悪くなった</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="65"/>
+        <location filename="../ui/report.py" line="66"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="68"/>
+        <location filename="../ui/report.py" line="69"/>
         <source>step {n}</source>
         <translation>ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="69"/>
+        <location filename="../ui/report.py" line="70"/>
+        <location filename="../ui/report.py" line="148"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="134"/>
+        <location filename="../ui/report.py" line="137"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="140"/>
-        <location filename="../ui/report.py" line="147"/>
+        <location filename="../ui/report.py" line="143"/>
+        <location filename="../ui/report.py" line="157"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="143"/>
+        <location filename="../ui/report.py" line="146"/>
+        <source>Level changes</source>
+        <translation>レベルの変更</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="153"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="149"/>
+        <location filename="../ui/report.py" line="159"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="169"/>
+        <location filename="../ui/report.py" line="179"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="169"/>
+        <location filename="../ui/report.py" line="179"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="174"/>
+        <location filename="../ui/report.py" line="184"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="175"/>
+        <location filename="../ui/report.py" line="185"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="176"/>
+        <location filename="../ui/report.py" line="186"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="182"/>
+        <location filename="../ui/report.py" line="192"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="202"/>
+        <location filename="../ui/report.py" line="212"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="211"/>
+        <location filename="../ui/report.py" line="221"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="212"/>
+        <location filename="../ui/report.py" line="222"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="218"/>
+        <location filename="../ui/report.py" line="228"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="218"/>
+        <location filename="../ui/report.py" line="228"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1733,72 +1962,98 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RoutineDetails</name>
     <message>
-        <location filename="../ui/routine_view.py" line="24"/>
+        <location filename="../ui/routine_view.py" line="34"/>
         <source>right side, then left side</source>
         <translation>右側のあと左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="25"/>
+        <location filename="../ui/routine_view.py" line="35"/>
         <source>left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="26"/>
+        <location filename="../ui/routine_view.py" line="36"/>
         <source>right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="36"/>
+        <location filename="../ui/routine_view.py" line="46"/>
         <source>Routine details</source>
         <translation>ルーティンの詳細</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="37"/>
+        <location filename="../ui/routine_view.py" line="47"/>
         <source>The chosen routine: steps, time and safety notes</source>
         <translation>選んだルーティンのステップ、時間、安全のための注意</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="59"/>
+        <location filename="../ui/routine_view.py" line="64"/>
+        <source>Neither</source>
+        <extracomment>The routine&apos;s level and the coach&apos;s advice; kept across routines (its signal is connected once). Which leg gets extra work, for a routine that offers it; kept likewise.</extracomment>
+        <translation>どちらでもない</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="64"/>
+        <source>Left</source>
+        <translation>左脚</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="65"/>
+        <source>Right</source>
+        <translation>右脚</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="67"/>
+        <source>Extra work for a &amp;weaker leg:</source>
+        <translation>弱い側の脚に追加(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="99"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="66"/>
+        <location filename="../ui/routine_view.py" line="106"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="66"/>
+        <location filename="../ui/routine_view.py" line="106"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="71"/>
+        <location filename="../ui/routine_view.py" line="116"/>
+        <source>If one leg is clearly weaker, it does a few more repetitions on its own after the steps that offer it</source>
+        <translation>片方の脚が明らかに弱いときは、追加できるステップのあとに、その脚だけで数回多く行います</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="120"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="76"/>
+        <location filename="../ui/routine_view.py" line="125"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="80"/>
+        <location filename="../ui/routine_view.py" line="129"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="83"/>
+        <location filename="../ui/routine_view.py" line="132"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="89"/>
+        <location filename="../ui/routine_view.py" line="138"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="90"/>
+        <location filename="../ui/routine_view.py" line="139"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1934,266 +2189,266 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="169"/>
+        <location filename="../ui/session_flow.py" line="179"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="170"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="170"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="181"/>
+        <location filename="../ui/session_flow.py" line="191"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="182"/>
+        <location filename="../ui/session_flow.py" line="192"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="182"/>
+        <location filename="../ui/session_flow.py" line="192"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="212"/>
+        <location filename="../ui/session_flow.py" line="222"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="217"/>
+        <location filename="../ui/session_flow.py" line="235"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="222"/>
+        <location filename="../ui/session_flow.py" line="240"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="223"/>
+        <location filename="../ui/session_flow.py" line="241"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="225"/>
+        <location filename="../ui/session_flow.py" line="243"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="233"/>
-        <location filename="../ui/session_flow.py" line="309"/>
+        <location filename="../ui/session_flow.py" line="251"/>
+        <location filename="../ui/session_flow.py" line="327"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="260"/>
+        <location filename="../ui/session_flow.py" line="278"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="262"/>
+        <location filename="../ui/session_flow.py" line="280"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="266"/>
+        <location filename="../ui/session_flow.py" line="284"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="268"/>
+        <location filename="../ui/session_flow.py" line="286"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="275"/>
+        <location filename="../ui/session_flow.py" line="293"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="424"/>
+        <location filename="../ui/session_flow.py" line="450"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="428"/>
+        <location filename="../ui/session_flow.py" line="454"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="429"/>
+        <location filename="../ui/session_flow.py" line="455"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="431"/>
+        <location filename="../ui/session_flow.py" line="457"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="433"/>
+        <location filename="../ui/session_flow.py" line="459"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="285"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="228"/>
+        <location filename="../ui/session_flow.py" line="246"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="230"/>
+        <location filename="../ui/session_flow.py" line="248"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="234"/>
+        <location filename="../ui/session_flow.py" line="252"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="280"/>
+        <location filename="../ui/session_flow.py" line="298"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="310"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="335"/>
+        <location filename="../ui/session_flow.py" line="361"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="336"/>
+        <location filename="../ui/session_flow.py" line="362"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="338"/>
+        <location filename="../ui/session_flow.py" line="364"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="339"/>
+        <location filename="../ui/session_flow.py" line="365"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="340"/>
+        <location filename="../ui/session_flow.py" line="366"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="342"/>
+        <location filename="../ui/session_flow.py" line="368"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="347"/>
+        <location filename="../ui/session_flow.py" line="373"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="348"/>
+        <location filename="../ui/session_flow.py" line="374"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="359"/>
+        <location filename="../ui/session_flow.py" line="385"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="374"/>
+        <location filename="../ui/session_flow.py" line="400"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="375"/>
+        <location filename="../ui/session_flow.py" line="401"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="391"/>
+        <location filename="../ui/session_flow.py" line="417"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="405"/>
-        <location filename="../ui/session_flow.py" line="423"/>
+        <location filename="../ui/session_flow.py" line="431"/>
+        <location filename="../ui/session_flow.py" line="449"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="406"/>
+        <location filename="../ui/session_flow.py" line="432"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="408"/>
-        <location filename="../ui/session_flow.py" line="427"/>
+        <location filename="../ui/session_flow.py" line="434"/>
+        <location filename="../ui/session_flow.py" line="453"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="409"/>
+        <location filename="../ui/session_flow.py" line="435"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="410"/>
+        <location filename="../ui/session_flow.py" line="436"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="411"/>
+        <location filename="../ui/session_flow.py" line="437"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="446"/>
+        <location filename="../ui/session_flow.py" line="472"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="448"/>
+        <location filename="../ui/session_flow.py" line="474"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="465"/>
+        <location filename="../ui/session_flow.py" line="491"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="470"/>
+        <location filename="../ui/session_flow.py" line="496"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="480"/>
+        <location filename="../ui/session_flow.py" line="506"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="510"/>
+        <location filename="../ui/session_flow.py" line="536"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -2340,204 +2595,239 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="134"/>
+        <location filename="../ui/today_view.py" line="143"/>
         <source>A rest day: a session stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="137"/>
+        <location filename="../ui/today_view.py" line="146"/>
         <source>A rest day: a session stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="140"/>
+        <location filename="../ui/today_view.py" line="149"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="141"/>
+        <location filename="../ui/today_view.py" line="150"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="145"/>
+        <location filename="../ui/today_view.py" line="154"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="148"/>
+        <location filename="../ui/today_view.py" line="157"/>
         <source>No weekly plan yet: choose a routine for today, or make a plan and Knee Coach will remind you.</source>
         <translation>週の予定はまだありません。今日のルーティンを選ぶか、予定を作るとKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="151"/>
+        <location filename="../ui/today_view.py" line="160"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="153"/>
+        <location filename="../ui/today_view.py" line="162"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="257"/>
+        <location filename="../ui/today_view.py" line="289"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="259"/>
+        <location filename="../ui/today_view.py" line="291"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="210"/>
+        <location filename="../ui/today_view.py" line="242"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="74"/>
+        <location filename="../ui/today_view.py" line="77"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="212"/>
+        <location filename="../ui/today_view.py" line="138"/>
+        <source>How is your knee today? Rate your pain when you are ready.</source>
+        <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="140"/>
+        <source>Thank you for checking in today.</source>
+        <translation>今日の記録をありがとうございます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="170"/>
+        <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
+        <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="244"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="220"/>
+        <location filename="../ui/today_view.py" line="252"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="240"/>
+        <location filename="../ui/today_view.py" line="272"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="276"/>
+        <location filename="../ui/today_view.py" line="308"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="282"/>
+        <location filename="../ui/today_view.py" line="314"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="297"/>
+        <location filename="../ui/today_view.py" line="329"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="308"/>
+        <location filename="../ui/today_view.py" line="344"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="322"/>
+        <location filename="../ui/today_view.py" line="358"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="324"/>
+        <location filename="../ui/today_view.py" line="360"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="326"/>
+        <location filename="../ui/today_view.py" line="362"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="334"/>
+        <location filename="../ui/today_view.py" line="371"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="335"/>
+        <location filename="../ui/today_view.py" line="372"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="366"/>
+        <location filename="../ui/today_view.py" line="400"/>
+        <source>Start the easiest level</source>
+        <translation>いちばんやさしいレベルで始める</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="401"/>
+        <source>Start gently</source>
+        <translation>ゆっくり始める</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="402"/>
+        <source>Start “{routine}” at its easiest level</source>
+        <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="437"/>
+        <source>{duration}, {level}</source>
+        <translation>{duration}、{level}</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="439"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="382"/>
+        <location filename="../ui/today_view.py" line="455"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="386"/>
+        <location filename="../ui/today_view.py" line="459"/>
         <source>{value} of 10 right after ({zone})</source>
         <translation>直後の痛み 10のうち{value}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="391"/>
+        <location filename="../ui/today_view.py" line="464"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="392"/>
+        <location filename="../ui/today_view.py" line="465"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="393"/>
+        <location filename="../ui/today_view.py" line="466"/>
         <source>next morning: {value} of 10</source>
         <translation>翌朝：10のうち{value}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="396"/>
+        <location filename="../ui/today_view.py" line="469"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="396"/>
+        <location filename="../ui/today_view.py" line="469"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="408"/>
+        <location filename="../ui/today_view.py" line="481"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="421"/>
+        <location filename="../ui/today_view.py" line="494"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="424"/>
+        <location filename="../ui/today_view.py" line="497"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="433"/>
+        <location filename="../ui/today_view.py" line="506"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="435"/>
+        <location filename="../ui/today_view.py" line="508"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="437"/>
+        <location filename="../ui/today_view.py" line="510"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="439"/>
+        <location filename="../ui/today_view.py" line="512"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="442"/>
+        <location filename="../ui/today_view.py" line="515"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>
@@ -2573,113 +2863,113 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="78"/>
+        <location filename="../ui/trend_view.py" line="89"/>
         <source>2 weeks</source>
-        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. The view: the lane below, headroom above 10 for the one-row legend.</extracomment>
+        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend.</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="78"/>
+        <location filename="../ui/trend_view.py" line="89"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="79"/>
+        <location filename="../ui/trend_view.py" line="90"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="79"/>
+        <location filename="../ui/trend_view.py" line="90"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="86"/>
+        <location filename="../ui/trend_view.py" line="97"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="88"/>
+        <location filename="../ui/trend_view.py" line="99"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="93"/>
+        <location filename="../ui/trend_view.py" line="104"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="100"/>
+        <location filename="../ui/trend_view.py" line="111"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="102"/>
+        <location filename="../ui/trend_view.py" line="113"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="104"/>
+        <location filename="../ui/trend_view.py" line="115"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="107"/>
+        <location filename="../ui/trend_view.py" line="118"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="108"/>
+        <location filename="../ui/trend_view.py" line="119"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="109"/>
+        <location filename="../ui/trend_view.py" line="120"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="116"/>
+        <location filename="../ui/trend_view.py" line="127"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="117"/>
+        <location filename="../ui/trend_view.py" line="128"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="120"/>
+        <location filename="../ui/trend_view.py" line="131"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="122"/>
+        <location filename="../ui/trend_view.py" line="133"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="124"/>
+        <location filename="../ui/trend_view.py" line="135"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="128"/>
+        <location filename="../ui/trend_view.py" line="139"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="135"/>
+        <location filename="../ui/trend_view.py" line="146"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="139"/>
+        <location filename="../ui/trend_view.py" line="150"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="140"/>
+        <location filename="../ui/trend_view.py" line="151"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
@@ -2737,159 +3027,169 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="199"/>
+        <location filename="../ui/trend_view.py" line="212"/>
         <source>No ratings yet</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. Ratings stored with a date the chart cannot show (see ``reload``). The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="202"/>
+        <location filename="../ui/trend_view.py" line="215"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="206"/>
+        <location filename="../ui/trend_view.py" line="219"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="209"/>
+        <location filename="../ui/trend_view.py" line="222"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="232"/>
+        <location filename="../ui/trend_view.py" line="245"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="233"/>
+        <location filename="../ui/trend_view.py" line="246"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="239"/>
+        <location filename="../ui/trend_view.py" line="252"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="239"/>
+        <location filename="../ui/trend_view.py" line="252"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="240"/>
+        <location filename="../ui/trend_view.py" line="253"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="244"/>
+        <location filename="../ui/trend_view.py" line="257"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="245"/>
+        <location filename="../ui/trend_view.py" line="258"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="246"/>
+        <location filename="../ui/trend_view.py" line="259"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="251"/>
+        <location filename="../ui/trend_view.py" line="264"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="253"/>
+        <location filename="../ui/trend_view.py" line="266"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="267"/>
+        <location filename="../ui/trend_view.py" line="280"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="406"/>
+        <location filename="../ui/trend_view.py" line="426"/>
+        <source>Level {new}</source>
+        <translation>レベル{new}</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="427"/>
+        <source>Level {old} → {new}</source>
+        <translation>レベル{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="431"/>
         <source>30-day average</source>
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="413"/>
+        <location filename="../ui/trend_view.py" line="438"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="416"/>
+        <location filename="../ui/trend_view.py" line="441"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="272"/>
+        <location filename="../ui/trend_view.py" line="285"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="406"/>
+        <location filename="../ui/trend_view.py" line="431"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="310"/>
+        <location filename="../ui/trend_view.py" line="323"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="330"/>
+        <location filename="../ui/trend_view.py" line="343"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="333"/>
+        <location filename="../ui/trend_view.py" line="346"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="346"/>
-        <location filename="../ui/trend_view.py" line="352"/>
+        <location filename="../ui/trend_view.py" line="364"/>
+        <location filename="../ui/trend_view.py" line="370"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="347"/>
+        <location filename="../ui/trend_view.py" line="365"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="359"/>
+        <location filename="../ui/trend_view.py" line="377"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="361"/>
+        <location filename="../ui/trend_view.py" line="379"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="545"/>
+        <location filename="../ui/trend_view.py" line="575"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="549"/>
+        <location filename="../ui/trend_view.py" line="579"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="552"/>
+        <location filename="../ui/trend_view.py" line="582"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="640"/>
+        <location filename="../ui/trend_view.py" line="670"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -1,6 +1,7 @@
 """Chart items the trend view is drawn with, where pyqtgraph's general ones cost too
 much for years of ratings: points that all share one symbol, each day's range, the
-legend, the pain bands, and a calendar date axis in the user's language.
+legend, the pain bands, labelled marks at moments (the level changes), and a calendar
+date axis in the user's language.
 
 Imported with pyqtgraph, at the first visit to the trend page.
 """
@@ -15,8 +16,16 @@ import pyqtgraph as pg
 import shiboken6
 from pyqtgraph.graphicsItems.GraphicsWidgetAnchor import GraphicsWidgetAnchor
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol, renderSymbol
-from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPixmap, QTransform
+from PySide6.QtCore import QDateTime, QLineF, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPixmap,
+    QTransform,
+)
 
 from coach.ui import theme
 from coach.ui.theme import Theme
@@ -398,6 +407,110 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
                 self.update()
                 event.accept()
                 return
+
+
+class LevelMarks(pg.GraphicsObject):
+    """A thin dashed line from *low* to *high* at each of many times, each with a short
+    label at its top (the changes of a routine's level: "Level 2 → 3"). One item for
+    all of them, drawn in device pixels: the visible lines in one call, and a label
+    only where it has room; one that would cover its neighbour's goes a row lower,
+    and where both rows are taken the line stands alone."""
+
+    PAD, GAP, ROWS = 3, 6, 2
+
+    def __init__(self, low: float, high: float) -> None:
+        super().__init__()
+        self.low, self.high = low, high
+        self.x = np.empty(0)
+        self.labels: list[str] = []
+        self._widest = 0.0  # px, the longest label
+        self._export_scale: float | None = None
+        font = QFont()
+        font.setPointSizeF(font.pointSizeF() - 1)  # a note on the chart, not the content
+        self.font = font
+        self.set_colours(theme.LIGHT)
+
+    def set_colours(self, colours: Theme) -> None:
+        """The theme's chart colours: the axes' for the lines and the labels, over the
+        legend's backdrop so that they stay legible over dots."""
+        #: The style, as pyqtgraph's items keep it.
+        self.opts = {"pen": pg.mkPen(colours.chart_foreground, width=1,
+                                     style=Qt.PenStyle.DashLine)}
+        self.text_colour = QColor(colours.chart_foreground)
+        self.fill = colours.qcolor(colours.legend_fill)
+        self.update()
+
+    def setData(self, x, labels) -> None:  # noqa: ANN001, N802 - times and their labels
+        self.prepareGeometryChange()
+        x, labels = np.asarray(x, dtype=float), list(labels)
+        order = np.argsort(x, kind="stable")
+        self.x = x[order]
+        self.labels = [labels[i] for i in order]
+        metrics = QFontMetricsF(self.font)
+        self._widest = max((metrics.horizontalAdvance(text) for text in self.labels),
+                           default=0.0)
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, list[str]]:  # noqa: N802
+        return self.x, self.labels
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        if not len(self.x):
+            return QRectF()
+        left, right = float(self.x[0]), float(self.x[-1])
+        px, _py = self.pixelVectors()
+        per_px = px.length() if px is not None else 0.0
+        # The labels reach to the right of their lines, by up to the widest one.
+        pad = per_px * (self._widest + 2 * self.PAD + 2)
+        return QRectF(left - 2 * per_px, self.low, right - left + pad + 2 * per_px,
+                      self.high - self.low)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - the labels' room is in pixels
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
+
+    def setExportMode(self, export: bool, opts: dict | None = None) -> None:  # noqa: N802
+        super().setExportMode(export, opts)
+        self._export_scale = (opts or {}).get("resolutionScale", 1.0) if export else None
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        if not len(self.x):
+            return
+        transform = painter.transform()
+        # Device pixels, then (an export drawn larger) as many pixels as on screen, so
+        # that lines and labels keep their size relative to the chart.
+        scale = self._export_scale or 1.0
+        xs = (self.x * transform.m11() + transform.dx()) / scale
+        top = (self.high * transform.m22() + transform.dy()) / scale
+        bottom = (self.low * transform.m22() + transform.dy()) / scale
+        top, bottom = min(top, bottom), max(top, bottom)
+        width = painter.device().width() / scale
+        shown = np.flatnonzero((xs > -self._widest - 2 * self.PAD) & (xs < width + 1))
+        if not len(shown):
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.scale(scale, scale)
+        painter.setPen(self.opts["pen"])
+        painter.drawLines([QLineF(xs[i], top, xs[i], bottom) for i in shown])
+        painter.setFont(self.font)
+        metrics = QFontMetricsF(self.font)
+        height = metrics.height() + 2
+        ends = [-math.inf] * self.ROWS  # each row's rightmost label so far
+        for i in shown:
+            box = QRectF(xs[i] + 2, 0, metrics.horizontalAdvance(self.labels[i])
+                         + 2 * self.PAD, height)
+            row = next((r for r in range(self.ROWS) if box.left() >= ends[r] + self.GAP),
+                       None)
+            if row is None:
+                continue
+            ends[row] = box.right()
+            box.moveTop(top + 2 + row * (height + 2))
+            painter.fillRect(box, self.fill)
+            painter.setPen(self.text_colour)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.labels[i])
+        painter.restore()
 
 
 class Bands(pg.GraphicsObject):

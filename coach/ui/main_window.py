@@ -36,7 +36,7 @@ from coach.plan import LoadedPlan, load_plan
 from coach.routine import Routine
 from coach.schedule import Reminder, ReminderState
 from coach.textsafe import terminal_safe
-from coach.today import today
+from coach.today import offer_open, today
 from coach.ui import theme
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
@@ -49,6 +49,7 @@ from coach.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from coach.progression import Recommendation
     from coach.ui.reminders import ReminderService
     from coach.ui.routine_view import RoutineDetails
     from coach.ui.session_flow import SessionFlow
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
 
         self.today_page = TodayPage(self.library, lang)
         self.today_page.start_requested.connect(self.open_routine)
+        self.today_page.start_level_requested.connect(
+            lambda rid, level: self.open_routine(rid, level))
+        self.today_page.level_answered.connect(self.answer_level)
         self.today_page.choose_requested.connect(lambda: self.show_page("routines"))
         self.today_page.check_in_requested.connect(self.check_in)
         self.today_page.morning_requested.connect(self.answer_morning)
@@ -267,6 +271,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self._routine_list, 1)
 
         self._details = RoutineDetails()
+        self._details.level_answered.connect(self.answer_level)
+        self._details.weaker_side_chosen.connect(self._weaker_side_chosen)
         self.start_button = QPushButton(self.tr("Start routine"))
         self.start_button.setObjectName("startButton")
         self.start_button.setAccessibleName(self.tr("Start routine"))
@@ -440,6 +446,8 @@ class MainWindow(QMainWindow):
     def _refresh_views(self) -> None:
         self._refresh_queued = False
         self.update_today()
+        if self._routines_filled:
+            self._show_details()  # its level and the coach's advice
         if self.trend is not None:
             if self.trend.isVisible():
                 self._reload_trend()
@@ -458,8 +466,7 @@ class MainWindow(QMainWindow):
         return self.library.get(item.data(ROUTINE_ROLE)) if item else None
 
     def _on_routine_changed(self) -> None:
-        routine = self.selected_routine()
-        self.details.show_routine(routine, self.lang)
+        routine = self._show_details()
         if routine:
             self.settings.set(config.LAST_ROUTINE, routine.id)
 
@@ -470,12 +477,26 @@ class MainWindow(QMainWindow):
         self._fill_routines(keep=current.id if current else None)
         self.statusBar().showMessage(self.tr("Routines reloaded."), 4000)
 
-    def open_routine(self, routine_id: str) -> bool:
-        """Select *routine_id* and start it (``coach run``); say so if it is unknown."""
+    def open_routine(self, routine_id: str, level: int | None = None) -> bool:
+        """Select *routine_id* and start it (``coach run``), at *level* if given; say
+        so if it is unknown or has no such level."""
         for row in range(self.routine_list.count()):
             if self.routine_list.item(row).data(ROUTINE_ROLE) == routine_id:
                 self.routine_list.setCurrentRow(row)
-                self.start_selected()
+                routine = self.library.get(routine_id)
+                if routine is not None and level is not None \
+                        and not 1 <= level <= routine.level_count:
+                    box = message_box(self, self.tr("No such level"), self.tr(
+                        "“{routine}” has no level {level}: it has levels 1 to {count}. "
+                        "Choose one on the safety check.").format(
+                        routine=routine.title.get(self.lang), level=level,
+                        count=routine.level_count) if routine.levels else self.tr(
+                        "“{routine}” has one level only, so it starts as it is.").format(
+                        routine=routine.title.get(self.lang)))
+                    box.setObjectName("noSuchLevel")
+                    box.open()
+                    level = None
+                self.start_selected(level)
                 return True
         box = message_box(self, self.tr("Routine not found"), self.tr(
             "There is no routine with the id “{id}”. Choose one from the list."
@@ -484,16 +505,71 @@ class MainWindow(QMainWindow):
         box.open()
         return False
 
-    def start_selected(self) -> None:
-        """Open the selected routine's session, beginning with its safety check."""
+    def _show_details(self) -> Routine | None:
+        routine = self.selected_routine()
+        advice, offer = self.level_advice(routine) if routine else (None, False)
+        self.details.show_routine(
+            routine, self.lang, advice=advice, offer=offer,
+            weaker_side=self.settings.get(config.weaker_side(routine.id)) if routine else "")
+        return routine
+
+    def _weaker_side_chosen(self, side: str) -> None:
+        routine = self.selected_routine()
+        if routine is not None:
+            self.settings.set(config.weaker_side(routine.id), side)
+            self._show_details()
+
+    def level_advice(self, routine: Routine) -> tuple[Recommendation | None, bool]:
+        """The coach's recommendation for *routine*'s next session (from the Today
+        screen's data, which follows the journal), and whether its offer is open."""
+        data = self.today_page.data
+        advice = data.view.level_of(routine.id) if data is not None else None
+        if advice is None:
+            return None, False
+        return advice, offer_open(data.history, advice) if data is not None else False
+
+    def answer_level(self, routine_id: str, level: int, kind: str) -> None:
+        """Record the user's answer to a level offer, or the level picked by hand; the
+        views follow the journal. On the safety check, a new level opens the session
+        again at that level (nothing of it is recorded yet)."""
+        try:
+            self.journal.add_level_choice(routine_id, level, kind)
+        except JournalError as err:
+            self.statusBar().showMessage(self.tr("Could not save the level: {error}").format(
+                error=err), 8000)
+            return
+        flow = self.flow
+        if flow is not None and flow.routine.id == routine_id and kind != "declined" \
+                and level != flow.routine.level and not flow.recorder.session:
+            self.close_session()
+            self.start_selected(level)
+        elif flow is not None and flow.routine.id == routine_id:
+            flow.refresh_level(*self._advice_after_choice(flow.routine))
+
+    def _advice_after_choice(self, routine: Routine) -> tuple[Recommendation | None, bool]:
+        self.update_today()
+        return self.level_advice(routine)
+
+    def start_selected(self, level: int | None = None) -> None:
+        """Open the selected routine's session, beginning with its safety check, at
+        *level* (default: the level the coach has the user at)."""
         routine = self.selected_routine()
         if routine is None or self.flow is not None:
             return
         from coach.ui.session_flow import SessionFlow
 
+        advice, offer = self.level_advice(routine)
+        current = advice.level if advice is not None else routine.level
+        chosen = current if level is None else level
+        if chosen != current:  # the user's own pick: no offer on top of it
+            advice, offer = None, False
+        routine = routine.at_level(chosen).for_weaker_side(
+            self.settings.get(config.weaker_side(routine.id)))
         self.flow = SessionFlow(routine, self.journal, lang=self.lang,
-                                speed=self.options.speed, settings=self.settings)
+                                speed=self.options.speed, settings=self.settings,
+                                advice=advice, offer=offer)
         self.flow.closed.connect(self.close_session)
+        self.flow.level_answered.connect(self.answer_level)
         self.pages.addWidget(self.flow)
         self.pages.setCurrentWidget(self.flow)
         if self.reminders is not None:

@@ -30,6 +30,7 @@ from coach import __version__, config
 from coach.advice import is_exercise
 from coach.csvio import ExportIncomplete, save_csv
 from coach.journal import EventKind, Journal, JournalError, SafetyEvent
+from coach.level_changes import level_changes
 from coach.trend import plausible, weekly_sessions
 from coach.ui import theme
 from coach.ui.settings import Settings
@@ -71,7 +72,8 @@ def stop_line(event: SafetyEvent, routine_id: str | None,
 
 def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
                  title_of: Callable[[str], str] | None = None) -> None:
-    """One A4 page: period, chart, summary, adherence, safety stops, notes.
+    """One A4 page: period, chart, summary, adherence, safety stops, the changes of
+    routine levels (when there are any), notes.
     *title_of*: a routine's title in the user's language, from its id."""
     # What the chart shows: records with a date it cannot show are left out of both.
     now = datetime.now().timestamp()
@@ -80,6 +82,7 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
     routine_of = {s.uid: s.routine_id for s in every_session}
     sessions = [s for s in every_session if plausible(s.started.timestamp(), now)]
     stops = [e for e in journal.safety_events() if plausible(e.at.timestamp(), now)]
+    changes = [c for c in level_changes(every_session) if plausible(c.at.timestamp(), now)]
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
@@ -139,6 +142,13 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         else:
             text(translate("Report", "None."), 10, gap=1)
         y += 8
+        if changes:
+            text(translate("Report", "Level changes"), 12, True, 2)
+            for change in changes[-8:]:
+                text(translate("Report", " · ").join((
+                    f"{change.at:%Y-%m-%d}", (title_of or str)(change.routine_id),
+                    view.level_label(change))), 10, gap=1)
+            y += 8
         notes = [r for r in ratings if r.note][-8:]
         text(translate("Report", "Notes"), 12, True, 2)
         for rating in notes:

@@ -38,6 +38,7 @@ from coach.advice import (
 )
 from coach.journal import EventKind, Journal, JournalError, Outcome, Session, now
 from coach.pain import zone
+from coach.progression import Recommendation
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
@@ -45,6 +46,7 @@ from coach.ui.cues import CuePreferences, Cues
 from coach.ui.flash import Flash
 from coach.ui.help import Section, clot_section, emergency_section, same_day_section
 from coach.ui.keepawake import KeepAwake
+from coach.ui.levels import LevelPanel
 from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY, PlayerView, spoken_phrase
 from coach.ui.rating import RatingPanel, zone_names
 from coach.ui.settings import Settings
@@ -130,12 +132,18 @@ class SessionFlow(QWidget):
 
     Signals:
         closed(): the user left the session; the main window shows its list again.
+        level_answered(str, int, str): on the safety check, before anything is
+            recorded, the user took or declined the coach's level offer or picked a
+            level (routine id, level, ChoiceKind value); the main window records it and,
+            for another level, opens the session again at that level.
     """
 
     closed = Signal()
+    level_answered = Signal(str, int, str)
 
     def __init__(self, routine: Routine, journal: Journal, *, lang: str, speed: float,
                  settings: Settings, clock=time.monotonic,
+                 advice: Recommendation | None = None, offer: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionFlow")
@@ -144,7 +152,10 @@ class SessionFlow(QWidget):
         self.settings = settings
         self.journal = journal
         self._confirming = False  # the "end this session?" question is open
-        self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error)
+        self.advice = advice
+        self._offer = offer
+        self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error,
+                                        level=routine.level if routine.levels else None)
         #: The last session of this routine, if it ended in a sharp-pain or unwell stop.
         try:
             history = History.load(journal, date.today())
@@ -214,6 +225,13 @@ class SessionFlow(QWidget):
         self.go_ahead: QCheckBox | None = None
         if self.previous_stop is not None:
             widgets.append(self._previous_stop_box(self.previous_stop))
+        self.level_panel: LevelPanel | None = None
+        if self.routine.levels or self.advice is not None:
+            self.level_panel = LevelPanel(picker=True)
+            self.level_panel.show_advice(self.routine, self.advice, self.lang,
+                                         offer=self._offer)
+            self.level_panel.answered.connect(self.level_answered)
+            widgets.append(self.level_panel)
         question = plain_label(self.tr("Is your knee hot, red or swollen today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")
         question.setContentsMargins(0, 12, 0, 0)
@@ -318,6 +336,14 @@ class SessionFlow(QWidget):
         self.pages.addWidget(final)
         self.pages.setCurrentWidget(final)
         done.setFocus()
+
+    def refresh_level(self, advice: Recommendation | None, offer: bool) -> None:
+        """The coach's advice again, after the user answered its offer."""
+        if advice is not None and advice.level != self.routine.level:
+            advice, offer = None, False
+        self.advice, self._offer = advice, offer
+        if self.level_panel is not None:
+            self.level_panel.show_advice(self.routine, advice, self.lang, offer=offer)
 
     def start(self) -> None:
         self.pages.setCurrentWidget(self.check_page)

@@ -27,8 +27,11 @@ from coach.journal import Context, Journal, Session
 from coach.library import Library
 from coach.pain import zone
 from coach.plan import Plan
+from coach.progression import Why
+from coach.routine import Routine
 from coach.schedule import Reminder, ReminderKind, ReminderState
-from coach.today import Action, PainGlance, Reason, TodayView, pain_glance, today
+from coach.today import Action, PainGlance, Reason, TodayView, offer_open, pain_glance, today
+from coach.ui.levels import LevelPanel, level_short, reason_words
 from coach.ui.rating import zone_names
 from coach.ui.sparkline import Sparkline
 from coach.ui.verdict import verdict_headline
@@ -129,6 +132,11 @@ def action_words(view: TodayView) -> str:
     """What to do today, from the reason codes (``coach today`` says the same in
     English)."""
     codes = set(view.reasons)
+    if Reason.FLARE_UP in codes:  # the flare-up itself is said in the box above
+        if view.action is Action.CHECK_IN:
+            return translate("TodayPage", "How is your knee today? Rate your pain when you "
+                                          "are ready.")
+        return translate("TodayPage", "Thank you for checking in today.")
     if view.action is Action.CHECK_IN:
         if Reason.SHARP_PAIN_STOP in codes:
             cause = translate("TodayPage", "A rest day: a session stopped because of a "
@@ -155,6 +163,23 @@ def action_words(view: TodayView) -> str:
     return ""
 
 
+def flare_words(view: TodayView) -> str:
+    """A flare-up in plain, kind words: what it is, what to do, and when to see
+    someone."""
+    words = translate("TodayPage", "Your knee seems to be having a flare-up. That is a "
+                                   "reason to rest, not a failure, and flare-ups usually "
+                                   "settle. Rest it for a few days, or do only the easiest "
+                                   "level, and rate your pain each day; the coach goes back "
+                                   "to your usual plan by itself once the pain settles.")
+    if view.flare is not None and Why.FLARE_LONG in _flare_reasons(view):
+        words += " " + reason_words(Why.FLARE_LONG)
+    return words
+
+
+def _flare_reasons(view: TodayView) -> tuple[Why, ...]:
+    return next((r.reasons for r in view.levels if r.flare is not None), ())
+
+
 def _day_name(day: date) -> str:
     """"Tuesday 1 December" / 「12月1日（火）」."""
     japanese = QLocale().language() == QLocale.Language.Japanese
@@ -177,6 +202,10 @@ class TodayPage(QScrollArea):
 
     Signals:
         start_requested(str): Start pressed for this routine id.
+        start_level_requested(str, int): start this routine at this level (the easiest
+            one during a flare-up).
+        level_answered(str, int, str): a level offer answered (routine id, level,
+            ChoiceKind value).
         choose_requested(): the user wants to pick a routine on the Routines page.
         plan_requested(): open the weekly plan.
         check_in_requested(): rate the pain now.
@@ -184,6 +213,8 @@ class TodayPage(QScrollArea):
     """
 
     start_requested = Signal(str)
+    start_level_requested = Signal(str, int)
+    level_answered = Signal(str, int, str)
     choose_requested = Signal()
     plan_requested = Signal()
     check_in_requested = Signal()
@@ -274,7 +305,11 @@ class TodayPage(QScrollArea):
         self.data = data
         view = data.view
         self.heading.setText(self.tr("Today, {day}").format(day=_day_name(view.date)))
-        self.today_label.setText(advice_words(view.advice, self.library, self.lang))
+        flaring = Reason.FLARE_UP in view.reasons
+        # A flare-up is what today is about: it takes the box, kindly, in amber.
+        self.today_label.setText(flare_words(view) if flaring else
+                                 advice_words(view.advice, self.library, self.lang))
+        self.today_box.set_kind("amber" if flaring else "info")
         morning = data.morning
         self.morning_row.setVisible(morning is not None)
         if morning is not None:
@@ -297,6 +332,10 @@ class TodayPage(QScrollArea):
             button = self._big_button(self.tr("Rate my pain now"), "todayCheckIn")
             button.clicked.connect(self.check_in_requested)
             self.planned.addLayout(self._row(None, button))
+        if Reason.FLARE_UP in view.reasons:
+            self._fill_easiest(view)
+            return
+        if view.action is Action.CHECK_IN:
             return
         resting = view.action is Action.REST and Reason.CHECKED_IN in view.reasons
         planned = list(view.planned)
@@ -331,6 +370,7 @@ class TodayPage(QScrollArea):
                 button.setDefault(True)
             self.planned.addLayout(self._row(routine_id, button,
                                              hourly=routine_id in hourly))
+            self._add_offer(view, routine)
         choose = QPushButton(self.tr("Choose another routine…") if to_do
                              else self.tr("Choose a routine…"))
         choose.setObjectName("todayChoose")
@@ -339,6 +379,34 @@ class TodayPage(QScrollArea):
         row.addWidget(choose)
         row.addStretch(1)
         self.planned.addLayout(row)
+
+    def _add_offer(self, view: TodayView, routine: Routine) -> None:
+        """The coach's level offer for *routine*, while it is open (accept or
+        decline it here, or on the routine's page)."""
+        advice = view.level_of(routine.id)
+        if advice is None or self.data is None or not offer_open(self.data.history, advice):
+            return
+        panel = LevelPanel()
+        panel.setObjectName("todayLevelOffer")
+        panel.show_advice(routine, advice, self.lang, offer=True)
+        panel.answered.connect(self.level_answered)
+        self.planned.addWidget(panel)
+
+    def _fill_easiest(self, view: TodayView) -> None:
+        """During a flare-up: the planned routines at their easiest level, for those
+        who would rather move gently than rest."""
+        planned = [r for r in view.planned if r not in view.done]
+        for routine_id in planned:
+            routine = self.library.get(routine_id)
+            if routine is None:
+                continue
+            button = self._big_button(self.tr("Start the easiest level") if routine.levels
+                                      else self.tr("Start gently"), "", big=False)
+            button.setAccessibleName(self.tr("Start “{routine}” at its easiest level").format(
+                routine=routine.title.get(self.lang)))
+            button.clicked.connect(lambda _=False, rid=routine_id:
+                                   self.start_level_requested.emit(rid, 1))
+            self.planned.addLayout(self._row(routine_id, button, level=1))
 
     def _big_button(self, text: str, name: str, *, big: bool = True) -> QPushButton:
         button = QPushButton(text)
@@ -353,7 +421,7 @@ class TodayPage(QScrollArea):
         return button
 
     def _row(self, routine_id: str | None, button: QPushButton, *,
-             hourly: bool = False) -> QHBoxLayout:
+             hourly: bool = False, level: int | None = None) -> QHBoxLayout:
         row = QHBoxLayout()
         if routine_id is not None:
             routine = self.library.get(routine_id)
@@ -362,7 +430,15 @@ class TodayPage(QScrollArea):
             words.setSpacing(0)
             words.addWidget(plain_label(routine.title.get(self.lang),
                                         point_delta=1 if hourly else 3, bold=True))
+            advice = self.data.view.level_of(routine_id) if self.data is not None else None
+            if level is None and advice is not None:
+                level = advice.level
+            if level is not None:
+                routine = routine.at_level(level)
             duration = duration_text(routine.total_seconds)
+            if routine.levels:
+                duration = self.tr("{duration}, {level}").format(
+                    duration=duration, level=level_short(routine, routine.level, self.lang))
             facts = plain_label(self.tr("{duration}, about once an hour while you sit").format(
                 duration=duration) if hourly else duration)
             set_text_colour(facts)
@@ -418,11 +494,14 @@ class TodayPage(QScrollArea):
         if not has_plan or not (week.planned or before.planned):
             self.week_label.hide()
             return
-        text = self.tr("This week: {done} of {planned} planned sessions done.").format(
-            done=week.done, planned=week.planned)
+        parts = []
+        if week.planned:  # a week of rest days plans nothing
+            parts.append(self.tr("This week: {done} of {planned} planned sessions done.")
+                         .format(done=week.done, planned=week.planned))
         if before.planned:
-            text += " " + self.tr("The four weeks before: {done} of {planned}.").format(
-                done=before.done, planned=before.planned)
+            parts.append(self.tr("The four weeks before: {done} of {planned}.").format(
+                done=before.done, planned=before.planned))
+        text = " ".join(parts)
         self.week_label.setText(text)
         self.week_label.show()
 

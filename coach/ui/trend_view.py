@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coach.advice import is_exercise
 from coach.journal import Journal, SafetyEvent
+from coach.level_changes import LevelChange, level_changes
 from coach.trend import (
     REVIEW_WEEKS,
     TREND_CONTEXTS,
@@ -38,7 +39,15 @@ from coach.trend import (
     summarise_days,
 )
 from coach.ui import theme
-from coach.ui.chart_items import DAY, Bands, DayRanges, Dots, Legend, LocaleDateAxis
+from coach.ui.chart_items import (
+    DAY,
+    Bands,
+    DayRanges,
+    Dots,
+    Legend,
+    LevelMarks,
+    LocaleDateAxis,
+)
 from coach.ui.checkin import context_name, side_label
 from coach.ui.theme import Theme
 from coach.ui.verdict import verdict_headline
@@ -61,6 +70,8 @@ BAND_LABELS = ((1, "0-2"), (3.5, "3-5"), (7.5, "6-10"))
 LANE = (-1.9, -0.45)
 SESSION_TICK = (-1.7, -1.25)
 STOP_Y = -0.85
+#: A change of a routine's level: a line over the pain scale, labelled at its top.
+LEVEL_MARK = (0, 10)
 #: The view: the lane below, headroom above 10 for the one-row legend.
 Y_VIEW = (-1.9, 11.3)
 def stamp(moment: datetime) -> float:
@@ -169,6 +180,8 @@ class TrendView(QWidget):
         self.count = 0
         self.first_day = today()
         self.events: list[SafetyEvent] = []
+        #: The changes of routine levels the chart marks, oldest first.
+        self.level_changes: list[LevelChange] = []
         #: Ratings stored with a date the chart cannot show (see ``reload``).
         self.left_out = 0
         self.range_key = "all"
@@ -331,6 +344,11 @@ class TrendView(QWidget):
         self.stop_marks = self._add_dots(Dots("x", colours.stop_mark, size=11,
                                               pen_colour=colours.stop_mark, pen_width=1.5,
                                               name=self.tr("Sharp-pain stop")))
+        # Each change of a routine's level, one item for all (there may be hundreds),
+        # under the average line.
+        self.level_marks = LevelMarks(*LEVEL_MARK)
+        self.level_marks.setZValue(8)
+        item.addItem(self.level_marks, ignoreBounds=True)
         self.hover_label = pg.TextItem(anchor=(0, 1))
         # Live: the chart is coloured again whenever the theme changes.
         theme.follow(self, self.colour_chart, name="chartColours")
@@ -395,11 +413,18 @@ class TrendView(QWidget):
             dots.set_colours(colours.context_dots[context], colours.dot_outline)
         self.session_marks.setPen(pg.mkPen(colours.session_tick, width=2))
         self.stop_marks.set_colours(colours.stop_mark, colours.stop_mark)
+        self.level_marks.set_colours(colours)
         text, fill, border = colours.hover
         self.hover_label.setColor(text)
         self.hover_label.fill = pg.mkBrush(fill)
         self.hover_label.border = pg.mkPen(border)
         self.legend.set_colours(colours)
+
+    def level_label(self, change: LevelChange) -> str:
+        """A level change's mark on the chart (the routine is not named: too long)."""
+        if change.old is None:
+            return self.tr("Level {new}").format(new=change.new)
+        return self.tr("Level {old} → {new}").format(old=change.old, new=change.new)
 
     def average_name(self, days: int) -> str:
         """The average line's name in the key."""
@@ -506,6 +531,11 @@ class TrendView(QWidget):
                       max(rows[-1][1], exercised[-1][0] if exercised else -math.inf))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
         self.stop_marks.setData([stamp(e.at) for e in stops], [STOP_Y] * len(stops))
+        # Changes read from every session, then those the chart can show.
+        self.level_changes = [c for c in level_changes(self.journal.sessions())
+                              if plausible(stamp(c.at), now)]
+        self.level_marks.setData([stamp(c.at) for c in self.level_changes],
+                                 [self.level_label(c) for c in self.level_changes])
         self.summary = summarise_days(
             by_day, {date.fromisoformat(day): values for day, values in after.items()},
             [date.fromisoformat(day) for _, day in exercised], self.today(),

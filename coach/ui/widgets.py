@@ -147,6 +147,12 @@ class Callout(QFrame):
         set_text_colour(self, colours.callout_text)
         self.update()
 
+    def set_kind(self, kind: str) -> None:
+        """Paint in *kind*'s colours from now on."""
+        if kind != self.kind:
+            self.kind = kind
+            self._recolour(theme.current())
+
     def background(self) -> QColor:
         """The tint it is painted with now."""
         return QColor(self._background)

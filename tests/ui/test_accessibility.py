@@ -82,9 +82,10 @@ def test_tab_on_the_routines_page(make_window, qtbot):
 
 
 def test_tab_on_the_safety_check_never_reaches_the_scroll_area(qtbot, flow):  # noqa: F811
-    # Left to right, as on screen; the page opens with "my knee is fine" focused.
+    # Left to right, as on screen, then round to the level above them; the page opens
+    # with "my knee is fine" focused.
     order = tab_walk(flow.findChild(QWidget, "backButton"))
-    assert names(order) == ["backButton", "safetyNotToday", "safetyOk"]
+    assert names(order) == ["backButton", "safetyNotToday", "safetyOk", "levelPicker"]
     assert_no_bare_scroll_area(order)
 
 

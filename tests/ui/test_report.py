@@ -215,3 +215,23 @@ def test_pdf_summary_is_the_trend_page_summary(trend, journal, poppler, tmp_path
     for line in summary_lines(trend.summary):
         assert line in text
     assert "orthopaedic clinician" in text
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_lists_level_changes_only_when_there_are_any(trend, journal, poppler, tmp_path):
+    report.write_report(trend, journal, tmp_path / "none.pdf", date.today())
+    assert "Level changes" not in pdf_text(tmp_path / "none.pdf")
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=5)
+    for day, level in enumerate([2, 2, 3]):
+        journal.start_session("ten-minute-inner-thigh", at=when + timedelta(days=day),
+                              level=level)
+    journal.start_session("desk-break", at=when, level=1)  # one level: no change
+    trend.reload()
+    titles = {"ten-minute-inner-thigh": "Ten-minute routine", "desk-break": "Desk break"}
+    pdf = tmp_path / "levels.pdf"
+    report.write_report(trend, journal, pdf, date.today(), title_of=titles.__getitem__)
+    text = pdf_text(pdf)
+    assert "Level changes" in text
+    at = when + timedelta(days=2)
+    assert f"{at:%Y-%m-%d} · Ten-minute routine · Level 2 → 3" in text
+    assert "Desk break" not in text
