@@ -20,20 +20,32 @@ import re
 
 Path = tuple[str | int, ...]
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 # A string as tomllib reads it: multi-line ones may end with up to two extra quotes
 # that belong to the value; an unclosed one runs to the end of the line (or text).
 _STRING = (r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+(?:"{3,5}|\Z)'
            r"|'''(?:[^']++|'(?!''))*+(?:'{3,5}|\Z)"
            r'|"(?:[^"\\\n]++|\\.)*+"?'
            r"|'[^'\n]*+'?")
-_STRING_RE = re.compile(_STRING)
-_STRING_OR_COMMENT = re.compile(_STRING + r"|#[^\n]*+")
-_SPACE = re.compile(r"(?:[ \t\r]++|#[^\n]*+)*+")
-_SPACE_OR_NEWLINE = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
-# A date-time may have a space between date and time: ``1979-05-27 07:32:00Z``.
-_SCALAR = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:[^,\]}\s#]*+|[^,\]}\s#]++")
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_COMMENT = r"#[^\n]*+"
+
+
+class _Syntax:
+    """The scanner's patterns. Compiled at the first scan, not at import: the scanner
+    runs only when a routine file has something to report, and compiling them costs
+    about 1 ms of every start-up."""
+
+    def __init__(self) -> None:
+        self.bare_key = re.compile(r"[A-Za-z0-9_-]+")
+        self.string = re.compile(_STRING)
+        self.space = re.compile(r"(?:[ \t\r]++|#[^\n]*+)*+")
+        self.space_or_newline = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
+        # A date-time may have a space between date and time: ``1979-05-27 07:32:00Z``.
+        self.scalar = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:[^,\]}\s#]*+|[^,\]}\s#]++")
+        self.escape = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))",
+                                 re.DOTALL)
+
+
+_syntax = functools.cache(_Syntax)
 _ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 # What the scanner follows at most; the caller's limits (first_excess) are far lower.
 _SCAN_DEPTH = 200
@@ -47,6 +59,7 @@ class _Scanner:
         self.line = 1
         self.lines: dict[Path, int] = {}
         self.aot_counts: dict[Path, int] = {}
+        self.re = _syntax()
 
     # -- low-level helpers -------------------------------------------------
     def peek(self, n: int = 1) -> str:
@@ -59,7 +72,7 @@ class _Scanner:
     def skip_ws(self, newlines: bool = False) -> None:
         if self.s[self.i : self.i + 1] not in (" ", "\t", "\r", "\n", "#"):
             return  # the usual case, and the end of the text
-        match = (_SPACE_OR_NEWLINE if newlines else _SPACE).match(self.s, self.i)
+        match = (self.re.space_or_newline if newlines else self.re.space).match(self.s, self.i)
         if match:
             self.advance(match.end() - self.i)
 
@@ -69,7 +82,7 @@ class _Scanner:
     # -- keys --------------------------------------------------------------
     def read_string(self) -> str:
         """The string at the cursor, quotes included."""
-        match = _STRING_RE.match(self.s, self.i)
+        match = self.re.string.match(self.s, self.i)
         if not match:
             raise ValueError("string expected")
         self.advance(match.end() - self.i)
@@ -83,7 +96,7 @@ class _Scanner:
             if c in ('"', "'"):
                 parts.append(_key_text(self.read_string()))
             else:
-                m = _BARE_KEY.match(self.s, self.i)
+                m = self.re.bare_key.match(self.s, self.i)
                 if not m:
                     raise ValueError("key expected")
                 parts.append(m.group())
@@ -128,7 +141,7 @@ class _Scanner:
                 if self.peek() == ",":
                     self.advance()
         else:
-            m = _SCALAR.match(self.s, self.i)
+            m = self.re.scalar.match(self.s, self.i)
             if not m:
                 raise ValueError("value expected")
             self.advance(m.end() - self.i)
@@ -206,7 +219,7 @@ def _key_text(quoted: str) -> str:
         number = int(code, 16)
         return chr(number) if number <= 0x10FFFF else m.group()
 
-    return _ESCAPE.sub(one, quoted[1:-1])
+    return _syntax().escape.sub(one, quoted[1:-1])
 
 
 def key_lines(text: str) -> dict[Path, int]:
@@ -224,8 +237,19 @@ def line_of(lines: dict[Path, int], path: Path) -> int | None:
 
 # -- limits -------------------------------------------------------------------
 _WORD = "A-Za-z0-9_-"
-_ITEM = re.compile(r"[=,.\[{]")
-_BRACKETS = re.compile(r"[\[{]|[\]}]+")
+
+
+class _Exact:
+    """The patterns of the full scan, compiled at its first use (ordinary files never
+    need it: see :func:`_surely_within`)."""
+
+    def __init__(self) -> None:
+        self.string_or_comment = re.compile(_STRING + "|" + _COMMENT)
+        self.item = re.compile(r"[=,.\[{]")
+        self.brackets = re.compile(r"[\[{]|[\]}]+")
+
+
+_exact = functools.cache(_Exact)
 
 
 @functools.cache
@@ -248,7 +272,61 @@ def _skeleton(text: str) -> str:
         found = m.group()
         return ("" if found[0] == "#" else "S") + "\n" * found.count("\n")
 
-    return _STRING_OR_COMMENT.sub(blank, text)
+    return _exact().string_or_comment.sub(blank, text)
+
+
+class _Quick:
+    """What :func:`_surely_within` needs, made at its first use: the same strings and
+    comments as bytes, and tables for ``bytes.translate``."""
+
+    def __init__(self) -> None:
+        self.string_or_comment = re.compile((_STRING + "|" + _COMMENT).encode())
+        every = bytes(range(256))
+        self.not_brackets = bytes(c for c in every if c not in b"[]{}")
+        self.closers_alike = bytes.maketrans(b"{}", b"[]")
+        self.word_or_blank = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_- \t"
+        self.dots_only = bytes(c if c == ord(".") else ord("|") for c in every)
+        self.digits_only = bytes(ord("0") if c in b"0123456789_" else ord("|") for c in every)
+
+
+_quick = functools.cache(_Quick)
+
+
+def _surely_within(text: str, *, key_parts: int, nesting: int, items: int,
+                   digits: int) -> bool:
+    """True only when *text* is within every limit of :func:`first_excess`; a quick
+    look that ordinary routine files pass, about 3x faster than the full scan.
+
+    It finds strings and comments with the full scan's own pattern (on UTF-8 bytes,
+    where it matches the same spans), but does not keep their newlines, nor count
+    lines; what is left is small and is looked at with ``bytes`` methods only:
+
+    - items and nesting exactly as the full scan counts them (the brackets alone,
+      with adjacent pairs removed in rounds: after ``r`` rounds no pair is left only
+      when no pair encloses ``r`` others; the openers left unclosed add to that);
+    - a dotted key: its dots lie on one line with only words, ``S`` for quoted parts,
+      spaces and tabs between them, so deleting those leaves its dots side by side;
+    - a long number: its digits and underscores are side by side here too.
+
+    False may also mean a harmless text (ten full stops in a row outside strings,
+    say); the full scan then decides.
+    """
+    quick = _quick()
+    rest = quick.string_or_comment.sub(b"S", text.encode("utf-8", "surrogatepass"))
+    if sum(map(rest.count, (b"=", b",", b".", b"[", b"{"))) > items:
+        return False
+    brackets = rest.translate(quick.closers_alike, quick.not_brackets)
+    rounds = 0
+    while b"[]" in brackets:
+        if rounds == nesting:
+            return False
+        brackets = brackets.replace(b"[]", b"")
+        rounds += 1
+    if rounds + brackets.count(b"[") > nesting:
+        return False
+    if b"." * key_parts in rest.translate(quick.dots_only, quick.word_or_blank):
+        return False
+    return b"0" * (digits + 1) not in rest.translate(quick.digits_only)
 
 
 def first_excess(text: str, *, key_parts: int, nesting: int, items: int,
@@ -262,9 +340,19 @@ def first_excess(text: str, *, key_parts: int, nesting: int, items: int,
     skipped the way tomllib reads them, so wherever tomllib would parse, this
     sees the same structure.
     """
+    limits = {"key_parts": key_parts, "nesting": nesting, "items": items, "digits": digits}
+    if _surely_within(text, **limits):
+        return None
+    return _full_scan(text, **limits)
+
+
+def _full_scan(text: str, *, key_parts: int, nesting: int, items: int,
+               digits: int) -> tuple[str, int] | None:
+    """:func:`first_excess` without the quick look first."""
+    exact = _exact()
     skeleton = _skeleton(text)
     found: list[tuple[int, str]] = []
-    over = next(itertools.islice(_ITEM.finditer(skeleton), items, None), None)
+    over = next(itertools.islice(exact.item.finditer(skeleton), items, None), None)
     if over:
         found.append((over.start(), "items"))
     for what, pattern in (("key_parts", _long_key(key_parts)),
@@ -273,7 +361,7 @@ def first_excess(text: str, *, key_parts: int, nesting: int, items: int,
         if match:
             found.append((match.start(), what))
     depth = 0
-    for bracket in _BRACKETS.finditer(skeleton):
+    for bracket in exact.brackets.finditer(skeleton):
         if bracket.group() in "[{":
             depth += 1
             if depth > nesting:

@@ -1,9 +1,14 @@
 import textwrap
 import tomllib
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coach.tomlpos import first_excess, key_lines, line_of
+from coach.tomlpos import _full_scan, _surely_within, first_excess, key_lines, line_of
+
+BUNDLED = Path(__file__).resolve().parent.parent / "routines"
 
 DOC = textwrap.dedent('''\
     # a comment with [brackets] and key = "value"
@@ -127,3 +132,27 @@ def test_first_excess_is_linear_on_long_runs():
     # Each of these took minutes with a backtracking pattern; none is timed here.
     for text in ("a" * 300_000, "a." * 150_000, "9" * 300_000, "[" * 300_000):
         first_excess(text, **LIMITS)
+
+
+# -- the quick look first_excess takes before its full scan -----------------------
+
+PIECES = ['"', "'", '"""', "'''", "#", "\n", "\r", " ", "\t", "[", "]", "{", "}", ".",
+          ",", "=", "a", "S", "-", "_", "1", "9", "\\", '\\"', "é", "二", "\U0001F600",
+          "x.y", "1_2", "[[", "]]", "k = "]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(text=st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
+       key_parts=st.integers(1, 4), nesting=st.integers(1, 4), items=st.integers(1, 40),
+       digits=st.integers(1, 6))
+def test_the_quick_look_passes_only_what_the_full_scan_passes(text, key_parts, nesting,
+                                                               items, digits):
+    limits = {"key_parts": key_parts, "nesting": nesting, "items": items, "digits": digits}
+    if _surely_within(text, **limits):
+        assert _full_scan(text, **limits) is None
+
+
+@pytest.mark.parametrize("file", sorted(BUNDLED.glob("*.toml")), ids=lambda f: f.name)
+def test_the_bundled_routines_pass_the_quick_look(file):
+    # Otherwise they would pay for the full scan at every start-up.
+    assert _surely_within(file.read_text(encoding="utf-8-sig"), **LIMITS)

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShortcut,
 )
@@ -237,6 +238,16 @@ class PlayerView(QWidget):
         self.total_left = plain_label("", point_delta=2, object_name="totalLeft")
         self.total_left.setAlignment(Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.routine_label, 1)
+        if self.routine.levels:  # the level played, next to the routine's name
+            from coach.ui.levels import level_title
+
+            self.level_label = plain_label(level_title(self.routine, self.routine.level,
+                                                       self.lang), point_delta=2,
+                                           object_name="playerLevel")
+            self.level_label.setWordWrap(False)
+            set_text_colour(self.level_label)
+            top.addWidget(self.level_label)
+            top.addSpacing(24)
         top.addWidget(self.step_counter)
         top.addSpacing(24)
         top.addWidget(self.total_left)
@@ -514,7 +525,8 @@ class PlayerView(QWidget):
             self.refresh()
 
     def _render(self, snap: Snapshot) -> None:
-        """Meters every frame; words and numbers only when what they show changes."""
+        """Meters every frame; the number and the clock every second; the words (and
+        their fitting) only when the phase or the pause changes."""
         phase = snap.phase
         if phase is None:
             return
@@ -522,10 +534,25 @@ class PlayerView(QWidget):
         self.phase_meter.set_fraction(snap.phase_remaining / phase.duration)
         paused = snap.state == "paused"
         shown = (phase.index, snap.countdown, paused, round(snap.remaining))
-        if shown == self._shown:
+        before = self._shown
+        if shown == before:
             return
         step = self.routine.steps[phase.step]
-        new_phase = self._shown is None or self._shown[0] != phase.index
+        new_phase = before is None or before[0] != phase.index
+        if new_phase or before is None or before[2] != paused:
+            self._render_words(snap, step, paused, new_phase)
+        self.countdown.setText(str(snap.countdown))
+        self._describe_countdown(snap.countdown, phase_name(phase, step, self.lang),
+                                 side_name(phase.side), step.title.get(self.lang), new_phase)
+        self.total_left.setText(self.tr("{time} left").format(time=clock_text(snap.remaining)))
+        self._shown = shown
+
+    def _render_words(self, snap: Snapshot, step: Step, paused: bool, new_phase: bool
+                      ) -> None:
+        """What changes with the phase or the pause: names, colours, repetitions, the
+        picture, the cue, the pause button."""
+        phase = snap.phase
+        assert phase is not None
         if phase.step != self._shown_step:
             self._show_step(phase.step)
         colours = theme.current()
@@ -534,13 +561,15 @@ class PlayerView(QWidget):
         self.paused_label.setVisible(paused)
         if colour != self._colour:
             self._colour = colour
-            set_text_colour(self.phase_label, colour)
-            set_text_colour(self.countdown, colour)
+            # Painted directly, not followed (set_text_colour): this view's own
+            # _recolour paints them again when the theme changes.
+            for label in (self.phase_label, self.countdown):
+                palette = label.palette()
+                for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+                    palette.setColor(role, QColor(colour))
+                label.setPalette(palette)
             self.phase_meter.set_colour(colour)
-        self.countdown.setText(str(snap.countdown))
         self.side_label.setText(side_name(phase.side))
-        self._describe_countdown(snap.countdown, phase_name(phase, step, self.lang),
-                                 side_name(phase.side), step.title.get(self.lang), new_phase)
         reps = ""
         if phase.reps:
             reps = self.tr("Repetition {n} of {total}").format(n=phase.rep, total=phase.reps)
@@ -557,12 +586,10 @@ class PlayerView(QWidget):
         self._has_cue = bool(cues)
         instructions = step.instructions.get(self.lang)
         self._set_instruction_line(cue or (instructions[0] if instructions else ""))
-        self._shown = shown
         if new_phase:  # other words: fit them again
             self._fit_to_size()
         else:
             self._apply_trim()
-        self.total_left.setText(self.tr("{time} left").format(time=clock_text(snap.remaining)))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.pause_button.setAccessibleName(self.pause_button.text())
 

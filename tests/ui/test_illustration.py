@@ -3,7 +3,6 @@ drawn by a helper process the player does not wait for, and the sharp-pain key w
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import subprocess
@@ -179,8 +178,8 @@ def play(qtbot, write_routine):
             """)
         routine, problems = load_routine(file)
         assert routine is not None, problems
-        step = dataclasses.replace(routine.steps[0], illustration=picture)
-        routine = dataclasses.replace(routine, steps=(step,))
+        step = routine.steps[0]._replace(illustration=picture)
+        routine = routine._replace(steps=(step,))
         clock = FakeClock()
         view = PlayerView(SessionEngine(routine, clock), "en", clock=clock)
         qtbot.addWidget(view)

@@ -4,7 +4,6 @@ import math
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
@@ -292,7 +291,7 @@ def test_summary_suggests_a_clinician_after_months_without_improvement():
               "is worth seeing an orthopaedic clinician about your knee.")
     assert advice in lines
     assert lines.index(advice) == 3  # after the comparison and what it means
-    assert advice not in summary_lines(replace(summary, see_clinician=False))
+    assert advice not in summary_lines(summary._replace(see_clinician=False))
 
 
 def test_verdict_headline_has_words_and_a_shape_and_the_chart_no_auto_button(make_window,
@@ -369,3 +368,24 @@ def test_long_ranges_draw_a_30_day_average_and_say_so(make_window, qtbot):
     drawn(30)
     trend.set_range("2w")
     drawn(7)
+
+
+def test_a_level_change_is_marked_on_the_chart_as_sessions_are_recorded(make_window, qtbot):
+    window = make_window()
+    start = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=6)
+    window.journal.add_rating(3, "check_in", at=start)
+    trend = open_trend(window, qtbot)
+    qtbot.waitUntil(lambda: trend.stack.currentIndex() == 1)
+    x, labels = trend.level_marks.getData()
+    assert len(x) == 0 and labels == []
+    sessions = [window.journal.start_session(FLAGSHIP, at=start + timedelta(days=day),
+                                             level=level)
+                for day, level in ((1, 2), (2, 2), (4, 3))]
+    # The chart follows the journal: no reload by hand.
+    qtbot.waitUntil(lambda: len(trend.level_marks.getData()[0]) == 1)
+    x, labels = trend.level_marks.getData()
+    assert x[0] == sessions[-1].started.timestamp()
+    assert labels == ["Level 2 → 3"]
+    low, high = trend.plot.getPlotItem().viewRange()[0]
+    assert low < x[0] < high  # on screen
+    assert not trend.grab().isNull()  # and it paints
