@@ -13,6 +13,7 @@ single-shot QTimer asks the engine for its state at the engine's next deadline
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable
 
@@ -122,6 +123,8 @@ def filled_button_style(background: str, hover: str, on: str, *, padding: str) -
             f"padding: {padding}; }} QPushButton:hover {{ background: {hover}; }}")
 
 
+_DIGITS = re.compile(r"[0-9]")
+
 class Meter(QWidget):
     """A thin bar showing a fraction; repaints only when a pixel would change, so the
     smooth last seconds of a phase cost almost nothing."""
@@ -210,6 +213,8 @@ class PlayerView(QWidget):
         self._focus_mode = False
         self._window_state_before = Qt.WindowState.WindowNoState
         self._trim = -1
+        self._fitted_size: tuple[int, int, bool, bool] | None = None
+        self._fits: dict[tuple[object, ...], int] = {}  # words shown -> trim level
         self._control_rows: list[list[QWidget]] = []
         longest = max((p.duration for p in engine.timeline), default=10.0)
         self._digits = max(2, len(str(math.ceil(longest))))
@@ -760,10 +765,30 @@ class PlayerView(QWidget):
         return total + self.outer.spacing() * count + margins.top() + margins.bottom()
 
     def _fit_to_size(self) -> None:
-        """Size the words from the space there is, and trim until the clock has room."""
+        """Size the words from the space there is, and trim until the clock has room.
+        A fit depends only on the size and the words shown, so each one found is kept
+        (a hold and its release come back many times in a step); a new size starts
+        afresh."""
         width, height = self.width(), self.height()
         if width <= 0 or height <= 0:
             return
+        size = (width, height, self._focus_mode, self.illustration.isHidden())
+        if size != self._fitted_size:
+            self._fitted_size = size
+            self._fits.clear()
+        # Digits are all as wide (tabular): "Repetition 3 of 12" fits as "1 of 12" did.
+        key = (self._shown_step, self.phase_label.text(), self.side_label.text(),
+               _DIGITS.sub("0", self.rep_label.text()), self.cue_label.text(),
+               self._instruction_text)
+        known = self._fits.get(key)
+        if known is not None:
+            self._trim = known
+            self._apply_trim()
+            return
+        self._fit_words(width, height)
+        self._fits[key] = self._trim
+
+    def _fit_words(self, width: int, height: int) -> None:
         em = QFontMetrics(self.font()).height()
         # Which leg and which phase: large, from the space, readable across the room.
         share = 0.1 if self._focus_mode else 0.07  # focus mode: larger words and digits
