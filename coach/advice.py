@@ -25,6 +25,7 @@ from coach.journal import (
     Rating,
     SafetyEvent,
     Session,
+    TestResult,
 )
 from coach.pain import USUAL_PAIN, Zone, fmean, zone
 
@@ -85,6 +86,7 @@ class History:
     usual_ratings: list[Rating] = field(default_factory=list)
     events: list[SafetyEvent] = field(default_factory=list)
     choices: list[LevelChoice] = field(default_factory=list)
+    tests: list[TestResult] = field(default_factory=list)  # self-tests of function
     #: Results the rules worked out from this history, kept for the next question
     #: (the reminders ask about a flare-up for each day they look ahead). A History is
     #: a snapshot: nothing changes its lists once it is built.
@@ -109,7 +111,7 @@ class History:
         usual = [r for r in journal.ratings_since(since - timedelta(days=USUAL_WINDOW_DAYS))
                  if r.context in USUAL_PAIN]
         return cls(sessions, by_session, usual, journal.safety_events(),
-                   journal.level_choices())
+                   journal.level_choices(), journal.test_results())
 
     @classmethod
     def of(cls, sessions: Iterable[Session], ratings: Iterable[Rating] = (),

@@ -12,9 +12,9 @@ import argparse
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from coach import __version__, paths
 from coach.config import Options
@@ -110,13 +110,24 @@ def build_parser() -> argparse.ArgumentParser:
     command("list", "list the routines found: id, title, total duration")
     command("validate", "check routine files or folders").add_argument(
         "paths", metavar="PATH", nargs="+", type=Path)
-    command("export", "write the journal as CSV").add_argument(
-        "--out", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    export = command("export", "write the journal as CSV, or its pain ratings and "
+                     "self-tests as FHIR R4 JSON for a clinician's system")
+    export.add_argument("--format", choices=("csv", "fhir"), default="csv",
+                        help="csv: every record, for spreadsheets and 'coach import' "
+                             "(the default); fhir: a FHIR R4 Bundle of Observations")
+    export.add_argument("--out", metavar="FILE", type=Path,
+                        help="file to write (default: standard output)")
     command("import", "restore ratings and sessions from an exported CSV").add_argument(
         "file", metavar="FILE", type=Path)
     _add_plan_commands(command("plan", "the weekly plan: show, add, remove, calendar file"))
     command("today", "what to do today: planned, done, the advice and its reasons"
             ).add_argument("--json", action="store_true", help="print JSON")
+    summary = command("summary", "is it working? pain and function, first against latest")
+    summary.add_argument("--json", action="store_true", help="print JSON")
+    summary.add_argument("--baseline", nargs=2, metavar=("FROM", "TO"),
+                         type=_checked_date, help="compare pain with these days "
+                         "(YYYY-MM-DD; default: the period chosen on the trend page, "
+                         "else the first week of ratings)")
     return parser
 
 
@@ -264,10 +275,11 @@ def cmd_validate(paths_: Sequence[Path]) -> int:
     return 1 if library.problems or not library.files else 0
 
 
-def cmd_export(options: Options, out: Path | None) -> int:
-    """Write the journal as CSV. A damaged journal exits 3: the CSV holds every record
-    that could be read, and stderr says what could not."""
-    from coach.csvio import ExportIncomplete, export_csv, save_csv
+def cmd_export(options: Options, out: Path | None, format_: str = "csv") -> int:
+    """Write the journal as CSV (every record) or as a FHIR R4 Bundle (pain ratings and
+    self-tests, coach.fhir), to a file all or nothing. A damaged journal exits 3: the
+    export holds every record that could be read, and stderr says what could not."""
+    from coach.csvio import ExportIncomplete, export_csv, save_whole
 
     journal = _open_journal(options)
     try:
@@ -276,17 +288,30 @@ def cmd_export(options: Options, out: Path | None) -> int:
             _warn("nothing was exported: the journal could not be read")
             return 1
         out = out.expanduser() if out is not None else None
+        write: Callable[[IO[str]], int]
+        if format_ == "fhir":
+            from coach.fhir import export_fhir
+
+            moment, noun = clock(), "observation(s)"
+
+            def write(handle: IO[str]) -> int:
+                return export_fhir(journal, handle, now=moment)
+        else:
+            noun = "record(s)"
+
+            def write(handle: IO[str]) -> int:
+                return export_csv(journal, handle)
         try:
-            count = export_csv(journal, sys.stdout) if out is None else save_csv(journal, out)
+            count = write(sys.stdout) if out is None else save_whole(out, write)
         except ExportIncomplete as err:
             for line in err.unreadable:
                 _warn(f"could not be read: {line}")
             where = f" to {out}" if out is not None else ""
-            _warn(f"the journal is damaged: wrote the {err.written} record(s) that could be "
+            _warn(f"the journal is damaged: wrote the {err.written} {noun} that could be "
                   f"read{where}; the records above are missing")
             return 3
         if out is not None:
-            _warn(f"wrote {count} record(s) to {out}")
+            _warn(f"wrote {count} {noun} to {out}")
     finally:
         journal.close()
     return 0
@@ -311,10 +336,69 @@ def cmd_import(options: Options, file: Path) -> int:
         _warn("nothing was imported; fix the lines above and try again")
         return 1
     added = result.added
-    print(f"Imported {added['rating']} rating(s), {added['session']} session(s) and "
-          f"{added['safety_event']} safety event(s); skipped {result.skipped} already "
-          "in the journal.")
+    print(f"Imported {added['rating']} rating(s), {added['session']} session(s), "
+          f"{added['safety_event']} safety event(s) and {added['test_result']} test "
+          f"result(s); skipped {result.skipped} already in the journal.")
     return 0
+
+
+def _checked_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_summary(options: Options, as_json: bool, baseline: list[date] | None,
+                today: date) -> int:
+    """``coach summary``: pain and function, first against latest (coach.summary)."""
+    from coach.config import read_saved_baseline
+    from coach.summary import overview, overview_json
+
+    chosen = (baseline[0], baseline[1]) if baseline else read_saved_baseline(
+        options.data_dir)
+    if chosen is not None and chosen[0] > chosen[1]:
+        raise UsageError(f"the baseline starts after it ends: {chosen[0]} to {chosen[1]}")
+    journal = _open_journal(options)
+    try:
+        data = overview_json(overview(journal, today, chosen_baseline=chosen))
+    finally:
+        journal.close()
+    if as_json:
+        import json
+
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(summary_text(data))
+    return 0
+
+
+def summary_text(data: dict[str, Any]) -> str:
+    """``coach summary`` in plain English lines."""
+    pain = data["pain"]
+    lines = []
+    if pain["recent_mean"] is None or pain["baseline_mean"] is None:
+        lines.append("Pain: not enough ratings yet to compare.")
+    else:
+        worth = "a meaningful change" if pain["meaningful"] else "not a meaningful change"
+        percent = "" if pain["change_percent"] is None else \
+            f", {pain['change_percent']:+.0f} %"
+        lines.append(f"Pain: {pain['baseline_mean']:.1f} at first, "
+                     f"{pain['recent_mean']:.1f} in the last 7 days "
+                     f"({pain['change_points']:+.1f} points{percent}: {worth}).")
+    for key, name, unit in (("chair_stand", "30-second chair stand", "stands"),
+                            ("psfs", "Activities (PSFS, 0-10)", "points")):
+        measure = data[key]
+        if measure is None:
+            lines.append(f"{name}: not done yet.")
+            continue
+        first = measure.get("baseline", measure.get("baseline_mean"))
+        last = measure.get("latest", measure.get("latest_mean"))
+        worth = "meaningful" if measure["meaningful"] else "not meaningful"
+        lines.append(f"{name}: {first} at first, {last} now "
+                     f"({measure['change']:+} {unit}: {worth}).")
+    lines.append(f"Sessions in the last 28 days: {data['sessions_last_28_days']}.")
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -332,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return cmd_validate(args.paths)
         if args.command == "export":
-            return cmd_export(options, args.out)
+            return cmd_export(options, args.out, args.format)
         if args.command == "plan":
             from coach.plan_cli import cmd_plan
 
@@ -341,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from coach.plan_cli import cmd_today
 
             return cmd_today(options, args.json, clock())
+        if args.command == "summary":
+            return cmd_summary(options, args.json, args.baseline, clock().date())
         return cmd_import(options, args.file)  # argparse allows no other command
     except KeyboardInterrupt:
         return 130

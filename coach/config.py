@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
@@ -137,14 +138,31 @@ class Options:
         return args
 
 
-def read_saved_language(data_dir: Path) -> str | None:
-    """The language chosen in the window's settings (Qt's ini file), if any."""
+def _saved(data_dir: Path, key: Setting[str]) -> str:
+    """A text setting from the window's settings file (Qt's ini format), read without
+    Qt; "" when missing or unreadable."""
     import configparser
 
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(data_dir / paths.SETTINGS_FILE, encoding="utf-8")
+        return parser.get("General", key.name, fallback="")
     except (configparser.Error, UnicodeDecodeError):
-        return None
-    value = parser.get("General", LANGUAGE.name, fallback="")
+        return ""
+
+
+def read_saved_language(data_dir: Path) -> str | None:
+    """The language chosen in the window's settings (Qt's ini file), if any."""
+    value = _saved(data_dir, LANGUAGE)
     return value if value in LANGUAGES else None
+
+
+def read_saved_baseline(data_dir: Path) -> tuple[date, date] | None:
+    """The period the user chose to compare with on the trend page, if any (and if
+    it reads as two dates in order)."""
+    try:
+        start = date.fromisoformat(_saved(data_dir, BASELINE_START))
+        end = date.fromisoformat(_saved(data_dir, BASELINE_END))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None

@@ -1,13 +1,16 @@
 """The journal as CSV: export for spreadsheets and backups, import to restore.
 
 One row per record with a ``kind`` column (``session``, ``rating``,
-``safety_event``); times are ISO 8601 with their UTC offset. The columns are
-:data:`COLUMNS`; a session's ``level`` is the routine level it was played at (empty:
-from before levels, or a routine with one level), and a file exported before that
-column existed imports with no levels. Each record carries its
-``uid``, so importing skips what is already there and importing the same file twice
-adds nothing. Free text that a spreadsheet would run as a formula goes out with one
-leading apostrophe, which the import takes off again: every note comes back as it was.
+``safety_event``, ``test_result``); times are ISO 8601 with their UTC offset. The
+columns are :data:`COLUMNS`; a session's ``level`` is the routine level it was played
+at (empty: from before levels, or a routine with one level), and a file exported before
+that column existed imports with no levels. A self-test result (``test_result``) keeps
+its score in ``value``, the test (``chair_stand`` or ``psfs``) in ``test`` and a PSFS
+activity in ``item``; a file from before those columns imports as it always did. Each
+record carries its ``uid``, so importing skips what is already there and importing the
+same file twice adds nothing. Free text that a spreadsheet would run as a formula goes
+out with one leading apostrophe, which the import takes off again: every note and
+activity comes back as it was.
 An export of a damaged journal still writes every record that can be read. An import
 is checked whole before anything is written: one bad row and nothing is imported,
 with every bad row named by its line.
@@ -29,22 +32,30 @@ from typing import IO, Any
 from coach.journal import (
     CONTEXTS,
     EVENT_KINDS,
+    MAX_STANDS,
     OUTCOMES,
     SIDES,
+    TESTS,
     Journal,
     JournalDamaged,
     Salvage,
+    Test,
+    TestResult,
+    check_test_result,
     iso,
     now,
 )
 
 COLUMNS = ("kind", "uid", "time", "end_time", "routine_id", "value", "context", "side",
-           "note", "steps_completed", "outcome", "event", "step", "session_uid", "level")
-KINDS = ("session", "rating", "safety_event")
+           "note", "steps_completed", "outcome", "event", "step", "session_uid", "level",
+           "test", "item")
+KINDS = ("session", "rating", "safety_event", "test_result")
 
 #: Columns of free text, which a hostile file or a user may fill with anything; the
 #: others hold names from a fixed set, whole numbers and times.
-TEXT_COLUMNS = ("uid", "routine_id", "note", "session_uid")
+TEXT_COLUMNS = ("uid", "routine_id", "note", "session_uid", "item")
+#: Free text that may run over several lines (the others may not).
+MULTILINE_COLUMNS = ("note", "item")
 #: What makes a spreadsheet take a cell for a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: The mark that keeps a cell text; text that starts with it gets one more, so that
@@ -94,6 +105,9 @@ def _rows(salvage: Salvage) -> Iterable[dict[str, Any]]:
         yield {"kind": "safety_event", "uid": e.uid, "time": iso(e.at), "event": e.kind,
                "step": "" if e.step is None else e.step, "side": e.side or "",
                "note": e.note or "", "session_uid": e.session_uid or ""}
+    for t in salvage.tests:
+        yield {"kind": "test_result", "uid": t.uid, "time": iso(t.at), "value": t.score,
+               "test": t.test, "item": t.item or "", "note": t.note or ""}
 
 
 class ExportIncomplete(JournalDamaged):
@@ -135,9 +149,16 @@ def export_csv(journal: Journal, out: IO[str]) -> int:
 
 
 def save_csv(journal: Journal, path: Path) -> int:
-    """Export to the file *path*, all or nothing; return the number of records.
+    """Export to the file *path*, all or nothing; return the number of records
+    (see :func:`save_whole`)."""
+    return save_whole(path, lambda handle: export_csv(journal, handle))
 
-    The rows go to a temporary file in the same folder, renamed over *path* only once
+
+def save_whole(path: Path, write: Callable[[IO[str]], int]) -> int:
+    """Let *write* fill the UTF-8 text file *path*, all or nothing; return what it
+    returns (the number of records written).
+
+    The text goes to a temporary file in the same folder, renamed over *path* only once
     complete, so a full disk or a pulled drive never leaves a half-written export
     under the chosen name; the temporary file is removed when anything fails. An
     OSError names *path*, never the temporary file. A damaged journal's export is
@@ -149,7 +170,7 @@ def save_csv(journal: Journal, path: Path) -> int:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             try:
-                count = export_csv(journal, handle)
+                count = write(handle)
             except ExportIncomplete as err:
                 incomplete = err
         os.replace(tmp, path)
@@ -232,7 +253,7 @@ def _required(row: dict[str, str], key: str) -> str:
 
 def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
     for key, value in row.items():
-        if key != "note" and ("\n" in value or "\r" in value):
+        if key not in MULTILINE_COLUMNS and ("\n" in value or "\r" in value):
             raise _RowError(f"'{key}' runs over several lines: a '\"' is probably missing")
     kind = _choice(row, "kind", KINDS) or ""
     uid = _required(row, "uid")
@@ -251,11 +272,27 @@ def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
                       "context": _choice(row, "context", CONTEXTS),
                       "side": _choice(row, "side", SIDES, required=False), "note": note,
                       "session_uid": session_uid}
+    if kind == "test_result":
+        return kind, {"result": _test_result(row, uid, note, latest)}
     return kind, {"uid": uid, "at": _time(row, "time", latest),
                   "kind": _choice(row, "event", EVENT_KINDS),
                   "step": _int(row, "step", 1, MAX_STEPS, required=False),
                   "side": _choice(row, "side", SIDES, required=False), "note": note,
                   "session_uid": session_uid}
+
+
+def _test_result(row: dict[str, str], uid: str, note: str | None,
+                 latest: datetime) -> TestResult:
+    """A ``test_result`` row as the journal keeps it, checked by the journal's rules."""
+    at = _time(row, "time", latest)
+    test = _choice(row, "test", TESTS)
+    score = _int(row, "value", 0, MAX_STANDS if test == Test.CHAIR_STAND else 10)
+    item = plain_text(row.get("item") or "") or None
+    assert at is not None and test is not None and score is not None  # required
+    try:
+        return check_test_result(TestResult(uid, at, test, score, item, note))
+    except ValueError as err:
+        raise _RowError(str(err)) from None
 
 
 def _csv_problem(err: csv.Error) -> str:
@@ -337,7 +374,7 @@ def import_csv(journal: Journal, source: IO[str], *,
                                    "nor in the journal")
     if result.problems:
         return result
-    order = {"session": 0, "rating": 1, "safety_event": 2}
+    order = {"session": 0, "rating": 1, "safety_event": 2, "test_result": 3}
     with journal.transaction() as db:
         for kind, f in sorted(parsed, key=lambda item: order[item[0]]):
             session_id = None
@@ -357,12 +394,18 @@ def import_csv(journal: Journal, source: IO[str], *,
                     "session_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (f["uid"], iso(f["at"]), f["value"], f["context"], f["side"], f["note"],
                      session_id))
-            else:
+            elif kind == "safety_event":
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO safety_events (uid, at, kind, session_id, step, "
                     "side, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (f["uid"], iso(f["at"]), f["kind"], session_id, f["step"], f["side"],
                      f["note"]))
+            else:
+                t = f["result"]
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO test_results (uid, at, test, score, item, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (t.uid, iso(t.at), t.test, t.score, t.item, t.note))
             if cursor.rowcount:
                 result.added[kind] += 1
             else:

@@ -49,6 +49,13 @@ class EventKind(StrEnum):
     UNWELL = "unwell"
 
 
+class Test(StrEnum):
+    """The self-tests of function (docs/function.md)."""
+
+    CHAIR_STAND = "chair_stand"  # 30-second chair stand: stands counted
+    PSFS = "psfs"  # Patient-Specific Functional Scale: one activity rated 0-10
+
+
 class ChoiceKind(StrEnum):
     """What the user did about a routine's level (:meth:`Journal.add_level_choice`)."""
 
@@ -63,6 +70,12 @@ SIDES = ("left", "right", "both")
 OUTCOMES = tuple(o.value for o in Outcome)
 EVENT_KINDS = tuple(k.value for k in EventKind)
 CHOICE_KINDS = tuple(k.value for k in ChoiceKind)
+TESTS = tuple(t.value for t in Test)
+#: The most stands anyone makes in 30 seconds is about 30; a score above this is a
+#: typing error.
+MAX_STANDS = 60
+#: A PSFS activity in the user's own words, at most this long.
+MAX_ACTIVITY = 200
 
 
 def _v1() -> str:
@@ -118,8 +131,27 @@ def _v2() -> str:
     """
 
 
+def _v3() -> str:
+    """Function self-tests: a 30-second chair stand (stands) or one PSFS activity rated
+    0-10 (its words in *item*). The ratings of one PSFS sitting share their time."""
+    return f"""
+        CREATE TABLE test_results (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            test TEXT NOT NULL CHECK (test IN {TESTS!r}),
+            score INTEGER NOT NULL CHECK (score >= 0 AND (
+                (test = 'chair_stand' AND score <= {MAX_STANDS})
+                OR (test = 'psfs' AND score <= 10))),
+            item TEXT CHECK ((test = 'psfs') = (item IS NOT NULL)),
+            note TEXT
+        );
+        CREATE INDEX test_results_by_time ON test_results (julianday(at));
+    """
+
+
 #: Migration N (1-based) gives the SQL that brings the schema from version N-1 to N.
-MIGRATIONS: tuple[Callable[[], str], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[], str], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: ``PRAGMA application_id`` of every Knee Coach journal ("KnCo" in ASCII): an SQLite
@@ -134,7 +166,8 @@ class Changed(enum.Flag):
     SESSIONS = enum.auto()
     EVENTS = enum.auto()
     LEVELS = enum.auto()
-    ALL = RATINGS | SESSIONS | EVENTS | LEVELS
+    TESTS = enum.auto()
+    ALL = RATINGS | SESSIONS | EVENTS | LEVELS | TESTS
 
 
 #: A journal listener: called after each committed change with what it changed.
@@ -251,6 +284,19 @@ class LevelChoice(NamedTuple):
     kind: str  # a ChoiceKind
 
 
+class TestResult(NamedTuple):
+    """One self-test result: *score* is stands (chair stand) or 0-10 (PSFS, for the
+    activity *item* in the user's words); *note* says how it went (a hand used, a
+    knee that hurt)."""
+
+    uid: str
+    at: datetime
+    test: str  # a Test
+    score: int
+    item: str | None = None
+    note: str | None = None
+
+
 def new_uid() -> str:
     import uuid
 
@@ -301,6 +347,31 @@ def _session(uid: str, routine_id: str, started: str, ended: str | None, steps: 
 def _level_choice(uid: str, at: str, routine_id: str, level: int, kind: str
                   ) -> LevelChoice:
     return LevelChoice(uid, _moment(at), routine_id, level, kind)
+
+
+def _test_result(uid: str, at: str, test: str, score: int, item: str | None,
+                 note: str | None) -> TestResult:
+    return TestResult(uid, _moment(at), test, score, item, note)
+
+
+def check_test_result(result: TestResult) -> TestResult:
+    """*result* if it may be kept (a PSFS activity stripped), else ValueError saying
+    why."""
+    _check(result.test, TESTS, "test")
+    top = MAX_STANDS if result.test == Test.CHAIR_STAND else 10
+    score = result.score
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= top:
+        raise ValueError(f"a {result.test} score is a whole number from 0 to {top}, "
+                         f"not {score!r}")
+    if result.test == Test.PSFS:
+        item = result.item.strip() if isinstance(result.item, str) else ""
+        if not item or len(item) > MAX_ACTIVITY or "\0" in item:
+            raise ValueError(f"a PSFS activity is text of 1 to {MAX_ACTIVITY} "
+                             "characters")
+        return result._replace(item=item)
+    if result.item is not None:
+        raise ValueError("only a PSFS result names an activity")
+    return result
 
 
 def _check_level(level: Any, optional: bool = False) -> None:
@@ -362,6 +433,7 @@ class Salvage(NamedTuple):
     ratings: list[Rating]
     events: list[SafetyEvent]
     unreadable: list[str]
+    tests: list[TestResult] = []  # never changed in place
 
 
 class Journal:
@@ -390,6 +462,7 @@ class Journal:
         # A journal opened read-only is not migrated: one from before levels (version
         # 1) is read as it is, every session without a level and no level choices.
         self.version = version
+        # (Likewise a journal from before the self-tests, version 2, has none.)
         self._session_columns = (_SESSION_COLUMNS if version >= 2 else
                                  _SESSION_COLUMNS.replace(", level", ", NULL"))
         self._listeners: list[ChangeListener] = []
@@ -617,6 +690,45 @@ class Journal:
                            "ORDER BY julianday(at), id")
         return self._records(rows, _level_choice)
 
+    # -- self-tests ------------------------------------------------------------
+    def add_test_result(self, test: str, score: int, *, item: str | None = None,
+                        note: str | None = None, at: datetime | None = None,
+                        uid: str | None = None) -> TestResult:
+        """Keep one result (one PSFS activity: give each of a sitting the same *at*)."""
+        result = check_test_result(TestResult(uid or new_uid(), at or now(), test, score,
+                                              item, note or None))
+        self._write("INSERT INTO test_results (uid, at, test, score, item, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (result.uid, iso(result.at), test, score, result.item, result.note),
+                    Changed.TESTS)
+        return result
+
+    def add_psfs(self, scores: Sequence[tuple[str, int]], *, at: datetime | None = None,
+                 note: str | None = None) -> list[TestResult]:
+        """One PSFS sitting: each (activity, 0-10) saved at the same time, together."""
+        moment = at or now()
+        results = [check_test_result(TestResult(new_uid(), moment, Test.PSFS, score,
+                                                item, note or None))
+                   for item, score in scores]
+        with self.transaction(Changed.TESTS) as db:
+            for r in results:
+                db.execute("INSERT INTO test_results (uid, at, test, score, item, note) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           (r.uid, iso(r.at), r.test, r.score, r.item, r.note))
+        return results
+
+    def test_results(self, test: str | None = None) -> list[TestResult]:
+        """Every self-test result (of *test* if given), oldest first."""
+        if self.version < 3:
+            return []
+        where, args = ("WHERE test = ?", (test,)) if test is not None else ("", ())
+        rows = self._fetch(f"SELECT uid, at, test, score, item, note FROM test_results "
+                           f"{where} ORDER BY julianday(at), id", args)
+        return self._records(rows, _test_result)
+
+    def delete_test_result(self, uid: str) -> None:
+        self._write("DELETE FROM test_results WHERE uid = ?", (uid,), Changed.TESTS)
+
     # -- safety events -------------------------------------------------------
     def add_safety_event(self, kind: str, *, session_uid: str | None = None,
                          step: int | None = None, side: str | None = None,
@@ -695,7 +807,8 @@ class Journal:
 
     def _salvage(self) -> Salvage:
         with contextlib.suppress(JournalDamaged):
-            return Salvage(self.sessions(), self.ratings(), self.safety_events(), [])
+            return Salvage(self.sessions(), self.ratings(), self.safety_events(), [],
+                           self.test_results())
         unreadable: list[str] = []
         sessions = self._rescue("sessions", self._session_columns, _session, "session",
                                 unreadable)
@@ -704,10 +817,14 @@ class Journal:
                                _rating, "rating", unreadable, sessions=uids)
         events = self._rescue("safety_events", "uid, at, kind, session_id, step, side, note",
                               _event, "safety event", unreadable, sessions=uids)
+        tests = self._rescue("test_results", "uid, at, test, score, item, note",
+                             _test_result, "test result", unreadable) \
+            if self.version >= 3 else []
         return Salvage(
             [s for _, s in sorted(sessions, key=lambda p: (p[1].started, p[0]))],
             [r for _, r in sorted(ratings, key=lambda p: (p[1].at, p[0]))],
-            [e for _, e in sorted(events, key=lambda p: (p[1].at, p[0]))], unreadable)
+            [e for _, e in sorted(events, key=lambda p: (p[1].at, p[0]))], unreadable,
+            [t for _, t in sorted(tests, key=lambda p: (p[1].at, p[0]))])
 
     def _rescue(self, table: str, columns: str, make: Callable[..., Any], noun: str,
                 unreadable: list[str], *, sessions: dict[int, str] | None = None

@@ -30,6 +30,7 @@ from coach.schedule import (
     rest_on,
     zone_for,
 )
+from coach.summary import chair_stand_due
 from coach.trend import (
     TREND_CONTEXTS,
     WINDOW_DAYS,
@@ -62,6 +63,7 @@ class Reason(StrEnum):
     UNWELL_STOP = RestReason.UNWELL.value
     CHECKED_IN = "checked_in"
     READY_FOR_DAILY = "ready_for_daily"
+    CHAIR_STAND_DUE = "chair_stand_due"  # the 30-second test: never done, or 4 weeks ago
     FLARE_UP = RestReason.FLARE_UP.value  # pain well above its average: rest a while
 
 
@@ -187,6 +189,9 @@ def today(plan: Plan, history: History, now: datetime, *,
         action, reasons = Action.REST, [Reason.DONE]
     else:
         action, reasons = Action.EXERCISE, [Reason.PLANNED]
+    if action is Action.EXERCISE and history.exercised() \
+            and chair_stand_due(history.tests, day):
+        reasons.append(Reason.CHAIR_STAND_DUE)
     for entry in plan.entries:
         routine = routines.get(entry.routine_id)
         if (routine is not None and cadence(routine) is Cadence.EVERY_OTHER_DAY
@@ -262,6 +267,9 @@ def today_message(view: TodayView) -> str:
         words.append(f"Planned today: {_names(view, todo)}.")
     if Reason.READY_FOR_DAILY in codes:
         words.append("You are used to the routine now: you can do it daily if you like.")
+    if Reason.CHAIR_STAND_DUE in codes:
+        words.append("A 30-second chair stand test is due: it shows how your legs' "
+                     "strength changes (Tests menu in the window).")
     week = view.this_week
     if week.planned:
         words.append(f"This week: {week.done} of {week.planned} planned sessions done.")

@@ -104,7 +104,8 @@ def test_export_import_round_trip_through_files(capsys, tmp_path):
     assert code == 0 and "wrote 1 record(s)" in err
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "import", str(out_file))
     assert code == 0
-    assert "Imported 1 rating(s), 0 session(s) and 0 safety event(s); skipped 0" in out
+    assert ("Imported 1 rating(s), 0 session(s), 0 safety event(s) and 0 test result(s); "
+            "skipped 0") in out
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "import", str(out_file))
     assert "Imported 0 rating(s)" in out and "skipped 1" in out
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "export")
@@ -613,3 +614,45 @@ def test_run_level_must_be_a_whole_number_from_1(capsys, level):
         main(["run", FLAGSHIP, "--level", level])
     assert exit_.value.code == 2
     assert "a level is a whole number from 1" in capsys.readouterr().err
+
+
+# -- coach export --format (issue 19; the FHIR export itself: tests/test_fhir.py) ------
+def test_export_format_csv_is_the_default(capsys, data_dir):
+    from coach.journal import open_journal
+
+    journal = open_journal(data_dir / "journal.sqlite3")
+    journal.add_rating(4, "check_in", note="ok")
+    journal.add_test_result("chair_stand", 12)
+    journal.close()
+    code, default, _ = run(capsys, "--data-dir", str(data_dir), "export")
+    assert code == 0 and default.startswith("kind,uid,time")
+    assert default.count("\ntest_result,") == 1
+    code, chosen, _ = run(capsys, "--data-dir", str(data_dir), "export", "--format", "csv")
+    assert code == 0 and chosen == default
+
+
+def test_export_format_must_be_csv_or_fhir(capsys, data_dir):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", str(data_dir), "export", "--format", "xml"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --format: invalid choice: 'xml'" in err and "fhir" in err
+
+
+def test_import_counts_test_results(capsys, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from coach.journal import open_journal
+
+    source = open_journal(tmp_path / "source" / "journal.sqlite3")
+    at = datetime(2026, 3, 1, 9, tzinfo=timezone(timedelta(hours=9)))
+    source.add_test_result("chair_stand", 12, at=at)
+    source.add_psfs([("stairs", 4), ("kneeling", 2)], at=at)
+    source.close()
+    out_file = tmp_path / "export.csv"
+    assert run(capsys, "--data-dir", str(tmp_path / "source"), "export", "--out",
+               str(out_file))[0] == 0
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "import", str(out_file))
+    assert code == 0
+    assert out == ("Imported 0 rating(s), 0 session(s), 0 safety event(s) and 3 test "
+                   "result(s); skipped 0 already in the journal.\n")

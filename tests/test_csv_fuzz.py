@@ -11,7 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.csvio import FORMULA_STARTS, TEXT_MARK, export_csv, import_csv
-from coach.journal import CONTEXTS, SIDES, open_journal
+from coach.journal import (
+    CONTEXTS,
+    MAX_ACTIVITY,
+    MAX_STANDS,
+    SIDES,
+    check_test_result,
+    open_journal,
+)
 
 settings.register_profile(
     "csv-small", max_examples=40, deadline=None,
@@ -46,6 +53,14 @@ moments = st.builds(
     st.datetimes(datetime(1971, 1, 1), datetime(2030, 1, 1)).map(
         lambda m: m.replace(microsecond=0)),
     st.integers(-12 * 60, 14 * 60))
+#: PSFS activities: hostile text as the journal takes it (no NUL, not blank, at most
+#: MAX_ACTIVITY characters once stripped).
+activities = notes.map(lambda text: text.replace("\x00", "")[:MAX_ACTIVITY]).filter(
+    lambda text: bool(text.strip()))
+#: Self-test results: (test, score, activity, note, time).
+self_tests = st.lists(st.one_of(
+    st.tuples(st.just("chair_stand"), st.integers(0, MAX_STANDS), st.none(), notes, moments),
+    st.tuples(st.just("psfs"), st.integers(0, 10), activities, notes, moments)), max_size=5)
 
 
 def export_text(journal):
@@ -57,8 +72,9 @@ def export_text(journal):
 @PROFILE
 @given(records=st.lists(st.tuples(st.integers(0, 10), st.sampled_from(CONTEXTS),
                                   st.sampled_from((None, *SIDES)), notes, moments,
-                                  routine_ids, st.booleans()), min_size=1, max_size=8))
-def test_any_note_survives_export_and_import_exactly(tmp_path_factory, records):
+                                  routine_ids, st.booleans()), min_size=1, max_size=8),
+       tests=self_tests)
+def test_any_note_survives_export_and_import_exactly(tmp_path_factory, records, tests):
     folder = tmp_path_factory.mktemp("rt")
     source = open_journal(folder / "a.sqlite3")
     for value, context, side, note, at, routine_id, with_event in records:
@@ -68,6 +84,8 @@ def test_any_note_survives_export_and_import_exactly(tmp_path_factory, records):
                           session_uid=session.uid)
         if with_event:
             source.add_safety_event("unwell", session_uid=session.uid, note=note, at=at)
+    for test, score, item, note, at in tests:
+        source.add_test_result(test, score, item=item, note=note, at=at)
     text = export_text(source)
     target = open_journal(folder / "b.sqlite3")
     result = import_csv(target, io.StringIO(text, newline=""), clock=lambda: LATER)
@@ -75,6 +93,7 @@ def test_any_note_survives_export_and_import_exactly(tmp_path_factory, records):
     assert target.ratings() == source.ratings()
     assert target.sessions() == source.sessions()
     assert target.safety_events() == source.safety_events()
+    assert target.test_results() == source.test_results()
     assert export_text(target) == text
     source.close()
     target.close()
@@ -91,6 +110,9 @@ def sample_export(folder):
                              at=at + timedelta(minutes=5), note="'apostrophe")
     journal.end_session(session.uid, "completed", 5, at=at + timedelta(minutes=11))
     journal.add_rating(2, "check_in", at=at + timedelta(days=1), note="膝の調子はよい")
+    journal.add_test_result("chair_stand", 12, note="=hands, \"once\"", at=at)
+    journal.add_psfs([('=1+1, "stairs"', 4), ("two\nlines", 7), ("階段", 10)],
+                     at=at + timedelta(days=2), note="'apostrophe")
     text = export_text(journal)
     journal.close()
     return text
@@ -130,13 +152,16 @@ edits = st.lists(st.tuples(
     st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4))), min_size=1, max_size=6)
 
 
-def check_clean(journal, result, before):
+def check_clean(journal, result, before, before_tests=0):
     """The import either added everything, or nothing and said why; what it added
     the window can show."""
     assert all(isinstance(p, str) and p for p in result.problems)
     if result.problems:
         assert sum(result.added.values()) == 0
         assert len(journal.ratings()) == before
+        assert len(journal.test_results()) == before_tests
+    for test_result in journal.test_results():
+        assert check_test_result(test_result) == test_result
     for rating in journal.ratings():
         assert datetime(1970, 1, 1, tzinfo=UTC) <= rating.at <= LATER + timedelta(days=1)
     for _uid, stamp, _day, value, _context in journal.rating_points():
@@ -180,8 +205,8 @@ def test_a_mutated_export_into_a_journal_that_has_it_adds_nothing_wrong(tmp_path
     journal = open_journal(folder / "j.sqlite3")
     assert import_csv(journal, io.StringIO(sample, newline=""), clock=lambda: LATER
                       ).problems == []
-    before = len(journal.ratings())
+    before, before_tests = len(journal.ratings()), len(journal.test_results())
     result = import_csv(journal, io.StringIO(mutate(sample, edits), newline=""),
                         clock=lambda: LATER)
-    check_clean(journal, result, before)
+    check_clean(journal, result, before, before_tests)
     journal.close()

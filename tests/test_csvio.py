@@ -89,10 +89,11 @@ def test_round_trip_into_a_fresh_journal_then_twice_adds_nothing(tmp_path):
     target = open_journal(tmp_path / "b.sqlite3")
     first = import_csv(target, io.StringIO(text))
     assert first.problems == []
-    assert first.added == {"session": 1, "rating": 3, "safety_event": 1}
+    assert first.added == {"session": 1, "rating": 3, "safety_event": 1, "test_result": 0}
     assert export_text(target) == text
     second = import_csv(target, io.StringIO(text))
-    assert second.added == {"session": 0, "rating": 0, "safety_event": 0}
+    assert second.added == {"session": 0, "rating": 0, "safety_event": 0,
+                            "test_result": 0}
     assert second.skipped == 5
     assert export_text(target) == text
 
@@ -102,7 +103,7 @@ def test_one_bad_row_imports_nothing_and_names_every_bad_line(tmp_path):
     lines = text.splitlines(keepends=True)
     rating_line = next(i for i, line in enumerate(lines) if line.startswith("rating,"))
     lines[rating_line] = lines[rating_line].replace(",5,before,", ",12,before,")
-    lines.append("rating,zz,yesterday,,,4,check_in,,,,,,,,\n")
+    lines.append("rating,zz,yesterday,,,4,check_in,,,,,,,,,,\n")
     target = open_journal(tmp_path / "b.sqlite3")
     result = import_csv(target, io.StringIO("".join(lines)))
     assert result.problems == [
@@ -131,7 +132,7 @@ def with_levels(path):
 def test_session_levels_round_trip(tmp_path):
     source = with_levels(tmp_path / "a.sqlite3")
     text = export_text(source)
-    assert text.splitlines()[0].endswith(",session_uid,level")
+    assert text.splitlines()[0].endswith(",session_uid,level,test,item")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["level"] for row in rows] == ["", "2", "2", "3"]
     target = open_journal(tmp_path / "b.sqlite3")
@@ -142,12 +143,12 @@ def test_session_levels_round_trip(tmp_path):
 
 
 def test_a_file_from_before_levels_imports_with_no_levels(tmp_path):
-    """An export made before the ``level`` column existed: the same columns but that one."""
+    """An export made before the ``level`` column existed: the columns up to that one."""
     text = export_text(with_levels(tmp_path / "a.sqlite3"))
     rows = list(csv.DictReader(io.StringIO(text)))
     old = io.StringIO()
-    writer = csv.DictWriter(old, fieldnames=csvio.COLUMNS[:-1], lineterminator="\n",
-                            extrasaction="ignore")
+    writer = csv.DictWriter(old, fieldnames=csvio.COLUMNS[:csvio.COLUMNS.index("level")],
+                            lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     assert "level" not in old.getvalue().splitlines()[0]
@@ -167,8 +168,8 @@ def test_a_file_from_before_levels_imports_with_no_levels(tmp_path):
 def test_a_bad_level_is_named_by_line_and_nothing_is_imported(tmp_path, level, problem):
     text = export_text(with_levels(tmp_path / "a.sqlite3"))
     lines = text.splitlines(keepends=True)
-    assert lines[3].endswith(",2\n")
-    lines[3] = lines[3][:-2] + level + "\n"
+    assert lines[3].endswith(",2,,\n")
+    lines[3] = lines[3][:-4] + level + ",,\n"
     target = open_journal(tmp_path / "b.sqlite3")
     result = import_csv(target, io.StringIO("".join(lines)))
     assert result.problems == [f"line 4: {problem}"]
@@ -201,7 +202,7 @@ HEADER = ",".join(csvio.COLUMNS) + "\n"
 
 
 def rating_line(uid="a1", time="2026-01-01T10:00:00+09:00", note="", step=""):
-    return f"rating,{uid},{time},,,3,check_in,,{note},,,,{step},,\n"
+    return f"rating,{uid},{time},,,3,check_in,,{note},,,,{step},,,,\n"
 
 
 def import_text(tmp_path, text, name="t.sqlite3"):
@@ -277,12 +278,12 @@ def test_a_stray_quote_closed_by_a_later_row_is_caught(tmp_path):
 def test_a_row_with_too_many_fields_is_named(tmp_path):
     text = HEADER + rating_line("a1", note="a,b")
     journal, result = import_text(tmp_path, text)
-    assert result.problems == ["line 2: 16 fields where the header has 15 (a '\"' or a ',' "
+    assert result.problems == ["line 2: 18 fields where the header has 17 (a '\"' or a ',' "
                                "is missing or too many)"]
 
 
 def test_a_line_break_outside_the_note_is_refused(tmp_path):
-    text = HEADER + 'rating,"a\n1",2026-01-01T10:00:00+09:00,,,3,check_in,,,,,,,,\n'
+    text = HEADER + 'rating,"a\n1",2026-01-01T10:00:00+09:00,,,3,check_in,,,,,,,,,,\n'
     journal, result = import_text(tmp_path, text)
     assert result.problems == ["line 2: 'uid' runs over several lines: a '\"' is probably "
                                "missing"]
@@ -317,7 +318,8 @@ def test_a_field_over_the_csv_limit_is_named_by_line(tmp_path):
 
 def test_a_huge_step_number_is_a_problem_not_a_crash(tmp_path):
     # Before, it reached SQLite and raised OverflowError.
-    text = HEADER + f"safety_event,e1,2026-01-01T10:00:00+09:00,,,,,,,,,sharp_pain,{10**30},,\n"
+    text = (HEADER + "safety_event,e1,2026-01-01T10:00:00+09:00,,,,,,,,,sharp_pain,"
+            f"{10**30},,,,\n")
     journal, result = import_text(tmp_path, text)
     assert result.problems == [f"line 2: 'step' must be from 1 to {csvio.MAX_STEPS}, "
                                f"not {10**30}"]
@@ -340,3 +342,120 @@ def test_a_note_with_nul_round_trips(tmp_path):
     source.add_rating(2, "check_in", note="a\x00b", at=datetime(2026, 1, 1, 10, tzinfo=JST))
     target, result = import_text(tmp_path, export_text(source), "b.sqlite3")
     assert result.problems == [] and target.ratings()[0].note == "a\x00b"
+
+
+# -- self-test results (issue 19) ---------------------------------------------------
+PSFS_SITTING = [("climbing stairs to the first floor", 4), ("kneeling in the garden", 2),
+                ("階段を下りる", 6)]
+
+
+def with_tests(path):
+    """A rating, a chair stand and one PSFS sitting of three activities."""
+    journal = open_journal(path)
+    journal.add_rating(4, "check_in", at=datetime(2026, 3, 1, 8, 0, tzinfo=JST))
+    journal.add_test_result("chair_stand", 11, note="used my hands once",
+                            at=datetime(2026, 3, 1, 9, 0, tzinfo=JST))
+    journal.add_psfs(PSFS_SITTING, at=datetime(2026, 3, 2, 18, 30, tzinfo=UTC),
+                     note="left knee stiff")
+    return journal
+
+
+def test_self_test_results_round_trip(tmp_path):
+    source = with_tests(tmp_path / "a.sqlite3")
+    text = export_text(source)
+    rows = [row for row in csv.DictReader(io.StringIO(text))
+            if row["kind"] == "test_result"]
+    assert [(r["test"], r["value"], r["item"]) for r in rows] == [
+        ("chair_stand", "11", ""), *(("psfs", str(score), item)
+                                     for item, score in PSFS_SITTING)]
+    assert rows[0]["note"] == "used my hands once"
+    assert {r["time"] for r in rows[1:]} == {"2026-03-02T18:30:00+00:00"}
+    target = open_journal(tmp_path / "b.sqlite3")
+    first = import_csv(target, io.StringIO(text), clock=lambda: LATER)
+    assert first.problems == []
+    assert first.added == {"session": 0, "rating": 1, "safety_event": 0, "test_result": 4}
+    assert target.test_results() == source.test_results()
+    assert export_text(target) == text
+    again = import_csv(target, io.StringIO(text), clock=lambda: LATER)
+    assert again.added["test_result"] == 0 and again.skipped == 5
+    assert len(target.test_results()) == 4
+
+
+def test_a_file_from_before_self_tests_still_imports(tmp_path):
+    """An export made before the ``test`` and ``item`` columns: every other record."""
+    source = filled(tmp_path / "a.sqlite3")
+    rows = list(csv.DictReader(io.StringIO(export_text(source))))
+    old = io.StringIO()
+    writer = csv.DictWriter(old, fieldnames=csvio.COLUMNS[:csvio.COLUMNS.index("test")],
+                            lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    assert old.getvalue().splitlines()[0].endswith(",session_uid,level")
+    target = open_journal(tmp_path / "b.sqlite3")
+    result = import_csv(target, io.StringIO(old.getvalue()), clock=lambda: LATER)
+    assert result.problems == []
+    assert result.added == {"session": 1, "rating": 3, "safety_event": 1, "test_result": 0}
+    assert target.ratings() == source.ratings() and target.test_results() == []
+
+
+def self_test_line(test="chair_stand", value="12", item="", uid="t1"):
+    return f"test_result,{uid},2026-01-01T10:00:00+09:00,,,{value},,,,,,,,,,{test},{item}\n"
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    pytest.param(self_test_line(value="61"), "'value' must be from 0 to 60, not 61",
+                 id="too-many-stands"),
+    pytest.param(self_test_line(value="-1"), "'value' must be from 0 to 60, not -1",
+                 id="negative-stands"),
+    pytest.param(self_test_line("psfs", "11", "stairs"),
+                 "'value' must be from 0 to 10, not 11", id="psfs-over-10"),
+    pytest.param(self_test_line(value="7.5"), "'value' must be a whole number, not '7.5'",
+                 id="not-whole"),
+    pytest.param(self_test_line(value=""), "'value' must be a whole number, not ''",
+                 id="no-score"),
+])
+def test_a_bad_score_is_named_by_line_and_nothing_is_imported(tmp_path, line, problem):
+    journal, result = import_text(tmp_path, HEADER + rating_line() + line)
+    assert result.problems == [f"line 3: {problem}"]
+    assert journal.test_results() == [] and journal.ratings() == []
+    assert sum(result.added.values()) == 0
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    pytest.param(self_test_line("six_minute_walk"),
+                 "'test' must be one of chair_stand, psfs, not 'six_minute_walk'",
+                 id="unknown-test"),
+    pytest.param(self_test_line(""), "'test' must be one of chair_stand, psfs, not ''",
+                 id="no-test"),
+    pytest.param(self_test_line(item="stairs"), "only a PSFS result names an activity",
+                 id="chair-stand-with-activity"),
+    pytest.param(self_test_line("psfs", "5", "  "),
+                 "a PSFS activity is text of 1 to 200 characters", id="psfs-blank-activity"),
+    pytest.param(self_test_line("psfs", "5", "x" * 201),
+                 "a PSFS activity is text of 1 to 200 characters", id="psfs-long-activity"),
+])
+def test_a_bad_test_is_named_by_line_and_nothing_is_imported(tmp_path, line, problem):
+    journal, result = import_text(tmp_path, HEADER + rating_line() + line)
+    assert result.problems == [f"line 3: {problem}"]
+    assert journal.test_results() == [] and journal.ratings() == []
+
+
+ACTIVITIES = ['=HYPERLINK("http://example.com/x","click")', "+1+2", "-3 steps down",
+              "@SUM(A1:A2)", "'=already quoted", "'", "''", "'plain apostrophe",
+              "two\nlines", "carriage\rreturn", "plain"]
+
+
+def test_formula_activities_reach_a_spreadsheet_as_text_and_round_trip(tmp_path):
+    source = open_journal(tmp_path / "a.sqlite3")
+    source.add_psfs([(item, n % 11) for n, item in enumerate(ACTIVITIES)],
+                    at=datetime(2026, 1, 1, 10, tzinfo=JST))
+    text = export_text(source)
+    cells = [row["item"] for row in csv.DictReader(io.StringIO(text, newline=""))]
+    assert len(cells) == len(ACTIVITIES)
+    for cell in cells:
+        assert not cell.startswith(csvio.FORMULA_STARTS)
+    assert cells[0] == "'" + ACTIVITIES[0]
+    target, result = import_text(tmp_path, text, "b.sqlite3")
+    assert result.problems == []
+    assert [t.item for t in target.test_results()] == ACTIVITIES
+    assert export_text(target) == text

@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="103"/>
+        <location filename="../ui/session_flow.py" line="111"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If the exercises feel easy and well controlled, you can try a little more next time.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできているなら、次回は少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="107"/>
+        <location filename="../ui/session_flow.py" line="115"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="111"/>
+        <location filename="../ui/session_flow.py" line="119"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="116"/>
+        <location filename="../ui/session_flow.py" line="124"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -79,6 +79,299 @@
         <location filename="../ui/checkin.py" line="321"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
+    </message>
+</context>
+<context>
+    <name>ChairStandDialog</name>
+    <message>
+        <location filename="../ui/chair_stand.py" line="98"/>
+        <location filename="../ui/chair_stand.py" line="173"/>
+        <source>30-second chair stand test</source>
+        <extracomment>The one phase the cues hear about: &quot;Go&quot; is the start of the work. The note of the safety event a sharp-pain stop of the test records (English: a journal record, not a sentence on screen).</extracomment>
+        <translation>30秒椅子立ち上がりテスト</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="126"/>
+        <source>Stops the test at once; nothing is saved ({key})</source>
+        <translation>すぐにテストを中止します。何も記録されません（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="175"/>
+        <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
+        <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="182"/>
+        <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
+        <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="188"/>
+        <source>What you need</source>
+        <translation>用意するもの</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="190"/>
+        <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
+        <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="192"/>
+        <source>Push the chair against a wall so that it cannot slide.</source>
+        <translation>椅子が滑らないように、壁につけて置きます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="193"/>
+        <source>Nothing in the way around you.</source>
+        <translation>周りに物を置かないようにしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="196"/>
+        <source>How to do it</source>
+        <translation>やり方</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="198"/>
+        <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
+        <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="200"/>
+        <source>Cross your arms at the wrists and hold them against your chest.</source>
+        <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="201"/>
+        <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
+        <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="203"/>
+        <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
+        <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="205"/>
+        <source>If you need your hands to get up, use them and say so in the note at the end.</source>
+        <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="210"/>
+        <source>Stop at once if you feel a sharp pain, or feel dizzy or unsteady: press “{button}” or the {key} key. Speed is never worth a fall.</source>
+        <translation>鋭い痛み、めまい、ふらつきを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。速さよりも、転ばないことが大切です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="221"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="225"/>
+        <source>No, continue</source>
+        <translation>いいえ、続けます</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="231"/>
+        <source>First, a practice stand</source>
+        <translation>まず、立ち上がりの練習</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="233"/>
+        <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
+        <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="235"/>
+        <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
+        <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="238"/>
+        <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
+        <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="241"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="243"/>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="250"/>
+        <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
+        <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="261"/>
+        <source>Seconds left</source>
+        <translation>残り秒数</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="265"/>
+        <source>seconds left</source>
+        <translation>残り秒数</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="268"/>
+        <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
+        <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="279"/>
+        <source>Stands</source>
+        <translation>立ち上がり回数</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="282"/>
+        <source>Stands counted</source>
+        <translation>数えた立ち上がり回数</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="286"/>
+        <source>+1 stand
+(Space)</source>
+        <translation>＋1回
+（スペース）</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="288"/>
+        <source>Count one stand</source>
+        <translation>立ち上がりを1回数える</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="302"/>
+        <source>Time is up: well done</source>
+        <translation>時間です。お疲れさまでした</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="307"/>
+        <source>Stands in 30 seconds:</source>
+        <translation>30秒間の立ち上がり回数：</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="313"/>
+        <source>Stands in 30 seconds</source>
+        <translation>30秒間の立ち上がり回数</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="319"/>
+        <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
+        <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="324"/>
+        <source>Last time ({date}): {count} stands.</source>
+        <translation>前回（{date}）：{count}回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="329"/>
+        <source>How did it go? e.g. used my hands, knee hurt</source>
+        <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="331"/>
+        <location filename="../ui/chair_stand.py" line="338"/>
+        <source>Note (optional)</source>
+        <translation>メモ（任意）</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="335"/>
+        <source>Close without saving</source>
+        <translation>記録せずに閉じる</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="336"/>
+        <source>Save</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="362"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="375"/>
+        <source>Not today: rest your knee</source>
+        <translation>今日はやめておき、膝を休ませましょう</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="376"/>
+        <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
+        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="396"/>
+        <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
+        <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="429"/>
+        <source>{n} seconds left</source>
+        <translation>残り{n}秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="441"/>
+        <source>Go!</source>
+        <translation>はじめ！</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="457"/>
+        <source>Go</source>
+        <translation>はじめ</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="459"/>
+        <source>Stop</source>
+        <translation>そこまで</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="469"/>
+        <source>{n} stands</source>
+        <translation>{n}回</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="480"/>
+        <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
+        <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="484"/>
+        <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
+        <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="488"/>
+        <source>Test stopped</source>
+        <translation>テストを中止しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="490"/>
+        <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
+        <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="500"/>
+        <source>Could not save: {error}</source>
+        <translation>保存できませんでした：{error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="527"/>
+        <source>Stop the test now? Nothing will be saved.</source>
+        <translation>テストを中止しますか？何も記録されません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="530"/>
+        <source>Close without saving this result?</source>
+        <translation>この結果を記録せずに閉じますか？</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="538"/>
+        <source>Leave the test</source>
+        <translation>テストを終える</translation>
     </message>
 </context>
 <context>
@@ -154,118 +447,118 @@
 <context>
     <name>DailyLife</name>
     <message>
-        <location filename="../ui/help.py" line="168"/>
+        <location filename="../ui/help.py" line="188"/>
         <source>Walking</source>
         <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
         <translation>歩き方</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="169"/>
+        <location filename="../ui/help.py" line="189"/>
         <source>Land on your heel, roll over the sole and push off from your toes.</source>
         <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="171"/>
+        <location filename="../ui/help.py" line="191"/>
         <source>Keep your knees pointing the way you are going, not turned in or out.</source>
         <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="173"/>
+        <location filename="../ui/help.py" line="193"/>
         <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
         <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="176"/>
+        <location filename="../ui/help.py" line="196"/>
         <source>Stairs</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="177"/>
+        <location filename="../ui/help.py" line="197"/>
         <source>Hold the handrail whenever there is one.</source>
         <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="178"/>
+        <location filename="../ui/help.py" line="198"/>
         <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
         <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="181"/>
+        <location filename="../ui/help.py" line="201"/>
         <source>Shoes</source>
         <translation>靴</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="182"/>
+        <location filename="../ui/help.py" line="202"/>
         <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
         <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="184"/>
+        <location filename="../ui/help.py" line="204"/>
         <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
         <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="187"/>
+        <location filename="../ui/help.py" line="207"/>
         <source>Warmth and stretching</source>
         <translation>温めとストレッチ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="188"/>
+        <location filename="../ui/help.py" line="208"/>
         <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
         <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="190"/>
+        <location filename="../ui/help.py" line="210"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
         <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="193"/>
+        <location filename="../ui/help.py" line="213"/>
         <source>Sitting for a long time</source>
         <translation>長く座るとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="194"/>
+        <location filename="../ui/help.py" line="214"/>
         <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
         <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="198"/>
+        <location filename="../ui/help.py" line="218"/>
         <source>Which routine to start with</source>
         <translation>どのルーティンから始めるか</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="199"/>
+        <location filename="../ui/help.py" line="219"/>
         <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
         <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="201"/>
+        <location filename="../ui/help.py" line="221"/>
         <source>Pain or tightness behind the knee: “{first}”.</source>
         <translation>膝の裏の痛みや張り：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="203"/>
+        <location filename="../ui/help.py" line="223"/>
         <source>Stiff knees after sitting for a long time: “{first}”.</source>
         <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="206"/>
+        <location filename="../ui/help.py" line="226"/>
         <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
         <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="208"/>
+        <location filename="../ui/help.py" line="228"/>
         <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
         <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="221"/>
+        <location filename="../ui/help.py" line="241"/>
         <source>Daily life</source>
         <translation>日常生活のコツ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="222"/>
+        <location filename="../ui/help.py" line="242"/>
         <source>Small habits that spare your knees during the day.</source>
         <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
     </message>
@@ -297,19 +590,142 @@
     </message>
 </context>
 <context>
+    <name>Function</name>
+    <message>
+        <location filename="../ui/function_view.py" line="46"/>
+        <source>No function tests yet: Tests &gt; 30-second chair stand test… or Tests &gt; Activities that are hard (PSFS)…</source>
+        <extracomment>An activity&apos;s words are the user&apos;s, up to 200 characters: a line shows this many. At most this many activities are listed (the PSFS asks for up to five). A line&apos;s kind: &quot;chair&quot; and &quot;psfs&quot; the facts of a test, &quot;activity&quot; one PSFS activity.</extracomment>
+        <translation>機能のテストはまだありません：「テスト」&gt;「30秒椅子立ち上がりテスト…」または「テスト」&gt;「やりにくい動作の評価（PSFS）…」から行えます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="62"/>
+        <source>Chair stands in 30 seconds: {first} on {date}.</source>
+        <translation>30秒椅子立ち上がりテスト：{date} に{first}回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="64"/>
+        <source>Do the test again in a few weeks to see how it changes.</source>
+        <translation>数週間後にもう一度行うと、変化がわかります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="66"/>
+        <source>Chair stands in 30 seconds: {first} on {first_date}, {latest} on {latest_date}.</source>
+        <translation>30秒椅子立ち上がりテスト：{first_date} に{first}回、{latest_date} に{latest}回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="72"/>
+        <location filename="../ui/function_view.py" line="101"/>
+        <source>The same as the first time.</source>
+        <translation>初回と同じです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="74"/>
+        <source>{n} more than the first time: a meaningful change.</source>
+        <translation>初回より{n}回多く、意味のある変化です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="76"/>
+        <source>{n} fewer than the first time: a meaningful change.</source>
+        <translation>初回より{n}回少なく、意味のある変化です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="79"/>
+        <source>{n} more than the first time: less than the {m} that make a meaningful change.</source>
+        <translation>初回より{n}回多くなっています（意味のある変化とされる{m}回には届いていません）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="81"/>
+        <source>{n} fewer than the first time: less than the {m} that make a meaningful change.</source>
+        <translation>初回より{n}回少なくなっています（意味のある変化とされる{m}回には届いていません）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="89"/>
+        <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {date}.</source>
+        <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{date} に{first:.1f}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="92"/>
+        <source>Rate the same activities again in a few weeks to compare.</source>
+        <translation>数週間後に同じ動作をもう一度評価すると、比べられます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="94"/>
+        <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {first_date}, {latest:.1f} on {latest_date}.</source>
+        <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{first_date} に{first:.1f}、{latest_date} に{latest:.1f}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="103"/>
+        <source>{n:.1f} points higher: a meaningful change.</source>
+        <translation>{n:.1f}点高く、意味のある変化です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="105"/>
+        <source>{n:.1f} points lower: a meaningful change.</source>
+        <translation>{n:.1f}点低く、意味のある変化です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="108"/>
+        <source>{n:.1f} points higher: less than the {m:g} points that make a meaningful change.</source>
+        <translation>{n:.1f}点高くなっています（意味のある変化とされる{m:g}点には届いていません）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="110"/>
+        <source>{n:.1f} points lower: less than the {m:g} points that make a meaningful change.</source>
+        <translation>{n:.1f}点低くなっています（意味のある変化とされる{m:g}点には届いていません）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="118"/>
+        <source>{activity}: {score} (rated once)</source>
+        <translation>{activity}：{score}（評価は1回のみ）</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="120"/>
+        <source>{activity}: {first} → {latest}</source>
+        <translation>{activity}：{first} → {latest}</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="123"/>
+        <source> (a meaningful change)</source>
+        <translation>（意味のある変化）</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionChart</name>
+    <message>
+        <location filename="../ui/function_view.py" line="170"/>
+        <source>Chair stands in 30 s</source>
+        <translation>30秒間の立ち上がり回数</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="171"/>
+        <source>Chart of 30-second chair stand results over time</source>
+        <translation>30秒椅子立ち上がりテストの結果の推移を示すグラフ</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="175"/>
+        <source>PSFS average (0-10)</source>
+        <translation>PSFSの平均（0〜10）</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="176"/>
+        <source>Chart of the average of the activities that are hard (PSFS) over time, with each activity lighter</source>
+        <translation>やりにくい動作の評価（PSFS）の平均の推移を示すグラフです。動作ごとの評価は薄い線で示します</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="229"/>
+        <location filename="../ui/help.py" line="249"/>
         <source>This app does not replace advice from a clinician.</source>
         <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="238"/>
+        <location filename="../ui/help.py" line="258"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="240"/>
+        <location filename="../ui/help.py" line="260"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
@@ -318,22 +734,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="247"/>
+        <location filename="../ui/help.py" line="267"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="255"/>
+        <location filename="../ui/help.py" line="275"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="256"/>
+        <location filename="../ui/help.py" line="276"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="257"/>
+        <location filename="../ui/help.py" line="277"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -688,299 +1104,314 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
-        <location filename="../ui/main_window.py" line="256"/>
-        <location filename="../ui/main_window.py" line="270"/>
+        <location filename="../ui/main_window.py" line="160"/>
+        <location filename="../ui/main_window.py" line="257"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="165"/>
         <source>Loading the chart…</source>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="175"/>
+        <location filename="../ui/main_window.py" line="176"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="180"/>
+        <location filename="../ui/main_window.py" line="181"/>
         <source>How is your knee?</source>
         <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="183"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="185"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258"/>
+        <location filename="../ui/main_window.py" line="259"/>
         <source>Up and Down choose a routine, Return starts it</source>
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="276"/>
-        <location filename="../ui/main_window.py" line="278"/>
+        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279"/>
+        <location filename="../ui/main_window.py" line="280"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="307"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="313"/>
+        <location filename="../ui/main_window.py" line="314"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="316"/>
+        <location filename="../ui/main_window.py" line="317"/>
         <source>Export weekly plan to &amp;calendar…</source>
         <translation>週の予定をカレンダーに書き出す(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="325"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="325"/>
+        <location filename="../ui/main_window.py" line="326"/>
         <source>T&amp;oday</source>
         <translation>今日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="326"/>
+        <location filename="../ui/main_window.py" line="327"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="327"/>
+        <location filename="../ui/main_window.py" line="328"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="334"/>
+        <source>T&amp;ests</source>
+        <translation>テスト(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="335"/>
+        <source>30-second &amp;chair stand test…</source>
+        <translation>30秒椅子立ち上がりテスト(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="337"/>
+        <source>&amp;Activities that are hard (PSFS)…</source>
+        <translation>やりにくい動作の評価（PSFS）(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="341"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334"/>
+        <location filename="../ui/main_window.py" line="342"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="338"/>
-        <location filename="../ui/main_window.py" line="889"/>
+        <location filename="../ui/main_window.py" line="346"/>
+        <location filename="../ui/main_window.py" line="916"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="357"/>
         <source>Sound and &amp;voice…</source>
         <translation>効果音と音声(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="351"/>
+        <location filename="../ui/main_window.py" line="359"/>
         <source>Weekly &amp;plan and reminders…</source>
         <translation>週の予定とリマインダー(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="363"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>&amp;Daily life tips</source>
         <translation>日常生活のコツ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="361"/>
+        <location filename="../ui/main_window.py" line="369"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="399"/>
+        <location filename="../ui/main_window.py" line="427"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="403"/>
+        <location filename="../ui/main_window.py" line="431"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="489"/>
+        <location filename="../ui/main_window.py" line="517"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="490"/>
+        <location filename="../ui/main_window.py" line="518"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="494"/>
+        <location filename="../ui/main_window.py" line="522"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="539"/>
+        <location filename="../ui/main_window.py" line="566"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="774"/>
+        <location filename="../ui/main_window.py" line="801"/>
         <source>Keep reminders running?</source>
         <translation>リマインダーを続けますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="775"/>
+        <location filename="../ui/main_window.py" line="802"/>
         <source>Knee Coach can stay running in the background so that it reminds you at the times of your weekly plan. You can change this in Settings &gt; Weekly plan and reminders.</source>
         <translation>Knee Coachをバックグラウンドで動かしておくと、週の予定の時刻にお知らせできます。この設定は「設定 &gt; 週の予定とリマインダー」で変えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="781"/>
+        <location filename="../ui/main_window.py" line="808"/>
         <source>Keep running</source>
         <translation>動かしておく</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="782"/>
+        <location filename="../ui/main_window.py" line="809"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="797"/>
+        <location filename="../ui/main_window.py" line="824"/>
         <source>No weekly plan yet</source>
         <translation>週の予定はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="798"/>
+        <location filename="../ui/main_window.py" line="825"/>
         <source>Make a weekly plan first (Settings &gt; Weekly plan and reminders); it can then be exported to your calendar.</source>
         <translation>先に週の予定を作ってください（「設定 &gt; 週の予定とリマインダー」）。作った予定はカレンダーに書き出せます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="808"/>
+        <location filename="../ui/main_window.py" line="835"/>
         <source>Export the plan</source>
         <translation>予定の書き出し</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="923"/>
+        <location filename="../ui/main_window.py" line="950"/>
         <source>Text size</source>
         <translation>文字の大きさ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="924"/>
+        <location filename="../ui/main_window.py" line="951"/>
         <source>The new text size is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="478"/>
+        <location filename="../ui/main_window.py" line="506"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="501"/>
+        <location filename="../ui/main_window.py" line="529"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="502"/>
+        <location filename="../ui/main_window.py" line="530"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="601"/>
+        <location filename="../ui/main_window.py" line="628"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="605"/>
+        <location filename="../ui/main_window.py" line="632"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="676"/>
+        <location filename="../ui/main_window.py" line="703"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="679"/>
+        <location filename="../ui/main_window.py" line="706"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="694"/>
-        <location filename="../ui/main_window.py" line="811"/>
+        <location filename="../ui/main_window.py" line="721"/>
+        <location filename="../ui/main_window.py" line="838"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="885"/>
+        <location filename="../ui/main_window.py" line="912"/>
         <source>&amp;Appearance</source>
         <translation>表示の色(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="889"/>
+        <location filename="../ui/main_window.py" line="916"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="890"/>
+        <location filename="../ui/main_window.py" line="917"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="899"/>
+        <location filename="../ui/main_window.py" line="926"/>
         <source>&amp;High contrast</source>
         <translation>ハイコントラスト(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="905"/>
+        <location filename="../ui/main_window.py" line="932"/>
         <source>&amp;Text size</source>
         <translation>文字の大きさ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="910"/>
+        <location filename="../ui/main_window.py" line="937"/>
         <source>{n} %</source>
         <translation>{n}%</translation>
     </message>
@@ -995,12 +1426,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="936"/>
+        <location filename="../ui/main_window.py" line="963"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="937"/>
+        <location filename="../ui/main_window.py" line="964"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
@@ -1348,72 +1779,73 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="76"/>
+        <location filename="../ui/player.py" line="78"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="77"/>
+        <location filename="../ui/player.py" line="79"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="83"/>
+        <location filename="../ui/player.py" line="85"/>
         <source>Hold</source>
         <translation>保って</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="86"/>
+        <location filename="../ui/player.py" line="88"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="88"/>
+        <location filename="../ui/player.py" line="90"/>
         <source>Switch to the left side</source>
         <translation>左側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="89"/>
+        <location filename="../ui/player.py" line="91"/>
         <source>Switch to the right side</source>
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="90"/>
+        <location filename="../ui/chair_stand.py" line="391"/>
+        <location filename="../ui/player.py" line="92"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="91"/>
+        <location filename="../ui/player.py" line="93"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="92"/>
+        <location filename="../ui/player.py" line="94"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="98"/>
+        <location filename="../ui/player.py" line="100"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="106"/>
+        <location filename="../ui/player.py" line="108"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="109"/>
+        <location filename="../ui/player.py" line="111"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="111"/>
+        <location filename="../ui/player.py" line="113"/>
         <source>{phase}, left leg.</source>
         <translation>{phase}、左脚。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="112"/>
+        <location filename="../ui/player.py" line="114"/>
         <source>{phase}, right leg.</source>
         <translation>{phase}、右脚。</translation>
     </message>
@@ -1421,218 +1853,302 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="280"/>
+        <location filename="../ui/player.py" line="287"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="281"/>
+        <location filename="../ui/player.py" line="288"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="297"/>
+        <location filename="../ui/player.py" line="304"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="304"/>
+        <location filename="../ui/player.py" line="311"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="305"/>
+        <location filename="../ui/player.py" line="312"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="306"/>
+        <location filename="../ui/player.py" line="313"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="353"/>
+        <location filename="../ui/player.py" line="360"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="354"/>
+        <location filename="../ui/player.py" line="361"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="355"/>
+        <location filename="../ui/player.py" line="362"/>
         <source>Previous step</source>
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="356"/>
-        <location filename="../ui/player.py" line="575"/>
+        <location filename="../ui/player.py" line="363"/>
+        <location filename="../ui/player.py" line="598"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="357"/>
+        <location filename="../ui/player.py" line="364"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="358"/>
+        <location filename="../ui/player.py" line="365"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="359"/>
+        <location filename="../ui/player.py" line="366"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="360"/>
+        <location filename="../ui/player.py" line="367"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="361"/>
+        <location filename="../ui/player.py" line="368"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="362"/>
+        <location filename="../ui/player.py" line="369"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="363"/>
+        <location filename="../ui/player.py" line="370"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="364"/>
+        <location filename="../ui/player.py" line="371"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="384"/>
+        <location filename="../ui/player.py" line="391"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="387"/>
+        <location filename="../ui/player.py" line="394"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="389"/>
+        <location filename="../ui/player.py" line="396"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="403"/>
+        <location filename="../ui/player.py" line="410"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="134"/>
-        <location filename="../ui/player.py" line="379"/>
+        <location filename="../ui/chair_stand.py" line="124"/>
+        <location filename="../ui/chair_stand.py" line="212"/>
+        <location filename="../ui/help.py" line="154"/>
+        <location filename="../ui/player.py" line="386"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="136"/>
-        <location filename="../ui/player.py" line="383"/>
-        <location filename="../ui/session_flow.py" line="300"/>
+        <location filename="../ui/help.py" line="156"/>
+        <location filename="../ui/player.py" line="390"/>
+        <location filename="../ui/session_flow.py" line="307"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="380"/>
+        <location filename="../ui/player.py" line="387"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="410"/>
+        <location filename="../ui/player.py" line="417"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="411"/>
+        <location filename="../ui/player.py" line="418"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="413"/>
+        <location filename="../ui/player.py" line="420"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="414"/>
+        <location filename="../ui/player.py" line="421"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="272"/>
+        <location filename="../ui/player.py" line="279"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="194"/>
+        <location filename="../ui/player.py" line="198"/>
         <source>Exercise player</source>
         <translation>運動のガイド画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="196"/>
+        <location filename="../ui/player.py" line="200"/>
         <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="555"/>
+        <location filename="../ui/player.py" line="580"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="557"/>
+        <location filename="../ui/player.py" line="582"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="574"/>
+        <location filename="../ui/player.py" line="552"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="575"/>
+        <location filename="../ui/player.py" line="598"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="583"/>
+        <location filename="../ui/player.py" line="606"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="585"/>
+        <location filename="../ui/player.py" line="608"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="589"/>
+        <location filename="../ui/player.py" line="612"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="599"/>
+        <location filename="../ui/player.py" line="622"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="609"/>
+        <location filename="../ui/player.py" line="632"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="611"/>
+        <location filename="../ui/player.py" line="634"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
+    </message>
+</context>
+<context>
+    <name>PsfsDialog</name>
+    <message>
+        <location filename="../ui/psfs.py" line="47"/>
+        <location filename="../ui/psfs.py" line="59"/>
+        <source>Activities your knee makes hard</source>
+        <extracomment>Activities in one sitting. The score box&apos;s value for &quot;not rated&quot; (shown as a dash).</extracomment>
+        <translation>膝のせいで難しくなっている動作</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="62"/>
+        <source>Name up to five activities that your knee makes hard, in your own words, for example “climbing the stairs to the first floor”. Then rate how well you can do each one now: 0 means you cannot do it at all, 10 means as well as before the problem.</source>
+        <translation>膝のせいで難しくなっている動作を、ご自分の言葉で5つまで書いてください（例：「2階まで階段を上る」）。次に、それぞれの動作が今どのくらいできるかを評価します。0はまったくできない、10は膝の問題が起きる前と同じようにできる、という意味です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="68"/>
+        <source>Your activities from {date} are filled in: rate each one again for today. If you change the words, it counts as a new activity.</source>
+        <translation>{date} に書いた動作が入っています。今日の状態で、それぞれをもう一度評価してください。言葉を変えると、新しい動作として扱います。</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="72"/>
+        <source>Only rows with both an activity and a rating are saved.</source>
+        <translation>動作と評価の両方がある行だけが記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="75"/>
+        <source>Activity, in your own words</source>
+        <translation>動作（ご自分の言葉で）</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="76"/>
+        <source>How well now?
+0 unable · 10 as before</source>
+        <translation>今どのくらいできますか？
+0：できない・10：以前と同じ</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="79"/>
+        <source>Last time</source>
+        <translation>前回</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="90"/>
+        <source>Activity {n}</source>
+        <translation>動作{n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="92"/>
+        <source>e.g. climbing the stairs to the first floor</source>
+        <translation>例：2階まで階段を上る</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="104"/>
+        <source>How well you can do activity {n} now, from 0, unable, to 10, as well as before the problem</source>
+        <translation>動作{n}が今どのくらいできるか。0はできない、10は膝の問題が起きる前と同じ</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="127"/>
+        <source>Save</source>
+        <translation>記録する</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="140"/>
+        <source>{score} of 10</source>
+        <translation>{score}／10</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="141"/>
+        <source>new activity</source>
+        <translation>新しい動作</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="173"/>
+        <source>Name at least one activity and rate it from 0 to 10 before saving.</source>
+        <translation>記録する前に、動作を1つ以上書いて、0〜10で評価してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/psfs.py" line="179"/>
+        <source>Could not save: {error}</source>
+        <translation>保存できませんでした：{error}</translation>
     </message>
 </context>
 <context>
@@ -1717,109 +2233,109 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Reminder</name>
     <message>
-        <location filename="../ui/reminders.py" line="274"/>
+        <location filename="../ui/reminders.py" line="273"/>
         <source>“{title}”</source>
         <extracomment>The longest the timer waits before asking again (catches sleep and clock changes). Below this the timer is a coarse one (5 %), above it a very coarse one (whole seconds). At most this many reminders are announced by one check (two routines at one time).</extracomment>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="287"/>
+        <location filename="../ui/reminders.py" line="286"/>
         <source>How is your knee today?</source>
         <translation>今日の膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="288"/>
+        <location filename="../ui/reminders.py" line="287"/>
         <source>Today is a day to rest your knee. When you have a moment, rate your pain: it helps decide what comes next.</source>
         <translation>今日は膝を休ませる日です。時間のあるときに痛みを記録しましょう。次にどうするかを決める手がかりになります。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="292"/>
+        <location filename="../ui/reminders.py" line="291"/>
         <source>While you were away</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="294"/>
+        <location filename="../ui/reminders.py" line="293"/>
         <source>While the computer was asleep or Knee Coach was closed, a reminder passed.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、リマインダーの時刻が過ぎました。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="297"/>
+        <location filename="../ui/reminders.py" line="296"/>
         <source>While the computer was asleep or Knee Coach was closed, the reminder for {names} passed. There is no catching up to do: start it now if you like, or at the next planned time.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。よければ今から始めても、次の予定の時刻に行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="302"/>
+        <location filename="../ui/reminders.py" line="301"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="303"/>
+        <location filename="../ui/reminders.py" line="302"/>
         <source>While the computer was asleep or Knee Coach was closed, the reminders for {names} passed. There is no catching up to do.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="310"/>
+        <location filename="../ui/reminders.py" line="309"/>
         <source>Time for a short break</source>
         <translation>ひと休みの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="311"/>
+        <location filename="../ui/reminders.py" line="310"/>
         <source>Time to stand up and move for two minutes: {title}.</source>
         <translation>立ち上がって2分ほど体を動かしましょう：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="314"/>
-        <location filename="../ui/reminders.py" line="318"/>
+        <location filename="../ui/reminders.py" line="313"/>
+        <location filename="../ui/reminders.py" line="317"/>
         <source>Time for your routine</source>
         <translation>ルーティンの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="315"/>
+        <location filename="../ui/reminders.py" line="314"/>
         <source>{title} ({duration}) is planned for now. Start whenever you are ready, or choose a later time.</source>
         <translation>{title}（{duration}）の予定の時刻です。準備ができたら始めましょう。あとにすることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="319"/>
+        <location filename="../ui/reminders.py" line="318"/>
         <source>{title} is planned for now.</source>
         <translation>{title}の予定の時刻です。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="347"/>
+        <location filename="../ui/reminders.py" line="346"/>
         <source>Knee Coach reminder</source>
         <translation>Knee Coach のリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="370"/>
+        <location filename="../ui/reminders.py" line="369"/>
         <source>Start now</source>
         <translation>今すぐ始める</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="372"/>
+        <location filename="../ui/reminders.py" line="371"/>
         <source>Rate my pain</source>
         <translation>痛みを記録する</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="374"/>
+        <location filename="../ui/reminders.py" line="373"/>
         <source>Open Knee Coach</source>
         <translation>Knee Coach を開く</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="376"/>
+        <location filename="../ui/reminders.py" line="375"/>
         <source>Snooze 10 min</source>
         <translation>10分後にもう一度</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="378"/>
+        <location filename="../ui/reminders.py" line="377"/>
         <source>Snooze 1 hour</source>
         <translation>1時間後にもう一度</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="380"/>
+        <location filename="../ui/reminders.py" line="379"/>
         <source>Not today</source>
         <translation>今日はやめておく</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="382"/>
+        <location filename="../ui/reminders.py" line="381"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1827,132 +2343,137 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="90"/>
-        <location filename="../ui/report.py" line="116"/>
+        <location filename="../ui/report.py" line="95"/>
+        <location filename="../ui/report.py" line="123"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="117"/>
+        <location filename="../ui/report.py" line="124"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="127"/>
+        <location filename="../ui/report.py" line="144"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="135"/>
+        <location filename="../ui/report.py" line="164"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="62"/>
+        <location filename="../ui/report.py" line="63"/>
         <source>sharp pain</source>
         <translation>鋭い痛み</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="63"/>
+        <location filename="../ui/report.py" line="64"/>
         <source>felt unwell</source>
         <translation>具合が悪くなった</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="66"/>
+        <location filename="../ui/report.py" line="67"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="69"/>
+        <location filename="../ui/report.py" line="70"/>
         <source>step {n}</source>
         <translation>ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="70"/>
-        <location filename="../ui/report.py" line="148"/>
+        <location filename="../ui/report.py" line="71"/>
+        <location filename="../ui/report.py" line="179"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="137"/>
+        <location filename="../ui/report.py" line="149"/>
+        <source>Function (self-tests)</source>
+        <translation>機能（セルフテスト）</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="168"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="143"/>
-        <location filename="../ui/report.py" line="157"/>
+        <location filename="../ui/report.py" line="174"/>
+        <location filename="../ui/report.py" line="206"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="146"/>
+        <location filename="../ui/report.py" line="177"/>
         <source>Level changes</source>
         <translation>レベルの変更</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="153"/>
+        <location filename="../ui/report.py" line="191"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="159"/>
+        <location filename="../ui/report.py" line="208"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="179"/>
+        <location filename="../ui/report.py" line="228"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="179"/>
+        <location filename="../ui/report.py" line="228"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="184"/>
+        <location filename="../ui/report.py" line="233"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="185"/>
+        <location filename="../ui/report.py" line="234"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="186"/>
+        <location filename="../ui/report.py" line="235"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="192"/>
+        <location filename="../ui/report.py" line="241"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="212"/>
+        <location filename="../ui/report.py" line="261"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="221"/>
+        <location filename="../ui/report.py" line="270"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="222"/>
+        <location filename="../ui/report.py" line="271"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="228"/>
+        <location filename="../ui/report.py" line="277"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="228"/>
+        <location filename="../ui/report.py" line="277"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -1977,83 +2498,82 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="46"/>
+        <location filename="../ui/routine_view.py" line="55"/>
         <source>Routine details</source>
         <translation>ルーティンの詳細</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="47"/>
+        <location filename="../ui/routine_view.py" line="56"/>
         <source>The chosen routine: steps, time and safety notes</source>
         <translation>選んだルーティンのステップ、時間、安全のための注意</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="64"/>
+        <location filename="../ui/routine_view.py" line="82"/>
         <source>Neither</source>
-        <extracomment>The routine&apos;s level and the coach&apos;s advice; kept across routines (its signal is connected once). Which leg gets extra work, for a routine that offers it; kept likewise.</extracomment>
         <translation>どちらでもない</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="64"/>
+        <location filename="../ui/routine_view.py" line="82"/>
         <source>Left</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="65"/>
+        <location filename="../ui/routine_view.py" line="83"/>
         <source>Right</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="67"/>
+        <location filename="../ui/routine_view.py" line="88"/>
         <source>Extra work for a &amp;weaker leg:</source>
         <translation>弱い側の脚に追加(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="99"/>
+        <location filename="../ui/routine_view.py" line="118"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="106"/>
+        <location filename="../ui/routine_view.py" line="125"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="106"/>
+        <location filename="../ui/routine_view.py" line="125"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="116"/>
+        <location filename="../ui/routine_view.py" line="135"/>
         <source>If one leg is clearly weaker, it does a few more repetitions on its own after the steps that offer it</source>
         <translation>片方の脚が明らかに弱いときは、追加できるステップのあとに、その脚だけで数回多く行います</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="120"/>
+        <location filename="../ui/routine_view.py" line="139"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="125"/>
+        <location filename="../ui/routine_view.py" line="144"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="129"/>
+        <location filename="../ui/routine_view.py" line="148"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="132"/>
+        <location filename="../ui/routine_view.py" line="151"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="138"/>
+        <location filename="../ui/routine_view.py" line="157"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="139"/>
+        <location filename="../ui/routine_view.py" line="158"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2106,82 +2626,112 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>息苦しさや胸の痛みもあるときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="69"/>
+        <location filename="../ui/help.py" line="71"/>
+        <source>What to do now</source>
+        <translation>今すること</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="72"/>
+        <source>Stop exercising for today and rest the knee.</source>
+        <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="73"/>
+        <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
+        <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="80"/>
+        <source>What helps</source>
+        <translation>楽にするために</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="81"/>
+        <source>Rest the knee and keep it raised when you sit.</source>
+        <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="82"/>
+        <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
+        <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py" line="89"/>
         <source>Call emergency services at once if</source>
         <translation>次のようなときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="70"/>
+        <location filename="../ui/help.py" line="90"/>
         <source>you have chest pain</source>
         <translation>胸が痛む</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="71"/>
+        <location filename="../ui/help.py" line="91"/>
         <source>you are suddenly short of breath</source>
         <translation>急に息苦しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="76"/>
+        <location filename="../ui/help.py" line="96"/>
         <source>See an orthopaedic clinician if</source>
         <translation>次のようなときは、整形外科の医師に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="77"/>
+        <location filename="../ui/help.py" line="97"/>
         <source>your knee has not improved after several days of rest</source>
         <translation>数日休んでも膝がよくならない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="78"/>
+        <location filename="../ui/help.py" line="98"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="127"/>
+        <location filename="../ui/help.py" line="147"/>
         <source>Stop the session at once if you notice</source>
         <translation>次のようなときは、すぐに運動を中止してください</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="128"/>
+        <location filename="../ui/help.py" line="148"/>
         <source>a sharp or stabbing pain</source>
         <translation>鋭い痛みや、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="129"/>
+        <location filename="../ui/help.py" line="149"/>
         <source>new, sudden pain, swelling or redness</source>
         <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="130"/>
+        <location filename="../ui/help.py" line="150"/>
         <source>dizziness, or you feel unwell or feverish</source>
         <translation>めまいがする、具合が悪い、または熱っぽい</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="131"/>
+        <location filename="../ui/help.py" line="151"/>
         <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
         <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="138"/>
+        <location filename="../ui/help.py" line="158"/>
         <source>Do not exercise today if</source>
         <translation>次のような日は運動を休みましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="139"/>
+        <location filename="../ui/help.py" line="159"/>
         <source>your knee is hot, red or swollen</source>
         <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="140"/>
+        <location filename="../ui/help.py" line="160"/>
         <source>you have a fever or feel unwell</source>
         <translation>熱がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="141"/>
+        <location filename="../ui/help.py" line="161"/>
         <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
         <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="149"/>
+        <location filename="../ui/help.py" line="169"/>
         <source>Safety and when to get help</source>
         <translation>安全のために・受診の目安</translation>
     </message>
@@ -2189,266 +2739,243 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="179"/>
+        <location filename="../ui/session_flow.py" line="187"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="188"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="188"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="191"/>
+        <location filename="../ui/session_flow.py" line="199"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="192"/>
+        <location filename="../ui/session_flow.py" line="200"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="192"/>
+        <location filename="../ui/session_flow.py" line="200"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="222"/>
+        <location filename="../ui/session_flow.py" line="230"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="235"/>
+        <location filename="../ui/chair_stand.py" line="215"/>
+        <location filename="../ui/session_flow.py" line="242"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="240"/>
+        <location filename="../ui/chair_stand.py" line="219"/>
+        <location filename="../ui/session_flow.py" line="247"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="241"/>
+        <location filename="../ui/session_flow.py" line="248"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="243"/>
+        <location filename="../ui/chair_stand.py" line="223"/>
+        <location filename="../ui/session_flow.py" line="250"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="251"/>
-        <location filename="../ui/session_flow.py" line="327"/>
+        <location filename="../ui/session_flow.py" line="258"/>
+        <location filename="../ui/session_flow.py" line="334"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="278"/>
+        <location filename="../ui/session_flow.py" line="285"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="280"/>
+        <location filename="../ui/session_flow.py" line="287"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="284"/>
+        <location filename="../ui/session_flow.py" line="291"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="286"/>
+        <location filename="../ui/session_flow.py" line="293"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="293"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="450"/>
+        <location filename="../ui/session_flow.py" line="449"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="454"/>
+        <location filename="../ui/session_flow.py" line="453"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="455"/>
+        <location filename="../ui/session_flow.py" line="454"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="457"/>
+        <location filename="../ui/session_flow.py" line="456"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="459"/>
+        <location filename="../ui/session_flow.py" line="458"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="303"/>
+        <location filename="../ui/session_flow.py" line="310"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="246"/>
+        <location filename="../ui/session_flow.py" line="253"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/session_flow.py" line="255"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="252"/>
+        <location filename="../ui/session_flow.py" line="259"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="298"/>
+        <location filename="../ui/session_flow.py" line="305"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="335"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="361"/>
+        <location filename="../ui/session_flow.py" line="368"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="362"/>
+        <location filename="../ui/session_flow.py" line="369"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="364"/>
-        <source>What helps</source>
-        <translation>楽にするために</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="365"/>
-        <source>Rest the knee and keep it raised when you sit.</source>
-        <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="366"/>
-        <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
-        <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="368"/>
+        <location filename="../ui/session_flow.py" line="371"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="373"/>
+        <location filename="../ui/session_flow.py" line="375"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="374"/>
+        <location filename="../ui/session_flow.py" line="376"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="385"/>
+        <location filename="../ui/session_flow.py" line="387"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="400"/>
+        <location filename="../ui/session_flow.py" line="402"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="401"/>
+        <location filename="../ui/session_flow.py" line="403"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="417"/>
+        <location filename="../ui/session_flow.py" line="419"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="431"/>
-        <location filename="../ui/session_flow.py" line="449"/>
+        <location filename="../ui/session_flow.py" line="433"/>
+        <location filename="../ui/session_flow.py" line="448"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="432"/>
+        <location filename="../ui/session_flow.py" line="434"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="434"/>
-        <location filename="../ui/session_flow.py" line="453"/>
+        <location filename="../ui/session_flow.py" line="452"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="435"/>
-        <source>Stop exercising for today and rest the knee.</source>
-        <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
-    </message>
-    <message>
         <location filename="../ui/session_flow.py" line="436"/>
-        <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
-        <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="437"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="472"/>
+        <location filename="../ui/session_flow.py" line="471"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="474"/>
+        <location filename="../ui/session_flow.py" line="473"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="491"/>
+        <location filename="../ui/session_flow.py" line="490"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="496"/>
+        <location filename="../ui/session_flow.py" line="495"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="506"/>
+        <location filename="../ui/session_flow.py" line="505"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="536"/>
+        <location filename="../ui/session_flow.py" line="535"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -2595,57 +3122,57 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="143"/>
+        <location filename="../ui/today_view.py" line="142"/>
         <source>A rest day: a session stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="146"/>
+        <location filename="../ui/today_view.py" line="145"/>
         <source>A rest day: a session stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="149"/>
+        <location filename="../ui/today_view.py" line="148"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="150"/>
+        <location filename="../ui/today_view.py" line="149"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="154"/>
+        <location filename="../ui/today_view.py" line="153"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="157"/>
+        <location filename="../ui/today_view.py" line="156"/>
         <source>No weekly plan yet: choose a routine for today, or make a plan and Knee Coach will remind you.</source>
         <translation>週の予定はまだありません。今日のルーティンを選ぶか、予定を作るとKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="160"/>
+        <location filename="../ui/today_view.py" line="159"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="162"/>
+        <location filename="../ui/today_view.py" line="161"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="289"/>
+        <location filename="../ui/today_view.py" line="290"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="291"/>
+        <location filename="../ui/today_view.py" line="292"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="242"/>
+        <location filename="../ui/today_view.py" line="243"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -2656,178 +3183,188 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="138"/>
+        <location filename="../ui/today_view.py" line="137"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="140"/>
+        <location filename="../ui/today_view.py" line="139"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="170"/>
+        <location filename="../ui/today_view.py" line="169"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="244"/>
+        <location filename="../ui/today_view.py" line="245"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="252"/>
+        <location filename="../ui/today_view.py" line="253"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="272"/>
+        <location filename="../ui/today_view.py" line="273"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="308"/>
+        <location filename="../ui/today_view.py" line="309"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="314"/>
+        <location filename="../ui/today_view.py" line="319"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="329"/>
+        <location filename="../ui/today_view.py" line="334"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="344"/>
+        <location filename="../ui/today_view.py" line="349"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="358"/>
+        <location filename="../ui/today_view.py" line="363"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="360"/>
+        <location filename="../ui/today_view.py" line="365"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="362"/>
+        <location filename="../ui/today_view.py" line="367"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="371"/>
+        <location filename="../ui/today_view.py" line="376"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="372"/>
+        <location filename="../ui/today_view.py" line="377"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="400"/>
+        <location filename="../ui/today_view.py" line="392"/>
+        <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
+        <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="396"/>
+        <source>Chair stand test…</source>
+        <translation>椅子立ち上がりテスト…</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="422"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="401"/>
+        <location filename="../ui/today_view.py" line="423"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="402"/>
+        <location filename="../ui/today_view.py" line="424"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="437"/>
+        <location filename="../ui/today_view.py" line="459"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="439"/>
+        <location filename="../ui/today_view.py" line="461"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="455"/>
+        <location filename="../ui/today_view.py" line="477"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="459"/>
+        <location filename="../ui/today_view.py" line="481"/>
         <source>{value} of 10 right after ({zone})</source>
         <translation>直後の痛み 10のうち{value}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="464"/>
+        <location filename="../ui/today_view.py" line="486"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="465"/>
+        <location filename="../ui/today_view.py" line="487"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="466"/>
+        <location filename="../ui/today_view.py" line="488"/>
         <source>next morning: {value} of 10</source>
         <translation>翌朝：10のうち{value}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="469"/>
+        <location filename="../ui/today_view.py" line="491"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="469"/>
+        <location filename="../ui/today_view.py" line="491"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="481"/>
+        <location filename="../ui/today_view.py" line="503"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="494"/>
+        <location filename="../ui/today_view.py" line="518"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="497"/>
+        <location filename="../ui/today_view.py" line="521"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="506"/>
+        <location filename="../ui/today_view.py" line="531"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="508"/>
+        <location filename="../ui/today_view.py" line="533"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="510"/>
+        <location filename="../ui/today_view.py" line="535"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="512"/>
+        <location filename="../ui/today_view.py" line="537"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="515"/>
+        <location filename="../ui/today_view.py" line="540"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>
@@ -2863,113 +3400,113 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="89"/>
+        <location filename="../ui/trend_view.py" line="91"/>
         <source>2 weeks</source>
         <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend.</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="89"/>
+        <location filename="../ui/trend_view.py" line="91"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="90"/>
+        <location filename="../ui/trend_view.py" line="92"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="90"/>
+        <location filename="../ui/trend_view.py" line="92"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="97"/>
+        <location filename="../ui/trend_view.py" line="99"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="99"/>
+        <location filename="../ui/trend_view.py" line="101"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="104"/>
+        <location filename="../ui/trend_view.py" line="106"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="111"/>
+        <location filename="../ui/trend_view.py" line="113"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="113"/>
+        <location filename="../ui/trend_view.py" line="115"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="115"/>
+        <location filename="../ui/trend_view.py" line="117"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="118"/>
+        <location filename="../ui/trend_view.py" line="120"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="119"/>
+        <location filename="../ui/trend_view.py" line="121"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="120"/>
+        <location filename="../ui/trend_view.py" line="122"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="127"/>
+        <location filename="../ui/trend_view.py" line="129"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="128"/>
+        <location filename="../ui/trend_view.py" line="130"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="131"/>
+        <location filename="../ui/trend_view.py" line="133"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="133"/>
+        <location filename="../ui/trend_view.py" line="135"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="135"/>
+        <location filename="../ui/trend_view.py" line="137"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="139"/>
+        <location filename="../ui/trend_view.py" line="141"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="146"/>
+        <location filename="../ui/trend_view.py" line="148"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="150"/>
+        <location filename="../ui/trend_view.py" line="152"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="151"/>
+        <location filename="../ui/trend_view.py" line="153"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
@@ -3027,169 +3564,174 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="212"/>
+        <location filename="../ui/trend_view.py" line="216"/>
         <source>No ratings yet</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="215"/>
+        <location filename="../ui/trend_view.py" line="219"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="219"/>
+        <location filename="../ui/trend_view.py" line="223"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="222"/>
+        <location filename="../ui/trend_view.py" line="226"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="245"/>
+        <location filename="../ui/trend_view.py" line="249"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="246"/>
+        <location filename="../ui/trend_view.py" line="250"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="252"/>
+        <location filename="../ui/trend_view.py" line="256"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="252"/>
+        <location filename="../ui/trend_view.py" line="256"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="253"/>
+        <location filename="../ui/trend_view.py" line="257"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="257"/>
+        <location filename="../ui/trend_view.py" line="261"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="258"/>
+        <location filename="../ui/trend_view.py" line="262"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="259"/>
+        <location filename="../ui/trend_view.py" line="263"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="264"/>
+        <location filename="../ui/trend_view.py" line="268"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="266"/>
+        <location filename="../ui/trend_view.py" line="270"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="280"/>
+        <location filename="../ui/trend_view.py" line="284"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="426"/>
+        <location filename="../ui/trend_view.py" line="394"/>
+        <source>Function</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_view.py" line="453"/>
         <source>Level {new}</source>
         <translation>レベル{new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="427"/>
+        <location filename="../ui/trend_view.py" line="454"/>
         <source>Level {old} → {new}</source>
         <translation>レベル{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="431"/>
+        <location filename="../ui/trend_view.py" line="458"/>
         <source>30-day average</source>
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="438"/>
+        <location filename="../ui/trend_view.py" line="465"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="441"/>
+        <location filename="../ui/trend_view.py" line="468"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="285"/>
+        <location filename="../ui/trend_view.py" line="289"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="431"/>
+        <location filename="../ui/trend_view.py" line="458"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="323"/>
+        <location filename="../ui/trend_view.py" line="327"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="343"/>
+        <location filename="../ui/trend_view.py" line="347"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="346"/>
+        <location filename="../ui/trend_view.py" line="350"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="364"/>
-        <location filename="../ui/trend_view.py" line="370"/>
+        <location filename="../ui/trend_view.py" line="374"/>
+        <location filename="../ui/trend_view.py" line="380"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="365"/>
+        <location filename="../ui/trend_view.py" line="375"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="377"/>
+        <location filename="../ui/trend_view.py" line="387"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="379"/>
+        <location filename="../ui/trend_view.py" line="389"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="575"/>
+        <location filename="../ui/trend_view.py" line="604"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="579"/>
+        <location filename="../ui/trend_view.py" line="608"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="582"/>
+        <location filename="../ui/trend_view.py" line="611"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="670"/>
+        <location filename="../ui/trend_view.py" line="715"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -65,6 +65,26 @@ def clot_section() -> Section:
     ])
 
 
+def sharp_pain_section(not_again: str) -> Section:
+    """What to do right after a sharp-pain stop (a session's or a self-test's);
+    *not_again*: what not to do again before talking to a clinician."""
+    return (translate("Safety", "What to do now"), [
+        translate("Safety", "Stop exercising for today and rest the knee."),
+        translate("Safety", "A cold pack wrapped in a towel, about 15 minutes, may ease it."),
+        not_again,
+    ])
+
+
+def hot_knee_section(*more: str) -> Section:
+    """What helps a hot, red or swollen knee, then *more* lines of the caller's."""
+    return (translate("Safety", "What helps"), [
+        translate("Safety", "Rest the knee and keep it raised when you sit."),
+        translate("Safety", "Cool it: a cold pack wrapped in a towel, about 15 minutes at "
+                            "a time."),
+        *more,
+    ])
+
+
 def emergency_section() -> Section:
     return (translate("Safety", "Call emergency services at once if"), [
         translate("Safety", "you have chest pain"),

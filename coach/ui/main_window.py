@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.today_page.start_level_requested.connect(
             lambda rid, level: self.open_routine(rid, level))
         self.today_page.level_answered.connect(self.answer_level)
+        self.today_page.chair_stand_requested.connect(self.chair_stand_test)
         self.today_page.choose_requested.connect(lambda: self.show_page("routines"))
         self.today_page.check_in_requested.connect(self.check_in)
         self.today_page.morning_requested.connect(self.answer_morning)
@@ -330,6 +331,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
             self.outside_session.append(action)
 
+        tests_menu = self.menuBar().addMenu(self.tr("T&ests"))
+        chair_action = tests_menu.addAction(self.tr("30-second &chair stand test…"))
+        chair_action.triggered.connect(self.chair_stand_test)
+        psfs_action = tests_menu.addAction(self.tr("&Activities that are hard (PSFS)…"))
+        psfs_action.triggered.connect(self.psfs_test)
+        self.outside_session += [chair_action, psfs_action]
+
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.outside_session.append(language_menu.menuAction())
@@ -359,6 +367,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("&Daily life tips")).triggered.connect(
             self.show_daily_life)
         help_menu.addAction(self.tr("&About Knee Coach")).triggered.connect(self.show_about)
+
+    def chair_stand_test(self) -> None:
+        """Tests > 30-second chair stand test (also from Today when it is due)."""
+        if self.flow is not None:
+            return
+        from coach.ui.chair_stand import ChairStandDialog
+
+        dialog = ChairStandDialog(self.journal, self.settings, self.lang, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def psfs_test(self) -> None:
+        """Tests > Activities that are hard (the Patient-Specific Functional Scale)."""
+        if self.flow is not None:
+            return
+        from coach.ui.psfs import PsfsDialog
+
+        dialog = PsfsDialog(self.journal, self.lang, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _show_sound_settings(self) -> None:
         from coach.ui.sound_settings import show_sound_settings

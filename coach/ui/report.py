@@ -33,6 +33,7 @@ from coach.journal import EventKind, Journal, JournalError, SafetyEvent
 from coach.level_changes import level_changes
 from coach.trend import plausible, weekly_sessions
 from coach.ui import theme
+from coach.ui.function_view import function_lines
 from coach.ui.settings import Settings
 from coach.ui.theme import Theme
 from coach.ui.trend_view import TrendView, summary_lines
@@ -72,8 +73,9 @@ def stop_line(event: SafetyEvent, routine_id: str | None,
 
 def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
                  title_of: Callable[[str], str] | None = None) -> None:
-    """One A4 page: period, chart, summary, adherence, safety stops, the changes of
-    routine levels (when there are any), notes.
+    """One A4 page: period, chart, summary, function (the self-tests, when there are
+    any), adherence, safety stops, the changes of routine levels (when there are any),
+    notes. With function results the lists below it are shorter, to keep to one page.
     *title_of*: a routine's title in the user's language, from its id."""
     # What the chart shows: records with a date it cannot show are left out of both.
     now = datetime.now().timestamp()
@@ -83,6 +85,9 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
     sessions = [s for s in every_session if plausible(s.started.timestamp(), now)]
     stops = [e for e in journal.safety_events() if plausible(e.at.timestamp(), now)]
     changes = [c for c in level_changes(every_session) if plausible(c.at.timestamp(), now)]
+    function = function_lines([r for r in journal.test_results()
+                               if plausible(r.at.timestamp(), now)])
+    listed = 4 if function else 8  # the latest stops, level changes and notes
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
@@ -97,13 +102,15 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         page.moveTo(0, 0)
         y = 0.0
 
+        left, width = 0.0, page.width()  # the column text goes in
+
         def text(line: str, size: float = 10, bold: bool = False, gap: float = 6) -> None:
             nonlocal y
             font = QFont(view.font())
             font.setPointSizeF(size)
             font.setBold(bold)
             painter.setFont(font)
-            rect = QRectF(0, y, page.width(), page.height() - y)
+            rect = QRectF(left, y, width, page.height() - y)
             bounds = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), line)
             painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), line)
             y += bounds.height() + gap
@@ -123,10 +130,32 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         height = page.width() * image.height() / max(1, image.width())
         painter.drawImage(QRectF(0, y, page.width(), height), image)
         y += height + 12
-        if view.summary is not None:
-            text(translate("Report", "Summary"), 12, True, 2)
-            for line in summary_lines(view.summary):
-                text(line, 10, gap=2)
+        def side_by_side(first: Callable[[], None], second: Callable[[], None]) -> None:
+            """Two blocks in two columns, then on below the longer."""
+            nonlocal y, left, width
+            top, width = y, page.width() / 2 - 12
+            first()
+            below, y, left = y, top, page.width() / 2 + 12
+            second()
+            y, left, width = max(y, below), 0.0, page.width()
+
+        def summary() -> None:
+            if view.summary is not None:
+                text(translate("Report", "Summary"), 12, True, 2)
+                for line in summary_lines(view.summary):
+                    text(line, 10, gap=2)
+
+        def function_tests() -> None:
+            text(translate("Report", "Function (self-tests)"), 12, True, 2)
+            for kind, line in function:
+                text(("· " if kind == "activity" else "") + line,
+                     9 if kind == "activity" else 10, gap=2)
+
+        if function:  # pain and function side by side, as on the trend page
+            side_by_side(summary, function_tests)
+        else:
+            summary()
+        if view.summary is not None or function:
             y += 8
         weeks = weekly_sessions(sessions)
         recent_weeks = [weeks.get(((today - timedelta(weeks=n)).isocalendar().year,
@@ -134,26 +163,46 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
                         for n in range(7, -1, -1)]
         text(translate("Report", "Sessions per week, last 8 weeks (oldest first): {weeks}")
              .format(weeks=" · ".join(str(n) for n in recent_weeks)), 10, gap=10)
-        text(translate("Report", "Safety stops (sharp pain, felt unwell)"), 12, True, 2)
-        if stops:
-            for event in stops[-8:]:
-                text(stop_line(event, routine_of.get(event.session_uid or ""), title_of),
-                     10, gap=1)
-        else:
-            text(translate("Report", "None."), 10, gap=1)
-        y += 8
-        if changes:
+
+        def safety_stops() -> None:
+            text(translate("Report", "Safety stops (sharp pain, felt unwell)"), 12, True, 2)
+            if stops:
+                for event in stops[-listed:]:
+                    text(stop_line(event, routine_of.get(event.session_uid or ""), title_of),
+                         10, gap=1)
+            else:
+                text(translate("Report", "None."), 10, gap=1)
+
+        def level_list() -> None:
             text(translate("Report", "Level changes"), 12, True, 2)
-            for change in changes[-8:]:
+            for change in changes[-listed:]:
                 text(translate("Report", " · ").join((
                     f"{change.at:%Y-%m-%d}", (title_of or str)(change.routine_id),
                     view.level_label(change))), 10, gap=1)
+
+        safety_stops()
+        y += 8
+        if changes:
+            level_list()
             y += 8
-        notes = [r for r in ratings if r.note][-8:]
+        notes = [f"{r.at:%Y-%m-%d} ({r.value}/10): {r.note}"
+                 for r in ratings if r.note][-listed:]
+        # The newest notes that fit above the footer (the page is full with function).
         text(translate("Report", "Notes"), 12, True, 2)
-        for rating in notes:
-            text(f"{rating.at:%Y-%m-%d} ({rating.value}/10): {rating.note}", 10, gap=1)
-        if not notes:
+        font = QFont(view.font())
+        font.setPointSizeF(10)
+        painter.setFont(font)
+        room = page.height() - 60 - y
+        for n in range(len(notes)):
+            room -= painter.boundingRect(QRectF(0, 0, width, page.height()),
+                                         int(Qt.TextFlag.TextWordWrap), notes[-1 - n]
+                                         ).height() + 1
+            if room < 0:
+                notes = notes[len(notes) - n:]
+                break
+        for note in notes:
+            text(note, 10, gap=1)
+        if not any(r.note for r in ratings):
             text(translate("Report", "None."), 10, gap=1)
         y = max(y, page.height() - 60)
         text(translate("Report", "Self-rated pain, 0 = no pain, 10 = worst pain imaginable. "

@@ -44,7 +44,14 @@ from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
 from coach.ui.cues import CuePreferences, Cues
 from coach.ui.flash import Flash
-from coach.ui.help import Section, clot_section, emergency_section, same_day_section
+from coach.ui.help import (
+    Section,
+    clot_section,
+    emergency_section,
+    hot_knee_section,
+    same_day_section,
+    sharp_pain_section,
+)
 from coach.ui.keepawake import KeepAwake
 from coach.ui.levels import LevelPanel
 from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY, PlayerView, spoken_phrase
@@ -361,13 +368,8 @@ class SessionFlow(QWidget):
             self.tr("Rest your knee today"),
             [self.tr("Exercising a knee that is hot, red or swollen can make it worse. "
                      "Skipping today is the right choice, not a failure.")],
-            [(self.tr("What helps"), [
-                self.tr("Rest the knee and keep it raised when you sit."),
-                self.tr("Cool it: a cold pack wrapped in a towel, about 15 minutes at "
-                        "a time."),
-                self.tr("Try the routine again gently once the heat and swelling have "
-                        "settled."),
-            ]),
+            [hot_knee_section(self.tr("Try the routine again gently once the heat and "
+                                      "swelling have settled.")),
              # A red, hot knee with a fever needs care today: that comes first.
              same_day_section(hot_knee_first=True),
              (self.tr("See a clinician if"), [
@@ -431,12 +433,9 @@ class SessionFlow(QWidget):
             self.tr("Session stopped"),
             [self.tr("You stopped because of a sharp pain. That was the right thing "
                      "to do, and it has been recorded.")],
-            [(self.tr("What to do now"), [
-                self.tr("Stop exercising for today and rest the knee."),
-                self.tr("A cold pack wrapped in a towel, about 15 minutes, may ease it."),
-                self.tr("Do not restart this routine until you have talked to a "
-                        "clinician about the pain."),
-            ]), same_day_section(), clot_section()], "sharpPainAdvice")
+            [sharp_pain_section(self.tr("Do not restart this routine until you have "
+                                        "talked to a clinician about the pain.")),
+             same_day_section(), clot_section()], "sharpPainAdvice")
 
     def unwell(self) -> None:
         """Dizzy, a sudden swelling or feeling ill: stop at once, no questions, record

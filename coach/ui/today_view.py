@@ -209,6 +209,7 @@ class TodayPage(QScrollArea):
         choose_requested(): the user wants to pick a routine on the Routines page.
         plan_requested(): open the weekly plan.
         check_in_requested(): rate the pain now.
+        chair_stand_requested(): do the 30-second chair stand test (it is due).
         morning_requested(str): answer the next-morning question for this session uid.
     """
 
@@ -216,6 +217,7 @@ class TodayPage(QScrollArea):
     start_level_requested = Signal(str, int)
     level_answered = Signal(str, int, str)
     choose_requested = Signal()
+    chair_stand_requested = Signal()
     plan_requested = Signal()
     check_in_requested = Signal()
     morning_requested = Signal(str)
@@ -378,6 +380,23 @@ class TodayPage(QScrollArea):
         row = QHBoxLayout()
         row.addWidget(choose)
         row.addStretch(1)
+        self.planned.addLayout(row)
+        if Reason.CHAIR_STAND_DUE in view.reasons:
+            self._add_chair_stand_row()
+
+    def _add_chair_stand_row(self) -> None:
+        """The 30-second chair stand test is due: a line and a button, below the
+        routines (it is a check of function, not today's exercise)."""
+        row = QHBoxLayout()
+        words = plain_label(self.tr(
+            "A 30-second chair stand test is due: counting how often you can stand up "
+            "in 30 seconds shows how your legs' strength changes over the weeks."),
+            object_name="chairStandDue")
+        row.addWidget(words, 1)
+        button = QPushButton(self.tr("Chair stand test…"))
+        button.setObjectName("todayChairStand")
+        button.clicked.connect(self.chair_stand_requested)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.planned.addLayout(row)
 
     def _add_offer(self, view: TodayView, routine: Routine) -> None:

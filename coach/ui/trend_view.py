@@ -11,13 +11,14 @@ from datetime import date, datetime, time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.advice import is_exercise
-from coach.journal import Journal, SafetyEvent
+from coach.journal import Journal, SafetyEvent, TestResult
 from coach.level_changes import LevelChange, level_changes
 from coach.trend import (
     REVIEW_WEEKS,
@@ -49,6 +50,7 @@ from coach.ui.chart_items import (
     LocaleDateAxis,
 )
 from coach.ui.checkin import context_name, side_label
+from coach.ui.function_view import FunctionChart, function_lines, invitation
 from coach.ui.theme import Theme
 from coach.ui.verdict import verdict_headline
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
@@ -195,6 +197,8 @@ class TrendView(QWidget):
         #: The average line's window in days (``coach.trend.line_window``); 0: none yet.
         self.line_days = 0
         self._span = (0.0, 0.0)
+        #: The self-tests' small chart, built once there are results (``reload``).
+        self.function_chart: FunctionChart | None = None
 
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -357,7 +361,13 @@ class TrendView(QWidget):
         item.addItem(self.hover_label, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
-        layout.addWidget(self.plot, 3)
+        # The self-tests get their own small chart under this one (built when there
+        # are results): the pain chart keeps its scale and stays the hero.
+        self.plot.setMinimumHeight(260)
+        self.chart_column = QVBoxLayout()
+        self.chart_column.setSpacing(0)
+        self.chart_column.addWidget(self.plot, 1)
+        layout.addLayout(self.chart_column, 3)
 
         side = QFrame()
         side.setObjectName("trendSummary")
@@ -380,12 +390,30 @@ class TrendView(QWidget):
                                            "with"))
         baseline_button.clicked.connect(self.choose_baseline)
         side_layout.addWidget(baseline_button)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(plain_label(self.tr("Function"), point_delta=1, bold=True,
+                                          object_name="functionTitle"))
+        self.function_box = QVBoxLayout()
+        self.function_box.setSpacing(2)
+        side_layout.addLayout(self.function_box)
+        side_layout.addSpacing(8)
         self.note = plain_label("", point_delta=-1, object_name="chartNote")
         set_text_colour(self.note)
         side_layout.addWidget(self.note)
         self._describe_average(WINDOW_DAYS)
         side_layout.addStretch(1)
-        layout.addWidget(side, 1)
+        # The panel scrolls on its own when its words are longer than the charts are
+        # tall (a small window, large text, Japanese): the charts stay whole on screen.
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("trendSummaryScroll")
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # words only: Tab skips it
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setMinimumWidth(side.minimumWidth() + 16)
+        side_scroll.setMaximumWidth(side.maximumWidth() + 16)
+        side_scroll.setWidget(side)
+        layout.addWidget(side_scroll, 1)
         return page
 
     @staticmethod
@@ -479,6 +507,8 @@ class TrendView(QWidget):
                        if plausible(stamp(e.at), now)]
         self.left_out = len(stored) - len(rows)
         self.count = len(rows)
+        self._show_function([r for r in self.journal.test_results()
+                             if plausible(stamp(r.at), now)])
         if not rows:
             self.stack.setCurrentIndex(0)
             return
@@ -582,6 +612,22 @@ class TrendView(QWidget):
             self.baseline_label.setText(self.tr("Compared with {start} to {end}.").format(
                 start=start.isoformat(), end=end.isoformat()))
 
+    def _show_function(self, results: list[TestResult]) -> None:
+        """The self-tests in the panel, and their chart once there are any."""
+        clear_layout(self.function_box)
+        lines = function_lines(results)
+        for kind, line in lines or [("none", invitation())]:
+            label = plain_label(line, point_delta=-1 if kind == "activity" else 0,
+                                object_name="functionLine")
+            if kind in ("activity", "none"):
+                set_text_colour(label)
+            self.function_box.addWidget(label)
+        if lines and self.function_chart is None:
+            self.function_chart = FunctionChart()
+            self.chart_column.addWidget(self.function_chart)
+        if self.function_chart is not None:
+            self.function_chart.set_results(results)
+
     def _fitting_range(self) -> str:
         first, last = self._span
         now = datetime.now().timestamp()
@@ -609,8 +655,8 @@ class TrendView(QWidget):
         self.plot.getPlotItem().setXRange(*self._x_range(key), padding=0)
 
     @contextmanager
-    def exporting(self, range_key: str | None = None,
-                  colours: Theme | None = None) -> Iterator[None]:
+    def exporting(self, range_key: str | None = None, colours: Theme | None = None, *,
+                  aspect: float = 0.6) -> Iterator[None]:
         """The chart as an export should show it: the hover label hidden (it follows
         the mouse; it is not data), given *range_key* that range rather than the one
         on screen, and given *colours* (a printed report: light) those. All come back
@@ -628,10 +674,10 @@ class TrendView(QWidget):
         if moved:
             box.setXRange(*self._x_range(range_key), padding=0)
         # On a narrow window the plot is taller than wide; a page or an image reads
-        # better in landscape, so the export gets at most 0.6 of its width in height.
+        # better in landscape, so the export gets at most *aspect* of its width in height.
         size = self.plot.size()
-        if size.height() > 0.6 * size.width():
-            self.plot.resize(size.width(), int(0.6 * size.width()))
+        if size.height() > aspect * size.width():
+            self.plot.resize(size.width(), int(aspect * size.width()))
         try:
             yield
         finally:

@@ -3,6 +3,7 @@ PDF's chart over the period its heading names, and the screen left as it was."""
 
 import shutil
 import subprocess
+import unicodedata
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -235,3 +236,34 @@ def test_pdf_lists_level_changes_only_when_there_are_any(trend, journal, poppler
     at = when + timedelta(days=2)
     assert f"{at:%Y-%m-%d} · Ten-minute routine · Level 2 → 3" in text
     assert "Desk break" not in text
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_has_a_function_section_only_with_results(trend, journal, poppler, tmp_path):
+    report.write_report(trend, journal, tmp_path / "none.pdf", date.today())
+    assert "Function (self-tests)" not in pdf_text(tmp_path / "none.pdf")
+    start = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=30)
+    later = start + timedelta(days=21)
+    journal.add_test_result("chair_stand", 9, at=start)
+    journal.add_test_result("chair_stand", 12, at=later)
+    journal.add_psfs([("Climbing stairs", 3), ("Walking 30 minutes", 5)], at=start)
+    journal.add_psfs([("Climbing stairs", 7), ("Walking 30 minutes", 7)], at=later)
+    for day in range(8):  # a full page: stops and notes too
+        journal.add_rating(5, "check_in", note=f"note {day}", at=later + timedelta(hours=day))
+    trend.reload()
+    pdf = tmp_path / "function.pdf"
+    report.write_report(trend, journal, pdf, date.today())
+    # Pain and function side by side: read the right half of the page (A4, points).
+    right = subprocess.run(["pdftotext", "-x", "300", "-y", "0", "-W", "295", "-H", "842",
+                            str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = unicodedata.normalize("NFKC", " ".join(right.split()))  # no "ﬁ" ligatures
+    assert "Function (self-tests)" in text
+    assert (f"Chair stands in 30 seconds: 9 on {start.date()}, 12 on {later.date()}. "
+            "3 more than the first time: a meaningful change.") in text
+    assert (f"average: 4.0 on {start.date()}, 7.0 on {later.date()}. "
+            "3.0 points higher: a meaningful change.") in text
+    assert "· Climbing stairs: 3 → 7 (a meaningful change)" in text
+    assert "· Walking 30 minutes: 5 → 7" in text
+    # The page holds it all: the footer at the bottom, the newest note above it.
+    whole = " ".join(pdf_text(pdf).split())
+    assert "does not replace advice from a clinician" in whole and "note 7" in whole

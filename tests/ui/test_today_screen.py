@@ -214,3 +214,25 @@ def test_quit_during_a_session_quits_once_the_session_is_ended(reminding, qtbot)
     qtbot.waitUntil(box.isVisible)
     with qtbot.waitSignal(window.finished):  # ended and quit, not hidden
         box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_a_due_chair_stand_test_is_suggested_until_it_is_done(make_window, qtbot, data_dir):
+    from PySide6.QtWidgets import QLabel
+
+    from coach.journal import open_journal
+
+    plan_every_day(data_dir, ANKLE)
+    journal = open_journal(data_dir / paths.JOURNAL_FILE)
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = journal.start_session(ANKLE, at=yesterday)
+    journal.end_session(session.uid, "completed", 3, at=yesterday + timedelta(minutes=8))
+    journal.close()
+    window = make_window()
+    show_active(window, qtbot)
+    page = window.today_page
+    assert "chair_stand_due" in page.data.view.reasons
+    assert page.findChild(QLabel, "chairStandDue").isVisible()
+    assert page.findChild(QPushButton, "todayChairStand").isVisible()
+    window.journal.add_test_result("chair_stand", 11)
+    qtbot.waitUntil(lambda: page.findChild(QPushButton, "todayChairStand") is None)
+    assert "chair_stand_due" not in page.data.view.reasons

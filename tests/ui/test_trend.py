@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from coach.csvio import import_csv, save_csv
 from coach.trend import Summary, daily_values, rolling_mean, trend_ratings
@@ -389,3 +389,72 @@ def test_a_level_change_is_marked_on_the_chart_as_sessions_are_recorded(make_win
     low, high = trend.plot.getPlotItem().viewRange()[0]
     assert low < x[0] < high  # on screen
     assert not trend.grab().isNull()  # and it paints
+
+
+def add_function_results(journal, start):
+    """Chair stands 9 then 12, and two PSFS sittings (means 4.0 then 7.0)."""
+    journal.add_test_result("chair_stand", 9, at=start)
+    journal.add_test_result("chair_stand", 12, at=start + timedelta(days=21))
+    journal.add_psfs([("Climbing stairs", 3), ("Walking 30 minutes", 5)], at=start)
+    journal.add_psfs([("Climbing stairs", 7), ("Walking 30 minutes", 7)],
+                     at=start + timedelta(days=21))
+
+
+def function_lines_shown(trend) -> list[str]:
+    return [label.text() for label in trend.findChildren(QLabel, "functionLine")]
+
+
+def test_function_beside_pain_first_and_latest_with_meaningful_changes(make_window, qtbot):
+    window = make_window()
+    start = datetime.now().astimezone().replace(hour=9, microsecond=0) - timedelta(days=27)
+    window.journal.add_rating(4, "check_in", at=start)
+    add_function_results(window.journal, start)
+    trend = open_trend(window, qtbot)
+    first, latest = start.date(), (start + timedelta(days=21)).date()
+    assert function_lines_shown(trend) == [
+        f"Chair stands in 30 seconds: 9 on {first}, 12 on {latest}.",
+        "3 more than the first time: a meaningful change.",
+        "Activities that are hard (PSFS, 0 unable to 10 as before), average: 4.0 on "
+        f"{first}, 7.0 on {latest}.",
+        "3.0 points higher: a meaningful change.",
+        "Climbing stairs: 3 → 7 (a meaningful change)",
+        "Walking 30 minutes: 5 → 7",  # 2 points: less than the 3 one activity needs
+    ]
+    chart = trend.function_chart
+    assert chart is not None and chart.isVisibleTo(trend)
+    assert list(chart.chair_line.getData()[1]) == [9, 12]
+    assert list(chart.psfs_line.getData()[1]) == [4.0, 7.0]
+    assert len(chart.activity_lines) == 2
+    # Its own chart: nothing of it on the pain chart.
+    assert not set(chart.chair.getPlotItem().items) & set(trend.plot.getPlotItem().items)
+
+
+def test_function_change_below_the_smallest_worth_noticing_is_said_so():
+    from coach.journal import TestResult
+    from coach.ui.function_view import function_lines
+
+    at = datetime(2026, 3, 1, 9)
+    results = [TestResult("a", at, "chair_stand", 10),
+               TestResult("b", at + timedelta(days=14), "chair_stand", 11)]
+    assert [line for _kind, line in function_lines(results)] == [
+        "Chair stands in 30 seconds: 10 on 2026-03-01, 11 on 2026-03-15.",
+        "1 more than the first time: less than the 2 that make a meaningful change."]
+
+
+def test_no_function_results_invite_the_tests_and_build_no_chart(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.journal.add_rating(4, "check_in")
+    trend = open_trend(window, qtbot)
+    qtbot.waitUntil(lambda: trend.stack.currentIndex() == 1)
+    assert function_lines_shown(trend) == [
+        "No function tests yet: Tests > 30-second chair stand test… or Tests > "
+        "Activities that are hard (PSFS)…"]
+    assert trend.function_chart is None
+    assert trend.findChild(QWidget, "functionChart") is None
+    # A result in the journal: the panel and a chart follow, no reload by hand.
+    window.journal.add_test_result("chair_stand", 11)
+    qtbot.waitUntil(lambda: trend.function_chart is not None)
+    assert trend.function_chart.isVisible()
+    assert trend.function_chart.chair.isVisible() and not trend.function_chart.psfs.isVisible()
+    assert function_lines_shown(trend)[0].startswith("Chair stands in 30 seconds: 11 on ")
