@@ -1,6 +1,7 @@
 """The coach's health rules, free of Qt: what a session's outcome is, what counts as
 exercise, which session the morning question is about and what its answer means,
-the advice after a session, and what the home screen says today.
+the advice after a session, what the home screen says today, and when the chair stand
+test is due.
 
 Every rule returns an enum plus numbers; widgets only put them into words. The
 rules follow the pain-monitoring model (clinical.md section 3): pain right after
@@ -25,6 +26,7 @@ from coach.journal import (
     Rating,
     SafetyEvent,
     Session,
+    Test,
     TestResult,
 )
 from coach.pain import USUAL_PAIN, Zone, fmean, zone
@@ -36,6 +38,11 @@ GREEN_STREAK = 3
 USUAL_WINDOW_DAYS = 7
 #: A hot, red or swollen knee is mentioned on the home screen for this many days.
 SKIP_REMINDER_DAYS = 2
+#: The 30-second chair stand (a self-test of function, coach.summary): results are
+#: comparable a week or more apart (sooner, the test says so)...
+CHAIR_STAND_MIN_DAYS = 7
+#: ...and Today suggests it again this many days after the last one (none yet: now).
+CHAIR_STAND_EVERY_DAYS = 28
 #: A morning rating at least this much above the usual level has not settled.
 NOT_SETTLED_MARGIN = 1.0
 #: Usual-pain ratings of at least this many recent days are always read (the
@@ -334,3 +341,15 @@ def today_advice(history: History, today: date) -> TodayAdvice:
         return TodayAdvice(kind, last.routine_id, day, 1, value=morning.value)
     return TodayAdvice(Today.DAYS_AGO, last.routine_id, day, days)
 
+
+# -- self-tests ---------------------------------------------------------------------------
+def chair_stand_days_ago(results: Iterable[TestResult], today: date) -> int | None:
+    """Days since the last chair stand test (None: never done)."""
+    days = [r.at.date() for r in results if r.test == Test.CHAIR_STAND]
+    return (today - max(days)).days if days else None
+
+
+def chair_stand_due(results: Iterable[TestResult], today: date) -> bool:
+    """Suggest the test: never done, or done :data:`CHAIR_STAND_EVERY_DAYS` ago."""
+    ago = chair_stand_days_ago(results, today)
+    return ago is None or ago >= CHAIR_STAND_EVERY_DAYS

@@ -28,10 +28,6 @@ CHAIR_STAND_MEANINGFUL = 2
 #: al. 1995, Physiother Can 47:258-263; Horn et al. 2012, J Man Manip Ther 20(4)).
 PSFS_MEAN_MEANINGFUL = 2.0
 PSFS_ITEM_MEANINGFUL = 3.0
-#: Chair stand results are comparable a week or more apart: sooner, the app says so.
-CHAIR_STAND_MIN_DAYS = 7
-#: The test is suggested again this many days after the last one (none yet: now).
-CHAIR_STAND_EVERY_DAYS = 28
 #: Sessions are counted over this many days, today included.
 SESSION_DAYS = 28
 
@@ -130,18 +126,6 @@ def psfs(sittings: Sequence[Sitting]) -> tuple[Measure | None, tuple[ActivityCha
                        abs(scores[-1] - scores[0]) >= PSFS_ITEM_MEANINGFUL, len(scores))
         for activity, scores in history.items())
     return overall, activities
-
-
-def chair_stand_days_ago(results: Iterable[TestResult], today: date) -> int | None:
-    """Days since the last chair stand test (None: never done)."""
-    days = [r.at.date() for r in results if r.test == Test.CHAIR_STAND]
-    return (today - max(days)).days if days else None
-
-
-def chair_stand_due(results: Iterable[TestResult], today: date) -> bool:
-    """Suggest the test: never done, or done :data:`CHAIR_STAND_EVERY_DAYS` ago."""
-    ago = chair_stand_days_ago(results, today)
-    return ago is None or ago >= CHAIR_STAND_EVERY_DAYS
 
 
 def overview(journal: Journal, today: date, *,

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from coach.advice import History, TodayAdvice, today_advice
+from coach.advice import History, TodayAdvice, chair_stand_due, today_advice
 from coach.journal import Journal
 from coach.pain import fmean
 from coach.plan import EVERY_DAY, Cadence, Plan, cadence
@@ -30,7 +30,6 @@ from coach.schedule import (
     rest_on,
     zone_for,
 )
-from coach.summary import chair_stand_due
 from coach.trend import (
     TREND_CONTEXTS,
     WINDOW_DAYS,

@@ -8,11 +8,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from coach.advice import chair_stand_days_ago, chair_stand_due
 from coach.cli import main
 from coach.journal import open_journal
 from coach.summary import (
-    chair_stand_days_ago,
-    chair_stand_due,
     latest_activities,
     overview,
     overview_json,

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from coach import config
+from coach.advice import CHAIR_STAND_MIN_DAYS, chair_stand_days_ago
 from coach.journal import MAX_STANDS, EventKind, Journal, JournalError, Test
 from coach.session import Event, Phase, PhaseKind
-from coach.summary import CHAIR_STAND_MIN_DAYS, chair_stand_days_ago
 from coach.ui import theme
 from coach.ui.cues import CuePreferences, Cues
 from coach.ui.help import (
