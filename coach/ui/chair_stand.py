@@ -38,6 +38,7 @@ from coach.ui import theme
 from coach.ui.cues import CuePreferences, Cues
 from coach.ui.help import (
     Section,
+    advice_widgets,
     clot_section,
     hot_knee_section,
     same_day_section,
@@ -352,13 +353,7 @@ class ChairStandDialog(QDialog):
                name: str) -> None:
         """The last page after "not today" or a sharp pain: words and Close."""
         self.stage = Stage.ENDED
-        widgets: list[QWidget] = [plain_label(title, point_delta=8, bold=True,
-                                              object_name=name)]
-        widgets += [plain_label(text, point_delta=2) for text in paragraphs]
-        for heading, lines in sections:
-            head = plain_label(heading, point_delta=3, bold=True)
-            head.setContentsMargins(0, 8, 0, 0)
-            widgets += [head, item_list(lines)]
+        widgets = advice_widgets(title, paragraphs, sections, name)
         close = self._button(self.tr("Close"), "chairClose", self.reject, primary=True)
         row = QWidget()
         line = QHBoxLayout(row)

@@ -37,7 +37,23 @@ LABEL_SPACING_PX = 72
 MINOR_SPACING_PX = 5
 
 
-class Dots(pg.GraphicsObject):
+class _PixelSized(pg.GraphicsObject):
+    """An item whose size on screen is partly in pixels (marks, labels, padding): its
+    bounds change with the view's scale, and an exported image scales the pixels."""
+
+    _export_scale: float | None = None
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - the pixels are in the bounds
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
+
+    def setExportMode(self, export: bool, opts: dict | None = None) -> None:  # noqa: N802
+        super().setExportMode(export, opts)
+        self._export_scale = (opts or {}).get("resolutionScale", 1.0) if export else None
+        self.update()
+
+
+class Dots(_PixelSized):
     """Many points drawn with the same symbol, for example every check-in of ten years.
 
     pyqtgraph's ScatterPlotItem looks up a style for every point when data is set and
@@ -106,15 +122,7 @@ class Dots(pg.GraphicsObject):
         return QRectF(left - pad_x, bottom - pad_y, right - left + 2 * pad_x,
                       top - bottom + 2 * pad_y)
 
-    def viewTransformChanged(self) -> None:  # noqa: N802 - the padding is in pixels
-        self.prepareGeometryChange()
-        super().viewTransformChanged()
-
     # -- drawing -------------------------------------------------------------------
-    def setExportMode(self, export: bool, opts: dict | None = None) -> None:  # noqa: N802
-        super().setExportMode(export, opts)
-        self._export_scale = (opts or {}).get("resolutionScale", 1.0) if export else None
-        self.update()
 
     def _stamp(self, scale: float) -> QPixmap:
         """The symbol drawn at *scale* device pixels per pixel, cached."""
@@ -409,7 +417,7 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
                 return
 
 
-class LevelMarks(pg.GraphicsObject):
+class LevelMarks(_PixelSized):
     """A thin dashed line from *low* to *high* at each of many times, each with a short
     label at its top (the changes of a routine's level: "Level 2 → 3"). One item for
     all of them, drawn in device pixels: the visible lines in one call, and a label
@@ -465,14 +473,6 @@ class LevelMarks(pg.GraphicsObject):
         return QRectF(left - 2 * per_px, self.low, right - left + pad + 2 * per_px,
                       self.high - self.low)
 
-    def viewTransformChanged(self) -> None:  # noqa: N802 - the labels' room is in pixels
-        self.prepareGeometryChange()
-        super().viewTransformChanged()
-
-    def setExportMode(self, export: bool, opts: dict | None = None) -> None:  # noqa: N802
-        super().setExportMode(export, opts)
-        self._export_scale = (opts or {}).get("resolutionScale", 1.0) if export else None
-        self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
         if not len(self.x):

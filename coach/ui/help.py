@@ -65,6 +65,20 @@ def clot_section() -> Section:
     ])
 
 
+def advice_widgets(title: str, paragraphs: list[str], sections: list[Section],
+                   name: str) -> list[QWidget]:
+    """An advice page's words: the title (objectName *name*), the paragraphs, then
+    each section as a heading and its list (after a stop or a "not today")."""
+    widgets: list[QWidget] = [plain_label(title, point_delta=8, bold=True,
+                                          object_name=name)]
+    widgets += [plain_label(text, point_delta=2) for text in paragraphs]
+    for heading, lines in sections:
+        head = plain_label(heading, point_delta=3, bold=True)
+        head.setContentsMargins(0, 8, 0, 0)
+        widgets += [head, item_list(lines)]
+    return widgets
+
+
 def sharp_pain_section(not_again: str) -> Section:
     """What to do right after a sharp-pain stop (a session's or a self-test's);
     *not_again*: what not to do again before talking to a clinician."""

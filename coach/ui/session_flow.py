@@ -46,6 +46,7 @@ from coach.ui.cues import CuePreferences, Cues
 from coach.ui.flash import Flash
 from coach.ui.help import (
     Section,
+    advice_widgets,
     clot_section,
     emergency_section,
     hot_knee_section,
@@ -60,7 +61,6 @@ from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
     callout,
-    item_list,
     plain_label,
     safety_notes,
     set_text_colour,
@@ -320,14 +320,7 @@ class SessionFlow(QWidget):
 
     def _advice_page(self, title: str, paragraphs: list[str],
                      sections: list[Section], name: str) -> None:
-        widgets: list[QWidget] = [plain_label(title, point_delta=8, bold=True,
-                                              object_name=name)]
-        widgets += [plain_label(text, point_delta=2) for text in paragraphs]
-        for heading, lines in sections:
-            head = plain_label(heading, point_delta=3, bold=True)
-            head.setContentsMargins(0, 8, 0, 0)
-            widgets += [head, item_list(lines)]
-        self._final_page(widgets)
+        self._final_page(advice_widgets(title, paragraphs, sections, name))
 
     def _final_page(self, widgets: list[QWidget]) -> None:
         """Show *widgets* as the session's last page, with a way back to the list."""
