@@ -269,16 +269,24 @@ def run_window(options: Options, routine_id: str | None = None, *,
     # the window says it is finished.
     app.setQuitOnLastWindowClosed(False)
     window.finished.connect(app.quit)
+    def settle() -> None:
+        """What can wait for the first paint: the icon (Qt's SVG plugin) and the
+        garbage collector's freeze of what start-up made."""
+        set_app_icon(app)
+        keep_start_up()
+
     if minimized:
         QTimer.singleShot(0, listen)
         QTimer.singleShot(0, window.start_reminders)
+        QTimer.singleShot(0, settle)
     else:
         window.show()
         window.raise_()
         window.activateWindow()  # keyboard shortcuts need an active window
         after_first_paint(window, window.start_reminders)
-    QTimer.singleShot(0, lambda: set_app_icon(app))
-    QTimer.singleShot(0, keep_start_up)
+        # A zero timer would run before the paint (the window system's expose comes
+        # later): these wait for the paint itself.
+        after_first_paint(window, settle)
     window.chart_module_loaded.connect(gc.freeze)
     if routine_id is not None:
         window.open_routine(routine_id, level=level)
