@@ -5,21 +5,21 @@
     <name>Advice</name>
     <message>
         <location filename="../ui/session_flow.py" line="111"/>
-        <source>Your pain has stayed in the safe range in your last sessions of this routine. If the exercises feel easy and well controlled, you can try a little more next time.</source>
-        <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。運動が楽にでき、動きもしっかりコントロールできているなら、次回は少し負荷を上げてもかまいません。</translation>
+        <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
+        <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="115"/>
+        <location filename="../ui/session_flow.py" line="116"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="119"/>
+        <location filename="../ui/session_flow.py" line="120"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="124"/>
+        <location filename="../ui/session_flow.py" line="125"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -84,292 +84,292 @@
 <context>
     <name>ChairStandDialog</name>
     <message>
-        <location filename="../ui/chair_stand.py" line="98"/>
-        <location filename="../ui/chair_stand.py" line="173"/>
+        <location filename="../ui/chair_stand.py" line="99"/>
+        <location filename="../ui/chair_stand.py" line="174"/>
         <source>30-second chair stand test</source>
         <extracomment>The one phase the cues hear about: &quot;Go&quot; is the start of the work. The note of the safety event a sharp-pain stop of the test records (English: a journal record, not a sentence on screen).</extracomment>
         <translation>30秒椅子立ち上がりテスト</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="126"/>
+        <location filename="../ui/chair_stand.py" line="127"/>
         <source>Stops the test at once; nothing is saved ({key})</source>
         <translation>すぐにテストを中止します。何も記録されません（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="175"/>
+        <location filename="../ui/chair_stand.py" line="176"/>
         <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
         <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="182"/>
+        <location filename="../ui/chair_stand.py" line="183"/>
         <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
         <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="188"/>
+        <location filename="../ui/chair_stand.py" line="189"/>
         <source>What you need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="190"/>
+        <location filename="../ui/chair_stand.py" line="191"/>
         <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
         <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="192"/>
+        <location filename="../ui/chair_stand.py" line="193"/>
         <source>Push the chair against a wall so that it cannot slide.</source>
         <translation>椅子が滑らないように、壁につけて置きます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="193"/>
+        <location filename="../ui/chair_stand.py" line="194"/>
         <source>Nothing in the way around you.</source>
         <translation>周りに物を置かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="196"/>
+        <location filename="../ui/chair_stand.py" line="197"/>
         <source>How to do it</source>
         <translation>やり方</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="198"/>
+        <location filename="../ui/chair_stand.py" line="199"/>
         <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
         <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="200"/>
+        <location filename="../ui/chair_stand.py" line="201"/>
         <source>Cross your arms at the wrists and hold them against your chest.</source>
         <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="201"/>
+        <location filename="../ui/chair_stand.py" line="202"/>
         <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
         <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="203"/>
+        <location filename="../ui/chair_stand.py" line="204"/>
         <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
         <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="205"/>
+        <location filename="../ui/chair_stand.py" line="206"/>
         <source>If you need your hands to get up, use them and say so in the note at the end.</source>
         <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="210"/>
+        <location filename="../ui/chair_stand.py" line="211"/>
         <source>Stop at once if you feel a sharp pain, or feel dizzy or unsteady: press “{button}” or the {key} key. Speed is never worth a fall.</source>
         <translation>鋭い痛み、めまい、ふらつきを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="221"/>
+        <location filename="../ui/chair_stand.py" line="222"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="225"/>
+        <location filename="../ui/chair_stand.py" line="226"/>
         <source>No, continue</source>
         <translation>いいえ、続けます</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="231"/>
+        <location filename="../ui/chair_stand.py" line="232"/>
         <source>First, a practice stand</source>
         <translation>まず、立ち上がりの練習</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="233"/>
+        <location filename="../ui/chair_stand.py" line="234"/>
         <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
         <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="235"/>
+        <location filename="../ui/chair_stand.py" line="236"/>
         <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
         <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="238"/>
+        <location filename="../ui/chair_stand.py" line="239"/>
         <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
         <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="241"/>
+        <location filename="../ui/chair_stand.py" line="242"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="243"/>
+        <location filename="../ui/chair_stand.py" line="244"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="250"/>
+        <location filename="../ui/chair_stand.py" line="251"/>
         <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
         <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="261"/>
+        <location filename="../ui/chair_stand.py" line="262"/>
         <source>Seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="265"/>
+        <location filename="../ui/chair_stand.py" line="266"/>
         <source>seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="268"/>
+        <location filename="../ui/chair_stand.py" line="269"/>
         <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
         <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="279"/>
+        <location filename="../ui/chair_stand.py" line="280"/>
         <source>Stands</source>
         <translation>立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="282"/>
+        <location filename="../ui/chair_stand.py" line="283"/>
         <source>Stands counted</source>
         <translation>数えた立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="286"/>
+        <location filename="../ui/chair_stand.py" line="287"/>
         <source>+1 stand
 (Space)</source>
         <translation>＋1回
 （スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="288"/>
+        <location filename="../ui/chair_stand.py" line="289"/>
         <source>Count one stand</source>
         <translation>立ち上がりを1回数える</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="302"/>
+        <location filename="../ui/chair_stand.py" line="303"/>
         <source>Time is up: well done</source>
         <translation>時間です。お疲れさまでした</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="307"/>
+        <location filename="../ui/chair_stand.py" line="308"/>
         <source>Stands in 30 seconds:</source>
         <translation>30秒間の立ち上がり回数：</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="313"/>
+        <location filename="../ui/chair_stand.py" line="314"/>
         <source>Stands in 30 seconds</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="319"/>
+        <location filename="../ui/chair_stand.py" line="320"/>
         <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
         <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="324"/>
+        <location filename="../ui/chair_stand.py" line="325"/>
         <source>Last time ({date}): {count} stands.</source>
         <translation>前回（{date}）：{count}回。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="329"/>
+        <location filename="../ui/chair_stand.py" line="330"/>
         <source>How did it go? e.g. used my hands, knee hurt</source>
         <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="331"/>
-        <location filename="../ui/chair_stand.py" line="338"/>
+        <location filename="../ui/chair_stand.py" line="332"/>
+        <location filename="../ui/chair_stand.py" line="339"/>
         <source>Note (optional)</source>
         <translation>メモ（任意）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="335"/>
+        <location filename="../ui/chair_stand.py" line="336"/>
         <source>Close without saving</source>
         <translation>記録せずに閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="336"/>
+        <location filename="../ui/chair_stand.py" line="337"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="362"/>
+        <location filename="../ui/chair_stand.py" line="357"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="375"/>
+        <location filename="../ui/chair_stand.py" line="370"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="376"/>
+        <location filename="../ui/chair_stand.py" line="371"/>
         <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="396"/>
+        <location filename="../ui/chair_stand.py" line="391"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="429"/>
+        <location filename="../ui/chair_stand.py" line="424"/>
         <source>{n} seconds left</source>
         <translation>残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="441"/>
+        <location filename="../ui/chair_stand.py" line="436"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="457"/>
+        <location filename="../ui/chair_stand.py" line="452"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="459"/>
+        <location filename="../ui/chair_stand.py" line="454"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="469"/>
+        <location filename="../ui/chair_stand.py" line="464"/>
         <source>{n} stands</source>
         <translation>{n}回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="480"/>
+        <location filename="../ui/chair_stand.py" line="475"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="484"/>
+        <location filename="../ui/chair_stand.py" line="479"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="488"/>
+        <location filename="../ui/chair_stand.py" line="483"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="490"/>
+        <location filename="../ui/chair_stand.py" line="485"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="500"/>
+        <location filename="../ui/chair_stand.py" line="495"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="527"/>
+        <location filename="../ui/chair_stand.py" line="522"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="530"/>
+        <location filename="../ui/chair_stand.py" line="525"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="538"/>
+        <location filename="../ui/chair_stand.py" line="533"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -447,118 +447,118 @@
 <context>
     <name>DailyLife</name>
     <message>
-        <location filename="../ui/help.py" line="188"/>
+        <location filename="../ui/help.py" line="202"/>
         <source>Walking</source>
         <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
         <translation>歩き方</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="189"/>
+        <location filename="../ui/help.py" line="203"/>
         <source>Land on your heel, roll over the sole and push off from your toes.</source>
         <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="191"/>
+        <location filename="../ui/help.py" line="205"/>
         <source>Keep your knees pointing the way you are going, not turned in or out.</source>
         <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="193"/>
+        <location filename="../ui/help.py" line="207"/>
         <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
         <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="196"/>
+        <location filename="../ui/help.py" line="210"/>
         <source>Stairs</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="197"/>
+        <location filename="../ui/help.py" line="211"/>
         <source>Hold the handrail whenever there is one.</source>
         <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="198"/>
+        <location filename="../ui/help.py" line="212"/>
         <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
         <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="201"/>
+        <location filename="../ui/help.py" line="215"/>
         <source>Shoes</source>
         <translation>靴</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="202"/>
+        <location filename="../ui/help.py" line="216"/>
         <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
         <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="204"/>
+        <location filename="../ui/help.py" line="218"/>
         <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
         <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="207"/>
+        <location filename="../ui/help.py" line="221"/>
         <source>Warmth and stretching</source>
         <translation>温めとストレッチ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="208"/>
+        <location filename="../ui/help.py" line="222"/>
         <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
         <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="210"/>
+        <location filename="../ui/help.py" line="224"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
         <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="213"/>
+        <location filename="../ui/help.py" line="227"/>
         <source>Sitting for a long time</source>
         <translation>長く座るとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="214"/>
+        <location filename="../ui/help.py" line="228"/>
         <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
         <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="218"/>
+        <location filename="../ui/help.py" line="232"/>
         <source>Which routine to start with</source>
         <translation>どのルーティンから始めるか</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="219"/>
+        <location filename="../ui/help.py" line="233"/>
         <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
         <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="221"/>
+        <location filename="../ui/help.py" line="235"/>
         <source>Pain or tightness behind the knee: “{first}”.</source>
         <translation>膝の裏の痛みや張り：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="223"/>
+        <location filename="../ui/help.py" line="237"/>
         <source>Stiff knees after sitting for a long time: “{first}”.</source>
         <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="226"/>
+        <location filename="../ui/help.py" line="240"/>
         <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
         <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="228"/>
+        <location filename="../ui/help.py" line="242"/>
         <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
         <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="241"/>
+        <location filename="../ui/help.py" line="255"/>
         <source>Daily life</source>
         <translation>日常生活のコツ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="242"/>
+        <location filename="../ui/help.py" line="256"/>
         <source>Small habits that spare your knees during the day.</source>
         <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
     </message>
@@ -715,17 +715,17 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="249"/>
+        <location filename="../ui/help.py" line="263"/>
         <source>This app does not replace advice from a clinician.</source>
         <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="258"/>
+        <location filename="../ui/help.py" line="272"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="260"/>
+        <location filename="../ui/help.py" line="274"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
@@ -734,22 +734,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="267"/>
+        <location filename="../ui/help.py" line="281"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="275"/>
+        <location filename="../ui/help.py" line="289"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="276"/>
+        <location filename="../ui/help.py" line="290"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="277"/>
+        <location filename="../ui/help.py" line="291"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -1112,7 +1112,9 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/trend_view.py" line="243"/>
         <source>Loading the chart…</source>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day, context and value, the summary and average still from every rating. The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
@@ -1809,7 +1811,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="391"/>
+        <location filename="../ui/chair_stand.py" line="386"/>
         <location filename="../ui/player.py" line="92"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -1964,17 +1966,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="124"/>
-        <location filename="../ui/chair_stand.py" line="212"/>
-        <location filename="../ui/help.py" line="154"/>
+        <location filename="../ui/chair_stand.py" line="125"/>
+        <location filename="../ui/chair_stand.py" line="213"/>
+        <location filename="../ui/help.py" line="168"/>
         <location filename="../ui/player.py" line="386"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="156"/>
+        <location filename="../ui/help.py" line="170"/>
         <location filename="../ui/player.py" line="390"/>
-        <location filename="../ui/session_flow.py" line="307"/>
+        <location filename="../ui/session_flow.py" line="308"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2626,112 +2628,112 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>息苦しさや胸の痛みもあるときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="71"/>
+        <location filename="../ui/help.py" line="85"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="72"/>
+        <location filename="../ui/help.py" line="86"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="73"/>
+        <location filename="../ui/help.py" line="87"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="80"/>
+        <location filename="../ui/help.py" line="94"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="81"/>
+        <location filename="../ui/help.py" line="95"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="82"/>
+        <location filename="../ui/help.py" line="96"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="89"/>
+        <location filename="../ui/help.py" line="103"/>
         <source>Call emergency services at once if</source>
         <translation>次のようなときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="90"/>
+        <location filename="../ui/help.py" line="104"/>
         <source>you have chest pain</source>
         <translation>胸が痛む</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="91"/>
+        <location filename="../ui/help.py" line="105"/>
         <source>you are suddenly short of breath</source>
         <translation>急に息苦しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="96"/>
+        <location filename="../ui/help.py" line="110"/>
         <source>See an orthopaedic clinician if</source>
         <translation>次のようなときは、整形外科の医師に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="97"/>
+        <location filename="../ui/help.py" line="111"/>
         <source>your knee has not improved after several days of rest</source>
         <translation>数日休んでも膝がよくならない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="98"/>
+        <location filename="../ui/help.py" line="112"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="147"/>
+        <location filename="../ui/help.py" line="161"/>
         <source>Stop the session at once if you notice</source>
         <translation>次のようなときは、すぐに運動を中止してください</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="148"/>
+        <location filename="../ui/help.py" line="162"/>
         <source>a sharp or stabbing pain</source>
         <translation>鋭い痛みや、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="149"/>
+        <location filename="../ui/help.py" line="163"/>
         <source>new, sudden pain, swelling or redness</source>
         <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="150"/>
+        <location filename="../ui/help.py" line="164"/>
         <source>dizziness, or you feel unwell or feverish</source>
         <translation>めまいがする、具合が悪い、または熱っぽい</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="151"/>
+        <location filename="../ui/help.py" line="165"/>
         <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
         <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="158"/>
+        <location filename="../ui/help.py" line="172"/>
         <source>Do not exercise today if</source>
         <translation>次のような日は運動を休みましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="159"/>
+        <location filename="../ui/help.py" line="173"/>
         <source>your knee is hot, red or swollen</source>
         <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="160"/>
+        <location filename="../ui/help.py" line="174"/>
         <source>you have a fever or feel unwell</source>
         <translation>熱がある、または体調がすぐれない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="161"/>
+        <location filename="../ui/help.py" line="175"/>
         <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
         <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="169"/>
+        <location filename="../ui/help.py" line="183"/>
         <source>Safety and when to get help</source>
         <translation>安全のために・受診の目安</translation>
     </message>
@@ -2739,243 +2741,243 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="187"/>
+        <location filename="../ui/session_flow.py" line="188"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="188"/>
+        <location filename="../ui/session_flow.py" line="189"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="188"/>
+        <location filename="../ui/session_flow.py" line="189"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="199"/>
+        <location filename="../ui/session_flow.py" line="200"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="200"/>
+        <location filename="../ui/session_flow.py" line="201"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="200"/>
+        <location filename="../ui/session_flow.py" line="201"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="230"/>
+        <location filename="../ui/session_flow.py" line="231"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="215"/>
-        <location filename="../ui/session_flow.py" line="242"/>
+        <location filename="../ui/chair_stand.py" line="216"/>
+        <location filename="../ui/session_flow.py" line="243"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="219"/>
-        <location filename="../ui/session_flow.py" line="247"/>
+        <location filename="../ui/chair_stand.py" line="220"/>
+        <location filename="../ui/session_flow.py" line="248"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/session_flow.py" line="249"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="223"/>
-        <location filename="../ui/session_flow.py" line="250"/>
+        <location filename="../ui/chair_stand.py" line="224"/>
+        <location filename="../ui/session_flow.py" line="251"/>
         <source>Yes, it is hot, red or swollen</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="258"/>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="259"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="285"/>
+        <location filename="../ui/session_flow.py" line="286"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="287"/>
+        <location filename="../ui/session_flow.py" line="288"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="291"/>
+        <location filename="../ui/session_flow.py" line="292"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="293"/>
+        <location filename="../ui/session_flow.py" line="294"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="300"/>
+        <location filename="../ui/session_flow.py" line="301"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="449"/>
+        <location filename="../ui/session_flow.py" line="443"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="453"/>
+        <location filename="../ui/session_flow.py" line="447"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="454"/>
+        <location filename="../ui/session_flow.py" line="448"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="456"/>
+        <location filename="../ui/session_flow.py" line="450"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="458"/>
+        <location filename="../ui/session_flow.py" line="452"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="310"/>
+        <location filename="../ui/session_flow.py" line="311"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="253"/>
+        <location filename="../ui/session_flow.py" line="254"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="255"/>
+        <location filename="../ui/session_flow.py" line="256"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="259"/>
+        <location filename="../ui/session_flow.py" line="260"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="305"/>
+        <location filename="../ui/session_flow.py" line="306"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="335"/>
+        <location filename="../ui/session_flow.py" line="329"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="368"/>
+        <location filename="../ui/session_flow.py" line="362"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="363"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="371"/>
+        <location filename="../ui/session_flow.py" line="365"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="375"/>
+        <location filename="../ui/session_flow.py" line="369"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="376"/>
+        <location filename="../ui/session_flow.py" line="370"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="387"/>
+        <location filename="../ui/session_flow.py" line="381"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="402"/>
+        <location filename="../ui/session_flow.py" line="396"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="403"/>
+        <location filename="../ui/session_flow.py" line="397"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="419"/>
+        <location filename="../ui/session_flow.py" line="413"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="433"/>
-        <location filename="../ui/session_flow.py" line="448"/>
+        <location filename="../ui/session_flow.py" line="427"/>
+        <location filename="../ui/session_flow.py" line="442"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="434"/>
+        <location filename="../ui/session_flow.py" line="428"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="452"/>
+        <location filename="../ui/session_flow.py" line="446"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="436"/>
+        <location filename="../ui/session_flow.py" line="430"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="471"/>
+        <location filename="../ui/session_flow.py" line="465"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="473"/>
+        <location filename="../ui/session_flow.py" line="467"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="490"/>
+        <location filename="../ui/session_flow.py" line="484"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="495"/>
+        <location filename="../ui/session_flow.py" line="489"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="505"/>
+        <location filename="../ui/session_flow.py" line="499"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="535"/>
+        <location filename="../ui/session_flow.py" line="529"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3400,113 +3402,113 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="91"/>
+        <location filename="../ui/trend_view.py" line="112"/>
         <source>2 weeks</source>
-        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend.</extracomment>
+        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend. How long ``reload`` waits for the worker that reads the ratings (seconds): ten years of them take a few tens of ms, and the page shows them at once; longer, and the page says it is loading rather than freeze the window.</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="91"/>
+        <location filename="../ui/trend_view.py" line="112"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="113"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="92"/>
+        <location filename="../ui/trend_view.py" line="113"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="99"/>
+        <location filename="../ui/trend_view.py" line="120"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="101"/>
+        <location filename="../ui/trend_view.py" line="122"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="106"/>
+        <location filename="../ui/trend_view.py" line="127"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="113"/>
+        <location filename="../ui/trend_view.py" line="134"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="115"/>
+        <location filename="../ui/trend_view.py" line="136"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="117"/>
+        <location filename="../ui/trend_view.py" line="138"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="120"/>
+        <location filename="../ui/trend_view.py" line="141"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="121"/>
+        <location filename="../ui/trend_view.py" line="142"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="122"/>
+        <location filename="../ui/trend_view.py" line="143"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="129"/>
+        <location filename="../ui/trend_view.py" line="150"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="130"/>
+        <location filename="../ui/trend_view.py" line="151"/>
         <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="133"/>
+        <location filename="../ui/trend_view.py" line="154"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="135"/>
+        <location filename="../ui/trend_view.py" line="156"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="137"/>
+        <location filename="../ui/trend_view.py" line="158"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="141"/>
+        <location filename="../ui/trend_view.py" line="162"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="148"/>
+        <location filename="../ui/trend_view.py" line="169"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="152"/>
+        <location filename="../ui/trend_view.py" line="173"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="153"/>
+        <location filename="../ui/trend_view.py" line="174"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
@@ -3564,174 +3566,173 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="216"/>
+        <location filename="../ui/trend_view.py" line="254"/>
         <source>No ratings yet</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="219"/>
+        <location filename="../ui/trend_view.py" line="257"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="223"/>
+        <location filename="../ui/trend_view.py" line="261"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="226"/>
+        <location filename="../ui/trend_view.py" line="264"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="249"/>
+        <location filename="../ui/trend_view.py" line="287"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="250"/>
+        <location filename="../ui/trend_view.py" line="288"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="256"/>
+        <location filename="../ui/trend_view.py" line="294"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="256"/>
+        <location filename="../ui/trend_view.py" line="294"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="257"/>
+        <location filename="../ui/trend_view.py" line="295"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="261"/>
+        <location filename="../ui/trend_view.py" line="299"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="262"/>
+        <location filename="../ui/trend_view.py" line="300"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="263"/>
+        <location filename="../ui/trend_view.py" line="301"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="268"/>
+        <location filename="../ui/trend_view.py" line="306"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="270"/>
+        <location filename="../ui/trend_view.py" line="308"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="284"/>
+        <location filename="../ui/trend_view.py" line="322"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="394"/>
+        <location filename="../ui/trend_view.py" line="432"/>
         <source>Function</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="453"/>
+        <location filename="../ui/trend_view.py" line="492"/>
         <source>Level {new}</source>
         <translation>レベル{new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="454"/>
+        <location filename="../ui/trend_view.py" line="493"/>
         <source>Level {old} → {new}</source>
         <translation>レベル{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="458"/>
+        <location filename="../ui/trend_view.py" line="497"/>
         <source>30-day average</source>
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="465"/>
+        <location filename="../ui/trend_view.py" line="504"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="468"/>
+        <location filename="../ui/trend_view.py" line="507"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="289"/>
+        <location filename="../ui/trend_view.py" line="327"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="458"/>
+        <location filename="../ui/trend_view.py" line="497"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="327"/>
+        <location filename="../ui/trend_view.py" line="365"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="347"/>
+        <location filename="../ui/trend_view.py" line="385"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="350"/>
+        <location filename="../ui/trend_view.py" line="388"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="374"/>
-        <location filename="../ui/trend_view.py" line="380"/>
+        <location filename="../ui/trend_view.py" line="412"/>
+        <location filename="../ui/trend_view.py" line="418"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="375"/>
+        <location filename="../ui/trend_view.py" line="413"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="387"/>
+        <location filename="../ui/trend_view.py" line="425"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="389"/>
+        <location filename="../ui/trend_view.py" line="427"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="604"/>
+        <location filename="../ui/trend_view.py" line="681"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="608"/>
+        <location filename="../ui/trend_view.py" line="685"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="611"/>
+        <location filename="../ui/trend_view.py" line="688"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="715"/>
+        <location filename="../ui/trend_view.py" line="792"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -110,8 +110,9 @@ def advice_text(advice: AfterAdvice) -> str:
     return {
         AfterAdvice.TRY_MORE: translate(
             "Advice", "Your pain has stayed in the safe range in your last sessions of "
-            "this routine. If the exercises feel easy and well controlled, you can try "
-            "a little more next time."),
+            "this routine. If your knee is back to usual tomorrow morning, the coach "
+            "will offer the next level; take it if the exercises feel easy and well "
+            "controlled."),
         AfterAdvice.KEEP_GREEN: translate(
             "Advice", "Your pain stayed in the safe range. Keep the same level for now: "
             "once it stays in the safe range for a few sessions in a row and the "

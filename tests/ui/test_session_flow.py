@@ -255,7 +255,7 @@ def test_skipping_through_every_step_is_not_a_completed_routine(qtbot, flow, jou
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_1)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
     advice = flow.findChild(QLabel, "zoneAdvice").text()
-    assert "try a little more next time" not in advice
+    assert "will offer the next level" not in advice
     assert advice.startswith("Your pain stayed in the safe range. Keep the same level")
     assert flow.findChild(QLabel, "resultSummary").text() == "You completed 0 of 5 steps."
 
@@ -298,7 +298,7 @@ def test_a_single_green_session_does_not_ask_for_more(qtbot, flow):
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_2)
     qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
     advice = flow.findChild(QLabel, "zoneAdvice").text()
-    assert "you can try a little more next time" not in advice
+    assert "will offer the next level" not in advice
     assert "Keep the same level for now" in advice
 
 
@@ -439,3 +439,12 @@ def test_cue_line_is_not_slanted_in_japanese(qtbot, data_dir, journal, lang, ita
     qtbot.addWidget(flow)
     assert flow.player.cue_label.font().italic() is italic
     flow.shutdown()
+
+
+def test_after_a_green_streak_the_advice_points_to_the_level_offer(qapp):
+    from coach.advice import AfterAdvice
+    from coach.ui.session_flow import advice_text
+
+    words = advice_text(AfterAdvice.TRY_MORE)
+    assert "If your knee is back to usual tomorrow morning" in words
+    assert "the coach will offer the next level" in words
