@@ -13,12 +13,22 @@ each: "open" is construction + reload + adding it to the page, until the plot ha
 been painted by the event loop; a range switch is ``set_range`` + a synchronous paint
 of the plot's viewport, through 2 weeks, 3 months, 1 year and all, three times; then
 the chart is saved as PNG and closed. Prints ``result <JSON>``.
+
+    python bench/chart_child.py DATA_DIR big N
+
+The trend page at scale: DATA_DIR's ``big.sqlite3`` filled (once) with N ratings over
+the same 10 years (N / 3650 a day, the three contexts in turn, every value each day),
+then one chart opened as at the first visit, pyqtgraph's import included. A precise
+10 ms QTimer runs throughout and the longest gap between its ticks is reported for
+the import and for the open (an event-loop stall: the window frozen that long).
+"open" lasts until the chart has been painted with its data, however it loads it.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import math
 import os
 import sys
 import tempfile
@@ -30,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 
 from coach.journal import iso, open_journal  # noqa: E402
@@ -64,6 +74,126 @@ def fill(path: Path) -> int:
     return len(rows)
 
 
+def fill_big(path: Path, count: int) -> int:
+    """*count* ratings over 10 years, inserted in one transaction (fast)."""
+    journal = open_journal(path)
+    (stored,) = journal.db.execute("SELECT count(*) FROM ratings").fetchone()
+    if stored:
+        journal.close()
+        return stored
+    days = 365 * YEARS
+    end = datetime.now().astimezone().replace(hour=6, minute=0, second=0, microsecond=0)
+    start = end - timedelta(days=days - 1)
+
+    def rows():
+        for n in range(count):
+            day, k = divmod(n * days, count)  # spread evenly; k: how far into the day
+            moment = start + timedelta(days=day, seconds=k * 57_600 // count)
+            yield (f"b{n}", iso(moment), (day * 7 + n * 3) % 11, CONTEXTS[n % 3])
+
+    with journal.transaction() as db:
+        db.executemany("INSERT INTO ratings (uid, at, value, context) VALUES (?, ?, ?, ?)",
+                       rows())
+    journal.close()
+    return count
+
+
+class StallWatch(QObject):
+    """The longest gap between the ticks of a precise 10 ms timer: how long the event
+    loop was kept from running."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.longest = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def take(self) -> float:
+        """The longest gap so far, including the one still open; then start over."""
+        self._tick()
+        longest, self.longest = self.longest, 0.0
+        return longest
+
+
+def rss_mib(field: str = "VmRSS") -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return math.nan
+
+
+def main_big(data: Path, count: int) -> int:
+    """The trend page's first visit on a journal of *count* ratings (see the module)."""
+    data.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    stored = fill_big(data / "big.sqlite3", count)
+    filled = time.perf_counter() - began
+    app = QApplication(sys.argv[:1])
+    from coach.ui.app import lighten_pyside_import_hook
+
+    lighten_pyside_import_hook()
+    host = QWidget()
+    host.resize(1100, 720)
+    QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
+    host.show()
+    app.processEvents()
+    watch = StallWatch()
+    watch.start()
+    rss_before = rss_mib()
+    began = time.perf_counter()
+    from coach.ui.trend_view import TrendView
+    imported = time.perf_counter() - began
+    gc.freeze()
+    import_stall = watch.take()
+    journal = open_journal(data / "big.sqlite3")
+    start = time.perf_counter()
+    view = TrendView(journal)
+    host.layout().addWidget(view)
+    view.reload()
+    returned = time.perf_counter() - start
+
+    def loaded() -> bool:
+        return view.stack.currentIndex() == 1 and len(view.usual.getData()[0]) > 0
+
+    while not loaded():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    painted = PaintWatch(view.plot.viewport())
+    view.plot.viewport().update()
+    while not painted.painted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    opened = time.perf_counter() - start
+    open_stall = watch.take()
+    switches = []
+    for key in ("2w", "3m", "1y", "all"):
+        began = time.perf_counter()
+        view.set_range(key)
+        view.plot.viewport().repaint()
+        switches.append(time.perf_counter() - began)
+    watch.timer.stop()
+    result = {"ratings": stored, "fill_s": filled, "import_s": imported,
+              "import_stall_s": import_stall, "reload_returned_s": returned,
+              "open_s": opened, "open_stall_s": open_stall,
+              "first_visit_s": imported + opened, "switch_s": switches,
+              "dots_drawn": int(len(view.usual.getData()[0])),
+              "rss_growth_mib": rss_mib() - rss_before, "rss_peak_mib": rss_mib("VmHWM"),
+              "summary": [label.text() for label in view.findChildren(QWidget, "summaryLine")
+                          if hasattr(label, "text")]}
+    print("result " + json.dumps(result), flush=True)
+    return 0
+
+
 class PaintWatch(QObject):
     """Counts Paint events of one widget (the plot's viewport)."""
 
@@ -81,6 +211,8 @@ class PaintWatch(QObject):
 def main() -> int:
     data = Path(sys.argv[1])
     first = sys.argv[2] if len(sys.argv) > 2 else "empty"
+    if first == "big":
+        return main_big(data, int(sys.argv[3]))
     data.mkdir(parents=True, exist_ok=True)
     count = fill(data / "journal.sqlite3")
     empty_path = data / "empty.sqlite3"

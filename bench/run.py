@@ -62,6 +62,11 @@ chart
     The trend page on 10 years of 3 ratings a day (bench/chart_child.py): open
     (build, load, paint), range switches, PNG export, each against a one-rating
     chart in the same process; the pyqtgraph import is reported on its own.
+chart_1m (not run unless named in ``--only``)
+    The trend page's first visit on a journal of ``--ratings`` ratings (default
+    1,000,000) over 10 years, and on 10 years of 3 a day with the same child: the
+    pyqtgraph import, the open until the chart is painted with its data, and the
+    longest event-loop stall of each (a precise 10 ms QTimer's longest gap), RSS.
 idle
     bench/idle_child.py runs Knee Coach in-process (as ``python -m coach --data-dir
     TMP --lang en``) on a data folder with a weekly plan (the ten-minute routine
@@ -81,7 +86,8 @@ then 3 rounds of 15 s idle, ``plain`` and ``holds`` (about 3.5 minutes); idle: 3
 rounds of 20 s app and floor (about 2.5 minutes).
 ``--quick``: N=3, 50 inserts, 10,000 ratings, once; player runs of 15 s, 1 round;
 idle 1 round of 10 s.
-``--only startup,chart``: just those parts (any of the six headings above).
+``--only startup,chart``: just those parts (any of the six headings above, or
+``chart_1m``, which only runs when named: filling its journal takes half a minute).
 Benchmarks report; they do not assert. Progress notes go to stderr.
 """
 
@@ -626,6 +632,60 @@ def bench_chart(work: Path, runs: int) -> dict:
     }
 
 
+#: The trend page at scale (issue #20): a million ratings charted within 1 s with no
+#: event-loop stall over 250 ms; ten years within 400 ms with the pyqtgraph import.
+CHART_SCALE_OPEN_TARGET_MS = 1000
+CHART_SCALE_STALL_TARGET_MS = 250
+CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS = 400
+
+
+def bench_chart_scale(work: Path, ratings: int, runs: int) -> dict:
+    """The first visit to the trend page on *ratings* ratings and on 10 years of 3 a
+    day (``bench/chart_child.py DIR big N``): *runs* children each, alternating;
+    medians, with the worst stall of all runs."""
+    env = child_env(work / "home")
+    del env["COACH_EXIT_AFTER_FIRST_PAINT"]
+    sizes = {"large": ratings, "ten_years": 365 * 10 * 3}
+    results: dict[str, list[dict]] = {name: [] for name in sizes}
+    for _ in range(runs):
+        for name, count in sizes.items():
+            done = subprocess.run([sys.executable, str(ROOT / "bench" / "chart_child.py"),
+                                   str(work / f"chart_{name}"), "big", str(count)], cwd=ROOT,
+                                  env=env, text=True, stdin=subprocess.DEVNULL,
+                                  capture_output=True, timeout=900)
+            line = next((x for x in done.stdout.splitlines() if x.startswith("result ")), None)
+            if done.returncode or line is None:
+                raise RuntimeError(f"chart child exited {done.returncode}:\n"
+                                   f"{done.stderr[-2000:]}")
+            results[name].append(json.loads(line.removeprefix("result ")))
+
+    def figures(among: list[dict]) -> dict:
+        def mid(key: str) -> float:
+            return median([r[key] for r in among])
+
+        return {"ratings": among[0]["ratings"], "dots_drawn": among[0]["dots_drawn"],
+                "import_pyqtgraph_and_view_ms": ms(mid("import_s")),
+                "import_stall_ms": ms(mid("import_stall_s")),
+                "reload_returned_ms": ms(mid("reload_returned_s")),
+                "open_ms": ms(mid("open_s")),
+                "open_longest_stall_ms": ms(max(r["open_stall_s"] for r in among)),
+                "first_visit_ms": ms(mid("first_visit_s")),
+                "switch_range_ms": ms(median([v for r in among for v in r["switch_s"]])),
+                "rss_growth_mib": round(mid("rss_growth_mib"), 1),
+                "summary": among[0]["summary"]}
+
+    large, ten = figures(results["large"]), figures(results["ten_years"])
+    return {
+        "large": large, "ten_years": ten, "runs": runs,
+        "target": {"large_open_ms_max": CHART_SCALE_OPEN_TARGET_MS,
+                   "stall_ms_max": CHART_SCALE_STALL_TARGET_MS,
+                   "ten_years_first_visit_ms_max": CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS},
+        "meets_target": large["open_ms"] < CHART_SCALE_OPEN_TARGET_MS
+        and large["open_longest_stall_ms"] < CHART_SCALE_STALL_TARGET_MS
+        and ten["first_visit_ms"] < CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS,
+    }
+
+
 # -- 6. idling with reminders on ----------------------------------------------
 #: Wake-ups the app may have over the floor in one idle stretch and still meet the
 #: target. Neither child's reminder timer fires within the run, so the floor's GUI
@@ -745,6 +805,8 @@ def bench_idle(work: Path, seconds: float, rounds: int) -> dict:
 
 
 SECTIONS = ("startup", "journal_insert", "export", "chart", "player", "idle")
+#: Parts run only when named in --only.
+EXTRA_SECTIONS = ("chart_1m",)
 
 
 def main() -> int:
@@ -754,11 +816,15 @@ def main() -> int:
                              "(about 1.5 min)")
     parser.add_argument("--only", metavar="PARTS", type=lambda text: set(text.split(",")),
                         default=set(SECTIONS),
-                        help="comma-separated parts to run: " + ", ".join(SECTIONS))
+                        help="comma-separated parts to run: " + ", ".join(SECTIONS)
+                        + " (default: all of these), " + ", ".join(EXTRA_SECTIONS))
+    parser.add_argument("--ratings", metavar="N", type=int, default=1_000_000,
+                        help="chart_1m: how many ratings (default 1,000,000)")
     args = parser.parse_args()
     quick, only = args.quick, args.only
-    if only - set(SECTIONS):
-        parser.error(f"unknown part(s): {', '.join(sorted(only - set(SECTIONS)))}")
+    if only - set(SECTIONS) - set(EXTRA_SECTIONS):
+        unknown = only - set(SECTIONS) - set(EXTRA_SECTIONS)
+        parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         work = Path(tmp)
@@ -783,6 +849,9 @@ def main() -> int:
         if "chart" in only:
             note("trend chart with 10 years of ratings ...")
             report["chart"] = bench_chart(work, runs=1 if quick else 3)
+        if "chart_1m" in only:
+            note(f"trend chart's first visit with {args.ratings:,} ratings ...")
+            report["chart_1m"] = bench_chart_scale(work, args.ratings, runs=1 if quick else 3)
         if "player" in only:
             note("player (about 3.5 minutes; --quick: about 1.5) ...")
             report["player"] = bench_player(work, drift_seconds=(15, 15) if quick else (60, 20),

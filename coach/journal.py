@@ -569,6 +569,29 @@ class Journal:
             f"SELECT uid, {_EPOCH.format('at')}, substr(at, 1, 10), value, context "
             "FROM ratings ORDER BY julianday(at), id")
 
+    def chart_ratings(self, most: int) -> tuple[int, bool, list[tuple[str, float | None, str,
+                                                                     int, str, int]]]:
+        """The ratings for a chart, oldest first: how many are stored, whether they
+        come grouped, and rows ``(uid, time stamp, day, value, context, how many)``
+        whose first five are as :meth:`rating_points` gives them. Up to *most*
+        ratings: one row each (how many: 1). Beyond: one row per local day as
+        recorded, context and value, with one of the group's ratings and how many the
+        group holds; a million ratings come down to at most 11 rows a day and
+        context, but SQLite sorts them all to group them (seconds for a million):
+        call it in a worker thread, on a read-only connection of its own
+        (:attr:`source`)."""
+        with self._snapshot():
+            ((stored,),) = self._fetch("SELECT count(*) FROM ratings")
+            if stored <= most:
+                return stored, False, self._fetch(
+                    f"SELECT uid, {_EPOCH.format('at')}, substr(at, 1, 10), value, context, "
+                    "1 FROM ratings ORDER BY julianday(at), id")
+            return stored, True, self._fetch(
+                f"SELECT r.uid, {_EPOCH.format('r.at')}, g.day, g.value, g.context, g.n "
+                "FROM (SELECT min(id) AS id, substr(at, 1, 10) AS day, value, context, "
+                "count(*) AS n FROM ratings GROUP BY day, context, value) AS g "
+                "JOIN ratings r ON r.id = g.id ORDER BY julianday(r.at), r.id")
+
     def update_rating(self, uid: str, *, value: int | None = None,
                       note: str | None = None, side: str | None = None) -> Rating:
         """Correct a rating (value, note or side); returns the rating as stored."""

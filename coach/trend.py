@@ -68,6 +68,73 @@ def plausible(stamp: float | None, now: float) -> bool:
     return stamp is not None and EARLIEST <= stamp <= now + 86400
 
 
+#: Beyond this many ratings the chart is read grouped (``Journal.chart_ratings``: one
+#: dot per local day, context and value) and off the GUI thread. Ten years of three
+#: a day (10,950) stay below it, one dot per rating.
+MOST_POINTS = 20_000
+
+
+class ChartPoints(NamedTuple):
+    """The journal's ratings reduced to what the trend chart draws and says: the dots
+    of each context and of the usual pain, as ``(times, values, uids)`` (grouped:
+    one dot per local day, context and value, with the uid of one of its ratings),
+    and every charted value by local day (complete also when grouped: the summary
+    and the average come from all of them)."""
+
+    count: int  # type: ignore[assignment]  # ratings charted (hides tuple.count)
+    left_out: int  # stored with a date the chart cannot show
+    grouped: bool
+    columns: dict[str, tuple[list[float], list[int], list[str]]]
+    usual: tuple[list[float], list[int], list[str]]
+    usual_by_day: dict[date, list[int]]
+    after_by_day: dict[date, list[int]]
+    span: tuple[float, float]  # first and last dot's time (0, 0: none)
+    first_day: date | None
+    ranges: list[tuple[date, int, int]]  # :func:`daily_ranges` of *usual_by_day*
+
+
+def chart_points(stored: int, grouped: bool,
+                 rows: Iterable[tuple[str, float | None, str, int, str, int]],
+                 contexts: Iterable[str], now: float) -> ChartPoints:
+    """:class:`ChartPoints` from ``Journal.chart_ratings`` (oldest first), leaving
+    out what is not :func:`plausible` at *now*; *contexts*: those drawn as dots."""
+    columns: dict[str, tuple[list[float], list[int], list[str]]] = {
+        context: ([], [], []) for context in contexts}
+    usual: dict[str, list[int]] = {}
+    after: dict[str, list[int]] = {}
+    usual_x: list[float] = []
+    usual_y: list[int] = []
+    usual_uids: list[str] = []
+    count = 0
+    first = last = 0.0
+    first_day = ""
+    for uid, moment, day, value, context, many in rows:
+        if not plausible(moment, now):
+            continue
+        assert moment is not None
+        if not count:
+            first, first_day = moment, day
+        count += many
+        last = max(last, moment)
+        x, y, uids = columns[context]
+        x.append(moment)
+        y.append(value)
+        uids.append(uid)
+        if context in TREND_CONTEXTS:
+            usual.setdefault(day, []).extend([value] * many)
+            usual_x.append(moment)
+            usual_y.append(value)
+            usual_uids.append(uid)
+        elif context == "after":
+            after.setdefault(day, []).extend([value] * many)
+    by_day = {date.fromisoformat(day): values for day, values in usual.items()}
+    return ChartPoints(
+        count, stored - count, grouped, columns, (usual_x, usual_y, usual_uids), by_day,
+        {date.fromisoformat(day): values for day, values in after.items()},
+        (first, last), date.fromisoformat(first_day) if count else None,
+        daily_ranges(by_day))
+
+
 def local_day(rating: Rating) -> date:
     return rating.at.date()
 

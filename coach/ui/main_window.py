@@ -678,6 +678,9 @@ class MainWindow(QMainWindow):
             self.trend.rate_now.connect(self.check_in)
             self.trend.export_requested.connect(self.export)
             self.trend.history_requested.connect(self.show_history)
+            # A large journal is read in the background: its failure comes later, and
+            # is said as a reload's is (_reload_trend).
+            self.trend.read_failed.connect(lambda message: self.journal_damaged([message]))
             self.trend_loading.hide()
             self.trend_page.layout().addWidget(self.trend)
             self._reload_trend()

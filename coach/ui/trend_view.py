@@ -4,14 +4,18 @@ takes a while to load)."""
 
 from __future__ import annotations
 
+import contextlib
 import math
+import sqlite3
+import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,14 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from coach.advice import is_exercise
-from coach.journal import Journal, SafetyEvent, TestResult
+from coach.journal import (
+    WRITE_BUSY_TIMEOUT,
+    Journal,
+    JournalError,
+    SafetyEvent,
+    TestResult,
+)
 from coach.level_changes import LevelChange, level_changes
 from coach.trend import (
+    MOST_POINTS,
     REVIEW_WEEKS,
     TREND_CONTEXTS,
     WINDOW_DAYS,
+    ChartPoints,
     Summary,
-    daily_ranges,
+    chart_points,
     line_window,
     plausible,
     rolling_mean,
@@ -76,6 +88,26 @@ STOP_Y = -0.85
 LEVEL_MARK = (0, 10)
 #: The view: the lane below, headroom above 10 for the one-row legend.
 Y_VIEW = (-1.9, 11.3)
+#: How long ``reload`` waits for the worker that reads the ratings (seconds): ten
+#: years of them take a few tens of ms, and the page shows them at once; longer, and
+#: the page says it is loading rather than freeze the window.
+WAIT_AT_MOST = 0.12
+
+
+def _reader(journal: Journal, source: str) -> Journal:
+    """*journal* on a read-only connection of its own, made in the calling thread."""
+    return Journal(sqlite3.connect(source, uri=True, isolation_level=None,
+                                   timeout=WRITE_BUSY_TIMEOUT),
+                   journal.path, writable=False, source=source, version=journal.version)
+
+
+class _Relay(QObject):
+    """Carries the worker thread's "done" to the GUI thread (a queued signal)."""
+
+    read = Signal(int)  # the reading's generation
+    exact = Signal(int, object)  # the reading's generation, (first day, its ratings)
+
+
 def stamp(moment: datetime) -> float:
     return moment.timestamp()
 
@@ -162,12 +194,18 @@ class TrendView(QWidget):
         baseline_changed(object): the user chose a baseline period (or None: first week).
         export_requested(str): "png", "csv" or "pdf".
         history_requested(): "corrections" was pressed.
+        loaded(): the chart shows the journal as ``reload`` read it (at once for
+            ten years of ratings; a moment later for a million).
+        read_failed(str): a reading in the background failed (the chart stays as it
+            was); one that fails while ``reload`` waits raises JournalError there.
     """
 
     rate_now = Signal()
     export_requested = Signal(str)
     history_requested = Signal()
     baseline_changed = Signal(object)
+    loaded = Signal()
+    read_failed = Signal(str)
 
     def __init__(self, journal: Journal, *, today: Callable[[], date] = date.today,
                  baseline: tuple[date, date] | None = None,
@@ -186,6 +224,22 @@ class TrendView(QWidget):
         self.level_changes: list[LevelChange] = []
         #: Ratings stored with a date the chart cannot show (see ``reload``).
         self.left_out = 0
+        #: Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day,
+        #: context and value, the summary and average still from every rating.
+        self.grouped = False
+        self._generation = 0  # of the latest reading (a newer one supersedes)
+        self._found: dict[int, object] = {}  # generation -> ChartPoints or error
+        self._relay = _Relay(self)
+        self._relay.read.connect(self._take)
+        self._relay.exact.connect(self._show_exact)
+        self._points: ChartPoints | None = None  # as read (grouped or not)
+        self._exact_from: date | None = None  # grouped: one dot per rating from that day
+        #: Grouped: once the view stops moving, ``_refine`` draws what it shows one
+        #: dot per rating if that is few enough.
+        self._refine_timer = QTimer(self)
+        self._refine_timer.setSingleShot(True)
+        self._refine_timer.setInterval(150)
+        self._refine_timer.timeout.connect(self._refine)
         self.range_key = "all"
         self.summary: Summary | None = None
         self._uids: dict[str, list[str]] = {}  # each point's rating, by context
@@ -206,6 +260,10 @@ class TrendView(QWidget):
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_chart_page())
+        loading = plain_label(translate("MainWindow", "Loading the chart…"), point_delta=2,
+                              object_name="trendLoading")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(loading)
 
     # -- building ------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
@@ -330,6 +388,7 @@ class TrendView(QWidget):
         self.usual.visibleChanged.connect(
             lambda: self.day_ranges.setVisible(self.usual.isVisible()))
         box.sigXRangeChanged.connect(lambda: self._draw_average())
+        box.sigXRangeChanged.connect(lambda: self.grouped and self._refine_timer.start())
         self.scatters: dict[str, Dots] = {}
         for context, symbol in CONTEXT_STYLE.items():
             dots = Dots(symbol, colours.context_dots[context], pen_colour=colours.dot_outline,
@@ -497,56 +556,92 @@ class TrendView(QWidget):
 
     # -- data ----------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the journal again and show it. The ratings are read in a worker
+        thread, on a read-only connection of its own; when that takes longer than
+        :data:`WAIT_AT_MOST` (a large journal), the page says "Loading the chart…"
+        (or keeps the chart it shows) and ``loaded`` tells when it is done."""
+        self._generation += 1
+        generation, now = self._generation, datetime.now().timestamp()
+        source = self.journal.source
+        if source is None:  # held in memory: one connection, this thread's
+            self._show_points(chart_points(*self.journal.chart_ratings(MOST_POINTS),
+                                           CONTEXT_STYLE, now))
+            return
+        journal, done = self.journal, threading.Event()
+
+        def read() -> None:
+            try:
+                reader = _reader(journal, source)
+                try:
+                    found: object = chart_points(*reader.chart_ratings(MOST_POINTS),
+                                                 CONTEXT_STYLE, now)
+                finally:
+                    reader.close()
+            except sqlite3.Error as err:  # opening the connection
+                found = JournalError(f"the journal could not be read ({err})")
+            except Exception as err:  # noqa: BLE001 - raised or announced in the GUI thread
+                found = err
+            self._found[generation] = found
+            done.set()
+            with contextlib.suppress(RuntimeError):  # the view is gone: nobody waits
+                self._relay.read.emit(generation)
+
+        threading.Thread(target=read, name="trend-read", daemon=True).start()
+        if done.wait(WAIT_AT_MOST):  # the usual case: as if read here
+            self._take(generation, raising=True)
+        elif not self.count:
+            self.stack.setCurrentIndex(2)  # "Loading the chart…"
+
+    def _take(self, generation: int, *, raising: bool = False) -> None:
+        """The worker's reading *generation*, unless shown already or outdated;
+        *raising*: a JournalError is raised rather than announced."""
+        found = self._found.pop(generation, None)
+        if found is None or generation != self._generation:
+            return
+        if isinstance(found, Exception):  # the chart stays as it was
+            if self.stack.currentIndex() == 2:
+                self.stack.setCurrentIndex(0 if not self.count else 1)
+            if raising:
+                raise found
+            self.read_failed.emit(str(found))
+            return
+        assert isinstance(found, ChartPoints)
+        self._show_points(found)
+
+    def _show_points(self, points: ChartPoints) -> None:
         # Only what can be charted: a date from year 1 or 9999 in the journal would
         # stretch the chart over millennia (it stays in the journal and its exports).
         now = datetime.now().timestamp()
-        stored = self.journal.rating_points()
-        rows = [row for row in stored if plausible(row[1], now)]
         sessions = [s for s in self.journal.session_points() if plausible(s[0], now)]
         self.events = [e for e in self.journal.safety_events()
                        if plausible(stamp(e.at), now)]
-        self.left_out = len(stored) - len(rows)
-        self.count = len(rows)
+        self.left_out = points.left_out
+        self.count = points.count
+        self.grouped = points.grouped
+        self._points, self._exact_from = points, None
         self._show_function([r for r in self.journal.test_results()
                              if plausible(stamp(r.at), now)])
-        if not rows:
+        if not points.count:
             self.stack.setCurrentIndex(0)
+            self.loaded.emit()
             return
         self.stack.setCurrentIndex(1)
-        self.first_day = date.fromisoformat(rows[0][2])
-        # One pass over the rows: each context's points, and the values by local day.
-        columns: dict[str, tuple[list[float], list[int], list[str]]] = {
-            context: ([], [], []) for context in CONTEXT_STYLE}
-        usual: dict[str, list[int]] = {}
-        after: dict[str, list[int]] = {}
-        usual_x: list[float] = []
-        usual_y: list[int] = []
-        self._usual_uids = []
-        for uid, moment, day, value, context in rows:
-            x, y, uids = columns[context]
-            x.append(moment)
-            y.append(value)
-            uids.append(uid)
-            if context in TREND_CONTEXTS:
-                usual.setdefault(day, []).append(value)
-                usual_x.append(moment)
-                usual_y.append(value)
-                self._usual_uids.append(uid)
-            elif context == "after":
-                after.setdefault(day, []).append(value)
+        assert points.first_day is not None
+        self.first_day = points.first_day
         self._uids = {}
-        for context, (x, y, uids) in columns.items():
+        for context, (x, y, uids) in points.columns.items():
             self.scatters[context].setData(x, y)
             self._uids[context] = uids
+        usual_x, usual_y, self._usual_uids = points.usual
         self.usual.setData(usual_x, usual_y)
-        by_day = {date.fromisoformat(day): values for day, values in usual.items()}
+        by_day = points.usual_by_day
         self._by_day, self._lines, self.line_days = by_day, {}, 0
         if by_day:
             first, last = min(by_day).toordinal(), max(by_day).toordinal()
             edges = midnights(first, last)
             self._day_middles = (edges[:-1] + edges[1:]) / 2
             ranges = np.array([(day.toordinal() - first, low, high)
-                               for day, low, high in daily_ranges(by_day)])
+                               for day, low, high in points.ranges])
             days = ranges[:, 0].astype(int)
             self.day_ranges.setData(edges[days], edges[days + 1], ranges[:, 1], ranges[:, 2])
         else:
@@ -557,8 +652,8 @@ class TrendView(QWidget):
                      if is_exercise(outcome, steps)]
         self.session_marks.setData([moment for moment, _ in exercised for _ in (0, 1)],
                                    list(SESSION_TICK) * len(exercised))
-        self._span = (min(rows[0][1], exercised[0][0] if exercised else math.inf),
-                      max(rows[-1][1], exercised[-1][0] if exercised else -math.inf))
+        self._span = (min(points.span[0], exercised[0][0] if exercised else math.inf),
+                      max(points.span[1], exercised[-1][0] if exercised else -math.inf))
         stops = [e for e in self.events if e.kind == "sharp_pain"]
         self.stop_marks.setData([stamp(e.at) for e in stops], [STOP_Y] * len(stops))
         # Changes read from every session, then those the chart can show.
@@ -567,12 +662,80 @@ class TrendView(QWidget):
         self.level_marks.setData([stamp(c.at) for c in self.level_changes],
                                  [self.level_label(c) for c in self.level_changes])
         self.summary = summarise_days(
-            by_day, {date.fromisoformat(day): values for day, values in after.items()},
-            [date.fromisoformat(day) for _, day in exercised], self.today(),
-            chosen_baseline=self.baseline)
+            by_day, points.after_by_day, [date.fromisoformat(day) for _, day in exercised],
+            self.today(), chosen_baseline=self.baseline)
         self._show_summary(self.summary)
         self.set_range(self._fitting_range())
         self._draw_average()  # the range may be the same as before: no signal
+        self.loaded.emit()
+
+    def _refine(self) -> None:
+        """Grouped: when the chart shows few enough ratings (``MOST_POINTS``), up to
+        the newest, read them in a worker and draw them one dot each."""
+        source = self.journal.source
+        if not self.grouped or source is None or self._points is None:
+            return
+        (left, right), _y = self.plot.getPlotItem().getViewBox().viewRange()
+        if right < self._points.span[1]:  # panned into the past: stays grouped
+            return
+        first = datetime.fromtimestamp(max(left, self._points.span[0])).date()
+        if self._exact_from is not None and first >= self._exact_from:
+            return  # drawn one dot each already
+        shown = sum(len(values) for by_day in (self._points.usual_by_day,
+                                               self._points.after_by_day)
+                    for day, values in by_day.items() if day >= first)
+        if shown > MOST_POINTS:
+            return
+        generation, journal = self._generation, self.journal
+
+        def read() -> None:
+            try:
+                reader = _reader(journal, source)
+                try:
+                    found = (first, reader.ratings_since(first))
+                finally:
+                    reader.close()
+            except Exception:  # noqa: BLE001 - the grouped dots stay
+                return
+            with contextlib.suppress(RuntimeError):  # the view is gone
+                self._relay.exact.emit(generation, found)
+
+        threading.Thread(target=read, name="trend-read-exact", daemon=True).start()
+
+    def _show_exact(self, generation: int, found: tuple[date, list]) -> None:
+        """From *found*'s first day on, one dot per rating (until the next reload)."""
+        points = self._points
+        if generation != self._generation or points is None or not self.grouped:
+            return
+        first, ratings = found
+        cut = datetime.combine(first, time()).timestamp()  # the local midnight
+        now = datetime.now().timestamp()
+        exact: dict[str, tuple[list[float], list[int], list[str]]] = {
+            context: ([], [], []) for context in points.columns}
+        usual: tuple[list[float], list[int], list[str]] = ([], [], [])
+        for rating in ratings:
+            moment = stamp(rating.at)
+            if moment < cut or not plausible(moment, now):
+                continue
+            for x, y, uids in (exact[rating.context],) + (
+                    (usual,) if rating.context in TREND_CONTEXTS else ()):
+                x.append(moment)
+                y.append(rating.value)
+                uids.append(rating.uid)
+
+        def joined(grouped: tuple[list[float], list[int], list[str]],
+                   more: tuple[list[float], list[int], list[str]]
+                   ) -> tuple[list[float], list[int], list[str]]:
+            keep = bisect_left(grouped[0], cut)  # the grouped dots are in time order
+            return (grouped[0][:keep] + more[0], grouped[1][:keep] + more[1],
+                    grouped[2][:keep] + more[2])
+
+        for context, columns in points.columns.items():
+            x, y, self._uids[context] = joined(columns, exact[context])
+            self.scatters[context].setData(x, y)
+        x, y, self._usual_uids = joined(points.usual, usual)
+        self.usual.setData(x, y)
+        self._exact_from = first
 
     def choose_baseline(self) -> None:
         """Let the user pick the period to compare with (default: the first week)."""

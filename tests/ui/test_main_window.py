@@ -264,3 +264,17 @@ def test_many_broken_routine_files_are_summed_up_and_the_good_ones_load(make_win
     text = window.broken_bar.label.text()
     assert text.startswith(f"{len(expected)} routine files could not be loaded: ")
     assert text.endswith(f" and {len(expected) - 3} more.")
+
+
+def test_a_background_read_of_the_chart_that_fails_is_said(make_window, qtbot, caplog):
+    from coach.ui.widgets import MessageBar
+
+    window = make_window()
+    window.journal.add_rating(4, "check_in")
+    show_active(window, qtbot)
+    window.show_page("trend")
+    qtbot.waitUntil(lambda: window.trend is not None and window.trend.isVisible())
+    assert window.findChild(MessageBar, "journalDamaged") is None
+    window.trend.read_failed.emit("the journal is damaged: part of it cannot be read")
+    assert window.findChild(MessageBar, "journalDamaged") is not None
+    assert "part of it cannot be read" in caplog.text

@@ -458,3 +458,120 @@ def test_no_function_results_invite_the_tests_and_build_no_chart(make_window, qt
     assert trend.function_chart.isVisible()
     assert trend.function_chart.chair.isVisible() and not trend.function_chart.psfs.isVisible()
     assert function_lines_shown(trend)[0].startswith("Chair stands in 30 seconds: 11 on ")
+
+
+def fill_ratings(journal, count, days=60):
+    """*count* ratings over the last *days* days, every context and value each day,
+    inserted at once (as the chart benchmark does)."""
+    from coach.journal import iso
+
+    end = datetime.now().astimezone().replace(hour=6, minute=0, second=0, microsecond=0)
+    contexts = ("check_in", "before", "after", "next_morning")
+    rows = [(f"m{n}", iso(end - timedelta(days=days - 1 - n * days // count,
+                                          seconds=-(n * 50_000 // count % 50_000))),
+             (n * 7 // 3) % 11, contexts[n % 4]) for n in range(count)]
+    with journal.transaction() as db:
+        db.executemany("INSERT INTO ratings (uid, at, value, context) VALUES (?, ?, ?, ?)",
+                       rows)
+
+
+def test_many_ratings_are_drawn_grouped_with_the_same_summary_and_average(
+        journal, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import QPointF
+
+    from coach.ui import trend_view
+
+    fill_ratings(journal, 50_000)
+    monkeypatch.setattr(trend_view, "MOST_POINTS", 10**9)  # one dot per rating
+    view = trend_view.TrendView(journal)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.reload()
+    exact_lines = [label.text() for label in view.findChildren(QLabel, "summaryLine")]
+    exact = (view.count, view.summary, view.day_ranges.getData(), view.mean_line.getData())
+    assert not view.grouped and len(view.usual.getData()[0]) == 37_500
+
+    monkeypatch.setattr(trend_view, "MOST_POINTS", 5_000)
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.reload()
+    assert view.grouped
+    x, y = view.usual.getData()
+    assert len(x) <= 60 * 3 * 11  # a dot per day, context and value
+    assert [label.text() for label in view.findChildren(QLabel, "summaryLine")] == exact_lines
+    count, summary, ranges, line = exact
+    assert view.count == count == 50_000 and view.summary == summary
+    for ours, theirs in zip((*view.day_ranges.getData(), *view.mean_line.getData()),
+                            (*ranges, *line), strict=True):
+        np.testing.assert_array_equal(ours, theirs)
+    # A grouped dot is one of its ratings: hovering it names that rating.
+    box = view.plot.getPlotItem().getViewBox()
+    view.set_range("2w")
+    index = int(np.argmax(x))
+    view._hover(box.mapViewToScene(QPointF(x[index], y[index])))
+    assert view.hover_label.textItem.toPlainText().startswith(f"Pain {int(y[index])} · ")
+    report.save_png(view, tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").stat().st_size > 0
+
+
+def test_reload_of_a_large_journal_says_loading_and_keeps_the_window_responsive(
+        journal, qtbot, monkeypatch):
+    import threading
+
+    from coach.ui import trend_view
+
+    fill_ratings(journal, 2_000)
+    gate = threading.Event()
+    real = trend_view.chart_points
+
+    def held(*args):
+        gate.wait(30)  # the worker reads until the test lets it finish
+        return real(*args)
+
+    monkeypatch.setattr(trend_view, "chart_points", held)
+    view = trend_view.TrendView(journal)
+    qtbot.addWidget(view)
+    view.show()
+    view.reload()  # returns while the worker reads
+    loading = view.findChild(QLabel, "trendLoading")
+    assert view.stack.currentWidget() is loading and loading.isVisible()
+    assert loading.text() == "Loading the chart…"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        gate.set()
+    assert view.stack.currentIndex() == 1 and view.count == 2_000
+    # A newer reading supersedes one still under way: the chart shows the newest.
+    gate.clear()
+    view.reload()
+    journal.add_rating(3, "check_in")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.reload()
+        gate.set()
+    assert view.stack.currentIndex() == 1 and view.count == 2_001
+
+
+def test_a_grouped_chart_shows_one_dot_per_rating_where_it_shows_few(journal, qtbot,
+                                                                        monkeypatch):
+    from coach.ui import trend_view
+
+    fill_ratings(journal, 6_000)  # 100 a day for 60 days
+    monkeypatch.setattr(trend_view, "MOST_POINTS", 2_000)
+    view = trend_view.TrendView(journal)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.reload()
+    assert view.grouped and len(view.scatters["check_in"].getData()[0]) < 1_500
+    view.set_range("2w")  # about 1,500 ratings: few enough for a dot each
+    qtbot.waitUntil(lambda: view._exact_from is not None, timeout=10_000)
+    cut = datetime.combine(view._exact_from, time()).timestamp()
+    stored = [r for r in journal.ratings() if r.context == "check_in"]
+    x, y = view.scatters["check_in"].getData()
+    assert sorted(x[x >= cut]) == sorted(r.at.timestamp() for r in stored
+                                         if r.at.timestamp() >= cut)
+    assert len(x[x < cut]) < len([r for r in stored if r.at.timestamp() < cut])  # grouped
+    # Each dot still names its own rating.
+    uids = view._uids["check_in"]
+    by_uid = {r.uid: r for r in stored}
+    assert all(by_uid[uid].value == value for uid, value in zip(uids, y, strict=True))
