@@ -58,7 +58,7 @@ def _short(activity: str) -> str:
 
 def chair_lines(measure: Measure) -> list[str]:
     first, latest = round(measure.baseline), round(measure.latest)
-    if measure.count == 1:
+    if measure.results == 1:
         return [translate("Function", "Chair stands in 30 seconds: {first} on {date}.").format(
                     first=first, date=_day(measure.baseline_at)),
                 translate("Function", "Do the test again in a few weeks to see how it "
@@ -85,7 +85,7 @@ def chair_lines(measure: Measure) -> list[str]:
 
 
 def psfs_lines(measure: Measure) -> list[str]:
-    if measure.count == 1:
+    if measure.results == 1:
         return [translate("Function", "Activities that are hard (PSFS, 0 unable to 10 as "
                           "before), average: {first:.1f} on {date}.").format(
                     first=measure.baseline, date=_day(measure.baseline_at)),
@@ -114,7 +114,7 @@ def psfs_lines(measure: Measure) -> list[str]:
 
 
 def activity_line(activity: ActivityChange) -> str:
-    if activity.count == 1:
+    if activity.ratings == 1:
         return translate("Function", "{activity}: {score} (rated once)").format(
             activity=_short(activity.activity), score=activity.latest)
     line = translate("Function", "{activity}: {first} → {latest}").format(

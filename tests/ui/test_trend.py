@@ -441,6 +441,23 @@ def test_function_change_below_the_smallest_worth_noticing_is_said_so():
         "1 more than the first time: less than the 2 that make a meaningful change."]
 
 
+def test_a_single_result_of_each_test_is_said_as_such():
+    from coach.journal import TestResult
+    from coach.ui.function_view import function_lines
+
+    at = datetime(2026, 3, 1, 9)
+    results = [TestResult("a", at, "chair_stand", 10),
+               TestResult("b", at, "psfs", 4, item="stairs"),
+               TestResult("c", at, "psfs", 6, item="kneeling")]
+    assert [line for _kind, line in function_lines(results)] == [
+        "Chair stands in 30 seconds: 10 on 2026-03-01.",
+        "Do the test again in a few weeks to see how it changes.",
+        "Activities that are hard (PSFS, 0 unable to 10 as before), average: 5.0 on "
+        "2026-03-01.",
+        "Rate the same activities again in a few weeks to compare.",
+        "stairs: 4 (rated once)", "kneeling: 6 (rated once)"]
+
+
 def test_no_function_results_invite_the_tests_and_build_no_chart(make_window, qtbot):
     window = make_window()
     window.show()
