@@ -67,6 +67,10 @@ chart_1m (not run unless named in ``--only``)
     1,000,000) over 10 years, and on 10 years of 3 a day with the same child: the
     pyqtgraph import, the open until the chart is painted with its data, and the
     longest event-loop stall of each (a precise 10 ms QTimer's longest gap), RSS.
+wakeups (not run unless named in ``--only``)
+    What waking up costs on this machine (the README's figures): a bare Python loop
+    that only sleeps, and the player child's idle window woken by an empty precise
+    QTimer, each 1 and 10 times a second; % of one core.
 idle
     bench/idle_child.py runs Knee Coach in-process (as ``python -m coach --data-dir
     TMP --lang en``) on a data folder with a weekly plan (the ten-minute routine
@@ -87,7 +91,8 @@ rounds of 20 s app and floor (about 2.5 minutes).
 ``--quick``: N=3, 50 inserts, 10,000 ratings, once; player runs of 15 s, 1 round;
 idle 1 round of 10 s.
 ``--only startup,chart``: just those parts (any of the six headings above, or
-``chart_1m``, which only runs when named: filling its journal takes half a minute).
+``chart_1m`` or ``wakeups``, which only run when named: filling chart_1m's journal
+takes half a minute).
 Benchmarks report; they do not assert. Progress notes go to stderr.
 """
 
@@ -729,6 +734,45 @@ def run_idle_child(args: list[str], env: dict[str, str], seconds: float,
                        f"{done.stderr[-2000:]}")
 
 
+#: A Python loop that only sleeps, *hz* times a second, for *seconds*; prints its CPU
+#: time and wall time (the cost of waking up at all, without Qt).
+SLEEP_LOOP = """
+import sys, time
+hz, seconds = float(sys.argv[1]), float(sys.argv[2])
+start, cpu = time.monotonic(), time.process_time()
+while time.monotonic() - start < seconds:
+    time.sleep(1 / hz)
+print(time.process_time() - cpu, time.monotonic() - start)
+"""
+
+
+def bench_wakeups(work: Path, seconds: int, rounds: int) -> dict:
+    """What waking up costs on this machine, for the README's figures: a bare Python
+    loop sleeping 1 s and 100 ms, and the player child's idle window woken by an
+    empty precise Qt timer 1 and 10 times a second; % of a core, medians."""
+    env = child_env(work / "home")
+    del env["COACH_EXIT_AFTER_FIRST_PAINT"]
+    stderr_lines: set[str] = set()
+    figures: dict = {"seconds": seconds, "rounds": rounds}
+    for hz in (1, 10):
+        loops, timers = [], []
+        for _ in range(rounds):
+            done = subprocess.run([sys.executable, "-c", SLEEP_LOOP, str(hz), str(seconds)],
+                                  capture_output=True, text=True, check=True,
+                                  timeout=seconds + 60)
+            cpu, wall = (float(x) for x in done.stdout.split())
+            loops.append(100 * cpu / wall)
+            result = run_player_child(["idle", str(seconds), "--hz", str(hz)], env,
+                                      seconds + 60, stderr_lines)
+            timers.append(100 * result["cpu_s"] / result["wall_s"])
+        figures[f"python_sleep_{hz}hz_percent"] = round(median(loops), 4)
+        figures[f"qt_timer_{hz}hz_percent"] = round(median(timers), 4)
+        note(f"waking {hz} times a second: a sleeping Python loop "
+             f"{figures[f'python_sleep_{hz}hz_percent']} %, an idle Qt window's timer "
+             f"{figures[f'qt_timer_{hz}hz_percent']} % of a core")
+    return figures
+
+
 def bench_idle(work: Path, seconds: float, rounds: int) -> dict:
     from coach.plan import save_plan
 
@@ -806,7 +850,7 @@ def bench_idle(work: Path, seconds: float, rounds: int) -> dict:
 
 SECTIONS = ("startup", "journal_insert", "export", "chart", "player", "idle")
 #: Parts run only when named in --only.
-EXTRA_SECTIONS = ("chart_1m",)
+EXTRA_SECTIONS = ("chart_1m", "wakeups")
 
 
 def main() -> int:
@@ -860,6 +904,10 @@ def main() -> int:
             note("idling with reminders on (about 2.5 minutes; --quick: about 40 s) ...")
             report["idle"] = bench_idle(work, seconds=10 if quick else 20,
                                         rounds=1 if quick else 3)
+        if "wakeups" in only:
+            note("what a wake-up costs here (about 1 minute; --quick: 30 s) ...")
+            report["wakeups"] = bench_wakeups(work, seconds=5 if quick else 10,
+                                              rounds=1 if quick else 3)
     report["bench_seconds"] = round(time.perf_counter() - began, 1)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
