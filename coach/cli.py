@@ -430,6 +430,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_import(options, args.file)  # argparse allows no other command
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (head, less) stopped reading: nothing to say
+        _silence_stdout()
+        return 141  # as a shell reports a command ended by SIGPIPE
     except UsageError as err:
         _warn(str(err))
         return 2
@@ -440,6 +443,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _log_crash(args)
         _warn(f"unexpected error: {err!r}" + (f" (details in {log})" if log else ""))
         return 1
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit
+    does not fail on the closed pipe again (and print a warning)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _log_crash(args: argparse.Namespace) -> Path | None:

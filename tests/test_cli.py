@@ -656,3 +656,21 @@ def test_import_counts_test_results(capsys, tmp_path):
     assert code == 0
     assert out == ("Imported 0 rating(s), 0 session(s), 0 safety event(s) and 3 test "
                    "result(s); skipped 0 already in the journal.\n")
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path):
+    """``coach export | head -1``: the reader stops; no "Broken pipe" message."""
+    journal_dir = tmp_path / "data"
+    from coach.journal import open_journal
+
+    journal = open_journal(journal_dir / "journal.sqlite3")
+    for n in range(3000):
+        journal.add_rating(n % 11, "check_in")
+    journal.close()
+    child = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(journal_dir),
+                              "export"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             cwd=REPO)
+    assert child.stdout is not None and child.stdout.readline().startswith(b"kind,")
+    child.stdout.close()  # as head does after its line
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 141 and err == b""
