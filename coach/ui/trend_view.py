@@ -288,6 +288,12 @@ class TrendView(QWidget):
         row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        # Self-tests done before any pain rating still show here (the chart page's
+        # panel needs ratings to exist).
+        self.empty_function = plain_label("", object_name="emptyFunction")
+        self.empty_function.setContentsMargins(0, 16, 0, 0)
+        self.empty_function.hide()
+        layout.addWidget(self.empty_function)
         layout.addStretch(2)
         return page
 
@@ -619,9 +625,13 @@ class TrendView(QWidget):
         self.count = points.count
         self.grouped = points.grouped
         self._points, self._exact_from = points, None
-        self._show_function([r for r in self.journal.test_results()
-                             if plausible(stamp(r.at), now)])
+        results = [r for r in self.journal.test_results() if plausible(stamp(r.at), now)]
+        self._show_function(results)
         if not points.count:
+            lines = function_lines(results)
+            self.empty_function.setText("\n".join(
+                [self.tr("Function"), *(line for _kind, line in lines)]) if lines else "")
+            self.empty_function.setVisible(bool(lines))
             self.stack.setCurrentIndex(0)
             self.loaded.emit()
             return

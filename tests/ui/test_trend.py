@@ -41,6 +41,7 @@ def test_empty_state_explains_and_offers_a_rating(make_window, qtbot):
     trend = open_trend(window, qtbot)
     assert trend.stack.currentIndex() == 0
     assert trend.findChild(QLabel, "trendEmptyTitle").text() == "No ratings yet"
+    assert not trend.findChild(QLabel, "emptyFunction").isVisible()  # no tests done
     rate_now = trend.findChild(QPushButton, "trendRateNow")
     qtbot.waitUntil(rate_now.isVisible)
     rate_now.click()
@@ -592,3 +593,15 @@ def test_a_grouped_chart_shows_one_dot_per_rating_where_it_shows_few(journal, qt
     uids = view._uids["check_in"]
     by_uid = {r.uid: r for r in stored}
     assert all(by_uid[uid].value == value for uid, value in zip(uids, y, strict=True))
+
+
+def test_self_tests_done_before_any_pain_rating_show_on_the_empty_page(make_window, qtbot):
+    window = make_window()
+    window.journal.add_test_result("chair_stand", 10)
+    window.show()
+    trend = open_trend(window, qtbot)
+    label = trend.findChild(QLabel, "emptyFunction")
+    qtbot.waitUntil(label.isVisible)
+    assert trend.stack.currentIndex() == 0
+    assert label.text().splitlines()[:2] == [
+        "Function", f"Chair stands in 30 seconds: 10 on {date.today().isoformat()}."]
