@@ -470,6 +470,17 @@ class Journal:
     def close(self) -> None:
         self.db.close()
 
+    def reader(self) -> Journal:
+        """This journal on a read-only connection of its own, for the thread that
+        calls it (a worker reading while the window writes). Needs :attr:`source`;
+        raises ``sqlite3.Error`` when the connection cannot be made."""
+        if self.source is None:
+            raise ValueError("a journal held in memory has no other connection")
+        db = sqlite3.connect(self.source, uri=True, isolation_level=None,
+                             timeout=WRITE_BUSY_TIMEOUT)
+        return Journal(db, self.path, writable=False, source=self.source,
+                       version=self.version)
+
     # -- change notification -------------------------------------------------
     def subscribe(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)

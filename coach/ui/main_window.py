@@ -476,6 +476,8 @@ class MainWindow(QMainWindow):
         self.update_today()
         if self._routines_filled:
             self._show_details()  # its level and the coach's advice
+        if self.flow is not None:  # an offer answered on the safety check
+            self.flow.refresh_level(*self.level_advice(self.flow.routine))
         if self.trend is not None:
             if self.trend.isVisible():
                 self._reload_trend()
@@ -571,12 +573,6 @@ class MainWindow(QMainWindow):
                 and level != flow.routine.level and not flow.recorder.session:
             self.close_session()
             self.start_selected(level)
-        elif flow is not None and flow.routine.id == routine_id:
-            flow.refresh_level(*self._advice_after_choice(flow.routine))
-
-    def _advice_after_choice(self, routine: Routine) -> tuple[Recommendation | None, bool]:
-        self.update_today()
-        return self.level_advice(routine)
 
     def start_selected(self, level: int | None = None) -> None:
         """Open the selected routine's session, beginning with its safety check, at

@@ -339,7 +339,10 @@ class SessionFlow(QWidget):
         done.setFocus()
 
     def refresh_level(self, advice: Recommendation | None, offer: bool) -> None:
-        """The coach's advice again, after the user answered its offer."""
+        """The coach's advice again, after the user answered its offer (only while
+        the safety check shows it: the session's own writes change nothing there)."""
+        if self.pages.currentWidget() is not self.check_page:
+            return
         if advice is not None and advice.level != self.routine.level:
             advice, offer = None, False
         self.advice, self._offer = advice, offer

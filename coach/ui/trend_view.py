@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from coach.advice import is_exercise
 from coach.journal import (
-    WRITE_BUSY_TIMEOUT,
     Journal,
     JournalError,
     SafetyEvent,
@@ -92,13 +91,6 @@ Y_VIEW = (-1.9, 11.3)
 #: years of them take a few tens of ms, and the page shows them at once; longer, and
 #: the page says it is loading rather than freeze the window.
 WAIT_AT_MOST = 0.12
-
-
-def _reader(journal: Journal, source: str) -> Journal:
-    """*journal* on a read-only connection of its own, made in the calling thread."""
-    return Journal(sqlite3.connect(source, uri=True, isolation_level=None,
-                                   timeout=WRITE_BUSY_TIMEOUT),
-                   journal.path, writable=False, source=source, version=journal.version)
 
 
 class _Relay(QObject):
@@ -577,7 +569,7 @@ class TrendView(QWidget):
 
         def read() -> None:
             try:
-                reader = _reader(journal, source)
+                reader = journal.reader()
                 try:
                     found: object = chart_points(*reader.chart_ratings(MOST_POINTS),
                                                  CONTEXT_STYLE, now)
@@ -700,7 +692,7 @@ class TrendView(QWidget):
 
         def read() -> None:
             try:
-                reader = _reader(journal, source)
+                reader = journal.reader()
                 try:
                     found = (first, reader.ratings_since(first))
                 finally:
