@@ -2,6 +2,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coach import journal_open as journal_module
 from coach.journal import SCHEMA_VERSION, JournalReadOnly, open_journal
@@ -230,3 +232,130 @@ def test_a_level_choice_kind_is_checked(db_path):
     journal = open_journal(db_path)
     with pytest.raises(ValueError, match="kind"):
         journal.add_level_choice("knee", 2, "maybe")
+
+
+# -- the chart's groups (migration 4) --------------------------------------------------
+GROUPED = ("SELECT g.*, r.uid, r.at FROM (SELECT substr(at, 1, 10), context, value, "
+           "count(*), min(id) AS id FROM ratings GROUP BY 1, 2, 3) AS g "
+           "JOIN ratings r ON r.id = g.id ORDER BY 1, 2, 3")
+
+
+def _groups(journal):
+    return journal.db.execute("SELECT * FROM rating_groups "
+                              "ORDER BY day, context, value").fetchall()
+
+
+# A rating written, corrected, deleted or restored in any order: the groups the
+# triggers keep are always what grouping every rating gives, also across time zones
+# (a rating's day is its own local day) and for the group's oldest rating.
+_AT = st.builds(lambda day, hour, offset: datetime(2026, 3, 1 + day, hour, 30,
+                                                   tzinfo=timezone(timedelta(hours=offset))),
+                st.integers(0, 1), st.sampled_from([0, 23]), st.sampled_from([-10, 9]))
+_STEP = st.one_of(
+    st.tuples(st.just("add"), st.integers(0, 1), st.sampled_from(["before", "after"]), _AT),
+    st.tuples(st.just("correct"), st.integers(0, 30), st.integers(0, 1)),
+    st.tuples(st.just("delete"), st.integers(0, 30)),
+    st.tuples(st.just("undo"), st.just(0)))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(_STEP, max_size=25))
+def test_the_chart_groups_follow_every_change_of_the_ratings(tmp_path_factory, steps):
+    journal = open_journal(tmp_path_factory.mktemp("groups") / "journal.sqlite3")
+    deleted = []
+    for step in steps:
+        stored = journal.ratings()
+        if step[0] == "add":
+            journal.add_rating(step[1], step[2], at=step[3])
+        elif step[0] == "correct" and stored:
+            journal.update_rating(stored[step[1] % len(stored)].uid, value=step[2])
+        elif step[0] == "delete" and stored:
+            deleted.append(journal.delete_rating(stored[step[1] % len(stored)].uid))
+        elif step[0] == "undo" and deleted:
+            journal.restore_rating(deleted.pop())
+        assert _groups(journal) == journal.db.execute(GROUPED).fetchall()
+    journal.close()
+
+
+def test_a_moved_rating_leaves_its_group_for_another(db_path):
+    journal = open_journal(db_path)
+    first = journal.add_rating(3, "before", at=datetime(2026, 3, 1, 8, tzinfo=JST))
+    second = journal.add_rating(3, "before", at=datetime(2026, 3, 1, 9, tzinfo=JST))
+    journal.db.execute("UPDATE ratings SET at = '2026-03-05T08:00:00+09:00', "
+                       "context = 'after' WHERE uid = ?", (first.uid,))
+    assert _groups(journal) == journal.db.execute(GROUPED).fetchall() == [
+        ("2026-03-01", "before", 3, 1, 2, second.uid, "2026-03-01T09:00:00+09:00"),
+        ("2026-03-05", "after", 3, 1, 1, first.uid, "2026-03-05T08:00:00+09:00")]
+    # Corrected into a group of later ratings, the older rating becomes the one shown.
+    journal.add_rating(5, "after", at=datetime(2026, 3, 5, 9, tzinfo=JST))
+    journal.update_rating(first.uid, value=5)
+    assert _groups(journal) == journal.db.execute(GROUPED).fetchall() == [
+        ("2026-03-01", "before", 3, 1, 2, second.uid, "2026-03-01T09:00:00+09:00"),
+        ("2026-03-05", "after", 5, 2, 1, first.uid, "2026-03-05T08:00:00+09:00")]
+
+
+def _journal_at(path, version, ratings):
+    """A journal as an older Knee Coach wrote it: schema *version*, with *ratings*
+    ``(at, value, context)``."""
+    from coach.journal import APPLICATION_ID, MIGRATIONS
+    from coach.journal_open import _statements
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    for number in range(version):
+        for statement in _statements(MIGRATIONS[number]()):
+            db.execute(statement)
+    db.executemany("INSERT INTO ratings (uid, at, value, context) VALUES (?, ?, ?, ?)",
+                   [(f"r{n}", *rating) for n, rating in enumerate(ratings)])
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
+_MANY = [(f"2026-03-0{1 + n % 3}T0{n % 10}:00:00+09:00", n % 4, ("before", "after")[n % 2])
+         for n in range(40)]
+
+
+def _grouped_by_hand(ratings):
+    """``chart_ratings``' grouped rows, worked out in Python: ``(day, value, context,
+    how many)`` and the uid of the group's first rating."""
+    groups = {}
+    for n, (at, value, context) in enumerate(ratings):
+        key = (at[:10], context, value)
+        uid, many = groups.get(key, (f"r{n}", 0))
+        groups[key] = (uid, many + 1)
+    return sorted((uid, day, value, context, many)
+                  for (day, context, value), (uid, many) in groups.items())
+
+
+def test_a_journal_from_before_the_groups_gets_them_when_migrated(db_path):
+    _journal_at(db_path, 3, _MANY)
+    journal = open_journal(db_path)
+    assert journal.version == SCHEMA_VERSION >= 4 and journal.notice is None
+    assert _groups(journal) == journal.db.execute(GROUPED).fetchall()
+    stored, grouped, rows = journal.chart_ratings(10)
+    assert (stored, grouped) == (40, True)
+    assert sorted((uid, day, value, context, many)
+                  for uid, _at, day, value, context, many in rows) == _grouped_by_hand(_MANY)
+    assert [day for _uid, _at, day, *_ in rows] == sorted(day for _uid, _at, day, *_ in rows)
+
+
+def test_the_chart_groups_itself_where_the_journal_cannot(db_path, monkeypatch):
+    # Read-only, a journal from before the groups is read as it is...
+    _journal_at(db_path, 3, _MANY)
+    monkeypatch.setattr(journal_module, "_folder_writable", lambda folder: False)
+    journal = open_journal(db_path)
+    assert not journal.writable and journal.version == 3
+    rows = journal.chart_ratings(10)[2]
+    assert sorted((uid, day, value, context, many)
+                  for uid, _at, day, value, context, many in rows) == _grouped_by_hand(_MANY)
+    journal.close()
+    monkeypatch.undo()
+    # ...and groups that do not add up (the file edited by hand) are not trusted.
+    journal = open_journal(db_path)
+    journal.db.execute("DELETE FROM rating_groups WHERE value = 0")
+    rows = journal.chart_ratings(10)[2]
+    assert sorted((uid, day, value, context, many)
+                  for uid, _at, day, value, context, many in rows) == _grouped_by_hand(_MANY)

@@ -8,7 +8,6 @@ import contextlib
 import math
 import sqlite3
 import threading
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -728,9 +727,11 @@ class TrendView(QWidget):
         def joined(grouped: tuple[list[float], list[int], list[str]],
                    more: tuple[list[float], list[int], list[str]]
                    ) -> tuple[list[float], list[int], list[str]]:
-            keep = bisect_left(grouped[0], cut)  # the grouped dots are in time order
-            return (grouped[0][:keep] + more[0], grouped[1][:keep] + more[1],
-                    grouped[2][:keep] + more[2])
+            # The grouped dots come by day, not in time order within a day.
+            keep = [i for i, moment in enumerate(grouped[0]) if moment < cut]
+            return ([grouped[0][i] for i in keep] + more[0],
+                    [grouped[1][i] for i in keep] + more[1],
+                    [grouped[2][i] for i in keep] + more[2])
 
         for context, columns in points.columns.items():
             x, y, self._uids[context] = joined(columns, exact[context])
