@@ -20,6 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QEvent,
     QObject,
+    QPointF,
     QRectF,
     Qt,
     QTimer,
@@ -31,10 +32,12 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QShortcut,
 )
@@ -43,6 +46,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QMenuBar,
     QPushButton,
     QSizePolicy,
@@ -172,6 +176,75 @@ class Meter(QWidget):
                                 radius, radius)
 
 
+class Countdown(QLabel):
+    """The big number. Each character is drawn once per font, colour and screen scale
+    into a picture of its own, and a new second only places those pictures: Qt keeps
+    no cache for glyphs this large and would shape and fill their outlines at every
+    paint. A new number repaints the label and nothing else: the layout gives it its
+    size (it asks for none), so, unlike ``QLabel.setText``, it never asks the layout
+    to look again. Drawn as ``QLabel`` draws centred text: the line's advance and
+    height centred in the contents."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self._text = ""
+        self._glyphs: dict[str, tuple[QPixmap, QPointF, float]] = {}
+        # Pictures by font, colour and scale: a hold and its release take turns all
+        # through a step, each in its colour.
+        self._sets: dict[tuple[str, int, float], dict[str, tuple[QPixmap, QPointF, float]]] = {}
+        self._made_for: tuple[str, int, float] | None = None
+
+    def text(self) -> str:  # type: ignore[override]  # the number, not QLabel's own
+        return self._text
+
+    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def _glyph(self, char: str) -> tuple[QPixmap, QPointF, float]:
+        """*char*'s picture, where its top left lies from the pen on the baseline, and
+        how far the pen then moves."""
+        key = (self.font().key(), self.palette().color(QPalette.ColorRole.WindowText).rgba(),
+               self.devicePixelRatioF())
+        if key != self._made_for:
+            if key not in self._sets and len(self._sets) >= 4:  # another font: a new size
+                self._sets.clear()
+            self._glyphs = self._sets.setdefault(key, {})
+            self._made_for = key
+        found = self._glyphs.get(char)
+        if found is None:
+            metrics = QFontMetricsF(self.font())
+            advance = metrics.horizontalAdvance(char)
+            box = metrics.boundingRect(char).united(
+                QRectF(0, -metrics.ascent(), advance, metrics.height())).adjusted(-1, -1, 1, 1)
+            ratio = self.devicePixelRatioF()
+            picture = QPixmap(math.ceil(box.width() * ratio), math.ceil(box.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            painter.setFont(self.font())
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            painter.drawText(QPointF(-box.left(), -box.top()), char)
+            painter.end()
+            found = self._glyphs[char] = (picture, box.topLeft(), advance)
+        return found
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if not self._text:
+            return
+        glyphs = [self._glyph(char) for char in self._text]
+        metrics = QFontMetricsF(self.font())
+        area = QRectF(self.contentsRect())
+        x = area.left() + (area.width() - sum(advance for *_, advance in glyphs)) / 2
+        baseline = area.top() + (area.height() - metrics.height()) / 2 + metrics.ascent()
+        painter = QPainter(self)
+        for picture, offset, advance in glyphs:
+            painter.drawPixmap(QPointF(x + offset.x(), baseline + offset.y()), picture)
+            x += advance
+
+
 class PlayerView(QWidget):
     """Shows and controls one running :class:`SessionEngine`.
 
@@ -242,6 +315,8 @@ class PlayerView(QWidget):
         self.step_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total_left = plain_label("", point_delta=2, object_name="totalLeft")
         self.total_left.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total_left.setWordWrap(False)
+        self._steady_total_left()
         top.addWidget(self.routine_label, 1)
         if self.routine.levels:  # the level played, next to the routine's name
             from coach.ui.levels import level_title
@@ -283,7 +358,7 @@ class PlayerView(QWidget):
             f"QLabel {{ background: {c.paused}; color: {c.window}; "
             "border-radius: 6px; padding: 2px 12px; }"))
         self.paused_label.hide()
-        self.countdown = plain_label("", object_name="countdownLabel")
+        self.countdown = Countdown("countdownLabel")
         self.countdown.setAccessibleName(self.tr("Seconds left in this phase"))
         self.countdown.setAccessibleDescription(self.tr("The big countdown"))
         self.countdown.setWordWrap(False)
@@ -293,6 +368,7 @@ class PlayerView(QWidget):
         self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.countdown.setMinimumSize(8, 8)
         self.countdown.installEventFilter(self)
+        self.total_left.installEventFilter(self)  # its font: _steady_total_left
         self.rep_label = plain_label("", point_delta=4, object_name="repLabel")
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for widget in (self.phase_label, self.side_label):
@@ -831,7 +907,25 @@ class PlayerView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.countdown and event.type() == QEvent.Type.Resize:
             self._fit_countdown()
+        elif watched is self.total_left and event.type() == QEvent.Type.FontChange:
+            self._steady_total_left()
         return super().eventFilter(watched, event)
+
+    def _steady_total_left(self) -> None:
+        """The time left changes every second, and each new text would make a QLabel
+        ask the whole layout again (and the window for its size hints, an X request):
+        the label keeps the size of the widest such text instead, which stops that at
+        the label."""
+        label = self.total_left
+        metrics = label.fontMetrics()
+        widest = max("0123456789", key=metrics.horizontalAdvance)
+        minutes = len(str(math.ceil(self.engine.total) // 60))
+        shown = label.text()
+        label.setMinimumSize(0, 0)
+        label.setMaximumSize(16777215, 16777215)
+        label.setText(self.tr("{time} left").format(time=f"{widest * minutes}:{widest * 2}"))
+        label.setFixedSize(label.sizeHint())
+        label.setText(shown)
 
     def _fit_countdown(self) -> None:
         """The largest digits whose widest countdown fits the label's rectangle, and

@@ -2,9 +2,9 @@
 buttons stay on screen at every size from the window's minimum up, and focus mode."""
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
 
 from coach import config, paths
 from coach.routine import load_routine
@@ -196,3 +196,64 @@ def test_leaving_the_session_leaves_full_screen(qtbot, make_flow):
     assert flow.engine.state == "stopped"
     assert not player.focus_mode()
     assert not flow.window().windowState() & Qt.WindowState.WindowFullScreen
+
+
+class _Seen(QObject):
+    """Counts layout requests and resizes anywhere in a widget tree."""
+
+    def __init__(self, root):
+        super().__init__()
+        self.count = 0
+        for widget in (root, *root.findChildren(QWidget)):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self.count += 1
+        return False
+
+
+def test_a_new_second_repaints_the_numbers_and_lays_out_nothing(qtbot, make_flow):
+    # Each second the countdown and the time left change. A QLabel's new text asks
+    # the whole layout again, and the window for its size hints (an X request): the
+    # player's two numbers keep their size, so a second only repaints them.
+    flow = make_flow(1024, 560)
+    player = flow.player
+    settle(qtbot, flow)
+    seen = _Seen(flow)
+    for _ in range(4):
+        before = (player.countdown.text(), player.total_left.text())
+        flow.clock.advance(1.0)
+        player.refresh()
+        QApplication.processEvents()
+        assert (player.countdown.text(), player.total_left.text()) != before
+    assert seen.count == 0
+    # "9:59 left" from "10:00 left" in the same room: the label holds the widest.
+    assert player.total_left.sizeHint().width() <= player.total_left.width()
+
+
+def test_the_countdown_draws_each_digit_once_per_colour(qtbot, make_flow):
+    # Qt caches no glyphs this large: the countdown draws each digit into a picture
+    # once per font and colour, and a hold and its release (two colours) reuse theirs.
+    flow = make_flow(1024, 560)
+    player = flow.player
+    settle(qtbot, flow)
+    countdown = player.countdown
+
+    def pictures():
+        countdown.grab()  # paints, through the pictures
+        return {char: picture.cacheKey() for char, (picture, *_rest)
+                in countdown._glyphs.items()}
+
+    countdown.setText("10")
+    first = pictures()
+    assert set(first) == {"1", "0"}
+    palette = countdown.palette()
+    colour = palette.color(QPalette.ColorRole.WindowText)
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#123456"))
+    countdown.setPalette(palette)
+    assert pictures() != first  # the other colour's own
+    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    countdown.setPalette(palette)
+    countdown.setText("01")
+    assert pictures() == first
