@@ -9,6 +9,7 @@ format, its limits and every message. This module imports nothing from Qt.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import functools
 import math
@@ -238,6 +239,27 @@ def dotted(path: KeyPath) -> str:
 @functools.cache
 def _assets_root() -> Path:
     return assets_dir().resolve()
+
+
+def _plain_path_under(root: Path, relative: Path) -> tuple[Path, bool] | None:
+    """``((root / relative).resolve(), is it a file)`` for a resolved *root*, found
+    with one ``lstat`` per part of *relative* rather than ``resolve()``'s walk of the
+    whole path (at start-up, for each routine's illustrations); None when a link,
+    ``..``, an unusual error or another system's paths (case, junctions) need that walk."""
+    if os.name != "posix" or not relative.parts or ".." in relative.parts:
+        return None
+    path = root
+    for part in relative.parts:
+        path = path / part
+        try:
+            info = path.lstat()
+        except (FileNotFoundError, NotADirectoryError):
+            return root / relative, False  # nothing further can exist
+        except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return None
+    return path, stat.S_ISREG(info.st_mode)
 
 
 class _Checker:
@@ -503,6 +525,11 @@ class _Checker:
             if self._picture_roots is None:
                 self._picture_roots = (self.file.parent.resolve(), _assets_root())
             for root in self._picture_roots:
+                plain = _plain_path_under(root, relative)
+                if plain is not None:
+                    if plain[1]:
+                        return self.picture(plain[0], here, shown)
+                    continue
                 candidate = (root / relative).resolve()
                 if not candidate.is_relative_to(root):
                     escapes = True
@@ -782,10 +809,13 @@ def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None, *,
         return None, [Problem(file, None, f"cannot read file: {reason}")]
     if len(raw) > MAX_FILE_BYTES:
         return None, [_too_big(file, len(raw))]
+    # Editors may add a byte-order mark. (As the "utf-8-sig" codec, whose module
+    # is one more import at start-up.)
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        text = raw.decode("utf-8-sig")  # editors may add a byte-order mark
+        text = body.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
+        line = body[: err.start].count(b"\n") + 1
         return None, [Problem(file, line, "file is not UTF-8 text (save it as UTF-8)")]
     cached = cache.get(file, info) if cache is not None else None
     if cached is None and fresh:

@@ -167,6 +167,10 @@ def test_non_utf8_file_names_the_line(write_routine):
     _, problems = load_routine(file)
     assert problems == [Problem(file, 8, "")]
     assert "not UTF-8" in problems[0].message
+    # With a byte-order mark the line is still the line (it was one too early for a
+    # bad byte at the start of a line: the position was counted without the mark).
+    file.write_bytes(b"\xef\xbb\xbfschema = 1\n\xe9 = 2\n")
+    assert load_routine(file)[1] == [Problem(file, 2, "")]
 
 
 def test_missing_file_is_a_problem_not_a_crash(tmp_path):

@@ -7,13 +7,18 @@ The user stays in charge: an offer is only an offer, and the picker is always th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.journal import ChoiceKind
 from coach.progression import Action, Recommendation, Why
 from coach.routine import Routine
 from coach.ui.widgets import callout, plain_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
 
 translate = QCoreApplication.translate
 
@@ -148,6 +153,10 @@ class LevelPanel(QWidget):
         top.addWidget(self.title, 1)
         self.picker: QComboBox | None = None
         if picker:
+            # Here: the Today screen's level offers have no picker, and QComboBox's
+            # enums would cost its first paint.
+            from PySide6.QtWidgets import QComboBox
+
             self.picker = QComboBox()
             self.picker.setObjectName("levelPicker")
             self.picker.setAccessibleName(translate("Levels", "Choose a level"))

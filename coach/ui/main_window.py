@@ -14,8 +14,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -49,6 +47,8 @@ from coach.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget
+
     from coach.progression import Recommendation
     from coach.ui.reminders import ReminderService
     from coach.ui.routine_view import RoutineDetails
@@ -154,10 +154,14 @@ class MainWindow(QMainWindow):
         self.today_page.plan_requested.connect(self.edit_plan)
         self.tabs.addTab(self.today_page, self.tr("Today"))
         self._build_broken_bar()
-        # The routines tab's list and details are filled at its first visit, or once
-        # the window is up (:meth:`_ensure_routines`): the Today screen comes first.
+        # The routines tab's list and details are built and filled at its first
+        # visit, or once the window is up (:meth:`_ensure_routines`): the Today screen
+        # comes first.
         self._routines_filled = False
-        self.tabs.addTab(self._build_home(), self.tr("Routines"))
+        self._home: QSplitter | None = None
+        self.routines_page = QWidget()
+        QVBoxLayout(self.routines_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.routines_page, self.tr("Routines"))
         self.trend_page = QWidget()
         QVBoxLayout(self.trend_page).setContentsMargins(0, 0, 0, 0)
         # The chart code loads at the first visit (about half a second): this is on
@@ -176,7 +180,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(trend_scroll, self.tr("Pain trend"))
         #: The tabs by the name the settings keep.
         self.tab_pages: dict[str, QWidget] = {
-            "today": self.today_page, "routines": self.splitter, "trend": trend_scroll}
+            "today": self.today_page, "routines": self.routines_page, "trend": trend_scroll}
         self.trend: TrendView | None = None
         self.check_in_button = QPushButton(self.tr("How is your knee?"))
         self.check_in_button.setObjectName("checkInButton")
@@ -242,14 +246,31 @@ class MainWindow(QMainWindow):
         self._ensure_routines()
         return self._details
 
+    @property
+    def splitter(self) -> QSplitter:
+        """The routines tab: the list beside the details (built, perhaps not filled)."""
+        if self._home is None:
+            self._home = self._build_home()
+        return self._home
+
+    @property
+    def start_button(self) -> QPushButton:
+        """The routines tab's Start (built, perhaps not filled)."""
+        return self.splitter.findChild(QPushButton, "startButton")
+
     def _ensure_routines(self) -> None:
-        """Fill the routine list (and so the details) once: at the first visit to the
-        routines tab, or right after the first paint, or when anything asks for it."""
+        """Build and fill the routine list (and so the details) once: at the first
+        visit to the routines tab, or right after the first paint, or when anything
+        asks for it."""
         if not self._routines_filled:
             self._routines_filled = True
             self._fill_routines()
 
     def _build_home(self) -> QSplitter:
+        """The routines tab's content, put in its page; only through :attr:`splitter`
+        (its list, details and Start cost start-up ~10 ms, and Qt's item views' enums)."""
+        from PySide6.QtWidgets import QListWidget
+
         from coach.ui.routine_view import RoutineDetails
 
         self._routine_list = QListWidget()
@@ -274,17 +295,17 @@ class MainWindow(QMainWindow):
         self._details = RoutineDetails()
         self._details.level_answered.connect(self.answer_level)
         self._details.weaker_side_chosen.connect(self._weaker_side_chosen)
-        self.start_button = QPushButton(self.tr("Start routine"))
-        self.start_button.setObjectName("startButton")
-        self.start_button.setAccessibleName(self.tr("Start routine"))
-        self.start_button.setAccessibleDescription(self.tr("Start the selected routine"))
-        self.start_button.setDefault(True)
-        self.start_button.setMinimumHeight(48)
-        font = self.start_button.font()
+        start_button = QPushButton(self.tr("Start routine"))
+        start_button.setObjectName("startButton")
+        start_button.setAccessibleName(self.tr("Start routine"))
+        start_button.setAccessibleDescription(self.tr("Start the selected routine"))
+        start_button.setDefault(True)
+        start_button.setMinimumHeight(48)
+        font = start_button.font()
         font.setPointSizeF(font.pointSizeF() + 3)
         font.setBold(True)
-        self.start_button.setFont(font)
-        self.start_button.clicked.connect(self.start_selected)
+        start_button.setFont(font)
+        start_button.clicked.connect(self.start_selected)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -292,16 +313,28 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self._details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
+        buttons.addWidget(start_button)
         right_layout.addLayout(buttons)
 
-        self.splitter = QSplitter()
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700])
-        self.splitter.setChildrenCollapsible(False)
-        return self.splitter
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 700])
+        splitter.setChildrenCollapsible(False)
+        saved = self.settings.get(config.WINDOW_SPLITTER)
+        if saved:
+            splitter.restoreState(QByteArray(saved))
+        self.routines_page.layout().addWidget(splitter)
+        # Tab reaches the list and Start where it would have, had they been built with
+        # the window (added now, they come last in the window's focus chain).
+        before = self.routines_page.previousInFocusChain()
+        while before is not self and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()
+        for widget in (self._routine_list, start_button):
+            QWidget.setTabOrder(before, widget)
+            before = widget
+        return splitter
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -345,9 +378,7 @@ class MainWindow(QMainWindow):
         saved = self.settings.get(config.LANGUAGE)
         for code, name in (("system", self.tr("System default")), ("en", "English"),
                            ("ja", "日本語")):
-            action = QAction(name, self, checkable=True)
-            action.setData(code)
-            action.setChecked(saved == code)
+            action = self._choice(name, code, saved == code)
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(self._on_language_chosen)
@@ -401,6 +432,9 @@ class MainWindow(QMainWindow):
         self._show_broken_routines()
         if not self._routines_filled:  # filled when first wanted (_ensure_routines)
             return
+        from PySide6.QtWidgets import QListWidgetItem
+
+        start_button = self.start_button  # built now if need be
         self._routine_list.clear()
         for routine in self.library.routines:
             text = f"{routine.title.get(self.lang)}\n{duration_text(routine.total_seconds)}"
@@ -414,7 +448,7 @@ class MainWindow(QMainWindow):
             self._routine_list.setCurrentRow(row)
         else:
             self._details.show_routine(None, self.lang)
-        self.start_button.setEnabled(bool(self.library.routines))
+        start_button.setEnabled(bool(self.library.routines))
 
     def _show_broken_routines(self) -> None:
         """The bar over every page naming routine files that could not be loaded."""
@@ -914,17 +948,15 @@ class MainWindow(QMainWindow):
         saved = self.settings.get(config.THEME)
         for code, name in (("system", self.tr("System default")), ("light", self.tr("Light")),
                            ("dark", self.tr("Dark"))):
-            action = QAction(name, self, checkable=True)
-            action.setData(code)
-            action.setChecked(saved == code)
+            action = self._choice(name, code, saved == code)
             group.addAction(action)
             appearance.addAction(action)
         group.triggered.connect(
             lambda action: self._appearance_changed(config.THEME, action.data()))
         appearance.addSeparator()
-        contrast = QAction(self.tr("&High contrast"), self, checkable=True)
+        contrast = self._choice(self.tr("&High contrast"), None,
+                                self.settings.get(config.HIGH_CONTRAST))
         contrast.setObjectName("highContrastAction")
-        contrast.setChecked(self.settings.get(config.HIGH_CONTRAST))
         contrast.toggled.connect(
             lambda on: self._appearance_changed(config.HIGH_CONTRAST, bool(on)))
         appearance.addAction(contrast)
@@ -933,14 +965,24 @@ class MainWindow(QMainWindow):
         size_group = QActionGroup(self)
         scale = theme.clamp_scale(self.settings.get(config.TEXT_SCALE))
         for percent in theme.TEXT_SCALES:
-            action = QAction(self.tr("{n} %").format(n=percent), self, checkable=True)
-            action.setData(percent)
-            action.setChecked(percent == scale)
+            action = self._choice(self.tr("{n} %").format(n=percent), percent,
+                                  percent == scale)
             size_group.addAction(action)
             sizes.addAction(action)
         size_group.triggered.connect(
             lambda action: self._appearance_changed(config.TEXT_SCALE, int(action.data())))
         self.outside_session += [appearance.menuAction(), sizes.menuAction()]
+
+    def _choice(self, text: str, data: object, checked: bool) -> QAction:
+        """A checkable menu item of the window. (``QAction(text, parent)`` would make
+        PySide6 build QIcon's enums while it picks the overload: ~3 ms of start-up.)"""
+        action = QAction(self)
+        action.setText(text)
+        action.setCheckable(True)
+        if data is not None:
+            action.setData(data)
+        action.setChecked(checked)
+        return action
 
     def _appearance_changed(self, key: config.Setting[T], value: T) -> None:
         """The theme and high contrast change at once; the text size at the next start
@@ -1026,9 +1068,6 @@ class MainWindow(QMainWindow):
             frame = QRect(available.topLeft(), size)
             frame.moveCenter(available.center())
             self.setGeometry(frame)
-        splitter = self.settings.get(config.WINDOW_SPLITTER)
-        if splitter:
-            self.splitter.restoreState(QByteArray(splitter))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.flow is not None and self.flow.exercising():
@@ -1057,5 +1096,6 @@ class MainWindow(QMainWindow):
 
     def _save_window_state(self) -> None:
         self.settings.set(config.WINDOW_GEOMETRY, self.saveGeometry().data())
-        self.settings.set(config.WINDOW_SPLITTER, self.splitter.saveState().data())
+        if self._home is not None:  # else as saved: it was never shown
+            self.settings.set(config.WINDOW_SPLITTER, self._home.saveState().data())
         self.settings.sync()

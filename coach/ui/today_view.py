@@ -32,7 +32,6 @@ from coach.routine import Routine
 from coach.schedule import Reminder, ReminderKind, ReminderState
 from coach.today import Action, PainGlance, Reason, TodayView, offer_open, pain_glance, today
 from coach.ui.levels import LevelPanel, level_short, reason_words
-from coach.ui.rating import zone_names
 from coach.ui.sparkline import Sparkline
 from coach.ui.verdict import verdict_headline
 from coach.ui.widgets import (
@@ -478,6 +477,8 @@ class TodayPage(QScrollArea):
             day=_short_day(last.started.date()), routine=self._title(last.routine_id))]
         after = history.rating(last, Context.AFTER)
         if after is not None:
+            from coach.ui.rating import zone_names  # the rating dialog's module: ~1 ms
+
             parts.append(self.tr("{value} of 10 right after ({zone})").format(
                 value=after.value, zone=zone_names()[zone(after.value).value]))
         verdict = morning_of(history, last)

@@ -1,6 +1,6 @@
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMessageBox, QPushButton
 
 from coach import config
 from coach.ui.app import open_settings
@@ -22,6 +22,31 @@ def test_lists_bundled_routines_with_the_flagship_first(make_window):
     assert "Ten-minute inner-quadriceps routine" in shown
     assert "Before you start" in shown
     assert any("Do not train while your knee is hot" in t for t in shown)
+    assert window.findChild(QPushButton, "startButton").isEnabled()
+
+
+def test_routines_tab_is_built_once_the_window_is_painted(make_window, qtbot):
+    window = make_window()
+    # Not part of the first screen (Today): built right after the first paint.
+    assert window.findChild(QPushButton, "startButton") is None
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QPushButton, "startButton") is not None)
+    assert window.findChild(QListWidget, "routineList").count() == 6
+    assert window.findChild(QPushButton, "startButton").isEnabled()
+
+
+@pytest.mark.parametrize("how", ["saved_page", "ctrl_2"])
+def test_routines_tab_is_built_when_first_shown(make_window, qtbot, how):
+    if how == "saved_page":
+        make_window().settings.set(config.PAGE, "routines")
+    window = make_window()
+    if how == "ctrl_2":
+        show_active(window, qtbot)
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.tab_pages["routines"]
+    routines = window.findChild(QListWidget, "routineList")
+    assert routines is not None and routines.count() == 6
+    assert routines.currentItem() is not None
     assert window.findChild(QPushButton, "startButton").isEnabled()
 
 
@@ -102,7 +127,7 @@ def test_start_button_opens_the_session_and_back_returns(make_window, qtbot):
     window = make_window()
     window.show()
     window.settings.set(config.SOUND, False)
-    qtbot.mouseClick(window.findChild(QPushButton, "startButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
     assert window.flow is not None and window.pages.currentWidget() is window.flow
     assert window.flow.findChild(QPushButton, "safetyOk").isVisible()
     # The menus stay (Quit, Help); only what makes no sense mid-session is off.
