@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import __version__, paths
 from coach.config import Options
+from coach.ui import preload
 from coach.ui.settings import Settings
 from coach.ui.single_instance import InstanceLock, NoAnswer, Request, bring_forward, claim
 
@@ -201,6 +202,7 @@ def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> 
     """After the event loop: let go of the journal and the data folder, then start
     again if the user asked for a restart (a new language, saved in the settings
     already); the new copy finds the folder free."""
+    preload.finish_preload(5.0)
     window.journal.close()
     instance.release()
     if window.restart_pending:
@@ -288,6 +290,10 @@ def run_window(options: Options, routine_id: str | None = None, *,
         # later): these wait for the paint itself.
         after_first_paint(window, settle)
     window.chart_module_loaded.connect(gc.freeze)
+    # Once the window has been on screen a moment, the chart's code loads in the
+    # background (coach.ui.preload); a start in the tray waits for the window.
+    after_first_paint(window, lambda: QTimer.singleShot(preload.PRELOAD_AFTER_MS,
+                                                        preload.preload_chart))
     if routine_id is not None:
         window.open_routine(routine_id, level=level)
     status = app.exec()

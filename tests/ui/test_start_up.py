@@ -55,3 +55,39 @@ def test_the_start_up_breakdown_counts_what_each_window_makes_pyside6_build(tmp_
     assert app["enum_types"] > bare["enum_types"] + app["qt_namespace_enum_types"]
     assert 0 < app["load_routines_ms"] < app["build_main_window_ms"]
     assert (tmp_path / "data" / "journal.sqlite3").is_file()
+
+
+PRELOAD_CHILD = """
+import atexit, sys, threading
+from coach.ui import preload
+loads = []
+real = preload._load
+
+def load():
+    before = "pyqtgraph" in sys.modules
+    real()
+    loads.append((threading.current_thread().name, before, "pyqtgraph" in sys.modules))
+    # Then quit, as a user would.
+    from PySide6.QtCore import QMetaObject, Qt
+    from PySide6.QtWidgets import QApplication
+    QMetaObject.invokeMethod(QApplication.instance(), "quit",
+                             Qt.ConnectionType.QueuedConnection)
+
+preload._load = load
+atexit.register(lambda: print("loads", loads))
+sys.argv = ["coach", "--data-dir", sys.argv[1], "--lang", "en"]
+from coach.__main__ import main
+sys.exit(main())
+"""
+
+
+def test_the_chart_code_loads_in_the_background_once_the_window_is_up(tmp_path):
+    # pyqtgraph's import is most of a first visit to the trend page: a thread loads
+    # it a moment after the window is painted, without the user visiting the page.
+    result = subprocess.run(
+        [sys.executable, "-c", PRELOAD_CHILD, str(tmp_path / "data")], capture_output=True,
+        text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    # Its own thread loaded it; nothing had before.
+    assert result.stdout.splitlines()[-1] == "loads [('chart-preload', False, True)]"
+    assert "Traceback" not in result.stderr and "Warning" not in result.stderr
