@@ -14,7 +14,8 @@ been painted by the event loop; a range switch is ``set_range`` + a synchronous 
 of the plot's viewport, through 2 weeks, 3 months, 1 year and all, three times; then
 the chart is saved as PNG and closed. Prints ``result <JSON>``.
 
-    python bench/chart_child.py DATA_DIR big N
+    python bench/chart_child.py DATA_DIR big N [--preloaded]
+    python bench/chart_child.py DATA_DIR floor N
 
 The trend page at scale: DATA_DIR's ``big.sqlite3`` filled (once) with N ratings over
 the same 10 years (N / 3650 a day, the three contexts in turn, every value each day),
@@ -22,6 +23,14 @@ then one chart opened as at the first visit, pyqtgraph's import included. A prec
 10 ms QTimer runs throughout and the longest gap between its ticks is reported for
 the import and for the open (an event-loop stall: the window frozen that long).
 "open" lasts until the chart has been painted with its data, however it loads it.
+With ``--preloaded`` the chart's code is loaded as the app loads it once its window is
+up (``coach.ui.preload``, a thread; the longest stall meanwhile is reported) before
+the visit, which then imports nothing: the first visit of a user who did not open the
+page in the window's first second or so.
+
+``floor`` is the least such a chart costs: the same journal (filled the same way),
+pyqtgraph imported, every rating's time and value read with ``sqlite3`` and drawn as
+one line (``PlotWidget.plot``) on the same page until painted.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import gc
 import json
 import math
 import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -134,12 +144,8 @@ def rss_mib(field: str = "VmRSS") -> float:
     return math.nan
 
 
-def main_big(data: Path, count: int) -> int:
-    """The trend page's first visit on a journal of *count* ratings (see the module)."""
-    data.mkdir(parents=True, exist_ok=True)
-    began = time.perf_counter()
-    stored = fill_big(data / "big.sqlite3", count)
-    filled = time.perf_counter() - began
+def shown_page() -> tuple[QApplication, QWidget]:
+    """The app's trend page: a page on screen (1100x720) that the chart is added to."""
     app = QApplication(sys.argv[:1])
     from coach.ui.app import lighten_pyside_import_hook
 
@@ -149,9 +155,29 @@ def main_big(data: Path, count: int) -> int:
     QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
     host.show()
     app.processEvents()
+    return app, host
+
+
+def main_big(data: Path, count: int, preloaded: bool) -> int:
+    """The trend page's first visit on a journal of *count* ratings (see the module)."""
+    data.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    stored = fill_big(data / "big.sqlite3", count)
+    filled = time.perf_counter() - began
+    app, host = shown_page()
     watch = StallWatch()
     watch.start()
     rss_before = rss_mib()
+    preload_s = preload_stall = 0.0
+    if preloaded:
+        from coach.ui import preload
+
+        began = time.perf_counter()
+        thread = preload.preload_chart()
+        assert thread is not None
+        while thread.is_alive():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        preload_s, preload_stall = time.perf_counter() - began, watch.take()
     began = time.perf_counter()
     from coach.ui.trend_view import TrendView
     imported = time.perf_counter() - began
@@ -182,7 +208,8 @@ def main_big(data: Path, count: int) -> int:
         view.plot.viewport().repaint()
         switches.append(time.perf_counter() - began)
     watch.timer.stop()
-    result = {"ratings": stored, "fill_s": filled, "import_s": imported,
+    result = {"ratings": stored, "fill_s": filled, "preload_s": preload_s,
+              "preload_stall_s": preload_stall, "import_s": imported,
               "import_stall_s": import_stall, "reload_returned_s": returned,
               "open_s": opened, "open_stall_s": open_stall,
               "first_visit_s": imported + opened, "switch_s": switches,
@@ -208,11 +235,48 @@ class PaintWatch(QObject):
         return False
 
 
+def main_floor(data: Path, count: int) -> int:
+    """The floor of the first visit: pyqtgraph, the ratings read, one line drawn."""
+    data.mkdir(parents=True, exist_ok=True)
+    stored = fill_big(data / "big.sqlite3", count)
+    app, host = shown_page()
+    watch = StallWatch()
+    watch.start()
+    began = time.perf_counter()
+    import numpy as np
+    import pyqtgraph
+
+    imported = time.perf_counter() - began
+    gc.freeze()
+    import_stall = watch.take()
+    start = time.perf_counter()
+    db = sqlite3.connect(data / "big.sqlite3")
+    rows = db.execute("SELECT (julianday(at) - 2440587.5) * 86400.0, value FROM ratings "
+                      "ORDER BY julianday(at)").fetchall()
+    db.close()
+    points = np.array(rows, dtype=float)
+    plot = pyqtgraph.PlotWidget()
+    host.layout().addWidget(plot)
+    plot.plot(points[:, 0], points[:, 1])
+    painted = PaintWatch(plot.viewport())
+    plot.viewport().update()
+    while not painted.painted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    opened = time.perf_counter() - start
+    result = {"ratings": stored, "import_s": imported, "import_stall_s": import_stall,
+              "open_s": opened, "open_stall_s": watch.take(),
+              "first_visit_s": imported + opened}
+    print("result " + json.dumps(result), flush=True)
+    return 0
+
+
 def main() -> int:
     data = Path(sys.argv[1])
     first = sys.argv[2] if len(sys.argv) > 2 else "empty"
     if first == "big":
-        return main_big(data, int(sys.argv[3]))
+        return main_big(data, int(sys.argv[3]), "--preloaded" in sys.argv[4:])
+    if first == "floor":
+        return main_floor(data, int(sys.argv[3]))
     data.mkdir(parents=True, exist_ok=True)
     count = fill(data / "journal.sqlite3")
     empty_path = data / "empty.sqlite3"

@@ -67,6 +67,23 @@ chart_1m (not run unless named in ``--only``)
     1,000,000) over 10 years, and on 10 years of 3 a day with the same child: the
     pyqtgraph import, the open until the chart is painted with its data, and the
     longest event-loop stall of each (a precise 10 ms QTimer's longest gap), RSS.
+startup_x11 (not run unless named in ``--only``)
+    Wall time from spawning a program to the first MapNotify of a top-level window
+    on a private Xvfb (``-displayfd``, 1920x1080x24, no window manager, a private
+    session bus shared by all), seen by bench/x11_maps.py (libX11 through ctypes,
+    ``SubstructureNotifyMask`` on the root); the program's process group is ended at
+    once. The bare window, Knee Coach (``python -m coach --data-dir FRESH --lang en``,
+    no settings: its first map is the main window) and Workrave where ``workrave`` is
+    on PATH (``"not installed"`` otherwise), in turn, N rounds after one discarded
+    warm-up that also lists what each maps in its first 3 s (``what_maps``). Targets
+    (issue #20): app / bare <= 1.25, app / Workrave <= 1.
+flagship_drift (not run unless named in ``--only``)
+    bench/flagship_child.py: the ten-minute routine through the real session flow
+    (``MainWindow``, safety check, before rating, the player to the engine's
+    ``finished``, after rating) at speed 1 with the real clock: drift against the
+    planned length, worst phase lateness, CPU % of a core, refreshes; then the same
+    with the player benchmark's stalls (``--no-stalls``: not). About 23 minutes.
+    ``--quick`` plays at speed 10, which is not the figure.
 wakeups (not run unless named in ``--only``)
     What waking up costs on this machine (the README's figures): a bare Python loop
     that only sleeps, and the player child's idle window woken by an empty precise
@@ -91,14 +108,15 @@ rounds of 20 s app and floor (about 2.5 minutes).
 ``--quick``: N=3, 50 inserts, 10,000 ratings, once; player runs of 15 s, 1 round;
 idle 1 round of 10 s.
 ``--only startup,chart``: just those parts (any of the six headings above, or
-``chart_1m`` or ``wakeups``, which only run when named: filling chart_1m's journal
-takes half a minute).
+``chart_1m``, ``wakeups``, ``startup_x11`` or ``flagship_drift``, which only run when
+named: filling chart_1m's journal takes half a minute, the flagship 23 minutes).
 Benchmarks report; they do not assert. Progress notes go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -106,6 +124,9 @@ import math
 import os
 import platform
 import re
+import select
+import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -273,6 +294,229 @@ def bench_startup(work: Path, repeats: int) -> dict:
         "child_stderr": {name: sorted(lines)[:10] for name, lines in stderr_lines.items()},
         "breakdown": breakdown,
     }
+
+
+# -- 1b. start-up on an X server, against Workrave -----------------------------
+#: Issue #20: the app's window mapped no later than Workrave's in the same run, and
+#: within 1.25 times the bare window's.
+STARTUP_X11_BARE_TARGET = 1.25
+STARTUP_X11_WORKRAVE_TARGET = 1.0
+X11_SCREEN = "1920x1080x24"
+#: How long the warm-up round keeps each program after its first map, to list what
+#: else it maps (``what_maps``).
+X11_LINGER_S = 3.0
+
+
+def kill_group(child: subprocess.Popen, grace: float = 5.0) -> None:
+    """End *child* and its process group (it was started in a session of its own)."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 10.0)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, sig)
+        try:
+            child.wait(timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    with contextlib.suppress(ProcessLookupError):  # anything left in the group
+        os.killpg(child.pid, signal.SIGKILL)
+
+
+def start_xvfb(log: Path) -> tuple[subprocess.Popen, str]:
+    """A private Xvfb on a display number it picks itself (``-displayfd``)."""
+    read_end, write_end = os.pipe()
+    with open(log, "w", encoding="utf-8") as err:
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", X11_SCREEN,
+             "-nolisten", "tcp"], pass_fds=(write_end,), stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+    os.close(write_end)
+    try:
+        text = b""
+        deadline = time.monotonic() + 15
+        while not text.endswith(b"\n") and time.monotonic() < deadline:
+            ready, _, _ = select.select([read_end], [], [], deadline - time.monotonic())
+            if not ready:
+                break
+            chunk = os.read(read_end, 64)
+            if not chunk:
+                break
+            text += chunk
+    finally:
+        os.close(read_end)
+    if not text.strip().isdigit():
+        kill_group(server)
+        raise RuntimeError(f"Xvfb did not start:\n{log.read_text(encoding='utf-8')[-2000:]}")
+    return server, f":{int(text)}"
+
+
+def start_session_bus(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str] | None:
+    """A private session bus (a desktop has one; Workrave does not start without it),
+    shared by the three programs; what it activates (at-spi, dconf) runs in its group
+    with the throwaway home."""
+    if shutil.which("dbus-daemon") is None:
+        return None
+    with open(log, "w", encoding="utf-8") as err:
+        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=err, text=True, start_new_session=True)
+    ready, _, _ = select.select([bus.stdout], [], [], 10)
+    address = bus.stdout.readline().strip() if ready else ""
+    if not address:
+        kill_group(bus)
+        return None
+    return bus, address
+
+
+def spawn_to_map(command: list[str], env: dict[str, str], watcher, errors: Path,
+                 linger: float = 0.0, timeout: float = 60.0) -> dict:
+    """Spawn *command* in a session of its own; time until the first MapNotify of a
+    top-level window; then end its process group. With *linger*, keep it that long
+    after the first map and list every window it maps meanwhile."""
+    watcher.drain()
+    with open(errors, "w", encoding="utf-8") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=err,
+                                 start_new_session=True)
+        try:
+            first = None
+            deadline = start + timeout
+            while first is None and time.perf_counter() < deadline:
+                first = watcher.next_map(min(deadline, time.perf_counter() + 0.25))
+                if first is None and child.poll() is not None:
+                    break
+            if first is None:
+                code = child.poll()
+                why = (f"exited with code {code} before mapping a window" if code is not None
+                       else f"mapped no window within {timeout:g} s")
+                raise RuntimeError(f"{command[:3]} {why}:\n"
+                                   f"{errors.read_text(encoding='utf-8')[-2000:]}")
+            maps = [first]
+            while linger and time.perf_counter() < first.at + linger:
+                more = watcher.next_map(first.at + linger)
+                if more is not None:
+                    maps.append(more)
+        finally:
+            kill_group(child)
+    return {"seconds": first.at - start, "pid_matches": first.pid == child.pid,
+            "first": first.describe(),
+            "maps": [{"after_first_ms": ms(m.at - first.at), **m.describe()} for m in maps]}
+
+
+def bench_startup_x11(work: Path, repeats: int) -> dict:
+    """Process start to the first MapNotify of a top-level window on a private Xvfb
+    (no window manager): the bare window, Knee Coach (fresh data folder each run) and
+    Workrave where it is installed, interleaved; medians, min, max."""
+    if shutil.which("Xvfb") is None:
+        return {"skipped": "Xvfb is not installed (Debian: xvfb)"}
+    from x11_maps import MapWatcher, xlib  # bench/, beside this file
+
+    try:
+        xlib()
+    except OSError as err:
+        return {"skipped": f"libX11 could not be loaded: {err}"}
+    home = work / "home-x11"
+    env = child_env(home)
+    for key in ("COACH_EXIT_AFTER_FIRST_PAINT", "WAYLAND_DISPLAY", "XAUTHORITY",
+                "DBUS_SESSION_BUS_ADDRESS", "SESSION_MANAGER", "DESKTOP_SESSION"):
+        env.pop(key, None)
+    env["QT_QPA_PLATFORM"] = "xcb"
+    workrave = shutil.which("workrave")
+    workrave_failed: str | None = None
+    server, display = start_xvfb(work / "xvfb.log")
+    bus = None
+    watcher = None
+    try:
+        env["DISPLAY"] = display
+        bus = start_session_bus(env, work / "dbus.log")
+        if bus is not None:
+            env["DBUS_SESSION_BUS_ADDRESS"] = bus[1]
+        watcher = MapWatcher(display)
+        cold_count = 0
+
+        def coach_command() -> list[str]:
+            nonlocal cold_count
+            cold_count += 1
+            return [sys.executable, "-m", "coach", "--data-dir",
+                    str(work / f"x11-data-{cold_count}"), "--lang", "en"]
+
+        def workrave_command() -> list[str]:
+            # Its own data (~/.workrave in the throwaway home) is new each run, as the
+            # app's data folder is; caches (GStreamer's registry, dconf) are kept, as the
+            # app's bytecode cache is.
+            shutil.rmtree(home / ".workrave", ignore_errors=True)
+            return [str(workrave)]
+
+        cases = {"bare": lambda: [sys.executable, str(ROOT / "bench" / "bare_window.py")],
+                 "app": coach_command}
+        if workrave:
+            cases["workrave"] = workrave_command
+        runs: dict[str, list[dict]] = {name: [] for name in cases}
+        what_maps: dict[str, list[dict]] = {}
+        stderr_lines: dict[str, set[str]] = {name: set() for name in cases}
+        errors = work / "stderr-x11.txt"
+        for round_ in range(repeats + 1):  # round 0 is the discarded warm-up
+            this_round = {}
+            for name, command in list(cases.items()):
+                try:
+                    found = spawn_to_map(command(), env, watcher, errors,
+                                         linger=0.0 if round_ else X11_LINGER_S)
+                except RuntimeError as err:
+                    if name != "workrave":
+                        raise
+                    # Reported, not fatal: Workrave is only the comparison.
+                    workrave_failed = str(err)
+                    del cases[name]
+                    continue
+                stderr_lines[name].update(
+                    re.sub(r"0x[0-9a-f]+|\d{2}:\d{2}:\d{2}\.\d+|\(\w+:\d+\)", "…", line)
+                    for line in errors.read_text(encoding="utf-8", errors="replace"
+                                                 ).splitlines() if line.strip())
+                this_round[name] = found
+                if round_:
+                    runs[name].append(found)
+                else:
+                    what_maps[name] = found["maps"]
+            note(f"start-up on X11 round {round_}/{repeats}: " + ", ".join(
+                f"{name} {ms(found['seconds'])} ms" for name, found in this_round.items()))
+    finally:
+        if watcher is not None:
+            watcher.close()
+        if bus is not None:
+            kill_group(bus[0])
+        kill_group(server)
+
+    def figures(found: list[dict]) -> dict:
+        seconds = [r["seconds"] for r in found]
+        return {"median_ms": ms(median(seconds)), "min_ms": ms(min(seconds)),
+                "max_ms": ms(max(seconds)),
+                "first_window": found[0]["first"],
+                "net_wm_pid_matches": sum(r["pid_matches"] for r in found)}
+
+    if workrave_failed:
+        workrave = None
+    wall = {name: median([r["seconds"] for r in found])
+            for name, found in runs.items() if found}
+    report: dict = {
+        "display": display, "screen": X11_SCREEN, "window_manager": None,
+        "session_bus": "private dbus-daemon" if bus is not None else None,
+        "runs_each": repeats,
+        "bare": figures(runs["bare"]), "app": figures(runs["app"]),
+        "workrave": workrave_failed if workrave_failed else
+        figures(runs["workrave"]) if workrave else "not installed",
+        "app_vs_bare": ratio(wall["app"], wall["bare"]),
+        "app_vs_workrave": ratio(wall["app"], wall["workrave"]) if workrave else None,
+        "workrave_vs_bare": ratio(wall["workrave"], wall["bare"]) if workrave else None,
+        "target": {"app_vs_bare_max": STARTUP_X11_BARE_TARGET,
+                   "app_vs_workrave_max": STARTUP_X11_WORKRAVE_TARGET},
+        "meets_target": {
+            "vs_bare": wall["app"] / wall["bare"] <= STARTUP_X11_BARE_TARGET,
+            "vs_workrave": wall["app"] / wall["workrave"] <= STARTUP_X11_WORKRAVE_TARGET
+            if workrave else None},
+        "what_maps": what_maps,
+        "child_stderr": {name: sorted(lines)[:10] for name, lines in stderr_lines.items()},
+    }
+    return report
 
 
 def startup_breakdown(work: Path, env: dict[str, str], errors: Path, repeats: int) -> dict:
@@ -587,6 +831,118 @@ def bench_player(work: Path, drift_seconds: tuple[int, int], seconds: int,
             "child_stderr": sorted(stderr_lines)[:10]}
 
 
+def run_flagship_child(args: list[str], env: dict[str, str], timeout: float,
+                       stderr_lines: set[str]) -> dict:
+    """Run ``bench/flagship_child.py *args*`` and return its ``result`` JSON."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "flagship_child.py"), *args],
+                          cwd=ROOT, env=env, text=True, stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=timeout)
+    stderr_lines.update(re.sub(r"0x[0-9a-f]+", "0x…", line)
+                        for line in done.stderr.splitlines())
+    for line in done.stdout.splitlines():
+        if line.startswith("result ") and done.returncode == 0:
+            return json.loads(line.removeprefix("result "))
+    raise RuntimeError(f"flagship child {args[1:]} exited {done.returncode}:\n"
+                       f"{done.stderr[-2000:]}")
+
+
+FLAGSHIP_ID = "ten-minute-inner-thigh"
+#: --quick plays the flagship at this speed (the app's --speed): a look at the flow
+#: only, not the figure (that is at speed 1).
+FLAGSHIP_QUICK_SPEED = 10.0
+#: About how long the flagship plays at speed 1 (for the progress note and the
+#: timeout; the child reports the real length).
+FLAGSHIP_ABOUT_S = 622
+
+
+def bench_flagship(work: Path, quick: bool, stalled: bool) -> dict:
+    """The whole flagship routine through the real session flow (MainWindow, safety
+    check, before rating, player to ``finished``), bench/flagship_child.py: drift
+    against the planned length, the worst phase lateness, CPU, refreshes. Floor for the
+    CPU: the player child's idle window woken as often by an empty precise timer, for
+    a minute (the ticking floor). *stalled*: a second run with the player benchmark's
+    stalls (0.4 s every 5 s)."""
+    env = child_env(work / "home")
+    del env["COACH_EXIT_AFTER_FIRST_PAINT"]
+    stderr_lines: set[str] = set()
+    speed = FLAGSHIP_QUICK_SPEED if quick else 1.0
+    variants = {"plain": None}
+    if stalled:
+        variants["stalled"] = "stalls"
+    figures: dict = {"routine": FLAGSHIP_ID, "speed": speed}
+    for name, stalls in variants.items():
+        args = [str(work / f"flagship-{name}"), "--routine", FLAGSHIP_ID,
+                "--speed", repr(speed)]
+        if stalls:
+            length = figures["plain"]["expected_s"]  # the plain run comes first
+            count = math.floor((length - 1 - STALL_LENGTH - STALL_FIRST) / STALL_EVERY) + 1
+            args += ["--stalls", f"{STALL_FIRST},{STALL_EVERY},{count},{STALL_LENGTH}"]
+        note(f"flagship {name}: the whole routine at speed {speed:g} "
+             f"(about {FLAGSHIP_ABOUT_S / speed / 60:.1f} minutes) ...")
+        result = run_flagship_child(args, env, FLAGSHIP_ABOUT_S / speed + 300, stderr_lines)
+        expected = result["expected_s"]
+        if stalls and result["stalls"] and \
+                STALL_FIRST + (result["stalls"] - 1) * STALL_EVERY + STALL_LENGTH > expected - 1:
+            raise RuntimeError("a stall reached the routine's last second")
+        run = {
+            "expected_s": round(expected, 3),
+            "routine_seconds": result["routine_seconds"],
+            "phases": result["timeline_phases"], "steps": result["steps"],
+            "level": result["level"],
+            "actual_s": round(result["actual_s"], 4),
+            "drift_ms": ms(result["drift_s"]),
+            # What the flow's own listeners of "finished" took after the engine emitted
+            # it (the recorder's journal write, the switch to the after-rating page).
+            "finished_handling_ms": ms(result["finished_handling_s"]),
+            "phase_lateness": result["phase_lateness"],
+            "cpu_percent": round(result["cpu_percent"], 3),
+            "refreshes": result["refreshes"],
+            "refreshes_per_s": round(result["refreshes"] / result["wall_s"], 3),
+            "cpu_ms_per_refresh": ms(result["cpu_s"] / result["refreshes"]),
+            "voluntary_ctxt_switches_per_s": round(
+                result["voluntary_ctxt_switches"] / result["wall_s"], 2),
+            "process_voluntary_ctxt_switches_per_s": round(
+                result["process_voluntary_ctxt_switches"] / result["wall_s"], 2),
+            "threads": result["threads"],
+            "events": result["events"],
+            "user_presses_during_play": result["user_presses_during_play"],
+            "user_waits_s": result["user_waits_s"],
+            "journal_session": result.get("journal_session"),
+            "ratings": result.get("ratings"),
+            "window_size": result["window_size"],
+        }
+        if stalls:
+            run.update(stalls=result["stalls"], stalled_s=round(result["stalled_s"], 3))
+        else:
+            # The same wake-up rate with nothing to do, for a minute (--quick: 15 s).
+            hz = result["refreshes"] / result["wall_s"]
+            seconds = 15 if quick else 60
+            floor = run_player_child(["idle", str(seconds), "--hz", f"{hz:.3f}"], env,
+                                     seconds + 60, stderr_lines)
+            run["ticking_floor_percent"] = round(floor["cpu_percent"], 3)
+            run["over_ticking_floor_percent"] = round(
+                result["cpu_percent"] - floor["cpu_percent"], 3)
+            run["cpu_ratio_vs_ticking_floor"] = ratio(result["cpu_percent"],
+                                                      floor["cpu_percent"])
+        note(f"flagship {name}: drift {run['drift_ms']} ms over {expected:.1f} s, worst "
+             f"phase lateness {run['phase_lateness']['max_ms']} ms, CPU "
+             f"{run['cpu_percent']} % of a core")
+        figures[name] = run
+    at_speed_1 = speed == 1.0
+    worst = max(abs(figures[name]["drift_ms"]) for name in variants)
+    figures.update(
+        target={"drift_ms_max": DRIFT_TARGET_MS, "cpu_percent_max": CPU_TARGET_PERCENT},
+        # Only a speed-1 run says anything about the target.
+        meets_target=(worst < DRIFT_TARGET_MS
+                      and figures["plain"]["cpu_percent"] < CPU_TARGET_PERCENT)
+        if at_speed_1 else None,
+        child_stderr=sorted(stderr_lines)[:10])
+    if not at_speed_1:
+        figures["note"] = (f"--quick plays at speed {speed:g}: not the figure (speed 1); "
+                           "run without --quick for it")
+    return figures
+
+
 CHART_OPEN_TARGET_MS = 150
 CHART_SWITCH_TARGET_MS = 30
 
@@ -646,48 +1002,70 @@ CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS = 400
 
 def bench_chart_scale(work: Path, ratings: int, runs: int) -> dict:
     """The first visit to the trend page on *ratings* ratings and on 10 years of 3 a
-    day (``bench/chart_child.py DIR big N``): *runs* children each, alternating;
-    medians, with the worst stall of all runs."""
+    day (``bench/chart_child.py DIR big N``), the same visit after the app's
+    background load of the chart's code (``--preloaded``) and the floor
+    (``DIR floor N``): *runs* children each, in turn, after one discarded child that
+    compiles the bytecode; medians, with the worst stall of all runs."""
     env = child_env(work / "home")
     del env["COACH_EXIT_AFTER_FIRST_PAINT"]
     sizes = {"large": ratings, "ten_years": 365 * 10 * 3}
-    results: dict[str, list[dict]] = {name: [] for name in sizes}
+    kinds = {"app": ["big"], "preloaded": ["big", "--preloaded"], "floor": ["floor"]}
+    results: dict[tuple[str, str], list[dict]] = {}
+
+    def child(name: str, kind: str) -> dict:
+        mode, *flags = kinds[kind]
+        done = subprocess.run([sys.executable, str(ROOT / "bench" / "chart_child.py"),
+                               str(work / f"chart_{name}"), mode, str(sizes[name]), *flags],
+                              cwd=ROOT, env=env, text=True, stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=900)
+        line = next((x for x in done.stdout.splitlines() if x.startswith("result ")), None)
+        if done.returncode or line is None:
+            raise RuntimeError(f"chart child exited {done.returncode}:\n{done.stderr[-2000:]}")
+        return json.loads(line.removeprefix("result "))
+
+    child("ten_years", "app")  # bytecode compiled, journal filled: not measured
     for _ in range(runs):
-        for name, count in sizes.items():
-            done = subprocess.run([sys.executable, str(ROOT / "bench" / "chart_child.py"),
-                                   str(work / f"chart_{name}"), "big", str(count)], cwd=ROOT,
-                                  env=env, text=True, stdin=subprocess.DEVNULL,
-                                  capture_output=True, timeout=900)
-            line = next((x for x in done.stdout.splitlines() if x.startswith("result ")), None)
-            if done.returncode or line is None:
-                raise RuntimeError(f"chart child exited {done.returncode}:\n"
-                                   f"{done.stderr[-2000:]}")
-            results[name].append(json.loads(line.removeprefix("result ")))
+        for name in sizes:
+            for kind in kinds:
+                results.setdefault((name, kind), []).append(child(name, kind))
 
-    def figures(among: list[dict]) -> dict:
-        def mid(key: str) -> float:
-            return median([r[key] for r in among])
+    def mid(among: list[dict], key: str) -> float:
+        return median([r[key] for r in among])
 
-        return {"ratings": among[0]["ratings"], "dots_drawn": among[0]["dots_drawn"],
-                "import_pyqtgraph_and_view_ms": ms(mid("import_s")),
-                "import_stall_ms": ms(mid("import_stall_s")),
-                "reload_returned_ms": ms(mid("reload_returned_s")),
-                "open_ms": ms(mid("open_s")),
-                "open_longest_stall_ms": ms(max(r["open_stall_s"] for r in among)),
-                "first_visit_ms": ms(mid("first_visit_s")),
-                "switch_range_ms": ms(median([v for r in among for v in r["switch_s"]])),
-                "rss_growth_mib": round(mid("rss_growth_mib"), 1),
-                "summary": among[0]["summary"]}
+    def figures(name: str) -> dict:
+        app, ready, floor = (results[name, kind] for kind in kinds)
+        first_visit, floor_visit = mid(app, "first_visit_s"), mid(floor, "first_visit_s")
+        return {"ratings": app[0]["ratings"], "dots_drawn": app[0]["dots_drawn"],
+                "import_pyqtgraph_and_view_ms": ms(mid(app, "import_s")),
+                "import_stall_ms": ms(mid(app, "import_stall_s")),
+                "reload_returned_ms": ms(mid(app, "reload_returned_s")),
+                "open_ms": ms(mid(app, "open_s")),
+                "open_longest_stall_ms": ms(max(r["open_stall_s"] for r in app)),
+                "first_visit_ms": ms(first_visit),
+                "preload_ms": ms(mid(ready, "preload_s")),
+                "preload_longest_stall_ms": ms(max(r["preload_stall_s"] for r in ready)),
+                "first_visit_preloaded_ms": ms(mid(ready, "first_visit_s")),
+                "preloaded_open_longest_stall_ms": ms(max(r["open_stall_s"] for r in ready)),
+                "floor_import_ms": ms(mid(floor, "import_s")),
+                "floor_open_ms": ms(mid(floor, "open_s")),
+                "floor_first_visit_ms": ms(floor_visit),
+                "first_visit_ratio": ratio(first_visit, floor_visit),
+                "first_visit_preloaded_ratio": ratio(mid(ready, "first_visit_s"), floor_visit),
+                "switch_range_ms": ms(median([v for r in app for v in r["switch_s"]])),
+                "rss_growth_mib": round(mid(app, "rss_growth_mib"), 1),
+                "summary": app[0]["summary"]}
 
-    large, ten = figures(results["large"]), figures(results["ten_years"])
+    large, ten = figures("large"), figures("ten_years")
     return {
         "large": large, "ten_years": ten, "runs": runs,
         "target": {"large_open_ms_max": CHART_SCALE_OPEN_TARGET_MS,
                    "stall_ms_max": CHART_SCALE_STALL_TARGET_MS,
                    "ten_years_first_visit_ms_max": CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS},
+        # The ten years' first visit as most users make it: after the window has been
+        # up a second or two (the one right at start-up is first_visit_ms).
         "meets_target": large["open_ms"] < CHART_SCALE_OPEN_TARGET_MS
         and large["open_longest_stall_ms"] < CHART_SCALE_STALL_TARGET_MS
-        and ten["first_visit_ms"] < CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS,
+        and ten["first_visit_preloaded_ms"] < CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS,
     }
 
 
@@ -850,7 +1228,7 @@ def bench_idle(work: Path, seconds: float, rounds: int) -> dict:
 
 SECTIONS = ("startup", "journal_insert", "export", "chart", "player", "idle")
 #: Parts run only when named in --only.
-EXTRA_SECTIONS = ("chart_1m", "wakeups")
+EXTRA_SECTIONS = ("chart_1m", "wakeups", "flagship_drift", "startup_x11")
 
 
 def main() -> int:
@@ -864,6 +1242,8 @@ def main() -> int:
                         + " (default: all of these), " + ", ".join(EXTRA_SECTIONS))
     parser.add_argument("--ratings", metavar="N", type=int, default=1_000_000,
                         help="chart_1m: how many ratings (default 1,000,000)")
+    parser.add_argument("--no-stalls", action="store_true",
+                        help="flagship_drift: only the plain run, not the stalled one")
     args = parser.parse_args()
     quick, only = args.quick, args.only
     if only - set(SECTIONS) - set(EXTRA_SECTIONS):
@@ -883,6 +1263,9 @@ def main() -> int:
         if "startup" in only:
             note("start-up ...")
             report["startup"] = bench_startup(work, repeats=3 if quick else 7)
+        if "startup_x11" in only:
+            note("start-up to the window's map on a private Xvfb, against Workrave ...")
+            report["startup_x11"] = bench_startup_x11(work, repeats=3 if quick else 7)
         if "journal_insert" in only:
             note("journal inserts ...")
             report["journal_insert"] = bench_journal_insert(work, count=50 if quick else 300)
@@ -908,6 +1291,11 @@ def main() -> int:
             note("what a wake-up costs here (about 1 minute; --quick: 30 s) ...")
             report["wakeups"] = bench_wakeups(work, seconds=5 if quick else 10,
                                               rounds=1 if quick else 3)
+        if "flagship_drift" in only:
+            note("the flagship routine through the session flow (about 23 minutes with "
+                 "the stalled run; --no-stalls: 12; --quick: 1.5, not at speed 1) ...")
+            report["flagship_drift"] = bench_flagship(
+                work, quick, stalled=not (quick or args.no_stalls))
     report["bench_seconds"] = round(time.perf_counter() - began, 1)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
