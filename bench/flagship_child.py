@@ -62,6 +62,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from player_child import single_shot  # noqa: E402
 from proc_stats import Probe  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -78,7 +79,6 @@ FLAGSHIP = "ten-minute-inner-thigh"
 SETTLE_MS = 1000  # after the first paint: start-up's tail is not part of the play
 LATE_MS = 20
 SIZE = (1100, 720)
-PRECISE = Qt.TimerType.PreciseTimer
 
 refreshes = 0
 _original_refresh = PlayerView.refresh
@@ -91,19 +91,6 @@ def counting_refresh(self: PlayerView) -> None:
 
 
 PlayerView.refresh = counting_refresh  # type: ignore[method-assign]
-
-_timers: list[QTimer] = []
-
-
-def single_shot(seconds: float, slot) -> None:
-    """Call *slot* once, *seconds* from now, on a precise (1 ms) timer."""
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.setTimerType(PRECISE)
-    timer.timeout.connect(slot)
-    timer.start(max(0, round(seconds * 1000)))
-    _timers.append(timer)
-
 
 def crash(kind, value, trace) -> None:
     """An exception in a slot must end the run, not leave the loop waiting."""

@@ -195,7 +195,7 @@ def single_shot(seconds: float, slot) -> None:
     timer.setSingleShot(True)
     timer.setTimerType(PRECISE)
     timer.timeout.connect(slot)
-    timer.start(round(seconds * 1000))
+    timer.start(max(0, round(seconds * 1000)))
     _timers.append(timer)
 
 

@@ -713,21 +713,24 @@ get_ready = 5
     return path
 
 
-def run_player_child(args: list[str], env: dict[str, str], timeout: float,
-                     stderr_lines: set[str]) -> dict:
-    """Run ``bench/player_child.py *args*`` and return its ``result`` JSON."""
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "player_child.py"), *args],
+def run_child(script: str, args: list[str], env: dict[str, str], timeout: float,
+              stderr_lines: set[str]) -> dict:
+    """Run ``bench/*script* *args*`` and return its ``result`` JSON."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args],
                           cwd=ROOT, env=env, text=True, stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=timeout)
     stderr_lines.update(re.sub(r"0x[0-9a-f]+", "0x…", line)
                         for line in done.stderr.splitlines())
     for line in done.stdout.splitlines():
-        if line.startswith("result "):
-            result = json.loads(line.removeprefix("result "))
-            if done.returncode == 0:
-                return result
-    raise RuntimeError(f"player child {args} exited {done.returncode}:\n"
+        if line.startswith("result ") and done.returncode == 0:
+            return json.loads(line.removeprefix("result "))
+    raise RuntimeError(f"{script} {args} exited {done.returncode}:\n"
                        f"{done.stderr[-2000:]}")
+
+
+def run_player_child(args: list[str], env: dict[str, str], timeout: float,
+                     stderr_lines: set[str]) -> dict:
+    return run_child("player_child.py", args, env, timeout, stderr_lines)
 
 
 def drift(actual: float | None, expected: float) -> dict:
@@ -831,21 +834,6 @@ def bench_player(work: Path, drift_seconds: tuple[int, int], seconds: int,
             "child_stderr": sorted(stderr_lines)[:10]}
 
 
-def run_flagship_child(args: list[str], env: dict[str, str], timeout: float,
-                       stderr_lines: set[str]) -> dict:
-    """Run ``bench/flagship_child.py *args*`` and return its ``result`` JSON."""
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "flagship_child.py"), *args],
-                          cwd=ROOT, env=env, text=True, stdin=subprocess.DEVNULL,
-                          capture_output=True, timeout=timeout)
-    stderr_lines.update(re.sub(r"0x[0-9a-f]+", "0x…", line)
-                        for line in done.stderr.splitlines())
-    for line in done.stdout.splitlines():
-        if line.startswith("result ") and done.returncode == 0:
-            return json.loads(line.removeprefix("result "))
-    raise RuntimeError(f"flagship child {args[1:]} exited {done.returncode}:\n"
-                       f"{done.stderr[-2000:]}")
-
-
 FLAGSHIP_ID = "ten-minute-inner-thigh"
 #: --quick plays the flagship at this speed (the app's --speed): a look at the flow
 #: only, not the figure (that is at speed 1).
@@ -879,7 +867,8 @@ def bench_flagship(work: Path, quick: bool, stalled: bool) -> dict:
             args += ["--stalls", f"{STALL_FIRST},{STALL_EVERY},{count},{STALL_LENGTH}"]
         note(f"flagship {name}: the whole routine at speed {speed:g} "
              f"(about {FLAGSHIP_ABOUT_S / speed / 60:.1f} minutes) ...")
-        result = run_flagship_child(args, env, FLAGSHIP_ABOUT_S / speed + 300, stderr_lines)
+        result = run_child("flagship_child.py", args, env, FLAGSHIP_ABOUT_S / speed + 300,
+                           stderr_lines)
         expected = result["expected_s"]
         if stalls and result["stalls"] and \
                 STALL_FIRST + (result["stalls"] - 1) * STALL_EVERY + STALL_LENGTH > expected - 1:
