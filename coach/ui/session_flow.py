@@ -105,6 +105,44 @@ def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
     return scroll
 
 
+def page_with_answers(widgets: list[QWidget], answers: list[QWidget]) -> QWidget:
+    """*widgets* as a :func:`page`, above *answers*, which stay in view whatever the
+    height: on a short screen the notes scroll, never the question and its buttons."""
+    scroll = page(*widgets)
+    bar = QWidget()
+    column = QVBoxLayout(bar)
+    column.setContentsMargins(40, 8, 40, 20)
+    column.setSpacing(10)
+    for widget in answers:
+        column.addWidget(widget)
+    bar.setMaximumWidth(980)
+    holder = QWidget()
+    holder.setObjectName("answerBar")
+    row = QHBoxLayout(holder)
+    row.addWidget(bar)
+    # Lined up with the column above: its margins, and room for its scroll bar.
+    side = scroll.widget().layout().contentsMargins()
+    scroll_bar = scroll.verticalScrollBar()
+
+    def line_up(_low: int = 0, high: int = 0) -> None:
+        row.setContentsMargins(side.left(), 0, side.right() + (
+            scroll_bar.sizeHint().width() if high > 0 else 0), 0)
+
+    line_up()
+    scroll_bar.rangeChanged.connect(line_up)
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    whole = QWidget()
+    layout = QVBoxLayout(whole)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(scroll, 1)
+    layout.addWidget(line)
+    layout.addWidget(holder)
+    return whole
+
+
 def advice_text(advice: AfterAdvice) -> str:
     """Advice for next time after a session (clinical.md 3), in words."""
     return {
@@ -242,10 +280,8 @@ class SessionFlow(QWidget):
             widgets.append(self.level_panel)
         question = plain_label(self.tr("Is your knee hot, red or swollen today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")
-        question.setContentsMargins(0, 12, 0, 0)
-        widgets.append(question)
-        widgets.append(plain_label(self.tr(
-            "Also answer yes if you have a fever or feel unwell today.")))
+        answers: list[QWidget] = [question, plain_label(self.tr(
+            "Also answer yes if you have a fever or feel unwell today."))]
         self.ok_button = big_button(self.tr("No, my knee is fine today"), "safetyOk",
                                     primary=True)
         self.not_today_button = big_button(self.tr("Yes, it is hot, red or swollen"),
@@ -266,11 +302,11 @@ class SessionFlow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.not_today_button)
         buttons.addWidget(self.ok_button)
-        widgets.append(row)
+        answers.append(row)
         if self.go_ahead is not None:
             self.ok_button.setEnabled(False)
             self.go_ahead.toggled.connect(self.ok_button.setEnabled)
-        return page(*widgets)
+        return page_with_answers(widgets, answers)
 
     def _previous_stop_box(self, stop: PreviousStop) -> QWidget:
         """The last session of this routine ended in a sharp pain, or the user felt
