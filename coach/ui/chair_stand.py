@@ -45,7 +45,7 @@ from coach.ui.help import (
     sharp_pain_section,
 )
 from coach.ui.player import SHARP_PAIN_KEY, filled_button_style
-from coach.ui.session_flow import big_button, page
+from coach.ui.session_flow import big_button, page, page_with_answers
 from coach.ui.settings import Settings
 from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
 
@@ -216,8 +216,7 @@ class ChairStandDialog(QDialog):
         question = plain_label(translate("SessionFlow", "Is your knee hot, red or swollen "
                                                         "today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")
-        question.setContentsMargins(0, 12, 0, 0)
-        widgets += [question, plain_label(translate(
+        answers: list[QWidget] = [question, plain_label(translate(
             "SessionFlow", "Also answer yes if you have a fever or feel unwell today."))]
         cancel = self._button(self.tr("Cancel"), "chairCancel", self.reject)
         self.not_today_button = self._button(
@@ -225,8 +224,8 @@ class ChairStandDialog(QDialog):
             self.not_today)
         self.ok_button = self._button(self.tr("No, continue"), "chairSafetyOk",
                                       self.to_practice, primary=True)
-        widgets.append(self._row(cancel, self.not_today_button, self.ok_button))
-        return page(*widgets)
+        answers.append(self._row(cancel, self.not_today_button, self.ok_button))
+        return page_with_answers(widgets, answers)
 
     def _build_practice(self) -> QWidget:
         title = plain_label(self.tr("First, a practice stand"), point_delta=8, bold=True)

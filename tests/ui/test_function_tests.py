@@ -4,7 +4,7 @@ clock for the 30 seconds, the journal checked after each answer."""
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
 from coach import config
@@ -72,6 +72,21 @@ def test_hot_knee_gives_rest_advice_and_saves_nothing(qtbot, make_chair, journal
     key(qtbot, dialog, Qt.Key.Key_Return)  # Close
     assert not dialog.isVisible()
     assert journal.test_results() == []
+
+
+def test_the_safety_question_and_its_answers_stay_in_view_on_a_short_screen(
+        qtbot, make_chair):
+    # 1024x600 less a panel and a title bar: the instructions scroll, the question and
+    # its three answers never do.
+    dialog = make_chair()
+    dialog.resize(1000, 520)
+    qtbot.waitUntil(lambda: dialog.height() == 520)
+    for widget in (child(dialog, QLabel, "safetyQuestion"),
+                   child(dialog, QPushButton, "chairCancel"),
+                   child(dialog, QPushButton, "chairNotToday"),
+                   child(dialog, QPushButton, "chairSafetyOk")):
+        qtbot.waitUntil(lambda widget=widget: widget.isVisible() and dialog.rect().contains(
+            QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())))
 
 
 def test_a_full_run_counts_space_presses_and_saves_them_with_the_note(qtbot, make_chair,
