@@ -11,7 +11,7 @@ The lists of when to get help come from :mod:`coach.ui.help`, as Help shows them
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -81,12 +81,14 @@ def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     return button
 
 
-def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
-    """A scrollable, centred column of widgets."""
+def _centred_column(widgets: Iterable[QWidget], top: int, bottom: int, spacing: int, *,
+                    stretch_last: bool = False) -> tuple[QWidget, QHBoxLayout]:
+    """*widgets* in a column at most 980 px wide, centred in the widget returned (with
+    the row that centres it)."""
     body = QWidget()
     layout = QVBoxLayout(body)
-    layout.setContentsMargins(40, 28, 40, 28)
-    layout.setSpacing(14)
+    layout.setContentsMargins(40, top, 40, bottom)
+    layout.setSpacing(spacing)
     for widget in widgets:
         layout.addWidget(widget)
     if stretch_last:
@@ -95,6 +97,12 @@ def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
     holder = QWidget()
     row = QHBoxLayout(holder)
     row.addWidget(body)
+    return holder, row
+
+
+def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
+    """A scrollable, centred column of widgets."""
+    holder, _row = _centred_column(widgets, 28, 28, 14, stretch_last=stretch_last)
     scroll = QScrollArea()
     # Tab goes from control to control, never to the bare page (the focused control
     # is scrolled into view).
@@ -109,17 +117,8 @@ def page_with_answers(widgets: list[QWidget], answers: list[QWidget]) -> QWidget
     """*widgets* as a :func:`page`, above *answers*, which stay in view whatever the
     height: on a short screen the notes scroll, never the question and its buttons."""
     scroll = page(*widgets)
-    bar = QWidget()
-    column = QVBoxLayout(bar)
-    column.setContentsMargins(40, 8, 40, 20)
-    column.setSpacing(10)
-    for widget in answers:
-        column.addWidget(widget)
-    bar.setMaximumWidth(980)
-    holder = QWidget()
+    holder, row = _centred_column(answers, 8, 20, 10)
     holder.setObjectName("answerBar")
-    row = QHBoxLayout(holder)
-    row.addWidget(bar)
     # Lined up with the column above: its margins, and room for its scroll bar.
     side = scroll.widget().layout().contentsMargins()
     scroll_bar = scroll.verticalScrollBar()
