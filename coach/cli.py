@@ -337,8 +337,9 @@ def cmd_import(options: Options, file: Path) -> int:
         return 1
     added = result.added
     print(f"Imported {added['rating']} rating(s), {added['session']} session(s), "
-          f"{added['safety_event']} safety event(s) and {added['test_result']} test "
-          f"result(s); skipped {result.skipped} already in the journal.")
+          f"{added['safety_event']} safety event(s), {added['test_result']} test "
+          f"result(s) and {added['level_choice']} level choice(s); skipped "
+          f"{result.skipped} already in the journal.")
     return 0
 
 

@@ -6,7 +6,10 @@ columns are :data:`COLUMNS`; a session's ``level`` is the routine level it was p
 at (empty: from before levels, or a routine with one level), and a file exported before
 that column existed imports with no levels. A self-test result (``test_result``) keeps
 its score in ``value``, the test (``chair_stand`` or ``psfs``) in ``test`` and a PSFS
-activity in ``item``; a file from before those columns imports as it always did. Each
+activity in ``item``; a file from before those columns imports as it always did. A
+``level_choice`` is the user's answer to the coach's offer of a routine's level:
+``routine_id``, ``level`` and, in ``choice``, ``accepted``, ``declined`` or ``chosen``
+(the coach's next offers follow these, so a restore keeps them). Each
 record carries its ``uid``, so importing skips what is already there and importing the
 same file twice adds nothing. Free text that a spreadsheet would run as a formula goes
 out with one leading apostrophe, which the import takes off again: every note and
@@ -30,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from coach.journal import (
+    CHOICE_KINDS,
     CONTEXTS,
     EVENT_KINDS,
     MAX_STANDS,
@@ -48,8 +52,8 @@ from coach.journal import (
 
 COLUMNS = ("kind", "uid", "time", "end_time", "routine_id", "value", "context", "side",
            "note", "steps_completed", "outcome", "event", "step", "session_uid", "level",
-           "test", "item")
-KINDS = ("session", "rating", "safety_event", "test_result")
+           "test", "item", "choice")
+KINDS = ("session", "rating", "safety_event", "test_result", "level_choice")
 
 #: Columns of free text, which a hostile file or a user may fill with anything; the
 #: others hold names from a fixed set, whole numbers and times.
@@ -108,6 +112,9 @@ def _rows(salvage: Salvage) -> Iterable[dict[str, Any]]:
     for t in salvage.tests:
         yield {"kind": "test_result", "uid": t.uid, "time": iso(t.at), "value": t.score,
                "test": t.test, "item": t.item or "", "note": t.note or ""}
+    for c in salvage.choices:
+        yield {"kind": "level_choice", "uid": c.uid, "time": iso(c.at),
+               "routine_id": c.routine_id, "level": c.level, "choice": c.kind}
 
 
 class ExportIncomplete(JournalDamaged):
@@ -274,6 +281,11 @@ def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
                       "session_uid": session_uid}
     if kind == "test_result":
         return kind, {"result": _test_result(row, uid, note, latest)}
+    if kind == "level_choice":
+        return kind, {"uid": uid, "routine_id": _required(row, "routine_id"),
+                      "at": _time(row, "time", latest),
+                      "level": _int(row, "level", 1, MAX_LEVEL),
+                      "choice": _choice(row, "choice", CHOICE_KINDS)}
     return kind, {"uid": uid, "at": _time(row, "time", latest),
                   "kind": _choice(row, "event", EVENT_KINDS),
                   "step": _int(row, "step", 1, MAX_STEPS, required=False),
@@ -374,7 +386,7 @@ def import_csv(journal: Journal, source: IO[str], *,
                                    "nor in the journal")
     if result.problems:
         return result
-    order = {"session": 0, "rating": 1, "safety_event": 2, "test_result": 3}
+    order = {kind: n for n, kind in enumerate(KINDS)}  # sessions before what refers to them
     with journal.transaction() as db:
         for kind, f in sorted(parsed, key=lambda item: order[item[0]]):
             session_id = None
@@ -400,6 +412,11 @@ def import_csv(journal: Journal, source: IO[str], *,
                     "side, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (f["uid"], iso(f["at"]), f["kind"], session_id, f["step"], f["side"],
                      f["note"]))
+            elif kind == "level_choice":
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO level_choices (uid, at, routine_id, level, kind) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (f["uid"], iso(f["at"]), f["routine_id"], f["level"], f["choice"]))
             else:
                 t = f["result"]
                 cursor = db.execute(

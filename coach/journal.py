@@ -498,6 +498,7 @@ class Salvage(NamedTuple):
     events: list[SafetyEvent]
     unreadable: list[str]
     tests: list[TestResult] = []  # never changed in place
+    choices: list[LevelChoice] = []  # never changed in place
 
 
 class Journal:
@@ -915,7 +916,7 @@ class Journal:
     def _salvage(self) -> Salvage:
         with contextlib.suppress(JournalDamaged):
             return Salvage(self.sessions(), self.ratings(), self.safety_events(), [],
-                           self.test_results())
+                           self.test_results(), self.level_choices())
         unreadable: list[str] = []
         sessions = self._rescue("sessions", self._session_columns, _session, "session",
                                 unreadable)
@@ -927,11 +928,15 @@ class Journal:
         tests = self._rescue("test_results", "uid, at, test, score, item, note",
                              _test_result, "test result", unreadable) \
             if self.version >= 3 else []
+        choices = self._rescue("level_choices", "uid, at, routine_id, level, kind",
+                               _level_choice, "level choice", unreadable) \
+            if self.version >= 2 else []
         return Salvage(
             [s for _, s in sorted(sessions, key=lambda p: (p[1].started, p[0]))],
             [r for _, r in sorted(ratings, key=lambda p: (p[1].at, p[0]))],
             [e for _, e in sorted(events, key=lambda p: (p[1].at, p[0]))], unreadable,
-            [t for _, t in sorted(tests, key=lambda p: (p[1].at, p[0]))])
+            [t for _, t in sorted(tests, key=lambda p: (p[1].at, p[0]))],
+            [c for _, c in sorted(choices, key=lambda p: (p[1].at, p[0]))])
 
     def _rescue(self, table: str, columns: str, make: Callable[..., Any], noun: str,
                 unreadable: list[str], *, sessions: dict[int, str] | None = None

@@ -104,8 +104,8 @@ def test_export_import_round_trip_through_files(capsys, tmp_path):
     assert code == 0 and "wrote 1 record(s)" in err
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "import", str(out_file))
     assert code == 0
-    assert ("Imported 1 rating(s), 0 session(s), 0 safety event(s) and 0 test result(s); "
-            "skipped 0") in out
+    assert ("Imported 1 rating(s), 0 session(s), 0 safety event(s), 0 test result(s) and "
+            "0 level choice(s); skipped 0") in out
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "import", str(out_file))
     assert "Imported 0 rating(s)" in out and "skipped 1" in out
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "export")
@@ -654,8 +654,8 @@ def test_import_counts_test_results(capsys, tmp_path):
                str(out_file))[0] == 0
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "target"), "import", str(out_file))
     assert code == 0
-    assert out == ("Imported 0 rating(s), 0 session(s), 0 safety event(s) and 3 test "
-                   "result(s); skipped 0 already in the journal.\n")
+    assert out == ("Imported 0 rating(s), 0 session(s), 0 safety event(s), 3 test "
+                   "result(s) and 0 level choice(s); skipped 0 already in the journal.\n")
 
 
 def test_output_cut_short_by_its_reader_ends_quietly(tmp_path):

@@ -89,11 +89,12 @@ def test_round_trip_into_a_fresh_journal_then_twice_adds_nothing(tmp_path):
     target = open_journal(tmp_path / "b.sqlite3")
     first = import_csv(target, io.StringIO(text))
     assert first.problems == []
-    assert first.added == {"session": 1, "rating": 3, "safety_event": 1, "test_result": 0}
+    assert first.added == {"session": 1, "rating": 3, "safety_event": 1, "test_result": 0,
+                           "level_choice": 0}
     assert export_text(target) == text
     second = import_csv(target, io.StringIO(text))
     assert second.added == {"session": 0, "rating": 0, "safety_event": 0,
-                            "test_result": 0}
+                            "test_result": 0, "level_choice": 0}
     assert second.skipped == 5
     assert export_text(target) == text
 
@@ -103,7 +104,7 @@ def test_one_bad_row_imports_nothing_and_names_every_bad_line(tmp_path):
     lines = text.splitlines(keepends=True)
     rating_line = next(i for i, line in enumerate(lines) if line.startswith("rating,"))
     lines[rating_line] = lines[rating_line].replace(",5,before,", ",12,before,")
-    lines.append("rating,zz,yesterday,,,4,check_in,,,,,,,,,,\n")
+    lines.append("rating,zz,yesterday,,,4,check_in,,,,,,,,,,,\n")
     target = open_journal(tmp_path / "b.sqlite3")
     result = import_csv(target, io.StringIO("".join(lines)))
     assert result.problems == [
@@ -132,7 +133,7 @@ def with_levels(path):
 def test_session_levels_round_trip(tmp_path):
     source = with_levels(tmp_path / "a.sqlite3")
     text = export_text(source)
-    assert text.splitlines()[0].endswith(",session_uid,level,test,item")
+    assert text.splitlines()[0].endswith(",session_uid,level,test,item,choice")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["level"] for row in rows] == ["", "2", "2", "3"]
     target = open_journal(tmp_path / "b.sqlite3")
@@ -168,8 +169,8 @@ def test_a_file_from_before_levels_imports_with_no_levels(tmp_path):
 def test_a_bad_level_is_named_by_line_and_nothing_is_imported(tmp_path, level, problem):
     text = export_text(with_levels(tmp_path / "a.sqlite3"))
     lines = text.splitlines(keepends=True)
-    assert lines[3].endswith(",2,,\n")
-    lines[3] = lines[3][:-4] + level + ",,\n"
+    assert lines[3].endswith(",2,,,\n")
+    lines[3] = lines[3][:-5] + level + ",,,\n"
     target = open_journal(tmp_path / "b.sqlite3")
     result = import_csv(target, io.StringIO("".join(lines)))
     assert result.problems == [f"line 4: {problem}"]
@@ -198,7 +199,9 @@ def test_any_journal_survives_export_and_import(tmp_path_factory, rows):
 
 
 # -- hostile files and spreadsheet users ---------------------------------------------
-HEADER = ",".join(csvio.COLUMNS) + "\n"
+#: The hand-written lines below have the columns of an export before level choices
+#: (a file such as that imports as it always did).
+HEADER = ",".join(csvio.COLUMNS[:csvio.COLUMNS.index("choice")]) + "\n"
 
 
 def rating_line(uid="a1", time="2026-01-01T10:00:00+09:00", note="", step=""):
@@ -373,7 +376,8 @@ def test_self_test_results_round_trip(tmp_path):
     target = open_journal(tmp_path / "b.sqlite3")
     first = import_csv(target, io.StringIO(text), clock=lambda: LATER)
     assert first.problems == []
-    assert first.added == {"session": 0, "rating": 1, "safety_event": 0, "test_result": 4}
+    assert first.added == {"session": 0, "rating": 1, "safety_event": 0, "test_result": 4,
+                           "level_choice": 0}
     assert target.test_results() == source.test_results()
     assert export_text(target) == text
     again = import_csv(target, io.StringIO(text), clock=lambda: LATER)
@@ -394,8 +398,60 @@ def test_a_file_from_before_self_tests_still_imports(tmp_path):
     target = open_journal(tmp_path / "b.sqlite3")
     result = import_csv(target, io.StringIO(old.getvalue()), clock=lambda: LATER)
     assert result.problems == []
-    assert result.added == {"session": 1, "rating": 3, "safety_event": 1, "test_result": 0}
+    assert result.added == {"session": 1, "rating": 3, "safety_event": 1, "test_result": 0,
+                            "level_choice": 0}
     assert target.ratings() == source.ratings() and target.test_results() == []
+
+
+def test_level_choices_round_trip_and_a_file_from_before_them_still_imports(tmp_path):
+    # The coach's next offers follow the user's answers (a declined level is not
+    # offered again at once): a restore from the CSV keeps them.
+    source = filled(tmp_path / "a.sqlite3")
+    source.add_level_choice("ten-minute-inner-thigh", 3, "declined",
+                            at=datetime(2026, 3, 3, 8, 0, tzinfo=JST))
+    source.add_level_choice("=cmd|'/c calc'!A0", 2, "chosen",
+                            at=datetime(2026, 3, 4, 8, 0, tzinfo=JST))
+    text = export_text(source)
+    rows = [row for row in csv.DictReader(io.StringIO(text)) if row["kind"] == "level_choice"]
+    assert [(r["routine_id"], r["level"], r["choice"]) for r in rows] == [
+        ("ten-minute-inner-thigh", "3", "declined"), ("'=cmd|'/c calc'!A0", "2", "chosen")]
+    target = open_journal(tmp_path / "b.sqlite3")
+    first = import_csv(target, io.StringIO(text), clock=lambda: LATER)
+    assert first.problems == [] and first.added["level_choice"] == 2
+    assert target.level_choices() == source.level_choices()
+    assert export_text(target) == text
+    again = import_csv(target, io.StringIO(text), clock=lambda: LATER)
+    assert again.added["level_choice"] == 0 and len(target.level_choices()) == 2
+    # Before the "choice" column (and the kind): the other records, as before.
+    old = io.StringIO()
+    writer = csv.DictWriter(old, fieldnames=csvio.COLUMNS[:csvio.COLUMNS.index("choice")],
+                            lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(row for row in csv.DictReader(io.StringIO(text))
+                     if row["kind"] != "level_choice")
+    other = open_journal(tmp_path / "c.sqlite3")
+    result = import_csv(other, io.StringIO(old.getvalue()), clock=lambda: LATER)
+    assert result.problems == [] and other.level_choices() == []
+    assert other.ratings() == source.ratings()
+
+
+@pytest.mark.parametrize(("cells", "problem"), [
+    pytest.param(("3", "maybe"), "'choice' must be one of accepted, declined, chosen, "
+                 "not 'maybe'", id="unknown-choice"),
+    pytest.param(("3", ""), "'choice' must be one of accepted, declined, chosen, not ''",
+                 id="no-choice"),
+    pytest.param(("0", "chosen"), f"'level' must be from 1 to {csvio.MAX_LEVEL}, not 0",
+                 id="level-0"),
+])
+def test_a_bad_level_choice_is_named_by_line_and_nothing_is_imported(tmp_path, cells,
+                                                                     problem):
+    level, choice = cells
+    line = (f"level_choice,c1,2026-01-01T10:00:00+09:00,,knee,,,,,,,,,,{level},,,"
+            f"{choice}\n")
+    journal, result = import_text(tmp_path, ",".join(csvio.COLUMNS) + "\n"
+                                  + rating_line().replace("\n", ",\n") + line)
+    assert result.problems == [f"line 3: {problem}"]
+    assert journal.level_choices() == [] and journal.ratings() == []
 
 
 def self_test_line(test="chair_stand", value="12", item="", uid="t1"):
