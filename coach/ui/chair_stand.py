@@ -45,7 +45,7 @@ from coach.ui.help import (
     sharp_pain_section,
 )
 from coach.ui.player import SHARP_PAIN_KEY, filled_button_style
-from coach.ui.session_flow import big_button, page, page_with_answers
+from coach.ui.session_flow import big_button, button_row, page, page_with_answers
 from coach.ui.settings import Settings
 from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
 
@@ -160,14 +160,7 @@ class ChairStandDialog(QDialog):
 
     @staticmethod
     def _row(*buttons: QWidget) -> QWidget:
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 8, 0, 0)
-        line.addWidget(buttons[0])
-        line.addStretch(1)
-        for button in buttons[1:]:
-            line.addWidget(button)
-        return row
+        return button_row(buttons[0], *buttons[1:], margins=(0, 8, 0, 0))
 
     def _build_safety(self) -> QWidget:
         widgets: list[QWidget] = [
@@ -354,11 +347,7 @@ class ChairStandDialog(QDialog):
         self.stage = Stage.ENDED
         widgets = advice_widgets(title, paragraphs, sections, name)
         close = self._button(self.tr("Close"), "chairClose", self.reject, primary=True)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.addStretch(1)
-        line.addWidget(close)
-        widgets.append(row)
+        widgets.append(button_row(None, close))
         final = page(*widgets)
         self.pages.addWidget(final)
         self._show(final, close)

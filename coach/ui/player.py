@@ -203,9 +203,8 @@ class Countdown(QLabel):
             self._text = text
             self.update()
 
-    def _glyph(self, char: str) -> tuple[QPixmap, QPointF, float]:
-        """*char*'s picture, where its top left lies from the pen on the baseline, and
-        how far the pen then moves."""
+    def _choose_pictures(self) -> None:
+        """The pictures for the current font, colour and scale (once per paint)."""
         key = (self.font().key(), self.palette().color(QPalette.ColorRole.WindowText).rgba(),
                self.devicePixelRatioF())
         if key != self._made_for:
@@ -213,6 +212,10 @@ class Countdown(QLabel):
                 self._sets.clear()
             self._glyphs = self._sets.setdefault(key, {})
             self._made_for = key
+
+    def _glyph(self, char: str) -> tuple[QPixmap, QPointF, float]:
+        """*char*'s picture, where its top left lies from the pen on the baseline, and
+        how far the pen then moves."""
         found = self._glyphs.get(char)
         if found is None:
             metrics = QFontMetricsF(self.font())
@@ -234,6 +237,7 @@ class Countdown(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if not self._text:
             return
+        self._choose_pictures()
         glyphs = [self._glyph(char) for char in self._text]
         metrics = QFontMetricsF(self.font())
         area = QRectF(self.contentsRect())

@@ -113,6 +113,22 @@ def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
     return scroll
 
 
+def button_row(leading: QWidget | None, *trailing: QWidget,
+               margins: tuple[int, int, int, int] | None = None) -> QWidget:
+    """Buttons in a row: *leading* (if any) on the left, *trailing* on the right;
+    *margins*: the row's own (None: the style's)."""
+    row = QWidget()
+    line = QHBoxLayout(row)
+    if margins is not None:
+        line.setContentsMargins(*margins)
+    if leading is not None:
+        line.addWidget(leading)
+    line.addStretch(1)
+    for button in trailing:
+        line.addWidget(button)
+    return row
+
+
 def page_with_answers(widgets: list[QWidget], answers: list[QWidget]) -> QWidget:
     """*widgets* as a :func:`page`, above *answers*, which stay in view whatever the
     height: on a short screen the notes scroll, never the question and its buttons."""
@@ -294,14 +310,8 @@ class SessionFlow(QWidget):
         back = big_button(self.tr("Back to routines"), "backButton")
         back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
-        row = QWidget()
-        buttons = QHBoxLayout(row)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.not_today_button)
-        buttons.addWidget(self.ok_button)
-        answers.append(row)
+        answers.append(button_row(back, self.not_today_button, self.ok_button,
+                                  margins=(0, 0, 0, 0)))
         if self.go_ahead is not None:
             self.ok_button.setEnabled(False)
             self.go_ahead.toggled.connect(self.ok_button.setEnabled)
@@ -363,11 +373,7 @@ class SessionFlow(QWidget):
         done = big_button(self.tr("Back to routines"), "backButton", primary=True)
         done.setAccessibleDescription(self.tr("End of the session: back to the list"))
         done.clicked.connect(self.closed)
-        row = QWidget()
-        buttons = QHBoxLayout(row)
-        buttons.addStretch(1)
-        buttons.addWidget(done)
-        widgets.append(row)
+        widgets.append(button_row(None, done))
         final = page(*widgets)
         self.pages.addWidget(final)
         self.pages.setCurrentWidget(final)

@@ -493,6 +493,19 @@ def fill_ratings(journal, count, days=60):
                        rows)
 
 
+def loaded_view(qtbot, journal):
+    """A trend view on screen (1000x600) that has shown *journal*."""
+    from coach.ui import trend_view
+
+    view = trend_view.TrendView(journal)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.reload()
+    return view
+
+
 def test_many_ratings_are_drawn_grouped_with_the_same_summary_and_average(
         journal, qtbot, monkeypatch, tmp_path):
     from PySide6.QtCore import QPointF
@@ -501,12 +514,7 @@ def test_many_ratings_are_drawn_grouped_with_the_same_summary_and_average(
 
     fill_ratings(journal, 50_000)
     monkeypatch.setattr(trend_view, "MOST_POINTS", 10**9)  # one dot per rating
-    view = trend_view.TrendView(journal)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    with qtbot.waitSignal(view.loaded, timeout=30_000):
-        view.reload()
+    view = loaded_view(qtbot, journal)
     exact_lines = [label.text() for label in view.findChildren(QLabel, "summaryLine")]
     exact = (view.count, view.summary, view.day_ranges.getData(), view.mean_line.getData())
     assert not view.grouped and len(view.usual.getData()[0]) == 37_500
@@ -574,12 +582,7 @@ def test_a_grouped_chart_shows_one_dot_per_rating_where_it_shows_few(journal, qt
 
     fill_ratings(journal, 6_000)  # 100 a day for 60 days
     monkeypatch.setattr(trend_view, "MOST_POINTS", 2_000)
-    view = trend_view.TrendView(journal)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    with qtbot.waitSignal(view.loaded, timeout=30_000):
-        view.reload()
+    view = loaded_view(qtbot, journal)
     assert view.grouped and len(view.scatters["check_in"].getData()[0]) < 1_500
     view.set_range("2w")  # about 1,500 ratings: few enough for a dot each
     qtbot.waitUntil(lambda: view._exact_from is not None, timeout=10_000)
