@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from coach.routine import Routine
@@ -62,10 +62,11 @@ class Phase:
     reps: int = 0
     set: int = 1
     sets: int = 1
+    #: ``start + duration``, worked out once: the player asks for it at every frame.
+    end: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def end(self) -> float:
-        return self.start + self.duration
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.start + self.duration)
 
 
 def build_timeline(routine: Routine) -> tuple[Phase, ...]:
@@ -278,7 +279,9 @@ class SessionEngine:
             return self.snapshot()
         position = self.position()
         index = self._phase_at(position)
+        quiet = True  # nothing said, so no listener moved the session meanwhile
         if index != self._phase_index:
+            quiet = False
             previous = self.timeline[self._phase_index] if self._phase_index >= 0 else None
             for phase in self.timeline[max(self._phase_index, 0):index]:
                 if phase.end <= position + EPSILON and self._last_of_step(phase) and \
@@ -299,10 +302,14 @@ class SessionEngine:
             self._finish()
             return self.snapshot()
         phase = self.timeline[index]
-        left = math.ceil(round(phase.end - position, 6))
+        remaining = phase.end - position
+        left = math.ceil(round(remaining, 6))
         if left <= COUNTDOWN_FROM and self._countdown_said != (index, left):
             self._countdown_said = (index, left)
             self._emit(Event("countdown", phase, step=phase.step, seconds=left))
+            quiet = False
+        if quiet:  # most frames: the snapshot at the position just read
+            return Snapshot(self.state, phase, max(0.0, remaining), position, self.total)
         return self.snapshot()
 
     def _last_of_step(self, phase: Phase) -> bool:

@@ -97,6 +97,28 @@ def test_a_stalled_ui_does_not_lengthen_the_routine(flagship, clock):
     assert engine.completed_steps == set()  # step 1 lasts 105 s
 
 
+def test_each_frame_shows_the_session_as_it_stands_after_its_events(flagship, clock):
+    # A quiet frame builds its snapshot from the position it has just read; a frame
+    # that says something gives the session as the listeners left it (one of them may
+    # pause, skip or stop it).
+    engine = SessionEngine(flagship, clock)
+    engine.start()
+    while engine.state == "running":
+        clock.advance(engine.next_deadline() - clock())
+        assert engine.update() == engine.snapshot()
+    mover = SessionEngine(flagship, clock)
+
+    def skip_on_the_first_countdown(event):
+        if event.kind == "countdown" and event.phase.step == 0:
+            mover.next_step()
+
+    mover.subscribe(skip_on_the_first_countdown)
+    mover.start()
+    clock.advance(mover.timeline[0].end - 2.5)
+    shown = mover.update()
+    assert shown.phase.step == 1 and shown == mover.snapshot()
+
+
 def test_pause_holds_the_clock_still(flagship, clock):
     engine = SessionEngine(flagship, clock)
     engine.start()

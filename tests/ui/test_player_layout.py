@@ -2,7 +2,7 @@
 buttons stay on screen at every size from the window's minimum up, and focus mode."""
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
 
@@ -199,13 +199,15 @@ def test_leaving_the_session_leaves_full_screen(qtbot, make_flow):
 
 
 class _Seen(QObject):
-    """Counts layout requests and resizes anywhere in a widget tree."""
+    """Counts layout requests and resizes anywhere in a widget tree, but for the
+    meters' fills: a meter moves by resizing its fill, which no layout holds."""
 
     def __init__(self, root):
         super().__init__()
         self.count = 0
         for widget in (root, *root.findChildren(QWidget)):
-            widget.installEventFilter(self)
+            if widget.objectName() != "meterFill":
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched, event):  # noqa: N802
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
@@ -257,3 +259,40 @@ def test_the_countdown_draws_each_digit_once_per_colour(qtbot, make_flow):
     countdown.setPalette(palette)
     countdown.setText("01")
     assert pictures() == first
+
+
+def on_screen(widget):
+    """What the window's backing store holds where *widget* is: the pixels a user
+    sees, which only repaints change (``grab()`` would paint them afresh)."""
+    corner = widget.mapTo(widget.window(), QPoint(0, 0))
+    return QApplication.primaryScreen().grabWindow(
+        widget.window().winId(), corner.x(), corner.y(), widget.width(),
+        widget.height()).toImage()
+
+
+def test_the_meters_fill_follows_the_fraction_and_the_width(qtbot, make_flow):
+    flow = make_flow(1024, 560)
+    meter = flow.player.phase_meter
+    settle(qtbot, flow)
+    flow.player.stop_timer()  # the fractions set here stay
+
+    def filled(fraction_of_width):
+        image = on_screen(meter)
+        x = round(fraction_of_width * (image.width() - 1))
+        return image.pixelColor(x, image.height() // 2) == meter.colour
+
+    for fraction in (0.25, 0.8, 0.0, 1.0):
+        meter.set_fraction(fraction)
+        QApplication.processEvents()
+        assert filled(0.05) == (fraction > 0.05)
+        assert filled(0.5) == (fraction > 0.5)
+        assert filled(0.95) == (fraction > 0.95)
+    meter.set_fraction(0.5)
+    narrow = meter.width()
+    flow.resize(1400, 560)
+    qtbot.waitUntil(lambda: meter.width() > narrow + 100)
+    QApplication.processEvents()
+    assert filled(0.45) and not filled(0.55)
+    meter.set_colour("#123456")
+    QApplication.processEvents()
+    assert meter.colour == QColor("#123456") and filled(0.45)
