@@ -1,7 +1,7 @@
 """The player benchmark's child: the real PlayerView against ``time.monotonic``.
 
     python bench/player_child.py play ROUTINE.toml [--stalls FIRST,EVERY,COUNT,LENGTH]
-    python bench/player_child.py idle SECONDS
+    python bench/player_child.py idle SECONDS [--hz HZ [--touch MODE]]
 
 ``play`` builds ``PlayerView(SessionEngine(routine, time.monotonic), "en")`` at speed
 1, shows it at 1100x720, waits for the first paint to settle, calls ``start()`` and
@@ -24,7 +24,13 @@ child waits for all three before it quits.
 ``idle`` is the floor: a visible 1100x720 QWidget with a QLabel, the same settle, then
 the event loop for SECONDS with no timer but the single-shot one that ends it. With
 ``--hz HZ`` a precise timer with an empty slot also wakes it HZ times a second: the
-cost of waking up that often at all, which the player cannot avoid.
+cost of waking up that often at all, which the player cannot avoid. ``--touch``
+says what each wake-up does beyond that, step by step towards a player's frame:
+``rearm``, a single-shot precise timer re-armed in a Python slot that reads
+``time.monotonic()`` (as the player's own timer is); ``resize``, that and one plain
+child widget made a pixel wider or narrower (a meter's fill, which Qt paints);
+``paint``, that and ``update()`` of a small widget whose ``paintEvent`` is Python
+(what the meters were, and what the countdown is).
 
 Prints one line, ``result <JSON>``, and exits 0 (2 if the run timed out).
 """
@@ -43,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from proc_stats import Probe  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
 from coach.routine import load_routine  # noqa: E402
@@ -155,15 +162,35 @@ def play(routine_file: Path, stalls: tuple[float, float, int, float] | None) -> 
     return result
 
 
-def idle(seconds: float, hz: float = 0.0) -> dict:
+class Painted(QWidget):
+    """A small widget painted in Python, as the player's countdown is."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        QPainter(self).fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Mid))
+
+
+TOUCHES = ("none", "rearm", "resize", "paint")
+
+
+def idle(seconds: float, hz: float = 0.0, touch: str = "none") -> dict:
     app = QApplication.instance()
     window = QWidget()
     layout = QVBoxLayout(window)
     layout.addWidget(QLabel("An idle PySide6 window"))
+    track = QWidget()
+    track.setFixedHeight(12)
+    fill = QWidget(track)
+    fill.setAutoFillBackground(True)
+    fill.setBackgroundRole(QPalette.ColorRole.Highlight)
+    fill.resize(300, 12)
+    layout.addWidget(track)
+    painted = Painted()
+    painted.setFixedSize(200, 40)
+    layout.addWidget(painted)
     window.resize(*SIZE)
     window.show()
     probe = Probe()
-    result: dict = {"expected_s": seconds}
+    result: dict = {"expected_s": seconds, "touch": touch}
 
     def end() -> None:
         result.update(probe.end())
@@ -171,12 +198,28 @@ def idle(seconds: float, hz: float = 0.0) -> dict:
 
     ticker = QTimer()
     ticker.setTimerType(PRECISE)
-    ticker.timeout.connect(lambda: None)  # only the wake-up: the cost of ticking at all
+    interval = round(1000 / hz) if hz > 0 else 0
+    frames = [0]
+
+    def frame() -> None:
+        time.monotonic()
+        frames[0] += 1
+        if touch == "resize":
+            fill.resize(300 + frames[0] % 2, 12)
+        elif touch == "paint":
+            painted.update()
+        ticker.start(interval)
+
+    if touch == "none":
+        ticker.timeout.connect(lambda: None)  # only the wake-up: the cost of ticking
+    else:
+        ticker.setSingleShot(True)
+        ticker.timeout.connect(frame)
 
     def begin() -> None:
         probe.begin()
         if hz > 0:
-            ticker.start(round(1000 / hz))
+            ticker.start(interval)
         single_shot(seconds, end)
 
     QTimer.singleShot(SETTLE_MS, begin)
@@ -227,6 +270,8 @@ def main() -> int:
     idle_args.add_argument("seconds", type=float)
     idle_args.add_argument("--hz", type=float, default=0.0,
                            help="also wake up this many times a second, doing nothing")
+    idle_args.add_argument("--touch", choices=TOUCHES, default="none",
+                           help="with --hz: what each wake-up does (see above)")
     args = parser.parse_args()
     sys.excepthook = crash
     QApplication(sys.argv[:1])
@@ -237,7 +282,7 @@ def main() -> int:
             stalls = (float(first), float(every), int(count), float(length))
         result = play(args.routine, stalls)
     else:
-        result = idle(args.seconds, args.hz)
+        result = idle(args.seconds, args.hz, args.touch)
     print("result " + json.dumps(result), flush=True)
     return 2 if result["timed_out"] else 0
 

@@ -110,6 +110,13 @@ idle 1 round of 10 s.
 ``--only startup,chart``: just those parts (any of the six headings above, or
 ``chart_1m``, ``wakeups``, ``startup_x11`` or ``flagship_drift``, which only run when
 named: filling chart_1m's journal takes half a minute, the flagship 23 minutes).
+``--only goals``: the parts that measure issue #20's goals (startup, startup_x11,
+player, chart_1m; it mixes with other names). Whenever one of them ran, the report
+ends with ``goals``: one entry per goal with its figure, its floor, the ratio where
+the goal is one, the target and ``met`` (a goal whose part did not run says
+``not_run``; start-up against the bare window uses the map on Xvfb when startup_x11
+ran, else the offscreen first paint), and the same is printed as a table on stderr
+after the JSON.
 Benchmarks report; they do not assert. Progress notes go to stderr.
 """
 
@@ -136,6 +143,7 @@ import time
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -681,6 +689,9 @@ def bench_export(work: Path, count: int, repeats: int) -> dict:
 # -- 4. the player -------------------------------------------------------------
 DRIFT_TARGET_MS = 20
 CPU_TARGET_PERCENT = 2
+#: Issue #20: the player's CPU at most this many times the ticking floor measured
+#: beside it in the same run (``ratio_vs_ticking_floor``).
+PLAYER_TICKING_FLOOR_TARGET = 1.5
 #: The stalled run blocks the GUI thread for STALL_LENGTH s every STALL_EVERY s from
 #: STALL_FIRST s on: each stall spans a whole second of the countdown (3 s, 8 s, ...),
 #: when the player and the tick counters are all due, and none reaches the last
@@ -827,6 +838,7 @@ def bench_player(work: Path, drift_seconds: tuple[int, int], seconds: int,
                      "over_idle_percent": round(percent - cpu["idle"]["cpu_percent"], 3),
                      "ticking_floor_percent": round(floor, 3),
                      "over_ticking_floor_percent": round(percent - floor, 3),
+                     "ratio_vs_ticking_floor": ratio(percent, floor),
                      **figures, "meets_target": percent < CPU_TARGET_PERCENT}
     cpu.update(target={"cpu_percent_max": CPU_TARGET_PERCENT},
                meets_target=all(cpu[kind]["meets_target"] for kind in kinds))
@@ -1037,6 +1049,8 @@ def bench_chart_scale(work: Path, ratings: int, runs: int) -> dict:
                 "preloaded_open_longest_stall_ms": ms(max(r["open_stall_s"] for r in ready)),
                 "floor_import_ms": ms(mid(floor, "import_s")),
                 "floor_open_ms": ms(mid(floor, "open_s")),
+                # The floor reads and draws on the GUI thread: long stalls, for scale.
+                "floor_open_longest_stall_ms": ms(max(r["open_stall_s"] for r in floor)),
                 "floor_first_visit_ms": ms(floor_visit),
                 "first_visit_ratio": ratio(first_visit, floor_visit),
                 "first_visit_preloaded_ratio": ratio(mid(ready, "first_visit_s"), floor_visit),
@@ -1113,10 +1127,17 @@ print(time.process_time() - cpu, time.monotonic() - start)
 """
 
 
+#: What ``bench/player_child.py idle --touch`` does per wake-up, from nothing on.
+FRAME_TOUCHES = ("none", "rearm", "resize", "paint")
+
+
 def bench_wakeups(work: Path, seconds: int, rounds: int) -> dict:
     """What waking up costs on this machine, for the README's figures: a bare Python
     loop sleeping 1 s and 100 ms, and the player child's idle window woken by an
-    empty precise Qt timer 1 and 10 times a second; % of a core, medians."""
+    empty precise Qt timer 1 and 10 times a second; then, at 10 Hz, the same window
+    doing one more thing per wake-up each time (``player_child.py idle --touch``:
+    re-arming its timer in Python, resizing one plain widget, repainting one widget
+    painted in Python); % of a core, medians."""
     env = child_env(work / "home")
     del env["COACH_EXIT_AFTER_FIRST_PAINT"]
     stderr_lines: set[str] = set()
@@ -1137,6 +1158,21 @@ def bench_wakeups(work: Path, seconds: int, rounds: int) -> dict:
         note(f"waking {hz} times a second: a sleeping Python loop "
              f"{figures[f'python_sleep_{hz}hz_percent']} %, an idle Qt window's timer "
              f"{figures[f'qt_timer_{hz}hz_percent']} % of a core")
+    # What a frame costs beyond waking up, one thing at a time, at the player's 10 Hz:
+    # the floor under issue #20's player goal (1.5 x the empty timer).
+    touched: dict[str, list[float]] = {touch: [] for touch in FRAME_TOUCHES}
+    for _ in range(rounds):
+        for touch in FRAME_TOUCHES:
+            result = run_player_child(["idle", str(seconds), "--hz", "10", "--touch", touch],
+                                      env, seconds + 60, stderr_lines)
+            touched[touch].append(100 * result["cpu_s"] / result["wall_s"])
+    empty = median(touched["none"])
+    figures["frame_10hz"] = {touch: {"percent": round(median(found), 4),
+                                     "ratio_vs_empty_timer": ratio(median(found), empty)}
+                             for touch, found in touched.items()}
+    note("a 10 Hz frame, % of a core (x the empty timer): " + ", ".join(
+        f"{touch} {found['percent']} ({found['ratio_vs_empty_timer']})"
+        for touch, found in figures["frame_10hz"].items()))
     return figures
 
 
@@ -1215,9 +1251,191 @@ def bench_idle(work: Path, seconds: float, rounds: int) -> dict:
     }
 
 
+# -- 7. issue #20's goals, from the sections that ran --------------------------
+#: What ``--only goals`` runs: every part that measures a goal of issue #20.
+GOALS_SECTIONS = ("startup", "startup_x11", "player", "chart_1m")
+
+
+def quantity(value: float, unit: str, what: str) -> dict[str, Any]:
+    return {"value": value, "unit": unit, "what": what}
+
+
+def ratio_goal(goal: str, section: str, figure: dict[str, Any], floor: dict[str, Any],
+               found: float | None, target: float, words: str) -> dict[str, Any]:
+    """A goal on *found*, figure / floor as the section computed it from its own
+    medians (the figures it reports are rounded, the floor's to 0.001 % for the
+    player, so a ratio recomputed from them could be off by a few %)."""
+    return {"goal": goal, "section": section, "figure": figure, "floor": floor,
+            "ratio": None if found is None else round(found, 2),
+            "target": {"words": words, "max": target, "unit": "x floor"},
+            "met": None if found is None else found <= target}
+
+
+def limit_goal(goal: str, section: str, figure: dict[str, Any], floor: dict[str, Any],
+               target_ms: float, words: str) -> dict[str, Any]:
+    return {"goal": goal, "section": section, "figure": figure, "floor": floor,
+            "ratio": None,  # the goal is a time; the floor is there for scale
+            "target": {"words": words, "max": target_ms, "unit": "ms"},
+            "met": figure["value"] <= target_ms}
+
+
+def not_run(goal: str, section: str, why: str) -> dict[str, Any]:
+    return {"goal": goal, "section": section, "met": None, "not_run": why}
+
+
+def issue20_goals(report: dict[str, Any]) -> dict[str, Any]:
+    """Issue #20's goals, one entry each, from whatever sections *report* holds: the
+    figure, the floor it is measured against, the ratio where the goal is one, the
+    target and whether it is met; a goal whose part did not run says so."""
+    goals: dict[str, Any] = {}
+    x11 = report.get("startup_x11")
+    if x11 is not None and "skipped" in x11:
+        x11_why = f"startup_x11 skipped: {x11['skipped']}"
+        x11 = None
+    else:
+        x11_why = "startup_x11 not run (--only goals runs it)"
+    offscreen = report.get("startup")
+    goal = f"app <= {STARTUP_X11_BARE_TARGET:g} x bare window"
+    bare_words = f"at most {STARTUP_X11_BARE_TARGET:g} times the bare window's time"
+    if x11 is not None:
+        goals["startup_vs_bare"] = {**ratio_goal(
+            f"start-up to the map: {goal}", "startup_x11",
+            quantity(x11["app"]["median_ms"], "ms",
+                     "Knee Coach, fresh data folder, to its window's map on Xvfb (median)"),
+            quantity(x11["bare"]["median_ms"], "ms",
+                     "bare PySide6 window (bare_window.py), to its map, same run (median)"),
+            x11["app_vs_bare"], STARTUP_X11_BARE_TARGET, bare_words),
+            "measured": "to the map on Xvfb"}
+    elif offscreen is not None:
+        # Offscreen there is no map: the first paint is the nearest (its own target,
+        # STARTUP_TARGET, is older and looser than the issue's).
+        goals["startup_vs_bare"] = {**ratio_goal(
+            f"start-up to first paint, offscreen: {goal}", "startup",
+            quantity(offscreen["app_cold"]["median_ms"], "ms",
+                     "Knee Coach, fresh data folder, to its first paint offscreen (median)"),
+            quantity(offscreen["bare"]["median_ms"], "ms",
+                     "bare PySide6 window (bare_window.py), to its first paint, same run "
+                     "(median)"),
+            offscreen["startup_ratio"], STARTUP_X11_BARE_TARGET, bare_words),
+            "measured": f"to the first paint offscreen ({x11_why})"}
+    else:
+        goals["startup_vs_bare"] = not_run(f"start-up: {goal}", "startup_x11",
+                                           "neither startup_x11 nor startup ran")
+    goal = "start-up to the map: app no slower than Workrave"
+    if x11 is None:
+        goals["startup_vs_workrave"] = not_run(goal, "startup_x11", x11_why)
+    elif not isinstance(x11["workrave"], dict):
+        # "not installed", or why it failed (its first line; the rest is in the section)
+        goals["startup_vs_workrave"] = not_run(
+            goal, "startup_x11", f"Workrave: {(x11['workrave'].splitlines() or [''])[0]}")
+    else:
+        goals["startup_vs_workrave"] = ratio_goal(
+            goal, "startup_x11",
+            quantity(x11["app"]["median_ms"], "ms",
+                     "Knee Coach, to its window's map on Xvfb (median)"),
+            quantity(x11["workrave"]["median_ms"], "ms",
+                     "Workrave, to its window's map, same run (median)"),
+            x11["app_vs_workrave"], STARTUP_X11_WORKRAVE_TARGET,
+            f"no slower than Workrave: at most {STARTUP_X11_WORKRAVE_TARGET:g} times its time")
+
+    player = report.get("player")
+    for kind in ("plain", "holds"):
+        goal = f"player ({kind}): CPU <= {PLAYER_TICKING_FLOOR_TARGET:g} x ticking floor"
+        if player is None:
+            goals[f"player_{kind}_cpu"] = not_run(goal, "player",
+                                                  "player not run (--only goals runs it)")
+            continue
+        cpu = player["cpu"]
+        goals[f"player_{kind}_cpu"] = ratio_goal(
+            goal, "player",
+            quantity(cpu[kind]["cpu_percent"], "% of a core",
+                     f"the {kind} routine played, {cpu['seconds']} s, median of "
+                     f"{cpu['rounds']} round(s)"),
+            quantity(cpu[kind]["ticking_floor_percent"], "% of a core",
+                     "the idle window woken by an empty precise timer as often as the "
+                     "player woke, beside it (median)"),
+            cpu[kind]["ratio_vs_ticking_floor"], PLAYER_TICKING_FLOOR_TARGET,
+            f"at most {PLAYER_TICKING_FLOOR_TARGET:g} times the ticking floor's CPU")
+
+    scale = report.get("chart_1m")
+    size = f"{scale['large']['ratings']:,} ratings" if scale is not None else "1M ratings"
+    floor_words = "floor: the same journal read with sqlite3 and drawn as one line"
+    targets = {
+        "trend_1m_open": (f"trend ({size}): open within {CHART_SCALE_OPEN_TARGET_MS} ms",
+                          CHART_SCALE_OPEN_TARGET_MS),
+        "trend_1m_longest_stall": (
+            f"trend ({size}): no stall over {CHART_SCALE_STALL_TARGET_MS} ms in the open",
+            CHART_SCALE_STALL_TARGET_MS),
+        "trend_ten_years_first_visit": (
+            "trend (10 years): first visit within "
+            f"{CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS} ms", CHART_TEN_YEARS_FIRST_VISIT_TARGET_MS),
+    }
+    if scale is None:
+        for key, (goal, _) in targets.items():
+            goals[key] = not_run(goal, "chart_1m", "chart_1m not run (--only goals runs it)")
+        return goals
+    large, ten = scale["large"], scale["ten_years"]
+    goal, target = targets["trend_1m_open"]
+    goals["trend_1m_open"] = limit_goal(
+        goal, "chart_1m",
+        quantity(large["open_ms"], "ms", "built, loaded and painted with its data (median)"),
+        quantity(large["floor_open_ms"], "ms", f"{floor_words}, until painted (median)"),
+        target, f"at most {target} ms")
+    goal, target = targets["trend_1m_longest_stall"]
+    goals["trend_1m_longest_stall"] = limit_goal(
+        goal, "chart_1m",
+        quantity(large["open_longest_stall_ms"], "ms",
+                 "longest gap of a 10 ms timer during the open (worst run)"),
+        quantity(large["floor_open_longest_stall_ms"], "ms",
+                 f"{floor_words}, all on the GUI thread (worst run)"),
+        target, f"at most {target} ms")
+    goal, target = targets["trend_ten_years_first_visit"]
+    goals["trend_ten_years_first_visit"] = {**limit_goal(
+        goal, "chart_1m",
+        # As meets_target: the visit once the app has loaded the chart's code.
+        quantity(ten["first_visit_preloaded_ms"], "ms",
+                 f"{ten['ratings']:,} ratings, first visit after the app's background "
+                 "load of the chart's code (median)"),
+        quantity(ten["floor_first_visit_ms"], "ms",
+                 f"{floor_words}, pyqtgraph's import included (median)"),
+        target, f"at most {target} ms"),
+        "figure_at_start_up": quantity(
+            ten["first_visit_ms"], "ms",
+            "the same visit right at start-up, pyqtgraph's import included (median)")}
+    return goals
+
+
+def print_goals(goals: dict[str, Any]) -> None:
+    """The goals as a plain-text table on the progress channel (stderr)."""
+    def shown(found: dict[str, Any]) -> str:
+        if found["unit"] == "ms":
+            return f"{found['value']:,.1f} ms"
+        return f"{found['value']:.3f} %"  # of a core
+
+    rows = [("goal", "figure", "floor", "ratio", "target", "met")]
+    for entry in goals.values():
+        if "not_run" in entry:
+            rows.append((entry["goal"], "-", "-", "-", "-", f"not run: {entry['not_run']}"))
+            continue
+        target = entry["target"]
+        rows.append((entry["goal"], shown(entry["figure"]), shown(entry["floor"]),
+                     "-" if entry["ratio"] is None else f"{entry['ratio']:.2f}",
+                     f"<= {target['max']:g} {'x' if target['unit'] == 'x floor' else 'ms'}",
+                     {True: "yes", False: "no", None: "?"}[entry["met"]]))
+        if "figure_at_start_up" in entry:  # beside the goal's figure, not a goal
+            rows.append(("  the same, right at start-up", shown(entry["figure_at_start_up"]),
+                         shown(entry["floor"]), "-", "-", "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)] + [0]
+    note("issue #20's goals (`goals` in the JSON):")
+    for row in rows:
+        note("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
 SECTIONS = ("startup", "journal_insert", "export", "chart", "player", "idle")
 #: Parts run only when named in --only.
 EXTRA_SECTIONS = ("chart_1m", "wakeups", "flagship_drift", "startup_x11")
+#: Names --only takes for several parts.
+SHORTHANDS = {"goals": GOALS_SECTIONS}
 
 
 def main() -> int:
@@ -1228,13 +1446,19 @@ def main() -> int:
     parser.add_argument("--only", metavar="PARTS", type=lambda text: set(text.split(",")),
                         default=set(SECTIONS),
                         help="comma-separated parts to run: " + ", ".join(SECTIONS)
-                        + " (default: all of these), " + ", ".join(EXTRA_SECTIONS))
+                        + " (default: all of these), " + ", ".join(EXTRA_SECTIONS)
+                        + "; goals = " + ",".join(GOALS_SECTIONS) + " (every part issue "
+                        "#20 sets a goal for; a run with any of them ends with the goals' "
+                        "summary)")
     parser.add_argument("--ratings", metavar="N", type=int, default=1_000_000,
                         help="chart_1m: how many ratings (default 1,000,000)")
     parser.add_argument("--no-stalls", action="store_true",
                         help="flagship_drift: only the plain run, not the stalled one")
     args = parser.parse_args()
-    quick, only = args.quick, args.only
+    quick, only = args.quick, set(args.only)
+    for name, parts in SHORTHANDS.items():
+        if name in only:
+            only = (only - {name}) | set(parts)
     if only - set(SECTIONS) - set(EXTRA_SECTIONS):
         unknown = only - set(SECTIONS) - set(EXTRA_SECTIONS)
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
@@ -1285,8 +1509,13 @@ def main() -> int:
                  "the stalled run; --no-stalls: 12; --quick: 1.5, not at speed 1) ...")
             report["flagship_drift"] = bench_flagship(
                 work, quick, stalled=not (quick or args.no_stalls))
+    goals = issue20_goals(report) if only & set(GOALS_SECTIONS) else None
+    if goals is not None:
+        report["goals"] = goals
     report["bench_seconds"] = round(time.perf_counter() - began, 1)
-    print(json.dumps(report, indent=2, ensure_ascii=False))
+    print(json.dumps(report, indent=2, ensure_ascii=False), flush=True)
+    if goals is not None:
+        print_goals(goals)
     return 0
 
 
