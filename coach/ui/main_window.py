@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -95,6 +96,21 @@ def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequ
     return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
 
 
+class TabRow(QTabBar):
+    """Tabs at least as tall as the widget in the tab widget's corner (the check-in
+    button, whatever the text size), so it sits inside the row: a taller corner
+    widget would hang over the page below it."""
+
+    def __init__(self, corner: QWidget) -> None:
+        super().__init__()
+        self._corner = corner
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802
+        size = super().tabSizeHint(index)
+        size.setHeight(max(size.height(), self._corner.sizeHint().height()))
+        return size
+
+
 class MainWindow(QMainWindow):
     """Knee Coach's one window. *library* and *journal* may be given (tests);
     otherwise they are loaded from *options*.
@@ -139,6 +155,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
+        corner = QWidget()  # the check-in button, off the window's edge and the page
+        self.tabs.setTabBar(TabRow(corner))
         self.tabs.setDocumentMode(True)
         from coach.ui.today_view import TodayPage
 
@@ -187,9 +205,12 @@ class MainWindow(QMainWindow):
         self.check_in_button.setAccessibleName(self.tr("How is your knee? Rate my pain now"))
         self.check_in_button.setAccessibleDescription(self.tr(
             "Rate your knee pain from 0 to 10 and save it in your journal"))
-        self.check_in_button.setMinimumHeight(34)
+        self.check_in_button.setMinimumHeight(30)  # a target easy to hit
         self.check_in_button.clicked.connect(self.check_in)
-        self.tabs.setCornerWidget(self.check_in_button)
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 2, 8, 3)
+        corner_layout.addWidget(self.check_in_button)
+        self.tabs.setCornerWidget(corner)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.pages.addWidget(self.tabs)
         central = QWidget()

@@ -4,7 +4,7 @@ remembered place on a screen that is no longer there."""
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from coach import config
 from coach.ui.main_window import MINIMUM_SIZE, first_run_size, fit_to_screen
@@ -169,3 +169,25 @@ def test_the_desktops_file_dialog_only_when_it_speaks_the_apps_language(app, sys
     from coach.ui.report import native_dialog_fits
 
     assert native_dialog_fits(QLocale(app), QLocale(system)) is native
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_the_check_in_button_sits_inside_the_tab_row(make_window, qtbot, scale):
+    # A corner widget taller than the tabs hung over the page below them, and touched
+    # the window's edge; at twice the text size too (as the largest setting makes it).
+    normal = QApplication.font()
+    larger = QApplication.font()
+    larger.setPointSizeF(normal.pointSizeF() * scale)
+    QApplication.setFont(larger)
+    try:
+        window = make_window()
+        show_active(window, qtbot)
+        button, row = window.check_in_button, window.tabs.tabBar()
+        qtbot.waitUntil(lambda: button.height() >= 30 and row.height() > 0)
+        top = button.mapTo(window, QPoint(0, 0)).y()
+        row_top = row.mapTo(window, QPoint(0, 0)).y()
+        assert row_top <= top and top + button.height() <= row_top + row.height()
+        right = button.mapTo(window, QPoint(button.width(), 0)).x()
+        assert right <= window.width() - 4
+    finally:
+        QApplication.setFont(normal)
