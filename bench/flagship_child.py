@@ -207,9 +207,9 @@ def run(data_dir: Path, routine_id: str, speed: float,
             raise RuntimeError(f"could not open {routine_id}")
         flow = window.flow
         engine = flow.engine
-        # The flow subscribed its recorder, cues and player when it was built; the
-        # engine has no public way to add a listener before them (a private list).
-        engine._listeners.insert(0, first_listener)
+        # The flow subscribed its recorder, cues and player when it was built: this
+        # listener goes before them, the other after.
+        engine.subscribe(first_listener, first=True)
         engine.subscribe(last_listener)
         result.update(expected_s=engine.total / speed, routine_seconds=engine.total,
                       timeline_phases=len(engine.timeline),

@@ -167,8 +167,14 @@ class SessionEngine:
         self._listeners: list[Listener] = []
 
     # -- listeners -------------------------------------------------------------
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Listener, *, first: bool = False) -> None:
+        """Call *listener* with every event, after those already subscribed, or
+        before them with *first* (a timer that must see an event before the work the
+        others do on it)."""
+        if first:
+            self._listeners.insert(0, listener)
+        else:
+            self._listeners.append(listener)
 
     def _emit(self, event: Event) -> None:
         for listener in list(self._listeners):

@@ -119,6 +119,15 @@ def test_each_frame_shows_the_session_as_it_stands_after_its_events(flagship, cl
     assert shown.phase.step == 1 and shown == mover.snapshot()
 
 
+def test_a_listener_can_go_before_those_already_subscribed(flagship, clock):
+    engine = SessionEngine(flagship, clock)
+    heard = []
+    engine.subscribe(lambda event: heard.append(("second", event.kind)))
+    engine.subscribe(lambda event: heard.append(("first", event.kind)), first=True)
+    engine.start()
+    assert heard[:2] == [("first", "started"), ("second", "started")]
+
+
 def test_pause_holds_the_clock_still(flagship, clock):
     engine = SessionEngine(flagship, clock)
     engine.start()
