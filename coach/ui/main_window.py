@@ -458,8 +458,7 @@ class MainWindow(QMainWindow):
         start_button = self.start_button  # built now if need be
         self._routine_list.clear()
         for routine in self.library.routines:
-            text = f"{routine.title.get(self.lang)}\n{duration_text(routine.total_seconds)}"
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(self._routine_item_text(routine))
             item.setData(ROUTINE_ROLE, routine.id)
             item.setToolTip(plain_tip(routine.summary.get(self.lang)))
             self._routine_list.addItem(item)
@@ -470,6 +469,23 @@ class MainWindow(QMainWindow):
         else:
             self._details.show_routine(None, self.lang)
         start_button.setEnabled(bool(self.library.routines))
+
+    def _routine_item_text(self, routine: Routine) -> str:
+        """Its name, and its length at the level the coach would play it next (as
+        its details say; the standard level's length for a routine with no advice)."""
+        advice = self.level_advice(routine)[0]
+        played = routine.at_level(advice.level) if advice is not None else routine
+        return f"{routine.title.get(self.lang)}\n{duration_text(played.total_seconds)}"
+
+    def _relabel_routines(self) -> None:
+        """The lengths in the list again: a level chosen, offered or eased changes them."""
+        for row in range(self._routine_list.count()):
+            item = self._routine_list.item(row)
+            routine = self.library.get(item.data(ROUTINE_ROLE))
+            if routine is not None:
+                text = self._routine_item_text(routine)
+                if item.text() != text:
+                    item.setText(text)
 
     def _show_broken_routines(self) -> None:
         """The bar over every page naming routine files that could not be loaded."""
@@ -530,6 +546,7 @@ class MainWindow(QMainWindow):
         self._refresh_queued = False
         self.update_today()
         if self._routines_filled:
+            self._relabel_routines()
             self._show_details()  # its level and the coach's advice
         if self.flow is not None:  # an offer answered on the safety check
             self.flow.refresh_level(*self.level_advice(self.flow.routine))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from coach import config, paths
 from coach.journal import ChoiceKind, open_journal
@@ -106,6 +106,27 @@ def test_any_level_can_be_picked_by_hand(make_window, qtbot):
     assert (choice.level, choice.kind) == (1, ChoiceKind.CHOSEN)
     qtbot.waitUntil(lambda: window.details.level_panel.title.text() ==
                     "Level 1 of 3, “Easier”")
+
+
+def test_the_routine_list_gives_the_length_at_the_coachs_level(make_window, qtbot):
+    # The list said the standard level's length while the details (and the session)
+    # used the level the coach picks; a level picked by hand changes both.
+    from coach.ui.widgets import duration_text
+
+    window = make_window()
+    panel = routines_page(window, qtbot)
+    routine = window.library.get(FLAGSHIP)
+    item = window.routine_list.currentItem()
+
+    def length(level):
+        return duration_text(routine.at_level(level).total_seconds)
+
+    assert length(1) != length(2)
+    assert item.text().endswith("\n" + length(2))
+    panel.picker.setCurrentIndex(0)
+    panel.picker.activated.emit(0)
+    qtbot.waitUntil(lambda: item.text().endswith("\n" + length(1)))
+    assert window.details.findChild(QLabel, "routineFacts").text().startswith(length(1))
 
 
 def test_a_level_picked_on_the_safety_check_opens_the_session_at_that_level(make_window,
