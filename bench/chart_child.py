@@ -173,9 +173,8 @@ def main_big(data: Path, count: int, preloaded: bool) -> int:
         from coach.ui import preload
 
         began = time.perf_counter()
-        thread = preload.preload_chart()
-        assert thread is not None
-        while thread.is_alive():
+        assert preload.preload_chart()
+        while not preload.preload_done():
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         preload_s, preload_stall = time.perf_counter() - began, watch.take()
     began = time.perf_counter()
