@@ -35,9 +35,10 @@ from PySide6.QtCore import QTimer
 
 #: The module the trend page imports at its first visit.
 CHART_MODULE = "coach.ui.trend_view"
-#: The Qt modules whose every name pyqtgraph touches as it loads (pyqtgraph.Qt).
+#: The Qt modules pyqtgraph loads, most of whose names it touches as it loads
+#: (pyqtgraph.Qt copies every name of the first three).
 QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
-              "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
+              "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
 #: How long after the window's first paint the preload starts (ms): start-up's own
 #: work and the first input come first.
 PRELOAD_AFTER_MS = 1000

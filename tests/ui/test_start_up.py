@@ -69,9 +69,11 @@ def load():
     # once: every name pyqtgraph copies was made on the GUI thread already.
     untouched = [name for module in preload.QT_MODULES if module in sys.modules
                  for name in set(dir(sys.modules[module])) - set(vars(sys.modules[module]))]
+    qt = {name for name in sys.modules if name.startswith("PySide6.")}
     real()
+    new_qt = sorted(name for name in sys.modules if name.startswith("PySide6."))
     loads.append((threading.current_thread().name, before, "pyqtgraph" in sys.modules,
-                  untouched))
+                  untouched, [name for name in new_qt if name not in qt]))
     # Then quit, as a user would.
     from PySide6.QtCore import QMetaObject, Qt
     from PySide6.QtWidgets import QApplication
@@ -93,6 +95,8 @@ def test_the_chart_code_loads_in_the_background_once_the_window_is_up(tmp_path):
         [sys.executable, "-c", PRELOAD_CHILD, str(tmp_path / "data")], capture_output=True,
         text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
-    # Its own thread loaded it; nothing had before; it found every Qt type made.
-    assert result.stdout.splitlines()[-1] == "loads [('chart-preload', False, True, [])]"
+    # Its own thread loaded it; nothing had before; it found every Qt module loaded
+    # and every Qt type made.
+    assert result.stdout.splitlines()[-1] == \
+        "loads [('chart-preload', False, True, [], [])]"
     assert "Traceback" not in result.stderr and "Warning" not in result.stderr
