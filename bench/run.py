@@ -1441,8 +1441,9 @@ SHORTHANDS = {"goals": GOALS_SECTIONS}
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
-                        help="fewer repetitions, smaller data, shorter player runs "
-                             "(about 1.5 min)")
+                        help="fewer repetitions, smaller data (not chart_1m's: see "
+                             "--ratings), shorter player runs (the default parts: "
+                             "about 2 minutes)")
     parser.add_argument("--only", metavar="PARTS", type=lambda text: set(text.split(",")),
                         default=set(SECTIONS),
                         help="comma-separated parts to run: " + ", ".join(SECTIONS)
