@@ -23,6 +23,18 @@ def test_bundled_routines_are_valid_and_bilingual(file: Path):
         assert step.instructions.ja and len(step.instructions.ja) == len(step.instructions.en)
 
 
+@pytest.mark.parametrize("file", BUNDLED, ids=lambda p: p.name)
+def test_bundled_routines_give_the_blood_clot_rule_before_they_start(file: Path):
+    """clinical.md: one rule everywhere, routines included; the same day, and
+    emergency services with breathlessness or chest pain."""
+    routine, _ = load_routine(file)
+    english = [t for t in routine.safety.en if "one calf or thigh" in t]
+    japanese = [t for t in routine.safety.ja if "片方のふくらはぎや太もも" in t]
+    assert len(english) == len(japanese) == 1
+    assert "the same day" in english[0] and "chest pain" in english[0]
+    assert "その日のうちに" in japanese[0] and "胸の痛み" in japanese[0]
+
+
 def test_flagship_lasts_nine_to_eleven_minutes():
     file = next(f for f in BUNDLED if FLAGSHIP in f.name)
     routine, _ = load_routine(file)
