@@ -123,7 +123,7 @@ def run(data_dir: Path, routine_id: str, speed: float,
     window.raise_()
     window.activateWindow()
     after_first_paint(window, window.start_reminders)
-    after_first_paint(window, coach_app.keep_start_up)
+    after_first_paint(window, lambda: coach_app.keep_start_up(app))
 
     result: dict = {"routine": routine_id, "speed": speed}
     marks: dict[str, float] = {}

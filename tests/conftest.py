@@ -3,6 +3,7 @@ temporary directory, so nothing touches the real home folder."""
 
 from __future__ import annotations
 
+import gc
 import os
 import textwrap
 from pathlib import Path
@@ -13,6 +14,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 FLAGSHIP = "ten-minute-inner-thigh"
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests():
+    """Python's collector off during a test, and run between tests, as the app runs it
+    from its event loop (coach.ui.collector): a collection inside a Qt call can free a
+    widget whose destructor waits for a lock that call holds (a run hung that way).
+    What survives is frozen, so each collection walks one test's objects only."""
+    gc.disable()
+    yield
+    gc.disable()  # the command-line tools turn it on
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)

@@ -184,9 +184,9 @@ def lighten_pyside_import_hook() -> None:
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
 
 
-def keep_start_up() -> None:
-    """Freeze what start-up created, then turn the garbage collector (off since the
-    launcher, see ``coach.__main__``) back on.
+def keep_start_up(app: QApplication) -> None:
+    """Freeze what start-up created, then hand the garbage collector (off since the
+    launcher, see ``coach.__main__``) to the event loop (:mod:`coach.ui.collector`).
 
     Start-up's objects (and later pyqtgraph's) live until the app quits. Frozen, they
     are left out of Python's cyclic collections, each of which would otherwise walk
@@ -194,8 +194,10 @@ def keep_start_up() -> None:
     first load. Objects that die still die by refcount; the ~550 unreachable objects
     that start-up leaves in cycles are frozen with the rest rather than paying a full
     collection (~10 ms) for them."""
+    from coach.ui.collector import Collector
+
     gc.freeze()
-    gc.enable()
+    Collector(app)
 
 
 def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> None:
@@ -275,7 +277,7 @@ def run_window(options: Options, routine_id: str | None = None, *,
         """What can wait for the first paint: the icon (Qt's SVG plugin) and the
         garbage collector's freeze of what start-up made."""
         set_app_icon(app)
-        keep_start_up()
+        keep_start_up(app)
 
     if minimized:
         QTimer.singleShot(0, listen)
