@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="111"/>
+        <location filename="../ui/session_flow.py" line="166"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="116"/>
+        <location filename="../ui/session_flow.py" line="171"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="120"/>
+        <location filename="../ui/session_flow.py" line="175"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="125"/>
+        <location filename="../ui/session_flow.py" line="180"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -43,12 +43,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="145"/>
+        <location filename="../ui/app.py" line="146"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="146"/>
+        <location filename="../ui/app.py" line="147"/>
         <source>Knee Coach ran into an unexpected problem. Your ratings and sessions are saved. The details are in {log}.</source>
         <translation>Knee Coach で予期しない問題が起きました。痛みの評価と運動の記録は保存されています。詳しい内容は {log} にあります。</translation>
     </message>
@@ -85,7 +85,7 @@
     <name>ChairStandDialog</name>
     <message>
         <location filename="../ui/chair_stand.py" line="99"/>
-        <location filename="../ui/chair_stand.py" line="174"/>
+        <location filename="../ui/chair_stand.py" line="167"/>
         <source>30-second chair stand test</source>
         <extracomment>The one phase the cues hear about: &quot;Go&quot; is the start of the work. The note of the safety event a sharp-pain stop of the test records (English: a journal record, not a sentence on screen).</extracomment>
         <translation>30秒椅子立ち上がりテスト</translation>
@@ -96,280 +96,280 @@
         <translation>すぐにテストを中止します。何も記録されません（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="176"/>
+        <location filename="../ui/chair_stand.py" line="169"/>
         <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
         <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="183"/>
+        <location filename="../ui/chair_stand.py" line="176"/>
         <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
         <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="189"/>
+        <location filename="../ui/chair_stand.py" line="182"/>
         <source>What you need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="191"/>
+        <location filename="../ui/chair_stand.py" line="184"/>
         <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
         <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="193"/>
+        <location filename="../ui/chair_stand.py" line="186"/>
         <source>Push the chair against a wall so that it cannot slide.</source>
         <translation>椅子が滑らないように、壁につけて置きます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="194"/>
+        <location filename="../ui/chair_stand.py" line="187"/>
         <source>Nothing in the way around you.</source>
         <translation>周りに物を置かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="197"/>
+        <location filename="../ui/chair_stand.py" line="190"/>
         <source>How to do it</source>
         <translation>やり方</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="199"/>
+        <location filename="../ui/chair_stand.py" line="192"/>
         <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
         <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="201"/>
+        <location filename="../ui/chair_stand.py" line="194"/>
         <source>Cross your arms at the wrists and hold them against your chest.</source>
         <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="202"/>
+        <location filename="../ui/chair_stand.py" line="195"/>
         <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
         <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="204"/>
+        <location filename="../ui/chair_stand.py" line="197"/>
         <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
         <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="206"/>
+        <location filename="../ui/chair_stand.py" line="199"/>
         <source>If you need your hands to get up, use them and say so in the note at the end.</source>
         <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="211"/>
+        <location filename="../ui/chair_stand.py" line="204"/>
         <source>Stop at once if you feel a sharp pain, or feel dizzy or unsteady: press “{button}” or the {key} key. Speed is never worth a fall.</source>
         <translation>鋭い痛み、めまい、ふらつきを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="222"/>
+        <location filename="../ui/chair_stand.py" line="214"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="226"/>
+        <location filename="../ui/chair_stand.py" line="218"/>
         <source>No, continue</source>
         <translation>いいえ、続けます</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="232"/>
+        <location filename="../ui/chair_stand.py" line="224"/>
         <source>First, a practice stand</source>
         <translation>まず、立ち上がりの練習</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="234"/>
+        <location filename="../ui/chair_stand.py" line="226"/>
         <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
         <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="236"/>
+        <location filename="../ui/chair_stand.py" line="228"/>
         <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
         <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="239"/>
+        <location filename="../ui/chair_stand.py" line="231"/>
         <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
         <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="242"/>
+        <location filename="../ui/chair_stand.py" line="234"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="244"/>
+        <location filename="../ui/chair_stand.py" line="236"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="251"/>
+        <location filename="../ui/chair_stand.py" line="243"/>
         <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
         <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="262"/>
+        <location filename="../ui/chair_stand.py" line="254"/>
         <source>Seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="266"/>
+        <location filename="../ui/chair_stand.py" line="258"/>
         <source>seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="269"/>
+        <location filename="../ui/chair_stand.py" line="261"/>
         <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
         <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="280"/>
+        <location filename="../ui/chair_stand.py" line="272"/>
         <source>Stands</source>
         <translation>立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="283"/>
+        <location filename="../ui/chair_stand.py" line="275"/>
         <source>Stands counted</source>
         <translation>数えた立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="287"/>
+        <location filename="../ui/chair_stand.py" line="279"/>
         <source>+1 stand
 (Space)</source>
         <translation>＋1回
 （スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="289"/>
+        <location filename="../ui/chair_stand.py" line="281"/>
         <source>Count one stand</source>
         <translation>立ち上がりを1回数える</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="303"/>
+        <location filename="../ui/chair_stand.py" line="295"/>
         <source>Time is up: well done</source>
         <translation>時間です。お疲れさまでした</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="308"/>
+        <location filename="../ui/chair_stand.py" line="300"/>
         <source>Stands in 30 seconds:</source>
         <translation>30秒間の立ち上がり回数：</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="314"/>
+        <location filename="../ui/chair_stand.py" line="306"/>
         <source>Stands in 30 seconds</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="320"/>
+        <location filename="../ui/chair_stand.py" line="312"/>
         <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
         <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="325"/>
+        <location filename="../ui/chair_stand.py" line="317"/>
         <source>Last time ({date}): {count} stands.</source>
         <translation>前回（{date}）：{count}回。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="330"/>
+        <location filename="../ui/chair_stand.py" line="322"/>
         <source>How did it go? e.g. used my hands, knee hurt</source>
         <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="332"/>
-        <location filename="../ui/chair_stand.py" line="339"/>
+        <location filename="../ui/chair_stand.py" line="324"/>
+        <location filename="../ui/chair_stand.py" line="331"/>
         <source>Note (optional)</source>
         <translation>メモ（任意）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="336"/>
+        <location filename="../ui/chair_stand.py" line="328"/>
         <source>Close without saving</source>
         <translation>記録せずに閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="337"/>
+        <location filename="../ui/chair_stand.py" line="329"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="357"/>
+        <location filename="../ui/chair_stand.py" line="349"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="370"/>
+        <location filename="../ui/chair_stand.py" line="357"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="371"/>
+        <location filename="../ui/chair_stand.py" line="358"/>
         <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="391"/>
+        <location filename="../ui/chair_stand.py" line="379"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="424"/>
+        <location filename="../ui/chair_stand.py" line="412"/>
         <source>{n} seconds left</source>
         <translation>残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="436"/>
+        <location filename="../ui/chair_stand.py" line="424"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="452"/>
+        <location filename="../ui/chair_stand.py" line="440"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="454"/>
+        <location filename="../ui/chair_stand.py" line="442"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="464"/>
+        <location filename="../ui/chair_stand.py" line="452"/>
         <source>{n} stands</source>
         <translation>{n}回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="475"/>
+        <location filename="../ui/chair_stand.py" line="463"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="479"/>
+        <location filename="../ui/chair_stand.py" line="467"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="483"/>
+        <location filename="../ui/chair_stand.py" line="471"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="485"/>
+        <location filename="../ui/chair_stand.py" line="473"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="495"/>
+        <location filename="../ui/chair_stand.py" line="483"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="522"/>
+        <location filename="../ui/chair_stand.py" line="510"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="525"/>
+        <location filename="../ui/chair_stand.py" line="513"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="533"/>
+        <location filename="../ui/chair_stand.py" line="521"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -895,202 +895,202 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Levels</name>
     <message>
-        <location filename="../ui/levels.py" line="25"/>
+        <location filename="../ui/levels.py" line="30"/>
         <source>Level {n}</source>
         <translation>レベル{n}</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="26"/>
+        <location filename="../ui/levels.py" line="31"/>
         <source>Level {n} of {count}, “{title}”</source>
         <translation>レベル{n}（全{count}段階）「{title}」</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="34"/>
+        <location filename="../ui/levels.py" line="39"/>
         <source>level {n}</source>
         <translation>レベル{n}</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="35"/>
+        <location filename="../ui/levels.py" line="40"/>
         <source>level {n}, “{title}”</source>
         <translation>レベル{n}「{title}」</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="41"/>
+        <location filename="../ui/levels.py" line="46"/>
         <source>This is your first session of this routine: see how your knee responds.</source>
         <translation>このルーティンは今回が初めてです。膝の反応を確かめながら行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="43"/>
+        <location filename="../ui/levels.py" line="48"/>
         <source>It has been four weeks or more since you last did this routine: start one level lower and build up again.</source>
         <translation>このルーティンを前回行ってから4週間以上たっています。レベルを1つ下げて始め、少しずつ戻していきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="46"/>
+        <location filename="../ui/levels.py" line="51"/>
         <source>Last time you stopped because of a sharp pain. Talk to a clinician about it before you go on; if you do go on, an easier level is the kinder choice.</source>
         <translation>前回は鋭い痛みで中止しました。続ける前に、その痛みについて医師・理学療法士に相談しましょう。続ける場合は、やさしいレベルのほうが膝に負担をかけません。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="49"/>
+        <location filename="../ui/levels.py" line="54"/>
         <source>Last time you stopped because you felt unwell: start again only when you feel well.</source>
         <translation>前回は具合が悪くなって中止しました。体調が戻ってから再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="52"/>
+        <location filename="../ui/levels.py" line="57"/>
         <source>The morning after your last session, your knee was not back to its usual level.</source>
         <translation>前回の運動の翌朝、膝の痛みがふだんの程度に戻っていませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="55"/>
+        <location filename="../ui/levels.py" line="60"/>
         <source>Right after your last session your pain was above 5 (red): that was too much for now.</source>
         <translation>前回の運動の直後、痛みが5を超えていました（痛みが強すぎる範囲）。今の膝には負担が大きすぎたようです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="58"/>
+        <location filename="../ui/levels.py" line="63"/>
         <source>Right after your last session your pain was 3 to 5 (amber), which is acceptable: stay at this level and see how the next morning feels.</source>
         <translation>前回の運動の直後、痛みは3〜5（許容範囲）でした。このレベルのまま続け、翌朝の具合を確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="61"/>
+        <location filename="../ui/levels.py" line="66"/>
         <source>Your last session ended early.</source>
         <translation>前回の運動は途中で終わりました。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="62"/>
+        <location filename="../ui/levels.py" line="67"/>
         <source>Your last session has no pain rating after it: rate it next time so the coach can judge.</source>
         <translation>前回の運動のあとの痛みが記録されていません。判断できるように、次回は運動のあとに痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="65"/>
+        <location filename="../ui/levels.py" line="70"/>
         <source>Your last three sessions were green and your knee was back to usual each next morning.</source>
         <translation>直近3回の運動はどれも問題のない範囲で、翌朝にはいつも膝の痛みがふだんの程度に戻っていました。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="68"/>
+        <location filename="../ui/levels.py" line="73"/>
         <source>A harder level is offered after three green sessions in a row with the knee back to usual each next morning.</source>
         <translation>問題のない範囲の運動が3回続き、毎回翌朝にふだんの程度に戻っていれば、1つ上のレベルをおすすめします。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="71"/>
+        <location filename="../ui/levels.py" line="76"/>
         <source>Your sessions were green; answer the next-morning question first, so the coach knows your knee settled.</source>
         <translation>運動は問題のない範囲でした。膝が落ち着いたか確かめるため、先に翌朝の質問に答えましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="74"/>
+        <location filename="../ui/levels.py" line="79"/>
         <source>You chose to stay at this level; more is offered again after three more green sessions.</source>
         <translation>このレベルを続けることを選びました。問題のない範囲の運動がさらに3回続いたら、あらためて上のレベルをおすすめします。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="77"/>
+        <location filename="../ui/levels.py" line="82"/>
         <source>Your usual pain has gone up over the last week, so not more for now.</source>
         <translation>この1週間でふだんの痛みが強くなっているので、今は運動量を増やさないでおきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="79"/>
+        <location filename="../ui/levels.py" line="84"/>
         <source>You are at the hardest level of this routine.</source>
         <translation>このルーティンでいちばんきついレベルです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="80"/>
+        <location filename="../ui/levels.py" line="85"/>
         <source>You are at the easiest level already.</source>
         <translation>すでにいちばんやさしいレベルです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="81"/>
+        <location filename="../ui/levels.py" line="86"/>
         <source>You have already chosen an easier level.</source>
         <translation>すでにやさしいレベルを選んでいます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="82"/>
+        <location filename="../ui/levels.py" line="87"/>
         <source>This routine has one level.</source>
         <translation>このルーティンのレベルは1つだけです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="83"/>
+        <location filename="../ui/levels.py" line="88"/>
         <source>Your usual pain is clearly higher than in the week before: your knee seems to be having a flare-up. That is a reason to rest, not a failure, and it usually settles.</source>
         <translation>ふだんの痛みが、その前の1週間よりはっきり強くなっています。痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="87"/>
+        <location filename="../ui/levels.py" line="92"/>
         <source>You said your knee was hot, red or swollen. Rest it and cool it until it settles.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていると答えました。落ち着くまで膝を休ませ、冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="90"/>
+        <location filename="../ui/levels.py" line="95"/>
         <source>Your knee has just settled after a flare-up: a few green sessions at this level first, before anything harder.</source>
         <translation>ぶり返した痛みが落ち着いたばかりです。上のレベルに進む前に、まずこのレベルで問題のない範囲の運動を何回か続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="93"/>
+        <location filename="../ui/levels.py" line="98"/>
         <source>This has lasted a week or more: please see a clinician about it.</source>
         <translation>1週間以上続いています。医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="103"/>
+        <location filename="../ui/levels.py" line="108"/>
         <source>Ready for a little more? You could try {level}.</source>
         <translation>もう少し増やしてみませんか？&#x3000;{level}を試せます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="106"/>
+        <location filename="../ui/levels.py" line="111"/>
         <source>Make it easier next time: {level}.</source>
         <translation>次回はやさしくしましょう：{level}。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="108"/>
+        <location filename="../ui/levels.py" line="113"/>
         <source>Rest for a few days, or do only {level}, and rate your pain each day.</source>
         <translation>数日は休むか、{level}だけにして、毎日痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="110"/>
+        <location filename="../ui/levels.py" line="115"/>
         <source>Rest for a few days and rate your pain each day.</source>
         <translation>数日は休んで、毎日痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="112"/>
+        <location filename="../ui/levels.py" line="117"/>
         <source>Rest today; next time, start at {level}.</source>
         <translation>今日は休みましょう。次回は{level}から始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="115"/>
+        <location filename="../ui/levels.py" line="120"/>
         <source>Rest today.</source>
         <translation>今日は休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="116"/>
+        <location filename="../ui/levels.py" line="121"/>
         <source>Stay at {level} for now.</source>
         <translation>今は{level}を続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="153"/>
+        <location filename="../ui/levels.py" line="162"/>
         <source>Choose a level</source>
         <translation>レベルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="155"/>
+        <location filename="../ui/levels.py" line="164"/>
         <source>&amp;Level:</source>
         <translation>レベル(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="193"/>
+        <location filename="../ui/levels.py" line="202"/>
         <source>This routine</source>
         <translation>このルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="211"/>
+        <location filename="../ui/levels.py" line="220"/>
         <source>Try level {n}</source>
         <translation>レベル{n}を試す</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="212"/>
+        <location filename="../ui/levels.py" line="221"/>
         <source>Go to level {n}</source>
         <translation>レベル{n}にする</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="214"/>
+        <location filename="../ui/levels.py" line="223"/>
         <source>Stay at level {n}</source>
         <translation>レベル{n}のままにする</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="220"/>
+        <location filename="../ui/levels.py" line="229"/>
         <source>{n}. {title}</source>
         <translation>{n}. {title}</translation>
     </message>
@@ -1098,322 +1098,322 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="134"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>Knee Coach</source>
         <extracomment>The size the window opens at when the screen has room for it. Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title bar; every page scrolls rather than clips down to this size. Of the screen&apos;s free area, what a first window takes at most. The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160"/>
-        <location filename="../ui/main_window.py" line="257"/>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="299"/>
+        <location filename="../ui/main_window.py" line="313"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
-        <location filename="../ui/trend_view.py" line="263"/>
+        <location filename="../ui/main_window.py" line="187"/>
+        <location filename="../ui/trend_view.py" line="116"/>
         <source>Loading the chart…</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day, context and value, the summary and average still from every rating. Grouped: once the view stops moving, ``_refine`` draws what it shows one dot per rating if that is few enough. The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
+        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day, context and value, the summary and average still from every rating. Grouped: once the view stops moving, ``_refine`` draws what it shows one dot per rating if that is few enough. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="198"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="181"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>How is your knee?</source>
         <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183"/>
+        <location filename="../ui/main_window.py" line="205"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185"/>
+        <location filename="../ui/main_window.py" line="207"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="301"/>
         <source>Up and Down choose a routine, Return starts it</source>
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
-        <location filename="../ui/main_window.py" line="279"/>
+        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="307"/>
+        <location filename="../ui/main_window.py" line="361"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="310"/>
+        <location filename="../ui/main_window.py" line="364"/>
         <source>Rate my &amp;pain now…</source>
         <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>&amp;Reload routines</source>
         <translation>ルーティンを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="317"/>
+        <location filename="../ui/main_window.py" line="371"/>
         <source>Export weekly plan to &amp;calendar…</source>
         <translation>週の予定をカレンダーに書き出す(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="325"/>
+        <location filename="../ui/main_window.py" line="379"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="326"/>
+        <location filename="../ui/main_window.py" line="380"/>
         <source>T&amp;oday</source>
         <translation>今日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="327"/>
+        <location filename="../ui/main_window.py" line="381"/>
         <source>&amp;Routines</source>
         <translation>ルーティン(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="328"/>
+        <location filename="../ui/main_window.py" line="382"/>
         <source>Pain &amp;trend</source>
         <translation>痛みの推移(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334"/>
+        <location filename="../ui/main_window.py" line="388"/>
         <source>T&amp;ests</source>
         <translation>テスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="335"/>
+        <location filename="../ui/main_window.py" line="389"/>
         <source>30-second &amp;chair stand test…</source>
         <translation>30秒椅子立ち上がりテスト(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="337"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>&amp;Activities that are hard (PSFS)…</source>
         <translation>やりにくい動作の評価（PSFS）(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="341"/>
+        <location filename="../ui/main_window.py" line="395"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="342"/>
+        <location filename="../ui/main_window.py" line="396"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="346"/>
-        <location filename="../ui/main_window.py" line="919"/>
+        <location filename="../ui/main_window.py" line="400"/>
+        <location filename="../ui/main_window.py" line="987"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="357"/>
+        <location filename="../ui/main_window.py" line="409"/>
         <source>Sound and &amp;voice…</source>
         <translation>効果音と音声(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="411"/>
         <source>Weekly &amp;plan and reminders…</source>
         <translation>週の予定とリマインダー(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="363"/>
+        <location filename="../ui/main_window.py" line="415"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="416"/>
         <source>&amp;Safety and when to get help</source>
         <translation>安全のために・受診の目安(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="419"/>
         <source>&amp;Daily life tips</source>
         <translation>日常生活のコツ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="421"/>
         <source>&amp;About Knee Coach</source>
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="427"/>
+        <location filename="../ui/main_window.py" line="498"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="431"/>
+        <location filename="../ui/main_window.py" line="502"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="517"/>
+        <location filename="../ui/main_window.py" line="591"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="518"/>
+        <location filename="../ui/main_window.py" line="592"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="522"/>
+        <location filename="../ui/main_window.py" line="596"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="566"/>
+        <location filename="../ui/main_window.py" line="640"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="804"/>
+        <location filename="../ui/main_window.py" line="872"/>
         <source>Keep reminders running?</source>
         <translation>リマインダーを続けますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="805"/>
+        <location filename="../ui/main_window.py" line="873"/>
         <source>Knee Coach can stay running in the background so that it reminds you at the times of your weekly plan. You can change this in Settings &gt; Weekly plan and reminders.</source>
         <translation>Knee Coachをバックグラウンドで動かしておくと、週の予定の時刻にお知らせできます。この設定は「設定 &gt; 週の予定とリマインダー」で変えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="811"/>
+        <location filename="../ui/main_window.py" line="879"/>
         <source>Keep running</source>
         <translation>動かしておく</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="812"/>
+        <location filename="../ui/main_window.py" line="880"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="827"/>
+        <location filename="../ui/main_window.py" line="895"/>
         <source>No weekly plan yet</source>
         <translation>週の予定はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="828"/>
+        <location filename="../ui/main_window.py" line="896"/>
         <source>Make a weekly plan first (Settings &gt; Weekly plan and reminders); it can then be exported to your calendar.</source>
         <translation>先に週の予定を作ってください（「設定 &gt; 週の予定とリマインダー」）。作った予定はカレンダーに書き出せます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="838"/>
+        <location filename="../ui/main_window.py" line="906"/>
         <source>Export the plan</source>
         <translation>予定の書き出し</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="953"/>
+        <location filename="../ui/main_window.py" line="1029"/>
         <source>Text size</source>
         <translation>文字の大きさ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="954"/>
+        <location filename="../ui/main_window.py" line="1030"/>
         <source>The new text size is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="506"/>
+        <location filename="../ui/main_window.py" line="580"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="529"/>
+        <location filename="../ui/main_window.py" line="603"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="530"/>
+        <location filename="../ui/main_window.py" line="604"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="628"/>
+        <location filename="../ui/main_window.py" line="696"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="632"/>
+        <location filename="../ui/main_window.py" line="700"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="706"/>
+        <location filename="../ui/main_window.py" line="774"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="709"/>
+        <location filename="../ui/main_window.py" line="777"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="724"/>
-        <location filename="../ui/main_window.py" line="841"/>
+        <location filename="../ui/main_window.py" line="792"/>
+        <location filename="../ui/main_window.py" line="909"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="915"/>
+        <location filename="../ui/main_window.py" line="983"/>
         <source>&amp;Appearance</source>
         <translation>表示の色(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="919"/>
+        <location filename="../ui/main_window.py" line="987"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="920"/>
+        <location filename="../ui/main_window.py" line="988"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="929"/>
+        <location filename="../ui/main_window.py" line="995"/>
         <source>&amp;High contrast</source>
         <translation>ハイコントラスト(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="935"/>
+        <location filename="../ui/main_window.py" line="1001"/>
         <source>&amp;Text size</source>
         <translation>文字の大きさ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="940"/>
+        <location filename="../ui/main_window.py" line="1006"/>
         <source>{n} %</source>
         <translation>{n}%</translation>
     </message>
@@ -1428,67 +1428,67 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>現在、痛みの評価や運動の記録を保存できません：{reason}。フォルダー：{folder}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="966"/>
+        <location filename="../ui/main_window.py" line="1042"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="967"/>
+        <location filename="../ui/main_window.py" line="1043"/>
         <source>The new language is used the next time Knee Coach starts. Restart now?</source>
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="82"/>
+        <location filename="../ui/today_view.py" line="81"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="86"/>
+        <location filename="../ui/today_view.py" line="85"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="90"/>
+        <location filename="../ui/today_view.py" line="89"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="94"/>
+        <location filename="../ui/today_view.py" line="93"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="98"/>
+        <location filename="../ui/today_view.py" line="97"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="105"/>
+        <location filename="../ui/today_view.py" line="104"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="106"/>
+        <location filename="../ui/today_view.py" line="105"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="109"/>
+        <location filename="../ui/today_view.py" line="108"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは10段階中{value}で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="114"/>
+        <location filename="../ui/today_view.py" line="113"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="121"/>
+        <location filename="../ui/today_view.py" line="120"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは10段階中{value}でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="126"/>
+        <location filename="../ui/today_view.py" line="125"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
@@ -1781,73 +1781,78 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/player.py" line="78"/>
+        <location filename="../ui/player_words.py" line="17"/>
         <source>Right side</source>
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="79"/>
+        <location filename="../ui/player_words.py" line="18"/>
         <source>Left side</source>
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="85"/>
+        <location filename="../ui/player_words.py" line="32"/>
         <source>Hold</source>
         <translation>保って</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="88"/>
+        <location filename="../ui/player_words.py" line="35"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="90"/>
+        <location filename="../ui/player_words.py" line="37"/>
+        <source>Switch sides</source>
+        <translation>反対側に替えて</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_words.py" line="59"/>
         <source>Switch to the left side</source>
         <translation>左側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="91"/>
+        <location filename="../ui/player_words.py" line="60"/>
         <source>Switch to the right side</source>
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="386"/>
-        <location filename="../ui/player.py" line="92"/>
+        <location filename="../ui/chair_stand.py" line="374"/>
+        <location filename="../ui/player_words.py" line="38"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="93"/>
+        <location filename="../ui/player_words.py" line="39"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="94"/>
+        <location filename="../ui/player_words.py" line="40"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="100"/>
+        <location filename="../ui/player_words.py" line="46"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="108"/>
+        <location filename="../ui/player_words.py" line="54"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="111"/>
+        <location filename="../ui/player_words.py" line="57"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="113"/>
+        <location filename="../ui/player_words.py" line="62"/>
         <source>{phase}, left leg.</source>
         <translation>{phase}、左脚。</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="114"/>
+        <location filename="../ui/player_words.py" line="63"/>
         <source>{phase}, right leg.</source>
         <translation>{phase}、右脚。</translation>
     </message>
@@ -1855,218 +1860,239 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="287"/>
+        <location filename="../ui/player.py" line="155"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="288"/>
+        <location filename="../ui/player.py" line="156"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="304"/>
+        <location filename="../ui/player.py" line="173"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="311"/>
+        <location filename="../ui/player.py" line="180"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="312"/>
+        <location filename="../ui/player.py" line="181"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="313"/>
+        <location filename="../ui/player.py" line="182"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="360"/>
+        <location filename="../ui/player_controls.py" line="106"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="361"/>
+        <location filename="../ui/player_controls.py" line="107"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="362"/>
+        <location filename="../ui/player_controls.py" line="108"/>
         <source>Previous step</source>
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="363"/>
-        <location filename="../ui/player.py" line="598"/>
+        <location filename="../ui/player.py" line="358"/>
+        <location filename="../ui/player_controls.py" line="109"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="364"/>
+        <location filename="../ui/player_controls.py" line="110"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="365"/>
+        <location filename="../ui/player_controls.py" line="111"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="366"/>
+        <location filename="../ui/player_controls.py" line="112"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="367"/>
+        <location filename="../ui/player_controls.py" line="113"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="368"/>
+        <location filename="../ui/player_controls.py" line="114"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="369"/>
+        <location filename="../ui/player_controls.py" line="116"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="370"/>
+        <location filename="../ui/player_controls.py" line="117"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="371"/>
+        <location filename="../ui/player_controls.py" line="118"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="391"/>
+        <location filename="../ui/player_controls.py" line="126"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="394"/>
+        <location filename="../ui/player_controls.py" line="129"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="396"/>
+        <location filename="../ui/player_controls.py" line="131"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="410"/>
+        <location filename="../ui/player_controls.py" line="149"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="125"/>
-        <location filename="../ui/chair_stand.py" line="213"/>
+        <location filename="../ui/chair_stand.py" line="206"/>
         <location filename="../ui/help.py" line="168"/>
-        <location filename="../ui/player.py" line="386"/>
+        <location filename="../ui/player_controls.py" line="120"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="170"/>
-        <location filename="../ui/player.py" line="390"/>
-        <location filename="../ui/session_flow.py" line="308"/>
+        <location filename="../ui/player_controls.py" line="125"/>
+        <location filename="../ui/session_flow.py" line="355"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="387"/>
+        <location filename="../ui/player_controls.py" line="121"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="417"/>
+        <location filename="../ui/player_controls.py" line="160"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="418"/>
+        <location filename="../ui/player_controls.py" line="160"/>
+        <source>Sound: on</source>
+        <translation>効果音：オン</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_controls.py" line="161"/>
+        <source>Sound: off</source>
+        <translation>効果音：オフ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_controls.py" line="162"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="420"/>
+        <location filename="../ui/player_controls.py" line="164"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="421"/>
+        <location filename="../ui/player_controls.py" line="164"/>
+        <source>Voice: on</source>
+        <translation>音声：オン</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_controls.py" line="165"/>
+        <source>Voice: off</source>
+        <translation>音声：オフ</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_controls.py" line="166"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="279"/>
+        <location filename="../ui/player.py" line="147"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="198"/>
+        <location filename="../ui/player.py" line="67"/>
         <source>Exercise player</source>
         <translation>運動のガイド画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="200"/>
+        <location filename="../ui/player.py" line="69"/>
         <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="580"/>
+        <location filename="../ui/player.py" line="340"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}回目／{total}回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="582"/>
+        <location filename="../ui/player.py" line="342"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="552"/>
+        <location filename="../ui/player.py" line="312"/>
+        <location filename="../ui/player_fit.py" line="200"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="598"/>
+        <location filename="../ui/player.py" line="358"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="606"/>
+        <location filename="../ui/player.py" line="366"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="608"/>
+        <location filename="../ui/player.py" line="368"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="612"/>
+        <location filename="../ui/player.py" line="372"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="622"/>
+        <location filename="../ui/player.py" line="382"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="632"/>
+        <location filename="../ui/player.py" line="392"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="634"/>
+        <location filename="../ui/player.py" line="394"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -2156,12 +2182,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../ui/app.py" line="56"/>
+        <location filename="../ui/app.py" line="57"/>
         <source>&amp;Look in:</source>
         <translation>場所(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="57"/>
+        <location filename="../ui/app.py" line="58"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
@@ -2345,137 +2371,143 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="95"/>
-        <location filename="../ui/report.py" line="123"/>
+        <location filename="../ui/report.py" line="98"/>
+        <location filename="../ui/report.py" line="135"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="124"/>
+        <location filename="../ui/report.py" line="136"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="144"/>
+        <location filename="../ui/report.py" line="156"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="164"/>
+        <location filename="../ui/report.py" line="176"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="63"/>
+        <location filename="../ui/report.py" line="64"/>
         <source>sharp pain</source>
         <translation>鋭い痛み</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="64"/>
+        <location filename="../ui/report.py" line="65"/>
         <source>felt unwell</source>
         <translation>具合が悪くなった</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="67"/>
+        <location filename="../ui/report.py" line="68"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="70"/>
+        <location filename="../ui/report.py" line="71"/>
         <source>step {n}</source>
         <translation>ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="71"/>
-        <location filename="../ui/report.py" line="179"/>
+        <location filename="../ui/report.py" line="72"/>
+        <location filename="../ui/report.py" line="200"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="149"/>
+        <location filename="../ui/report.py" line="161"/>
         <source>Function (self-tests)</source>
         <translation>機能（セルフテスト）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="168"/>
+        <location filename="../ui/report.py" line="182"/>
+        <source>{title}: the latest {shown} of {total}</source>
+        <translation>{title}：最新の{shown}件（全{total}件）</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="187"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="174"/>
-        <location filename="../ui/report.py" line="206"/>
+        <location filename="../ui/report.py" line="194"/>
+        <location filename="../ui/report.py" line="222"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="177"/>
+        <location filename="../ui/report.py" line="197"/>
         <source>Level changes</source>
         <translation>レベルの変更</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="191"/>
+        <location filename="../ui/report.py" line="212"/>
+        <location filename="../ui/report.py" line="218"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="208"/>
+        <location filename="../ui/report.py" line="224"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="228"/>
+        <location filename="../ui/report.py" line="244"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="228"/>
+        <location filename="../ui/report.py" line="244"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="233"/>
+        <location filename="../ui/report.py" line="249"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="234"/>
+        <location filename="../ui/report.py" line="250"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="235"/>
+        <location filename="../ui/report.py" line="251"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="241"/>
+        <location filename="../ui/report.py" line="257"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="261"/>
+        <location filename="../ui/report.py" line="277"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="270"/>
+        <location filename="../ui/report.py" line="286"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="271"/>
+        <location filename="../ui/report.py" line="287"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="277"/>
+        <location filename="../ui/report.py" line="293"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="277"/>
+        <location filename="../ui/report.py" line="293"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -2500,82 +2532,87 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="55"/>
+        <location filename="../ui/routine_view.py" line="37"/>
+        <source>legs take turns</source>
+        <translation>左右交互</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="56"/>
         <source>Routine details</source>
         <translation>ルーティンの詳細</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="56"/>
+        <location filename="../ui/routine_view.py" line="57"/>
         <source>The chosen routine: steps, time and safety notes</source>
         <translation>選んだルーティンのステップ、時間、安全のための注意</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="82"/>
+        <location filename="../ui/routine_view.py" line="83"/>
         <source>Neither</source>
         <translation>どちらでもない</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="82"/>
+        <location filename="../ui/routine_view.py" line="83"/>
         <source>Left</source>
         <translation>左脚</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="83"/>
+        <location filename="../ui/routine_view.py" line="84"/>
         <source>Right</source>
         <translation>右脚</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="88"/>
+        <location filename="../ui/routine_view.py" line="89"/>
         <source>Extra work for a &amp;weaker leg:</source>
         <translation>弱い側の脚に追加(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="118"/>
+        <location filename="../ui/routine_view.py" line="119"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="125"/>
+        <location filename="../ui/routine_view.py" line="126"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="125"/>
+        <location filename="../ui/routine_view.py" line="126"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="135"/>
+        <location filename="../ui/routine_view.py" line="136"/>
         <source>If one leg is clearly weaker, it does a few more repetitions on its own after the steps that offer it</source>
         <translation>片方の脚が明らかに弱いときは、追加できるステップのあとに、その脚だけで数回多く行います</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="139"/>
+        <location filename="../ui/routine_view.py" line="140"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="144"/>
+        <location filename="../ui/routine_view.py" line="145"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="148"/>
+        <location filename="../ui/routine_view.py" line="149"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="151"/>
+        <location filename="../ui/routine_view.py" line="152"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="157"/>
+        <location filename="../ui/routine_view.py" line="156"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="158"/>
+        <location filename="../ui/routine_view.py" line="157"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2615,7 +2652,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/help.py" line="60"/>
         <source>If one calf or thigh is painful, swollen, warm or red</source>
-        <translation>片方のふくらはぎや太ももに、痛む、腫れている、熱をもっている、または赤くなっているとき</translation>
+        <translation>片方のふくらはぎや太ももが痛む、腫れている、熱をもっている、または赤くなっているとき</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="61"/>
@@ -2741,243 +2778,243 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="188"/>
+        <location filename="../ui/session_flow.py" line="243"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="189"/>
+        <location filename="../ui/session_flow.py" line="244"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="189"/>
+        <location filename="../ui/session_flow.py" line="244"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="200"/>
+        <location filename="../ui/session_flow.py" line="255"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="201"/>
+        <location filename="../ui/session_flow.py" line="256"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="201"/>
+        <location filename="../ui/session_flow.py" line="256"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="231"/>
+        <location filename="../ui/session_flow.py" line="286"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="216"/>
-        <location filename="../ui/session_flow.py" line="243"/>
+        <location filename="../ui/chair_stand.py" line="209"/>
+        <location filename="../ui/session_flow.py" line="298"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="220"/>
-        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/chair_stand.py" line="212"/>
+        <location filename="../ui/session_flow.py" line="301"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="249"/>
+        <location filename="../ui/chair_stand.py" line="216"/>
+        <location filename="../ui/session_flow.py" line="304"/>
+        <source>Yes, or I feel unwell</source>
+        <translation>はい、当てはまります</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="302"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="224"/>
-        <location filename="../ui/session_flow.py" line="251"/>
-        <source>Yes, it is hot, red or swollen</source>
-        <translation>はい、当てはまります</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="259"/>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="312"/>
+        <location filename="../ui/session_flow.py" line="376"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="286"/>
+        <location filename="../ui/session_flow.py" line="333"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="288"/>
+        <location filename="../ui/session_flow.py" line="335"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="292"/>
+        <location filename="../ui/session_flow.py" line="339"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="294"/>
+        <location filename="../ui/session_flow.py" line="341"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="301"/>
+        <location filename="../ui/session_flow.py" line="348"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="443"/>
+        <location filename="../ui/session_flow.py" line="489"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="493"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="448"/>
+        <location filename="../ui/session_flow.py" line="494"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="450"/>
+        <location filename="../ui/session_flow.py" line="496"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="452"/>
+        <location filename="../ui/session_flow.py" line="498"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="311"/>
+        <location filename="../ui/session_flow.py" line="358"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="254"/>
+        <location filename="../ui/session_flow.py" line="307"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="309"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="260"/>
+        <location filename="../ui/session_flow.py" line="313"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="306"/>
+        <location filename="../ui/session_flow.py" line="353"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="329"/>
+        <location filename="../ui/session_flow.py" line="377"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="362"/>
+        <location filename="../ui/session_flow.py" line="408"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="363"/>
+        <location filename="../ui/session_flow.py" line="409"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="365"/>
+        <location filename="../ui/session_flow.py" line="411"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="415"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="370"/>
+        <location filename="../ui/session_flow.py" line="416"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="381"/>
+        <location filename="../ui/session_flow.py" line="427"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="396"/>
+        <location filename="../ui/session_flow.py" line="442"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="397"/>
+        <location filename="../ui/session_flow.py" line="443"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="413"/>
+        <location filename="../ui/session_flow.py" line="459"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="427"/>
-        <location filename="../ui/session_flow.py" line="442"/>
+        <location filename="../ui/session_flow.py" line="473"/>
+        <location filename="../ui/session_flow.py" line="488"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="428"/>
+        <location filename="../ui/session_flow.py" line="474"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="446"/>
+        <location filename="../ui/session_flow.py" line="492"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="430"/>
+        <location filename="../ui/session_flow.py" line="476"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="465"/>
+        <location filename="../ui/session_flow.py" line="511"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="467"/>
+        <location filename="../ui/session_flow.py" line="513"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="484"/>
+        <location filename="../ui/session_flow.py" line="530"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="489"/>
+        <location filename="../ui/session_flow.py" line="535"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="499"/>
+        <location filename="../ui/session_flow.py" line="545"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="529"/>
+        <location filename="../ui/session_flow.py" line="575"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3113,7 +3150,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/sparkline.py" line="61"/>
         <source>The 7-day average went from {first:.1f} to {last:.1f} of 10 over the last four weeks</source>
-        <translation>この4週間で、7日間の平均は10のうち{first:.1f}から{last:.1f}になりました</translation>
+        <translation>この4週間で、7日間の平均は{first:.1f}／10から{last:.1f}／10になりました</translation>
     </message>
     <message>
         <location filename="../ui/sparkline.py" line="65"/>
@@ -3124,249 +3161,249 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="142"/>
+        <location filename="../ui/today_view.py" line="141"/>
         <source>A rest day: a session stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="145"/>
+        <location filename="../ui/today_view.py" line="144"/>
         <source>A rest day: a session stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="148"/>
+        <location filename="../ui/today_view.py" line="147"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="149"/>
+        <location filename="../ui/today_view.py" line="148"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="153"/>
+        <location filename="../ui/today_view.py" line="152"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="156"/>
-        <source>No weekly plan yet: choose a routine for today, or make a plan and Knee Coach will remind you.</source>
-        <translation>週の予定はまだありません。今日のルーティンを選ぶか、予定を作るとKnee Coachがお知らせします。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="159"/>
+        <location filename="../ui/today_view.py" line="158"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="161"/>
+        <location filename="../ui/today_view.py" line="160"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="290"/>
+        <location filename="../ui/today_view.py" line="289"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="292"/>
+        <location filename="../ui/today_view.py" line="291"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="243"/>
+        <location filename="../ui/today_view.py" line="242"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="77"/>
+        <location filename="../ui/today_view.py" line="76"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="137"/>
+        <location filename="../ui/today_view.py" line="136"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="139"/>
+        <location filename="../ui/today_view.py" line="138"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="169"/>
+        <location filename="../ui/today_view.py" line="156"/>
+        <source>No weekly plan yet: choose a routine for today.</source>
+        <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="168"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="245"/>
+        <location filename="../ui/today_view.py" line="244"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="253"/>
+        <location filename="../ui/today_view.py" line="252"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="273"/>
+        <location filename="../ui/today_view.py" line="272"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="309"/>
+        <location filename="../ui/today_view.py" line="308"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="319"/>
+        <location filename="../ui/today_view.py" line="318"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="334"/>
+        <location filename="../ui/today_view.py" line="333"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="349"/>
+        <location filename="../ui/today_view.py" line="348"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="363"/>
+        <location filename="../ui/today_view.py" line="362"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="365"/>
+        <location filename="../ui/today_view.py" line="364"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="367"/>
+        <location filename="../ui/today_view.py" line="366"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="376"/>
+        <location filename="../ui/today_view.py" line="375"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="377"/>
+        <location filename="../ui/today_view.py" line="376"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="392"/>
+        <location filename="../ui/today_view.py" line="391"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="396"/>
+        <location filename="../ui/today_view.py" line="395"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="422"/>
+        <location filename="../ui/today_view.py" line="421"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="423"/>
+        <location filename="../ui/today_view.py" line="422"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="424"/>
+        <location filename="../ui/today_view.py" line="423"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="459"/>
+        <location filename="../ui/today_view.py" line="458"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="461"/>
+        <location filename="../ui/today_view.py" line="460"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="477"/>
+        <location filename="../ui/today_view.py" line="476"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="481"/>
-        <source>{value} of 10 right after ({zone})</source>
-        <translation>直後の痛み 10のうち{value}（{zone}）</translation>
+        <location filename="../ui/today_view.py" line="482"/>
+        <source>pain right after: {value} of 10 ({zone})</source>
+        <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="486"/>
+        <location filename="../ui/today_view.py" line="489"/>
+        <source>pain the next morning: {value} of 10</source>
+        <translation>翌朝の痛み {value}／10</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="487"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="487"/>
+        <location filename="../ui/today_view.py" line="488"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="488"/>
-        <source>next morning: {value} of 10</source>
-        <translation>翌朝：10のうち{value}</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="491"/>
+        <location filename="../ui/today_view.py" line="492"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="491"/>
+        <location filename="../ui/today_view.py" line="492"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="503"/>
+        <location filename="../ui/today_view.py" line="504"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="518"/>
+        <location filename="../ui/today_view.py" line="519"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="521"/>
+        <location filename="../ui/today_view.py" line="522"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="531"/>
+        <location filename="../ui/today_view.py" line="532"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="533"/>
+        <location filename="../ui/today_view.py" line="534"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="535"/>
+        <location filename="../ui/today_view.py" line="536"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="537"/>
+        <location filename="../ui/today_view.py" line="538"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="540"/>
+        <location filename="../ui/today_view.py" line="541"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>
@@ -3402,125 +3439,129 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_view.py" line="123"/>
+        <location filename="../ui/trend_tools.py" line="20"/>
         <source>2 weeks</source>
-        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend. How long ``reload`` waits for the worker that reads the ratings (seconds): ten years of them take a few tens of ms, and the page shows them at once; longer, and the page says it is loading rather than freeze the window.</extracomment>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="123"/>
+        <location filename="../ui/trend_tools.py" line="20"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="124"/>
+        <location filename="../ui/trend_tools.py" line="21"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="124"/>
+        <location filename="../ui/trend_tools.py" line="21"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="131"/>
+        <location filename="../ui/trend_summary.py" line="30"/>
         <source>No ratings of your usual pain in the last 7 days.</source>
         <translation>直近7日間に、ふだんの痛みの記録がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="133"/>
+        <location filename="../ui/trend_summary.py" line="32"/>
         <source>Last 7 days: {mean:.1f} on average.</source>
         <translation>直近7日間の平均：{mean:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="138"/>
+        <location filename="../ui/trend_summary.py" line="37"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="145"/>
+        <location filename="../ui/trend_summary.py" line="42"/>
+        <source> ({percent}%)</source>
+        <translation>（{percent}%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_summary.py" line="45"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="147"/>
+        <location filename="../ui/trend_summary.py" line="47"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
-        <translation>比べている期間より {points:.1f} 低くなっています{percent}。</translation>
+        <translation>比べている期間より{points:.1f}点低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="149"/>
+        <location filename="../ui/trend_summary.py" line="49"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
-        <translation>比べている期間より {points:.1f} 高くなっています{percent}。</translation>
+        <translation>比べている期間より{points:.1f}点高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="152"/>
+        <location filename="../ui/trend_summary.py" line="52"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="153"/>
+        <location filename="../ui/trend_summary.py" line="53"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
-        <translation>始めたころより {points:.1f} 低くなっています{percent}。</translation>
+        <translation>始めたころより{points:.1f}点低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="154"/>
+        <location filename="../ui/trend_summary.py" line="54"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
-        <translation>始めたころより {points:.1f} 高くなっています{percent}。</translation>
+        <translation>始めたころより{points:.1f}点高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="161"/>
+        <location filename="../ui/trend_summary.py" line="61"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="162"/>
-        <source>A small improvement: not yet the 2 points or 30 % that people usually call much better.</source>
-        <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2ポイントまたは30 %には、まだ届いていません。</translation>
+        <location filename="../ui/trend_summary.py" line="62"/>
+        <source>A small improvement: not yet the 2 points or 30% that people usually call much better.</source>
+        <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2点または30%には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="165"/>
+        <location filename="../ui/trend_summary.py" line="65"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="167"/>
+        <location filename="../ui/trend_summary.py" line="67"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="169"/>
+        <location filename="../ui/trend_summary.py" line="69"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="173"/>
+        <location filename="../ui/trend_summary.py" line="73"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="180"/>
+        <location filename="../ui/trend_summary.py" line="80"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
-        <translation>直近4週間の運動直後の痛み：問題なし {green}回、許容範囲 {amber}回、痛みが強すぎる {red}回。</translation>
+        <translation>直近4週間の運動直後の痛み：問題なし{green}回、許容範囲{amber}回、痛みが強すぎる{red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="184"/>
+        <location filename="../ui/trend_summary.py" line="84"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="185"/>
+        <location filename="../ui/trend_summary.py" line="85"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="31"/>
         <source>Better: {points:.1f} points lower than the period you compare with</source>
-        <translation>改善：比べる期間より {points:.1f} 低い</translation>
+        <translation>改善：比べる期間より{points:.1f}点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="33"/>
         <source>A little better: {points:.1f} points lower than the period you compare with</source>
-        <translation>少し改善：比べる期間より {points:.1f} 低い</translation>
+        <translation>少し改善：比べる期間より{points:.1f}点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="36"/>
@@ -3530,22 +3571,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/verdict.py" line="38"/>
         <source>A little worse: {points:.1f} points higher than the period you compare with</source>
-        <translation>少し悪化：比べる期間より {points:.1f} 高い</translation>
+        <translation>少し悪化：比べる期間より{points:.1f}点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="40"/>
         <source>Worse: {points:.1f} points higher than the period you compare with</source>
-        <translation>悪化：比べる期間より {points:.1f} 高い</translation>
+        <translation>悪化：比べる期間より{points:.1f}点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="45"/>
         <source>Better: {points:.1f} points lower than your first week</source>
-        <translation>改善：最初の1週間より {points:.1f} 低い</translation>
+        <translation>改善：最初の1週間より{points:.1f}点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="47"/>
         <source>A little better: {points:.1f} points lower than your first week</source>
-        <translation>少し改善：最初の1週間より {points:.1f} 低い</translation>
+        <translation>少し改善：最初の1週間より{points:.1f}点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="49"/>
@@ -3555,185 +3596,187 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/verdict.py" line="50"/>
         <source>A little worse: {points:.1f} points higher than your first week</source>
-        <translation>少し悪化：最初の1週間より {points:.1f} 高い</translation>
+        <translation>少し悪化：最初の1週間より{points:.1f}点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="52"/>
         <source>Worse: {points:.1f} points higher than your first week</source>
-        <translation>悪化：最初の1週間より {points:.1f} 高い</translation>
+        <translation>悪化：最初の1週間より{points:.1f}点高い</translation>
     </message>
 </context>
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_view.py" line="274"/>
+        <location filename="../ui/trend_view.py" line="127"/>
         <source>No ratings yet</source>
         <translation>まだ記録がありません</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="277"/>
+        <location filename="../ui/trend_view.py" line="130"/>
         <source>Rate your knee pain from 0 (none) to 10 (worst imaginable) once a day, and before and after each routine. After a week or two this page shows whether your pain is going down, with a chart you can share with your clinician.</source>
         <translation>膝の痛みを0（なし）から10（想像できる最悪）で、1日1回と、各ルーティンの前後に記録しましょう。1〜2週間たつと、痛みが下がってきているかをこのページでグラフとともに確認でき、医師・理学療法士に見せることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="281"/>
+        <location filename="../ui/trend_view.py" line="134"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="284"/>
+        <location filename="../ui/trend_view.py" line="137"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="313"/>
+        <location filename="../ui/trend_tools.py" line="37"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="314"/>
+        <location filename="../ui/trend_tools.py" line="39"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="320"/>
+        <location filename="../ui/trend_tools.py" line="45"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="320"/>
+        <location filename="../ui/trend_tools.py" line="46"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="321"/>
+        <location filename="../ui/trend_tools.py" line="47"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="325"/>
+        <location filename="../ui/trend_tools.py" line="51"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="326"/>
+        <location filename="../ui/trend_tools.py" line="52"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="327"/>
+        <location filename="../ui/trend_tools.py" line="53"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="332"/>
+        <location filename="../ui/trend_tools.py" line="58"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="334"/>
+        <location filename="../ui/trend_tools.py" line="60"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="348"/>
+        <location filename="../ui/trend_chart.py" line="100"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="459"/>
-        <location filename="../ui/trend_view.py" line="633"/>
+        <location filename="../ui/trend_summary.py" line="119"/>
+        <location filename="../ui/trend_view.py" line="261"/>
         <source>Function</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="519"/>
+        <location filename="../ui/trend_view.py" line="192"/>
         <source>Level {new}</source>
         <translation>レベル{new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="520"/>
+        <location filename="../ui/trend_view.py" line="193"/>
         <source>Level {old} → {new}</source>
         <translation>レベル{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="524"/>
+        <location filename="../ui/trend_chart.py" line="78"/>
         <source>30-day average</source>
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="531"/>
+        <location filename="../ui/trend_chart.py" line="219"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
+        <extracomment>The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="534"/>
+        <location filename="../ui/trend_summary.py" line="184"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="353"/>
+        <location filename="../ui/trend_chart.py" line="105"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="524"/>
+        <location filename="../ui/trend_chart.py" line="77"/>
         <source>7-day average</source>
+        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend. A column of dots as drawn: times, values and each dot&apos;s rating (its uid).</extracomment>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="391"/>
+        <location filename="../ui/trend_chart.py" line="143"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="412"/>
+        <location filename="../ui/trend_chart.py" line="162"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="415"/>
+        <location filename="../ui/trend_chart.py" line="165"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="439"/>
-        <location filename="../ui/trend_view.py" line="445"/>
+        <location filename="../ui/trend_summary.py" line="98"/>
+        <location filename="../ui/trend_summary.py" line="104"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="440"/>
+        <location filename="../ui/trend_summary.py" line="99"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="452"/>
+        <location filename="../ui/trend_summary.py" line="112"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="454"/>
+        <location filename="../ui/trend_summary.py" line="114"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="778"/>
+        <location filename="../ui/trend_summary.py" line="157"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="782"/>
+        <location filename="../ui/trend_summary.py" line="163"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="785"/>
+        <location filename="../ui/trend_summary.py" line="167"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_view.py" line="889"/>
+        <location filename="../ui/trend_view.py" line="406"/>
         <source>Pain {value}</source>
         <translation>痛み {value}</translation>
     </message>

@@ -44,7 +44,7 @@ from coach.ui.help import (
     same_day_section,
     sharp_pain_section,
 )
-from coach.ui.player import SHARP_PAIN_KEY, filled_button_style
+from coach.ui.player_controls import SHARP_PAIN_KEY, filled_button_style
 from coach.ui.session_flow import big_button, button_row, page, page_with_answers
 from coach.ui.settings import Settings
 from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
@@ -213,7 +213,7 @@ class ChairStandDialog(QDialog):
             "SessionFlow", "Also answer yes if you have a fever or feel unwell today."))]
         cancel = self._button(self.tr("Cancel"), "chairCancel", self.reject)
         self.not_today_button = self._button(
-            translate("SessionFlow", "Yes, it is hot, red or swollen"), "chairNotToday",
+            translate("SessionFlow", "Yes, or I feel unwell"), "chairNotToday",
             self.not_today)
         self.ok_button = self._button(self.tr("No, continue"), "chairSafetyOk",
                                       self.to_practice, primary=True)
@@ -347,8 +347,7 @@ class ChairStandDialog(QDialog):
         self.stage = Stage.ENDED
         widgets = advice_widgets(title, paragraphs, sections, name)
         close = self._button(self.tr("Close"), "chairClose", self.reject, primary=True)
-        widgets.append(button_row(None, close))
-        final = page(*widgets)
+        final = page_with_answers(widgets, [button_row(None, close)])  # Close in view
         self.pages.addWidget(final)
         self._show(final, close)
 
@@ -358,7 +357,8 @@ class ChairStandDialog(QDialog):
         self._final(self.tr("Not today: rest your knee"), [self.tr(
             "Do not do the test while your knee is hot, red or swollen. Nothing has been "
             "saved. Try it on another day, once the heat and swelling have settled.")],
-            [hot_knee_section(), same_day_section(hot_knee_first=True)], "restAdvice")
+            [hot_knee_section(), same_day_section(hot_knee_first=True), clot_section()],
+            "restAdvice")
 
     def to_practice(self) -> None:
         self.stage = Stage.PRACTICE

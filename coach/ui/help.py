@@ -155,7 +155,7 @@ class SafetyDialog(_HelpDialog):
     """When to stop, when to rest, and when to get medical help."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY
+        from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY
 
         sections = [
             (translate("Safety", "Stop the session at once if you notice"), [

@@ -36,7 +36,8 @@ from coach.ui import theme
 from coach.ui.function_view import function_lines
 from coach.ui.settings import Settings
 from coach.ui.theme import Theme
-from coach.ui.trend_view import TrendView, summary_lines
+from coach.ui.trend_summary import summary_lines
+from coach.ui.trend_view import TrendView
 from coach.ui.widgets import message_box, translate
 
 
@@ -75,7 +76,9 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
                  title_of: Callable[[str], str] | None = None) -> None:
     """One A4 page: period, chart, summary, function (the self-tests, when there are
     any), adherence, safety stops, the changes of routine levels (when there are any),
-    notes. With function results the lists below it are shorter, to keep to one page.
+    notes. With function results the lists of stops and changes are shorter, to keep
+    to one page; the notes fill the room left. A list cut short says so in its heading
+    ("the latest 4 of 9"); the CSV export holds them all.
     *title_of*: a routine's title in the user's language, from its id."""
     # What the chart shows: records with a date it cannot show are left out of both.
     now = datetime.now().timestamp()
@@ -87,7 +90,7 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
     changes = [c for c in level_changes(every_session) if plausible(c.at.timestamp(), now)]
     function = function_lines([r for r in journal.test_results()
                                if plausible(r.at.timestamp(), now)])
-    listed = 4 if function else 8  # the latest stops, level changes and notes
+    listed = 4 if function else 8  # the latest stops and level changes
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
@@ -104,12 +107,21 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
 
         left, width = 0.0, page.width()  # the column text goes in
 
-        def text(line: str, size: float = 10, bold: bool = False, gap: float = 6) -> None:
-            nonlocal y
+        def use_font(size: float, bold: bool) -> None:
             font = QFont(view.font())
             font.setPointSizeF(size)
             font.setBold(bold)
             painter.setFont(font)
+
+        def line_height(line: str, size: float = 10, bold: bool = False) -> float:
+            """How tall *line* is, wrapped in the column."""
+            use_font(size, bold)
+            return painter.boundingRect(QRectF(left, 0, width, page.height()),
+                                        int(Qt.TextFlag.TextWordWrap), line).height()
+
+        def text(line: str, size: float = 10, bold: bool = False, gap: float = 6) -> None:
+            nonlocal y
+            use_font(size, bold)
             rect = QRectF(left, y, width, page.height() - y)
             bounds = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), line)
             painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), line)
@@ -164,8 +176,16 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         text(translate("Report", "Sessions per week, last 8 weeks (oldest first): {weeks}")
              .format(weeks=" · ".join(str(n) for n in recent_weeks)), 10, gap=10)
 
+        def heading(title: str, shown: int, total: int) -> None:
+            """*title*, and how many of *total* entries follow when not all do."""
+            if shown < total:
+                title = translate("Report", "{title}: the latest {shown} of {total}").format(
+                    title=title, shown=shown, total=total)
+            text(title, 12, True, 2)
+
         def safety_stops() -> None:
-            text(translate("Report", "Safety stops (sharp pain, felt unwell)"), 12, True, 2)
+            heading(translate("Report", "Safety stops (sharp pain, felt unwell)"),
+                    len(stops[-listed:]), len(stops))
             if stops:
                 for event in stops[-listed:]:
                     text(stop_line(event, routine_of.get(event.session_uid or ""), title_of),
@@ -174,7 +194,8 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
                 text(translate("Report", "None."), 10, gap=1)
 
         def level_list() -> None:
-            text(translate("Report", "Level changes"), 12, True, 2)
+            heading(translate("Report", "Level changes"), len(changes[-listed:]),
+                    len(changes))
             for change in changes[-listed:]:
                 text(translate("Report", " · ").join((
                     f"{change.at:%Y-%m-%d}", (title_of or str)(change.routine_id),
@@ -185,24 +206,19 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         if changes:
             level_list()
             y += 8
-        notes = [f"{r.at:%Y-%m-%d} ({r.value}/10): {r.note}"
-                 for r in ratings if r.note][-listed:]
-        # The newest notes that fit above the footer (the page is full with function).
-        text(translate("Report", "Notes"), 12, True, 2)
-        font = QFont(view.font())
-        font.setPointSizeF(10)
-        painter.setFont(font)
-        room = page.height() - 60 - y
+        every_note = [f"{r.at:%Y-%m-%d} ({r.value}/10): {r.note}" for r in ratings if r.note]
+        notes = every_note
+        # As many of the newest notes as fit above the footer, under a one-line heading.
+        room = page.height() - 60 - y - 2 - line_height(translate("Report", "Notes"), 12, True)
         for n in range(len(notes)):
-            room -= painter.boundingRect(QRectF(0, 0, width, page.height()),
-                                         int(Qt.TextFlag.TextWordWrap), notes[-1 - n]
-                                         ).height() + 1
+            room -= line_height(notes[-1 - n], 10) + 1
             if room < 0:
                 notes = notes[len(notes) - n:]
                 break
+        heading(translate("Report", "Notes"), len(notes), len(every_note))
         for note in notes:
             text(note, 10, gap=1)
-        if not any(r.note for r in ratings):
+        if not every_note:
             text(translate("Report", "None."), 10, gap=1)
         y = max(y, page.height() - 60)
         text(translate("Report", "Self-rated pain, 0 = no pain, 10 = worst pain imaginable. "

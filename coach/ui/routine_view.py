@@ -34,6 +34,7 @@ def sides_text(step: Step) -> str:
         "both": translate("RoutineDetails", "right side, then left side"),
         "left": translate("RoutineDetails", "left side"),
         "right": translate("RoutineDetails", "right side"),
+        "alternate": translate("RoutineDetails", "legs take turns"),
     }.get(step.sides, "")
 
 
@@ -151,11 +152,9 @@ class RoutineDetails(QScrollArea):
         layout.addWidget(self.heading(self.tr("Steps")))
         lines = []
         for step in routine.steps:
-            parts = [duration_text(step.total_seconds)]
-            if step.sides != "none":
-                parts.append(sides_text(step))
+            parts = [duration_text(step.total_seconds), sides_text(step)]
             lines.append(self.tr("{title}  ({details})").format(
-                title=step.title.get(lang), details=self.tr(", ").join(parts)))
+                title=step.title.get(lang), details=self.tr(", ").join(filter(None, parts))))
         layout.addWidget(item_list(lines, numbered=True))
 
         if routine.source:

@@ -55,7 +55,9 @@ from coach.ui.help import (
 )
 from coach.ui.keepawake import KeepAwake
 from coach.ui.levels import LevelPanel
-from coach.ui.player import SHARP_PAIN_KEY, UNWELL_KEY, PlayerView, spoken_phrase
+from coach.ui.player import PlayerView
+from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY
+from coach.ui.player_words import spoken_phrase
 from coach.ui.rating import RatingPanel, zone_names
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
@@ -299,7 +301,7 @@ class SessionFlow(QWidget):
             "Also answer yes if you have a fever or feel unwell today."))]
         self.ok_button = big_button(self.tr("No, my knee is fine today"), "safetyOk",
                                     primary=True)
-        self.not_today_button = big_button(self.tr("Yes, it is hot, red or swollen"),
+        self.not_today_button = big_button(self.tr("Yes, or I feel unwell"),
                                            "safetyNotToday")
         self.ok_button.setAccessibleDescription(self.tr(
             "Answer no to: is your knee hot, red or swollen today? Goes on to the session"))
@@ -369,12 +371,12 @@ class SessionFlow(QWidget):
         self._final_page(advice_widgets(title, paragraphs, sections, name))
 
     def _final_page(self, widgets: list[QWidget]) -> None:
-        """Show *widgets* as the session's last page, with a way back to the list."""
+        """Show *widgets* as the session's last page, with a way back to the list that
+        stays in view on a short screen (the words scroll)."""
         done = big_button(self.tr("Back to routines"), "backButton", primary=True)
         done.setAccessibleDescription(self.tr("End of the session: back to the list"))
         done.clicked.connect(self.closed)
-        widgets.append(button_row(None, done))
-        final = page(*widgets)
+        final = page_with_answers(widgets, [button_row(None, done)])
         self.pages.addWidget(final)
         self.pages.setCurrentWidget(final)
         done.setFocus()
@@ -412,7 +414,7 @@ class SessionFlow(QWidget):
              same_day_section(hot_knee_first=True),
              (self.tr("See a clinician if"), [
                  self.tr("it has not settled after a few days"),
-             ])], "restAdvice")
+             ]), clot_section()], "restAdvice")
 
     def _rated_before(self, value: int) -> None:
         if self.recorder.rate(value, "before"):

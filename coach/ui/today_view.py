@@ -152,8 +152,8 @@ def action_words(view: TodayView) -> str:
         return translate("TodayPage", "A rest day. Thank you for checking in; rest, and "
                                       "cool the knee if it helps.")
     if Reason.NO_PLAN in codes:
-        return translate("TodayPage", "No weekly plan yet: choose a routine for today, "
-                                      "or make a plan and Knee Coach will remind you.")
+        # The reminder line below offers the plan: not said twice.
+        return translate("TodayPage", "No weekly plan yet: choose a routine for today.")
     if Reason.DONE in codes:
         return translate("TodayPage", "Done for today. Well done.")
     if Reason.NOT_PLANNED in codes:
@@ -479,14 +479,14 @@ class TodayPage(QScrollArea):
         if after is not None:
             from coach.ui.rating import zone_names  # the rating dialog's module: ~1 ms
 
-            parts.append(self.tr("{value} of 10 right after ({zone})").format(
+            parts.append(self.tr("pain right after: {value} of 10 ({zone})").format(
                 value=after.value, zone=zone_names()[zone(after.value).value]))
         verdict = morning_of(history, last)
         if verdict is not None:
             parts.append({
                 Morning.SETTLED: self.tr("back to usual the next morning"),
                 Morning.NOT_SETTLED: self.tr("not settled the next morning"),
-                Morning.UNCLEAR: self.tr("next morning: {value} of 10").format(
+                Morning.UNCLEAR: self.tr("pain the next morning: {value} of 10").format(
                     value=getattr(history.rating(last, Context.NEXT_MORNING), "value", "")),
             }[verdict])
         self.last_label.setText(self.tr("; ").join(parts) + self.tr("."))

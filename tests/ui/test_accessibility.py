@@ -265,7 +265,7 @@ def test_screen_reader_sees_every_page(desktop, tmp_path):
     has("routines", "list", "Routines")
     assert has("routines", "push button", "Start routine")[2] == "Start the selected routine"
     has("safety", "push button", "No, my knee is fine today")
-    has("safety", "push button", "Yes, it is hot, red or swollen")
+    has("safety", "push button", "Yes, or I feel unwell")
     has("safety", "push button", "Back to routines")
     # The numbers are checkable buttons: Qt gives them the check box role.
     has("rating", "check box", "3, acceptable")

@@ -77,7 +77,7 @@ def test_the_voice_names_the_leg_when_the_legs_take_turns():
     from coach import paths
     from coach.routine import load_routine
     from coach.session import Event, build_timeline
-    from coach.ui.player import spoken_phrase
+    from coach.ui.player_words import spoken_phrase
     from tests.conftest import FLAGSHIP
 
     routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
@@ -326,7 +326,7 @@ def test_each_phrase_has_a_kind():
 def test_the_voice_says_only_the_kinds_of_message_kept(qtbot, monkeypatch, kinds):
     from PySide6.QtMultimedia import QMediaDevices
 
-    from coach.ui.player import spoken_phrase
+    from coach.ui.player_words import spoken_phrase
 
     monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
     routine = _flagship()

@@ -67,6 +67,8 @@ def test_hot_knee_gives_rest_advice_and_saves_nothing(qtbot, make_chair, journal
     dialog = make_chair()
     child(dialog, QPushButton, "chairNotToday").click()
     assert child(dialog, QLabel, "restAdvice").isVisible()
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert "If one calf or thigh is painful, swollen, warm or red" in shown
     assert dialog.stage is Stage.ENDED
     assert not child(dialog, QPushButton, "sharpPainButton").isVisible()
     key(qtbot, dialog, Qt.Key.Key_Return)  # Close
@@ -87,6 +89,16 @@ def test_the_safety_question_and_its_answers_stay_in_view_on_a_short_screen(
                    child(dialog, QPushButton, "chairSafetyOk")):
         qtbot.waitUntil(lambda widget=widget: widget.isVisible() and dialog.rect().contains(
             QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())))
+
+
+def test_close_stays_in_view_under_the_rest_advice_on_a_short_screen(qtbot, make_chair):
+    dialog = make_chair()
+    dialog.resize(800, 480)
+    qtbot.waitUntil(lambda: dialog.height() == 480)
+    child(dialog, QPushButton, "chairNotToday").click()
+    close = child(dialog, QPushButton, "chairClose")
+    qtbot.waitUntil(lambda: close.isVisible() and dialog.rect().contains(
+        QRect(close.mapTo(dialog, QPoint(0, 0)), close.size())))
 
 
 def test_a_full_run_counts_space_presses_and_saves_them_with_the_note(qtbot, make_chair,

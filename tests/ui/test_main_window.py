@@ -25,6 +25,23 @@ def test_lists_bundled_routines_with_the_flagship_first(make_window):
     assert window.findChild(QPushButton, "startButton").isEnabled()
 
 
+def test_every_step_line_says_how_it_is_sided(make_window):
+    """A step the legs take in turns said "(2 min 52 s, )": each way a step can be
+    sided has its words, and an unsided step has none."""
+    from coach.routine import SIDES
+    from coach.ui.routine_view import sides_text
+
+    window = make_window()
+    for sides in SIDES:
+        step = window.selected_routine().steps[0]._replace(sides=sides)
+        assert bool(sides_text(step)) == (sides != "none")
+    shown = texts(window.details)
+    assert any("Under-knee press" in t and "legs take turns)" in t for t in shown)
+    for row in range(window.routine_list.count()):
+        window.routine_list.setCurrentRow(row)
+        assert not [t for t in texts(window.details) if ", )" in t or "()" in t]
+
+
 def test_routines_tab_is_built_once_the_window_is_painted(make_window, qtbot):
     window = make_window()
     # Not part of the first screen (Today): built right after the first paint.

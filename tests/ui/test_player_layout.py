@@ -296,3 +296,52 @@ def test_the_meters_fill_follows_the_fraction_and_the_width(qtbot, make_flow):
     meter.set_colour("#123456")
     QApplication.processEvents()
     assert meter.colour == QColor("#123456") and filled(0.45)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_sound_and_voice_stay_in_view_and_say_whether_they_are_on(qtbot, make_flow, size):
+    """A short window once hid them with the key hint, leaving no way to mute; and a
+    button only shaded when on did not say "off"."""
+    flow = make_flow(*size)
+    settle(qtbot, flow)
+    player = flow.player
+    for toggle, name in ((player.sound_toggle, "Sound"), (player.voice_toggle, "Voice")):
+        corner = toggle.mapTo(flow, toggle.rect().bottomRight())
+        assert toggle.isVisible() and flow.rect().contains(corner), name
+        assert toggle.accessibleName() == name
+        assert toggle.text() == f"{name}: {'on' if toggle.isChecked() else 'off'}"
+    toggle = player.sound_toggle
+    toggle.blockSignals(True)  # as the cues do when the computer has no sound
+    toggle.setChecked(not toggle.isChecked())
+    toggle.blockSignals(False)
+    assert toggle.text() == f"Sound: {'on' if toggle.isChecked() else 'off'}"
+
+
+def test_smaller_digits_before_the_instructions_go(qtbot, make_flow):
+    """Just short of room for the first step's list, the words and digits shrink a
+    little and the list stays: it says how to do the exercise."""
+    flow = make_flow(1000, 560)
+    settle(qtbot, flow)
+    player = flow.player
+    steps = player.instructions_box.itemAt(0).widget()
+    assert steps.isVisible() and not player.instruction_line.isVisible()
+
+    def full_size(view):  # the words' size when nothing needs them smaller
+        return min(view.height() * 0.07, view.width() * 0.07 * 0.65)
+
+    small = player.side_label.font().pixelSize()
+    assert small < 0.9 * full_size(player)
+    sizes = set()
+    for move in (player.engine.next_step, player.engine.next_step,
+                 player.engine.previous_step, player.engine.previous_step):
+        move()
+        player.refresh()
+        settle(qtbot, flow)
+        sizes.add(player.side_label.font().pixelSize())
+    assert len(sizes) > 1  # another step had the room for the full size,
+    steps = player.instructions_box.itemAt(0).widget()  # made again for each step
+    assert player.side_label.font().pixelSize() == small and steps.isVisible()  # and back
+    tall = make_flow(1000, 900)
+    settle(qtbot, tall)
+    assert tall.player.side_label.font().pixelSize() == round(full_size(tall.player))
+    check_layout(flow)

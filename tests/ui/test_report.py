@@ -207,7 +207,7 @@ def test_pdf_names_the_routine_of_each_safety_stop(trend, journal, poppler, tmp_
 def test_pdf_summary_is_the_trend_page_summary(trend, journal, poppler, tmp_path):
     """Four months of sessions every third day with pain about the same: the report
     says what the trend page says, the suggestion to see a clinician included."""
-    from coach.ui.trend_view import summary_lines
+    from coach.ui.trend_summary import summary_lines
 
     assert trend.summary.see_clinician and trend.summary.active_weeks == 12
     pdf = tmp_path / "summary.pdf"
@@ -267,3 +267,29 @@ def test_pdf_has_a_function_section_only_with_results(trend, journal, poppler, t
     # The page holds it all: the footer at the bottom, the newest note above it.
     whole = " ".join(pdf_text(pdf).split())
     assert "does not replace advice from a clinician" in whole and "note 7" in whole
+
+
+@pytest.mark.qt_log_ignore("QFont::setPointSizeF")
+def test_pdf_says_when_a_list_is_cut_short(trend, journal, poppler, tmp_path):
+    """The page lists the latest stops and notes; a clinician is told how many there
+    are in all, never left to think the list is complete."""
+    pdf = tmp_path / "short.pdf"
+    report.write_report(trend, journal, pdf, date.today())
+    text = " ".join(pdf_text(pdf).split())
+    assert "Notes Stairs" not in text and "the latest" not in text  # one note: all shown
+    start = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=20)
+    for n in range(9):
+        journal.add_safety_event("unwell", at=start + timedelta(days=n), note=None)
+    for n in range(12):
+        journal.add_rating(4, "check_in", note=f"entry {n:02d} " + "stiff knee " * 40,
+                           at=start + timedelta(days=n, hours=3))
+    journal.add_test_result("chair_stand", 9, at=start)  # the shorter lists
+    trend.reload()
+    report.write_report(trend, journal, pdf, date.today())
+    text = unicodedata.normalize("NFKC", " ".join(pdf_text(pdf).split()))
+    assert "Safety stops (sharp pain, felt unwell): the latest 4 of 9" in text
+    shown = [n for n in range(12) if f"entry {n:02d}" in text]
+    assert shown == list(range(12 - len(shown), 12))  # the newest ones,
+    assert "Stairs were easier" in text  # and the fixture's, newer still
+    assert f"Notes: the latest {len(shown) + 1} of 13" in text
+    assert len(shown) + 1 < 4, "the notes cut by the room left, not only by the count"

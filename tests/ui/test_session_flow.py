@@ -60,6 +60,8 @@ def test_safety_notes_come_first_and_not_today_records_a_skip(qtbot, flow, journ
     assert any("sharp or stabbing pain" in t for t in texts)
     flow.findChild(QPushButton, "safetyNotToday").click()
     assert flow.findChild(QLabel, "restAdvice").text() == "Rest your knee today"
+    shown = [label.text() for label in flow.findChildren(QLabel) if label.isVisible()]
+    assert "If one calf or thigh is painful, swollen, warm or red" in shown
     [session] = journal.sessions()
     assert session.outcome == "safety_skip" and session.steps_completed == 0
     assert flow.engine.state == "ready"  # the routine never started
@@ -180,8 +182,28 @@ def test_left_side_mirrors_the_illustration(qtbot, flow):
     into_player(qtbot, flow)
     flow.clock.advance(10 + 45 + 1)  # get ready, right side, into the switch
     flow.player.refresh()
-    assert flow.player.phase_label.text() == "Switch to the left side"
+    assert flow.player.phase_label.text() == "Switch sides"  # no repeat, no wrap:
+    assert flow.player.side_label.text() == "Left side"  # the side is said under it
     assert flow.player.illustration.mirrored
+
+
+def test_changing_legs_between_presses_names_no_side(qtbot, flow):
+    """"Lower, change legs" over "Right side" said two things at once."""
+    into_player(qtbot, flow)
+    flow.player.engine.next_step()  # the under-knee press: the legs take turns
+    seen: list[tuple[str, str, str]] = []
+    while [kind for kind, _, _ in seen][-2:] != ["release", "hold"]:
+        flow.clock.advance(0.5)
+        flow.player.refresh()
+        phase = flow.player.engine.snapshot().phase
+        if phase.kind in ("hold", "release") and phase.step == 1:
+            seen.append((phase.kind, flow.player.phase_label.text(),
+                         flow.player.side_label.text()))
+    holds = {side for kind, _, side in seen if kind == "hold"}
+    releases = [(words, side) for kind, words, side in seen if kind == "release"]
+    assert holds <= {"Right side", "Left side"} and holds
+    assert releases and all(side == "" and "change legs" in words
+                            for words, side in releases)
 
 
 ALL_ROUTINES = sorted(paths.bundled_routines_dir().glob("*.toml"))

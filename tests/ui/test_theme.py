@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from shiboken6 import isValid
 
@@ -338,3 +338,29 @@ def test_text_size_menu_saves_and_offers_a_restart(make_window):
     assert box is not None
     box.reject()
     assert not window.restart_pending  # restarted only when the user says yes
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_range_shown_stands_out_from_the_others(restore_app, make_window, qtbot, name):
+    """In dark, the style's checked shade was all but invisible: which range the chart
+    shows is filled in the accent, in either theme."""
+    window = make_window()
+    window.settings.set(config.THEME, name)
+    colours = theme.apply_theme(restore_app, window.settings)
+    window.journal.add_rating(3, "check_in")
+    window.show()
+    window.show_page("trend")
+    qtbot.waitUntil(lambda: window.trend is not None)
+    group = window.trend.range_group
+    shown = group.checkedButton()
+    other = next(b for b in group.buttons() if b is not shown)
+
+    def fill(button) -> QColor:  # left of the words, inside the edge
+        return button.grab().toImage().pixelColor(8, button.height() // 2)
+
+    def apart(one: QColor, two: QColor) -> int:
+        return max(abs(a - b) for a, b in zip(one.getRgb()[:3], two.getRgb()[:3],
+                                              strict=True))
+
+    assert apart(fill(shown), QColor(colours.toggle_on)) < 40
+    assert apart(fill(shown), fill(other)) > 50

@@ -55,6 +55,7 @@ def test_without_a_plan_the_reminder_line_offers_one(make_window):
     page = window.today_page
     assert "Make a weekly plan" in page.reminder_label.text()
     assert "No weekly plan yet" in page.action_label.text()
+    assert "plan" not in page.action_label.text().removeprefix("No weekly plan")  # once
     assert not page.pain_row.isVisible() and not page.week_label.isVisible()
 
 
@@ -96,7 +97,7 @@ def test_the_glance_and_the_week_show_with_a_plan_and_ratings(make_window, data_
     assert len(page.sparkline.daily) == 20
     assert page.week_label.isVisible() and "planned sessions done" in page.week_label.text()
     assert page.last_label.text().startswith("Last session: ")
-    assert "2 of 10 right after (Safe)" in page.last_label.text()
+    assert "pain right after: 2 of 10 (Safe)" in page.last_label.text()
 
 
 def test_a_new_plan_from_the_dialog_reaches_today_and_the_reminders(make_window, qtbot,

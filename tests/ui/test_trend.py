@@ -117,7 +117,7 @@ def test_summary_words_for_a_hand_computed_case(make_window, qtbot):
     lines = [label.text() for label in trend.findChildren(QLabel, "summaryLine")]
     # baseline 39/7 = 5.57, last 7 days 23/7 = 3.29: 2.29 lower, -41 %
     assert lines[:3] == ["Last 7 days: 3.3 on average.",
-                         "2.3 lower than when you started (-41 %).",
+                         "2.3 lower than when you started (−41%).",
                          "That is a meaningful improvement."]
     assert today == trend.today()
 
@@ -281,7 +281,7 @@ def test_the_chart_survives_impossible_dates_in_the_journal(make_window, qtbot, 
 
 def test_summary_suggests_a_clinician_after_months_without_improvement():
     from coach.trend import change
-    from coach.ui.trend_view import summary_lines
+    from coach.ui.trend_summary import summary_lines
 
     summary = Summary(count=90, first_day=date(2026, 1, 1), recent_mean=5.0,
                       baseline_mean=5.0, change=change(5.0, 5.0), sessions_4_weeks=8,

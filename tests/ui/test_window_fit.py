@@ -4,7 +4,7 @@ remembered place on a screen that is no longer there."""
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from coach import config
 from coach.ui.main_window import MINIMUM_SIZE, first_run_size, fit_to_screen
@@ -123,6 +123,30 @@ def test_session_pages_scroll_at_the_minimum_size(make_window, qtbot):
     for widget in (question, flow.ok_button, flow.not_today_button):
         qtbot.waitUntil(lambda widget=widget: inside(widget, window))
     assert flow.check_page.findChild(QScrollArea).verticalScrollBar().value() == 0
+    window.close_session()
+
+
+@pytest.mark.parametrize("end", ["not_today", "sharp_pain", "unwell"])
+def test_the_way_out_of_a_stop_page_stays_in_view_at_the_minimum_size(make_window, qtbot,
+                                                                        end):
+    """The advice after a stop is long; on a short screen it scrolls, and "Back to
+    routines" (the only way on) stays whole under it."""
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(MINIMUM_SIZE)
+    qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
+    window.start_selected()
+    flow = window.flow
+    if end == "not_today":
+        flow.not_today_button.click()
+    else:
+        flow.ok_button.click()
+        qtbot.waitUntil(flow.before_panel.isVisible)
+        flow.before_panel.skip_button.click()  # "Skip and start"
+        qtbot.waitUntil(flow.player.isVisible)
+        getattr(flow, end)()
+    back = flow.pages.currentWidget().findChild(QPushButton, "backButton")
+    qtbot.waitUntil(lambda: back.isVisible() and inside(back, window))
     window.close_session()
 
 
