@@ -178,6 +178,14 @@ def _pain_rising(history: History, today: date) -> bool:
             and this_week >= week_before + RISING_MARGIN)
 
 
+def high_before_start(value: int, usual: float | None) -> bool:
+    """Is pain of *value* just before a session a reason to ask whether to go on?
+    Only in the red zone, and only when clearly above the user's usual pain (by
+    :data:`FLARE_MARGIN`, as a flare-up is) or with no usual pain known: someone whose
+    usual pain is high is not stopped at every session (clinical.md sections 3, 8)."""
+    return zone(value) is Zone.RED and (usual is None or value >= usual + FLARE_MARGIN)
+
+
 def flare(history: History, today: date) -> Flare | None:
     """The flare-up going on *today*, if any (see :func:`_flare`); worked out once
     per history and day."""

@@ -18,6 +18,7 @@ from coach.progression import (
     Why,
     current_level,
     flare,
+    high_before_start,
     levels_of,
     recommend,
 )
@@ -479,3 +480,15 @@ def test_recommend_from_the_journal(journal):
     assert got == Recommendation(KNEE, 1, 1, Action.HOLD, (Why.DECLINED,))
     journal.add_level_choice(KNEE, 3, "chosen", at=at(0, 9))
     assert current_level(History.load(journal, TODAY), KNEE, THREE) == 3
+
+
+@pytest.mark.parametrize("value, usual, asks", [
+    (5, None, False),  # amber: go on
+    (6, None, True),  # red, nothing known of the usual pain: ask
+    (7, 4.0, True),  # red and a flare-up's margin above the usual
+    (7, 5.5, False),  # red, but about the usual for this knee
+    (10, 8.0, True),
+    (2, 0.0, False),  # far above the usual, but green
+])
+def test_high_pain_before_a_session(value, usual, asks):
+    assert high_before_start(value, usual) is asks

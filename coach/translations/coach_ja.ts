@@ -1890,83 +1890,83 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>左右どちら側か</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="106"/>
+        <location filename="../ui/player_controls.py" line="104"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="107"/>
+        <location filename="../ui/player_controls.py" line="105"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="108"/>
+        <location filename="../ui/player_controls.py" line="106"/>
         <source>Previous step</source>
         <translation>前のステップ</translation>
     </message>
     <message>
         <location filename="../ui/player.py" line="358"/>
-        <location filename="../ui/player_controls.py" line="109"/>
+        <location filename="../ui/player_controls.py" line="107"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="110"/>
+        <location filename="../ui/player_controls.py" line="108"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="111"/>
+        <location filename="../ui/player_controls.py" line="109"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="112"/>
+        <location filename="../ui/player_controls.py" line="110"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="113"/>
+        <location filename="../ui/player_controls.py" line="111"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="114"/>
+        <location filename="../ui/player_controls.py" line="112"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="116"/>
+        <location filename="../ui/player_controls.py" line="114"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="117"/>
+        <location filename="../ui/player_controls.py" line="115"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="118"/>
+        <location filename="../ui/player_controls.py" line="116"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="126"/>
+        <location filename="../ui/player_controls.py" line="124"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="129"/>
+        <location filename="../ui/player_controls.py" line="127"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="131"/>
+        <location filename="../ui/player_controls.py" line="129"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="149"/>
+        <location filename="../ui/player_controls.py" line="147"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
@@ -1974,59 +1974,59 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/chair_stand.py" line="125"/>
         <location filename="../ui/chair_stand.py" line="206"/>
         <location filename="../ui/help.py" line="168"/>
-        <location filename="../ui/player_controls.py" line="120"/>
+        <location filename="../ui/player_controls.py" line="118"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="170"/>
-        <location filename="../ui/player_controls.py" line="125"/>
-        <location filename="../ui/session_flow.py" line="355"/>
+        <location filename="../ui/player_controls.py" line="123"/>
+        <location filename="../ui/session_flow.py" line="357"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="121"/>
+        <location filename="../ui/player_controls.py" line="119"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="160"/>
+        <location filename="../ui/player_controls.py" line="158"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="160"/>
+        <location filename="../ui/player_controls.py" line="158"/>
         <source>Sound: on</source>
         <translation>効果音：オン</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="161"/>
+        <location filename="../ui/player_controls.py" line="159"/>
         <source>Sound: off</source>
         <translation>効果音：オフ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="162"/>
+        <location filename="../ui/player_controls.py" line="160"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="164"/>
+        <location filename="../ui/player_controls.py" line="162"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="164"/>
+        <location filename="../ui/player_controls.py" line="162"/>
         <source>Voice: on</source>
         <translation>音声：オン</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="165"/>
+        <location filename="../ui/player_controls.py" line="163"/>
         <source>Voice: off</source>
         <translation>音声：オフ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="166"/>
+        <location filename="../ui/player_controls.py" line="164"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
@@ -2778,243 +2778,293 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="243"/>
+        <location filename="../ui/session_flow.py" line="245"/>
         <source>How much does your knee hurt right now?</source>
-        <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop.</extracomment>
+        <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop. The usual pain of the week before (None: not rated), for a high &quot;before&quot;.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="244"/>
+        <location filename="../ui/session_flow.py" line="246"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="244"/>
+        <location filename="../ui/session_flow.py" line="246"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="255"/>
+        <location filename="../ui/session_flow.py" line="257"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="258"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="258"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="286"/>
+        <location filename="../ui/session_flow.py" line="288"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="209"/>
-        <location filename="../ui/session_flow.py" line="298"/>
+        <location filename="../ui/session_flow.py" line="300"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="212"/>
-        <location filename="../ui/session_flow.py" line="301"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や体調がすぐれない日も「はい」を選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="216"/>
-        <location filename="../ui/session_flow.py" line="304"/>
+        <location filename="../ui/session_flow.py" line="306"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="302"/>
+        <location filename="../ui/session_flow.py" line="304"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="312"/>
-        <location filename="../ui/session_flow.py" line="376"/>
+        <location filename="../ui/session_flow.py" line="314"/>
+        <location filename="../ui/session_flow.py" line="378"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="333"/>
+        <location filename="../ui/session_flow.py" line="335"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="335"/>
+        <location filename="../ui/session_flow.py" line="337"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="339"/>
+        <location filename="../ui/session_flow.py" line="341"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="341"/>
+        <location filename="../ui/session_flow.py" line="343"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="348"/>
+        <location filename="../ui/session_flow.py" line="350"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="489"/>
+        <location filename="../ui/session_flow.py" line="530"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="493"/>
+        <location filename="../ui/session_flow.py" line="534"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="494"/>
+        <location filename="../ui/session_flow.py" line="535"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="496"/>
+        <location filename="../ui/session_flow.py" line="537"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="498"/>
+        <location filename="../ui/session_flow.py" line="539"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="358"/>
+        <location filename="../ui/session_flow.py" line="360"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="307"/>
+        <location filename="../ui/session_flow.py" line="309"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="309"/>
+        <location filename="../ui/session_flow.py" line="311"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="313"/>
+        <location filename="../ui/session_flow.py" line="315"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="353"/>
+        <location filename="../ui/session_flow.py" line="355"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="377"/>
+        <location filename="../ui/session_flow.py" line="379"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="408"/>
+        <location filename="../ui/session_flow.py" line="410"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="409"/>
+        <location filename="../ui/session_flow.py" line="411"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="411"/>
+        <location filename="../ui/session_flow.py" line="413"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="415"/>
+        <location filename="../ui/session_flow.py" line="417"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="416"/>
+        <location filename="../ui/session_flow.py" line="418"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="427"/>
+        <location filename="../ui/session_flow.py" line="435"/>
+        <source>Your knee hurts a lot today</source>
+        <translation>今日は膝の痛みが強いようです</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="437"/>
+        <source>You rated your pain {value} of 10: in the red zone, and well above your usual pain.</source>
+        <translation>痛みを{value}／10と記録しました。痛みが強すぎる範囲で、ふだんの痛みよりかなり強くなっています。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="439"/>
+        <source>You rated your pain {value} of 10: in the red zone.</source>
+        <translation>痛みを{value}／10と記録しました。痛みが強すぎる範囲です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="441"/>
+        <source>A flare-up is a reason to rest, not a failure. You can rest today, or go on gently: go slowly, make the movements smaller, and stop if the pain rises or turns sharp.</source>
+        <translation>痛みがぶり返したときは、休むきっかけであって、失敗ではありません。今日は休むか、軽めに続けるかを選べます。続けるときは、ゆっくり、動きを小さくして行い、痛みが強くなったり鋭い痛みが出たりしたら中止しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="445"/>
+        <source>Rest today</source>
+        <translation>今日は休む</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="446"/>
+        <source>Ends the session without exercising</source>
+        <translation>運動をせずに終わります</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="448"/>
+        <source>Go on gently</source>
+        <translation>軽めに続ける</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="449"/>
+        <source>Starts the routine</source>
+        <translation>ルーティンを始めます</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="459"/>
+        <source>Resting today</source>
+        <translation>今日は休みます</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="460"/>
+        <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
+        <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="468"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="442"/>
+        <location filename="../ui/session_flow.py" line="483"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="443"/>
+        <location filename="../ui/session_flow.py" line="484"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="459"/>
+        <location filename="../ui/session_flow.py" line="500"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="473"/>
-        <location filename="../ui/session_flow.py" line="488"/>
+        <location filename="../ui/session_flow.py" line="514"/>
+        <location filename="../ui/session_flow.py" line="529"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="474"/>
+        <location filename="../ui/session_flow.py" line="515"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="492"/>
+        <location filename="../ui/session_flow.py" line="533"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="476"/>
+        <location filename="../ui/session_flow.py" line="517"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="511"/>
+        <location filename="../ui/session_flow.py" line="552"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="513"/>
+        <location filename="../ui/session_flow.py" line="554"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="530"/>
+        <location filename="../ui/session_flow.py" line="571"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="535"/>
+        <location filename="../ui/session_flow.py" line="576"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="545"/>
+        <location filename="../ui/session_flow.py" line="586"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="575"/>
+        <location filename="../ui/session_flow.py" line="616"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3439,22 +3489,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../ui/trend_tools.py" line="20"/>
+        <location filename="../ui/trend_tools.py" line="21"/>
         <source>2 weeks</source>
         <translation>2週間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="20"/>
+        <location filename="../ui/trend_tools.py" line="21"/>
         <source>3 months</source>
         <translation>3か月</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="21"/>
+        <location filename="../ui/trend_tools.py" line="22"/>
         <source>1 year</source>
         <translation>1年</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="21"/>
+        <location filename="../ui/trend_tools.py" line="22"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
@@ -3627,52 +3677,52 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="37"/>
+        <location filename="../ui/trend_tools.py" line="38"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="39"/>
+        <location filename="../ui/trend_tools.py" line="40"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="45"/>
+        <location filename="../ui/trend_tools.py" line="47"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="46"/>
+        <location filename="../ui/trend_tools.py" line="48"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="47"/>
+        <location filename="../ui/trend_tools.py" line="49"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="51"/>
+        <location filename="../ui/trend_tools.py" line="53"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="52"/>
+        <location filename="../ui/trend_tools.py" line="54"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="53"/>
+        <location filename="../ui/trend_tools.py" line="55"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="58"/>
+        <location filename="../ui/trend_tools.py" line="60"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="60"/>
+        <location filename="../ui/trend_tools.py" line="62"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>

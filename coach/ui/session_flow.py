@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,7 +38,7 @@ from coach.advice import (
 )
 from coach.journal import EventKind, Journal, JournalError, Outcome, Session, now
 from coach.pain import zone
-from coach.progression import Recommendation
+from coach.progression import Recommendation, high_before_start
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
@@ -225,6 +225,9 @@ class SessionFlow(QWidget):
         except JournalError:  # damaged: the main window says so
             history = History([])
         self.previous_stop = stop_before_restart(history, routine.id)
+        #: The usual pain of the week before (None: not rated), for a high "before";
+        #: the clock unrounded, so that a rating of this very second counts.
+        self.usual_pain = history.usual_before(datetime.now().astimezone())
         self.before_value: int | None = None  # the saved "before" rating, for the result
         self.engine = SessionEngine(routine, clock, speed=speed)
         self.recorder.attach(self.engine)
@@ -419,7 +422,46 @@ class SessionFlow(QWidget):
     def _rated_before(self, value: int) -> None:
         if self.recorder.rate(value, "before"):
             self.before_value = value
-        self._start_player()
+        if high_before_start(value, self.usual_pain):
+            self._ask_about_high_pain(value)
+        else:
+            self._start_player()
+
+    def _ask_about_high_pain(self, value: int) -> None:
+        """Pain in the red zone, above the usual, before the start: rest today or go on
+        gently; the user decides (clinical.md 8: a flare-up is a reason to rest or to
+        do the easiest level, not a failure)."""
+        above = self.usual_pain is not None
+        widgets: list[QWidget] = [
+            plain_label(self.tr("Your knee hurts a lot today"), point_delta=8, bold=True,
+                        object_name="highPainQuestion"),
+            plain_label((self.tr("You rated your pain {value} of 10: in the red zone, and "
+                                 "well above your usual pain.") if above else
+                         self.tr("You rated your pain {value} of 10: in the red zone."))
+                        .format(value=value), point_delta=2),
+            plain_label(self.tr("A flare-up is a reason to rest, not a failure. You can "
+                                "rest today, or go on gently: go slowly, make the movements "
+                                "smaller, and stop if the pain rises or turns sharp."),
+                        point_delta=2)]
+        rest = big_button(self.tr("Rest today"), "highPainRest", primary=True)
+        rest.setAccessibleDescription(self.tr("Ends the session without exercising"))
+        rest.clicked.connect(self._rest_today)
+        go_on = big_button(self.tr("Go on gently"), "highPainGoOn")
+        go_on.setAccessibleDescription(self.tr("Starts the routine"))
+        go_on.clicked.connect(self._start_player)
+        question = page_with_answers(widgets, [button_row(None, go_on, rest)])
+        self.pages.addWidget(question)
+        self.pages.setCurrentWidget(question)
+        rest.setFocus()
+
+    def _rest_today(self) -> None:
+        self.recorder.left_before_start()  # no step done: not counted as exercise
+        self._advice_page(
+            self.tr("Resting today"),
+            [self.tr("Resting your knee when it hurts a lot is the right choice, not a "
+                     "failure. Rate your pain again tomorrow to see whether it has "
+                     "settled.")],
+            [hot_knee_section(), same_day_section(), clot_section()], "restTodayAdvice")
 
     def _start_player(self) -> None:
         self.pages.setCurrentWidget(self.player)

@@ -1,10 +1,13 @@
 """A session driven as a user would: by keyboard, with a fake clock."""
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton
 
 from coach import config, paths
+from coach.journal import now
 from coach.routine import load_routine
 from coach.ui.app import open_settings
 from coach.ui.session_flow import SessionFlow
@@ -35,12 +38,16 @@ def key(qtbot, flow, k):
     qtbot.keyClick(flow.focusWidget() or flow, k)
 
 
-def into_player(qtbot, flow, rating=Qt.Key.Key_3):
+def rate_before(qtbot, flow, rating):
     flow.ok_button.click()
     qtbot.waitUntil(flow.before_panel.isVisible)
     flow.clock.advance(1)  # past the rating page's quiet moment
     qtbot.keyClick(flow.before_panel.rating, rating)
     qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+
+
+def into_player(qtbot, flow, rating=Qt.Key.Key_3):
+    rate_before(qtbot, flow, rating)
     qtbot.waitUntil(flow.player.isVisible)
 
 
@@ -470,3 +477,65 @@ def test_after_a_green_streak_the_advice_points_to_the_level_offer(qapp):
     words = advice_text(AfterAdvice.TRY_MORE)
     assert "If your knee is back to usual tomorrow morning" in words
     assert "the coach will offer the next level" in words
+
+
+def high_pain_page(flow):
+    return flow.findChild(QLabel, "highPainQuestion")
+
+
+def test_pain_in_the_red_before_the_start_asks_rest_or_go_on(qtbot, flow, journal):
+    """Nothing was known of this knee's usual pain: 7 before the start asks first."""
+    rate_before(qtbot, flow, Qt.Key.Key_7)
+    qtbot.waitUntil(lambda: high_pain_page(flow) is not None and high_pain_page(flow).isVisible())
+    assert flow.engine.state == "ready" and not flow.player.isVisible()
+    assert [(r.value, r.context) for r in journal.ratings()] == [(7, "before")]  # kept
+    assert flow.focusWidget().objectName() == "highPainRest"
+    key(qtbot, flow, Qt.Key.Key_Return)  # rest today
+    assert flow.findChild(QLabel, "restTodayAdvice").isVisible()
+    [session] = journal.sessions()
+    assert session.outcome == "stopped" and session.steps_completed == 0  # no exercise
+
+
+def test_going_on_gently_starts_the_routine(qtbot, flow):
+    rate_before(qtbot, flow, Qt.Key.Key_8)
+    qtbot.waitUntil(lambda: high_pain_page(flow) is not None and high_pain_page(flow).isVisible())
+    flow.findChild(QPushButton, "highPainGoOn").click()
+    qtbot.waitUntil(flow.player.isVisible)
+    assert flow.engine.state == "running"
+
+
+@pytest.mark.parametrize("rating", [Qt.Key.Key_5, Qt.Key.Key_3])
+def test_pain_below_the_red_starts_at_once(qtbot, flow, rating):
+    into_player(qtbot, flow, rating)
+    assert high_pain_page(flow) is None
+
+
+def test_the_question_weighs_the_usual_pain(qtbot, data_dir, journal):
+    """Usual pain about 4 this week: 7 before the start is a flare-up's rise, and the
+    question says so; someone whose knee is usually at 6 is not asked at 7."""
+    for usual, asked in ((4, True), (6, False)):
+        for days in (1, 2, 3):
+            journal.add_rating(usual, "check_in", at=now() - timedelta(days=days))
+        routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+        settings = open_settings(data_dir)
+        settings.set(config.SOUND, False)
+        flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
+                           clock=FakeClock())
+        qtbot.addWidget(flow)
+        flow.show()
+        flow.start()
+        flow.ok_button.click()
+        qtbot.waitUntil(flow.before_panel.isVisible)
+        flow.before_panel.rating.hold_keys(0)
+        qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_7)
+        qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+        if asked:
+            qtbot.waitUntil(lambda flow=flow: high_pain_page(flow) is not None)
+            words = [label.text() for label in flow.findChildren(QLabel)]
+            assert ("You rated your pain 7 of 10: in the red zone, and well above your "
+                    "usual pain.") in words
+        else:
+            qtbot.waitUntil(flow.player.isVisible)
+        flow.shutdown()
+        for rating in journal.ratings():
+            journal.delete_rating(rating.uid)
