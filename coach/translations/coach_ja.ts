@@ -3657,6 +3657,10 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
+        <source>Click a name to show or hide it on the chart</source>
+        <translation>名前をクリックすると、グラフでの表示・非表示を切り替えられます</translation>
+    </message>
+    <message>
         <location filename="../ui/trend_view.py" line="127"/>
         <source>No ratings yet</source>
         <translation>まだ記録がありません</translation>

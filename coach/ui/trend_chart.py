@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
@@ -114,6 +115,10 @@ class TrendChart:
         item.getAxis("right").setTicks([list(BAND_LABELS), []])
         item.getAxis("right").setGrid(False)
         self.legend = Legend(columns=7)
+        # Its greyed names are layers that are off, not disabled: say how to show them.
+        self.legend.setToolTip(translate("TrendView", "Click a name to show or hide it on "
+                                                      "the chart"))
+        self.legend.setCursor(Qt.CursorShape.PointingHandCursor)
         self.legend.setParentItem(box)
         self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(4, 2))
         box.sigResized.connect(lambda: self.legend.fit(box.width() - 8))

@@ -306,9 +306,12 @@ def test_verdict_headline_has_words_and_a_shape_and_the_chart_no_auto_button(mak
     headline = trend.findChild(QLabel, "verdictHeadline")
     assert headline.text() == "▼ Better: 2.3 points lower than your first week"
     assert not trend.plot.getPlotItem().autoBtn.isVisible()
-    # Only the trend is on at first; the context layers wait in the legend.
+    # Only the trend is on at first; the context layers wait in the legend, which says
+    # how to show them (their greyed names looked disabled).
     assert trend.usual.isVisible() and trend.mean_line.isVisible()
     assert not any(trend.scatters[c].isVisible() for c in ("before", "after", "next_morning"))
+    assert trend.legend.toolTip() == "Click a name to show or hide it on the chart"
+    assert trend.legend.cursor().shape() == Qt.CursorShape.PointingHandCursor
 
 
 def test_the_shading_spans_each_days_lowest_to_highest_usual_pain(make_window, qtbot):
