@@ -11,6 +11,8 @@ their history and never fails; a :class:`JournalNotice` says what happened, for 
 CLI and the window to put into words. Damage found later is a
 :class:`JournalDamaged`; :meth:`Journal.quick_check` looks for it and
 :meth:`Journal.salvage` rescues every record that can still be read.
+The schema is in :mod:`coach.journal_schema`, what went wrong in
+:mod:`coach.journal_errors`, the rescue of damaged tables in :mod:`coach.journal_salvage`.
 This module imports nothing from Qt.
 """
 
@@ -21,206 +23,49 @@ import enum
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from coach.journal_errors import (
+    WRITE_BUSY_TIMEOUT,
+    JournalBusy,
+    JournalDamaged,
+    JournalError,
+    JournalNotice,
+    JournalReadOnly,
+    Trouble,
+    classify,
+    journal_error,
+)
+from coach.journal_schema import (
+    APPLICATION_ID,
+    CHOICE_KINDS,
+    CONTEXTS,
+    EVENT_KINDS,
+    MAX_ACTIVITY,
+    MAX_STANDS,
+    MIGRATIONS,
+    OUTCOMES,
+    SCHEMA_VERSION,
+    SIDES,
+    TESTS,
+    ChoiceKind,
+    Context,
+    EventKind,
+    Outcome,
+    Test,
+)
 
-class Context(StrEnum):
-    """When a rating was taken."""
-
-    BEFORE = "before"
-    AFTER = "after"
-    NEXT_MORNING = "next_morning"
-    CHECK_IN = "check_in"
-
-
-class Outcome(StrEnum):
-    """How a session ended (decided by ``coach.advice.session_outcome``)."""
-
-    COMPLETED = "completed"  # every step's work ran
-    STOPPED = "stopped"  # ended early, with the steps actually done
-    SHARP_PAIN = "sharp_pain"  # the sharp-pain stop
-    SAFETY_SKIP = "safety_skip"  # hot, red or swollen: never started, whatever follows
-
-
-class EventKind(StrEnum):
-    SHARP_PAIN = "sharp_pain"
-    UNWELL = "unwell"
-
-
-class Test(StrEnum):
-    """The self-tests of function (docs/function.md)."""
-
-    CHAIR_STAND = "chair_stand"  # 30-second chair stand: stands counted
-    PSFS = "psfs"  # Patient-Specific Functional Scale: one activity rated 0-10
-
-
-class ChoiceKind(StrEnum):
-    """What the user did about a routine's level (:meth:`Journal.add_level_choice`)."""
-
-    ACCEPTED = "accepted"  # took the level the coach offered
-    DECLINED = "declined"  # kept the level; the choice's level is the one declined
-    CHOSEN = "chosen"  # picked the level by hand
-
-
-# Plain strings: the schema's CHECK constraints are written from these.
-CONTEXTS = tuple(c.value for c in Context)
-SIDES = ("left", "right", "both")
-OUTCOMES = tuple(o.value for o in Outcome)
-EVENT_KINDS = tuple(k.value for k in EventKind)
-CHOICE_KINDS = tuple(k.value for k in ChoiceKind)
-TESTS = tuple(t.value for t in Test)
-#: The most stands anyone makes in 30 seconds is about 30; a score above this is a
-#: typing error.
-MAX_STANDS = 60
-#: A PSFS activity in the user's own words, at most this long.
-MAX_ACTIVITY = 200
-
-
-def _v1() -> str:
-    return f"""
-        CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            routine_id TEXT NOT NULL,
-            started TEXT NOT NULL,
-            ended TEXT,
-            steps_completed INTEGER NOT NULL DEFAULT 0 CHECK (steps_completed >= 0),
-            outcome TEXT CHECK (outcome IN {OUTCOMES!r})
-        );
-        CREATE TABLE ratings (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            at TEXT NOT NULL,
-            value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
-            context TEXT NOT NULL CHECK (context IN {CONTEXTS!r}),
-            side TEXT CHECK (side IN {SIDES!r}),
-            note TEXT,
-            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL
-        );
-        CREATE TABLE safety_events (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            at TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN {EVENT_KINDS!r}),
-            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
-            step INTEGER,
-            side TEXT,
-            note TEXT
-        );
-        CREATE INDEX ratings_by_time ON ratings (julianday(at));
-        CREATE INDEX sessions_by_time ON sessions (julianday(started));
-    """
-
-
-def _v2() -> str:
-    """Routine levels: the level each session was played at (NULL before levels
-    existed, or for a routine with one level) and the user's answers to the coach's
-    level offers."""
-    return f"""
-        ALTER TABLE sessions ADD COLUMN level INTEGER CHECK (level >= 1);
-        CREATE TABLE level_choices (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            at TEXT NOT NULL,
-            routine_id TEXT NOT NULL,
-            level INTEGER NOT NULL CHECK (level >= 1),
-            kind TEXT NOT NULL CHECK (kind IN {CHOICE_KINDS!r})
-        );
-    """
-
-
-def _v3() -> str:
-    """Function self-tests: a 30-second chair stand (stands) or one PSFS activity rated
-    0-10 (its words in *item*). The ratings of one PSFS sitting share their time."""
-    return f"""
-        CREATE TABLE test_results (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            at TEXT NOT NULL,
-            test TEXT NOT NULL CHECK (test IN {TESTS!r}),
-            score INTEGER NOT NULL CHECK (score >= 0 AND (
-                (test = 'chair_stand' AND score <= {MAX_STANDS})
-                OR (test = 'psfs' AND score <= 10))),
-            item TEXT CHECK ((test = 'psfs') = (item IS NOT NULL)),
-            note TEXT
-        );
-        CREATE INDEX test_results_by_time ON test_results (julianday(at));
-    """
-
-
-def _group_add(row: str) -> str:
-    """The statement counting rating *row* (``new``) in its group."""
-    return f"""
-        INSERT INTO rating_groups (day, context, value, n, first_id, first_uid, first_at)
-        VALUES (substr({row}.at, 1, 10), {row}.context, {row}.value, 1, {row}.id,
-                {row}.uid, {row}.at)
-        ON CONFLICT DO UPDATE SET n = n + 1,
-            first_id = min(first_id, excluded.first_id),
-            first_uid = iif(excluded.first_id < first_id, excluded.first_uid, first_uid),
-            first_at = iif(excluded.first_id < first_id, excluded.first_at, first_at);"""
-
-
-def _group_remove(row: str) -> str:
-    """The statements taking rating *row* (``old``) out of its group: the group's
-    shown rating, when it was that one, becomes the next oldest of the group (found
-    through the time index: a local day lies within a day of its UTC one)."""
-    group = (f"day = substr({row}.at, 1, 10) AND context = {row}.context "
-             f"AND value = {row}.value")
-    same = (f"FROM ratings WHERE julianday(at) BETWEEN julianday({row}.at) - 2 "
-            f"AND julianday({row}.at) + 2 AND substr(at, 1, 10) = substr({row}.at, 1, 10) "
-            f"AND context = {row}.context AND value = {row}.value")
-    return f"""
-        UPDATE rating_groups SET n = n - 1 WHERE {group};
-        DELETE FROM rating_groups WHERE {group} AND n <= 0;
-        UPDATE rating_groups SET (first_id, first_uid, first_at) = (
-            SELECT id, uid, at {same} ORDER BY id LIMIT 1)
-        WHERE {group} AND first_id = {row}.id AND EXISTS (SELECT 1 {same});"""
-
-
-def _v4() -> str:
-    """The chart's groups: how many ratings each local day as recorded, context and
-    value holds, and the oldest of them, kept by triggers. A chart of a million
-    ratings reads these (about 11 a day and context at most) instead of making
-    SQLite sort a million rows (seconds) at every visit."""
-    return f"""
-        CREATE TABLE rating_groups (
-            day TEXT NOT NULL,
-            context TEXT NOT NULL,
-            value INTEGER NOT NULL,
-            n INTEGER NOT NULL,
-            first_id INTEGER NOT NULL,
-            first_uid TEXT NOT NULL,
-            first_at TEXT NOT NULL,
-            PRIMARY KEY (day, context, value)
-        ) WITHOUT ROWID;
-        INSERT INTO rating_groups (day, context, value, n, first_id, first_uid, first_at)
-            SELECT g.day, g.context, g.value, g.n, r.id, r.uid, r.at
-            FROM (SELECT substr(at, 1, 10) AS day, context, value, count(*) AS n,
-                         min(id) AS id FROM ratings GROUP BY 1, 2, 3) AS g
-            JOIN ratings r ON r.id = g.id;
-        CREATE TRIGGER rating_groups_insert AFTER INSERT ON ratings BEGIN
-            {_group_add("new")}
-        END;
-        CREATE TRIGGER rating_groups_delete AFTER DELETE ON ratings BEGIN
-            {_group_remove("old")}
-        END;
-        CREATE TRIGGER rating_groups_update AFTER UPDATE OF id, uid, at, value, context
-        ON ratings BEGIN
-            {_group_remove("old")}
-            {_group_add("new")}
-        END;
-    """
-
-
-#: Migration N (1-based) gives the SQL that brings the schema from version N-1 to N.
-MIGRATIONS: tuple[Callable[[], str], ...] = (_v1, _v2, _v3, _v4)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-#: ``PRAGMA application_id`` of every Knee Coach journal ("KnCo" in ASCII): an SQLite
-#: file without it is someone else's, unless it is a journal from before the marker.
-APPLICATION_ID = int.from_bytes(b"KnCo", "big")
+# The app imports the journal's names from here, the schema's and the errors' included.
+__all__ = [
+    "APPLICATION_ID", "CHOICE_KINDS", "CONTEXTS", "EVENT_KINDS", "MAX_ACTIVITY",
+    "MAX_STANDS", "MIGRATIONS", "OUTCOMES", "SCHEMA_VERSION", "SIDES", "TESTS",
+    "WRITE_BUSY_TIMEOUT", "ChangeListener", "Changed", "ChoiceKind", "Context",
+    "EventKind", "Journal", "JournalBusy", "JournalDamaged", "JournalError",
+    "JournalNotice", "JournalReadOnly", "LevelChoice", "Outcome", "Rating",
+    "SafetyEvent", "Salvage", "Session", "Test", "TestResult", "check_test_result",
+    "iso", "new_uid", "now", "open_journal",
+]
 
 
 class Changed(enum.Flag):
@@ -236,72 +81,6 @@ class Changed(enum.Flag):
 
 #: A journal listener: called after each committed change with what it changed.
 ChangeListener = Callable[[Changed], None]
-
-
-class JournalError(Exception):
-    """A journal operation failed; the message is fit to show."""
-
-
-class JournalReadOnly(JournalError):
-    """The journal cannot be written (read-only folder or file, or a journal opened
-    read-only because of a :class:`JournalNotice`)."""
-
-
-class JournalBusy(JournalError):
-    """Another program held the journal's lock for longer than a save may wait
-    (:data:`WRITE_BUSY_TIMEOUT`): nothing was saved; trying again later may work."""
-
-
-class JournalDamaged(JournalError):
-    """Part of the journal file is damaged and cannot be read. Everything else still
-    can be: :meth:`Journal.salvage` (``coach export``) rescues it."""
-
-
-class _TooNew(sqlite3.DatabaseError):
-    pass
-
-
-class _Damaged(sqlite3.DatabaseError):
-    pass
-
-
-class _Foreign(sqlite3.DatabaseError):
-    """An SQLite file that is not a Knee Coach journal: never written to."""
-
-
-class JournalNotice(NamedTuple):
-    """Something the user must be told about the journal at start-up.
-
-    *kind* says what happened; *reason* is the cause, a short clause fit to follow
-    "cannot be saved:" (English, from the core):
-
-    ``"moved_aside"``
-        The file was damaged or from a newer Knee Coach; it is kept at *backup* and a
-        fresh journal was started (writable).
-    ``"read_only"``
-        The folder or the file cannot be written to; the journal is shown read-only.
-    ``"locked"``
-        Another program holds the file's lock; shown read-only, nothing can be saved
-        until that program lets go (and Knee Coach is started again).
-    ``"disk_full"``
-        The disk is full; shown read-only until some space is freed.
-    ``"unusable"``
-        The file cannot be used: a disk error, a folder in its place, or SQLite
-        cannot open it. Nothing in it was changed.
-    ``"foreign"``
-        The file is not a Knee Coach journal (another program's SQLite file): it was
-        left untouched and nothing can be saved until it is moved away.
-
-    Except for ``"moved_aside"`` the journal is read-only. *stand_in* is true when what
-    it shows is an empty journal in memory, not the file's contents (which could not
-    be read, or are not a journal): an export of it would be empty.
-    """
-
-    kind: str
-    path: Path
-    reason: str
-    backup: Path | None = None
-    stand_in: bool = False
 
 
 #: SQL for an ISO 8601 time column as seconds since the epoch (UTC): julianday()
@@ -453,42 +232,6 @@ def _event(uid: str, at: str, kind: str, session_uid: str | None, step: int | No
 _SESSION_COLUMNS = "uid, routine_id, started, ended, steps_completed, outcome, level"
 
 
-def _error(err: sqlite3.Error, doing: str) -> JournalError:
-    """The :class:`JournalError` that tells the user what *err* means; *doing* is
-    "read" or "saved"."""
-    trouble = _trouble(err)
-    if trouble is _Trouble.DAMAGED:
-        return JournalDamaged(f"the journal is damaged: part of it cannot be read ({err}). "
-                              "an export to CSV saves every record that can still be read")
-    if trouble is _Trouble.IN_USE:
-        return JournalBusy("the journal is busy: another program is using it. "
-                           "Try again in a moment")
-    if trouble is _Trouble.FULL:
-        return JournalError("the disk is full. Free some space and try again")
-    if trouble is _Trouble.READ_ONLY:
-        return JournalReadOnly(f"the journal cannot be written to ({err})")
-    if trouble is _Trouble.DISK:
-        return JournalError(f"the disk reported an error ({err})")
-    return JournalError(f"the journal could not be {doing} ({err})")
-
-
-def _unless_damage(err: sqlite3.Error) -> None:
-    """Rescue reads go on past damage, and past nothing else."""
-    if _trouble(err) is not _Trouble.DAMAGED:
-        raise _error(err, "read") from err
-
-
-def _spans(ids: Sequence[int]) -> str:
-    """``[3, 4, 5, 9]`` as ``"3-5, 9"``."""
-    spans: list[list[int]] = []
-    for n in sorted(ids):
-        if spans and n == spans[-1][1] + 1:
-            spans[-1][1] = n
-        else:
-            spans.append([n, n])
-    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
-
-
 class Salvage(NamedTuple):
     """What :meth:`Journal.salvage` could read, each kind oldest first, and what it
     could not: one line per kind of record with losses (empty when all was read)."""
@@ -576,7 +319,7 @@ class Journal:
                         self.db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as err:
-            raise _error(err, "saved") from err
+            raise journal_error(err, "saved") from err
         self._announce(changes)
 
     def _write(self, sql: str, args: tuple[Any, ...], changes: Changed) -> sqlite3.Cursor:
@@ -587,7 +330,7 @@ class Journal:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
-            raise _error(err, "read") from err
+            raise journal_error(err, "read") from err
 
     @staticmethod
     def _records(rows: list[Any], make: Callable[..., Any]) -> list[Any]:
@@ -877,10 +620,10 @@ class Journal:
             finally:
                 db.close()
         except sqlite3.Error as err:
-            trouble = _trouble(err)
-            if trouble is _Trouble.IN_USE:
+            trouble = classify(err)
+            if trouble is Trouble.IN_USE:
                 return []
-            if trouble is _Trouble.DAMAGED:
+            if trouble is Trouble.DAMAGED:
                 return [f"the journal is damaged ({err})"]
             return [f"the journal could not be checked ({err})"]
         return [str(text) for (text,) in rows if text != "ok"]
@@ -914,22 +657,26 @@ class Journal:
                     self.db.execute("COMMIT")
 
     def _salvage(self) -> Salvage:
+        from coach.journal_salvage import rescue
+
         with contextlib.suppress(JournalDamaged):
             return Salvage(self.sessions(), self.ratings(), self.safety_events(), [],
                            self.test_results(), self.level_choices())
         unreadable: list[str] = []
-        sessions = self._rescue("sessions", self._session_columns, _session, "session",
-                                unreadable)
+        sessions = rescue(self.db, "sessions", self._session_columns, _session, "session",
+                          unreadable)
         uids = {rowid: session.uid for rowid, session in sessions}
-        ratings = self._rescue("ratings", "uid, at, value, context, side, note, session_id",
-                               _rating, "rating", unreadable, sessions=uids)
-        events = self._rescue("safety_events", "uid, at, kind, session_id, step, side, note",
-                              _event, "safety event", unreadable, sessions=uids)
-        tests = self._rescue("test_results", "uid, at, test, score, item, note",
-                             _test_result, "test result", unreadable) \
+        ratings = rescue(self.db, "ratings",
+                         "uid, at, value, context, side, note, session_id",
+                         _rating, "rating", unreadable, sessions=uids)
+        events = rescue(self.db, "safety_events",
+                        "uid, at, kind, session_id, step, side, note",
+                        _event, "safety event", unreadable, sessions=uids)
+        tests = rescue(self.db, "test_results", "uid, at, test, score, item, note",
+                       _test_result, "test result", unreadable) \
             if self.version >= 3 else []
-        choices = self._rescue("level_choices", "uid, at, routine_id, level, kind",
-                               _level_choice, "level choice", unreadable) \
+        choices = rescue(self.db, "level_choices", "uid, at, routine_id, level, kind",
+                         _level_choice, "level choice", unreadable) \
             if self.version >= 2 else []
         return Salvage(
             [s for _, s in sorted(sessions, key=lambda p: (p[1].started, p[0]))],
@@ -937,147 +684,6 @@ class Journal:
             [e for _, e in sorted(events, key=lambda p: (p[1].at, p[0]))], unreadable,
             [t for _, t in sorted(tests, key=lambda p: (p[1].at, p[0]))],
             [c for _, c in sorted(choices, key=lambda p: (p[1].at, p[0]))])
-
-    def _rescue(self, table: str, columns: str, make: Callable[..., Any], noun: str,
-                unreadable: list[str], *, sessions: dict[int, str] | None = None
-                ) -> list[tuple[int, Any]]:
-        """The readable rows of *table* as ``(row id, record)``; what cannot be read is
-        described in *unreadable*. With *sessions* (row id -> uid of every session that
-        could be read), the column ``session_id`` of *columns* becomes the session's
-        uid; a record whose session was lost keeps none."""
-        known = True
-        ids: Sequence[int]
-        try:
-            ids = [i for (i,) in self.db.execute(
-                f"SELECT id FROM {table} INDEXED BY sqlite_autoindex_{table}_1 ORDER BY id")]
-        except sqlite3.DatabaseError as err:
-            _unless_damage(err)
-            known = False
-            try:
-                top = self.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
-            except sqlite3.DatabaseError as err:
-                _unless_damage(err)
-                unreadable.append(f"no {noun} could be read: that part of the journal is "
-                                  "damaged beyond rescue")
-                return []
-            ids = range(1, int(top or 0) + 1)
-        sql = f"SELECT id, {columns} FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id"
-        # One row by its id, without stepping on to the next (maybe damaged) page to
-        # see where a range ends.
-        one = f"SELECT id, {columns} FROM {table} WHERE id = ?"
-        link = columns.split(", ").index("session_id") if sessions is not None else -1
-        found: list[tuple[int, Any]] = []
-        lost: list[int] = []
-        orphans: list[int] = []
-
-        def read(part: Sequence[int]) -> None:
-            if not part:
-                return
-            try:
-                if len(part) == 1:
-                    rows = self.db.execute(one, (part[0],)).fetchall()
-                else:
-                    rows = self.db.execute(sql, (part[0], part[-1])).fetchall()
-            except sqlite3.DatabaseError as err:
-                _unless_damage(err)
-                if len(part) == 1:
-                    lost.append(part[0])
-                else:
-                    read(part[:len(part) // 2])
-                    read(part[len(part) // 2:])
-                return
-            for rowid, *values in rows:
-                session_id = values[link] if sessions is not None else None
-                if sessions is not None:
-                    values[link] = None if session_id is None else sessions.get(session_id)
-                try:
-                    found.append((rowid, make(*values)))
-                except (ValueError, TypeError):  # a time or a field garbled in place
-                    lost.append(rowid)
-                    continue
-                if session_id is not None and values[link] is None:
-                    orphans.append(rowid)
-
-        read(ids)
-        if lost and known:
-            unreadable.append(f"{len(lost)} {noun}(s) could not be read "
-                              f"(row ids {_spans(lost)})")
-        elif lost:
-            unreadable.append(f"the {noun}s with row ids {_spans(lost)} could not be read "
-                              "(how many there were is not known)")
-        if orphans:
-            unreadable.append(f"{len(orphans)} {noun}(s) belonged to a session that could not "
-                              f"be read and are kept without it (row ids {_spans(orphans)})")
-        return found
-
-
-# -- what went wrong ----------------------------------------------------------
-#: How long a save (or a read-only connection) waits for another program's lock, in
-#: seconds: short, so that a lock never freezes the window; the save fails with
-#: JournalBusy instead.
-WRITE_BUSY_TIMEOUT = 0.25
-
-
-class _Trouble(enum.Enum):
-    """Why a journal file could not be used; each gets its own answer."""
-
-    DAMAGED = enum.auto()  # moved aside, a fresh journal starts
-    FOREIGN = enum.auto()  # not a journal: left untouched, an empty stand-in is shown
-    IN_USE = enum.auto()  # another program holds the lock: read-only, "locked"
-    READ_ONLY = enum.auto()  # read-only, "read_only"
-    FULL = enum.auto()  # read-only, "disk_full"
-    DISK = enum.auto()  # read-only, "unusable" (as all that follow)
-    CANNOT_OPEN = enum.auto()
-    OTHER = enum.auto()
-
-
-_TROUBLE_BY_CODE = {
-    sqlite3.SQLITE_CORRUPT: _Trouble.DAMAGED,
-    sqlite3.SQLITE_NOTADB: _Trouble.DAMAGED,
-    sqlite3.SQLITE_BUSY: _Trouble.IN_USE,
-    sqlite3.SQLITE_LOCKED: _Trouble.IN_USE,
-    sqlite3.SQLITE_READONLY: _Trouble.READ_ONLY,
-    sqlite3.SQLITE_PERM: _Trouble.READ_ONLY,
-    sqlite3.SQLITE_FULL: _Trouble.FULL,
-    sqlite3.SQLITE_IOERR: _Trouble.DISK,
-    sqlite3.SQLITE_CANTOPEN: _Trouble.CANNOT_OPEN,
-}
-
-#: Extended result codes that mean more than their primary code: no room on the disk
-#: for the WAL index (the ``-shm`` file) is how a full disk shows when opening.
-_TROUBLE_BY_EXTENDED_CODE = {
-    sqlite3.SQLITE_IOERR_SHMSIZE: _Trouble.FULL,
-}
-
-
-
-def _trouble(err: sqlite3.Error) -> _Trouble:
-    """Classify by SQLite's result code, never by the message (which is translated
-    in some builds and reworded between versions)."""
-    if isinstance(err, _Foreign):
-        return _Trouble.FOREIGN
-    if isinstance(err, _Damaged | _TooNew):
-        return _Trouble.DAMAGED
-    code = getattr(err, "sqlite_errorcode", None)
-    if not isinstance(code, int):
-        return _Trouble.OTHER
-    return _TROUBLE_BY_EXTENDED_CODE.get(
-        code, _TROUBLE_BY_CODE.get(code & 0xFF, _Trouble.OTHER))  # extended -> primary
-
-
-def _reason(trouble: _Trouble, err: sqlite3.Error) -> str:
-    """Why a journal that is not damaged cannot be used, for its notice."""
-    if trouble is _Trouble.IN_USE:
-        return "another program is using it"
-    if trouble is _Trouble.FULL:
-        return "the disk is full"
-    if trouble is _Trouble.DISK:
-        return f"the disk reported an error ({err})"
-    if trouble is _Trouble.READ_ONLY:
-        return f"the journal cannot be written to ({err})"
-    if trouble is _Trouble.FOREIGN:
-        return str(err)
-    return f"it could not be opened ({err})"
 
 
 def open_journal(path: Path) -> Journal:

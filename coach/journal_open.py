@@ -19,27 +19,24 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from coach.journal import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    SCHEMA_VERSION,
+from coach.journal import Journal, now
+from coach.journal_errors import (
     WRITE_BUSY_TIMEOUT,
-    Journal,
+    DamagedFile,
+    ForeignFile,
     JournalNotice,
-    _Damaged,
-    _Foreign,
-    _reason,
-    _TooNew,
-    _Trouble,
-    _trouble,
-    now,
+    TooNewFile,
+    Trouble,
+    classify,
+    notice_reason,
 )
+from coach.journal_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 _KIND_BY_TROUBLE = {
-    _Trouble.IN_USE: "locked",
-    _Trouble.READ_ONLY: "read_only",
-    _Trouble.FULL: "disk_full",
-    _Trouble.FOREIGN: "foreign",
+    Trouble.IN_USE: "locked",
+    Trouble.READ_ONLY: "read_only",
+    Trouble.FULL: "disk_full",
+    Trouble.FOREIGN: "foreign",
 }
 
 #: How long opening waits for another connection to finish writing (seconds): two
@@ -80,7 +77,7 @@ def _check_header(path: Path) -> None:
     except OSError:
         return
     if len(header) == 100 and not header.startswith(b"SQLite format 3\x00"):
-        raise _Damaged("it is not a journal file")
+        raise DamagedFile("it is not a journal file")
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -107,7 +104,7 @@ def _use_wal(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode = WAL").fetchone()
             return
         except sqlite3.OperationalError as err:
-            if _trouble(err) is not _Trouble.IN_USE or time.monotonic() >= deadline:
+            if classify(err) is not Trouble.IN_USE or time.monotonic() >= deadline:
                 raise
         time.sleep(0.02)
 
@@ -137,8 +134,8 @@ def _tables_at(version: int) -> dict[str, tuple[str, ...]]:
 
 def _identify(db: sqlite3.Connection, *, mark: bool) -> int:
     """The schema version of the Knee Coach journal in *db* (0: an empty file, to
-    become one). Raises :class:`_Foreign` for anyone else's SQLite file and
-    :class:`_TooNew` for a journal from a newer Knee Coach.
+    become one). Raises :class:`ForeignFile` for anyone else's SQLite file and
+    :class:`TooNewFile` for a journal from a newer Knee Coach.
 
     A file without the mark is ours only when it is empty or holds exactly the tables
     of a journal of its version (one from before the mark); with *mark* it gets the
@@ -147,8 +144,8 @@ def _identify(db: sqlite3.Connection, *, mark: bool) -> int:
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if application_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
-            raise _TooNew(f"it was written by a newer version of Knee Coach (journal "
-                          f"version {version}, this app knows up to {SCHEMA_VERSION})")
+            raise TooNewFile(f"it was written by a newer version of Knee Coach (journal "
+                             f"version {version}, this app knows up to {SCHEMA_VERSION})")
         return version
     if application_id == 0:
         empty = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
@@ -157,8 +154,8 @@ def _identify(db: sqlite3.Connection, *, mark: bool) -> int:
             if mark:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             return version
-    raise _Foreign("it is not a Knee Coach journal but another program's database, "
-                   "and was left untouched")
+    raise ForeignFile("it is not a Knee Coach journal but another program's database, "
+                      "and was left untouched")
 
 
 def _prepare(db: sqlite3.Connection, *, writable: bool) -> int:
@@ -242,13 +239,13 @@ def open_journal(path: Path) -> Journal:
     try:
         return Journal(_open_file(path), path, source=_uri(path, "mode=ro"))
     except sqlite3.Error as err:
-        trouble = _trouble(err)
-        if trouble is _Trouble.FOREIGN:
-            return _stand_in(path, "foreign", _reason(trouble, err))
-        if trouble is not _Trouble.DAMAGED:
+        trouble = classify(err)
+        if trouble is Trouble.FOREIGN:
+            return _stand_in(path, "foreign", notice_reason(trouble, err))
+        if trouble is not Trouble.DAMAGED:
             return _open_read_only(path, _KIND_BY_TROUBLE.get(trouble, "unusable"),
-                                   _reason(trouble, err))
-        reason = str(err) if isinstance(err, _TooNew | _Damaged) else \
+                                   notice_reason(trouble, err))
+        reason = str(err) if isinstance(err, TooNewFile | DamagedFile) else \
             f"the file is damaged ({err})"
     try:
         backup = _move_aside(path, now().strftime("%Y%m%d-%H%M%S"))
@@ -258,10 +255,10 @@ def open_journal(path: Path) -> Journal:
     try:
         db = _open_file(path)
     except sqlite3.Error as err:  # the disk filled up meanwhile, say
-        trouble = _trouble(err)
+        trouble = classify(err)
         return _stand_in(path, _KIND_BY_TROUBLE.get(trouble, "unusable"),
                          f"{reason}; it was kept as {backup.name}, but a new journal could "
-                         f"not be started: {_reason(trouble, err)}", backup)
+                         f"not be started: {notice_reason(trouble, err)}", backup)
     return Journal(db, path, notice=JournalNotice("moved_aside", path, reason, backup),
                    source=_uri(path, "mode=ro"))
 
@@ -300,10 +297,10 @@ def _open_read_only(path: Path, kind: str, reason: str) -> Journal:
             version = _prepare(db, writable=False)
         except sqlite3.Error as err:
             db.close()
-            trouble = _trouble(err)
-            if trouble is _Trouble.FOREIGN:
-                return _stand_in(path, "foreign", _reason(trouble, err))
-            if trouble is _Trouble.DAMAGED:
+            trouble = classify(err)
+            if trouble is Trouble.FOREIGN:
+                return _stand_in(path, "foreign", notice_reason(trouble, err))
+            if trouble is Trouble.DAMAGED:
                 return _stand_in(path, kind,
                                  f"{reason}, and the journal there cannot be read ({err})")
             problem = err

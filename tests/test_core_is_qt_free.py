@@ -8,7 +8,8 @@ CORE = ["coach.routine", "coach.library", "coach.tomlpos", "coach.journal", "coa
         "coach.config", "coach.advice", "coach.trend", "coach.journal_open", "coach.svgcheck",
         "coach.textsafe", "coach.autostart", "coach.cue_rules", "coach.plan", "coach.schedule",
         "coach.today", "coach.ics", "coach.plan_cli", "coach.level_changes",
-        "coach.progression", "coach.summary", "coach.fhir"]
+        "coach.progression", "coach.summary", "coach.fhir", "coach.journal_schema",
+        "coach.journal_errors", "coach.journal_salvage"]
 
 
 def test_core_modules_import_no_qt_or_pyqtgraph():
