@@ -428,21 +428,19 @@ class SessionFlow(QWidget):
             self._start_player()
 
     def _ask_about_high_pain(self, value: int) -> None:
-        """Pain in the red zone, above the usual, before the start: rest today or go on
-        gently; the user decides (clinical.md 8: a flare-up is a reason to rest or to
-        do the easiest level, not a failure)."""
-        above = self.usual_pain is not None
-        widgets: list[QWidget] = [
-            plain_label(self.tr("Your knee hurts a lot today"), point_delta=8, bold=True,
-                        object_name="highPainQuestion"),
-            plain_label((self.tr("You rated your pain {value} of 10: in the red zone, and "
-                                 "well above your usual pain.") if above else
-                         self.tr("You rated your pain {value} of 10: in the red zone."))
-                        .format(value=value), point_delta=2),
-            plain_label(self.tr("A flare-up is a reason to rest, not a failure. You can "
-                                "rest today, or go on gently: go slowly, make the movements "
-                                "smaller, and stop if the pain rises or turns sharp."),
-                        point_delta=2)]
+        """Pain well above the usual (or high, with no usual known) before the start:
+        rest today or go on gently; the user decides, and sees first when to get care
+        (clinical.md 4 and 8: a clear rise is a reason to rest, not a failure)."""
+        said = self.tr("You rated your pain {value} of 10.").format(value=value)
+        if self.usual_pain is not None:
+            said += " " + self.tr("That is well above your usual pain.")
+        widgets = advice_widgets(
+            self.tr("Your knee hurts a lot today"),
+            [said, self.tr("On a day like this, resting is the right choice, not a "
+                           "failure. If you go on, go gently: take it slowly, make the "
+                           "movements smaller, pause or skip a step when you need to, "
+                           "and stop at once if the pain rises or turns sharp.")],
+            [same_day_section(), clot_section()], "highPainQuestion")
         rest = big_button(self.tr("Rest today"), "highPainRest", primary=True)
         rest.setAccessibleDescription(self.tr("Ends the session without exercising"))
         rest.clicked.connect(self._rest_today)

@@ -532,8 +532,9 @@ def test_the_question_weighs_the_usual_pain(qtbot, data_dir, journal):
         if asked:
             qtbot.waitUntil(lambda flow=flow: high_pain_page(flow) is not None)
             words = [label.text() for label in flow.findChildren(QLabel)]
-            assert ("You rated your pain 7 of 10: in the red zone, and well above your "
-                    "usual pain.") in words
+            assert "You rated your pain 7 of 10. That is well above your usual pain." \
+                in words
+            assert "If one calf or thigh is painful, swollen, warm or red" in words
         else:
             qtbot.waitUntil(flow.player.isVisible)
         flow.shutdown()
