@@ -81,3 +81,21 @@ def test_help_menu_opens_daily_life_with_the_library_titles(make_window, qtbot):
         title = library.get(routine_id).title.en  # every bundled routine it names exists
         assert any(f"“{title}”" in t for t in shown), title
     dialog.close()
+
+
+def test_help_dialogs_fit_a_small_screen_with_close_on_it(qtbot, monkeypatch):
+    """1024x600 less a panel: the words scroll, Close stays on the screen."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    small = QRect(0, 0, 1024, 568)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(small))
+    for dialog in (SafetyDialog(), DailyLifeDialog(title_of=str)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.height() <= small.height()
+        close = dialog.findChild(QDialogButtonBox)
+        bottom = close.mapTo(dialog, QPoint(0, close.height()))
+        assert dialog.rect().contains(bottom - QPoint(0, 1))
