@@ -447,118 +447,118 @@
 <context>
     <name>DailyLife</name>
     <message>
-        <location filename="../ui/help.py" line="202"/>
+        <location filename="../ui/help.py" line="209"/>
         <source>Walking</source>
         <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
         <translation>歩き方</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="203"/>
+        <location filename="../ui/help.py" line="210"/>
         <source>Land on your heel, roll over the sole and push off from your toes.</source>
         <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="205"/>
+        <location filename="../ui/help.py" line="212"/>
         <source>Keep your knees pointing the way you are going, not turned in or out.</source>
         <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="207"/>
+        <location filename="../ui/help.py" line="214"/>
         <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
         <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="210"/>
+        <location filename="../ui/help.py" line="217"/>
         <source>Stairs</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="211"/>
+        <location filename="../ui/help.py" line="218"/>
         <source>Hold the handrail whenever there is one.</source>
         <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="212"/>
+        <location filename="../ui/help.py" line="219"/>
         <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
         <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="215"/>
+        <location filename="../ui/help.py" line="222"/>
         <source>Shoes</source>
         <translation>靴</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="216"/>
+        <location filename="../ui/help.py" line="223"/>
         <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
         <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="218"/>
+        <location filename="../ui/help.py" line="225"/>
         <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
         <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="221"/>
+        <location filename="../ui/help.py" line="228"/>
         <source>Warmth and stretching</source>
         <translation>温めとストレッチ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="222"/>
+        <location filename="../ui/help.py" line="229"/>
         <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
         <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="224"/>
+        <location filename="../ui/help.py" line="231"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
         <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="227"/>
+        <location filename="../ui/help.py" line="234"/>
         <source>Sitting for a long time</source>
         <translation>長く座るとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="228"/>
+        <location filename="../ui/help.py" line="235"/>
         <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
         <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="232"/>
+        <location filename="../ui/help.py" line="239"/>
         <source>Which routine to start with</source>
         <translation>どのルーティンから始めるか</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="233"/>
+        <location filename="../ui/help.py" line="240"/>
         <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
         <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="235"/>
+        <location filename="../ui/help.py" line="242"/>
         <source>Pain or tightness behind the knee: “{first}”.</source>
         <translation>膝の裏の痛みや張り：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="237"/>
+        <location filename="../ui/help.py" line="244"/>
         <source>Stiff knees after sitting for a long time: “{first}”.</source>
         <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="240"/>
+        <location filename="../ui/help.py" line="247"/>
         <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
         <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="242"/>
+        <location filename="../ui/help.py" line="249"/>
         <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
         <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="255"/>
+        <location filename="../ui/help.py" line="262"/>
         <source>Daily life</source>
         <translation>日常生活のコツ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="256"/>
+        <location filename="../ui/help.py" line="263"/>
         <source>Small habits that spare your knees during the day.</source>
         <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
     </message>
@@ -715,17 +715,17 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="263"/>
+        <location filename="../ui/help.py" line="270"/>
         <source>This app does not replace advice from a clinician.</source>
         <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="272"/>
+        <location filename="../ui/help.py" line="279"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="274"/>
+        <location filename="../ui/help.py" line="281"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
@@ -734,22 +734,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="281"/>
+        <location filename="../ui/help.py" line="288"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="289"/>
+        <location filename="../ui/help.py" line="296"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="290"/>
+        <location filename="../ui/help.py" line="297"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="291"/>
+        <location filename="../ui/help.py" line="298"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -1098,69 +1098,69 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="110"/>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>Knee Coach</source>
         <extracomment>The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
-        <location filename="../ui/routines_tab.py" line="41"/>
-        <location filename="../ui/routines_tab.py" line="55"/>
+        <location filename="../ui/main_window.py" line="141"/>
+        <location filename="../ui/routines_tab.py" line="42"/>
+        <location filename="../ui/routines_tab.py" line="56"/>
         <source>Routines</source>
         <translation>ルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tab.py" line="36"/>
+        <location filename="../ui/trend_tab.py" line="35"/>
         <location filename="../ui/trend_view.py" line="116"/>
         <source>Loading the chart…</source>
         <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day, context and value, the summary and average still from every rating. Grouped: once the view stops moving, ``_refine`` draws what it shows one dot per rating if that is few enough. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145"/>
+        <location filename="../ui/main_window.py" line="144"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>How is your knee?</source>
         <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="42"/>
+        <location filename="../ui/routines_tab.py" line="43"/>
         <source>Up and Down choose a routine, Return starts it</source>
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199"/>
+        <location filename="../ui/main_window.py" line="198"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="62"/>
-        <location filename="../ui/routines_tab.py" line="64"/>
+        <location filename="../ui/routines_tab.py" line="63"/>
+        <location filename="../ui/routines_tab.py" line="65"/>
         <source>Start routine</source>
         <translation>ルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="65"/>
+        <location filename="../ui/routines_tab.py" line="66"/>
         <source>Start the selected routine</source>
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1272,67 +1272,67 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="289"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="293"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="367"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="372"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="399"/>
+        <location filename="../ui/main_window.py" line="402"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/window_reminders.py" line="59"/>
+        <location filename="../ui/window_reminders.py" line="58"/>
         <source>Keep reminders running?</source>
         <translation>リマインダーを続けますか？</translation>
     </message>
     <message>
-        <location filename="../ui/window_reminders.py" line="60"/>
+        <location filename="../ui/window_reminders.py" line="59"/>
         <source>Knee Coach can stay running in the background so that it reminds you at the times of your weekly plan. You can change this in Settings &gt; Weekly plan and reminders.</source>
         <translation>Knee Coachをバックグラウンドで動かしておくと、週の予定の時刻にお知らせできます。この設定は「設定 &gt; 週の予定とリマインダー」で変えられます。</translation>
     </message>
     <message>
-        <location filename="../ui/window_reminders.py" line="67"/>
+        <location filename="../ui/window_reminders.py" line="66"/>
         <source>Keep running</source>
         <translation>動かしておく</translation>
     </message>
     <message>
-        <location filename="../ui/window_reminders.py" line="69"/>
+        <location filename="../ui/window_reminders.py" line="68"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../ui/window_actions.py" line="33"/>
+        <location filename="../ui/window_actions.py" line="32"/>
         <source>No weekly plan yet</source>
         <translation>週の予定はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/window_actions.py" line="34"/>
+        <location filename="../ui/window_actions.py" line="33"/>
         <source>Make a weekly plan first (Settings &gt; Weekly plan and reminders); it can then be exported to your calendar.</source>
         <translation>先に週の予定を作ってください（「設定 &gt; 週の予定とリマインダー」）。作った予定はカレンダーに書き出せます。</translation>
     </message>
     <message>
-        <location filename="../ui/window_actions.py" line="46"/>
+        <location filename="../ui/window_actions.py" line="45"/>
         <source>Export the plan</source>
         <translation>予定の書き出し</translation>
     </message>
@@ -1352,38 +1352,38 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="376"/>
+        <location filename="../ui/main_window.py" line="379"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="377"/>
+        <location filename="../ui/main_window.py" line="380"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="183"/>
+        <location filename="../ui/routines_tab.py" line="181"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="186"/>
+        <location filename="../ui/routines_tab.py" line="184"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="488"/>
+        <location filename="../ui/main_window.py" line="491"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="491"/>
+        <location filename="../ui/main_window.py" line="494"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/window_actions.py" line="26"/>
-        <location filename="../ui/window_actions.py" line="50"/>
+        <location filename="../ui/window_actions.py" line="25"/>
+        <location filename="../ui/window_actions.py" line="49"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
@@ -1973,13 +1973,13 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/chair_stand.py" line="125"/>
         <location filename="../ui/chair_stand.py" line="206"/>
-        <location filename="../ui/help.py" line="168"/>
+        <location filename="../ui/help.py" line="175"/>
         <location filename="../ui/player_controls.py" line="118"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="170"/>
+        <location filename="../ui/help.py" line="177"/>
         <location filename="../ui/player_controls.py" line="123"/>
         <location filename="../ui/session_flow.py" line="358"/>
         <source>I feel unwell</source>
@@ -2620,157 +2620,157 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../ui/help.py" line="32"/>
+        <location filename="../ui/help.py" line="33"/>
         <source>Get medical advice the same day if</source>
         <translation>次のようなときは、その日のうちに医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="38"/>
+        <location filename="../ui/help.py" line="39"/>
         <source>the knee is red and hot and you have a fever or chills, or feel ill</source>
         <translation>膝が赤く熱をもっていて、発熱や寒気がある、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="41"/>
+        <location filename="../ui/help.py" line="42"/>
         <source>you cannot put weight on the leg, or walking has become very hard</source>
         <translation>脚に体重をかけられない、または歩くのがとても難しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="43"/>
+        <location filename="../ui/help.py" line="44"/>
         <source>the knee is badly swollen, has changed shape, or will not straighten</source>
         <translation>膝がひどく腫れている、形が変わった、または伸ばしきれない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="45"/>
+        <location filename="../ui/help.py" line="46"/>
         <source>the knee locks or gives way</source>
         <translation>膝が引っかかって動かなくなる、またはガクッと力が抜ける</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="46"/>
+        <location filename="../ui/help.py" line="47"/>
         <source>the pain is constant, wakes you at night, or comes with weight loss</source>
         <translation>痛みが一日中続く、夜中に痛みで目が覚める、または体重が減ってきている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="60"/>
+        <location filename="../ui/help.py" line="61"/>
         <source>If one calf or thigh is painful, swollen, warm or red</source>
         <translation>片方のふくらはぎや太ももが痛む、腫れている、熱をもっている、または赤くなっているとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="61"/>
+        <location filename="../ui/help.py" line="62"/>
         <source>get urgent medical help the same day: do not wait for your next appointment</source>
         <translation>次の予約日を待たずに、その日のうちに急いで医療機関を受診しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="63"/>
+        <location filename="../ui/help.py" line="64"/>
         <source>call emergency services if it comes with breathlessness or chest pain</source>
         <translation>息苦しさや胸の痛みもあるときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="85"/>
+        <location filename="../ui/help.py" line="86"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="86"/>
+        <location filename="../ui/help.py" line="87"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="87"/>
+        <location filename="../ui/help.py" line="88"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="94"/>
+        <location filename="../ui/help.py" line="95"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="95"/>
+        <location filename="../ui/help.py" line="96"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="96"/>
+        <location filename="../ui/help.py" line="97"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="103"/>
+        <location filename="../ui/help.py" line="104"/>
         <source>Call emergency services at once if</source>
         <translation>次のようなときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="104"/>
+        <location filename="../ui/help.py" line="105"/>
         <source>you have chest pain</source>
         <translation>胸が痛む</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="105"/>
+        <location filename="../ui/help.py" line="106"/>
         <source>you are suddenly short of breath</source>
         <translation>急に息苦しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="110"/>
+        <location filename="../ui/help.py" line="111"/>
         <source>See an orthopaedic clinician if</source>
         <translation>次のようなときは、整形外科の医師に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="111"/>
+        <location filename="../ui/help.py" line="112"/>
         <source>your knee has not improved after several days of rest</source>
         <translation>数日休んでも膝がよくならない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="112"/>
+        <location filename="../ui/help.py" line="113"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="161"/>
+        <location filename="../ui/help.py" line="168"/>
         <source>Stop the session at once if you notice</source>
         <translation>次のようなときは、すぐに運動を中止してください</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="162"/>
+        <location filename="../ui/help.py" line="169"/>
         <source>a sharp or stabbing pain</source>
         <translation>鋭い痛みや、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="163"/>
+        <location filename="../ui/help.py" line="170"/>
         <source>new, sudden pain, swelling or redness</source>
         <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="164"/>
+        <location filename="../ui/help.py" line="171"/>
         <source>dizziness, or you feel unwell or feverish</source>
         <translation>めまいがする、具合が悪い、または熱っぽい</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="165"/>
+        <location filename="../ui/help.py" line="172"/>
         <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
         <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="172"/>
+        <location filename="../ui/help.py" line="179"/>
         <source>Do not exercise today if</source>
         <translation>次のような日は運動を休みましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="173"/>
+        <location filename="../ui/help.py" line="180"/>
         <source>your knee is hot, red or swollen</source>
         <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="174"/>
+        <location filename="../ui/help.py" line="181"/>
         <source>you have a fever or feel unwell</source>
         <translation>熱がある、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="175"/>
+        <location filename="../ui/help.py" line="182"/>
         <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
         <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="183"/>
+        <location filename="../ui/help.py" line="190"/>
         <source>Safety and when to get help</source>
         <translation>安全のために・受診の目安</translation>
     </message>
@@ -2868,27 +2868,27 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="531"/>
+        <location filename="../ui/session_flow.py" line="529"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="535"/>
+        <location filename="../ui/session_flow.py" line="533"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="536"/>
+        <location filename="../ui/session_flow.py" line="534"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="538"/>
+        <location filename="../ui/session_flow.py" line="536"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="540"/>
+        <location filename="../ui/session_flow.py" line="538"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -2948,135 +2948,123 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
+        <location filename="../ui/session_flow.py" line="434"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
+        <location filename="../ui/session_flow.py" line="436"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
+        <location filename="../ui/session_flow.py" line="439"/>
         <source>On a day like this, resting is the right choice, not a failure. If you go on, go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>こんな日は、休むのが正しい判断で、失敗ではありません。続けるときは、ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="436"/>
+        <location filename="../ui/session_flow.py" line="438"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="438"/>
-        <source>You rated your pain {value} of 10: in the red zone, and well above your usual pain.</source>
-        <translation>痛みを{value}／10と記録しました。痛みが強すぎる範囲で、ふだんの痛みよりかなり強くなっています。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="440"/>
-        <source>You rated your pain {value} of 10: in the red zone.</source>
-        <translation>痛みを{value}／10と記録しました。痛みが強すぎる範囲です。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="442"/>
-        <source>A flare-up is a reason to rest, not a failure. You can rest today, or go on gently: go slowly, make the movements smaller, and stop if the pain rises or turns sharp.</source>
-        <translation>痛みがぶり返したときは、休むきっかけであって、失敗ではありません。今日は休むか、軽めに続けるかを選べます。続けるときは、ゆっくり、動きを小さくして行い、痛みが強くなったり鋭い痛みが出たりしたら中止しましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="446"/>
+        <location filename="../ui/session_flow.py" line="444"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="445"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="449"/>
+        <location filename="../ui/session_flow.py" line="447"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="450"/>
+        <location filename="../ui/session_flow.py" line="448"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="460"/>
+        <location filename="../ui/session_flow.py" line="458"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="461"/>
+        <location filename="../ui/session_flow.py" line="459"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="469"/>
+        <location filename="../ui/session_flow.py" line="467"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="484"/>
+        <location filename="../ui/session_flow.py" line="482"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="485"/>
+        <location filename="../ui/session_flow.py" line="483"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="501"/>
+        <location filename="../ui/session_flow.py" line="499"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="515"/>
-        <location filename="../ui/session_flow.py" line="530"/>
+        <location filename="../ui/session_flow.py" line="513"/>
+        <location filename="../ui/session_flow.py" line="528"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="516"/>
+        <location filename="../ui/session_flow.py" line="514"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="534"/>
+        <location filename="../ui/session_flow.py" line="532"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="518"/>
+        <location filename="../ui/session_flow.py" line="516"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="553"/>
+        <location filename="../ui/session_flow.py" line="551"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="555"/>
+        <location filename="../ui/session_flow.py" line="553"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="572"/>
+        <location filename="../ui/session_flow.py" line="570"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="577"/>
+        <location filename="../ui/session_flow.py" line="575"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="587"/>
+        <location filename="../ui/session_flow.py" line="585"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="617"/>
+        <location filename="../ui/session_flow.py" line="615"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>

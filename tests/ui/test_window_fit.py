@@ -7,7 +7,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from coach import config
-from coach.ui.main_window import MINIMUM_SIZE, first_run_size, fit_to_screen
+from coach.ui.window_geometry import MINIMUM_SIZE, first_run_size, fit_to_screen
 from tests.ui.conftest import show_active
 
 #: 1024x600 at 150 % scaling, less a 32 px panel: what a small laptop offers.

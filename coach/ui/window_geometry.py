@@ -1,0 +1,54 @@
+"""The main window's size and place: a first window sized to the screen's free area,
+a remembered one kept on a screen that may have changed since."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtWidgets import QWidget
+
+#: The size the window opens at when the screen has room for it.
+PREFERRED_SIZE = QSize(1100, 720)
+#: Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title
+#: bar; every page scrolls rather than clips down to this size.
+MINIMUM_SIZE = QSize(600, 330)
+#: Of the screen's free area, what a first window takes at most.
+SCREEN_SHARE = 0.9
+
+
+def first_run_size(available: QRect) -> QSize:
+    """The preferred size, shrunk to a share of the screen's free area if needed."""
+    return QSize(min(PREFERRED_SIZE.width(), int(available.width() * SCREEN_SHARE)),
+                 min(PREFERRED_SIZE.height(), int(available.height() * SCREEN_SHARE)))
+
+
+def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
+    """*wanted* made no larger than *available*, then moved (as little as possible)
+    to lie inside it: a remembered place on a screen that is gone or smaller."""
+    width = min(wanted.width(), available.width())
+    height = min(wanted.height(), available.height())
+    x = max(available.left(), min(wanted.left(), available.left() + available.width() - width))
+    y = max(available.top(), min(wanted.top(), available.top() + available.height() - height))
+    return QRect(x, y, width, height)
+
+
+def restore_geometry(window: QWidget, geometry: bytes) -> None:
+    """*window* at its remembered size and place (*geometry*, empty the first time),
+    kept on the screen (which may have changed since); the first time, a size that
+    fits the screen's free area."""
+    from PySide6.QtGui import QGuiApplication
+
+    restored = bool(geometry) and window.restoreGeometry(QByteArray(geometry))
+    screen = (QGuiApplication.screenAt(window.geometry().center()) if restored
+              else None) or window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    # Never a minimum larger than the screen: the window could not fit at all.
+    window.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size()))
+    if restored:
+        if not window.windowState() & (Qt.WindowState.WindowMaximized
+                                       | Qt.WindowState.WindowFullScreen):
+            window.setGeometry(fit_to_screen(window.geometry(), available))
+    else:
+        size = first_run_size(available).expandedTo(window.minimumSize())
+        frame = QRect(available.topLeft(), size)
+        frame.moveCenter(available.center())
+        window.setGeometry(frame)
