@@ -517,13 +517,7 @@ def test_the_question_weighs_the_usual_pain(qtbot, data_dir, journal):
         for days in (1, 2, 3):
             journal.add_rating(usual, "check_in", at=now() - timedelta(days=days))
         routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
-        settings = open_settings(data_dir)
-        settings.set(config.SOUND, False)
-        flow = SessionFlow(routine, journal, lang="en", speed=1.0, settings=settings,
-                           clock=FakeClock())
-        qtbot.addWidget(flow)
-        flow.show()
-        flow.start()
+        flow = started_flow(qtbot, data_dir, journal, routine)
         flow.ok_button.click()
         qtbot.waitUntil(flow.before_panel.isVisible)
         flow.before_panel.rating.hold_keys(0)

@@ -106,13 +106,18 @@ def test_a_status_message_does_not_move_the_page(make_window, qtbot):
     assert window.pages.geometry() == before
 
 
-def test_session_pages_scroll_at_the_minimum_size(make_window, qtbot):
+def session_at_the_minimum_size(make_window, qtbot):
+    """The window at its minimum size, a session of the selected routine started."""
     window = make_window()
     show_active(window, qtbot)
     window.resize(MINIMUM_SIZE)
     qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
     window.start_selected()
-    flow = window.flow
+    return window, window.flow
+
+
+def test_session_pages_scroll_at_the_minimum_size(make_window, qtbot):
+    window, flow = session_at_the_minimum_size(make_window, qtbot)
     for page in (flow.check_page.findChild(QScrollArea), flow.before_page,
                  flow.after_page):
         assert isinstance(page, QScrollArea) and page.widgetResizable()
@@ -131,12 +136,7 @@ def test_the_way_out_of_a_stop_page_stays_in_view_at_the_minimum_size(make_windo
                                                                         end):
     """The advice after a stop is long; on a short screen it scrolls, and "Back to
     routines" (the only way on) stays whole under it."""
-    window = make_window()
-    show_active(window, qtbot)
-    window.resize(MINIMUM_SIZE)
-    qtbot.waitUntil(lambda: window.size() == MINIMUM_SIZE)
-    window.start_selected()
-    flow = window.flow
+    window, flow = session_at_the_minimum_size(make_window, qtbot)
     if end == "not_today":
         flow.not_today_button.click()
     else:
