@@ -146,12 +146,12 @@ class PlayerFit:
         share = 0.1 if focus else 0.07  # focus mode: larger words and digits
         # Wide and short: the picture and the clock side by side, the list trimmed.
         first = 3 if width >= 2 * height else 0
-        # How to make room, in order: the key hint, then what comes next; then smaller
-        # words and digits (still read across a room), since the instructions say how
-        # to do the exercise; only then the list, and more.
+        # How to make room, in order: the key hint, then what comes next; then words
+        # and digits a little smaller (no more: they are read from the mat), since the
+        # instructions say how to do the exercise; only then the list, and more.
         tries = [(level, 1.0) for level in range(first, 8)]
         if first == 0:
-            tries[3:3] = [(2, 0.85), (2, 0.7)]
+            tries[3:3] = [(2, 0.85)]
         for level, scale in [only] if only is not None else tries:
             clock = self._size_words(width, height, share * scale, inner, narrow)
             self._trim, self._scale = level, scale
