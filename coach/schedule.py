@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.advice import History
 from coach.journal import Context, EventKind, Outcome
-from coach.pain import USUAL_PAIN
+from coach.pain import USUAL_PAIN, Zone, zone
 from coach.plan import Plan, hhmm, write_atomically
 from coach.progression import flare
 
@@ -55,6 +55,7 @@ class RestReason(StrEnum):
     SHARP_PAIN = "sharp_pain_stop"
     UNWELL = "unwell_stop"
     FLARE_UP = "flare_up"  # coach.progression.flare: rest, or the easiest level
+    HIGH_PAIN = "high_pain"  # left before the first step, pain in the red: that day only
 
 
 # -- the local zone -------------------------------------------------------------------
@@ -113,6 +114,11 @@ def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
             yield session.started, RestReason.HOT_RED_SWOLLEN
         elif session.outcome == Outcome.SHARP_PAIN:
             yield session.ended or session.started, RestReason.SHARP_PAIN
+        elif session.outcome == Outcome.STOPPED and session.steps_completed == 0:
+            # "Rest today" after a rating in the red before the start (or leaving then).
+            before = history.rating(session, Context.BEFORE)
+            if before is not None and zone(before.value) is Zone.RED:
+                yield session.ended or session.started, RestReason.HIGH_PAIN
     for event in history.events:
         if event.kind == EventKind.SHARP_PAIN:
             yield event.at, RestReason.SHARP_PAIN
@@ -123,11 +129,14 @@ def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
 def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
     """A rest day: a hot, red or swollen answer, a sharp-pain stop or an "unwell" stop
     that day or up to :data:`REST_DAYS` before, and no exercise since (a session the
-    user chose to do after it ends the rest); or a day in a flare-up
+    user chose to do after it ends the rest); a session left before its first step
+    with pain in the red zone before the start, that day only (the next day's pain
+    decides the next); or a day in a flare-up
     (:func:`coach.progression.flare`), which ends only when the pain settles and is
     checked in on by any rating of the usual pain."""
     recent = [(at, why) for at, why in _triggers(history)
-              if 0 <= (day - local_date(at, tz)).days <= REST_DAYS]
+              if 0 <= (day - local_date(at, tz)).days
+              <= (0 if why is RestReason.HIGH_PAIN else REST_DAYS)]
     if not recent:
         up = flare(history, day)
         if up is None:

@@ -64,6 +64,7 @@ class Reason(StrEnum):
     READY_FOR_DAILY = "ready_for_daily"
     CHAIR_STAND_DUE = "chair_stand_due"  # the 30-second test: never done, or 4 weeks ago
     FLARE_UP = RestReason.FLARE_UP.value  # pain well above its average: rest a while
+    HIGH_PAIN = RestReason.HIGH_PAIN.value  # "Rest today" with pain in the red
 
 
 # -- adherence ------------------------------------------------------------------------
@@ -246,7 +247,8 @@ def today_message(view: TodayView) -> str:
                     "ready.")
         why = {Reason.HOT_RED_SWOLLEN: "your knee was hot, red or swollen",
                Reason.SHARP_PAIN_STOP: "a session stopped for a sharp pain",
-               Reason.UNWELL_STOP: "a session stopped because you felt unwell"}
+               Reason.UNWELL_STOP: "a session stopped because you felt unwell",
+               Reason.HIGH_PAIN: "your knee hurt a lot before a session"}
         cause = next((why[Reason(c)] for c in view.reasons if c in why), "")
         return (f"A rest day: {cause}. How is your knee today? Rate your pain when you "
                 "are ready; no exercise is planned for today.")

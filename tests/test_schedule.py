@@ -363,6 +363,25 @@ def test_after_hot_red_or_swollen_the_same_day_and_the_next_are_rest_days():
     assert first.kind is ReminderKind.CHECK_IN and first.day == date(2026, 11, 30)
 
 
+def test_leaving_with_pain_in_the_red_before_the_start_is_a_rest_that_day_only():
+    """"Rest today" after a rating of 8 before the start: Today and the reminders treat
+    the day as a rest day (it said "Welcome ... press Start"); the next day's pain
+    decides the next."""
+    left = session(at(LONDON, 2026, 11, 30, 9), outcome="stopped", steps=0)
+    high = Rating("b", at(LONDON, 2026, 11, 30, 9, 1), 8, "before", session_uid=left.uid)
+    history = History.of([left], [high])
+    assert rest_on(history, date(2026, 11, 30), LONDON).reason is RestReason.HIGH_PAIN
+    assert rest_on(history, date(2026, 12, 1), LONDON) is None
+    assert rest_on(History.of([left], [high._replace(value=5)]), date(2026, 11, 30),
+                   LONDON) is None  # not in the red: just left
+    done = left._replace(steps_completed=1)
+    assert rest_on(History.of([done], [high]), date(2026, 11, 30), LONDON) is None
+    plan = plan_of(daily(18))
+    clock = Clock(plan, at(LONDON, 2026, 11, 30, 10), history)
+    first = clock.ask()
+    assert first.kind is ReminderKind.CHECK_IN and first.day == date(2026, 11, 30)
+
+
 def test_a_check_in_rating_ends_the_check_in_reminders_that_day():
     history = sharp_pain_on(at(LONDON, 2026, 11, 30, 19))
     rating = Rating("r1", at(LONDON, 2026, 12, 1, 7), 3, "check_in")

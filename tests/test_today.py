@@ -82,6 +82,10 @@ def test_a_day_without_a_planned_routine_is_a_rest(routines):
     (History.of([done(MONDAY - timedelta(1), outcome="stopped", steps=0)],
                 events=[SafetyEvent("e", at(MONDAY - timedelta(1), 9, 5), "unwell")]),
      Reason.UNWELL_STOP),
+    (History.of([done(MONDAY, outcome="stopped", steps=0, hh=5)],
+                [Rating("b", at(MONDAY, 5, 1), 8, "before",
+                        session_uid=f"{FLAGSHIP}-{at(MONDAY, 5).isoformat()}")]),
+     Reason.HIGH_PAIN),
 ])
 def test_rest_day_asks_how_the_knee_is(routines, history, reason):
     view = today(PLAN, history, at(MONDAY, 6), routines=routines)

@@ -3221,42 +3221,42 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="147"/>
+        <location filename="../ui/today_view.py" line="150"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="148"/>
+        <location filename="../ui/today_view.py" line="151"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="152"/>
+        <location filename="../ui/today_view.py" line="155"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="158"/>
+        <location filename="../ui/today_view.py" line="161"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="160"/>
+        <location filename="../ui/today_view.py" line="163"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="289"/>
+        <location filename="../ui/today_view.py" line="292"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="291"/>
+        <location filename="../ui/today_view.py" line="294"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="242"/>
+        <location filename="../ui/today_view.py" line="245"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -3277,183 +3277,188 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="156"/>
+        <location filename="../ui/today_view.py" line="147"/>
+        <source>A rest day: your knee hurt a lot before the session.</source>
+        <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="159"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="168"/>
+        <location filename="../ui/today_view.py" line="171"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="244"/>
+        <location filename="../ui/today_view.py" line="247"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="252"/>
+        <location filename="../ui/today_view.py" line="255"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="272"/>
+        <location filename="../ui/today_view.py" line="275"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="308"/>
+        <location filename="../ui/today_view.py" line="311"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="318"/>
+        <location filename="../ui/today_view.py" line="321"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="333"/>
+        <location filename="../ui/today_view.py" line="336"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="348"/>
+        <location filename="../ui/today_view.py" line="351"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="362"/>
+        <location filename="../ui/today_view.py" line="365"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="364"/>
+        <location filename="../ui/today_view.py" line="367"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="366"/>
+        <location filename="../ui/today_view.py" line="369"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="375"/>
+        <location filename="../ui/today_view.py" line="378"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="376"/>
+        <location filename="../ui/today_view.py" line="379"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="391"/>
+        <location filename="../ui/today_view.py" line="394"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="395"/>
+        <location filename="../ui/today_view.py" line="398"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="421"/>
+        <location filename="../ui/today_view.py" line="424"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="422"/>
+        <location filename="../ui/today_view.py" line="425"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="423"/>
+        <location filename="../ui/today_view.py" line="426"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="458"/>
+        <location filename="../ui/today_view.py" line="461"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="460"/>
+        <location filename="../ui/today_view.py" line="463"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="476"/>
+        <location filename="../ui/today_view.py" line="479"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="482"/>
+        <location filename="../ui/today_view.py" line="485"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="489"/>
+        <location filename="../ui/today_view.py" line="492"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="487"/>
+        <location filename="../ui/today_view.py" line="490"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="488"/>
+        <location filename="../ui/today_view.py" line="491"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="492"/>
+        <location filename="../ui/today_view.py" line="495"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="492"/>
+        <location filename="../ui/today_view.py" line="495"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="504"/>
+        <location filename="../ui/today_view.py" line="507"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="519"/>
+        <location filename="../ui/today_view.py" line="522"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="522"/>
+        <location filename="../ui/today_view.py" line="525"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="532"/>
+        <location filename="../ui/today_view.py" line="535"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="534"/>
+        <location filename="../ui/today_view.py" line="537"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="536"/>
+        <location filename="../ui/today_view.py" line="539"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="538"/>
+        <location filename="../ui/today_view.py" line="541"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="541"/>
+        <location filename="../ui/today_view.py" line="544"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

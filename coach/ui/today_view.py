@@ -143,6 +143,9 @@ def action_words(view: TodayView) -> str:
         elif Reason.UNWELL_STOP in codes:
             cause = translate("TodayPage", "A rest day: a session stopped because you "
                                            "felt unwell.")
+        elif Reason.HIGH_PAIN in codes:
+            cause = translate("TodayPage", "A rest day: your knee hurt a lot before the "
+                                           "session.")
         else:
             cause = translate("TodayPage", "A rest day: your knee was hot, red or swollen.")
         return cause + " " + translate("TodayPage", "How is your knee today? Rate your "

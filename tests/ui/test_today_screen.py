@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from coach import config, paths
@@ -78,6 +79,28 @@ def test_after_a_sharp_pain_stop_today_asks_instead_of_starting(make_window, qtb
     dialog = window.findChild(QDialog, "ratingDialog")
     assert dialog is not None and dialog.context == "check_in"
     dialog.reject()
+
+
+def test_after_resting_for_high_pain_today_asks_instead_of_welcoming(make_window, qtbot,
+                                                                     data_dir, journal):
+    """A new user rated 8 before the start and chose "Rest today": Today said "Welcome
+    ... press Start" with a big Start button."""
+    window = make_window()
+    show_active(window, qtbot)
+    window.start_selected()
+    flow = window.flow
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    flow.before_panel.rating.hold_keys(0)
+    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_8)
+    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: flow.findChild(QPushButton, "highPainRest") is not None)
+    flow.findChild(QPushButton, "highPainRest").click()
+    flow.pages.currentWidget().findChild(QPushButton, "backButton").click()
+    page = window.today_page
+    qtbot.waitUntil(lambda: "hurt a lot before the session" in page.action_label.text())
+    assert page.findChild(QPushButton, "todayStart") is None
+    assert page.findChild(QPushButton, "todayCheckIn") is not None
 
 
 def test_the_glance_and_the_week_show_with_a_plan_and_ratings(make_window, data_dir,
