@@ -314,6 +314,10 @@ class TodayPage(QScrollArea):
         self.today_label.setText(flare_words(view) if flaring else
                                  advice_words(view.advice, self.library, self.lang))
         self.today_box.set_kind("amber" if flaring else "info")
+        # "Welcome ... press Start" on a rest day (a first session left for high pain)
+        # would contradict the line under it: the rest day speaks alone.
+        resting = view.action is Action.CHECK_IN or Reason.CHECKED_IN in view.reasons
+        self.today_box.setVisible(not (resting and view.advice.kind is Today.WELCOME))
         morning = data.morning
         self.morning_row.setVisible(morning is not None)
         if morning is not None:

@@ -99,6 +99,7 @@ def test_after_resting_for_high_pain_today_asks_instead_of_welcoming(make_window
     flow.pages.currentWidget().findChild(QPushButton, "backButton").click()
     page = window.today_page
     qtbot.waitUntil(lambda: "hurt a lot before the session" in page.action_label.text())
+    assert not page.today_box.isVisible()  # no "Welcome ... press Start" above it
     assert page.findChild(QPushButton, "todayStart") is None
     assert page.findChild(QPushButton, "todayCheckIn") is not None
 
