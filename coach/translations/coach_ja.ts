@@ -304,72 +304,72 @@
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="379"/>
+        <location filename="../ui/chair_stand.py" line="381"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="412"/>
+        <location filename="../ui/chair_stand.py" line="414"/>
         <source>{n} seconds left</source>
         <translation>残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="424"/>
+        <location filename="../ui/chair_stand.py" line="426"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="440"/>
+        <location filename="../ui/chair_stand.py" line="442"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="442"/>
+        <location filename="../ui/chair_stand.py" line="444"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="452"/>
+        <location filename="../ui/chair_stand.py" line="454"/>
         <source>{n} stands</source>
         <translation>{n}回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="463"/>
+        <location filename="../ui/chair_stand.py" line="465"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="467"/>
+        <location filename="../ui/chair_stand.py" line="469"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="471"/>
+        <location filename="../ui/chair_stand.py" line="473"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="473"/>
+        <location filename="../ui/chair_stand.py" line="475"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="483"/>
+        <location filename="../ui/chair_stand.py" line="485"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="510"/>
+        <location filename="../ui/chair_stand.py" line="512"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="513"/>
+        <location filename="../ui/chair_stand.py" line="515"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="521"/>
+        <location filename="../ui/chair_stand.py" line="523"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -1816,7 +1816,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="374"/>
+        <location filename="../ui/chair_stand.py" line="376"/>
         <location filename="../ui/player_words.py" line="38"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -2832,6 +2832,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>はい、当てはまります</translation>
     </message>
     <message>
+        <location filename="../ui/chair_stand.py" line="360"/>
+        <location filename="../ui/session_flow.py" line="414"/>
+        <source>With a fever or if you feel unwell, rest until you feel well again.</source>
+        <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
+    </message>
+    <message>
         <location filename="../ui/session_flow.py" line="305"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
@@ -2868,27 +2874,27 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="529"/>
+        <location filename="../ui/session_flow.py" line="531"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="533"/>
+        <location filename="../ui/session_flow.py" line="535"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="534"/>
+        <location filename="../ui/session_flow.py" line="536"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="536"/>
+        <location filename="../ui/session_flow.py" line="538"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="538"/>
+        <location filename="../ui/session_flow.py" line="540"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -2933,138 +2939,138 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="414"/>
+        <location filename="../ui/session_flow.py" line="416"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="418"/>
+        <location filename="../ui/session_flow.py" line="420"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="419"/>
+        <location filename="../ui/session_flow.py" line="421"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="434"/>
+        <location filename="../ui/session_flow.py" line="436"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="436"/>
+        <location filename="../ui/session_flow.py" line="438"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="439"/>
+        <location filename="../ui/session_flow.py" line="441"/>
         <source>On a day like this, resting is the right choice, not a failure. If you go on, go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>こんな日は、休むのが正しい判断で、失敗ではありません。続けるときは、ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="438"/>
+        <location filename="../ui/session_flow.py" line="440"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="444"/>
+        <location filename="../ui/session_flow.py" line="446"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="445"/>
+        <location filename="../ui/session_flow.py" line="447"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="449"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="448"/>
+        <location filename="../ui/session_flow.py" line="450"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="458"/>
+        <location filename="../ui/session_flow.py" line="460"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="459"/>
+        <location filename="../ui/session_flow.py" line="461"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="467"/>
+        <location filename="../ui/session_flow.py" line="469"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="482"/>
+        <location filename="../ui/session_flow.py" line="484"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="483"/>
+        <location filename="../ui/session_flow.py" line="485"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="499"/>
+        <location filename="../ui/session_flow.py" line="501"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="513"/>
-        <location filename="../ui/session_flow.py" line="528"/>
+        <location filename="../ui/session_flow.py" line="515"/>
+        <location filename="../ui/session_flow.py" line="530"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="514"/>
+        <location filename="../ui/session_flow.py" line="516"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="532"/>
+        <location filename="../ui/session_flow.py" line="534"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="516"/>
+        <location filename="../ui/session_flow.py" line="518"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="551"/>
+        <location filename="../ui/session_flow.py" line="553"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="553"/>
+        <location filename="../ui/session_flow.py" line="555"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="570"/>
+        <location filename="../ui/session_flow.py" line="572"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="575"/>
+        <location filename="../ui/session_flow.py" line="577"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="585"/>
+        <location filename="../ui/session_flow.py" line="587"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="615"/>
+        <location filename="../ui/session_flow.py" line="617"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3313,152 +3319,152 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="321"/>
+        <location filename="../ui/today_view.py" line="325"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="336"/>
+        <location filename="../ui/today_view.py" line="340"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="351"/>
+        <location filename="../ui/today_view.py" line="355"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="365"/>
+        <location filename="../ui/today_view.py" line="369"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="367"/>
+        <location filename="../ui/today_view.py" line="371"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="369"/>
+        <location filename="../ui/today_view.py" line="373"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="378"/>
+        <location filename="../ui/today_view.py" line="382"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="379"/>
+        <location filename="../ui/today_view.py" line="383"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="394"/>
+        <location filename="../ui/today_view.py" line="398"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="398"/>
+        <location filename="../ui/today_view.py" line="402"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="424"/>
+        <location filename="../ui/today_view.py" line="428"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="425"/>
+        <location filename="../ui/today_view.py" line="429"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="426"/>
+        <location filename="../ui/today_view.py" line="430"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="461"/>
+        <location filename="../ui/today_view.py" line="465"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="463"/>
+        <location filename="../ui/today_view.py" line="467"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="479"/>
+        <location filename="../ui/today_view.py" line="483"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="485"/>
+        <location filename="../ui/today_view.py" line="489"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="492"/>
+        <location filename="../ui/today_view.py" line="496"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="490"/>
+        <location filename="../ui/today_view.py" line="494"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="491"/>
+        <location filename="../ui/today_view.py" line="495"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="495"/>
+        <location filename="../ui/today_view.py" line="499"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="495"/>
+        <location filename="../ui/today_view.py" line="499"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="507"/>
+        <location filename="../ui/today_view.py" line="511"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="522"/>
+        <location filename="../ui/today_view.py" line="526"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="525"/>
+        <location filename="../ui/today_view.py" line="529"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="535"/>
+        <location filename="../ui/today_view.py" line="539"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="537"/>
+        <location filename="../ui/today_view.py" line="541"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="539"/>
+        <location filename="../ui/today_view.py" line="543"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="541"/>
+        <location filename="../ui/today_view.py" line="545"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="544"/>
+        <location filename="../ui/today_view.py" line="548"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

@@ -356,7 +356,9 @@ class ChairStandDialog(QDialog):
         """Hot, red or swollen (or unwell): no test today; nothing is saved."""
         self._final(self.tr("Not today: rest your knee"), [self.tr(
             "Do not do the test while your knee is hot, red or swollen. Nothing has been "
-            "saved. Try it on another day, once the heat and swelling have settled.")],
+            "saved. Try it on another day, once the heat and swelling have settled."),
+            translate("SessionFlow", "With a fever or if you feel unwell, rest until you "
+                                     "feel well again.")],
             [hot_knee_section(), same_day_section(hot_knee_first=True), clot_section()],
             "restAdvice")
 

@@ -410,7 +410,9 @@ class SessionFlow(QWidget):
         self._advice_page(
             self.tr("Rest your knee today"),
             [self.tr("Exercising a knee that is hot, red or swollen can make it worse. "
-                     "Skipping today is the right choice, not a failure.")],
+                     "Skipping today is the right choice, not a failure."),
+             self.tr("With a fever or if you feel unwell, rest until you feel well "
+                     "again.")],
             [hot_knee_section(self.tr("Try the routine again gently once the heat and "
                                       "swelling have settled.")),
              # A red, hot knee with a fever needs care today: that comes first.

@@ -69,6 +69,7 @@ def test_hot_knee_gives_rest_advice_and_saves_nothing(qtbot, make_chair, journal
     assert child(dialog, QLabel, "restAdvice").isVisible()
     shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
     assert "If one calf or thigh is painful, swollen, warm or red" in shown
+    assert "With a fever or if you feel unwell, rest until you feel well again." in shown
     assert dialog.stage is Stage.ENDED
     assert not child(dialog, QPushButton, "sharpPainButton").isVisible()
     key(qtbot, dialog, Qt.Key.Key_Return)  # Close

@@ -69,6 +69,7 @@ def test_safety_notes_come_first_and_not_today_records_a_skip(qtbot, flow, journ
     assert flow.findChild(QLabel, "restAdvice").text() == "Rest your knee today"
     shown = [label.text() for label in flow.findChildren(QLabel) if label.isVisible()]
     assert "If one calf or thigh is painful, swollen, warm or red" in shown
+    assert "With a fever or if you feel unwell, rest until you feel well again." in shown
     [session] = journal.sessions()
     assert session.outcome == "safety_skip" and session.steps_completed == 0
     assert flow.engine.state == "ready"  # the routine never started
