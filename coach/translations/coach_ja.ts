@@ -2371,143 +2371,148 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="98"/>
-        <location filename="../ui/report.py" line="135"/>
+        <location filename="../ui/report.py" line="99"/>
+        <location filename="../ui/report.py" line="136"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="136"/>
+        <location filename="../ui/report.py" line="137"/>
         <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
         <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="156"/>
+        <location filename="../ui/report.py" line="157"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="176"/>
+        <location filename="../ui/report.py" line="180"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="64"/>
+        <location filename="../ui/report.py" line="65"/>
         <source>sharp pain</source>
         <translation>鋭い痛み</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="65"/>
+        <location filename="../ui/report.py" line="66"/>
         <source>felt unwell</source>
         <translation>具合が悪くなった</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="68"/>
+        <location filename="../ui/report.py" line="69"/>
         <source>, step {n}</source>
         <translation>、ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="71"/>
+        <location filename="../ui/report.py" line="72"/>
         <source>step {n}</source>
         <translation>ステップ {n}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="72"/>
-        <location filename="../ui/report.py" line="200"/>
+        <location filename="../ui/report.py" line="73"/>
+        <location filename="../ui/report.py" line="204"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="161"/>
+        <location filename="../ui/report.py" line="165"/>
         <source>Function (self-tests)</source>
         <translation>機能（セルフテスト）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="182"/>
+        <location filename="../ui/report.py" line="186"/>
         <source>{title}: the latest {shown} of {total}</source>
         <translation>{title}：最新の{shown}件（全{total}件）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="187"/>
+        <location filename="../ui/report.py" line="191"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="194"/>
-        <location filename="../ui/report.py" line="222"/>
+        <location filename="../ui/report.py" line="198"/>
+        <location filename="../ui/report.py" line="228"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="197"/>
+        <location filename="../ui/report.py" line="201"/>
         <source>Level changes</source>
         <translation>レベルの変更</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="212"/>
+        <location filename="../ui/report.py" line="213"/>
+        <source>{day}, {context} ({value}/10): {note}</source>
+        <translation>{day}、{context}（{value}／10）：{note}</translation>
+    </message>
+    <message>
         <location filename="../ui/report.py" line="218"/>
+        <location filename="../ui/report.py" line="224"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="224"/>
+        <location filename="../ui/report.py" line="230"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="244"/>
+        <location filename="../ui/report.py" line="250"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="244"/>
+        <location filename="../ui/report.py" line="250"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="249"/>
+        <location filename="../ui/report.py" line="255"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="250"/>
+        <location filename="../ui/report.py" line="256"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="251"/>
+        <location filename="../ui/report.py" line="257"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="257"/>
+        <location filename="../ui/report.py" line="263"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="277"/>
+        <location filename="../ui/report.py" line="283"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="286"/>
+        <location filename="../ui/report.py" line="292"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="287"/>
+        <location filename="../ui/report.py" line="293"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="293"/>
+        <location filename="../ui/report.py" line="299"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="293"/>
+        <location filename="../ui/report.py" line="299"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。

@@ -33,6 +33,7 @@ from coach.journal import EventKind, Journal, JournalError, SafetyEvent
 from coach.level_changes import level_changes
 from coach.trend import plausible, weekly_sessions
 from coach.ui import theme
+from coach.ui.checkin import context_name
 from coach.ui.function_view import function_lines
 from coach.ui.settings import Settings
 from coach.ui.theme import Theme
@@ -156,6 +157,9 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
                 text(translate("Report", "Summary"), 12, True, 2)
                 for line in summary_lines(view.summary):
                     text(line, 10, gap=2)
+                compared = view.panel.baseline_label.text()  # what "started" means
+                if compared:
+                    text(compared, 9, gap=2)
 
         def function_tests() -> None:
             text(translate("Report", "Function (self-tests)"), 12, True, 2)
@@ -206,7 +210,9 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         if changes:
             level_list()
             y += 8
-        every_note = [f"{r.at:%Y-%m-%d} ({r.value}/10): {r.note}" for r in ratings if r.note]
+        every_note = [translate("Report", "{day}, {context} ({value}/10): {note}").format(
+            day=f"{r.at:%Y-%m-%d}", context=context_name(r.context).lower(), value=r.value,
+            note=r.note) for r in ratings if r.note]
         notes = every_note
         # As many of the newest notes as fit above the footer, under a one-line heading.
         room = page.height() - 60 - y - 2 - line_height(translate("Report", "Notes"), 12, True)

@@ -215,6 +215,8 @@ def test_pdf_summary_is_the_trend_page_summary(trend, journal, poppler, tmp_path
     text = " ".join(pdf_text(pdf).split())
     for line in summary_lines(trend.summary):
         assert line in text
+    assert "Compared with your first week of ratings." in unicodedata.normalize(
+        "NFKC", text)  # what "when you started" means (NFKC: no "ﬁ" ligature)
     assert "orthopaedic clinician" in text
 
 
@@ -291,5 +293,6 @@ def test_pdf_says_when_a_list_is_cut_short(trend, journal, poppler, tmp_path):
     shown = [n for n in range(12) if f"entry {n:02d}" in text]
     assert shown == list(range(12 - len(shown), 12))  # the newest ones,
     assert "Stairs were easier" in text  # and the fixture's, newer still
+    assert "check-in (4/10): entry 11" in text  # each note says when it was taken
     assert f"Notes: the latest {len(shown) + 1} of 13" in text
     assert len(shown) + 1 < 4, "the notes cut by the room left, not only by the count"
