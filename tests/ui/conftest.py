@@ -30,6 +30,18 @@ def make_window(qtbot, data_dir):
         window.journal.close()
 
 
+def rate_before_start(qtbot, flow, key) -> None:
+    """Pass *flow*'s safety check and rate the pain before the start by keyboard
+    (*key*, then Return), past the rating page's quiet moment."""
+    from PySide6.QtCore import Qt
+
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    flow.before_panel.rating.hold_keys(0)
+    qtbot.keyClick(flow.before_panel.rating, key)
+    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+
+
 def show_active(window, qtbot) -> None:
     """Show *window* silent (no audio device here) and wait until it has the keyboard:
     keys and shortcuts go to the active window only."""

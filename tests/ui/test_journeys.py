@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from coach.csvio import export_csv
-from tests.ui.conftest import show_active
+from tests.ui.conftest import rate_before_start, show_active
 from tests.ui.test_trend import open_trend
 
 
@@ -92,11 +92,7 @@ def test_the_trend_tab_shows_a_new_session_when_it_is_shown_again(make_window, q
     window.show_page("routines")
     window.start_selected()
     flow = window.flow
-    flow.ok_button.click()
-    qtbot.waitUntil(flow.before_panel.isVisible)
-    flow.before_panel.rating.hold_keys(0)
-    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_6)
-    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+    rate_before_start(qtbot, flow, Qt.Key.Key_6)
     qtbot.waitUntil(flow.player.isVisible)
     qtbot.keyClick(flow.focusWidget() or flow, Qt.Key.Key_S)  # sharp pain
     assert flow.findChild(QLabel, "sharpPainAdvice") is not None

@@ -13,6 +13,7 @@ from coach.ui.app import open_settings
 from coach.ui.session_flow import SessionFlow
 from tests.conftest import FLAGSHIP
 from tests.test_session import FakeClock
+from tests.ui.conftest import rate_before_start
 
 
 @pytest.fixture
@@ -519,11 +520,7 @@ def test_the_question_weighs_the_usual_pain(qtbot, data_dir, journal):
             journal.add_rating(usual, "check_in", at=now() - timedelta(days=days))
         routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
         flow = started_flow(qtbot, data_dir, journal, routine)
-        flow.ok_button.click()
-        qtbot.waitUntil(flow.before_panel.isVisible)
-        flow.before_panel.rating.hold_keys(0)
-        qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_7)
-        qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+        rate_before_start(qtbot, flow, Qt.Key.Key_7)
         if asked:
             qtbot.waitUntil(lambda flow=flow: high_pain_page(flow) is not None)
             words = [label.text() for label in flow.findChildren(QLabel)]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from coach import config, paths
 from coach.plan import EVERY_DAY, Entry, Plan, save_plan
-from tests.ui.conftest import show_active
+from tests.ui.conftest import rate_before_start, show_active
 
 #: A tool window (the reminder) asks offscreen Qt to raise it, which it cannot.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
@@ -89,11 +89,7 @@ def test_after_resting_for_high_pain_today_asks_instead_of_welcoming(make_window
     show_active(window, qtbot)
     window.start_selected()
     flow = window.flow
-    flow.ok_button.click()
-    qtbot.waitUntil(flow.before_panel.isVisible)
-    flow.before_panel.rating.hold_keys(0)
-    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_8)
-    qtbot.keyClick(flow.before_panel.rating, Qt.Key.Key_Return)
+    rate_before_start(qtbot, flow, Qt.Key.Key_8)
     qtbot.waitUntil(lambda: flow.findChild(QPushButton, "highPainRest") is not None)
     flow.findChild(QPushButton, "highPainRest").click()
     flow.pages.currentWidget().findChild(QPushButton, "backButton").click()
