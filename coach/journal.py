@@ -498,6 +498,13 @@ class Journal:
                     (session.uid, routine_id, iso(session.started), level), Changed.SESSIONS)
         return session
 
+    def set_session_level(self, session_uid: str, level: int) -> None:
+        """A session not yet under way is played at another *level* after all (the
+        user chose to go on gently on a bad day)."""
+        _check_level(level)
+        self._write("UPDATE sessions SET level = ? WHERE uid = ?", (level, session_uid),
+                    Changed.SESSIONS)
+
     def record_progress(self, session_uid: str, steps_completed: int) -> None:
         """Store how far a running session has got, as it happens."""
         self._write("UPDATE sessions SET steps_completed = ? WHERE uid = ?",

@@ -53,6 +53,16 @@ class SessionRecorder:
             self.journal.end_session(session.uid, Outcome.SAFETY_SKIP, 0)
         self._try(skip)
 
+    def play_at_level(self, level: int | None, engine: SessionEngine) -> None:
+        """The session is played at *level* (None: a routine with one level) on
+        *engine*; before the first step, instead of the engine attached so far."""
+        self.level = level
+        session = self.session
+        if session is not None and level is not None and session.level != level:
+            self.session = session._replace(level=level)
+            self._try(lambda: self.journal.set_session_level(session.uid, level))
+        self.attach(engine)
+
     def left_before_start(self) -> None:
         """The user passed the safety check but left before the routine started."""
         if self.engine is not None and self.engine.state is EngineState.READY:

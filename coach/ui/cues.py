@@ -118,6 +118,7 @@ class Cues(QObject):
         self._has_output: bool | None = None
         self._speech_engine = speech_engine  # None: the platform's default
         self._voice_problem = ""
+        self._shown_toggles: Callable[[], None] | None = None  # see bind_toggles
         self.status = ""
         self.sound_available: bool | None = None
         self.voice_available: bool | None = None
@@ -242,6 +243,9 @@ class Cues(QObject):
                     button.setChecked(False)
                     button.blockSignals(blocked)
 
+        if self._shown_toggles is not None:  # the player was made again: these only
+            self.availability_changed.disconnect(self._shown_toggles)
+        self._shown_toggles = show
         self.availability_changed.connect(show)
         show()
 

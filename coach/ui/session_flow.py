@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from datetime import time as dt_time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -54,7 +55,7 @@ from coach.ui.help import (
     sharp_pain_section,
 )
 from coach.ui.keepawake import KeepAwake
-from coach.ui.levels import LevelPanel
+from coach.ui.levels import LevelPanel, level_short
 from coach.ui.player import PlayerView
 from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY
 from coach.ui.player_words import spoken_phrase
@@ -225,12 +226,17 @@ class SessionFlow(QWidget):
         except JournalError:  # damaged: the main window says so
             history = History([])
         self.previous_stop = stop_before_restart(history, routine.id)
-        #: The usual pain of the week before (None: not rated), for a high "before";
-        #: the clock unrounded, so that a rating of this very second counts.
-        self.usual_pain = history.usual_before(datetime.now().astimezone())
+        #: The usual pain of the week before today, for a high "before": today's own
+        #: ratings do not count, so that a second try on a bad day is weighed as the
+        #: first was, not against the pain that stopped it. With none before today
+        #: (a new user), today's so far; None: not rated at all.
+        self.usual_pain = history.usual_before(
+            datetime.combine(date.today(), dt_time()).astimezone())
+        if self.usual_pain is None:  # the clock unrounded: this very second counts
+            self.usual_pain = history.usual_before(datetime.now().astimezone())
         self.before_value: int | None = None  # the saved "before" rating, for the result
-        self.engine = SessionEngine(routine, clock, speed=speed)
-        self.recorder.attach(self.engine)
+        self._clock = clock
+        self._speed = speed
         self.keep_awake = KeepAwake(self)
 
         layout = QVBoxLayout(self)
@@ -249,11 +255,6 @@ class SessionFlow(QWidget):
         self.before_panel.submitted.connect(self._rated_before)
         self.before_panel.skipped.connect(self._start_player)
         self.before_page = page(self.before_panel)
-        self.player = PlayerView(self.engine, lang, clock=clock)
-        self.player.end_requested.connect(self.confirm_end)
-        self.player.sharp_pain.connect(self.sharp_pain)
-        self.player.unwell.connect(self.unwell)
-        self.player.finished.connect(self._finished)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),
             save_text=self.tr("Save"), skip_text=self.tr("Skip"), clock=clock,
@@ -262,23 +263,46 @@ class SessionFlow(QWidget):
         self.after_panel.skipped.connect(lambda: self._show_result(None))
         self.after_title = plain_label("", point_delta=8, bold=True, object_name="afterTitle")
         self.after_page = page(self.after_title, self.after_panel)
-        for widget in (self.check_page, self.before_page, self.player, self.after_page):
+        for widget in (self.check_page, self.before_page, self.after_page):
             self.pages.addWidget(widget)
-
         self.cues = Cues(lang, sound=settings.get(config.SOUND),
                          voice=settings.get(config.VOICE),
-                         phrase_for=lambda e: spoken_phrase(e, routine, lang),
+                         phrase_for=lambda e: spoken_phrase(e, self.routine, lang),
                          preferences=CuePreferences.load(settings), parent=self)
-        self.cues.status_changed.connect(self.player.set_status_note)
-        self.flash = Flash(self.player)  # when the preferences ask for it
-        self.cues.flash_requested.connect(self.flash.flash)
+        self._play(routine)
+
+    def _play(self, routine: Routine) -> None:
+        """The engine and the player for *routine*, replacing any before them (none
+        has started); the recorder, the cues and the flash follow the new ones."""
+        self.routine = routine
+        self.engine = SessionEngine(routine, self._clock, speed=self._speed)
+        # The recorder hears each event first, the player next and the cues last.
+        self.recorder.play_at_level(routine.level if routine.levels else None, self.engine)
+        old = getattr(self, "player", None)
+        player = self.player = PlayerView(self.engine, self.lang, clock=self._clock)
+        player.end_requested.connect(self.confirm_end)
+        player.sharp_pain.connect(self.sharp_pain)
+        player.unwell.connect(self.unwell)
+        player.finished.connect(self._finished)
         self.engine.subscribe(self.cues.on_event)
-        self.player.sound_toggle.setChecked(self.cues.sound_on)
-        self.player.voice_toggle.setChecked(self.cues.voice_on)
+        if old is None:
+            self.pages.insertWidget(self.pages.indexOf(self.after_page), player)
+        else:
+            self.cues.status_changed.disconnect(old.set_status_note)
+            self.cues.flash_requested.disconnect(self.flash.flash)
+            self.pages.insertWidget(self.pages.indexOf(old), player)
+            self.pages.removeWidget(old)
+            old.stop_timer()
+            old.deleteLater()
+        self.cues.status_changed.connect(player.set_status_note)
+        self.flash = Flash(player)  # when the preferences ask for it
+        self.cues.flash_requested.connect(self.flash.flash)
+        player.sound_toggle.setChecked(self.cues.sound_on)
+        player.voice_toggle.setChecked(self.cues.voice_on)
         # Off, disabled and saying why when there is no sound output or no voice.
-        self.cues.bind_toggles(self.player.sound_toggle, self.player.voice_toggle)
-        self.player.sound_toggle.toggled.connect(lambda on: self._set_cue(config.SOUND, on))
-        self.player.voice_toggle.toggled.connect(lambda on: self._set_cue(config.VOICE, on))
+        self.cues.bind_toggles(player.sound_toggle, player.voice_toggle)
+        player.sound_toggle.toggled.connect(lambda on: self._set_cue(config.SOUND, on))
+        player.voice_toggle.toggled.connect(lambda on: self._set_cue(config.VOICE, on))
 
     # -- pages ---------------------------------------------------------------------
     def _build_check(self) -> QWidget:
@@ -436,23 +460,50 @@ class SessionFlow(QWidget):
         said = self.tr("You rated your pain {value} of 10.").format(value=value)
         if self.usual_pain is not None:
             said += " " + self.tr("That is well above your usual pain.")
+        gentler = self._gentler()
+        gently = self.tr("Go gently: take it slowly, make the movements smaller, pause or "
+                         "skip a step when you need to, and stop at once if the pain "
+                         "rises or turns sharp.")
+        paragraphs = [said, self.tr("On a day like this, resting is the right choice, not "
+                                    "a failure.")]
+        if gentler is None:
+            go_on_text = self.tr("Go on gently")
+            go_on_said = self.tr("Starts the routine")
+        else:
+            level = level_short(gentler, gentler.level, self.lang)
+            paragraphs.append(self.tr(
+                "If you go on, today's session is at the easiest level, {level}. Later "
+                "sessions start there too, and the coach offers the next level again "
+                "once they go well.").format(level=level))
+            go_on_text = self.tr("Go on at the easiest level")
+            go_on_said = self.tr("Starts the routine at {level}").format(level=level)
         widgets = advice_widgets(
-            self.tr("Your knee hurts a lot today"),
-            [said, self.tr("On a day like this, resting is the right choice, not a "
-                           "failure. If you go on, go gently: take it slowly, make the "
-                           "movements smaller, pause or skip a step when you need to, "
-                           "and stop at once if the pain rises or turns sharp.")],
+            self.tr("Your knee hurts a lot today"), [*paragraphs, gently],
             [same_day_section(), clot_section()], "highPainQuestion")
         rest = big_button(self.tr("Rest today"), "highPainRest", primary=True)
         rest.setAccessibleDescription(self.tr("Ends the session without exercising"))
         rest.clicked.connect(self._rest_today)
-        go_on = big_button(self.tr("Go on gently"), "highPainGoOn")
-        go_on.setAccessibleDescription(self.tr("Starts the routine"))
-        go_on.clicked.connect(self._start_player)
+        go_on = big_button(go_on_text, "highPainGoOn")
+        go_on.setAccessibleDescription(go_on_said)
+        go_on.clicked.connect(lambda: self._go_on_gently(gentler))
         question = page_with_answers(widgets, [button_row(None, go_on, rest)])
         self.pages.addWidget(question)
         self.pages.setCurrentWidget(question)
         rest.setFocus()
+
+    def _gentler(self) -> Routine | None:
+        """The routine at its easiest level, for a bad day (clinical.md 8: a flare-up
+        is a reason to rest or drop to the easiest level), with the weaker leg's extra
+        work if chosen; None when it has one level or is played at the easiest."""
+        if not self.routine.levels or self.routine.level == 1:
+            return None
+        return self.routine.at_level(1).for_weaker_side(
+            self.settings.get(config.weaker_side(self.routine.id)))
+
+    def _go_on_gently(self, routine: Routine | None) -> None:
+        if routine is not None:
+            self._play(routine)
+        self._start_player()
 
     def _rest_today(self) -> None:
         self.recorder.left_before_start()  # no step done: not counted as exercise
