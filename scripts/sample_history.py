@@ -4,7 +4,8 @@
 
 Pain starts around 6 and eases towards 3 over the period, with day-to-day noise;
 sessions every other day, then most days; before/after ratings, a few next-morning
-ratings, two sharp-pain stops and a handful of notes. Ends today, in local time.
+ratings, two sharp-pain stops and a handful of notes. Ends today, in local time, or
+yesterday if today's records would lie in the future.
 Import it with ``coach import OUT.csv``.
 """
 
@@ -25,9 +26,16 @@ NOTES = ["Stairs were easier today", "Long walk yesterday", "Stiff after sitting
          "Rainy day, knee ached", "Slept well", "Gardening in the afternoon"]
 
 
+#: The latest a day's records go after its 08:00 start (the session's "after" rating).
+LAST_RECORD = timedelta(hours=11)
+
+
 def rows(days: int, per_day: int, seed: int) -> list[dict[str, object]]:
     rng = random.Random(seed)
-    end = datetime.now().astimezone().replace(hour=8, minute=0, second=0, microsecond=0)
+    now = datetime.now().astimezone()
+    end = now.replace(hour=8, minute=0, second=0, microsecond=0)
+    if end + LAST_RECORD > now:  # nothing in the future: the days end yesterday
+        end -= timedelta(days=1)
     start = end - timedelta(days=days - 1)
     out: list[dict[str, object]] = []
     n = 0

@@ -136,6 +136,17 @@ def test_days_before_an_entry_was_planned_are_not_owed():
     assert week.planned == 2
 
 
+def test_sessions_before_an_entry_was_planned_do_not_count_towards_it():
+    """A plan made on Wednesday after sessions on Monday and Tuesday: none of its
+    sessions is done yet (it said "2 of 2 planned sessions done")."""
+    plan = Plan(entries=(Entry(FLAGSHIP, MWF, time(7, 30), since=MONDAY + timedelta(2)),))
+    history = History.of([done(MONDAY), done(MONDAY + timedelta(1))])
+    week = adherence(plan, history, MONDAY + timedelta(2), LONDON)
+    assert (week.done, week.planned) == (0, 2)
+    history = History.of([done(MONDAY), done(MONDAY + timedelta(2), hh=18)])
+    assert adherence(plan, history, MONDAY + timedelta(2), LONDON).done == 1
+
+
 def test_a_missed_week_is_not_a_broken_streak(routines):
     history = History.of([done(MONDAY - timedelta(weeks=2))])
     view = today(PLAN, history, at(MONDAY, 6), routines=routines)

@@ -9,7 +9,7 @@ advice module's :class:`~coach.advice.TodayAdvice` live here too.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
@@ -61,6 +61,12 @@ class TodayData(NamedTuple):
     suggested: str | None = None
 
 
+def frequency_words(routine_id: str | None, library: Library, lang: str) -> str:
+    """How often the routine's own text says to do it ("" if it says nothing)."""
+    found = library.get(routine_id or "")
+    return found.frequency.get(lang) if found and found.frequency else ""
+
+
 def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
     """The advice module's verdict for today in the user's language."""
     def name(routine_id: str | None) -> str:
@@ -98,8 +104,7 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
                                        "and tomorrow morning note how your knee feels."
                          ).format(routine=routine)
     if kind is Today.YESTERDAY:
-        found = library.get(advice.routine_id or "")
-        often = found.frequency.get(lang) if found and found.frequency else ""
+        often = frequency_words(advice.routine_id, library, lang)
         if not often:
             return translate("MainWindow", "Yesterday: “{routine}”.").format(routine=routine)
         return translate("MainWindow", "Yesterday: “{routine}”. {frequency}").format(
@@ -195,7 +200,7 @@ def _short_day(day: date) -> str:
                               "M月d日（ddd）" if japanese else "ddd d MMM")
 
 
-def _clock(moment: datetime) -> str:
+def _clock(moment: datetime | time) -> str:
     return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
 
 
@@ -310,15 +315,17 @@ class TodayPage(QScrollArea):
         view = data.view
         self.heading.setText(self.tr("Today, {day}").format(day=_day_name(view.date)))
         flaring = Reason.FLARE_UP in view.reasons
+        morning = data.morning
         # A flare-up is what today is about: it takes the box, kindly, in amber.
-        self.today_label.setText(flare_words(view) if flaring else
-                                 advice_words(view.advice, self.library, self.lang))
+        words = flare_words(view) if flaring else self._advice_words(view, morning)
+        self.today_label.setText(words)
+        self.today_label.setVisible(bool(words))
         self.today_box.set_kind("amber" if flaring else "info")
         # "Welcome ... press Start" on a rest day (a first session left for high pain)
         # would contradict the line under it: the rest day speaks alone.
         resting = view.action is Action.CHECK_IN or Reason.CHECKED_IN in view.reasons
-        self.today_box.setVisible(not (resting and view.advice.kind is Today.WELCOME))
-        morning = data.morning
+        self.today_box.setVisible(not (resting and view.advice.kind is Today.WELCOME)
+                                  and (bool(words) or morning is not None))
         self.morning_row.setVisible(morning is not None)
         if morning is not None:
             self.morning_label.setText(self.tr(
@@ -332,6 +339,17 @@ class TodayPage(QScrollArea):
         self._show_glance(data.glance)
         self._show_adherence(view, data.has_plan)
         self.show_reminder(view.next_reminder, data.reminders_on, data.has_plan)
+
+    def _advice_words(self, view: TodayView, morning: Session | None) -> str:
+        """The advice for today; after yesterday's session, the morning question
+        below names it, and the routine's own frequency ("every other day to begin
+        with") speaks only when today's plan does not (the plan is the user's)."""
+        advice = view.advice
+        if advice.kind is Today.YESTERDAY and morning is not None \
+                and morning.routine_id == advice.routine_id:
+            return "" if advice.routine_id in view.planned else \
+                frequency_words(advice.routine_id, self.library, self.lang)
+        return advice_words(advice, self.library, self.lang)
 
     def _fill_planned(self, view: TodayView) -> None:
         clear_layout(self.planned)
@@ -464,8 +482,15 @@ class TodayPage(QScrollArea):
             if routine.levels:
                 duration = self.tr("{duration}, {level}").format(
                     duration=duration, level=level_short(routine, routine.level, self.lang))
-            facts = plain_label(self.tr("{duration}, about once an hour while you sit").format(
-                duration=duration) if hourly else duration)
+            entry = self.data.plan.entry(routine_id) if self.data is not None else None
+            if hourly:
+                duration = self.tr("{duration}, about once an hour while you sit").format(
+                    duration=duration)
+            elif entry is not None and self.data is not None \
+                    and routine_id in self.data.view.planned:
+                duration = self.tr("{duration}; planned for {time}").format(
+                    duration=duration, time=_clock(entry.at))
+            facts = plain_label(duration, object_name="routineFacts")
             set_text_colour(facts)
             words.addWidget(facts)
             row.addLayout(words, 1)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from coach import config, paths
 from coach.plan import EVERY_DAY, Entry, Plan, save_plan
@@ -257,3 +257,36 @@ def test_a_due_chair_stand_test_is_suggested_until_it_is_done(make_window, qtbot
     window.journal.add_test_result("chair_stand", 11)
     qtbot.waitUntil(lambda: page.findChild(QPushButton, "todayChairStand") is None)
     assert "chair_stand_due" not in page.data.view.reasons
+
+
+def yesterdays_session(journal, routine=FLAGSHIP):
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = journal.start_session(routine, at=yesterday)
+    journal.end_session(session.uid, "completed", 5, at=yesterday)
+
+
+@pytest.mark.parametrize("planned", [True, False])
+def test_after_yesterday_the_morning_question_speaks_once(make_window, data_dir, journal,
+                                                           planned):
+    """The box said "Yesterday: “X”. Every other day to begin with; ..." above
+    "Yesterday you did “X”. How is your knee this morning?", and the first contradicted
+    a plan for every day. The question names yesterday's routine; its own frequency
+    speaks only when today's plan does not."""
+    plan_every_day(data_dir, FLAGSHIP if planned else ANKLE)
+    yesterdays_session(journal)
+    page = make_window().today_page
+    assert "Yesterday you did “Ten-minute" in page.morning_label.text()
+    assert not page.morning_label.isHidden()
+    if planned:
+        assert page.today_label.isHidden()
+    else:
+        assert page.today_label.text() == ("Every other day to begin with; daily once you are "
+                                           "used to it.")
+        assert not page.today_label.isHidden()
+
+
+def test_a_planned_routine_says_when_it_is_planned(make_window, data_dir):
+    plan_every_day(data_dir, FLAGSHIP, at=time(10, 0))
+    page = make_window().today_page
+    facts = [label.text() for label in page.findChildren(QLabel, "routineFacts")]
+    assert facts == ["10 min 22 s, level 2, “Standard”; planned for 10:00"]
