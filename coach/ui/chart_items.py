@@ -361,16 +361,21 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
         columns = self._fitted or self.columns
         self._layout(widths, columns)
 
+    def _row_height(self) -> float:
+        """:data:`ROW`, or the font's line height where the text is larger."""
+        return max(float(self.ROW), math.ceil(QFontMetricsF(self.font()).height()) + 2.0)
+
     def _layout(self, widths: list[float], columns: int) -> None:
         column_widths = [max(widths[c::columns], default=0.0) for c in range(columns)]
+        height = self._row_height()
         self._cells = []
         for n, width in enumerate(widths):
             row, column = divmod(n, columns)
             left = self.PAD + sum(column_widths[:column]) + self.GAP * column
-            self._cells.append(QRectF(left, self.PAD + row * self.ROW, width, self.ROW))
+            self._cells.append(QRectF(left, self.PAD + row * height, width, height))
         rows = math.ceil(len(self.entries) / columns)
         self.setFixedWidth(self._row_width(widths, columns))
-        self.setFixedHeight(2 * self.PAD + rows * self.ROW)
+        self.setFixedHeight(2 * self.PAD + rows * height)
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001

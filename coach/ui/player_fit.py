@@ -167,7 +167,7 @@ class PlayerFit:
         the space; return the height the clock then needs."""
         view = self._view
         em = QFontMetrics(view.font()).height()
-        words = max(1.4 * em, min(height * share, width * share * 0.65))
+        words = max(1.15 * em, min(height * share, width * share * 0.65))
         for label in (view.side_label, view.phase_label):
             font = QFont(label.font())
             font.setPixelSize(round(words))

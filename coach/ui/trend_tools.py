@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from coach.ui import theme
-from coach.ui.widgets import translate
+from coach.ui.widgets import Reflow, translate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -24,12 +24,15 @@ def range_name(key: str) -> str:
 
 def tool_row(owner: QWidget, set_range: Callable[[str], object],
              export: Callable[[str], object],
-             history: SignalInstance) -> tuple[QHBoxLayout, QButtonGroup]:
+             history: SignalInstance) -> tuple[Reflow, QButtonGroup]:
     """The row: a checkable button per range of :data:`RANGES` (in the group returned,
     *owner*'s), which calls *set_range* with its key; the exports, which call *export*
-    with "png", "csv" or "pdf"; and "Corrections…", which emits *history*."""
+    with "png", "csv" or "pdf"; and "Corrections…", which emits *history*. The ranges
+    and the rest go on two rows when one is too narrow for them (large text)."""
     tools = QHBoxLayout()
     tools.setSpacing(4)
+    actions = QHBoxLayout()
+    actions.setSpacing(4)
     range_group = QButtonGroup(owner)
     for key, _days in RANGES:
         button = QPushButton(range_name(key))
@@ -56,11 +59,12 @@ def tool_row(owner: QWidget, set_range: Callable[[str], object],
         }[kind])
         button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda _checked=False, k=kind: export(k))
-        tools.addWidget(button)
+        actions.addWidget(button)
     corrections = QPushButton(translate("TrendView", "Corrections…"))
     corrections.setObjectName("historyButton")
     corrections.setAccessibleDescription(translate("TrendView", "See and correct your ratings"))
     corrections.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     corrections.clicked.connect(history)
-    tools.addWidget(corrections)
-    return tools, range_group
+    actions.addWidget(corrections)
+    actions.addStretch(0)  # on a row of their own, the buttons keep their width
+    return Reflow([(tools, 1), (actions, 0)]), range_group

@@ -158,7 +158,7 @@ class TrendView(QWidget):
         # Japanese too; the report, the one most people come for, is set apart.
         tools, self.range_group = tool_row(self, lambda key: self.set_range(key),
                                            self.export_requested.emit, self.history_requested)
-        outer.addLayout(tools)
+        outer.addWidget(tools)
         layout = QHBoxLayout()
         outer.addLayout(layout, 1)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from coach.ui import theme
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QMessageBox
 
 #: ``translate("Context", "text")``: the name lupdate looks for outside QObject classes.
@@ -119,6 +121,57 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
+
+
+class Reflow(QWidget):
+    """Its parts side by side where they fit, else one under another, so that large
+    text on a small screen scrolls down rather than sideways: as narrow as its widest
+    part, never as all of them together. *wide*: the width they need side by side
+    (default: the sum of their size hints)."""
+
+    def __init__(self, parts: Iterable[tuple[QWidget | QLayout, int]], *, spacing: int = 4,
+                 wide: Callable[[], int] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        # The layout does not hold this widget at the parts' width side by side: the
+        # parent may squeeze it, and it then puts them one under another.
+        self.box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        for part, stretch in parts:
+            if isinstance(part, QLayout):
+                self.box.addLayout(part, stretch)
+            else:
+                self.box.addWidget(part, stretch)
+        self._wide = wide or self._hinted_width
+
+    def _items(self) -> list:
+        return [self.box.itemAt(n) for n in range(self.box.count())]
+
+    def _hinted_width(self) -> int:
+        items = self._items()
+        return sum(item.sizeHint().width() for item in items) + \
+            self.box.spacing() * max(len(items) - 1, 0)
+
+    @property
+    def side_by_side(self) -> bool:
+        return self.box.direction() is QBoxLayout.Direction.LeftToRight
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max((item.minimumSize().width() for item in self._items()), default=0)
+        return QSize(width, self.box.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self.place(event.size().width())
+        super().resizeEvent(event)
+
+    def place(self, width: int) -> None:
+        direction = (QBoxLayout.Direction.LeftToRight if width >= self._wide()
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() is not direction:
+            self.box.setDirection(direction)
+            self.updateGeometry()  # another height
 
 
 class Callout(QFrame):

@@ -157,6 +157,25 @@ def test_legend_click_hides_and_shows_its_series(qtbot):
     assert dots.isVisible()
 
 
+@pytest.mark.parametrize("points", [9.0, 18.0])
+def test_legend_rows_are_as_tall_as_their_text(qtbot, points):
+    """At twice the text size the key's rows were 18 px apart and their names drew
+    over each other: a row is at least a line of its font."""
+    from PySide6.QtGui import QFontMetricsF
+
+    legend = Legend(columns=2)
+    font = legend.font()
+    font.setPointSizeF(points)
+    legend.setFont(font)
+    for name in ("7-day average", "Usual pain", "Session"):
+        legend.add(pg.PlotDataItem(), name)
+    line = QFontMetricsF(legend.font()).height()
+    first, _, third = legend._cells
+    assert first.height() >= max(line, Legend.ROW)
+    assert third.top() - first.top() >= line  # the second row starts below the first
+    assert legend.size().height() >= 2 * line
+
+
 def test_bands_span_whatever_range_is_shown(qtbot):
     from coach.ui.chart_items import Bands
 

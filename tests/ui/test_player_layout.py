@@ -137,6 +137,25 @@ def test_digits_fit_with_text_twice_as_large(qtbot, big_text, make_flow, size):
     check_layout(flow)
 
 
+def test_the_digits_stay_the_largest_with_text_twice_as_large(qtbot, big_text):
+    """At the largest text on a 1024x600 screen the phase word ("Get ready") was as
+    tall as the countdown under it: its least size, 1.4 lines of body text, left the
+    digits no room. The countdown is what is read from the mat. (The player alone, not
+    shown: a shown window here grows to what its layout asks, a screen does not.)"""
+    from coach.session import SessionEngine
+    from coach.ui.player import PlayerView
+
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    player = PlayerView(SessionEngine(routine, FakeClock()), "en")
+    qtbot.addWidget(player)
+    player.resize(880, 360)  # a 1024x600 screen at twice the text, less menus and tabs
+    player.refresh()
+    player._fit.fit_to_size(0, reset_trim=True)
+    em = QFontMetrics(player.font()).height()
+    for words in (player.phase_label, player.side_label):
+        assert words.font().pixelSize() <= round(1.2 * em), words.objectName()
+
+
 def test_wide_short_window_puts_the_clock_beside_the_picture(qtbot, make_flow):
     flow = make_flow(1400, 500)
     settle(qtbot, flow)

@@ -215,3 +215,34 @@ def test_the_check_in_button_sits_inside_the_tab_row(make_window, qtbot, scale):
         assert right <= window.width() - 4
     finally:
         QApplication.setFont(normal)
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_the_trend_tools_take_two_rows_rather_than_scroll_sideways(make_window, qtbot,
+                                                                   scale):
+    """At the largest text on a 1024x600 screen the tools' one row (ranges, exports,
+    corrections) was wider than the window: the whole page scrolled sideways, the
+    summary out of sight. They go on two rows instead; at the usual size, one."""
+    normal = QApplication.font()
+    larger = QApplication.font()
+    larger.setPointSizeF(normal.pointSizeF() * scale)
+    QApplication.setFont(larger)
+    try:
+        window = make_window()
+        window.journal.add_rating(4, "check_in")
+        show_active(window, qtbot)
+        window.resize(921, 540)  # the first size on a 1024x600 screen
+        window.show_page("trend")
+        qtbot.waitUntil(lambda: window.trend is not None, timeout=10000)
+        tools = window.trend.findChild(QPushButton, "range_2w").parentWidget()
+        scroll = window.findChild(QScrollArea, "trendScroll")
+        page = window.trend_page
+        # Laid out: as wide as the window, or as its parts need where wider.
+        qtbot.waitUntil(lambda: tools.isVisible() and page.width() >= max(
+            scroll.viewport().width(), page.minimumSizeHint().width()))
+        assert scroll.horizontalScrollBar().maximum() == 0
+        assert tools.side_by_side is (scale == 1)
+        corrections = window.trend.findChild(QPushButton, "historyButton")
+        assert inside(corrections, window)
+    finally:
+        QApplication.setFont(normal)
