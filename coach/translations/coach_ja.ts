@@ -56,27 +56,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="300"/>
+        <location filename="../ui/checkin.py" line="306"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="303"/>
+        <location filename="../ui/checkin.py" line="309"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="313"/>
+        <location filename="../ui/checkin.py" line="319"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="315"/>
+        <location filename="../ui/checkin.py" line="321"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="321"/>
+        <location filename="../ui/checkin.py" line="327"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -566,17 +566,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="239"/>
+        <location filename="../ui/widgets.py" line="292"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="241"/>
+        <location filename="../ui/widgets.py" line="294"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="242"/>
+        <location filename="../ui/widgets.py" line="295"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -762,86 +762,96 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <name>HistoryDialog</name>
     <message>
         <location filename="../ui/checkin.py" line="161"/>
-        <source>Rating history</source>
-        <translation>評価の履歴</translation>
+        <source>Corrections</source>
+        <translation>修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="170"/>
+        <location filename="../ui/checkin.py" line="166"/>
+        <source>Correct your ratings</source>
+        <translation>記録した痛みの修正</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="169"/>
+        <source>Every rating, newest first. Choose one, then “Correct…” (or double-click it) to change its value or note, or “Delete” to remove it; a deletion can be undone.</source>
+        <translation>これまでの記録が新しい順に並んでいます。一つ選んで「修正…」を押す（またはダブルクリックする）と点数やメモを直せます。「削除」で消すこともでき、削除は元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="176"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="170"/>
+        <location filename="../ui/checkin.py" line="176"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="171"/>
+        <location filename="../ui/checkin.py" line="177"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="171"/>
+        <location filename="../ui/checkin.py" line="177"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="172"/>
+        <location filename="../ui/checkin.py" line="178"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="180"/>
+        <location filename="../ui/checkin.py" line="186"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="182"/>
+        <location filename="../ui/checkin.py" line="188"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="186"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="200"/>
+        <location filename="../ui/checkin.py" line="206"/>
         <source>Your ratings could not be read: {error}</source>
         <translation>痛みの評価を読み込めませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="224"/>
+        <location filename="../ui/checkin.py" line="230"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="244"/>
+        <location filename="../ui/checkin.py" line="250"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="256"/>
+        <location filename="../ui/checkin.py" line="262"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="260"/>
+        <location filename="../ui/checkin.py" line="266"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="262"/>
+        <location filename="../ui/checkin.py" line="268"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="271"/>
+        <location filename="../ui/checkin.py" line="277"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="276"/>
+        <location filename="../ui/checkin.py" line="282"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -1496,7 +1506,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="229"/>
+        <location filename="../ui/widgets.py" line="282"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
@@ -2102,9 +2112,9 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/psfs.py" line="47"/>
         <location filename="../ui/psfs.py" line="59"/>
-        <source>Activities your knee makes hard</source>
+        <source>Activities that are hard (PSFS)</source>
         <extracomment>Activities in one sitting. The score box&apos;s value for &quot;not rated&quot; (shown as a dash).</extracomment>
-        <translation>膝のせいで難しくなっている動作</translation>
+        <translation>やりにくい動作の評価（PSFS）</translation>
     </message>
     <message>
         <location filename="../ui/psfs.py" line="62"/>
@@ -3723,52 +3733,52 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="38"/>
+        <location filename="../ui/trend_tools.py" line="41"/>
         <source>Show {range}</source>
         <translation>{range}を表示</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="40"/>
+        <location filename="../ui/trend_tools.py" line="43"/>
         <source>How much of the chart to show</source>
         <translation>グラフに表示する期間</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="47"/>
+        <location filename="../ui/trend_tools.py" line="50"/>
         <source>Save chart…</source>
         <translation>グラフを保存…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="48"/>
+        <location filename="../ui/trend_tools.py" line="51"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="49"/>
+        <location filename="../ui/trend_tools.py" line="52"/>
         <source>Report for my clinician…</source>
         <translation>医師に見せるレポート…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="53"/>
+        <location filename="../ui/trend_tools.py" line="56"/>
         <source>Save the chart as a picture (PNG)</source>
         <translation>グラフを画像（PNG）として保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="54"/>
+        <location filename="../ui/trend_tools.py" line="57"/>
         <source>Save all ratings and sessions as a CSV file</source>
         <translation>すべての痛みの評価と運動を CSV ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="55"/>
+        <location filename="../ui/trend_tools.py" line="58"/>
         <source>Save a one-page PDF report to show your clinician</source>
         <translation>医師・理学療法士に見せる1ページの PDF レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="60"/>
+        <location filename="../ui/trend_tools.py" line="63"/>
         <source>Corrections…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_tools.py" line="62"/>
+        <location filename="../ui/trend_tools.py" line="65"/>
         <source>See and correct your ratings</source>
         <translation>痛みの評価を確認して修正します</translation>
     </message>

@@ -158,11 +158,17 @@ class HistoryDialog(QDialog):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.setWindowTitle(self.tr("Rating history"))
+        self.setWindowTitle(self.tr("Corrections"))  # as the button that opens it
         self.resize(820, 520)
         self.journal = journal
         self._undo: Rating | None = None
         layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr("Correct your ratings"), point_delta=4,
+                                     bold=True, object_name="historyHeading"))
+        layout.addWidget(plain_label(self.tr(
+            "Every rating, newest first. Choose one, then “Correct…” (or double-click it) "
+            "to change its value or note, or “Delete” to remove it; a deletion can be "
+            "undone.")))
         self.bar_holder = QVBoxLayout()
         layout.addLayout(self.bar_holder)
         self.table = QTableWidget(0, 5)

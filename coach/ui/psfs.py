@@ -44,7 +44,7 @@ class PsfsDialog(QDialog):
     def __init__(self, journal: Journal, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("psfsDialog")
-        self.setWindowTitle(self.tr("Activities your knee makes hard"))
+        self.setWindowTitle(self.tr("Activities that are hard (PSFS)"))
         self.resize(860, 520)
         self.journal = journal
         self.lang = lang
@@ -56,7 +56,7 @@ class PsfsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(10)
-        layout.addWidget(plain_label(self.tr("Activities your knee makes hard"),
+        layout.addWidget(plain_label(self.tr("Activities that are hard (PSFS)"),
                                      point_delta=6, bold=True))
         layout.addWidget(plain_label(self.tr(
             "Name up to five activities that your knee makes hard, in your own words, for "

@@ -297,6 +297,8 @@ def fill(qtbot, dialog, n, words=None, score=None):
 
 def test_psfs_saves_only_the_complete_rows(qtbot, make_psfs, journal):
     dialog = make_psfs()
+    # The name the Tests menu and the trend's summary use, not one of its own.
+    assert dialog.windowTitle() == "Activities that are hard (PSFS)"
     fill(qtbot, dialog, 1, "climbing the stairs to the first floor", 4)
     fill(qtbot, dialog, 2, "kneeling in the garden")  # no rating: left out
     fill(qtbot, dialog, 3, score=7)  # no words: left out

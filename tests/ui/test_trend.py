@@ -130,6 +130,9 @@ def test_corrections_delete_and_undo(make_window, qtbot):
     trend = open_trend(window, qtbot)
     window.show_history()
     dialog = window.findChild(QDialog, "historyDialog")
+    # Named as the button that opens it, and it says what it is for.
+    assert dialog.windowTitle() == "Corrections"
+    assert dialog.findChild(QLabel, "historyHeading").text() == "Correct your ratings"
     assert dialog.table.rowCount() == 2 and dialog.table.item(0, 4).text() == "second"
     dialog.delete_selected()
     assert [r.note for r in window.journal.ratings()] == ["first"]
