@@ -340,6 +340,9 @@ def cmd_import(options: Options, file: Path) -> int:
           f"{added['safety_event']} safety event(s), {added['test_result']} test "
           f"result(s) and {added['level_choice']} level choice(s); skipped "
           f"{result.skipped} already in the journal.")
+    if result.future:
+        print(f"{result.future} of them are dated in the future (a computer clock set "
+              "wrong?): they are kept, and the pain chart leaves them out.")
     return 0
 
 
@@ -378,13 +381,16 @@ def summary_text(data: dict[str, Any]) -> str:
     """``coach summary`` in plain English lines."""
     pain = data["pain"]
     lines = []
-    if pain["recent_mean"] is None or pain["baseline_mean"] is None:
-        lines.append("Pain: not enough ratings yet to compare.")
+    first = "in the period you chose" if pain["baseline"] == "chosen" else "at first"
+    if not pain["compared"]:
+        recent = "" if pain["recent_mean"] is None else \
+            f"{pain['recent_mean']:.1f} in the last 7 days; "
+        lines.append(f"Pain: {recent}not enough ratings yet to compare.")
     else:
         worth = "a meaningful change" if pain["meaningful"] else "not a meaningful change"
         percent = "" if pain["change_percent"] is None else \
             f", {pain['change_percent']:+.0f} %"
-        lines.append(f"Pain: {pain['baseline_mean']:.1f} at first, "
+        lines.append(f"Pain: {pain['baseline_mean']:.1f} {first}, "
                      f"{pain['recent_mean']:.1f} in the last 7 days "
                      f"({pain['change_points']:+.1f} points{percent}: {worth}).")
     for key, name, unit in (("chair_stand", "30-second chair stand", "stands"),

@@ -66,9 +66,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: taking one off on import is always right.
 TEXT_MARK = "'"
 
-#: The earliest time an import takes: older ones are typing errors (year 1 broke the
-#: pain trend page). The latest is a day ahead of the clock (time zones, a clock off).
+#: The times an import takes: older ones are typing errors (year 1 broke the pain
+#: trend page), and so are later ones. Between a day ahead of the clock and LATEST a
+#: record is in the future, yet taken: a journal kept on a computer whose clock was set
+#: wrong holds such records, and its export must restore (the chart leaves them out and
+#: says so).
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
 AHEAD = timedelta(days=1)
 #: Real time zones lie within these offsets; SQLite's time functions take no others.
 MAX_OFFSET = timedelta(hours=14)
@@ -198,14 +202,15 @@ class ImportResult:
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    #: Records dated more than a day after the clock (taken: see :data:`LATEST`).
+    future: int = 0
 
 
 class _RowError(ValueError):
     pass
 
 
-def _time(row: dict[str, str], key: str, latest: datetime,
-          required: bool = True) -> datetime | None:
+def _time(row: dict[str, str], key: str, required: bool = True) -> datetime | None:
     text = (row.get(key) or "").strip()
     if not text:
         if required:
@@ -221,9 +226,8 @@ def _time(row: dict[str, str], key: str, latest: datetime,
     if offset % timedelta(minutes=1) or abs(offset) > MAX_OFFSET:
         raise _RowError(f"'{key}' has a UTC offset no time zone uses (they are whole "
                         f"minutes from -14:00 to +14:00): {text!r}")
-    if not EARLIEST <= moment <= latest:
-        raise _RowError(f"'{key}' must be between 1970-01-01 and one day from now, "
-                        f"not {text!r}")
+    if not EARLIEST <= moment < LATEST:
+        raise _RowError(f"'{key}' must be between 1970-01-01 and 2999-12-31, not {text!r}")
     return moment
 
 
@@ -258,7 +262,7 @@ def _required(row: dict[str, str], key: str) -> str:
     return text
 
 
-def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
+def _parse(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
     for key, value in row.items():
         if key not in MULTILINE_COLUMNS and ("\n" in value or "\r" in value):
             raise _RowError(f"'{key}' runs over several lines: a '\"' is probably missing")
@@ -268,35 +272,34 @@ def _parse(row: dict[str, str], latest: datetime) -> tuple[str, dict[str, Any]]:
     note = plain_text(row.get("note") or "") or None
     if kind == "session":
         return kind, {"uid": uid, "routine_id": _required(row, "routine_id"),
-                      "at": _time(row, "time", latest),
-                      "ended": _time(row, "end_time", latest, False),
+                      "at": _time(row, "time"),
+                      "ended": _time(row, "end_time", False),
                       "steps": _int(row, "steps_completed", 0, MAX_STEPS, False) or 0,
                       "outcome": _choice(row, "outcome", OUTCOMES, required=False),
                       "level": _int(row, "level", 1, MAX_LEVEL, required=False)}
     if kind == "rating":
-        return kind, {"uid": uid, "at": _time(row, "time", latest),
+        return kind, {"uid": uid, "at": _time(row, "time"),
                       "value": _int(row, "value", 0, 10),
                       "context": _choice(row, "context", CONTEXTS),
                       "side": _choice(row, "side", SIDES, required=False), "note": note,
                       "session_uid": session_uid}
     if kind == "test_result":
-        return kind, {"result": _test_result(row, uid, note, latest)}
+        return kind, {"result": _test_result(row, uid, note)}
     if kind == "level_choice":
         return kind, {"uid": uid, "routine_id": _required(row, "routine_id"),
-                      "at": _time(row, "time", latest),
+                      "at": _time(row, "time"),
                       "level": _int(row, "level", 1, MAX_LEVEL),
                       "choice": _choice(row, "choice", CHOICE_KINDS)}
-    return kind, {"uid": uid, "at": _time(row, "time", latest),
+    return kind, {"uid": uid, "at": _time(row, "time"),
                   "kind": _choice(row, "event", EVENT_KINDS),
                   "step": _int(row, "step", 1, MAX_STEPS, required=False),
                   "side": _choice(row, "side", SIDES, required=False), "note": note,
                   "session_uid": session_uid}
 
 
-def _test_result(row: dict[str, str], uid: str, note: str | None,
-                 latest: datetime) -> TestResult:
+def _test_result(row: dict[str, str], uid: str, note: str | None) -> TestResult:
     """A ``test_result`` row as the journal keeps it, checked by the journal's rules."""
-    at = _time(row, "time", latest)
+    at = _time(row, "time")
     test = _choice(row, "test", TESTS)
     score = _int(row, "value", 0, MAX_STANDS if test == Test.CHAIR_STAND else 10)
     item = plain_text(row.get("item") or "") or None
@@ -363,19 +366,21 @@ def _read(source: IO[str], problems: list[str]) -> list[tuple[int, dict[str, str
 def import_csv(journal: Journal, source: IO[str], *,
                clock: Callable[[], datetime] = now) -> ImportResult:
     """Restore records from a CSV written by :func:`export_csv`: all of them, or none
-    and a problem for each line that is wrong. Times must lie between 1970-01-01 and a
-    day after *clock*."""
+    and a problem for each line that is wrong. Times must lie between 1970-01-01 and
+    :data:`LATEST`; those more than a day after *clock* are counted in ``future``."""
     result = ImportResult()
     records = _read(source, result.problems)
-    latest = clock() + AHEAD
     parsed: list[tuple[str, dict[str, Any]]] = []
     for line, row in records:
         try:
-            parsed.append(_parse(row, latest))
+            parsed.append(_parse(row))
         except _RowError as err:
             result.problems.append(f"line {line}: {err}")
     if result.problems:
         return result
+    ahead = clock() + AHEAD
+    result.future = sum(1 for _kind, fields in parsed
+                        if (fields["result"].at if "result" in fields else fields["at"]) > ahead)
     known_sessions = {s.uid for s in journal.sessions()} | {
         fields["uid"] for kind, fields in parsed if kind == "session"}
     for kind, fields in parsed:

@@ -102,8 +102,9 @@ def _measure(points: Sequence[tuple[datetime, float]], smallest: float) -> Measu
         return None
     (first_at, first), (last_at, last) = points[0], points[-1]
     change = last - first
-    return Measure(first, last, change, abs(change) >= smallest, first_at, last_at,
-                   len(points))
+    # Judged as shown, to a tenth: "2.0 points higher" is meaningful.
+    return Measure(first, last, change, round(abs(change), 1) >= smallest, first_at,
+                   last_at, len(points))
 
 
 def chair_stand(results: Iterable[TestResult]) -> Measure | None:
@@ -113,10 +114,29 @@ def chair_stand(results: Iterable[TestResult]) -> Measure | None:
     return _measure(points, CHAIR_STAND_MEANINGFUL)
 
 
+def psfs_overall(sittings: Sequence[Sitting]) -> Measure | None:
+    """The mean of the latest sitting's activities against their mean in the first
+    sitting that rated any of them, over the activities rated in both (a mean of other
+    activities is not the same measure: stairs 2, kneeling 1 and walking 6 against
+    walking 6 alone is no change, not 3 points better). Without such a sitting, the
+    latest stands alone: a new set of activities starts afresh."""
+    if not sittings:
+        return None
+    latest = sittings[-1]
+    index = next(n for n, s in enumerate(sittings) if set(s.scores) & set(latest.scores))
+    first = sittings[index]
+    if first is latest:
+        return _measure([(latest.at, latest.mean)], PSFS_MEAN_MEANINGFUL)
+    common = [a for a in latest.scores if a in first.scores]
+    points = [(s.at, fmean([s.scores[a] for a in common])) for s in (first, latest)]
+    measure = _measure(points, PSFS_MEAN_MEANINGFUL)
+    return None if measure is None else measure._replace(results=len(sittings) - index)
+
+
 def psfs(sittings: Sequence[Sitting]) -> tuple[Measure | None, tuple[ActivityChange, ...]]:
-    """The first sitting's mean against the latest's, and each activity rated more than
-    once (or once) from its first score to its latest."""
-    overall = _measure([(s.at, s.mean) for s in sittings], PSFS_MEAN_MEANINGFUL)
+    """:func:`psfs_overall`, and each activity rated more than once (or once) from its
+    first score to its latest."""
+    overall = psfs_overall(sittings)
     history: dict[str, list[int]] = {}
     for sitting in sittings:
         for activity, score in sitting.scores.items():
@@ -149,9 +169,9 @@ def _sessions_since(sessions: Iterable[Any], start: date, today: date) -> int:
 
 def overview_json(view: Overview) -> dict[str, Any]:
     """The shape of ``coach summary --json``. ``change_points`` is recent minus
-    baseline (negative: less pain), ``change_percent`` of the baseline; ``meaningful``
-    only once the recent week no longer overlaps the baseline's days (as the trend
-    page says)."""
+    baseline (negative: less pain), ``change_percent`` of the baseline; ``compared``
+    and ``meaningful`` only once the recent week no longer overlaps the baseline's days
+    and has ratings on enough days (as the trend page says)."""
     pain = view.pain
     base, recent = pain.baseline_mean, pain.recent_mean
     points = recent - base if base is not None and recent is not None else None
@@ -159,7 +179,11 @@ def overview_json(view: Overview) -> dict[str, Any]:
     return {
         "pain": {"baseline_mean": _round(base), "recent_mean": _round(recent),
                  "change_points": _round(points), "change_percent": _round(percent),
-                 "meaningful": bool(pain.change is not None and pain.change.meaningful)},
+                 "meaningful": bool(pain.change is not None and pain.change.meaningful),
+                 # False: too soon or too few ratings to compare (the trend page says
+                 # nothing of the change then); the figures are only the means.
+                 "compared": pain.change is not None,
+                 "baseline": "chosen" if pain.chosen_baseline else "first_week"},
         "chair_stand": view.chair_stand.to_json() if view.chair_stand else None,
         "psfs": None if view.psfs is None else {
             "baseline_mean": _round(view.psfs.baseline),

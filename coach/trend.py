@@ -34,6 +34,10 @@ class Verdict(StrEnum):
     SOMEWHAT_WORSE = "somewhat_worse"
     WORSE = "worse"  # a meaningful rise
 WINDOW_DAYS = 7
+#: The last week is compared with the baseline only with usual-pain ratings on at least
+#: this many of its days: one rating is a moment, not a week ("Worse: talk to a
+#: clinician" from a single bad morning).
+MIN_RECENT_DAYS = 2
 #: A fall of about 2 points or 30 % is what patients call "much better" (Farrar 2001).
 MEANINGFUL_POINTS = 2.0
 MEANINGFUL_PERCENT = 30.0
@@ -248,10 +252,14 @@ class Change(NamedTuple):
 def change(baseline_value: float, recent_value: float) -> Change:
     points = recent_value - baseline_value
     percent = 100.0 * points / baseline_value if baseline_value else None
+    if percent is not None and not math.isfinite(percent):  # a baseline all but zero
+        percent = None
 
     def beyond(point_limit: float, percent_limit: float) -> bool:
-        return abs(points) >= point_limit - 1e-9 or (
-            percent is not None and abs(percent) >= percent_limit - 1e-9)
+        # Judged as shown (points to a tenth, per cent whole): "2.0 points lower" is
+        # never followed by "not yet the 2 points".
+        return round(abs(points), 1) >= point_limit or (
+            percent is not None and round(abs(percent)) >= percent_limit)
 
     if points == 0 or not beyond(NOTICEABLE_POINTS, NOTICEABLE_PERCENT):
         verdict = Verdict.SAME
@@ -281,6 +289,8 @@ class Summary(NamedTuple):
     #: Months of regular sessions without a meaningful improvement: suggest seeing an
     #: orthopaedic clinician (:func:`suggest_clinician`).
     see_clinician: bool = False
+    #: Days of the last week with a usual-pain rating (:data:`MIN_RECENT_DAYS`).
+    recent_days: int = 0
 
 
 def active_weeks(session_days: Iterable[date], today: date,
@@ -323,14 +333,16 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
     (``coach.advice.is_exercise``). Years of ratings come down to a few thousand days."""
     base = baseline((), chosen=chosen_baseline, by_day=usual)
     week_start = today - timedelta(days=WINDOW_DAYS - 1)
-    recent_values = [v for d, vs in usual.items() if week_start <= d <= today for v in vs]
+    recent_days = [d for d, vs in usual.items() if week_start <= d <= today and vs]
+    recent_values = [v for d in recent_days for v in usual[d]]
     now = fmean(recent_values) if recent_values else None
     # A change means something only once the recent week no longer overlaps the
     # baseline week: otherwise it compares the first days with themselves.
     baseline_days = sorted(usual)[:WINDOW_DAYS]
     enough = bool(baseline_days) and (
         chosen_baseline is not None or week_start > baseline_days[-1])
-    diff = change(base, now) if base is not None and now is not None and enough else None
+    diff = change(base, now) if base is not None and now is not None and enough \
+        and len(recent_days) >= MIN_RECENT_DAYS else None
     month_start = today - timedelta(days=27)
     session_days = list(session_days)
     weeks = active_weeks(session_days, today)
@@ -345,7 +357,8 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
         after_zones_4_weeks=dict(Counter(
             zone(v) for d, vs in after.items() if month_start <= d <= today for v in vs)),
         active_weeks=weeks,
-        see_clinician=suggest_clinician(diff, weeks, compared_from, today))
+        see_clinician=suggest_clinician(diff, weeks, compared_from, today),
+        recent_days=len(recent_days))
 
 
 def weekly_sessions(sessions: Iterable[Session]) -> dict[tuple[int, int], int]:

@@ -294,13 +294,27 @@ def test_a_line_break_outside_the_note_is_refused(tmp_path):
 
 @pytest.mark.parametrize("time", [
     "0001-01-01T10:00:00+09:00", "9999-12-31T10:00:00+09:00", "1969-12-31T23:59:59+00:00",
-    "2031-01-02T12:00:00+00:00"])
+    "3000-01-01T12:00:00+00:00"])
 def test_implausible_times_are_refused_with_the_rule(tmp_path, time):
     # Before, year 1 and 9999 were imported and broke the pain trend page.
     journal, result = import_text(tmp_path, HEADER + rating_line(time=time))
-    assert result.problems == [f"line 2: 'time' must be between 1970-01-01 and one day "
-                               f"from now, not {time!r}"]
+    assert result.problems == [f"line 2: 'time' must be between 1970-01-01 and 2999-12-31, "
+                               f"not {time!r}"]
     assert journal.ratings() == []
+
+
+def test_a_journal_with_a_record_from_a_wrong_clock_restores(tmp_path):
+    """A rating saved while the computer's clock said 2031: the export wrote it, and
+    the import refused the whole file ("must be ... one day from now"), so the backup
+    could not be restored. It is taken, and counted."""
+    source = open_journal(tmp_path / "source.sqlite3")
+    source.add_rating(4, "check_in", at=datetime(2026, 1, 5, 9, tzinfo=JST))
+    source.add_rating(6, "check_in", at=datetime(2031, 1, 2, 12, tzinfo=JST))
+    target = open_journal(tmp_path / "target.sqlite3")
+    result = import_csv(target, io.StringIO(export_text(source)), clock=lambda: LATER)
+    assert result.problems == [] and result.future == 1
+    assert [(r.value, r.at) for r in target.ratings()] == [
+        (r.value, r.at) for r in source.ratings()]
 
 
 @pytest.mark.parametrize("time", ["2026-01-01T10:00:00+05:30:15", "2026-01-01T10:00:00+15:00",

@@ -36,7 +36,8 @@ def journal(tmp_path):
 def test_no_data_says_nothing_is_known(journal):
     assert overview_json(overview(journal, TODAY)) == {
         "pain": {"baseline_mean": None, "recent_mean": None, "change_points": None,
-                 "change_percent": None, "meaningful": False},
+                 "change_percent": None, "meaningful": False, "compared": False,
+                 "baseline": "first_week"},
         "chair_stand": None, "psfs": None, "sessions_last_28_days": 0}
 
 
@@ -46,7 +47,8 @@ def test_one_week_of_ratings_compares_the_week_with_itself(journal):
         journal.add_rating(value, "check_in", at=at(TODAY - timedelta(days=6 - n)))
     pain = overview_json(overview(journal, TODAY))["pain"]
     assert pain == {"baseline_mean": 5.0, "recent_mean": 5.0, "change_points": 0.0,
-                    "change_percent": 0.0, "meaningful": False}
+                    "change_percent": 0.0, "meaningful": False, "compared": False,
+                    "baseline": "first_week"}
 
 
 def test_pain_counts_usual_ratings_once_each_and_not_those_after_exercise(journal):
@@ -100,8 +102,10 @@ def test_psfs_compares_sitting_means_and_each_activity(journal):
     journal.add_psfs([("stairs", 6), ("walking to the shop", 6), ("kneeling", 2)],
                      at=at(TODAY))
     data = overview_json(overview(journal, TODAY))["psfs"]
-    assert data["baseline_mean"] == 4.0 and data["latest_mean"] == round(14 / 3, 2)
-    assert data["change"] == round(14 / 3 - 4, 2) and data["meaningful"] is False
+    # The means over the activities rated both times (kneeling is new: 2 would pull
+    # the latest mean down to 4.67 and hide the change).
+    assert data["baseline_mean"] == 4.0 and data["latest_mean"] == 6.0
+    assert data["change"] == 2.0 and data["meaningful"] is True
     assert data["activities"] == [
         {"activity": "stairs", "baseline": 3, "latest": 6, "change": 3, "meaningful": True},
         {"activity": "walking to the shop", "baseline": 5, "latest": 6, "change": 1,
@@ -111,6 +115,21 @@ def test_psfs_compares_sitting_means_and_each_activity(journal):
     results = journal.test_results()
     assert [len(s.scores) for s in psfs_sittings(results)] == [2, 3]
     assert latest_activities(results) == ["stairs", "walking to the shop", "kneeling"]
+
+
+def test_psfs_means_compare_the_same_activities(journal):
+    """Stairs 2, kneeling 1, walking 6, later walking 6 alone: it said "3.0 points
+    higher: a meaningful change" while the one activity rated both times stayed at 6."""
+    journal.add_psfs([("stairs", 2), ("kneeling", 1), ("walking", 6)],
+                     at=at(TODAY - timedelta(40)))
+    journal.add_psfs([("walking", 6)], at=at(TODAY))
+    overall = overview(journal, TODAY).psfs
+    assert (overall.baseline, overall.latest, overall.change, overall.meaningful) == (
+        6.0, 6.0, 0.0, False)
+    # A new set of activities, none rated before, starts afresh.
+    journal.add_psfs([("gardening", 3)], at=at(TODAY, 18))
+    overall = overview(journal, TODAY).psfs
+    assert (overall.baseline, overall.latest, overall.results) == (3.0, 3.0, 1)
 
 
 def test_sessions_of_the_last_28_days_count_exercise_only(journal):
@@ -154,6 +173,29 @@ def test_summary_command_prints_the_issue_shape(tmp_path, capsys, monkeypatch):
     assert "the baseline starts after it ends" in capsys.readouterr().err
 
 
+def test_the_summary_command_compares_only_where_the_trend_page_does(tmp_path, capsys,
+                                                                     monkeypatch):
+    """Ratings on three days, 8 each, then three days of 2: the last week overlaps the
+    first, and the trend page said "keep rating", while `coach summary` printed
+    "-3.0 points, -60 %: not a meaningful change"."""
+    journal = open_journal(tmp_path / "journal.sqlite3")
+    for days_ago, value in ((12, 8), (11, 8), (10, 8), (2, 2), (1, 2), (0, 2)):
+        journal.add_rating(value, "check_in", at=at(TODAY - timedelta(days=days_ago)))
+    journal.close()
+    monkeypatch.setattr("coach.cli.clock", lambda: at(TODAY, 18))
+    assert main(["--data-dir", str(tmp_path), "summary", "--json"]) == 0
+    pain = json.loads(capsys.readouterr().out)["pain"]
+    assert (pain["compared"], pain["meaningful"], pain["baseline"]) == (
+        False, False, "first_week")
+    assert main(["--data-dir", str(tmp_path), "summary"]) == 0
+    assert "Pain: 2.0 in the last 7 days; not enough ratings yet to compare." in \
+        capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path), "summary", "--baseline", "2026-11-19",
+                 "2026-11-21"]) == 0
+    assert "Pain: 8.0 in the period you chose, 2.0 in the last 7 days" in \
+        capsys.readouterr().out
+
+
 def test_summary_of_an_imported_history_matches_the_figures_by_hand(tmp_path, capsys,
                                                                     monkeypatch):
     """A history written as CSV by one Knee Coach and imported into another: pain for
@@ -181,7 +223,7 @@ def test_summary_of_an_imported_history_matches_the_figures_by_hand(tmp_path, ca
     data = json.loads(capsys.readouterr().out)
     assert data["pain"] == {"baseline_mean": 6.0, "recent_mean": 3.5,
                             "change_points": -2.5, "change_percent": round(-250 / 6, 2),
-                            "meaningful": True}
+                            "meaningful": True, "compared": True, "baseline": "first_week"}
     assert data["chair_stand"] == {"baseline": 8, "latest": 11, "change": 3,
                                    "meaningful": True}
     assert (data["psfs"]["baseline_mean"], data["psfs"]["latest_mean"],

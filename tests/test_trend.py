@@ -102,6 +102,11 @@ def test_baseline_can_be_chosen():
     (0, 0, "same"),
     (0, 1, "somewhat_worse"),    # no per cent from a zero baseline
     (4, 6, "worse"),
+    # Judged as shown: -1.96 reads "2.0 points lower", so it is meaningful (it said
+    # "2.0 points lower ... not yet the 2 points"); -1.94 reads 1.9 and is not.
+    (8, 6.04, "better"),
+    (8, 6.06, "somewhat_better"),
+    (10, 8.25, "somewhat_better"),  # -1.75 points, -17.5 % shown as -18 %
 ])
 def test_verdicts(base, now, verdict):
     assert change(base, now).verdict == verdict
@@ -288,3 +293,16 @@ def test_daily_ranges_by_hand():
     assert daily_ranges(by_day) == [(day, 3, 6), (day + timedelta(days=1), 5, 5),
                                     (day + timedelta(days=2), 2, 7)]
     assert daily_ranges({}) == []
+
+
+def test_one_rating_in_the_last_week_gives_no_verdict():
+    """Seven ratings of 3 in the first week, then a single 5 in the last: it said
+    "Worse... a meaningful rise... talk to a clinician" from one bad morning."""
+    first_week = [rating(day, 3) for day in range(7)]
+    today = date(2026, 1, 1) + timedelta(days=20)
+    one = summarise([*first_week, rating(20, 5)], [], today)
+    assert one.change is None and one.recent_mean == 5 and one.recent_days == 1
+    assert one.enough_history  # there is a week to compare with: only the week is thin
+    two = summarise([*first_week, rating(19, 5), rating(20, 5)], [], today)
+    assert two.change is not None and two.change.verdict == "worse"
+    assert two.recent_days == 2

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout
 
 from coach.journal import TestResult
-from coach.trend import REVIEW_WEEKS, Summary
+from coach.trend import MIN_RECENT_DAYS, REVIEW_WEEKS, Summary
 from coach.ui.function_view import Line, function_lines, invitation
 from coach.ui.verdict import verdict_headline
 from coach.ui.widgets import clear_layout, plain_label, set_text_colour, translate
@@ -33,7 +33,10 @@ def summary_lines(summary: Summary) -> list[str]:
             mean=summary.recent_mean))
     change = summary.change
     if change is None:
-        if summary.count:
+        if summary.enough_history and summary.recent_days < MIN_RECENT_DAYS:
+            lines.append(translate("Trend", "Rate your pain on at least {days} days in a "
+                                   "week to see how it compares.").format(days=MIN_RECENT_DAYS))
+        elif summary.count:
             lines.append(translate("Trend", "Keep rating for a week or two: the comparison "
                                    "with your first week appears once there is a week to "
                                    "compare with it."))

@@ -282,6 +282,17 @@ def test_the_chart_survives_impossible_dates_in_the_journal(make_window, qtbot, 
     trend.grab()  # paints (axis ticks included) without an error
 
 
+def test_a_thin_last_week_asks_for_another_day_not_for_patience():
+    from coach.ui.trend_summary import summary_lines
+
+    summary = Summary(count=40, first_day=date(2026, 1, 1), recent_mean=5.0,
+                      baseline_mean=3.0, change=None, sessions_4_weeks=0,
+                      enough_history=True, recent_days=1)
+    lines = summary_lines(summary)
+    assert lines[:2] == ["Last 7 days: 5.0 on average.",
+                         "Rate your pain on at least 2 days in a week to see how it compares."]
+
+
 def test_summary_suggests_a_clinician_after_months_without_improvement():
     from coach.trend import change
     from coach.ui.trend_summary import summary_lines
