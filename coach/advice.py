@@ -11,6 +11,7 @@ morning, and "try a little more" waits for *consistently* green sessions.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -45,10 +46,14 @@ CHAIR_STAND_MIN_DAYS = 7
 CHAIR_STAND_EVERY_DAYS = 28
 #: A morning rating at least this much above the usual level has not settled.
 NOT_SETTLED_MARGIN = 1.0
-#: Usual-pain ratings of at least this many recent days are always read (the
-#: progression engine looks for flare-ups over four weeks, each against the week
-#: before it).
-RECENT_USUAL_DAYS = 35
+#: The next-morning question waits this long after a session ends (a session that ran
+#: past midnight is not "yesterday's" a few minutes later).
+NIGHT = timedelta(hours=6)
+#: Usual-pain ratings of at least this many recent days are always read. Today's
+#: four-week adherence asks of each day of the four weeks before this one (up to 34
+#: days back) whether a flare-up made it a rest day, and a flare-up looks 28 days back
+#: from its day, each against the week before it: 34 + 28 + 7.
+RECENT_USUAL_DAYS = 69
 
 
 # -- sessions ---------------------------------------------------------------------
@@ -144,6 +149,26 @@ class History:
         found = [r for r in self.session_ratings.get(session.uid, ()) if r.context == context]
         return found[-1] if found else None
 
+    def morning_rating(self, session: Session) -> Rating | None:
+        """The next-morning rating after *session*: its own, else the latest given for
+        another session that started the same day. The question is asked once, about
+        the day's last session; its answer is the knee's morning after that day."""
+        own = self.rating(session, Context.NEXT_MORNING)
+        if own is not None:
+            return own
+        key = "mornings_by_day"
+        mornings = self.memo.get(key)
+        if not isinstance(mornings, dict):
+            days: dict[date, list[Rating]] = defaultdict(list)
+            for other in self.sessions:
+                days[other.started.date()] += [
+                    r for r in self.session_ratings.get(other.uid, ())
+                    if r.context == Context.NEXT_MORNING]
+            mornings = self.memo[key] = {day: max(found, key=lambda r: r.at)
+                                         for day, found in days.items() if found}
+        found: Rating | None = mornings.get(session.started.date())
+        return found
+
     def usual_before(self, moment: datetime) -> float | None:
         """The mean usual pain in the week before *moment*, if rated."""
         start = moment - timedelta(days=USUAL_WINDOW_DAYS)
@@ -182,10 +207,20 @@ class Morning(StrEnum):
     UNCLEAR = "unclear"  # nothing to compare with, and not in the red zone
 
 
-def morning_session(history: History, today: date) -> Session | None:
+def after_a_night(session: Session, now: datetime | None) -> bool:
+    """Has a night passed since *session* (for the next-morning question)? One that
+    ran past midnight is not a morning ago a few minutes later (None: not asked)."""
+    return now is None or (session.ended or session.started) <= now - NIGHT
+
+
+def morning_session(history: History, today: date, now: datetime | None = None
+                    ) -> Session | None:
     """The session the morning question is about: yesterday's last session that
-    exercised the knee, if it has no next-morning rating yet."""
+    exercised the knee, if it has no next-morning rating yet and a night has passed
+    since it ended (at *now*)."""
     yesterday = [s for s in history.exercised() if s.started.date() == today - timedelta(1)]
+    if yesterday and not after_a_night(yesterday[-1], now):
+        return None
     if not yesterday or history.rating(yesterday[-1], Context.NEXT_MORNING):
         return None
     return yesterday[-1]
@@ -211,8 +246,8 @@ def morning_verdict(morning: int, reference: float | None) -> Morning:
 
 
 def morning_of(history: History, session: Session) -> Morning | None:
-    """The verdict of the session's next-morning rating, if it has one."""
-    rating = history.rating(session, Context.NEXT_MORNING)
+    """The verdict of the next-morning rating after the session, if there is one."""
+    rating = history.morning_rating(session)
     if rating is None:
         return None
     return morning_verdict(rating.value, reference_pain(history, session))
@@ -234,22 +269,6 @@ def is_green_session(history: History, session: Session) -> bool:
     return (session.outcome == Outcome.COMPLETED and after is not None
             and zone(after.value) is Zone.GREEN
             and morning_of(history, session) is not Morning.NOT_SETTLED)
-
-
-def after_advice(history: History, session: Session, value: int) -> AfterAdvice:
-    """Advice after *session*, just rated *value* (already in *history* or not)."""
-    level = zone(value)
-    if level is Zone.RED:
-        return AfterAdvice.EASIER
-    if level is Zone.AMBER:
-        return AfterAdvice.HOLD
-    if session.outcome != Outcome.COMPLETED:
-        return AfterAdvice.KEEP_GREEN
-    earlier = [s for s in history.exercised(session.routine_id) if s.uid != session.uid
-               and s.started <= session.started][-(GREEN_STREAK - 1):]
-    streak = len(earlier) == GREEN_STREAK - 1 and all(
-        is_green_session(history, s) for s in earlier)
-    return AfterAdvice.TRY_MORE if streak else AfterAdvice.KEEP_GREEN
 
 
 # -- before starting again ----------------------------------------------------------------
@@ -305,9 +324,11 @@ class TodayAdvice(NamedTuple):
     days: int = 0  # how many days ago
     step: int | None = None  # 1-based, for a sharp-pain or unwell stop
     value: int | None = None  # the next-morning rating
+    after: int | None = None  # the session's rating right after it, if rated
 
 
-def today_advice(history: History, today: date) -> TodayAdvice:
+def today_advice(history: History, today: date, now: datetime | None = None
+                 ) -> TodayAdvice:
     exercised = history.exercised_or_unwell()
     skips = [s for s in history.sessions if s.outcome == Outcome.SAFETY_SKIP]
     last = exercised[-1] if exercised else None
@@ -328,7 +349,7 @@ def today_advice(history: History, today: date) -> TodayAdvice:
     unwell = history.unwell_event(last)
     if unwell is not None:
         return TodayAdvice(Today.AFTER_UNWELL, last.routine_id, day, days, step=unwell.step)
-    if days <= 0:
+    if days <= 0 or not after_a_night(last, now):  # (a session just past midnight)
         return TodayAdvice(Today.DONE_TODAY, last.routine_id, day, 0)
     if days == 1:
         morning = history.rating(last, Context.NEXT_MORNING)
@@ -338,7 +359,9 @@ def today_advice(history: History, today: date) -> TodayAdvice:
                 Morning.NOT_SETTLED: Today.MORNING_NOT_SETTLED,
                 Morning.UNCLEAR: Today.MORNING_UNCLEAR}[
             morning_verdict(morning.value, reference_pain(history, last))]
-        return TodayAdvice(kind, last.routine_id, day, 1, value=morning.value)
+        after = history.rating(last, Context.AFTER)
+        return TodayAdvice(kind, last.routine_id, day, 1, value=morning.value,
+                           after=after.value if after is not None else None)
     return TodayAdvice(Today.DAYS_AGO, last.routine_id, day, days)
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from coach.advice import (
     GREEN_STREAK,
     SKIP_REMINDER_DAYS,
+    AfterAdvice,
     History,
     Morning,
     is_green_session,
@@ -323,6 +324,41 @@ def _green(history: History, routine_id: str, levels: Levels, level: int, today:
         single = (Why.SINGLE_LEVEL,) if levels.count == 1 else ()
         return _Next(Action.HOLD, level, (Why.GREEN_STREAK, Why.AT_TOP, *single))
     return _Next(Action.PROGRESS, level + 1, (Why.GREEN_STREAK,))
+
+
+def after_advice(history: History, session: Session, value: int, levels: Levels,
+                 today: date) -> AfterAdvice:
+    """Advice for next time after *session*, just rated *value* (already in *history*
+    or not): by the zone of the rating; a green one promises the next level only when
+    a settled morning would bring its offer (:func:`offer_due_after`)."""
+    level = zone(value)
+    if level is Zone.RED:
+        return AfterAdvice.EASIER
+    if level is Zone.AMBER:
+        return AfterAdvice.HOLD
+    if session.outcome != Outcome.COMPLETED:
+        return AfterAdvice.KEEP_GREEN
+    return AfterAdvice.TRY_MORE if offer_due_after(history, session, levels, today) \
+        else AfterAdvice.KEEP_GREEN
+
+
+def offer_due_after(history: History, session: Session, levels: Levels, today: date
+                    ) -> bool:
+    """Would a settled next morning after *session* (completed and rated green right
+    after, just now) bring the offer of the next level? Rules 12 to 16 as they stand
+    without that morning: the streak at the session's level (with its restarts), not
+    at the top, no usual pain rising, no flare-up today. The after-session page says
+    "the coach will offer the next level" only then."""
+    level = _level(session, levels)
+    if level >= levels.count or _pain_rising(history, today) \
+            or flare(history, today) is not None:
+        return False
+    streak, _declined = _streak(history, session.routine_id, levels, level)
+    if all(s.uid != session.uid for s in streak):  # its journal write failed
+        streak.append(session)
+    last = streak[-GREEN_STREAK:]
+    return len(last) == GREEN_STREAK and last[-1].uid == session.uid and all(
+        s.uid == session.uid or is_green_session(history, s) for s in last)
 
 
 def _flared_since(history: History, day: date, today: date) -> bool:

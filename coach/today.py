@@ -171,7 +171,7 @@ def today(plan: Plan, history: History, now: datetime, *,
     done = tuple(dict.fromkeys(s.routine_id for s in history.exercised()
                                if local_date(s.started, tz) == day))
     main = [r for r in planned if (e := plan.entry(r)) is not None and e.every is None]
-    advice = today_advice(history, day)
+    advice = today_advice(history, day, now)
     rest = rest_on(history, day, tz)
     flare_up = flare(history, day)
     reasons: list[str] = []

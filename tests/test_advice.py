@@ -11,8 +11,8 @@ from coach.advice import (
     History,
     Morning,
     Today,
-    after_advice,
     is_exercise,
+    morning_of,
     morning_session,
     morning_verdict,
     reference_pain,
@@ -20,10 +20,12 @@ from coach.advice import (
     stop_before_restart,
     today_advice,
 )
-from coach.journal import EventKind, Outcome, Rating, SafetyEvent, Session
+from coach.journal import EventKind, LevelChoice, Outcome, Rating, SafetyEvent, Session
+from coach.progression import Levels, after_advice
 
 TZ = timezone(timedelta(hours=9))
 TODAY = date(2026, 12, 1)
+LEVELS = Levels(3, 2)  # three levels, the standard one the second
 
 
 def at(day_offset: int, hour: int = 10) -> datetime:
@@ -100,6 +102,39 @@ def test_morning_question_is_about_yesterdays_exercise_only():
     assert morning_session(History.of([session("old", -2, "completed")]), TODAY) is None
 
 
+def test_no_morning_question_until_a_night_has_passed():
+    """A session from 23:50 to 00:01 was "yesterday's" at 00:03: Today asked how the
+    knee was "this morning", and the answer was stored as a next-morning rating a few
+    minutes after exercise."""
+    late = Session("late", "ten", datetime(2026, 11, 30, 23, 50, tzinfo=TZ),
+                   datetime(2026, 12, 1, 0, 1, tzinfo=TZ), 5, "completed")
+    history = History.of([late])
+    just_after = datetime(2026, 12, 1, 0, 3, tzinfo=TZ)
+    assert morning_session(history, TODAY, just_after) is None
+    assert today_advice(history, TODAY, just_after).kind is Today.DONE_TODAY
+    morning = datetime(2026, 12, 1, 7, 30, tzinfo=TZ)
+    assert morning_session(history, TODAY, morning) == late
+    assert today_advice(history, TODAY, morning).kind is Today.YESTERDAY
+
+
+def test_one_morning_answer_speaks_for_the_whole_day_before():
+    """Two routines yesterday: the morning question is asked about the last one only,
+    and the first stayed "morning unknown" for ever (no level offer could follow)."""
+    first = session("first", -1, "completed", routine="ten")
+    last = Session("last", "ankle", at(-1, 12), at(-1, 13), 5, "completed")
+    history = History.of([first, last], [rating(3, "before", -1, "first"),
+                                         rating(3, "before", -1, "last", hour=12),
+                                         rating(3, "next_morning", 0, "last", hour=8)])
+    assert morning_session(history, TODAY) is None  # answered
+    assert morning_of(history, first) is Morning.SETTLED
+    assert morning_of(history, session("older", -2, "completed")) is None  # another day
+    # Its own answer, where there is one, comes first.
+    own = History.of([first, last], [rating(3, "before", -1, "first"),
+                                     rating(6, "next_morning", 0, "first", hour=7),
+                                     rating(3, "next_morning", 0, "last", hour=8)])
+    assert morning_of(own, first) is Morning.NOT_SETTLED
+
+
 def green_history(n: int, *, last_morning: int | None = None) -> tuple[History, Session]:
     sessions, ratings = [], []
     for i in range(n):
@@ -130,14 +165,28 @@ def test_after_session_advice(case, expected):
         current = current._replace(outcome="stopped", steps_completed=0)
     if case == "green after a sharp-pain stop":
         history.sessions[-2] = history.sessions[-2]._replace(outcome="sharp_pain")
-    assert after_advice(history, current, value) is expected
+    assert after_advice(history, current, value, LEVELS, TODAY) is expected
 
 
 def test_green_streak_counts_only_this_routine():
     history, current = green_history(3)
     other = [s._replace(routine_id="desk") for s in history.sessions[:-1]]
     history.sessions[:-1] = other
-    assert after_advice(history, current, 1) is AfterAdvice.KEEP_GREEN
+    assert after_advice(history, current, 1, LEVELS, TODAY) is AfterAdvice.KEEP_GREEN
+
+
+def test_the_next_level_is_promised_only_where_the_coach_will_offer_it():
+    """Three green sessions in a row said "the coach will offer the next level" at the
+    top level, in a routine with one level, and after a level was just accepted (the
+    streak restarts): the offer never came."""
+    history, current = green_history(3)
+    assert after_advice(history, current, 1, LEVELS, TODAY) is AfterAdvice.TRY_MORE
+    assert after_advice(history, current, 1, Levels(3, 3), TODAY) is AfterAdvice.KEEP_GREEN
+    assert after_advice(history, current, 1, Levels(1, 1), TODAY) is AfterAdvice.KEEP_GREEN
+    accepted = LevelChoice("c", at(-3, 12), "ten", 2, "accepted")
+    history = History.of(history.sessions, [r for group in history.session_ratings.values()
+                                            for r in group], choices=[accepted])
+    assert after_advice(history, current, 1, LEVELS, TODAY) is AfterAdvice.KEEP_GREEN
 
 
 def test_the_next_start_after_a_sharp_pain_stop_shows_it():

@@ -205,3 +205,27 @@ def test_first_days_reads_the_first_rated_days_of_the_contexts(journal):
     first = journal.first_days(("check_in", "before"), 7)
     assert list(first) == [date(2026, 1, 1) + timedelta(days=n) for n in range(7)]
     assert first[date(2026, 1, 3)] == [2, 5]
+
+
+def test_the_four_weeks_before_are_judged_on_every_rating_they_need(journal):
+    """Usual pain 5 every day, two lower ratings on one day: read from the journal,
+    the window of usual pain ended too early for the flare-ups of five weeks back, a
+    phantom flare-up made most of those weeks rest days, and "the four weeks before"
+    said 1 of 1 instead of 12 of 12."""
+    wednesday = MONDAY + timedelta(2)
+    day = MONDAY - timedelta(days=60)
+    while day <= wednesday:
+        values = (2, 2) if day == MONDAY - timedelta(days=33) else (5,)
+        for n, value in enumerate(values):
+            journal.add_rating(value, "check_in", at=datetime.combine(
+                day, time(8 + 10 * n), LONDON))
+        if day.weekday() in (0, 2, 4) and day < wednesday:
+            session = journal.start_session(FLAGSHIP, at=datetime.combine(day, time(10), LONDON))
+            journal.end_session(session.uid, "completed", 5)
+        day += timedelta(1)
+    plan = Plan(entries=(Entry(FLAGSHIP, MWF, time(10), since=MONDAY - timedelta(days=90)),))
+    everything = History.of(journal.sessions(), journal.ratings())
+    four = adherence(plan, everything, wednesday, LONDON, 4, before_this_week=True)
+    assert (four.done, four.planned) == (12, 12)
+    loaded = History.load(journal, wednesday)
+    assert adherence(plan, loaded, wednesday, LONDON, 4, before_this_week=True) == four

@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="167"/>
+        <location filename="../ui/session_flow.py" line="170"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="172"/>
+        <location filename="../ui/session_flow.py" line="175"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="176"/>
+        <location filename="../ui/session_flow.py" line="179"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="181"/>
+        <location filename="../ui/session_flow.py" line="184"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -447,118 +447,118 @@
 <context>
     <name>DailyLife</name>
     <message>
-        <location filename="../ui/help.py" line="209"/>
+        <location filename="../ui/help.py" line="227"/>
         <source>Walking</source>
         <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
         <translation>歩き方</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="210"/>
+        <location filename="../ui/help.py" line="228"/>
         <source>Land on your heel, roll over the sole and push off from your toes.</source>
         <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="212"/>
+        <location filename="../ui/help.py" line="230"/>
         <source>Keep your knees pointing the way you are going, not turned in or out.</source>
         <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="214"/>
+        <location filename="../ui/help.py" line="232"/>
         <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
         <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="217"/>
+        <location filename="../ui/help.py" line="235"/>
         <source>Stairs</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="218"/>
+        <location filename="../ui/help.py" line="236"/>
         <source>Hold the handrail whenever there is one.</source>
         <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="219"/>
+        <location filename="../ui/help.py" line="237"/>
         <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
         <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="222"/>
+        <location filename="../ui/help.py" line="240"/>
         <source>Shoes</source>
         <translation>靴</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="223"/>
+        <location filename="../ui/help.py" line="241"/>
         <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
         <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="225"/>
+        <location filename="../ui/help.py" line="243"/>
         <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
         <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="228"/>
+        <location filename="../ui/help.py" line="246"/>
         <source>Warmth and stretching</source>
         <translation>温めとストレッチ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="229"/>
+        <location filename="../ui/help.py" line="247"/>
         <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
         <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="231"/>
+        <location filename="../ui/help.py" line="249"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
         <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="234"/>
+        <location filename="../ui/help.py" line="252"/>
         <source>Sitting for a long time</source>
         <translation>長く座るとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="235"/>
+        <location filename="../ui/help.py" line="253"/>
         <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
         <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="239"/>
+        <location filename="../ui/help.py" line="257"/>
         <source>Which routine to start with</source>
         <translation>どのルーティンから始めるか</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="240"/>
+        <location filename="../ui/help.py" line="258"/>
         <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
         <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="242"/>
+        <location filename="../ui/help.py" line="260"/>
         <source>Pain or tightness behind the knee: “{first}”.</source>
         <translation>膝の裏の痛みや張り：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="244"/>
+        <location filename="../ui/help.py" line="262"/>
         <source>Stiff knees after sitting for a long time: “{first}”.</source>
         <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="247"/>
+        <location filename="../ui/help.py" line="265"/>
         <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
         <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="249"/>
+        <location filename="../ui/help.py" line="267"/>
         <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
         <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="262"/>
+        <location filename="../ui/help.py" line="280"/>
         <source>Daily life</source>
         <translation>日常生活のコツ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="263"/>
+        <location filename="../ui/help.py" line="281"/>
         <source>Small habits that spare your knees during the day.</source>
         <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
     </message>
@@ -566,17 +566,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="292"/>
+        <location filename="../ui/widgets.py" line="294"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="294"/>
+        <location filename="../ui/widgets.py" line="296"/>
         <source>{m} min</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="295"/>
+        <location filename="../ui/widgets.py" line="297"/>
         <source>{s} s</source>
         <translation>{s}秒</translation>
     </message>
@@ -595,7 +595,7 @@
         <location filename="../ui/function_view.py" line="46"/>
         <source>No function tests yet: Tests &gt; 30-second chair stand test… or Tests &gt; Activities that are hard (PSFS)…</source>
         <extracomment>An activity&apos;s words are the user&apos;s, up to 200 characters: a line shows this many. At most this many activities are listed (the PSFS asks for up to five). A line&apos;s kind: &quot;chair&quot; and &quot;psfs&quot; the facts of a test, &quot;activity&quot; one PSFS activity.</extracomment>
-        <translation>機能のテストはまだありません：「テスト」&gt;「30秒椅子立ち上がりテスト…」または「テスト」&gt;「やりにくい動作の評価（PSFS）…」から行えます。</translation>
+        <translation>膝の機能のテストはまだありません：「テスト」&gt;「30秒椅子立ち上がりテスト…」または「テスト」&gt;「やりにくい動作の評価（PSFS）…」から行えます。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="62"/>
@@ -715,17 +715,17 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="270"/>
+        <location filename="../ui/help.py" line="288"/>
         <source>This app does not replace advice from a clinician.</source>
         <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="279"/>
+        <location filename="../ui/help.py" line="297"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="281"/>
+        <location filename="../ui/help.py" line="299"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
@@ -734,22 +734,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="288"/>
+        <location filename="../ui/help.py" line="306"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="296"/>
+        <location filename="../ui/help.py" line="314"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="297"/>
+        <location filename="../ui/help.py" line="315"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="298"/>
+        <location filename="../ui/help.py" line="316"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -971,13 +971,13 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/levels.py" line="70"/>
-        <source>Your last three sessions were green and your knee was back to usual each next morning.</source>
-        <translation>直近3回の運動はどれも問題のない範囲で、翌朝にはいつも膝の痛みがふだんの程度に戻っていました。</translation>
+        <source>Your last three sessions were green, and no next morning after them was worse than usual.</source>
+        <translation>直近3回の運動はどれも問題のない範囲で、その翌朝にふだんより痛みが強かった日はありませんでした。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="73"/>
-        <source>A harder level is offered after three green sessions in a row with the knee back to usual each next morning.</source>
-        <translation>問題のない範囲の運動が3回続き、毎回翌朝にふだんの程度に戻っていれば、1つ上のレベルをおすすめします。</translation>
+        <source>A harder level is offered after three green sessions in a row, with no next morning after them worse than usual.</source>
+        <translation>問題のない範囲の運動が3回続き、その翌朝にふだんより痛みが強い日がなければ、1つ上のレベルをおすすめします。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="76"/>
@@ -1448,65 +1448,70 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="87"/>
+        <location filename="../ui/today_view.py" line="88"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="91"/>
+        <location filename="../ui/today_view.py" line="92"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="95"/>
+        <location filename="../ui/today_view.py" line="96"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="99"/>
+        <location filename="../ui/today_view.py" line="100"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="103"/>
+        <location filename="../ui/today_view.py" line="104"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="109"/>
+        <location filename="../ui/today_view.py" line="110"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="110"/>
+        <location filename="../ui/today_view.py" line="111"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="113"/>
+        <location filename="../ui/today_view.py" line="114"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="118"/>
+        <location filename="../ui/today_view.py" line="119"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="125"/>
+        <location filename="../ui/today_view.py" line="126"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="130"/>
+        <location filename="../ui/today_view.py" line="131"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="373"/>
+        <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
+        <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="282"/>
+        <location filename="../ui/widgets.py" line="284"/>
         <source>Dismiss</source>
         <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
@@ -1983,15 +1988,15 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/chair_stand.py" line="125"/>
         <location filename="../ui/chair_stand.py" line="206"/>
-        <location filename="../ui/help.py" line="175"/>
+        <location filename="../ui/help.py" line="193"/>
         <location filename="../ui/player_controls.py" line="118"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="177"/>
+        <location filename="../ui/help.py" line="195"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="382"/>
+        <location filename="../ui/session_flow.py" line="385"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2430,7 +2435,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/report.py" line="165"/>
         <source>Function (self-tests)</source>
-        <translation>機能（セルフテスト）</translation>
+        <translation>膝の機能（セルフテスト）</translation>
     </message>
     <message>
         <location filename="../ui/report.py" line="186"/>
@@ -2680,112 +2685,112 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>息苦しさや胸の痛みもあるときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="86"/>
+        <location filename="../ui/help.py" line="104"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="87"/>
+        <location filename="../ui/help.py" line="105"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="88"/>
+        <location filename="../ui/help.py" line="106"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="95"/>
+        <location filename="../ui/help.py" line="113"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="96"/>
+        <location filename="../ui/help.py" line="114"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="97"/>
+        <location filename="../ui/help.py" line="115"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="104"/>
+        <location filename="../ui/help.py" line="122"/>
         <source>Call emergency services at once if</source>
         <translation>次のようなときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="105"/>
+        <location filename="../ui/help.py" line="123"/>
         <source>you have chest pain</source>
         <translation>胸が痛む</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="106"/>
+        <location filename="../ui/help.py" line="124"/>
         <source>you are suddenly short of breath</source>
         <translation>急に息苦しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="111"/>
+        <location filename="../ui/help.py" line="129"/>
         <source>See an orthopaedic clinician if</source>
         <translation>次のようなときは、整形外科の医師に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="112"/>
+        <location filename="../ui/help.py" line="130"/>
         <source>your knee has not improved after several days of rest</source>
         <translation>数日休んでも膝がよくならない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="113"/>
+        <location filename="../ui/help.py" line="131"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="168"/>
+        <location filename="../ui/help.py" line="186"/>
         <source>Stop the session at once if you notice</source>
         <translation>次のようなときは、すぐに運動を中止してください</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="169"/>
+        <location filename="../ui/help.py" line="187"/>
         <source>a sharp or stabbing pain</source>
         <translation>鋭い痛みや、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="170"/>
+        <location filename="../ui/help.py" line="188"/>
         <source>new, sudden pain, swelling or redness</source>
         <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="171"/>
+        <location filename="../ui/help.py" line="189"/>
         <source>dizziness, or you feel unwell or feverish</source>
         <translation>めまいがする、具合が悪い、または熱っぽい</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="172"/>
+        <location filename="../ui/help.py" line="190"/>
         <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
         <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="179"/>
+        <location filename="../ui/help.py" line="197"/>
         <source>Do not exercise today if</source>
         <translation>次のような日は運動を休みましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="180"/>
+        <location filename="../ui/help.py" line="198"/>
         <source>your knee is hot, red or swollen</source>
         <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="181"/>
+        <location filename="../ui/help.py" line="199"/>
         <source>you have a fever or feel unwell</source>
         <translation>熱がある、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="182"/>
+        <location filename="../ui/help.py" line="200"/>
         <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
         <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="190"/>
+        <location filename="../ui/help.py" line="208"/>
         <source>Safety and when to get help</source>
         <translation>安全のために・受診の目安</translation>
     </message>
@@ -2793,319 +2798,319 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="252"/>
+        <location filename="../ui/session_flow.py" line="255"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop. The usual pain of the week before today, for a high &quot;before&quot;: today&apos;s own ratings do not count, so that a second try on a bad day is weighed as the first was, not against the pain that stopped it. With none before today (a new user), today&apos;s so far; None: not rated at all.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="253"/>
+        <location filename="../ui/session_flow.py" line="256"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="253"/>
+        <location filename="../ui/session_flow.py" line="256"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="259"/>
+        <location filename="../ui/session_flow.py" line="262"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="260"/>
+        <location filename="../ui/session_flow.py" line="263"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="260"/>
+        <location filename="../ui/session_flow.py" line="263"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="313"/>
+        <location filename="../ui/session_flow.py" line="316"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="209"/>
-        <location filename="../ui/session_flow.py" line="325"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="212"/>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="331"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="216"/>
-        <location filename="../ui/session_flow.py" line="331"/>
+        <location filename="../ui/session_flow.py" line="334"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="360"/>
-        <location filename="../ui/session_flow.py" line="438"/>
+        <location filename="../ui/session_flow.py" line="441"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="329"/>
+        <location filename="../ui/session_flow.py" line="332"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="339"/>
-        <location filename="../ui/session_flow.py" line="403"/>
+        <location filename="../ui/session_flow.py" line="342"/>
+        <location filename="../ui/session_flow.py" line="406"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="360"/>
+        <location filename="../ui/session_flow.py" line="363"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="362"/>
+        <location filename="../ui/session_flow.py" line="365"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="366"/>
+        <location filename="../ui/session_flow.py" line="369"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="368"/>
+        <location filename="../ui/session_flow.py" line="371"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="375"/>
+        <location filename="../ui/session_flow.py" line="378"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="464"/>
+        <location filename="../ui/session_flow.py" line="467"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="475"/>
+        <location filename="../ui/session_flow.py" line="478"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="478"/>
+        <location filename="../ui/session_flow.py" line="481"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="479"/>
+        <location filename="../ui/session_flow.py" line="482"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="467"/>
+        <location filename="../ui/session_flow.py" line="470"/>
         <source>On a day like this, resting is the right choice, not a failure.</source>
         <translation>こんな日は、休むのが正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="582"/>
+        <location filename="../ui/session_flow.py" line="585"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="586"/>
+        <location filename="../ui/session_flow.py" line="589"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="587"/>
+        <location filename="../ui/session_flow.py" line="590"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="589"/>
+        <location filename="../ui/session_flow.py" line="592"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="591"/>
+        <location filename="../ui/session_flow.py" line="594"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="385"/>
+        <location filename="../ui/session_flow.py" line="388"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="337"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="336"/>
+        <location filename="../ui/session_flow.py" line="339"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="340"/>
+        <location filename="../ui/session_flow.py" line="343"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="380"/>
+        <location filename="../ui/session_flow.py" line="383"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="404"/>
+        <location filename="../ui/session_flow.py" line="407"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="435"/>
+        <location filename="../ui/session_flow.py" line="438"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="436"/>
+        <location filename="../ui/session_flow.py" line="439"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="440"/>
+        <location filename="../ui/session_flow.py" line="443"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="444"/>
+        <location filename="../ui/session_flow.py" line="447"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="445"/>
+        <location filename="../ui/session_flow.py" line="448"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="460"/>
+        <location filename="../ui/session_flow.py" line="463"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="462"/>
+        <location filename="../ui/session_flow.py" line="465"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="481"/>
+        <location filename="../ui/session_flow.py" line="484"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="483"/>
+        <location filename="../ui/session_flow.py" line="486"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="484"/>
+        <location filename="../ui/session_flow.py" line="487"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="470"/>
+        <location filename="../ui/session_flow.py" line="473"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="471"/>
+        <location filename="../ui/session_flow.py" line="474"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="511"/>
+        <location filename="../ui/session_flow.py" line="514"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="512"/>
+        <location filename="../ui/session_flow.py" line="515"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="520"/>
+        <location filename="../ui/session_flow.py" line="523"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="535"/>
+        <location filename="../ui/session_flow.py" line="538"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="536"/>
+        <location filename="../ui/session_flow.py" line="539"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="552"/>
+        <location filename="../ui/session_flow.py" line="555"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="566"/>
-        <location filename="../ui/session_flow.py" line="581"/>
+        <location filename="../ui/session_flow.py" line="569"/>
+        <location filename="../ui/session_flow.py" line="584"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="567"/>
+        <location filename="../ui/session_flow.py" line="570"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="585"/>
+        <location filename="../ui/session_flow.py" line="588"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="569"/>
+        <location filename="../ui/session_flow.py" line="572"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="604"/>
+        <location filename="../ui/session_flow.py" line="607"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="606"/>
+        <location filename="../ui/session_flow.py" line="609"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="623"/>
+        <location filename="../ui/session_flow.py" line="626"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="628"/>
+        <location filename="../ui/session_flow.py" line="631"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="638"/>
+        <location filename="../ui/session_flow.py" line="641"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="668"/>
+        <location filename="../ui/session_flow.py" line="673"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3252,259 +3257,264 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="146"/>
+        <location filename="../ui/today_view.py" line="161"/>
         <source>A rest day: a session stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="149"/>
+        <location filename="../ui/today_view.py" line="164"/>
         <source>A rest day: a session stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="155"/>
+        <location filename="../ui/today_view.py" line="170"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="156"/>
+        <location filename="../ui/today_view.py" line="171"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="160"/>
+        <location filename="../ui/today_view.py" line="175"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="166"/>
+        <location filename="../ui/today_view.py" line="181"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="168"/>
+        <location filename="../ui/today_view.py" line="183"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="297"/>
+        <location filename="../ui/today_view.py" line="312"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="299"/>
+        <location filename="../ui/today_view.py" line="314"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="250"/>
+        <location filename="../ui/today_view.py" line="265"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="82"/>
+        <location filename="../ui/today_view.py" line="83"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="141"/>
+        <location filename="../ui/today_view.py" line="156"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="143"/>
+        <location filename="../ui/today_view.py" line="158"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="152"/>
+        <location filename="../ui/today_view.py" line="167"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="164"/>
+        <location filename="../ui/today_view.py" line="179"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="176"/>
+        <location filename="../ui/today_view.py" line="191"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="252"/>
+        <location filename="../ui/today_view.py" line="267"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="260"/>
+        <location filename="../ui/today_view.py" line="275"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="280"/>
+        <location filename="../ui/today_view.py" line="295"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="316"/>
+        <location filename="../ui/today_view.py" line="331"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="332"/>
+        <location filename="../ui/today_view.py" line="347"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="358"/>
+        <location filename="../ui/today_view.py" line="368"/>
+        <source>How often to do “{routine}”: {frequency}</source>
+        <translation>「{routine}」の頻度：{frequency}</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="383"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="373"/>
+        <location filename="../ui/today_view.py" line="398"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="387"/>
+        <location filename="../ui/today_view.py" line="412"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="389"/>
+        <location filename="../ui/today_view.py" line="414"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="391"/>
+        <location filename="../ui/today_view.py" line="416"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="400"/>
+        <location filename="../ui/today_view.py" line="425"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="401"/>
+        <location filename="../ui/today_view.py" line="426"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="416"/>
+        <location filename="../ui/today_view.py" line="441"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="420"/>
+        <location filename="../ui/today_view.py" line="445"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="446"/>
+        <location filename="../ui/today_view.py" line="471"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="447"/>
+        <location filename="../ui/today_view.py" line="472"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="448"/>
+        <location filename="../ui/today_view.py" line="473"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="483"/>
+        <location filename="../ui/today_view.py" line="508"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="487"/>
+        <location filename="../ui/today_view.py" line="512"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="491"/>
+        <location filename="../ui/today_view.py" line="516"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="508"/>
+        <location filename="../ui/today_view.py" line="533"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="514"/>
+        <location filename="../ui/today_view.py" line="539"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="521"/>
+        <location filename="../ui/today_view.py" line="546"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="519"/>
+        <location filename="../ui/today_view.py" line="544"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="520"/>
+        <location filename="../ui/today_view.py" line="545"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="524"/>
+        <location filename="../ui/today_view.py" line="549"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="524"/>
+        <location filename="../ui/today_view.py" line="549"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="536"/>
+        <location filename="../ui/today_view.py" line="561"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="551"/>
+        <location filename="../ui/today_view.py" line="576"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="554"/>
+        <location filename="../ui/today_view.py" line="579"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="564"/>
+        <location filename="../ui/today_view.py" line="589"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="566"/>
+        <location filename="../ui/today_view.py" line="591"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="568"/>
+        <location filename="../ui/today_view.py" line="593"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="570"/>
+        <location filename="../ui/today_view.py" line="595"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="573"/>
+        <location filename="../ui/today_view.py" line="598"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>
@@ -3571,86 +3581,91 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="37"/>
+        <source>Rate your pain on at least {days} days in a week to see how it compares.</source>
+        <translation>比較を表示するには、1週間のうち{days}日以上、痛みを記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_summary.py" line="40"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="42"/>
+        <location filename="../ui/trend_summary.py" line="45"/>
         <source> ({percent}%)</source>
         <translation>（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="45"/>
+        <location filename="../ui/trend_summary.py" line="48"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="47"/>
+        <location filename="../ui/trend_summary.py" line="50"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より{points:.1f}点低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="49"/>
+        <location filename="../ui/trend_summary.py" line="52"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より{points:.1f}点高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="52"/>
+        <location filename="../ui/trend_summary.py" line="55"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="53"/>
+        <location filename="../ui/trend_summary.py" line="56"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより{points:.1f}点低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="54"/>
+        <location filename="../ui/trend_summary.py" line="57"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより{points:.1f}点高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="61"/>
+        <location filename="../ui/trend_summary.py" line="64"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="62"/>
+        <location filename="../ui/trend_summary.py" line="65"/>
         <source>A small improvement: not yet the 2 points or 30% that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2点または30%には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="65"/>
+        <location filename="../ui/trend_summary.py" line="68"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="67"/>
+        <location filename="../ui/trend_summary.py" line="70"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="69"/>
+        <location filename="../ui/trend_summary.py" line="72"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="73"/>
+        <location filename="../ui/trend_summary.py" line="76"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="80"/>
+        <location filename="../ui/trend_summary.py" line="83"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし{green}回、許容範囲{amber}回、痛みが強すぎる{red}回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="84"/>
+        <location filename="../ui/trend_summary.py" line="87"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="85"/>
+        <location filename="../ui/trend_summary.py" line="88"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}回</translation>
     </message>
@@ -3788,10 +3803,10 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="119"/>
+        <location filename="../ui/trend_summary.py" line="122"/>
         <location filename="../ui/trend_view.py" line="261"/>
         <source>Function</source>
-        <translation>機能</translation>
+        <translation>膝の機能</translation>
     </message>
     <message>
         <location filename="../ui/trend_view.py" line="192"/>
@@ -3815,7 +3830,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="184"/>
+        <location filename="../ui/trend_summary.py" line="187"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
@@ -3846,38 +3861,38 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="98"/>
-        <location filename="../ui/trend_summary.py" line="104"/>
+        <location filename="../ui/trend_summary.py" line="101"/>
+        <location filename="../ui/trend_summary.py" line="107"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="99"/>
+        <location filename="../ui/trend_summary.py" line="102"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="112"/>
+        <location filename="../ui/trend_summary.py" line="115"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="114"/>
+        <location filename="../ui/trend_summary.py" line="117"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="157"/>
+        <location filename="../ui/trend_summary.py" line="160"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="163"/>
+        <location filename="../ui/trend_summary.py" line="166"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="167"/>
+        <location filename="../ui/trend_summary.py" line="170"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>

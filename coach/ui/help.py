@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach import __version__
-from coach.ui.widgets import item_list, plain_label, translate
+from coach.ui.widgets import Reflow, item_list, plain_label, translate
 
 #: A heading and its bulleted lines.
 Section = tuple[str, list[str]]
@@ -70,14 +70,32 @@ def advice_widgets(title: str, paragraphs: list[str], sections: list[Section],
                    name: str) -> list[QWidget]:
     """An advice page's words: the title (objectName *name*), the paragraphs, then
     each section as a heading and its list (after a stop or a "not today")."""
-    widgets: list[QWidget] = [plain_label(title, point_delta=8, bold=True,
-                                          object_name=name)]
-    widgets += [plain_label(text, point_delta=2) for text in paragraphs]
+    title_label = plain_label(title, point_delta=8, bold=True, object_name=name)
+    words: list[QWidget] = [plain_label(text, point_delta=2) for text in paragraphs]
+    signs: list[QWidget] = []
     for heading, lines in sections:
         head = plain_label(heading, point_delta=3, bold=True)
-        head.setContentsMargins(0, 8, 0, 0)
-        widgets += [head, item_list(lines)]
-    return widgets
+        head.setContentsMargins(0, 8 if signs else 0, 0, 0)
+        signs += [head, item_list(lines, point_delta=1)]
+    if not signs or not words:
+        return [title_label, *words, *signs]
+    # Side by side where each column has room for a line of about 36 characters, so
+    # that on a short screen (1024x600) when to get help is in view without scrolling.
+    columns = Reflow([(_column(words), 1), (_column(signs), 1)], spacing=28,
+                     wide=lambda: 2 * 36 * words[0].fontMetrics().averageCharWidth() + 28)
+    columns.setObjectName("adviceColumns")
+    return [title_label, columns]
+
+
+def _column(widgets: list[QWidget]) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(14)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return column
 
 
 def sharp_pain_section(not_again: str) -> Section:

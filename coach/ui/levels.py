@@ -68,11 +68,11 @@ def reason_words(why: Why) -> str:
             "Levels", "Your last session has no pain rating after it: rate it next time so the "
             "coach can judge."),
         Why.GREEN_STREAK: translate(
-            "Levels", "Your last three sessions were green and your knee was back to usual each "
-            "next morning."),
+            "Levels", "Your last three sessions were green, and no next morning after them was "
+            "worse than usual."),
         Why.GREEN_SO_FAR: translate(
-            "Levels", "A harder level is offered after three green sessions in a row with the "
-            "knee back to usual each next morning."),
+            "Levels", "A harder level is offered after three green sessions in a row, with no "
+            "next morning after them worse than usual."),
         Why.MORNING_UNKNOWN: translate(
             "Levels", "Your sessions were green; answer the next-morning question first, so the "
             "coach knows your knee settled."),

@@ -33,13 +33,12 @@ from coach.advice import (
     AfterAdvice,
     History,
     PreviousStop,
-    after_advice,
     session_outcome,
     stop_before_restart,
 )
 from coach.journal import EventKind, Journal, JournalError, Outcome, Session, now
 from coach.pain import zone
-from coach.progression import Recommendation, high_before_start
+from coach.progression import Recommendation, after_advice, high_before_start, levels_of
 from coach.recorder import SessionRecorder
 from coach.routine import Routine
 from coach.session import EngineState, SessionEngine
@@ -103,9 +102,10 @@ def _centred_column(widgets: Iterable[QWidget], top: int, bottom: int, spacing: 
     return holder, row
 
 
-def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
-    """A scrollable, centred column of widgets."""
-    holder, _row = _centred_column(widgets, 28, 28, 14, stretch_last=stretch_last)
+def page(*widgets: QWidget, stretch_last: bool = True, top: int = 28,
+         bottom: int = 28) -> QScrollArea:
+    """A scrollable, centred column of widgets (*top* and *bottom*: its margins)."""
+    holder, _row = _centred_column(widgets, top, bottom, 14, stretch_last=stretch_last)
     scroll = QScrollArea()
     # Tab goes from control to control, never to the bare page (the focused control
     # is scrolled into view).
@@ -119,11 +119,13 @@ def page(*widgets: QWidget, stretch_last: bool = True) -> QScrollArea:
 def button_row(leading: QWidget | None, *trailing: QWidget,
                margins: tuple[int, int, int, int] | None = None) -> QWidget:
     """Buttons in a row: *leading* (if any) on the left, *trailing* on the right;
-    *margins*: the row's own (None: the style's)."""
+    *margins*: the row's own (None: the style's at the sides, none above and below)."""
     row = QWidget()
     line = QHBoxLayout(row)
-    if margins is not None:
-        line.setContentsMargins(*margins)
+    if margins is None:
+        style = line.contentsMargins()
+        margins = (style.left(), 0, style.right(), 0)
+    line.setContentsMargins(*margins)
     if leading is not None:
         line.addWidget(leading)
     line.addStretch(1)
@@ -135,8 +137,9 @@ def button_row(leading: QWidget | None, *trailing: QWidget,
 def page_with_answers(widgets: list[QWidget], answers: list[QWidget]) -> QWidget:
     """*widgets* as a :func:`page`, above *answers*, which stay in view whatever the
     height: on a short screen the notes scroll, never the question and its buttons."""
-    scroll = page(*widgets)
-    holder, row = _centred_column(answers, 8, 20, 10)
+    scroll = page(*widgets, top=16, bottom=12)
+    # Tight round the buttons: on a 1024x600 screen every line above them counts.
+    holder, row = _centred_column(answers, 10, 12, 10)
     holder.setObjectName("answerBar")
     # Lined up with the column above: its margins, and room for its scroll bar.
     side = scroll.widget().layout().contentsMargins()
@@ -642,17 +645,19 @@ class SessionFlow(QWidget):
 
     def _advice(self, value: int) -> AfterAdvice:
         session = self.recorder.session
+        levels, today = levels_of(self.routine), date.today()
         if session is None:  # the journal could not record it: judge it alone
             done = len(self.engine.completed_steps)
             reason = None if self.engine.state is EngineState.FINISHED else "user"
             session = Session("", self.routine.id, now(), None, done,
-                              session_outcome(len(self.routine.steps), done, reason))
-            return after_advice(History([]), session, value)
+                              session_outcome(len(self.routine.steps), done, reason),
+                              self.recorder.level)
+            return after_advice(History([]), session, value, levels, today)
         try:
-            history = History.load(self.journal, date.today())
+            history = History.load(self.journal, today)
         except JournalError:  # damaged: judge this session on its own
             history = History([session])
-        return after_advice(history, session, value)
+        return after_advice(history, session, value, levels, today)
 
     def _set_cue(self, key: config.Setting[bool], on: bool) -> None:
         self.settings.set(key, on)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from coach.advice import History, Morning, Today, TodayAdvice, morning_of, morning_session
 from coach.journal import Context, Journal, Session
 from coach.library import Library
-from coach.pain import zone
+from coach.pain import Zone, zone
 from coach.plan import Plan
+from coach.progression import Action as LevelAction
 from coach.progression import Why
 from coach.routine import Routine
 from coach.schedule import Reminder, ReminderKind, ReminderState
@@ -130,6 +131,20 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
     return translate("MainWindow", "Your last session was {n} days ago (“{routine}”). "
                                    "Whenever you are ready, pick up where you left off."
                      ).format(n=advice.days, routine=routine)
+
+
+def _carry_on(view: TodayView) -> bool:
+    """May Today say "the exercise suited you: carry on at the same level" of the
+    session the morning rating settled? Not after a session rated in the red, on a
+    rest day, or when the coach recommends another level or a rest for the routine."""
+    advice = view.advice
+    if advice.after is not None and zone(advice.after) is Zone.RED:
+        return False
+    if view.action is Action.CHECK_IN or Reason.CHECKED_IN in view.reasons \
+            or Reason.FLARE_UP in view.reasons:
+        return False
+    recommended = view.level_of(advice.routine_id or "")
+    return recommended is None or recommended.action is LevelAction.HOLD
 
 
 def action_words(view: TodayView) -> str:
@@ -347,8 +362,18 @@ class TodayPage(QScrollArea):
         advice = view.advice
         if advice.kind is Today.YESTERDAY and morning is not None \
                 and morning.routine_id == advice.routine_id:
-            return "" if advice.routine_id in view.planned else \
-                frequency_words(advice.routine_id, self.library, self.lang)
+            often = frequency_words(advice.routine_id, self.library, self.lang)
+            if advice.routine_id in view.planned or not often:
+                return ""
+            return self.tr("How often to do “{routine}”: {frequency}").format(
+                routine=self._title(advice.routine_id or ""), frequency=often)
+        if advice.kind is Today.MORNING_SETTLED and not _carry_on(view):
+            # Back to usual, but the session was too much, today is a rest day, or the
+            # coach offers another level: the words under this say what to do.
+            return translate("MainWindow", "This morning your pain was {value} of 10, back "
+                                           "to its usual level after yesterday's "
+                                           "“{routine}”.").format(
+                value=advice.value, routine=self._title(advice.routine_id or ""))
         return advice_words(advice, self.library, self.lang)
 
     def _fill_planned(self, view: TodayView) -> None:
@@ -519,7 +544,7 @@ class TodayPage(QScrollArea):
                 Morning.SETTLED: self.tr("back to usual the next morning"),
                 Morning.NOT_SETTLED: self.tr("not settled the next morning"),
                 Morning.UNCLEAR: self.tr("pain the next morning: {value} of 10").format(
-                    value=getattr(history.rating(last, Context.NEXT_MORNING), "value", "")),
+                    value=getattr(history.morning_rating(last), "value", "")),
             }[verdict])
         self.last_label.setText(self.tr("; ").join(parts) + self.tr("."))
         self.last_label.show()
@@ -592,6 +617,6 @@ def gather(journal: Journal, library: Library, lang: str, *, plan: Plan, has_pla
                  routines={r.id: r for r in library.routines}, lang=lang)
     suggested = last_used if last_used and library.get(last_used) else (
         library.routines[0].id if library.routines else None)
-    return TodayData(view, history, morning_session(history, view.date),
+    return TodayData(view, history, morning_session(history, view.date, now),
                      pain_glance(journal, view.date, chosen_baseline=chosen_baseline),
                      reminders_on, has_plan, plan, suggested)

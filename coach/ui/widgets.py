@@ -74,20 +74,22 @@ def message_box(parent: QWidget | None, title: str, text: str, *,
     return box
 
 
-def item_list(lines: Iterable[str], *, numbered: bool = False) -> QWidget:
-    """Lines as a bulleted (or numbered) list whose wrapped lines stay indented."""
+def item_list(lines: Iterable[str], *, numbered: bool = False,
+              point_delta: float = 0) -> QWidget:
+    """Lines as a bulleted (or numbered) list whose wrapped lines stay indented (the
+    text *point_delta* points larger than the window's)."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(4)
     for n, line in enumerate(lines, start=1):
         row = QHBoxLayout()
-        mark = plain_label(f"{n}." if numbered else "•")
+        mark = plain_label(f"{n}." if numbered else "•", point_delta=point_delta)
         mark.setWordWrap(False)
         mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         mark.setMinimumWidth(mark.fontMetrics().horizontalAdvance("00."))
         row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(plain_label(line), 1)
+        row.addWidget(plain_label(line, point_delta=point_delta), 1)
         layout.addLayout(row)
     return box
 

@@ -248,12 +248,14 @@ def test_today_box_says_what_to_do_from_the_last_session(make_window, data_dir):
     # The desk break's own frequency, not the ten-minute routine's "every other day";
     # the morning question under it names the routine.
     page = make_window().today_page
-    assert page.today_label.text() == "About once an hour while you are sitting."
+    assert page.today_label.text() == ("How often to do “Two-minute desk break”: About once "
+                                       "an hour while you are sitting.")
     assert "Yesterday you did “Two-minute desk break”" in page.morning_label.text()
     session = journal.start_session("ankle-calf", at=now - timedelta(days=3))
     journal.end_session(session.uid, "completed", 5)  # older: the newest still decides
     page = make_window().today_page
-    assert page.today_label.text() == "About once an hour while you are sitting."
+    assert page.today_label.text() == ("How often to do “Two-minute desk break”: About once "
+                                       "an hour while you are sitting.")
     session = journal.start_session("ankle-calf", at=now)
     journal.end_session(session.uid, "sharp_pain", 1)
     assert "stopped because of a sharp pain" in make_window().today_page.today_label.text()

@@ -280,8 +280,9 @@ def test_after_yesterday_the_morning_question_speaks_once(make_window, data_dir,
     if planned:
         assert page.today_label.isHidden()
     else:
-        assert page.today_label.text() == ("Every other day to begin with; daily once you are "
-                                           "used to it.")
+        assert page.today_label.text() == (
+            "How often to do “Ten-minute inner-quadriceps routine”: Every other day to "
+            "begin with; daily once you are used to it.")
         assert not page.today_label.isHidden()
 
 
@@ -290,3 +291,23 @@ def test_a_planned_routine_says_when_it_is_planned(make_window, data_dir):
     page = make_window().today_page
     facts = [label.text() for label in page.findChildren(QLabel, "routineFacts")]
     assert facts == ["10 min 22 s, level 2, “Standard”; planned for 10:00"]
+
+
+@pytest.mark.parametrize(("after", "carry_on"), [(2, True), (7, False)])
+def test_a_settled_morning_says_carry_on_only_when_the_coach_does(make_window, data_dir,
+                                                                  journal, after, carry_on):
+    """Yesterday rated 7 right after (too much), back to usual this morning: the box
+    said "the exercise suited you. Carry on at the same level." while the level panel
+    under it offered an easier level. The morning's fact stays; the advice is the
+    coach's."""
+    plan_every_day(data_dir, FLAGSHIP)
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = journal.start_session(FLAGSHIP, at=yesterday, level=2)
+    journal.add_rating(3, "before", at=yesterday, session_uid=session.uid)
+    journal.end_session(session.uid, "completed", 5, at=yesterday)
+    journal.add_rating(after, "after", at=yesterday + timedelta(minutes=11),
+                       session_uid=session.uid)
+    journal.add_rating(3, "next_morning", session_uid=session.uid)
+    text = make_window().today_page.today_label.text()
+    assert text.startswith("This morning your pain was 3 of 10, back to its usual level")
+    assert ("Carry on at the same level" in text) is carry_on

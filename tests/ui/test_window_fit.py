@@ -2,13 +2,13 @@
 remembered place on a screen that is no longer there."""
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from coach import config
 from coach.ui.window_geometry import MINIMUM_SIZE, first_run_size, fit_to_screen
-from tests.ui.conftest import show_active
+from tests.ui.conftest import rate_before_start, show_active
 
 #: 1024x600 at 150 % scaling, less a 32 px panel: what a small laptop offers.
 SMALL = QRect(0, 0, 683, 368)
@@ -246,3 +246,27 @@ def test_the_trend_tools_take_two_rows_rather_than_scroll_sideways(make_window, 
         assert inside(corrections, window)
     finally:
         QApplication.setFont(normal)
+
+
+def test_when_to_get_help_is_in_view_on_a_1024x600_screen(make_window, qtbot):
+    """Pain of 8 before a session: on a 1024x600 screen the page's last lines, when to
+    call emergency services, were below the fold (one column of words and lists).
+    Beside each other, everything is in view above the buttons."""
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(921, 540)  # the first size on a 1024x600 screen
+    window.show_page("routines")
+    window.start_selected()
+    flow = window.flow
+    rate_before_start(qtbot, flow, Qt.Key.Key_8)
+    qtbot.waitUntil(lambda: flow.findChild(QPushButton, "highPainRest") is not None)
+    page = flow.pages.currentWidget()
+    columns = page.findChild(QWidget, "adviceColumns")
+    qtbot.waitUntil(lambda: columns.isVisible() and columns.side_by_side)
+    last = next(label for label in page.findChildren(QLabel)
+                if label.text().startswith("call emergency services"))
+    viewport = page.findChild(QScrollArea).viewport()
+    corner = last.mapTo(viewport, last.rect().bottomRight())
+    assert viewport.rect().contains(corner), (corner, viewport.rect())
+    assert inside(flow.findChild(QPushButton, "highPainRest"), window)
+    window.close_session()
