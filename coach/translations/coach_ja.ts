@@ -2392,17 +2392,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="137"/>
-        <source>Period: {start} to {end} · {n} ratings · {s} sessions</source>
-        <translation>期間：{start}〜{end}・評価 {n}件・運動 {s}回</translation>
-    </message>
-    <message>
-        <location filename="../ui/report.py" line="157"/>
+        <location filename="../ui/report.py" line="161"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="180"/>
+        <location filename="../ui/report.py" line="184"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
@@ -2428,106 +2423,131 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/report.py" line="73"/>
-        <location filename="../ui/report.py" line="204"/>
+        <location filename="../ui/report.py" line="208"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="165"/>
+        <location filename="../ui/report.py" line="137"/>
+        <source>1 rating</source>
+        <translation>評価 1件</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="138"/>
+        <source>{n} ratings</source>
+        <translation>評価 {n}件</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="139"/>
+        <source>1 session</source>
+        <translation>運動 1回</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="140"/>
+        <source>{n} sessions</source>
+        <translation>運動 {n}回</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="141"/>
+        <source>Period: {start} to {end} · {ratings} · {sessions}</source>
+        <translation>期間：{start}〜{end}・{ratings}・{sessions}</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="169"/>
         <source>Function (self-tests)</source>
         <translation>膝の機能（セルフテスト）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="186"/>
+        <location filename="../ui/report.py" line="190"/>
         <source>{title}: the latest {shown} of {total}</source>
         <translation>{title}：最新の{shown}件（全{total}件）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="191"/>
+        <location filename="../ui/report.py" line="195"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="198"/>
-        <location filename="../ui/report.py" line="228"/>
+        <location filename="../ui/report.py" line="202"/>
+        <location filename="../ui/report.py" line="232"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="201"/>
+        <location filename="../ui/report.py" line="205"/>
         <source>Level changes</source>
         <translation>レベルの変更</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="213"/>
+        <location filename="../ui/report.py" line="217"/>
         <source>{day}, {context} ({value}/10): {note}</source>
         <translation>{day}、{context}（{value}／10）：{note}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="218"/>
-        <location filename="../ui/report.py" line="224"/>
+        <location filename="../ui/report.py" line="222"/>
+        <location filename="../ui/report.py" line="228"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="230"/>
+        <location filename="../ui/report.py" line="234"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="250"/>
+        <location filename="../ui/report.py" line="254"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="250"/>
+        <location filename="../ui/report.py" line="254"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="255"/>
+        <location filename="../ui/report.py" line="259"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="256"/>
+        <location filename="../ui/report.py" line="260"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="257"/>
+        <location filename="../ui/report.py" line="261"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="263"/>
+        <location filename="../ui/report.py" line="267"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="283"/>
+        <location filename="../ui/report.py" line="287"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="292"/>
+        <location filename="../ui/report.py" line="296"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="293"/>
+        <location filename="../ui/report.py" line="297"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="299"/>
+        <location filename="../ui/report.py" line="303"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="299"/>
+        <location filename="../ui/report.py" line="303"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -3830,7 +3850,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="187"/>
+        <location filename="../ui/trend_summary.py" line="191"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
@@ -3883,16 +3903,21 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="160"/>
+        <source>1 rating has a date the chart cannot show (before 1970 or in the future). It is kept in your journal and its exports; Corrections… can delete it.</source>
+        <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が1件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_summary.py" line="164"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="166"/>
+        <location filename="../ui/trend_summary.py" line="170"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="170"/>
+        <location filename="../ui/trend_summary.py" line="174"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>

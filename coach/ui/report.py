@@ -134,9 +134,13 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
         first = min([r.at.date() for r in ratings[:1]] + [s.started.date() for s in counted[:1]],
                     default=today)
         text(translate("Report", "Knee pain report"), 18, True, 4)
-        text(translate("Report", "Period: {start} to {end} · {n} ratings · {s} sessions").format(
-            start=first.isoformat(), end=today.isoformat(), n=len(ratings),
-            s=len(counted)), 10, gap=10)
+        rated = translate("Report", "1 rating") if len(ratings) == 1 else \
+            translate("Report", "{n} ratings").format(n=len(ratings))
+        done = translate("Report", "1 session") if len(counted) == 1 else \
+            translate("Report", "{n} sessions").format(n=len(counted))
+        text(translate("Report", "Period: {start} to {end} · {ratings} · {sessions}").format(
+            start=first.isoformat(), end=today.isoformat(), ratings=rated, sessions=done),
+            10, gap=10)
         # Printed: light whatever the screen's theme.
         image = chart_image(view, width=int(page.width()), range_key="all",
                             colours=theme.LIGHT)

@@ -157,11 +157,15 @@ class SummaryPanel:
                                 object_name="summaryLine")
             self.summary_box.addWidget(label)
         if left_out:
-            self.summary_box.addWidget(plain_label(translate(
+            self.summary_box.addWidget(plain_label((translate(
+                "TrendView",
+                "1 rating has a date the chart cannot show (before 1970 or in the future). "
+                "It is kept in your journal and its exports; Corrections… can delete it.")
+                if left_out == 1 else translate(
                 "TrendView",
                 "{n} ratings have a date the chart cannot show (before 1970 or in the "
                 "future). They are kept in your journal and its exports; Corrections… "
-                "can delete them.").format(n=left_out), object_name="leftOut"))
+                "can delete them.").format(n=left_out)), object_name="leftOut"))
         if baseline is None:
             self.baseline_label.setText(translate("TrendView",
                                                   "Compared with your first week of ratings."))

@@ -275,7 +275,7 @@ def test_the_chart_survives_impossible_dates_in_the_journal(make_window, qtbot, 
     trend = open_trend(window, qtbot)
     assert trend.count == 1 and list(trend.scatters["check_in"].getData()[1]) == [4]
     assert len(trend.stop_marks.getData()[0]) == 0
-    assert trend.findChild(QLabel, "leftOut").text().startswith("1 ratings have a date")
+    assert trend.findChild(QLabel, "leftOut").text().startswith("1 rating has a date")
     trend.set_range("all")
     first, last = trend.plot.getPlotItem().getViewBox().viewRange()[0]
     assert last - first < 3 * 86400  # days, not millennia
