@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.routine import Step
-from coach.session import Event, SessionEngine, Snapshot
+from coach.session import Event, PhaseKind, SessionEngine, Snapshot
 from coach.ui import theme
 from coach.ui.clock_widgets import Countdown, Meter
 from coach.ui.illustration import Illustration
@@ -351,6 +351,7 @@ class PlayerView(QWidget):
         instructions = step.instructions.get(self.lang)
         self._fit.set_instruction_line(cue or (instructions[0] if instructions else ""),
                                        has_cue=bool(cues))
+        self._fit.reading = phase.kind is PhaseKind.GET_READY
         if new_phase:  # other words: fit them again
             self._fit.fit_to_size(self._shown_step)
         else:

@@ -38,6 +38,9 @@ class PlayerFit:
         self._scale = 1.0
         self._instruction_text = ""
         self._has_cue = False
+        #: The phase shown is "Get ready": the time to read how the step is done, so
+        #: the digits may give the instructions more room than while working.
+        self.reading = False
 
     def set_instruction_line(self, text: str, *, has_cue: bool) -> None:
         """The line that replaces the list when space is short: *text* is the cue or
@@ -118,7 +121,7 @@ class PlayerFit:
         # Digits are all as wide (tabular): "Repetition 3 of 12" fits as "1 of 12" did.
         key = (step, view.phase_label.text(), view.side_label.text(),
                _DIGITS.sub("0", view.rep_label.text()), view.cue_label.text(),
-               self._instruction_text)
+               self._instruction_text, self.reading)
         known = self._fits.get(key)
         if known is not None:
             self._trim, scale = known
@@ -151,7 +154,9 @@ class PlayerFit:
         # instructions say how to do the exercise; only then the list, and more.
         tries = [(level, 1.0) for level in range(first, 8)]
         if first == 0:
-            tries[3:3] = [(2, 0.85)]
+            # Getting ready, the list matters more than large digits: a first-time
+            # user learns the step from it (on a 1024x600 screen it was never shown).
+            tries[3:3] = [(2, 0.85), (2, 0.7), (2, 0.55)] if self.reading else [(2, 0.85)]
         for level, scale in [only] if only is not None else tries:
             clock = self._size_words(width, height, share * scale, inner, narrow)
             self._trim, self._scale = level, scale

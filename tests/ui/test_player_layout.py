@@ -336,6 +336,24 @@ def test_sound_and_voice_stay_in_view_and_say_whether_they_are_on(qtbot, make_fl
     assert toggle.text() == f"Sound: {'on' if toggle.isChecked() else 'off'}"
 
 
+def test_getting_ready_shows_how_the_step_is_done(qtbot, make_flow):
+    """On a 1024x600 screen the numbered instructions never showed: only one line of
+    cue, so a first-time user never learned the step. While getting ready the digits
+    give them room; once the work starts the digits are large again."""
+    flow = make_flow(920, 480)
+    settle(qtbot, flow)
+    player = flow.player
+    assert player.phase_label.text() == "Get ready"
+    steps = player.instructions_box.itemAt(0).widget()
+    assert steps.isVisible() and not player.instruction_line.isVisible()
+    ready_digits = player.countdown.font().pixelSize()
+    flow.clock.advance(player.engine.timeline[0].duration + 0.5)
+    player.refresh()
+    settle(qtbot, flow)
+    assert player.phase_label.text() != "Get ready"
+    assert player.countdown.font().pixelSize() > ready_digits
+
+
 def test_smaller_digits_before_the_instructions_go(qtbot, make_flow):
     """Just short of room for the first step's list, the words and digits shrink a
     little and the list stays: it says how to do the exercise."""
