@@ -246,8 +246,8 @@ def today_message(view: TodayView) -> str:
             return (f"{FLARE_WORDS} How is your knee today? Rate your pain when you are "
                     "ready.")
         why = {Reason.HOT_RED_SWOLLEN: "your knee was hot, red or swollen",
-               Reason.SHARP_PAIN_STOP: "a session stopped for a sharp pain",
-               Reason.UNWELL_STOP: "a session stopped because you felt unwell",
+               Reason.SHARP_PAIN_STOP: "you stopped because of a sharp pain",
+               Reason.UNWELL_STOP: "you stopped because you felt unwell",
                Reason.HIGH_PAIN: "your knee hurt a lot before a session"}
         cause = next((why[Reason(c)] for c in view.reasons if c in why), "")
         return (f"A rest day: {cause}. How is your knee today? Rate your pain when you "

@@ -1503,7 +1503,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="373"/>
+        <location filename="../ui/today_view.py" line="374"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
@@ -1920,7 +1920,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="358"/>
+        <location filename="../ui/player.py" line="359"/>
         <location filename="../ui/player_controls.py" line="107"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -1996,7 +1996,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/help.py" line="195"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="385"/>
+        <location filename="../ui/session_flow.py" line="391"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2072,42 +2072,43 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/player.py" line="312"/>
-        <location filename="../ui/player_fit.py" line="200"/>
+        <location filename="../ui/player_fit.py" line="205"/>
         <source>{time} left</source>
+        <extracomment>The phase shown is &quot;Get ready&quot;: the time to read how the step is done, so the digits may give the instructions more room than while working.</extracomment>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="358"/>
+        <location filename="../ui/player.py" line="359"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="366"/>
+        <location filename="../ui/player.py" line="367"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="368"/>
+        <location filename="../ui/player.py" line="369"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="372"/>
+        <location filename="../ui/player.py" line="373"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="382"/>
+        <location filename="../ui/player.py" line="383"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="392"/>
+        <location filename="../ui/player.py" line="393"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="394"/>
+        <location filename="../ui/player.py" line="395"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -2263,12 +2264,13 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../ui/rating.py" line="225"/>
+        <location filename="../ui/rating.py" line="226"/>
         <source>Go on without a rating</source>
+        <extracomment>Save (and Skip) on the right; a caller may put a button of its own first.</extracomment>
         <translation>痛みを記録せずに進みます</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="233"/>
+        <location filename="../ui/rating.py" line="234"/>
         <source>Save the chosen number</source>
         <translation>選んだ数字を保存します</translation>
     </message>
@@ -2834,303 +2836,305 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="262"/>
+        <location filename="../ui/session_flow.py" line="268"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="269"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="269"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="316"/>
+        <location filename="../ui/session_flow.py" line="322"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="209"/>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="334"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="212"/>
-        <location filename="../ui/session_flow.py" line="331"/>
+        <location filename="../ui/session_flow.py" line="337"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="216"/>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="340"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="360"/>
-        <location filename="../ui/session_flow.py" line="441"/>
+        <location filename="../ui/session_flow.py" line="447"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="332"/>
+        <location filename="../ui/session_flow.py" line="338"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="342"/>
-        <location filename="../ui/session_flow.py" line="406"/>
+        <location filename="../ui/session_flow.py" line="260"/>
+        <location filename="../ui/session_flow.py" line="348"/>
+        <location filename="../ui/session_flow.py" line="412"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="363"/>
+        <location filename="../ui/session_flow.py" line="369"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="365"/>
+        <location filename="../ui/session_flow.py" line="371"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="375"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="371"/>
+        <location filename="../ui/session_flow.py" line="377"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="378"/>
+        <location filename="../ui/session_flow.py" line="384"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="467"/>
+        <location filename="../ui/session_flow.py" line="473"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="478"/>
+        <location filename="../ui/session_flow.py" line="484"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="481"/>
+        <location filename="../ui/session_flow.py" line="487"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="482"/>
+        <location filename="../ui/session_flow.py" line="488"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="470"/>
+        <location filename="../ui/session_flow.py" line="476"/>
         <source>On a day like this, resting is the right choice, not a failure.</source>
         <translation>こんな日は、休むのが正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="585"/>
+        <location filename="../ui/session_flow.py" line="591"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="589"/>
+        <location filename="../ui/session_flow.py" line="595"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="590"/>
+        <location filename="../ui/session_flow.py" line="596"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="592"/>
+        <location filename="../ui/session_flow.py" line="598"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="594"/>
+        <location filename="../ui/session_flow.py" line="600"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="388"/>
+        <location filename="../ui/session_flow.py" line="394"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="337"/>
+        <location filename="../ui/session_flow.py" line="343"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="339"/>
+        <location filename="../ui/session_flow.py" line="345"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="343"/>
+        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="349"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="383"/>
+        <location filename="../ui/session_flow.py" line="389"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="407"/>
+        <location filename="../ui/session_flow.py" line="413"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="438"/>
+        <location filename="../ui/session_flow.py" line="444"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="439"/>
+        <location filename="../ui/session_flow.py" line="445"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="443"/>
+        <location filename="../ui/session_flow.py" line="449"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="453"/>
         <source>See a clinician if</source>
         <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="448"/>
+        <location filename="../ui/session_flow.py" line="454"/>
         <source>it has not settled after a few days</source>
         <translation>数日たってもおさまらない</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="463"/>
+        <location filename="../ui/session_flow.py" line="469"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="465"/>
+        <location filename="../ui/session_flow.py" line="471"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="484"/>
+        <location filename="../ui/session_flow.py" line="490"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="486"/>
+        <location filename="../ui/session_flow.py" line="492"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="487"/>
+        <location filename="../ui/session_flow.py" line="493"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="473"/>
+        <location filename="../ui/session_flow.py" line="479"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="474"/>
+        <location filename="../ui/session_flow.py" line="480"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="514"/>
+        <location filename="../ui/session_flow.py" line="520"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="515"/>
+        <location filename="../ui/session_flow.py" line="521"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="523"/>
+        <location filename="../ui/session_flow.py" line="529"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="538"/>
+        <location filename="../ui/session_flow.py" line="544"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="539"/>
+        <location filename="../ui/session_flow.py" line="545"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="555"/>
+        <location filename="../ui/session_flow.py" line="561"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="569"/>
-        <location filename="../ui/session_flow.py" line="584"/>
+        <location filename="../ui/session_flow.py" line="575"/>
+        <location filename="../ui/session_flow.py" line="590"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="570"/>
+        <location filename="../ui/session_flow.py" line="576"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="588"/>
+        <location filename="../ui/session_flow.py" line="594"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="572"/>
+        <location filename="../ui/session_flow.py" line="578"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="607"/>
+        <location filename="../ui/session_flow.py" line="613"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="609"/>
+        <location filename="../ui/session_flow.py" line="615"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="626"/>
+        <location filename="../ui/session_flow.py" line="632"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="631"/>
+        <location filename="../ui/session_flow.py" line="637"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="641"/>
+        <location filename="../ui/session_flow.py" line="647"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="673"/>
+        <location filename="../ui/session_flow.py" line="679"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3277,52 +3281,42 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="161"/>
-        <source>A rest day: a session stopped because of a sharp pain.</source>
-        <translation>今日は休む日です：鋭い痛みで運動を中止しました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="164"/>
-        <source>A rest day: a session stopped because you felt unwell.</source>
-        <translation>今日は休む日です：具合が悪くなって運動を中止しました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="170"/>
+        <location filename="../ui/today_view.py" line="171"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="171"/>
+        <location filename="../ui/today_view.py" line="172"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="175"/>
+        <location filename="../ui/today_view.py" line="176"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="181"/>
+        <location filename="../ui/today_view.py" line="182"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="183"/>
+        <location filename="../ui/today_view.py" line="184"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="312"/>
+        <location filename="../ui/today_view.py" line="313"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="314"/>
+        <location filename="../ui/today_view.py" line="315"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="265"/>
+        <location filename="../ui/today_view.py" line="266"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -3343,198 +3337,208 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="167"/>
+        <location filename="../ui/today_view.py" line="162"/>
+        <source>A rest day: you stopped because of a sharp pain.</source>
+        <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="165"/>
+        <source>A rest day: you stopped because you felt unwell.</source>
+        <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="168"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="179"/>
+        <location filename="../ui/today_view.py" line="180"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="191"/>
+        <location filename="../ui/today_view.py" line="192"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="267"/>
+        <location filename="../ui/today_view.py" line="268"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="275"/>
+        <location filename="../ui/today_view.py" line="276"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="295"/>
+        <location filename="../ui/today_view.py" line="296"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="331"/>
+        <location filename="../ui/today_view.py" line="332"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="347"/>
+        <location filename="../ui/today_view.py" line="348"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="368"/>
+        <location filename="../ui/today_view.py" line="369"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="383"/>
+        <location filename="../ui/today_view.py" line="384"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="398"/>
+        <location filename="../ui/today_view.py" line="399"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="412"/>
+        <location filename="../ui/today_view.py" line="413"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="414"/>
+        <location filename="../ui/today_view.py" line="415"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="416"/>
+        <location filename="../ui/today_view.py" line="417"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="425"/>
+        <location filename="../ui/today_view.py" line="426"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="426"/>
+        <location filename="../ui/today_view.py" line="427"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="441"/>
+        <location filename="../ui/today_view.py" line="442"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="445"/>
+        <location filename="../ui/today_view.py" line="446"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="471"/>
+        <location filename="../ui/today_view.py" line="472"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="472"/>
+        <location filename="../ui/today_view.py" line="473"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="473"/>
+        <location filename="../ui/today_view.py" line="474"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="508"/>
+        <location filename="../ui/today_view.py" line="509"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="512"/>
+        <location filename="../ui/today_view.py" line="513"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="516"/>
+        <location filename="../ui/today_view.py" line="517"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="533"/>
+        <location filename="../ui/today_view.py" line="534"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="539"/>
+        <location filename="../ui/today_view.py" line="540"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="546"/>
+        <location filename="../ui/today_view.py" line="547"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="544"/>
+        <location filename="../ui/today_view.py" line="545"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="545"/>
+        <location filename="../ui/today_view.py" line="546"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="549"/>
+        <location filename="../ui/today_view.py" line="550"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="549"/>
+        <location filename="../ui/today_view.py" line="550"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="561"/>
+        <location filename="../ui/today_view.py" line="562"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="576"/>
+        <location filename="../ui/today_view.py" line="577"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="579"/>
+        <location filename="../ui/today_view.py" line="580"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}回のうち{done}回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="589"/>
+        <location filename="../ui/today_view.py" line="590"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="591"/>
+        <location filename="../ui/today_view.py" line="592"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="593"/>
+        <location filename="../ui/today_view.py" line="594"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="595"/>
+        <location filename="../ui/today_view.py" line="596"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="598"/>
+        <location filename="../ui/today_view.py" line="599"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

@@ -216,7 +216,8 @@ class RatingPanel(QWidget):
         layout.addWidget(self.question)
         self.rating = PainRating(clock=clock, zone_words=zone_words)
         layout.addWidget(self.rating)
-        buttons = QHBoxLayout()
+        #: Save (and Skip) on the right; a caller may put a button of its own first.
+        self.buttons = buttons = QHBoxLayout()
         buttons.addStretch(1)
         if skip_text:
             self.skip_button = QPushButton(skip_text)

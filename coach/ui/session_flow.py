@@ -257,6 +257,12 @@ class SessionFlow(QWidget):
             clock=clock)
         self.before_panel.submitted.connect(self._rated_before)
         self.before_panel.skipped.connect(self._start_player)
+        leave = QPushButton(self.tr("Back to routines"))
+        leave.setObjectName("beforeBack")
+        leave.setMinimumHeight(44)
+        leave.setAccessibleDescription(self.tr("Leave without starting"))
+        leave.clicked.connect(self.closed)  # the window's close: not counted as exercise
+        self.before_panel.buttons.insertWidget(0, leave)
         self.before_page = page(self.before_panel)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),

@@ -158,11 +158,12 @@ def action_words(view: TodayView) -> str:
         return translate("TodayPage", "Thank you for checking in today.")
     if view.action is Action.CHECK_IN:
         if Reason.SHARP_PAIN_STOP in codes:
-            cause = translate("TodayPage", "A rest day: a session stopped because of a "
-                                           "sharp pain.")
+            # A session's stop, or the chair stand test's: "you stopped" is both.
+            cause = translate("TodayPage", "A rest day: you stopped because of a sharp "
+                                           "pain.")
         elif Reason.UNWELL_STOP in codes:
-            cause = translate("TodayPage", "A rest day: a session stopped because you "
-                                           "felt unwell.")
+            cause = translate("TodayPage", "A rest day: you stopped because you felt "
+                                           "unwell.")
         elif Reason.HIGH_PAIN in codes:
             cause = translate("TodayPage", "A rest day: your knee hurt a lot before the "
                                            "session.")

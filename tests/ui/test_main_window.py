@@ -325,3 +325,22 @@ def test_a_background_read_of_the_chart_that_fails_is_said(make_window, qtbot, c
     window.trend.read_failed.emit("the journal is damaged: part of it cannot be read")
     assert window.findChild(MessageBar, "journalDamaged") is not None
     assert "part of it cannot be read" in caplog.text
+
+
+def test_the_pain_question_before_the_start_has_a_way_back(make_window, qtbot):
+    """After the safety check the only ways on were to rate or skip into the routine:
+    "Back to routines" leaves, and the session counts as left before its start."""
+    window = make_window()
+    show_active(window, qtbot)
+    window.show_page("routines")
+    window.start_selected()
+    flow = window.flow
+    flow.ok_button.click()
+    qtbot.waitUntil(flow.before_panel.isVisible)
+    back = flow.before_panel.findChild(QPushButton, "beforeBack")
+    assert back.isVisible() and back.text() == "Back to routines"
+    back.click()
+    qtbot.waitUntil(lambda: window.flow is None)
+    [session] = window.journal.sessions()
+    assert (session.outcome, session.steps_completed) == ("stopped", 0)
+    assert window.current_page() == "routines"

@@ -311,3 +311,11 @@ def test_a_settled_morning_says_carry_on_only_when_the_coach_does(make_window, d
     text = make_window().today_page.today_label.text()
     assert text.startswith("This morning your pain was 3 of 10, back to its usual level")
     assert ("Carry on at the same level" in text) is carry_on
+
+
+def test_a_sharp_pain_in_the_chair_stand_test_is_not_called_a_session(make_window, journal):
+    """The test's sharp-pain stop (no session) made Today say "a session stopped
+    because of a sharp pain"."""
+    journal.add_safety_event("sharp_pain", note="30-second chair stand test")
+    text = make_window().today_page.action_label.text()
+    assert text.startswith("A rest day: you stopped because of a sharp pain.")
