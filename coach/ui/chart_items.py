@@ -16,7 +16,7 @@ import pyqtgraph as pg
 import shiboken6
 from pyqtgraph.graphicsItems.GraphicsWidgetAnchor import GraphicsWidgetAnchor
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol, renderSymbol
-from PySide6.QtCore import QDateTime, QLineF, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QDateTime, QLineF, QLocale, QPointF, QRectF, Qt, QTime
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -403,7 +403,7 @@ class Legend(GraphicsWidgetAnchor, pg.GraphicsWidget):
             painter.restore()
             text_colour = QColor(self.text_colour)
             if not item.isVisible():
-                text_colour.setAlpha(110)
+                text_colour.setAlpha(180)  # still 4.5:1 or more: a choice, not disabled
                 painter.setPen(pg.mkPen(self.off_colour, width=1.5))
                 painter.drawLine(QPointF(cell.left() + 2, middle + 7),
                                  QPointF(cell.left() + self.SAMPLE - 2, middle - 7))
@@ -629,14 +629,15 @@ class LocaleDateAxis(pg.AxisItem):
     def __init__(self, orientation: str = "bottom", **kwargs) -> None:  # noqa: ANN003
         super().__init__(orientation, **kwargs)
         self.setStyle(maxTextLevel=0)
+        self._rooms: dict[tuple[str, str], float] = {}  # (font, pattern) -> px
 
     def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: ANN201, N802, N803
         low, high = sorted((minVal, maxVal))
         if size <= 0 or high <= low:
             return []
         per_px = (high - low) / size
-        major = next((step for step in STEPS if step[2] / per_px >= LABEL_SPACING_PX),
-                     STEPS[-1])
+        major = next((step for step in STEPS
+                      if step[2] / per_px >= self._label_room(step[2])), STEPS[-1])
         unit, count, length = major
         ticks = calendar_ticks(low, high, unit, count)
         levels = [(length, ticks)]
@@ -648,16 +649,32 @@ class LocaleDateAxis(pg.AxisItem):
                 break
         return levels
 
+    def _label_room(self, spacing: float) -> float:
+        """Pixels between labels of a step of *spacing* seconds: at least
+        :data:`LABEL_SPACING_PX`, and more where its widest label needs it (large text,
+        "2026年12月"), so that labels never run into each other."""
+        font = self.style.get("tickFont") or self.font()
+        key = (font.key(), _pattern(spacing))
+        room = self._rooms.get(key)
+        if room is None:
+            widest = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), key[1])
+            room = self._rooms[key] = max(float(LABEL_SPACING_PX),
+                                          QFontMetricsF(font).horizontalAdvance(widest) + 16)
+        return room
+
     def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802
-        locale = QLocale()
-        japanese = locale.language() == QLocale.Language.Japanese
-        if spacing >= 300 * DAY:
-            pattern = "yyyy"
-        elif spacing >= 25 * DAY:
-            pattern = "yyyy年M月" if japanese else "MMM yyyy"
-        elif spacing >= DAY:
-            pattern = "M/d" if japanese else "d MMM"
-        else:
-            pattern = "HH:mm"
+        locale, pattern = QLocale(), _pattern(spacing)
         return [locale.toString(QDateTime.fromSecsSinceEpoch(int(v)), pattern) for v in values]
+
+
+def _pattern(spacing: float) -> str:
+    """How the axis writes a time, for labels *spacing* seconds apart."""
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    if spacing >= 300 * DAY:
+        return "yyyy"
+    if spacing >= 25 * DAY:
+        return "yyyy年M月" if japanese else "MMM yyyy"
+    if spacing >= DAY:
+        return "M/d" if japanese else "d MMM"
+    return "HH:mm"
 

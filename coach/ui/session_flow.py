@@ -263,6 +263,9 @@ class SessionFlow(QWidget):
         leave.setAccessibleDescription(self.tr("Leave without starting"))
         leave.clicked.connect(self.closed)  # the window's close: not counted as exercise
         self.before_panel.buttons.insertWidget(0, leave)
+        # Tab in reading order: the rating, then the row from the left.
+        QWidget.setTabOrder(self.before_panel.rating, leave)
+        QWidget.setTabOrder(leave, self.before_panel.skip_button)
         self.before_page = page(self.before_panel)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),

@@ -121,7 +121,7 @@ class TrendChart:
         self.legend.setCursor(Qt.CursorShape.PointingHandCursor)
         self.legend.setParentItem(box)
         self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(4, 2))
-        box.sigResized.connect(lambda: self.legend.fit(box.width() - 8))
+        box.sigResized.connect(self._fit_legend)
         self.bands = Bands(band_colours(theme.current()))
         self.bands.setZValue(-20)
         item.addItem(self.bands, ignoreBounds=True)
@@ -216,6 +216,20 @@ class TrendChart:
         self.hover_label.fill = pg.mkBrush(fill)
         self.hover_label.border = pg.mkPen(border)
         self.legend.set_colours(colours)
+
+    def _fit_legend(self) -> None:
+        """The key in as few rows as fit; where it takes more than one (a narrow chart,
+        large text), the room above 10 grows with it, so that it covers no rating."""
+        box = self.plot.getPlotItem().getViewBox()
+        self.legend.fit(box.width() - 8)
+        height, needed = box.height(), self.legend.size().height() + 6
+        bottom, top = Y_VIEW
+        if height > 2 * needed:
+            # (top - 10) of the (top - bottom) units in view are the key's: solve for top.
+            top = max(top, (10 * height - needed * bottom) / (height - needed))
+        if abs(box.viewRange()[1][1] - top) > 0.01:
+            box.setLimits(yMax=top + 0.2)
+            box.setYRange(bottom, top, padding=0)
 
     def describe_average(self, days: int) -> None:
         """Say which average the line is, in the key and in the chart's description for

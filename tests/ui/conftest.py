@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from coach import config
@@ -68,3 +70,19 @@ def use_language(qapp):
     for translator in installed:
         QApplication.removeTranslator(translator)
     install_translators(qapp, "en")
+
+
+@contextmanager
+def scaled_text(factor: float):
+    """The application's text *factor* times its size (as the Text size setting or a
+    large system font makes it) for widgets built meanwhile, then as it was."""
+    from PySide6.QtWidgets import QApplication
+
+    normal = QApplication.font()
+    larger = QApplication.font()
+    larger.setPointSizeF(normal.pointSizeF() * factor)
+    QApplication.setFont(larger)
+    try:
+        yield
+    finally:
+        QApplication.setFont(normal)

@@ -94,7 +94,7 @@ def test_tab_on_the_rating_page(qtbot, flow):  # noqa: F811
     qtbot.waitUntil(flow.before_panel.isVisible)
     flow.before_panel.rating.set_value(3)
     order = tab_walk(flow.before_panel.rating)
-    assert names(order) == ["painRating", "painSkip", "painSubmit"]
+    assert names(order) == ["painRating", "beforeBack", "painSkip", "painSubmit"]
     button = flow.before_panel.rating.group.button(3)
     assert button.accessibleName() == "3, acceptable"
     assert flow.before_panel.rating.group.button(0).accessibleName() == "0, no pain, safe"

@@ -259,3 +259,50 @@ def test_legend_swatch_for_a_backdrop_and_a_new_name(qtbot):
     cell = legend._cells[1]
     swatch = image.pixelColor(int(cell.left() + legend.SAMPLE / 2), int(cell.center().y()) + 6)
     assert swatch == QColor("#ff0000")  # below the dot, the range's colour
+
+
+@pytest.mark.parametrize("points", [9.0, 18.0])
+def test_date_labels_never_run_into_each_other(qtbot, use_language, points):
+    """At twice the text size, Japanese month labels ("2026年9月2026年10月...") touched:
+    labels stood 72 px apart whatever their width."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    use_language("ja")
+    axis = LocaleDateAxis()
+    font = QFont()
+    font.setPointSizeF(points)
+    axis.setStyle(tickFont=font)
+    start, end = local(2026, 8, 20), local(2026, 12, 2)
+    width = 300.0  # a month is 88 px here: room for 72 px, not for "2026年12月" at 18 pt
+    [(length, ticks), *_minor] = axis.tickValues(start, end, width)
+    labels = axis.tickStrings(ticks, 1.0, length)
+    widest = max(QFontMetricsF(font).horizontalAdvance(label) for label in labels)
+    assert length / ((end - start) / width) >= widest + 8, (labels, length)
+
+
+def test_a_layer_switched_off_still_reads_clearly_in_the_key(qtbot):
+    """The names of layers that are off ("Before exercise") were drawn at 2.4:1 on
+    white: they looked disabled, not like something to click. At least 4.5:1."""
+    legend = Legend(columns=2)
+    hidden = pg.PlotDataItem(pen=pg.mkPen("#263238", width=2))
+    hidden.setVisible(False)
+    legend.add(hidden, "Before exercise")
+    legend.fill = QColor("white")
+    image = QImage(legend.size().toSize(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    legend.paint(painter, None)
+    painter.end()
+    text = legend._cells[0].adjusted(Legend.SAMPLE + 4, 0, 0, 0).toRect()
+    darkest = min(QColor(image.pixel(x, y)).lightnessF()
+                  for x in range(text.left(), min(text.right(), image.width() - 1))
+                  for y in range(text.top(), min(text.bottom(), image.height() - 1)))
+    grey = QColor.fromHslF(0, 0, darkest)
+
+    def luminance(colour: QColor) -> float:
+        channels = [colour.redF(), colour.greenF(), colour.blueF()]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    assert 1.05 / (luminance(grey) + 0.05) >= 4.5

@@ -12,6 +12,7 @@ from coach.ui.app import open_settings
 from coach.ui.session_flow import SessionFlow
 from tests.conftest import FLAGSHIP
 from tests.test_session import FakeClock
+from tests.ui.conftest import scaled_text
 
 #: The sizes the player gets: the minimum window less its chrome, a 1024x600 screen,
 #: a wide short window and a full HD one.
@@ -22,12 +23,8 @@ SIZES = [(720, 420), (1024, 560), (1400, 500), (1920, 1040)]
 def big_text(qapp):
     """Text at twice its size (as a large system font would make it), for widgets
     built while it is on."""
-    normal = QApplication.font()
-    doubled = QApplication.font()
-    doubled.setPointSizeF(normal.pointSizeF() * 2)
-    QApplication.setFont(doubled)
-    yield
-    QApplication.setFont(normal)
+    with scaled_text(2):
+        yield
 
 
 @pytest.fixture

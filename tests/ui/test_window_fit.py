@@ -4,11 +4,11 @@ remembered place on a screen that is no longer there."""
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 from coach import config
 from coach.ui.window_geometry import MINIMUM_SIZE, first_run_size, fit_to_screen
-from tests.ui.conftest import rate_before_start, show_active
+from tests.ui.conftest import rate_before_start, scaled_text, show_active
 
 #: 1024x600 at 150 % scaling, less a 32 px panel: what a small laptop offers.
 SMALL = QRect(0, 0, 683, 368)
@@ -199,11 +199,7 @@ def test_the_desktops_file_dialog_only_when_it_speaks_the_apps_language(app, sys
 def test_the_check_in_button_sits_inside_the_tab_row(make_window, qtbot, scale):
     # A corner widget taller than the tabs hung over the page below them, and touched
     # the window's edge; at twice the text size too (as the largest setting makes it).
-    normal = QApplication.font()
-    larger = QApplication.font()
-    larger.setPointSizeF(normal.pointSizeF() * scale)
-    QApplication.setFont(larger)
-    try:
+    with scaled_text(scale):
         window = make_window()
         show_active(window, qtbot)
         button, row = window.check_in_button, window.tabs.tabBar()
@@ -213,8 +209,6 @@ def test_the_check_in_button_sits_inside_the_tab_row(make_window, qtbot, scale):
         assert row_top <= top and top + button.height() <= row_top + row.height()
         right = button.mapTo(window, QPoint(button.width(), 0)).x()
         assert right <= window.width() - 4
-    finally:
-        QApplication.setFont(normal)
 
 
 @pytest.mark.parametrize("scale", [1, 2])
@@ -223,11 +217,7 @@ def test_the_trend_tools_take_two_rows_rather_than_scroll_sideways(make_window, 
     """At the largest text on a 1024x600 screen the tools' one row (ranges, exports,
     corrections) was wider than the window: the whole page scrolled sideways, the
     summary out of sight. They go on two rows instead; at the usual size, one."""
-    normal = QApplication.font()
-    larger = QApplication.font()
-    larger.setPointSizeF(normal.pointSizeF() * scale)
-    QApplication.setFont(larger)
-    try:
+    with scaled_text(scale):
         window = make_window()
         window.journal.add_rating(4, "check_in")
         show_active(window, qtbot)
@@ -244,8 +234,11 @@ def test_the_trend_tools_take_two_rows_rather_than_scroll_sideways(make_window, 
         assert tools.side_by_side is (scale == 1)
         corrections = window.trend.findChild(QPushButton, "historyButton")
         assert inside(corrections, window)
-    finally:
-        QApplication.setFont(normal)
+        # The chart's key, on more rows at this size, sits above 10: over no rating.
+        legend, box = window.trend.legend, window.trend.plot.getPlotItem().getViewBox()
+        qtbot.waitUntil(lambda: legend.isVisible() and box.height() > 0)
+        lowest = box.mapSceneToView(legend.mapToScene(legend.boundingRect().bottomLeft()))
+        assert lowest.y() >= 10, (lowest.y(), legend.size())
 
 
 def test_when_to_get_help_is_in_view_on_a_1024x600_screen(make_window, qtbot):
