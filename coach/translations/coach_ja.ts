@@ -447,118 +447,118 @@
 <context>
     <name>DailyLife</name>
     <message>
-        <location filename="../ui/help.py" line="227"/>
+        <location filename="../ui/help.py" line="251"/>
         <source>Walking</source>
         <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
         <translation>歩き方</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="228"/>
+        <location filename="../ui/help.py" line="252"/>
         <source>Land on your heel, roll over the sole and push off from your toes.</source>
         <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="230"/>
+        <location filename="../ui/help.py" line="254"/>
         <source>Keep your knees pointing the way you are going, not turned in or out.</source>
         <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="232"/>
+        <location filename="../ui/help.py" line="256"/>
         <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
         <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="235"/>
+        <location filename="../ui/help.py" line="259"/>
         <source>Stairs</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="236"/>
+        <location filename="../ui/help.py" line="260"/>
         <source>Hold the handrail whenever there is one.</source>
         <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="237"/>
+        <location filename="../ui/help.py" line="261"/>
         <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
         <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="240"/>
+        <location filename="../ui/help.py" line="264"/>
         <source>Shoes</source>
         <translation>靴</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="241"/>
+        <location filename="../ui/help.py" line="265"/>
         <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
         <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="243"/>
+        <location filename="../ui/help.py" line="267"/>
         <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
         <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="246"/>
+        <location filename="../ui/help.py" line="270"/>
         <source>Warmth and stretching</source>
         <translation>温めとストレッチ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="247"/>
+        <location filename="../ui/help.py" line="271"/>
         <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
         <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="249"/>
+        <location filename="../ui/help.py" line="273"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
         <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="252"/>
+        <location filename="../ui/help.py" line="276"/>
         <source>Sitting for a long time</source>
         <translation>長く座るとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="253"/>
+        <location filename="../ui/help.py" line="277"/>
         <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
         <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="257"/>
+        <location filename="../ui/help.py" line="281"/>
         <source>Which routine to start with</source>
         <translation>どのルーティンから始めるか</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="258"/>
+        <location filename="../ui/help.py" line="282"/>
         <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
         <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="260"/>
+        <location filename="../ui/help.py" line="284"/>
         <source>Pain or tightness behind the knee: “{first}”.</source>
         <translation>膝の裏の痛みや張り：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="262"/>
+        <location filename="../ui/help.py" line="286"/>
         <source>Stiff knees after sitting for a long time: “{first}”.</source>
         <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="265"/>
+        <location filename="../ui/help.py" line="289"/>
         <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
         <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="267"/>
+        <location filename="../ui/help.py" line="291"/>
         <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
         <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="280"/>
+        <location filename="../ui/help.py" line="304"/>
         <source>Daily life</source>
         <translation>日常生活のコツ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="281"/>
+        <location filename="../ui/help.py" line="305"/>
         <source>Small habits that spare your knees during the day.</source>
         <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
     </message>
@@ -715,17 +715,17 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="288"/>
+        <location filename="../ui/help.py" line="312"/>
         <source>This app does not replace advice from a clinician.</source>
         <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="297"/>
+        <location filename="../ui/help.py" line="321"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="299"/>
+        <location filename="../ui/help.py" line="323"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
@@ -734,22 +734,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="306"/>
+        <location filename="../ui/help.py" line="330"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="314"/>
+        <location filename="../ui/help.py" line="338"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="315"/>
+        <location filename="../ui/help.py" line="339"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="316"/>
+        <location filename="../ui/help.py" line="340"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -1108,13 +1108,13 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="110"/>
         <source>Knee Coach</source>
         <extracomment>The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="141"/>
+        <location filename="../ui/main_window.py" line="142"/>
         <location filename="../ui/routines_tab.py" line="42"/>
         <location filename="../ui/routines_tab.py" line="56"/>
         <source>Routines</source>
@@ -1128,23 +1128,23 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="144"/>
+        <location filename="../ui/main_window.py" line="145"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>How is your knee?</source>
         <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
@@ -1154,7 +1154,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
@@ -1170,7 +1170,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="132"/>
+        <location filename="../ui/main_window.py" line="133"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1282,32 +1282,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="289"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="293"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="369"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="372"/>
+        <location filename="../ui/main_window.py" line="373"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="402"/>
+        <location filename="../ui/main_window.py" line="403"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
@@ -1357,17 +1357,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="356"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="379"/>
+        <location filename="../ui/main_window.py" line="380"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="380"/>
+        <location filename="../ui/main_window.py" line="381"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
@@ -1382,12 +1382,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="491"/>
+        <location filename="../ui/main_window.py" line="495"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="494"/>
+        <location filename="../ui/main_window.py" line="498"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
@@ -1988,15 +1988,15 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/chair_stand.py" line="125"/>
         <location filename="../ui/chair_stand.py" line="206"/>
-        <location filename="../ui/help.py" line="193"/>
+        <location filename="../ui/help.py" line="217"/>
         <location filename="../ui/player_controls.py" line="118"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="195"/>
+        <location filename="../ui/help.py" line="219"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="391"/>
+        <location filename="../ui/session_flow.py" line="397"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2707,112 +2707,113 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>息苦しさや胸の痛みもあるときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="104"/>
+        <location filename="../ui/help.py" line="128"/>
         <source>What to do now</source>
+        <extracomment>The width the columns are weighed at (their real width only scales both alike).</extracomment>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="105"/>
+        <location filename="../ui/help.py" line="129"/>
         <source>Stop exercising for today and rest the knee.</source>
         <translation>今日の運動はここまでにして、膝を休めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="106"/>
+        <location filename="../ui/help.py" line="130"/>
         <source>A cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="113"/>
+        <location filename="../ui/help.py" line="137"/>
         <source>What helps</source>
         <translation>楽にするために</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="114"/>
+        <location filename="../ui/help.py" line="138"/>
         <source>Rest the knee and keep it raised when you sit.</source>
         <translation>膝を休ませ、座るときは脚を少し高くしておきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="115"/>
+        <location filename="../ui/help.py" line="139"/>
         <source>Cool it: a cold pack wrapped in a towel, about 15 minutes at a time.</source>
         <translation>タオルで包んだ保冷剤などで、1回15分ほど冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="122"/>
+        <location filename="../ui/help.py" line="146"/>
         <source>Call emergency services at once if</source>
         <translation>次のようなときは、すぐに救急車（119番）を呼びましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="123"/>
+        <location filename="../ui/help.py" line="147"/>
         <source>you have chest pain</source>
         <translation>胸が痛む</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="124"/>
+        <location filename="../ui/help.py" line="148"/>
         <source>you are suddenly short of breath</source>
         <translation>急に息苦しくなった</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="129"/>
+        <location filename="../ui/help.py" line="153"/>
         <source>See an orthopaedic clinician if</source>
         <translation>次のようなときは、整形外科の医師に相談しましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="130"/>
+        <location filename="../ui/help.py" line="154"/>
         <source>your knee has not improved after several days of rest</source>
         <translation>数日休んでも膝がよくならない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="131"/>
+        <location filename="../ui/help.py" line="155"/>
         <source>it has not improved after three to six months of regular exercise</source>
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="186"/>
+        <location filename="../ui/help.py" line="210"/>
         <source>Stop the session at once if you notice</source>
         <translation>次のようなときは、すぐに運動を中止してください</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="187"/>
+        <location filename="../ui/help.py" line="211"/>
         <source>a sharp or stabbing pain</source>
         <translation>鋭い痛みや、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="188"/>
+        <location filename="../ui/help.py" line="212"/>
         <source>new, sudden pain, swelling or redness</source>
         <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="189"/>
+        <location filename="../ui/help.py" line="213"/>
         <source>dizziness, or you feel unwell or feverish</source>
         <translation>めまいがする、具合が悪い、または熱っぽい</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="190"/>
+        <location filename="../ui/help.py" line="214"/>
         <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
         <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="197"/>
+        <location filename="../ui/help.py" line="221"/>
         <source>Do not exercise today if</source>
         <translation>次のような日は運動を休みましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="198"/>
+        <location filename="../ui/help.py" line="222"/>
         <source>your knee is hot, red or swollen</source>
         <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="199"/>
+        <location filename="../ui/help.py" line="223"/>
         <source>you have a fever or feel unwell</source>
         <translation>熱がある、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="200"/>
+        <location filename="../ui/help.py" line="224"/>
         <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
         <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="208"/>
+        <location filename="../ui/help.py" line="232"/>
         <source>Safety and when to get help</source>
         <translation>安全のために・受診の目安</translation>
     </message>
@@ -2820,321 +2821,320 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="255"/>
+        <location filename="../ui/session_flow.py" line="258"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop. The usual pain of the week before today, for a high &quot;before&quot;: today&apos;s own ratings do not count, so that a second try on a bad day is weighed as the first was, not against the pain that stopped it. With none before today (a new user), today&apos;s so far; None: not rated at all.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="259"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="256"/>
+        <location filename="../ui/session_flow.py" line="259"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="268"/>
+        <location filename="../ui/session_flow.py" line="274"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="269"/>
+        <location filename="../ui/session_flow.py" line="275"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="269"/>
+        <location filename="../ui/session_flow.py" line="275"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="322"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="209"/>
-        <location filename="../ui/session_flow.py" line="334"/>
+        <location filename="../ui/session_flow.py" line="340"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="212"/>
-        <location filename="../ui/session_flow.py" line="337"/>
+        <location filename="../ui/session_flow.py" line="343"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="216"/>
-        <location filename="../ui/session_flow.py" line="340"/>
+        <location filename="../ui/session_flow.py" line="346"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="360"/>
-        <location filename="../ui/session_flow.py" line="447"/>
+        <location filename="../ui/session_flow.py" line="453"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="338"/>
+        <location filename="../ui/session_flow.py" line="344"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="260"/>
-        <location filename="../ui/session_flow.py" line="348"/>
-        <location filename="../ui/session_flow.py" line="412"/>
+        <location filename="../ui/session_flow.py" line="219"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="375"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="371"/>
+        <location filename="../ui/session_flow.py" line="377"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="375"/>
+        <location filename="../ui/session_flow.py" line="381"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="377"/>
+        <location filename="../ui/session_flow.py" line="383"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="384"/>
+        <location filename="../ui/session_flow.py" line="390"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="473"/>
+        <location filename="../ui/session_flow.py" line="478"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="484"/>
+        <location filename="../ui/session_flow.py" line="490"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="487"/>
+        <location filename="../ui/session_flow.py" line="493"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="488"/>
+        <location filename="../ui/session_flow.py" line="494"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="476"/>
-        <source>On a day like this, resting is the right choice, not a failure.</source>
-        <translation>こんな日は、休むのが正しい判断で、失敗ではありません。</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="591"/>
+        <location filename="../ui/session_flow.py" line="597"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="595"/>
+        <location filename="../ui/session_flow.py" line="601"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="596"/>
+        <location filename="../ui/session_flow.py" line="602"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="598"/>
+        <location filename="../ui/session_flow.py" line="604"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="600"/>
+        <location filename="../ui/session_flow.py" line="606"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="394"/>
+        <location filename="../ui/session_flow.py" line="400"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="343"/>
+        <location filename="../ui/session_flow.py" line="349"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="345"/>
+        <location filename="../ui/session_flow.py" line="351"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
-        <location filename="../ui/session_flow.py" line="349"/>
+        <location filename="../ui/session_flow.py" line="266"/>
+        <location filename="../ui/session_flow.py" line="355"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="389"/>
+        <location filename="../ui/session_flow.py" line="218"/>
+        <source>Back to Today</source>
+        <extracomment>Where &quot;Back&quot; goes (the tab the session was started from), said on its buttons.</extracomment>
+        <translation>「今日」に戻る</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="395"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="413"/>
+        <location filename="../ui/session_flow.py" line="419"/>
         <source>End of the session: back to the list</source>
         <translation>運動はここまでです。一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="444"/>
+        <location filename="../ui/session_flow.py" line="450"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="445"/>
+        <location filename="../ui/session_flow.py" line="451"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="449"/>
+        <location filename="../ui/session_flow.py" line="455"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="453"/>
-        <source>See a clinician if</source>
-        <translation>次のようなときは、医師・理学療法士に相談しましょう</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="454"/>
-        <source>it has not settled after a few days</source>
-        <translation>数日たってもおさまらない</translation>
-    </message>
-    <message>
-        <location filename="../ui/session_flow.py" line="469"/>
+        <location filename="../ui/session_flow.py" line="474"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="471"/>
+        <location filename="../ui/session_flow.py" line="476"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="490"/>
+        <location filename="../ui/session_flow.py" line="496"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="492"/>
+        <location filename="../ui/session_flow.py" line="498"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="493"/>
+        <location filename="../ui/session_flow.py" line="499"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="479"/>
+        <location filename="../ui/session_flow.py" line="485"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="480"/>
+        <location filename="../ui/session_flow.py" line="457"/>
+        <source>See a clinician if it has not settled after a few days.</source>
+        <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="482"/>
+        <source>On a day like this, resting is a good choice, not a failure.</source>
+        <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="486"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="520"/>
+        <location filename="../ui/session_flow.py" line="526"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="521"/>
+        <location filename="../ui/session_flow.py" line="527"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="529"/>
+        <location filename="../ui/session_flow.py" line="535"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="544"/>
+        <location filename="../ui/session_flow.py" line="550"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="545"/>
+        <location filename="../ui/session_flow.py" line="551"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="561"/>
+        <location filename="../ui/session_flow.py" line="567"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="575"/>
-        <location filename="../ui/session_flow.py" line="590"/>
+        <location filename="../ui/session_flow.py" line="581"/>
+        <location filename="../ui/session_flow.py" line="596"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="576"/>
+        <location filename="../ui/session_flow.py" line="582"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="594"/>
+        <location filename="../ui/session_flow.py" line="600"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="578"/>
+        <location filename="../ui/session_flow.py" line="584"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="613"/>
+        <location filename="../ui/session_flow.py" line="619"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="615"/>
+        <location filename="../ui/session_flow.py" line="621"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="632"/>
+        <location filename="../ui/session_flow.py" line="638"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="637"/>
+        <location filename="../ui/session_flow.py" line="643"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="647"/>
+        <location filename="../ui/session_flow.py" line="653"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="679"/>
+        <location filename="../ui/session_flow.py" line="685"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3848,7 +3848,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="224"/>
+        <location filename="../ui/trend_chart.py" line="238"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <extracomment>The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
         <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>

@@ -72,19 +72,43 @@ def advice_widgets(title: str, paragraphs: list[str], sections: list[Section],
     each section as a heading and its list (after a stop or a "not today")."""
     title_label = plain_label(title, point_delta=8, bold=True, object_name=name)
     words: list[QWidget] = [plain_label(text, point_delta=2) for text in paragraphs]
-    signs: list[QWidget] = []
+    groups: list[list[QWidget]] = []
     for heading, lines in sections:
         head = plain_label(heading, point_delta=3, bold=True)
-        head.setContentsMargins(0, 8 if signs else 0, 0, 0)
-        signs += [head, item_list(lines, point_delta=1)]
-    if not signs or not words:
-        return [title_label, *words, *signs]
+        head.setContentsMargins(0, 8 if groups else 0, 0, 0)
+        groups.append([head, item_list(lines, point_delta=1)])
+    if not groups or not words:
+        return [title_label, *words, *(w for group in groups for w in group)]
     # Side by side where each column has room for a line of about 36 characters, so
-    # that on a short screen (1024x600) when to get help is in view without scrolling.
-    columns = Reflow([(_column(words), 1), (_column(signs), 1)], spacing=28,
+    # that on a short screen (1024x600) when to get help is in view without scrolling;
+    # the sections split between the columns where their heights come out evenest.
+    left, right = _balanced(words, groups)
+    columns = Reflow([(_column(left), 1), (_column(right), 1)], spacing=28,
                      wide=lambda: 2 * 36 * words[0].fontMetrics().averageCharWidth() + 28)
     columns.setObjectName("adviceColumns")
     return [title_label, columns]
+
+
+#: The width the columns are weighed at (their real width only scales both alike).
+_WEIGHED_WIDTH = 420
+
+
+def _balanced(words: list[QWidget], groups: list[list[QWidget]]
+              ) -> tuple[list[QWidget], list[QWidget]]:
+    """The paragraphs and the first sections on the left, the rest on the right (at
+    least one), split where the taller column is shortest; reading order is kept."""
+    def height(widgets: list[QWidget]) -> int:
+        return sum(w.heightForWidth(_WEIGHED_WIDTH) if w.hasHeightForWidth()
+                   else w.sizeHint().height() for w in widgets) + 14 * len(widgets)
+
+    def split(k: int) -> tuple[list[QWidget], list[QWidget]]:
+        return ([*words, *(w for group in groups[:k] for w in group)],
+                [w for group in groups[k:] for w in group])
+
+    best = min(range(len(groups)), key=lambda k: max(height(part) for part in split(k)))
+    left, right = split(best)
+    right[0].setContentsMargins(0, 0, 0, 0)  # a column's first heading: no gap above
+    return left, right
 
 
 def _column(widgets: list[QWidget]) -> QWidget:

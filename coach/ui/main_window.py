@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.library = library if library is not None else options.load_library()
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
+        self._return_page = "routines"  # the tab a session started from (close_session)
         #: Set when the user asked for a restart (new language); the app starts a new
         #: process after this one has closed its journal and released the data folder.
         self.restart_pending = False
@@ -423,9 +424,10 @@ class MainWindow(QMainWindow):
             advice, offer = None, False
         routine = routine.at_level(chosen).for_weaker_side(
             self.settings.get(config.weaker_side(routine.id)))
+        self._return_page = self.current_page()  # where "Back" goes when it ends
         self.flow = SessionFlow(routine, self.journal, lang=self.lang,
                                 speed=self.options.speed, settings=self.settings,
-                                advice=advice, offer=offer)
+                                advice=advice, offer=offer, back_to=self._return_page)
         self.flow.closed.connect(self.close_session)
         self.flow.level_answered.connect(self.answer_level)
         self.pages.addWidget(self.flow)
@@ -448,7 +450,9 @@ class MainWindow(QMainWindow):
             self.reminders.set_session_running(False)
         for action in self.outside_session:
             action.setEnabled(True)
-        self.routine_list.setFocus()
+        # Back where the session was started, with the keyboard on that page (the
+        # routine list had it even when the Today page was shown).
+        self.show_page(self._return_page)
 
     def show_broken_routines(self) -> None:
         from coach.ui.routines_tab import show_broken_routines

@@ -211,9 +211,12 @@ class SessionFlow(QWidget):
     def __init__(self, routine: Routine, journal: Journal, *, lang: str, speed: float,
                  settings: Settings, clock=time.monotonic,
                  advice: Recommendation | None = None, offer: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 back_to: str = "routines", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionFlow")
+        #: Where "Back" goes (the tab the session was started from), said on its buttons.
+        self.back_text = self.tr("Back to Today") if back_to == "today" else \
+            self.tr("Back to routines")
         self.routine = routine
         self.lang = lang
         self.settings = settings
@@ -257,7 +260,7 @@ class SessionFlow(QWidget):
             clock=clock)
         self.before_panel.submitted.connect(self._rated_before)
         self.before_panel.skipped.connect(self._start_player)
-        leave = QPushButton(self.tr("Back to routines"))
+        leave = QPushButton(self.back_text)
         leave.setObjectName("beforeBack")
         leave.setMinimumHeight(44)
         leave.setAccessibleDescription(self.tr("Leave without starting"))
@@ -348,7 +351,7 @@ class SessionFlow(QWidget):
             "Answer yes: shows rest advice and does not start the routine"))
         self.ok_button.clicked.connect(self._safety_ok)
         self.not_today_button.clicked.connect(self._not_today)
-        back = big_button(self.tr("Back to routines"), "backButton")
+        back = big_button(self.back_text, "backButton")
         back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
         answers.append(button_row(back, self.not_today_button, self.ok_button,
@@ -412,7 +415,7 @@ class SessionFlow(QWidget):
     def _final_page(self, widgets: list[QWidget]) -> None:
         """Show *widgets* as the session's last page, with a way back to the list that
         stays in view on a short screen (the words scroll)."""
-        done = big_button(self.tr("Back to routines"), "backButton", primary=True)
+        done = big_button(self.back_text, "backButton", primary=True)
         done.setAccessibleDescription(self.tr("End of the session: back to the list"))
         done.clicked.connect(self.closed)
         final = page_with_answers(widgets, [button_row(None, done)])
@@ -450,12 +453,11 @@ class SessionFlow(QWidget):
              self.tr("With a fever or if you feel unwell, rest until you feel well "
                      "again.")],
             [hot_knee_section(self.tr("Try the routine again gently once the heat and "
-                                      "swelling have settled.")),
+                                      "swelling have settled."),
+                              self.tr("See a clinician if it has not settled after a few "
+                                      "days.")),
              # A red, hot knee with a fever needs care today: that comes first.
-             same_day_section(hot_knee_first=True),
-             (self.tr("See a clinician if"), [
-                 self.tr("it has not settled after a few days"),
-             ]), clot_section()], "restAdvice")
+             same_day_section(hot_knee_first=True), clot_section()], "restAdvice")
 
     def _rated_before(self, value: int) -> None:
         if self.recorder.rate(value, "before"):
@@ -476,8 +478,9 @@ class SessionFlow(QWidget):
         gently = self.tr("Go gently: take it slowly, make the movements smaller, pause or "
                          "skip a step when you need to, and stop at once if the pain "
                          "rises or turns sharp.")
-        paragraphs = [said, self.tr("On a day like this, resting is the right choice, not "
-                                    "a failure.")]
+        # "A good choice", not "the right one": going on gently is offered beside it.
+        paragraphs = [said, self.tr("On a day like this, resting is a good choice, not a "
+                                    "failure.")]
         if gentler is None:
             go_on_text = self.tr("Go on gently")
             go_on_said = self.tr("Starts the routine")

@@ -344,3 +344,19 @@ def test_the_pain_question_before_the_start_has_a_way_back(make_window, qtbot):
     [session] = window.journal.sessions()
     assert (session.outcome, session.steps_completed) == ("stopped", 0)
     assert window.current_page() == "routines"
+
+
+def test_back_goes_where_the_session_was_started(make_window, qtbot):
+    """"Back to routines" landed on the Today tab when the session began there, with
+    the keyboard on the hidden routine list. The button names where it goes."""
+    window = make_window()
+    show_active(window, qtbot)
+    assert window.current_page() == "today"
+    window.today_page.start_button.click()
+    flow = window.flow
+    back = flow.check_page.findChild(QPushButton, "backButton")
+    assert back.text() == "Back to Today"
+    back.click()
+    qtbot.waitUntil(lambda: window.flow is None)
+    assert window.current_page() == "today"
+    assert window.focusWidget() is window.today_page.start_button

@@ -442,7 +442,8 @@ def test_not_today_puts_same_day_care_for_a_hot_knee_with_fever_first(qtbot, flo
     same_day = shown.index("Get medical advice the same day if")
     assert shown[same_day + 2] == ("the knee is red and hot and you have a fever or chills, "
                                    "or feel ill")  # after the heading, its bullet
-    assert same_day < shown.index("See a clinician if")
+    # Seeing a clinician if it does not settle is among what helps, before the signs.
+    assert shown.index("See a clinician if it has not settled after a few days.") < same_day
 
 
 def test_after_an_unwell_stop_the_next_start_shows_it_and_asks(qtbot, data_dir, journal):
