@@ -74,6 +74,11 @@ def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     button.setAutoDefault(True)  # Enter presses the focused button, as Space does
+    return enlarged(button, primary=primary)
+
+
+def enlarged(button: QPushButton, *, primary: bool = False) -> QPushButton:
+    """*button* as large as the session pages' others (read from a chair)."""
     button.setMinimumHeight(52)
     button.setStyleSheet("QPushButton { padding: 6px 22px; }")
     font = button.font()
@@ -266,16 +271,27 @@ class SessionFlow(QWidget):
         leave.setAccessibleDescription(self.tr("Leave without starting"))
         leave.clicked.connect(self.closed)  # the window's close: not counted as exercise
         self.before_panel.buttons.insertWidget(0, leave)
+        for button in (leave, self.before_panel.skip_button):
+            enlarged(button)
+        enlarged(self.before_panel.submit, primary=True)
         # Tab in reading order: the rating, then the row from the left.
         QWidget.setTabOrder(self.before_panel.rating, leave)
         QWidget.setTabOrder(leave, self.before_panel.skip_button)
-        self.before_page = page(self.before_panel)
+        # Which routine this is about to start (the question alone did not say).
+        self.before_routine = plain_label(routine.title.get(lang), point_delta=2, bold=True,
+                                          object_name="beforeRoutine")
+        set_text_colour(self.before_routine)
+        inset = self.before_panel.layout().contentsMargins().left()  # lined up with it
+        self.before_routine.setContentsMargins(inset, 0, 0, 0)
+        self.before_page = page(self.before_routine, self.before_panel)
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),
             save_text=self.tr("Save"), skip_text=self.tr("Skip"), clock=clock,
             zone_words=True)
         self.after_panel.submitted.connect(self._rated_after)
         self.after_panel.skipped.connect(lambda: self._show_result(None))
+        enlarged(self.after_panel.skip_button)
+        enlarged(self.after_panel.submit, primary=True)
         self.after_title = plain_label("", point_delta=8, bold=True, object_name="afterTitle")
         self.after_page = page(self.after_title, self.after_panel)
         for widget in (self.check_page, self.before_page, self.after_page):

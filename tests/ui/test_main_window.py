@@ -339,6 +339,10 @@ def test_the_pain_question_before_the_start_has_a_way_back(make_window, qtbot):
     qtbot.waitUntil(flow.before_panel.isVisible)
     back = flow.before_panel.findChild(QPushButton, "beforeBack")
     assert back.isVisible() and back.text() == "Back to routines"
+    # The page names the routine it is about to start, and its buttons are as large
+    # as the other session pages' (they were small and plain).
+    assert flow.findChild(QLabel, "beforeRoutine").text() == flow.routine.title.en
+    assert min(b.height() for b in (back, flow.before_panel.submit)) >= 52
     back.click()
     qtbot.waitUntil(lambda: window.flow is None)
     [session] = window.journal.sessions()
