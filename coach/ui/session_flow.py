@@ -267,7 +267,6 @@ class SessionFlow(QWidget):
         self.before_panel.skipped.connect(self._start_player)
         leave = QPushButton(self.back_text)
         leave.setObjectName("beforeBack")
-        leave.setMinimumHeight(44)
         leave.setAccessibleDescription(self.tr("Leave without starting"))
         leave.clicked.connect(self.closed)  # the window's close: not counted as exercise
         self.before_panel.buttons.insertWidget(0, leave)
@@ -429,10 +428,10 @@ class SessionFlow(QWidget):
         self._final_page(advice_widgets(title, paragraphs, sections, name))
 
     def _final_page(self, widgets: list[QWidget]) -> None:
-        """Show *widgets* as the session's last page, with a way back to the list that
-        stays in view on a short screen (the words scroll)."""
+        """Show *widgets* as the session's last page, with the way back (to the tab the
+        session began on) in view on a short screen (the words scroll)."""
         done = big_button(self.back_text, "backButton", primary=True)
-        done.setAccessibleDescription(self.tr("End of the session: back to the list"))
+        done.setAccessibleDescription(self.tr("End of the session"))
         done.clicked.connect(self.closed)
         final = page_with_answers(widgets, [button_row(None, done)])
         self.pages.addWidget(final)
