@@ -265,7 +265,7 @@
     <message>
         <location filename="../ui/chair_stand.py" line="317"/>
         <source>Last time ({date}): {count} stands.</source>
-        <translation>前回（{date}）：{count}回。</translation>
+        <translation>前回（{date}）：{count}⁠回。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="322"/>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../ui/chair_stand.py" line="414"/>
         <source>{n} seconds left</source>
-        <translation>残り{n}秒</translation>
+        <translation>残り{n}⁠秒</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="426"/>
@@ -331,7 +331,7 @@
     <message>
         <location filename="../ui/chair_stand.py" line="454"/>
         <source>{n} stands</source>
-        <translation>{n}回</translation>
+        <translation>{n}⁠回</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="465"/>
@@ -568,17 +568,17 @@
     <message>
         <location filename="../ui/widgets.py" line="294"/>
         <source>{m} min {s} s</source>
-        <translation>{m}分{s}秒</translation>
+        <translation>{m}⁠分{s}⁠秒</translation>
     </message>
     <message>
         <location filename="../ui/widgets.py" line="296"/>
         <source>{m} min</source>
-        <translation>{m}分</translation>
+        <translation>{m}⁠分</translation>
     </message>
     <message>
         <location filename="../ui/widgets.py" line="297"/>
         <source>{s} s</source>
-        <translation>{s}秒</translation>
+        <translation>{s}⁠秒</translation>
     </message>
 </context>
 <context>
@@ -600,7 +600,7 @@
     <message>
         <location filename="../ui/function_view.py" line="62"/>
         <source>Chair stands in 30 seconds: {first} on {date}.</source>
-        <translation>30秒椅子立ち上がりテスト：{date} に{first}回。</translation>
+        <translation>30秒椅子立ち上がりテスト：{date} に{first}⁠回。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="64"/>
@@ -610,7 +610,7 @@
     <message>
         <location filename="../ui/function_view.py" line="66"/>
         <source>Chair stands in 30 seconds: {first} on {first_date}, {latest} on {latest_date}.</source>
-        <translation>30秒椅子立ち上がりテスト：{first_date} に{first}回、{latest_date} に{latest}回。</translation>
+        <translation>30秒椅子立ち上がりテスト：{first_date} に{first}⁠回、{latest_date} に{latest}⁠回。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="72"/>
@@ -621,22 +621,22 @@
     <message>
         <location filename="../ui/function_view.py" line="74"/>
         <source>{n} more than the first time: a meaningful change.</source>
-        <translation>初回より{n}回多く、意味のある変化です。</translation>
+        <translation>初回より{n}⁠回多く、意味のある変化です。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="76"/>
         <source>{n} fewer than the first time: a meaningful change.</source>
-        <translation>初回より{n}回少なく、意味のある変化です。</translation>
+        <translation>初回より{n}⁠回少なく、意味のある変化です。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="79"/>
         <source>{n} more than the first time: less than the {m} that make a meaningful change.</source>
-        <translation>初回より{n}回多くなっています（意味のある変化とされる{m}回には届いていません）。</translation>
+        <translation>初回より{n}⁠回多くなっています（意味のある変化とされる{m}⁠回には届いていません）。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="81"/>
         <source>{n} fewer than the first time: less than the {m} that make a meaningful change.</source>
-        <translation>初回より{n}回少なくなっています（意味のある変化とされる{m}回には届いていません）。</translation>
+        <translation>初回より{n}⁠回少なくなっています（意味のある変化とされる{m}⁠回には届いていません）。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="89"/>
@@ -656,22 +656,22 @@
     <message>
         <location filename="../ui/function_view.py" line="103"/>
         <source>{n:.1f} points higher: a meaningful change.</source>
-        <translation>{n:.1f}点高く、意味のある変化です。</translation>
+        <translation>{n:.1f}⁠点高く、意味のある変化です。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="105"/>
         <source>{n:.1f} points lower: a meaningful change.</source>
-        <translation>{n:.1f}点低く、意味のある変化です。</translation>
+        <translation>{n:.1f}⁠点低く、意味のある変化です。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="108"/>
         <source>{n:.1f} points higher: less than the {m:g} points that make a meaningful change.</source>
-        <translation>{n:.1f}点高くなっています（意味のある変化とされる{m:g}点には届いていません）。</translation>
+        <translation>{n:.1f}⁠点高くなっています（意味のある変化とされる{m:g}⁠点には届いていません）。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="110"/>
         <source>{n:.1f} points lower: less than the {m:g} points that make a meaningful change.</source>
-        <translation>{n:.1f}点低くなっています（意味のある変化とされる{m:g}点には届いていません）。</translation>
+        <translation>{n:.1f}⁠点低くなっています（意味のある変化とされる{m:g}⁠点には届いていません）。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="118"/>
@@ -1284,7 +1284,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/main_window.py" line="289"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
-        <translation>{n}件のルーティンファイルを読み込めませんでした：{names} ほか{more}件。</translation>
+        <translation>{n}⁠件のルーティンファイルを読み込めませんでした：{names} ほか{more}⁠件。</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="293"/>
@@ -1500,7 +1500,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="131"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
-        <translation>前回の運動は{n}日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
+        <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="374"/>
@@ -1790,7 +1790,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/plan_dialog.py" line="210"/>
         <source>every {minutes} minutes during active hours</source>
-        <translation>活動時間中は{minutes}分ごと</translation>
+        <translation>活動時間中は{minutes}⁠分ごと</translation>
     </message>
 </context>
 <context>
@@ -2063,7 +2063,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/player.py" line="340"/>
         <source>Repetition {n} of {total}</source>
-        <translation>{n}回目／{total}回</translation>
+        <translation>{n}⁠回目／{total}⁠回</translation>
     </message>
     <message>
         <location filename="../ui/player.py" line="342"/>
@@ -2090,7 +2090,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/player.py" line="369"/>
         <source>{n} seconds left in {where}</source>
-        <translation>{where}：この段階の残り{n}秒</translation>
+        <translation>{where}：この段階の残り{n}⁠秒</translation>
     </message>
     <message>
         <location filename="../ui/player.py" line="373"/>
@@ -2437,7 +2437,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/report.py" line="138"/>
         <source>{n} ratings</source>
-        <translation>評価 {n}件</translation>
+        <translation>評価 {n}⁠件</translation>
     </message>
     <message>
         <location filename="../ui/report.py" line="139"/>
@@ -2447,7 +2447,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/report.py" line="140"/>
         <source>{n} sessions</source>
-        <translation>運動 {n}回</translation>
+        <translation>運動 {n}⁠回</translation>
     </message>
     <message>
         <location filename="../ui/report.py" line="141"/>
@@ -2462,7 +2462,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/report.py" line="190"/>
         <source>{title}: the latest {shown} of {total}</source>
-        <translation>{title}：最新の{shown}件（全{total}件）</translation>
+        <translation>{title}：最新の{shown}⁠件（全{total}⁠件）</translation>
     </message>
     <message>
         <location filename="../ui/report.py" line="195"/>
@@ -2540,7 +2540,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/report.py" line="297"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
-        <translation>読み込めた{n}件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
+        <translation>読み込めた{n}⁠件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
@@ -3510,12 +3510,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="577"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
-        <translation>今週：予定した{planned}回のうち{done}回行いました。</translation>
+        <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="580"/>
         <source>The four weeks before: {done} of {planned}.</source>
-        <translation>その前の4週間：{planned}回のうち{done}回。</translation>
+        <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="590"/>
@@ -3606,7 +3606,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="37"/>
         <source>Rate your pain on at least {days} days in a week to see how it compares.</source>
-        <translation>比較を表示するには、1週間のうち{days}日以上、痛みを記録してください。</translation>
+        <translation>比較を表示するには、1週間のうち{days}⁠日以上、痛みを記録してください。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="40"/>
@@ -3626,12 +3626,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="50"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
-        <translation>比べている期間より{points:.1f}点低くなっています{percent}。</translation>
+        <translation>比べている期間より{points:.1f}⁠点低くなっています{percent}。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="52"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
-        <translation>比べている期間より{points:.1f}点高くなっています{percent}。</translation>
+        <translation>比べている期間より{points:.1f}⁠点高くなっています{percent}。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="55"/>
@@ -3641,12 +3641,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="56"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
-        <translation>始めたころより{points:.1f}点低くなっています{percent}。</translation>
+        <translation>始めたころより{points:.1f}⁠点低くなっています{percent}。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="57"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
-        <translation>始めたころより{points:.1f}点高くなっています{percent}。</translation>
+        <translation>始めたころより{points:.1f}⁠点高くなっています{percent}。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="64"/>
@@ -3676,12 +3676,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="76"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
-        <translation>直近{weeks}週のうち{n}週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
+        <translation>直近{weeks}⁠週のうち{n}⁠週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="83"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
-        <translation>直近4週間の運動直後の痛み：問題なし{green}回、許容範囲{amber}回、痛みが強すぎる{red}回。</translation>
+        <translation>直近4週間の運動直後の痛み：問題なし{green}⁠回、許容範囲{amber}⁠回、痛みが強すぎる{red}⁠回。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="87"/>
@@ -3691,17 +3691,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="88"/>
         <source>{n} sessions in the last 4 weeks.</source>
-        <translation>直近4週間の運動：{n}回</translation>
+        <translation>直近4週間の運動：{n}⁠回</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="31"/>
         <source>Better: {points:.1f} points lower than the period you compare with</source>
-        <translation>改善：比べる期間より{points:.1f}点低い</translation>
+        <translation>改善：比べる期間より{points:.1f}⁠点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="33"/>
         <source>A little better: {points:.1f} points lower than the period you compare with</source>
-        <translation>少し改善：比べる期間より{points:.1f}点低い</translation>
+        <translation>少し改善：比べる期間より{points:.1f}⁠点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="36"/>
@@ -3711,22 +3711,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/verdict.py" line="38"/>
         <source>A little worse: {points:.1f} points higher than the period you compare with</source>
-        <translation>少し悪化：比べる期間より{points:.1f}点高い</translation>
+        <translation>少し悪化：比べる期間より{points:.1f}⁠点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="40"/>
         <source>Worse: {points:.1f} points higher than the period you compare with</source>
-        <translation>悪化：比べる期間より{points:.1f}点高い</translation>
+        <translation>悪化：比べる期間より{points:.1f}⁠点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="45"/>
         <source>Better: {points:.1f} points lower than your first week</source>
-        <translation>改善：最初の1週間より{points:.1f}点低い</translation>
+        <translation>改善：最初の1週間より{points:.1f}⁠点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="47"/>
         <source>A little better: {points:.1f} points lower than your first week</source>
-        <translation>少し改善：最初の1週間より{points:.1f}点低い</translation>
+        <translation>少し改善：最初の1週間より{points:.1f}⁠点低い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="49"/>
@@ -3736,12 +3736,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/verdict.py" line="50"/>
         <source>A little worse: {points:.1f} points higher than your first week</source>
-        <translation>少し悪化：最初の1週間より{points:.1f}点高い</translation>
+        <translation>少し悪化：最初の1週間より{points:.1f}⁠点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="52"/>
         <source>Worse: {points:.1f} points higher than your first week</source>
-        <translation>悪化：最初の1週間より{points:.1f}点高い</translation>
+        <translation>悪化：最初の1週間より{points:.1f}⁠点高い</translation>
     </message>
 </context>
 <context>
@@ -3851,12 +3851,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/trend_chart.py" line="238"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <extracomment>The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
-        <translation>痛みの評価とその{days}日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
+        <translation>痛みの評価とその{days}⁠日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="191"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
-        <translation>線は、ふだんの痛みの{days}日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
+        <translation>線は、ふだんの痛みの{days}⁠日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
         <location filename="../ui/trend_chart.py" line="106"/>
@@ -3913,7 +3913,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="164"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
-        <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
+        <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}⁠件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="170"/>

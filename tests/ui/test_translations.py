@@ -96,3 +96,15 @@ def test_japanese_follows_the_glossary():
         "問題なし", "許容範囲", "痛みが強すぎる"]
     assert messages[("TrendView", "Is it working?")] == "効果は出ていますか？"
     assert messages[("RatingDialog", "Which knee?")] == "どちらの膝ですか？"
+
+
+def test_a_number_stays_with_its_counter_in_japanese():
+    """CJK text may break between any two characters, so "3.1点低い" broke after the
+    number ("3.1／点低い", "問題なし0／回"). A word joiner (U+2060, invisible) after
+    each placeholder that a counter follows keeps them on one line."""
+    import re
+
+    counter = re.compile(r"\}(?=(?:か月|[回点件日分秒週年％歳人時]))")
+    loose = [text for message in ET.parse(TS).iter("message")
+             if counter.search(text := message.findtext("translation") or "")]
+    assert loose == [], "put U+2060 between the placeholder and the counter"
