@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from datetime import time as dt_time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -58,7 +59,7 @@ from coach.ui.levels import LevelPanel, level_short
 from coach.ui.player import PlayerView
 from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY
 from coach.ui.player_words import spoken_phrase
-from coach.ui.rating import RatingPanel, zone_names
+from coach.ui.rating import QUIET_SECONDS, RatingPanel, zone_names
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
@@ -68,6 +69,9 @@ from coach.ui.widgets import (
     set_text_colour,
     translate,
 )
+
+#: The keys that press a focused button (the safety check ignores them at first).
+ANSWER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
 def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
@@ -366,6 +370,9 @@ class SessionFlow(QWidget):
             "Answer yes: shows rest advice and does not start the routine"))
         self.ok_button.clicked.connect(self._safety_ok)
         self.not_today_button.clicked.connect(self._not_today)
+        self._answers_from = 0.0  # keys answer from this clock time on (start)
+        for button in (self.ok_button, self.not_today_button):
+            button.installEventFilter(self)
         back = big_button(self.back_text, "backButton")
         back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
@@ -452,6 +459,16 @@ class SessionFlow(QWidget):
     def start(self) -> None:
         self.pages.setCurrentWidget(self.check_page)
         (self.go_ahead or self.ok_button).setFocus()
+        # A key held down, or pressed twice, from the page before (Start on Today)
+        # must not answer the safety question unread.
+        self._answers_from = self._clock() + QUIET_SECONDS
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in ANSWER_KEYS \
+                and (event.isAutoRepeat() or self._clock() < self._answers_from):
+            return True  # swallowed: the page has only just appeared
+        return super().eventFilter(watched, event)
 
     # -- steps of the flow -----------------------------------------------------------
     def _safety_ok(self) -> None:
