@@ -45,7 +45,13 @@ from coach.ui.help import (
     sharp_pain_section,
 )
 from coach.ui.player_controls import SHARP_PAIN_KEY, filled_button_style
-from coach.ui.session_flow import big_button, button_row, page, page_with_answers
+from coach.ui.session_flow import (
+    QuietAnswers,
+    big_button,
+    button_row,
+    page,
+    page_with_answers,
+)
 from coach.ui.settings import Settings
 from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
 
@@ -148,7 +154,11 @@ class ChairStandDialog(QDialog):
         for widget in (self.safety_page, self.practice_page, self.count_page,
                        self.result_page):
             self.pages.addWidget(widget)
+        # Return (the default button), Space or a held key from the menu that opened
+        # this must not answer the safety question unread.
+        self.quiet = QuietAnswers(clock, (self, self.ok_button, self.not_today_button), self)
         self._show(self.safety_page, self.ok_button)
+        self.quiet.start()
 
     # -- pages ---------------------------------------------------------------------
     def _button(self, text: str, name: str, slot: Callable[[], object], *,

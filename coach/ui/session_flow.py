@@ -70,8 +70,30 @@ from coach.ui.widgets import (
     translate,
 )
 
-#: The keys that press a focused button (the safety check ignores them at first).
+#: The keys that press a focused or default button.
 ANSWER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+class QuietAnswers(QObject):
+    """Ignores the keys that press a button on *widgets* for :data:`QUIET_SECONDS` after
+    :meth:`start`, and held (auto-repeated) ones always: a key pressed twice or held
+    down from the page before must not answer a safety question unread."""
+
+    def __init__(self, clock: Callable[[], float], widgets: Iterable[QWidget],
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._from = 0.0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def start(self) -> None:
+        self._from = self._clock() + QUIET_SECONDS
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in ANSWER_KEYS
+                and (event.isAutoRepeat() or self._clock() < self._from))
 
 
 def big_button(text: str, name: str, *, primary: bool = False) -> QPushButton:
@@ -370,9 +392,7 @@ class SessionFlow(QWidget):
             "Answer yes: shows rest advice and does not start the routine"))
         self.ok_button.clicked.connect(self._safety_ok)
         self.not_today_button.clicked.connect(self._not_today)
-        self._answers_from = 0.0  # keys answer from this clock time on (start)
-        for button in (self.ok_button, self.not_today_button):
-            button.installEventFilter(self)
+        self.quiet = QuietAnswers(self._clock, (self.ok_button, self.not_today_button), self)
         back = big_button(self.back_text, "backButton")
         back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
@@ -459,16 +479,7 @@ class SessionFlow(QWidget):
     def start(self) -> None:
         self.pages.setCurrentWidget(self.check_page)
         (self.go_ahead or self.ok_button).setFocus()
-        # A key held down, or pressed twice, from the page before (Start on Today)
-        # must not answer the safety question unread.
-        self._answers_from = self._clock() + QUIET_SECONDS
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in ANSWER_KEYS \
-                and (event.isAutoRepeat() or self._clock() < self._answers_from):
-            return True  # swallowed: the page has only just appeared
-        return super().eventFilter(watched, event)
+        self.quiet.start()  # Start on Today pressed twice, or held, answers nothing
 
     # -- steps of the flow -----------------------------------------------------------
     def _safety_ok(self) -> None:

@@ -37,6 +37,7 @@ def make_chair(qtbot, journal, settings):
         dialog.show()
         dialog.activateWindow()
         qtbot.waitUntil(dialog.isActiveWindow)
+        clock.advance(1)  # past the safety question's quiet moment
         return dialog
 
     return make
@@ -396,3 +397,20 @@ def test_both_dialogs_build_and_play_in_japanese(qtbot, use_language, make_chair
         # A translation that lost or renamed a placeholder shows its braces.
         assert not [t for t in texts if "{" in t or "}" in t]
     assert child(psfs, QLineEdit, "psfsActivity1").text() == "階段"
+
+
+def test_the_safety_question_ignores_a_key_from_the_menu(qtbot, journal, settings):
+    """Return pressed twice from the Tests menu, or held down, answered "Is your knee
+    hot, red or swollen today?" before it could be read."""
+    clock = FakeClock()
+    dialog = ChairStandDialog(journal, settings, "en", clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    key(qtbot, dialog, Qt.Key.Key_Return)
+    key(qtbot, dialog, Qt.Key.Key_Space)
+    assert dialog.pages.currentWidget() is dialog.safety_page
+    clock.advance(1)
+    key(qtbot, dialog, Qt.Key.Key_Return)  # "No, continue" is the default
+    assert dialog.pages.currentWidget() is dialog.practice_page
