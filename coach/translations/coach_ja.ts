@@ -4,22 +4,23 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="175"/>
+        <location filename="../ui/session_flow.py" line="201"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
+        <extracomment>The keys that press a focused or default button.</extracomment>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="180"/>
+        <location filename="../ui/session_flow.py" line="206"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="184"/>
+        <location filename="../ui/session_flow.py" line="210"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="189"/>
+        <location filename="../ui/session_flow.py" line="215"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -84,292 +85,292 @@
 <context>
     <name>ChairStandDialog</name>
     <message>
-        <location filename="../ui/chair_stand.py" line="99"/>
-        <location filename="../ui/chair_stand.py" line="167"/>
+        <location filename="../ui/chair_stand.py" line="105"/>
+        <location filename="../ui/chair_stand.py" line="177"/>
         <source>30-second chair stand test</source>
         <extracomment>The one phase the cues hear about: &quot;Go&quot; is the start of the work. The note of the safety event a sharp-pain stop of the test records (English: a journal record, not a sentence on screen).</extracomment>
         <translation>30秒椅子立ち上がりテスト</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="127"/>
+        <location filename="../ui/chair_stand.py" line="133"/>
         <source>Stops the test at once; nothing is saved ({key})</source>
         <translation>すぐにテストを中止します。何も記録されません（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="169"/>
+        <location filename="../ui/chair_stand.py" line="179"/>
         <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
         <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="176"/>
+        <location filename="../ui/chair_stand.py" line="186"/>
         <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
         <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="182"/>
+        <location filename="../ui/chair_stand.py" line="192"/>
         <source>What you need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="184"/>
+        <location filename="../ui/chair_stand.py" line="194"/>
         <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
         <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="186"/>
+        <location filename="../ui/chair_stand.py" line="196"/>
         <source>Push the chair against a wall so that it cannot slide.</source>
         <translation>椅子が滑らないように、壁につけて置きます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="187"/>
+        <location filename="../ui/chair_stand.py" line="197"/>
         <source>Nothing in the way around you.</source>
         <translation>周りに物を置かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="190"/>
+        <location filename="../ui/chair_stand.py" line="200"/>
         <source>How to do it</source>
         <translation>やり方</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="192"/>
+        <location filename="../ui/chair_stand.py" line="202"/>
         <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
         <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="194"/>
+        <location filename="../ui/chair_stand.py" line="204"/>
         <source>Cross your arms at the wrists and hold them against your chest.</source>
         <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="195"/>
+        <location filename="../ui/chair_stand.py" line="205"/>
         <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
         <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="197"/>
+        <location filename="../ui/chair_stand.py" line="207"/>
         <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
         <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="199"/>
+        <location filename="../ui/chair_stand.py" line="209"/>
         <source>If you need your hands to get up, use them and say so in the note at the end.</source>
         <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="204"/>
+        <location filename="../ui/chair_stand.py" line="214"/>
         <source>Stop at once if you feel a sharp pain, or feel dizzy or unsteady: press “{button}” or the {key} key. Speed is never worth a fall.</source>
         <translation>鋭い痛み、めまい、ふらつきを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="214"/>
+        <location filename="../ui/chair_stand.py" line="224"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="218"/>
+        <location filename="../ui/chair_stand.py" line="228"/>
         <source>No, continue</source>
         <translation>いいえ、続けます</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="224"/>
+        <location filename="../ui/chair_stand.py" line="234"/>
         <source>First, a practice stand</source>
         <translation>まず、立ち上がりの練習</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="226"/>
+        <location filename="../ui/chair_stand.py" line="236"/>
         <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
         <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="228"/>
+        <location filename="../ui/chair_stand.py" line="238"/>
         <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
         <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="231"/>
+        <location filename="../ui/chair_stand.py" line="241"/>
         <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
         <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="234"/>
+        <location filename="../ui/chair_stand.py" line="244"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="236"/>
+        <location filename="../ui/chair_stand.py" line="246"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="243"/>
+        <location filename="../ui/chair_stand.py" line="253"/>
         <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
         <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="254"/>
+        <location filename="../ui/chair_stand.py" line="264"/>
         <source>Seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="258"/>
+        <location filename="../ui/chair_stand.py" line="268"/>
         <source>seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="261"/>
+        <location filename="../ui/chair_stand.py" line="271"/>
         <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
         <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="272"/>
+        <location filename="../ui/chair_stand.py" line="282"/>
         <source>Stands</source>
         <translation>立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="275"/>
+        <location filename="../ui/chair_stand.py" line="285"/>
         <source>Stands counted</source>
         <translation>数えた立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="279"/>
+        <location filename="../ui/chair_stand.py" line="289"/>
         <source>+1 stand
 (Space)</source>
         <translation>＋1回
 （スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="281"/>
+        <location filename="../ui/chair_stand.py" line="291"/>
         <source>Count one stand</source>
         <translation>立ち上がりを1回数える</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="295"/>
+        <location filename="../ui/chair_stand.py" line="305"/>
         <source>Time is up: well done</source>
         <translation>時間です。お疲れさまでした</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="300"/>
+        <location filename="../ui/chair_stand.py" line="310"/>
         <source>Stands in 30 seconds:</source>
         <translation>30秒間の立ち上がり回数：</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="306"/>
+        <location filename="../ui/chair_stand.py" line="316"/>
         <source>Stands in 30 seconds</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="312"/>
+        <location filename="../ui/chair_stand.py" line="322"/>
         <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
         <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="317"/>
+        <location filename="../ui/chair_stand.py" line="327"/>
         <source>Last time ({date}): {count} stands.</source>
         <translation>前回（{date}）：{count}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="322"/>
+        <location filename="../ui/chair_stand.py" line="332"/>
         <source>How did it go? e.g. used my hands, knee hurt</source>
         <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="324"/>
-        <location filename="../ui/chair_stand.py" line="331"/>
+        <location filename="../ui/chair_stand.py" line="334"/>
+        <location filename="../ui/chair_stand.py" line="341"/>
         <source>Note (optional)</source>
         <translation>メモ（任意）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="328"/>
+        <location filename="../ui/chair_stand.py" line="338"/>
         <source>Close without saving</source>
         <translation>記録せずに閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="329"/>
+        <location filename="../ui/chair_stand.py" line="339"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="349"/>
+        <location filename="../ui/chair_stand.py" line="359"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="357"/>
+        <location filename="../ui/chair_stand.py" line="367"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="358"/>
+        <location filename="../ui/chair_stand.py" line="368"/>
         <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="381"/>
+        <location filename="../ui/chair_stand.py" line="391"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="414"/>
+        <location filename="../ui/chair_stand.py" line="424"/>
         <source>{n} seconds left</source>
         <translation>残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="426"/>
+        <location filename="../ui/chair_stand.py" line="436"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="442"/>
+        <location filename="../ui/chair_stand.py" line="452"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="444"/>
+        <location filename="../ui/chair_stand.py" line="454"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="454"/>
+        <location filename="../ui/chair_stand.py" line="464"/>
         <source>{n} stands</source>
         <translation>{n}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="465"/>
+        <location filename="../ui/chair_stand.py" line="475"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="469"/>
+        <location filename="../ui/chair_stand.py" line="479"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="473"/>
+        <location filename="../ui/chair_stand.py" line="483"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="475"/>
+        <location filename="../ui/chair_stand.py" line="485"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="485"/>
+        <location filename="../ui/chair_stand.py" line="495"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="512"/>
+        <location filename="../ui/chair_stand.py" line="522"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="515"/>
+        <location filename="../ui/chair_stand.py" line="525"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="523"/>
+        <location filename="../ui/chair_stand.py" line="533"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -1448,62 +1449,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="88"/>
+        <location filename="../ui/today_view.py" line="90"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="92"/>
+        <location filename="../ui/today_view.py" line="94"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="96"/>
+        <location filename="../ui/today_view.py" line="98"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="100"/>
+        <location filename="../ui/today_view.py" line="102"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="104"/>
+        <location filename="../ui/today_view.py" line="106"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="110"/>
+        <location filename="../ui/today_view.py" line="112"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="111"/>
+        <location filename="../ui/today_view.py" line="113"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="114"/>
+        <location filename="../ui/today_view.py" line="122"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="119"/>
+        <location filename="../ui/today_view.py" line="127"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="126"/>
+        <location filename="../ui/today_view.py" line="134"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="131"/>
+        <location filename="../ui/today_view.py" line="139"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="374"/>
+        <location filename="../ui/today_view.py" line="118"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
@@ -1831,7 +1832,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="376"/>
+        <location filename="../ui/chair_stand.py" line="386"/>
         <location filename="../ui/player_words.py" line="38"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -1986,8 +1987,8 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="125"/>
-        <location filename="../ui/chair_stand.py" line="206"/>
+        <location filename="../ui/chair_stand.py" line="131"/>
+        <location filename="../ui/chair_stand.py" line="216"/>
         <location filename="../ui/help.py" line="217"/>
         <location filename="../ui/player_controls.py" line="118"/>
         <source>Sharp pain – stop</source>
@@ -1996,7 +1997,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/help.py" line="219"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="412"/>
+        <location filename="../ui/session_flow.py" line="439"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2821,320 +2822,320 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="289"/>
         <source>How much does your knee hurt right now?</source>
         <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop. The usual pain of the week before today, for a high &quot;before&quot;: today&apos;s own ratings do not count, so that a second try on a bad day is weighed as the first was, not against the pain that stopped it. With none before today (a new user), today&apos;s so far; None: not rated at all.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="264"/>
+        <location filename="../ui/session_flow.py" line="290"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="264"/>
+        <location filename="../ui/session_flow.py" line="290"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="287"/>
+        <location filename="../ui/session_flow.py" line="313"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="288"/>
+        <location filename="../ui/session_flow.py" line="314"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="288"/>
+        <location filename="../ui/session_flow.py" line="314"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="343"/>
+        <location filename="../ui/session_flow.py" line="369"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="209"/>
-        <location filename="../ui/session_flow.py" line="355"/>
+        <location filename="../ui/chair_stand.py" line="219"/>
+        <location filename="../ui/session_flow.py" line="381"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="212"/>
-        <location filename="../ui/session_flow.py" line="358"/>
+        <location filename="../ui/chair_stand.py" line="222"/>
+        <location filename="../ui/session_flow.py" line="384"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="216"/>
-        <location filename="../ui/session_flow.py" line="361"/>
+        <location filename="../ui/chair_stand.py" line="226"/>
+        <location filename="../ui/session_flow.py" line="387"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="360"/>
-        <location filename="../ui/session_flow.py" line="468"/>
+        <location filename="../ui/chair_stand.py" line="370"/>
+        <location filename="../ui/session_flow.py" line="496"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="359"/>
+        <location filename="../ui/session_flow.py" line="385"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="224"/>
+        <location filename="../ui/session_flow.py" line="250"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="390"/>
+        <location filename="../ui/session_flow.py" line="417"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="392"/>
+        <location filename="../ui/session_flow.py" line="419"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="396"/>
+        <location filename="../ui/session_flow.py" line="423"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="398"/>
+        <location filename="../ui/session_flow.py" line="425"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="405"/>
+        <location filename="../ui/session_flow.py" line="432"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="434"/>
+        <location filename="../ui/session_flow.py" line="461"/>
         <source>End of the session</source>
         <translation>運動はここまでです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="493"/>
+        <location filename="../ui/session_flow.py" line="521"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="505"/>
+        <location filename="../ui/session_flow.py" line="533"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="508"/>
+        <location filename="../ui/session_flow.py" line="536"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="509"/>
+        <location filename="../ui/session_flow.py" line="537"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="612"/>
+        <location filename="../ui/session_flow.py" line="640"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="616"/>
+        <location filename="../ui/session_flow.py" line="644"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="617"/>
+        <location filename="../ui/session_flow.py" line="645"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="619"/>
+        <location filename="../ui/session_flow.py" line="647"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="621"/>
+        <location filename="../ui/session_flow.py" line="649"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="415"/>
+        <location filename="../ui/session_flow.py" line="442"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="364"/>
+        <location filename="../ui/session_flow.py" line="390"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="366"/>
+        <location filename="../ui/session_flow.py" line="392"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="270"/>
-        <location filename="../ui/session_flow.py" line="370"/>
+        <location filename="../ui/session_flow.py" line="296"/>
+        <location filename="../ui/session_flow.py" line="397"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="223"/>
+        <location filename="../ui/session_flow.py" line="249"/>
         <source>Back to Today</source>
         <extracomment>Where &quot;Back&quot; goes (the tab the session was started from), said on its buttons.</extracomment>
         <translation>「今日」に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="410"/>
+        <location filename="../ui/session_flow.py" line="437"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="465"/>
+        <location filename="../ui/session_flow.py" line="493"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="466"/>
+        <location filename="../ui/session_flow.py" line="494"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="470"/>
+        <location filename="../ui/session_flow.py" line="498"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="489"/>
+        <location filename="../ui/session_flow.py" line="517"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="491"/>
+        <location filename="../ui/session_flow.py" line="519"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="511"/>
+        <location filename="../ui/session_flow.py" line="539"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="513"/>
+        <location filename="../ui/session_flow.py" line="541"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="514"/>
+        <location filename="../ui/session_flow.py" line="542"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="500"/>
+        <location filename="../ui/session_flow.py" line="528"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="472"/>
+        <location filename="../ui/session_flow.py" line="500"/>
         <source>See a clinician if it has not settled after a few days.</source>
         <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="497"/>
+        <location filename="../ui/session_flow.py" line="525"/>
         <source>On a day like this, resting is a good choice, not a failure.</source>
         <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="501"/>
+        <location filename="../ui/session_flow.py" line="529"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="541"/>
+        <location filename="../ui/session_flow.py" line="569"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="542"/>
+        <location filename="../ui/session_flow.py" line="570"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="550"/>
+        <location filename="../ui/session_flow.py" line="578"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="565"/>
+        <location filename="../ui/session_flow.py" line="593"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="566"/>
+        <location filename="../ui/session_flow.py" line="594"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="582"/>
+        <location filename="../ui/session_flow.py" line="610"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="596"/>
-        <location filename="../ui/session_flow.py" line="611"/>
+        <location filename="../ui/session_flow.py" line="624"/>
+        <location filename="../ui/session_flow.py" line="639"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="597"/>
+        <location filename="../ui/session_flow.py" line="625"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="615"/>
+        <location filename="../ui/session_flow.py" line="643"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="599"/>
+        <location filename="../ui/session_flow.py" line="627"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="634"/>
+        <location filename="../ui/session_flow.py" line="662"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="636"/>
+        <location filename="../ui/session_flow.py" line="664"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="653"/>
+        <location filename="../ui/session_flow.py" line="681"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="658"/>
+        <location filename="../ui/session_flow.py" line="686"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="668"/>
+        <location filename="../ui/session_flow.py" line="696"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="700"/>
+        <location filename="../ui/session_flow.py" line="728"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3281,264 +3282,264 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="171"/>
+        <location filename="../ui/today_view.py" line="179"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="172"/>
+        <location filename="../ui/today_view.py" line="180"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="176"/>
+        <location filename="../ui/today_view.py" line="184"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="182"/>
+        <location filename="../ui/today_view.py" line="190"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="184"/>
+        <location filename="../ui/today_view.py" line="192"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="313"/>
+        <location filename="../ui/today_view.py" line="321"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="315"/>
+        <location filename="../ui/today_view.py" line="323"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="266"/>
+        <location filename="../ui/today_view.py" line="274"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="83"/>
+        <location filename="../ui/today_view.py" line="85"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="156"/>
+        <location filename="../ui/today_view.py" line="164"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="158"/>
+        <location filename="../ui/today_view.py" line="166"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="162"/>
+        <location filename="../ui/today_view.py" line="170"/>
         <source>A rest day: you stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="165"/>
+        <location filename="../ui/today_view.py" line="173"/>
         <source>A rest day: you stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="168"/>
+        <location filename="../ui/today_view.py" line="176"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="180"/>
+        <location filename="../ui/today_view.py" line="188"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="192"/>
+        <location filename="../ui/today_view.py" line="200"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="268"/>
+        <location filename="../ui/today_view.py" line="276"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="276"/>
+        <location filename="../ui/today_view.py" line="284"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="296"/>
+        <location filename="../ui/today_view.py" line="304"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="332"/>
+        <location filename="../ui/today_view.py" line="340"/>
         <source>Today, {day}</source>
         <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="348"/>
+        <location filename="../ui/today_view.py" line="356"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="369"/>
+        <location filename="../ui/today_view.py" line="377"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="384"/>
+        <location filename="../ui/today_view.py" line="385"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="399"/>
+        <location filename="../ui/today_view.py" line="400"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="413"/>
+        <location filename="../ui/today_view.py" line="414"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="415"/>
+        <location filename="../ui/today_view.py" line="416"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="417"/>
+        <location filename="../ui/today_view.py" line="418"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="426"/>
+        <location filename="../ui/today_view.py" line="427"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="427"/>
+        <location filename="../ui/today_view.py" line="428"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="442"/>
+        <location filename="../ui/today_view.py" line="443"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="446"/>
+        <location filename="../ui/today_view.py" line="447"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="472"/>
+        <location filename="../ui/today_view.py" line="473"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="473"/>
+        <location filename="../ui/today_view.py" line="474"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="474"/>
+        <location filename="../ui/today_view.py" line="475"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="509"/>
+        <location filename="../ui/today_view.py" line="510"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="513"/>
+        <location filename="../ui/today_view.py" line="514"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="517"/>
+        <location filename="../ui/today_view.py" line="518"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="534"/>
+        <location filename="../ui/today_view.py" line="535"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="540"/>
+        <location filename="../ui/today_view.py" line="541"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="547"/>
+        <location filename="../ui/today_view.py" line="548"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="545"/>
+        <location filename="../ui/today_view.py" line="546"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="546"/>
+        <location filename="../ui/today_view.py" line="547"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="550"/>
+        <location filename="../ui/today_view.py" line="551"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="550"/>
+        <location filename="../ui/today_view.py" line="551"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="562"/>
+        <location filename="../ui/today_view.py" line="563"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="577"/>
+        <location filename="../ui/today_view.py" line="578"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="580"/>
+        <location filename="../ui/today_view.py" line="581"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="590"/>
+        <location filename="../ui/today_view.py" line="591"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="592"/>
+        <location filename="../ui/today_view.py" line="593"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="594"/>
+        <location filename="../ui/today_view.py" line="595"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="596"/>
+        <location filename="../ui/today_view.py" line="597"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="599"/>
+        <location filename="../ui/today_view.py" line="600"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

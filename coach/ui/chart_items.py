@@ -636,8 +636,11 @@ class LocaleDateAxis(pg.AxisItem):
         if size <= 0 or high <= low:
             return []
         per_px = (high - low) / size
+        font = self.style.get("tickFont") or self.font()
+        key = font.key()  # once per call: the axis asks again at every pan and zoom
         major = next((step for step in STEPS
-                      if step[2] / per_px >= self._label_room(step[2])), STEPS[-1])
+                      if step[2] / per_px >= self._label_room(step[2], font, key)),
+                     STEPS[-1])
         unit, count, length = major
         ticks = calendar_ticks(low, high, unit, count)
         levels = [(length, ticks)]
@@ -649,12 +652,11 @@ class LocaleDateAxis(pg.AxisItem):
                 break
         return levels
 
-    def _label_room(self, spacing: float) -> float:
-        """Pixels between labels of a step of *spacing* seconds: at least
+    def _label_room(self, spacing: float, font: QFont, font_key: str) -> float:
+        """Pixels between labels of a step of *spacing* seconds in *font*: at least
         :data:`LABEL_SPACING_PX`, and more where its widest label needs it (large text,
         "2026年12月"), so that labels never run into each other."""
-        font = self.style.get("tickFont") or self.font()
-        key = (font.key(), _pattern(spacing))
+        key = (font_key, _pattern(spacing))
         room = self._rooms.get(key)
         if room is None:
             widest = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), key[1])

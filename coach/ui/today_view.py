@@ -68,8 +68,10 @@ def frequency_words(routine_id: str | None, library: Library, lang: str) -> str:
     return found.frequency.get(lang) if found and found.frequency else ""
 
 
-def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
-    """The advice module's verdict for today in the user's language."""
+def advice_words(advice: TodayAdvice, library: Library, lang: str, *,
+                 carry_on: bool = True) -> str:
+    """The advice module's verdict for today in the user's language; *carry_on*: a
+    settled morning may say to carry on at the same level (:func:`_carry_on`)."""
     def name(routine_id: str | None) -> str:
         routine = library.get(routine_id) if routine_id else None
         return routine.title.get(lang) if routine else (routine_id or "")
@@ -110,6 +112,12 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str) -> str:
             return translate("MainWindow", "Yesterday: “{routine}”.").format(routine=routine)
         return translate("MainWindow", "Yesterday: “{routine}”. {frequency}").format(
             routine=routine, frequency=often)
+    if kind is Today.MORNING_SETTLED and not carry_on:
+        # Back to usual, but the session was too much, today is a rest day, or the
+        # coach offers another level: the words under this say what to do.
+        return translate("MainWindow", "This morning your pain was {value} of 10, back "
+                                       "to its usual level after yesterday's "
+                                       "“{routine}”.").format(value=value, routine=routine)
     if kind is Today.MORNING_SETTLED:
         return translate("MainWindow", "This morning your pain was {value} of 10, back to "
                                        "its usual level after yesterday's “{routine}”: the "
@@ -368,14 +376,7 @@ class TodayPage(QScrollArea):
                 return ""
             return self.tr("How often to do “{routine}”: {frequency}").format(
                 routine=self._title(advice.routine_id or ""), frequency=often)
-        if advice.kind is Today.MORNING_SETTLED and not _carry_on(view):
-            # Back to usual, but the session was too much, today is a rest day, or the
-            # coach offers another level: the words under this say what to do.
-            return translate("MainWindow", "This morning your pain was {value} of 10, back "
-                                           "to its usual level after yesterday's "
-                                           "“{routine}”.").format(
-                value=advice.value, routine=self._title(advice.routine_id or ""))
-        return advice_words(advice, self.library, self.lang)
+        return advice_words(advice, self.library, self.lang, carry_on=_carry_on(view))
 
     def _fill_planned(self, view: TodayView) -> None:
         clear_layout(self.planned)
