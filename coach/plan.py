@@ -12,7 +12,7 @@ import contextlib
 import os
 import re
 from collections.abc import Iterable
-from datetime import date, time
+from datetime import date, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,6 +25,9 @@ PLAN_VERSION = 1
 MAX_FILE_BYTES = 64 * 1024
 #: More entries than this is not a plan a person made.
 MAX_ENTRIES = 64
+#: How long an entry that was changed or removed is kept, in days after its last one:
+#: adherence looks back over this week and the four before (at most 34 days).
+KEEP_RETIRED_DAYS = 42
 #: Where nothing better is known, a new entry's time.
 DEFAULT_TIME = time(10, 0)
 #: The desk break's interval, in minutes, during active hours.
@@ -131,6 +134,11 @@ class Entry(NamedTuple):
     at: time
     every: int | None = None
     since: date | None = None  # the day it was planned: adherence counts from here
+    until: date | None = None  # a retired entry's last day in force (Plan.retired)
+
+    def in_force(self, day: date) -> bool:
+        return (self.since is None or day >= self.since) \
+            and (self.until is None or day <= self.until)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"routine_id": self.routine_id, "days": day_list(self.days),
@@ -139,16 +147,22 @@ class Entry(NamedTuple):
             data["every"] = self.every
         if self.since is not None:
             data["since"] = self.since.isoformat()
+        if self.until is not None:
+            data["until"] = self.until.isoformat()
         return data
 
 
 class Plan(NamedTuple):
     """The weekly plan. *active_hours* bound the hourly nudges; nothing is reminded
-    during *quiet_hours* (start, end; may span midnight)."""
+    during *quiet_hours* (start, end; may span midnight). *retired* keeps, for a few
+    weeks, entries whose days were changed or that were taken out of the plan (each
+    with the last day it was in force), so that past weeks are judged by what was
+    planned then; nothing else reads them."""
 
     entries: tuple[Entry, ...] = ()
     active_hours: tuple[time, time] = (time(9, 0), time(17, 0))
     quiet_hours: tuple[time, time] | None = (time(21, 30), time(7, 0))
+    retired: tuple[Entry, ...] = ()
 
     def entry(self, routine_id: str) -> Entry | None:
         return next((e for e in self.entries if e.routine_id == routine_id), None)
@@ -164,6 +178,31 @@ class Plan(NamedTuple):
         return self._replace(entries=tuple(e for e in self.entries
                                            if e.routine_id != routine_id))
 
+    def replan(self, routine_id: str, entry: Entry | None, today: date) -> Plan:
+        """The plan with that routine's entry set to *entry* (None: out of the plan) as
+        of *today*. A new time alone keeps the entry's history; new days, hourly or not,
+        or leaving the plan retire the old entry with yesterday as its last day, and the
+        new one counts from today, so past weeks keep what was planned then (a plan
+        that went from three days a week to daily did not owe seven sessions a week
+        all along)."""
+        old = self.entry(routine_id)
+        if entry is not None and old is not None \
+                and (entry.days, entry.every) == (old.days, old.every):
+            return self.with_entry(entry._replace(since=old.since, until=None))
+        retired = self.retired
+        if old is not None and (old.since is None or old.since < today):
+            retired = (*retired, old._replace(until=today - timedelta(days=1)))
+        oldest = today - timedelta(days=KEEP_RETIRED_DAYS)
+        plan = self._replace(retired=tuple(r for r in retired
+                                           if r.until is not None and r.until >= oldest))
+        if entry is None:
+            return plan.without(routine_id)
+        return plan.with_entry(entry._replace(since=today, until=None))
+
+    def ever_planned(self) -> tuple[Entry, ...]:
+        """The entries in force now, and those retired a short while ago."""
+        return self.entries + self.retired
+
     def planned_on(self, weekday: int) -> list[Entry]:
         """Entries planned on that ``date.weekday()``."""
         return [e for e in self.entries if DAYS[weekday] in e.days]
@@ -177,11 +216,14 @@ class Plan(NamedTuple):
         return moment >= start or moment < end
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": PLAN_VERSION,
+        data = {"version": PLAN_VERSION,
                 "entries": [e.to_json() for e in self.entries],
                 "active_hours": [hhmm(t) for t in self.active_hours],
                 "quiet_hours": None if self.quiet_hours is None
                 else [hhmm(t) for t in self.quiet_hours]}
+        if self.retired:
+            data["retired"] = [e.to_json() for e in self.retired]
+        return data
 
 
 # -- defaults from the routine's own frequency -----------------------------------------
@@ -216,8 +258,20 @@ def default_entry(routine: Routine, plan: Plan | None = None, *,
 
 
 # -- the file -------------------------------------------------------------------------
-def _checked_entry(raw: Any, n: int) -> Entry:
-    where = f"entry {n}"
+def _date(raw: Any, where: str, key: str) -> date | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{where}: {key} must be a date (YYYY-MM-DD)") from None
+
+
+def _checked_entry(raw: Any, n: int, what: str = "entry") -> Entry:
+    where = f"{what} {n}"
     if not isinstance(raw, dict):
         raise ValueError(f"{where} is not an object")
     routine_id = raw.get("routine_id")
@@ -234,16 +288,15 @@ def _checked_entry(raw: Any, n: int) -> Entry:
     every = raw.get("every")
     if every is not None and (type(every) is not int or not 15 <= every <= 24 * 60):
         raise ValueError(f"{where}: every must be minutes from 15 to 1440")
-    since = raw.get("since")
-    if since is not None and (not isinstance(since, str) or len(since) != 10):
-        raise ValueError(f"{where}: since must be a date (YYYY-MM-DD)")
+    since, until = _date(raw, where, "since"), _date(raw, where, "until")
+    if what == "retired" and (until is None or (since is not None and since > until)):
+        raise ValueError(f"{where}: until must be a date on or after since")
+    if what != "retired" and until is not None:
+        raise ValueError(f"{where}: only a retired entry has until")
     try:
-        return Entry(routine_id, parse_days(days), parse_time(at), every,
-                     date.fromisoformat(since) if since else None)
+        return Entry(routine_id, parse_days(days), parse_time(at), every, since, until)
     except PlanInputError as err:
         raise ValueError(f"{where}: {err}") from None
-    except ValueError:
-        raise ValueError(f"{where}: since must be a date (YYYY-MM-DD)") from None
 
 
 def _hours(raw: Any, what: str) -> tuple[time, time]:
@@ -274,6 +327,13 @@ def plan_from_json(data: Any) -> Plan:
         if plan.entry(entry.routine_id) is not None:
             raise ValueError(f"entry {n}: {entry.routine_id} is planned twice")
         plan = plan.with_entry(entry)
+    raw_retired = data.get("retired", [])
+    if not isinstance(raw_retired, list):
+        raise ValueError("retired must be a list")
+    if len(raw_retired) > MAX_ENTRIES:
+        raise ValueError(f"more than {MAX_ENTRIES} retired entries")
+    plan = plan._replace(retired=tuple(_checked_entry(raw, n, "retired")
+                                       for n, raw in enumerate(raw_retired, 1)))
     if "active_hours" in data:
         start, end = _hours(data["active_hours"], "active_hours")
         if not start < end:

@@ -83,7 +83,7 @@ def cmd_plan(options: Options, args: argparse.Namespace, now: datetime) -> int:
         if args.plan_command == "add":
             return _add(options, args.routine_id, args.days, args.at, now)
         if args.plan_command == "remove":
-            return _remove(options, args.routine_id)
+            return _remove(options, args.routine_id, now)
         return _ics(options, args.out, now)
     except PlanError as err:
         _warn(str(err))
@@ -142,10 +142,10 @@ def _add(options: Options, routine_id: str, days: frozenset[Day] | None,
         entry = Entry(entry.routine_id, days, entry.at, entry.every)
     if at is not None:
         entry = Entry(entry.routine_id, entry.days, at)  # a fixed time, not hourly
-    old = plan.entry(routine_id)
-    replaced = old is not None
-    entry = entry._replace(since=old.since if old and old.since else now.date())
-    _save(options, loaded, plan.with_entry(entry))
+    replaced = plan.entry(routine_id) is not None
+    plan = plan.replan(routine_id, entry, now.date())
+    entry = plan.entry(routine_id) or entry
+    _save(options, loaded, plan)
     when = (f"every {entry.every} min from {hhmm(entry.at)}" if entry.every
             else f"at {hhmm(entry.at)}")
     print(f"{'Replaced' if replaced else 'Added'}: {routine_id} on {_days_text(entry)} {when}")
@@ -157,12 +157,12 @@ def _add(options: Options, routine_id: str, days: frozenset[Day] | None,
     return 0
 
 
-def _remove(options: Options, routine_id: str) -> int:
+def _remove(options: Options, routine_id: str, now: datetime) -> int:
     loaded = _load(options)
     if loaded.plan.entry(routine_id) is None:
         shown = terminal_safe(routine_id if len(routine_id) <= 60 else routine_id[:60] + "...")
         raise UsageError(f"{shown!r} is not in the plan (see 'coach plan show')")
-    _save(options, loaded, loaded.plan.without(routine_id))
+    _save(options, loaded, loaded.plan.replan(routine_id, None, now.date()))
     print(f"Removed: {routine_id}")
     return 0
 

@@ -86,21 +86,23 @@ def _week_start(day: date) -> date:
 
 
 def _week(plan: Plan, history: History, monday: date, tz: tzinfo) -> tuple[int, int]:
-    """(done, planned) in one Monday-to-Sunday week. Per routine, the days it was done
+    """(done, planned) in one Monday-to-Sunday week. Per entry, the days it was done
     count up to the days it was planned: a session moved to another day still counts.
-    Rest days, and days before the entry was planned, are not planned days, and
-    sessions before it do not count towards it; hourly nudges are not counted."""
+    Each day is judged by the entry in force then (a retired one for days before a
+    change); rest days, and days before the entry was planned, are not planned days,
+    and sessions outside its days in force do not count towards it; hourly nudges are
+    not counted."""
     days = [monday + timedelta(days=n) for n in range(7)]
     resting = {d for d in days if rest_on(history, d, tz) is not None}
     done_total = planned_total = 0
-    for entry in plan.entries:
+    for entry in plan.ever_planned():
         if entry.every is not None:
             continue
-        since = [d for d in days if entry.since is None or d >= entry.since]
-        planned = sum(1 for d in since if d not in resting
+        in_force = [d for d in days if entry.in_force(d)]
+        planned = sum(1 for d in in_force if d not in resting
                       and d.weekday() in {day.weekday for day in entry.days})
         done = len({local_date(s.started, tz) for s in history.exercised(entry.routine_id)}
-                   & set(since))
+                   & set(in_force))
         planned_total += planned
         done_total += min(done, planned)
     return done_total, planned_total

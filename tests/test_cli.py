@@ -426,6 +426,28 @@ def test_plan_add_replaces_and_remove_removes(capsys, data_dir, plan_clock):
     assert json.loads(out)["entries"] == [] and json.loads(out)["next"] is None
 
 
+def test_plan_changes_keep_the_days_planned_before_for_past_weeks(capsys, data_dir,
+                                                                  plan_clock):
+    from datetime import date, time
+
+    from coach.plan import EVERY_OTHER_DAY, Entry, Plan, save_plan
+
+    save_plan(data_dir / "plan.json", Plan((Entry(FLAGSHIP, EVERY_OTHER_DAY, time(7, 30),
+                                                  since=date(2026, 11, 2)),)))
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, *d, "plan", "add", FLAGSHIP, "--days", "daily")
+    data = json.loads(run(capsys, *d, "plan", "show", "--json")[1])
+    assert data["entries"][0]["since"] == "2026-12-01"
+    was = {"routine_id": FLAGSHIP, "days": ["mon", "wed", "fri"], "at": "07:30",
+           "since": "2026-11-02", "until": "2026-11-30"}
+    assert data["retired"] == [was]
+    run(capsys, *d, "plan", "remove", FLAGSHIP)  # planned daily only today: nothing to keep
+    data = json.loads(run(capsys, *d, "plan", "show", "--json")[1])
+    assert data["entries"] == [] and data["retired"] == [was]
+    today = json.loads(run(capsys, *d, "today", "--json")[1])
+    assert today["adherence"]["four_weeks"]["planned"] == 12
+
+
 def test_desk_break_defaults_to_hourly_in_active_hours(capsys, data_dir, plan_clock):
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "add", "desk-break")
     assert out == "Added: desk-break on mon-fri every 60 min from 09:00\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from coach.library import load_library
 from coach.plan import (
     EVERY_DAY,
     EVERY_OTHER_DAY,
+    KEEP_RETIRED_DAYS,
     MAX_FILE_BYTES,
     Cadence,
     Day,
@@ -123,7 +124,9 @@ def full_plan() -> Plan:
     return Plan(entries=(Entry("ten-minute-inner-thigh", MWF, time(7, 30),
                                since=date(2026, 11, 2)),
                          Entry("desk-break", EVERY_DAY, time(9), 60)),
-                active_hours=(time(9), time(17)), quiet_hours=None)
+                active_hours=(time(9), time(17)), quiet_hours=None,
+                retired=(Entry("back-of-knee-stretch", frozenset({Day.TUE}), time(18),
+                               since=date(2026, 10, 1), until=date(2026, 11, 20)),))
 
 
 def test_save_and_load_round_trip(tmp_path):
@@ -135,6 +138,8 @@ def test_save_and_load_round_trip(tmp_path):
     assert data["entries"][0] == {"routine_id": "ten-minute-inner-thigh",
                                   "days": ["mon", "wed", "fri"], "at": "07:30",
                                   "since": "2026-11-02"}
+    assert data["retired"] == [{"routine_id": "back-of-knee-stretch", "days": ["tue"],
+                                "at": "18:00", "since": "2026-10-01", "until": "2026-11-20"}]
 
 
 def test_missing_file_is_no_plan_without_a_problem(tmp_path):
@@ -193,6 +198,19 @@ HOSTILE = {
                     b'"every": true}]}',
     "bad since": b'{"entries": [{"routine_id": "a", "days": ["mon"], "at": "07:00", '
                  b'"since": "yesterday!"}]}',
+    "until on a planned entry": b'{"entries": [{"routine_id": "a", "days": ["mon"], '
+                                b'"at": "07:00", "until": "2026-11-02"}]}',
+    "retired without until": b'{"retired": [{"routine_id": "a", "days": ["mon"], '
+                             b'"at": "07:00", "since": "2026-11-02"}]}',
+    "retired ends before it began": b'{"retired": [{"routine_id": "a", "days": ["mon"], '
+                                    b'"at": "07:00", "since": "2026-11-02", '
+                                    b'"until": "2026-11-01"}]}',
+    "retired not a list": b'{"retired": {"routine_id": "a"}}',
+    "bad until": b'{"retired": [{"routine_id": "a", "days": ["mon"], "at": "07:00", '
+                 b'"until": 20261101}]}',
+    "too many retired": json.dumps({"retired": [
+        {"routine_id": "a", "days": ["mon"], "at": "07:00", "until": "2026-11-01"}
+        for n in range(65)]}).encode(),
     "twice": b'{"entries": [{"routine_id": "a", "days": ["mon"], "at": "07:00"}, '
              b'{"routine_id": "a", "days": ["tue"], "at": "08:00"}]}',
     "too many": json.dumps({"entries": [{"routine_id": f"r{n}", "days": ["mon"],
@@ -236,7 +254,8 @@ def test_set_aside_keeps_the_damaged_file(tmp_path):
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["entries", "routine_id", "days", "at", "every", "since", "version",
+        st.sampled_from(["entries", "routine_id", "days", "at", "every", "since", "until",
+                         "retired", "version",
                          "active_hours", "quiet_hours", "x"]), inner, max_size=5),
     max_leaves=20)
 
@@ -258,3 +277,58 @@ def test_any_bytes_never_crash_the_loader(tmp_path_factory, raw):
     path.write_bytes(raw)
     loaded = load_plan(path)
     assert loaded.problem is not None or loaded.plan is not None
+
+
+# -- changing the plan keeps the past ---------------------------------------------------------
+TODAY = date(2026, 12, 2)
+FLAG = "ten-minute-inner-thigh"
+
+
+def planned_since(since: date | None) -> Plan:
+    return Plan(entries=(Entry(FLAG, MWF, time(7, 30), since=since),))
+
+
+def test_new_days_retire_the_old_entry_so_past_weeks_keep_what_was_planned():
+    plan = planned_since(date(2026, 10, 5)).replan(FLAG, Entry(FLAG, EVERY_DAY, time(8)), TODAY)
+    assert plan.entries == (Entry(FLAG, EVERY_DAY, time(8), since=TODAY),)
+    assert plan.retired == (Entry(FLAG, MWF, time(7, 30), since=date(2026, 10, 5),
+                                  until=TODAY - timedelta(days=1)),)
+    assert plan_from_json(plan.to_json()) == plan
+
+
+def test_a_new_time_alone_keeps_the_entry_and_its_start():
+    plan = planned_since(date(2026, 10, 5)).replan(FLAG, Entry(FLAG, MWF, time(18)), TODAY)
+    assert plan.entries == (Entry(FLAG, MWF, time(18), since=date(2026, 10, 5)),)
+    assert plan.retired == ()
+
+
+def test_leaving_the_plan_retires_the_entry():
+    plan = planned_since(None).replan(FLAG, None, TODAY)
+    assert plan.entries == ()
+    assert plan.retired == (Entry(FLAG, MWF, time(7, 30), until=TODAY - timedelta(days=1)),)
+
+
+def test_an_entry_planned_today_and_changed_today_leaves_nothing_behind():
+    plan = planned_since(TODAY).replan(FLAG, Entry(FLAG, EVERY_DAY, time(8)), TODAY)
+    assert plan.retired == ()
+    assert planned_since(TODAY).replan(FLAG, None, TODAY) == Plan()
+
+
+def test_a_new_entry_counts_from_today_and_others_keep_their_place():
+    desk = Entry("desk-break", EVERY_DAY, time(9), 60, since=date(2026, 11, 1))
+    plan = Plan(entries=(Entry(FLAG, MWF, time(7, 30), since=date(2026, 11, 1)), desk))
+    changed = plan.replan(FLAG, Entry(FLAG, EVERY_DAY, time(7, 30)), TODAY)
+    assert [e.routine_id for e in changed.entries] == [FLAG, "desk-break"]
+    added = Plan().replan("back-of-knee-stretch",
+                          Entry("back-of-knee-stretch", MWF, time(9)), TODAY)
+    assert added.entries[0].since == TODAY and added.retired == ()
+
+
+def test_retired_entries_are_kept_a_few_weeks_only():
+    plan = planned_since(date(2026, 9, 1)).replan(FLAG, Entry(FLAG, EVERY_DAY, time(8)), TODAY)
+    later = TODAY + timedelta(days=KEEP_RETIRED_DAYS - 1)  # the last day it is kept
+    plan = plan.replan(FLAG, Entry(FLAG, MWF, time(8)), later)
+    assert [r.until for r in plan.retired] == [TODAY - timedelta(days=1), later - timedelta(1)]
+    plan = plan.replan(FLAG, Entry(FLAG, EVERY_DAY, time(8)), later + timedelta(days=2))
+    assert [r.until for r in plan.retired] == [later - timedelta(1),
+                                               later + timedelta(days=1)]

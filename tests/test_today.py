@@ -147,6 +147,34 @@ def test_sessions_before_an_entry_was_planned_do_not_count_towards_it():
     assert adherence(plan, history, MONDAY + timedelta(2), LONDON).done == 1
 
 
+def test_past_weeks_keep_the_plan_they_had_when_the_days_change():
+    """Every Monday, Wednesday and Friday for four weeks, all done; then daily from this
+    Monday. The four weeks before were 12 of 12 (they read 12 of 28), and this week
+    counts the new daily entry alone."""
+    weeks_ago = MONDAY - timedelta(weeks=4)
+    history = History.of([done(weeks_ago + timedelta(weeks=w, days=d))
+                          for w in range(4) for d in (0, 2, 4)] + [done(MONDAY)])
+    old = Plan(entries=(Entry(FLAGSHIP, MWF, time(7, 30), since=weeks_ago),))
+    plan = old.replan(FLAGSHIP, Entry(FLAGSHIP, EVERY_DAY, time(7, 30)), MONDAY)
+    four = adherence(plan, history, MONDAY + timedelta(1), LONDON, 4, before_this_week=True)
+    assert (four.done, four.planned) == (12, 12)
+    assert adherence(plan, history, MONDAY + timedelta(1), LONDON)[2:] == (1, 7)
+    # Changed on a Wednesday: Monday was owed under the old days, Wednesday on under the
+    # new ones, and the Monday session counts for the old entry only.
+    plan = old.replan(FLAGSHIP, Entry(FLAGSHIP, EVERY_DAY, time(7, 30)), MONDAY + timedelta(2))
+    assert adherence(plan, history, MONDAY + timedelta(2), LONDON)[2:] == (1, 1 + 5)
+
+
+def test_a_routine_taken_out_of_the_plan_still_counts_for_the_weeks_it_was_in():
+    weeks_ago = MONDAY - timedelta(weeks=4)
+    history = History.of([done(weeks_ago + timedelta(weeks=w)) for w in range(4)])
+    plan = Plan(entries=(Entry(FLAGSHIP, MWF, time(7, 30), since=weeks_ago),)).replan(
+        FLAGSHIP, None, MONDAY)
+    four = adherence(plan, history, MONDAY, LONDON, 4, before_this_week=True)
+    assert (four.done, four.planned) == (4, 12)
+    assert adherence(plan, history, MONDAY, LONDON)[2:] == (0, 0)
+
+
 def test_a_missed_week_is_not_a_broken_streak(routines):
     history = History.of([done(MONDAY - timedelta(weeks=2))])
     view = today(PLAN, history, at(MONDAY, 6), routines=routines)

@@ -184,7 +184,7 @@ class PlanRow(QWidget):
     def needs_a_day(self) -> bool:
         return self.check.isChecked() and not self.days()
 
-    def entry(self, active_start: time, today: date) -> Entry | None:
+    def entry(self, active_start: time) -> Entry | None:
         """The entry the controls describe (None when unticked); an hourly entry
         starts with the active hours, as :class:`coach.plan.Entry` says."""
         if not self.check.isChecked():
@@ -193,8 +193,7 @@ class PlanRow(QWidget):
         old = self._entry
         if old is not None and (old.days, old.at, old.every) == (self.days(), at, self._every):
             return old  # unchanged: byte for byte
-        since = old.since if old and old.since else today  # as `coach plan add` does
-        return Entry(self.routine.id, self.days(), at, self._every, since)
+        return Entry(self.routine.id, self.days(), at, self._every)  # Plan.replan dates it
 
     def _fill(self, entry: Entry) -> None:
         for day, button in self.day_buttons.items():
@@ -488,8 +487,9 @@ class PlanDialog(QDialog):
         plan = self._hours_plan(self._loaded.plan)
         today = date.today()
         for routine_id, row in self.rows.items():
-            entry = row.entry(plan.active_hours[0], today)
-            plan = plan.without(routine_id) if entry is None else plan.with_entry(entry)
+            entry = row.entry(plan.active_hours[0])
+            if entry is not plan.entry(routine_id):  # an unchanged entry stays as it is
+                plan = plan.replan(routine_id, entry, today)
         return plan
 
     def save(self) -> None:

@@ -2,7 +2,7 @@
 controls say, errors said in the dialog (which stays open), start at login, the
 calendar export, Cancel, and a small screen."""
 
-from datetime import time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -123,6 +123,25 @@ def test_an_entry_stays_as_it_was_and_others_are_kept(make_dialog, qtbot, plan_p
     with qtbot.waitSignal(dialog.plan_saved):
         click(qtbot, dialog.save_button)
     assert load_plan(plan_path).plan.entries == (foreign, old)
+
+
+def test_new_days_or_an_unticked_routine_keep_the_old_entry_for_past_weeks(
+        make_dialog, qtbot, plan_path):
+    """The weeks before the change are judged by the days planned then."""
+    started = date.today() - timedelta(weeks=5)
+    old = Entry(FLAGSHIP, frozenset({Day.MON, Day.WED, Day.FRI}), time(7, 30), since=started)
+    desk = Entry(DESK, frozenset(DAYS[:5]), time(9), 60, since=started)
+    save_plan(plan_path, Plan((old, desk)))
+    dialog = make_dialog()
+    click(qtbot, dialog.rows[FLAGSHIP].day_buttons[Day.TUE])
+    tick(qtbot, dialog.rows[DESK].check)  # out of the plan
+    with qtbot.waitSignal(dialog.plan_saved):
+        click(qtbot, dialog.save_button)
+    plan = load_plan(plan_path).plan
+    today = date.today()
+    assert plan.entries == (old._replace(days=old.days | {Day.TUE}, since=today),)
+    yesterday = today - timedelta(days=1)
+    assert plan.retired == (old._replace(until=yesterday), desk._replace(until=yesterday))
 
 
 def test_a_routine_without_days_cannot_be_saved(make_dialog, qtbot, plan_path):
