@@ -32,6 +32,7 @@ from coach.routine import Routine
 from coach.schedule import ReminderState
 from coach.textsafe import terminal_safe
 from coach.today import offer_open, today
+from coach.ui import theme
 from coach.ui.main_menus import MainMenus
 from coach.ui.settings import Settings
 from coach.ui.trend_tab import TrendTab
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
         # a correction, an import), the home screen and the chart catch up.
         self._refresh_queued = False
         self.journal.subscribe(self._journal_changed)
-        restore_geometry(self, self.settings.get(config.WINDOW_GEOMETRY))
+        restore_geometry(self, self.settings.get(config.WINDOW_GEOMETRY),
+                         theme.clamp_scale(self.settings.get(config.TEXT_SCALE)))
         self.show_page(self.settings.get(config.PAGE))
         after_first_paint(self, self._after_first_paint)
 
@@ -436,6 +438,9 @@ class MainWindow(QMainWindow):
             self.reminders.set_session_running(True)
         for action in self.outside_session:
             action.setEnabled(False)
+        # Its messages are about what the menus do outside a session; its empty line
+        # is better spent on the player (at large text it is a line of instructions).
+        self.statusBar().hide()
         self.flow.start()
 
     def close_session(self) -> None:
@@ -450,6 +455,7 @@ class MainWindow(QMainWindow):
             self.reminders.set_session_running(False)
         for action in self.outside_session:
             action.setEnabled(True)
+        self.statusBar().show()
         # Back where the session was started, with the keyboard on that page (the
         # routine list had it even when the Today page was shown).
         self.show_page(self._return_page)

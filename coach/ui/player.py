@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenuBar,
     QSizePolicy,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -192,7 +191,7 @@ class PlayerView(QWidget):
         outer.addWidget(self.cue_label)
         # When space is short, one line replaces the list: the cue or the first step.
         self.instruction_line = plain_label("", point_delta=3, object_name="instructionLine")
-        self.instruction_line.setWordWrap(False)
+        self.instruction_line.setWordWrap(True)  # one or two lines, broken by PlayerFit
         self.instruction_line.setSizePolicy(QSizePolicy.Policy.Ignored,
                                             QSizePolicy.Policy.Preferred)
         self.instruction_line.hide()
@@ -279,7 +278,10 @@ class PlayerView(QWidget):
         self._timer.stop()
 
     def set_status_note(self, text: str) -> None:
+        shown = bool(self.status_note.text())
         self.status_note.setText(text)
+        if bool(text) != shown:  # a line more or less under the buttons: fit again
+            self._fit.refit(self._shown_step)
 
     # -- rendering -----------------------------------------------------------------
     def _recolour(self, _colours: theme.Theme) -> None:
@@ -409,9 +411,9 @@ class PlayerView(QWidget):
         self._focus_mode = on
         self.focus_button.setChecked(on)
         window = self.window()
-        for bar in (window.findChild(QMenuBar), window.findChild(QStatusBar)):
-            if bar is not None and bar.window() is window:
-                bar.setVisible(not on)
+        bar = window.findChild(QMenuBar)  # the status bar is hidden all session
+        if bar is not None and bar.window() is window:
+            bar.setVisible(not on)
         if on:
             self._window_state_before = window.windowState()
             window.setWindowState(self._window_state_before | Qt.WindowState.WindowFullScreen)

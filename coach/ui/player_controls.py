@@ -136,12 +136,12 @@ class PlayerControls:
         # The two stop buttons as one piece: a row of their own at a large text size
         # must not squeeze them into the columns of the buttons above.
         self.stop_buttons = QWidget()
-        stop_row = QHBoxLayout(self.stop_buttons)
+        stop_row = self._stop_row = QHBoxLayout(self.stop_buttons)
         stop_row.setContentsMargins(0, 0, 0, 0)
         stop_row.setSpacing(grid.horizontalSpacing())
+        stop_row.addStretch(1)  # the sound and voice toggles go before it when they join
         stop_row.addWidget(self.unwell_button)
         stop_row.addWidget(self.sharp_pain_button)
-        self.arrange(10**6, focus_mode=False)
         outer.addWidget(self.bar)
 
         hint = plain_label(translate(
@@ -163,7 +163,7 @@ class PlayerControls:
             translate("PlayerView", "Voice: off"),
             translate("PlayerView", "Spoken guidance (V)"))
         self.bottom_bar = QWidget()
-        bottom = QHBoxLayout(self.bottom_bar)
+        bottom = self._bottom = QHBoxLayout(self.bottom_bar)
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(hint, 1)
         bottom.addStretch(0)  # keeps the toggles their size once the hint is hidden
@@ -171,6 +171,8 @@ class PlayerControls:
         bottom.addWidget(self.sound_toggle)
         bottom.addWidget(self.voice_toggle)
         outer.addWidget(self.bottom_bar)
+        self._toggles_beside_stops = False
+        self.arrange(10**6, focus_mode=False)
 
     def bind_keys(self, owner: QWidget, escape: Callable[[], None]) -> None:
         """The buttons' keys, on *owner*; Esc calls *escape*."""
@@ -209,6 +211,9 @@ class PlayerControls:
                 used = 0
             rows[-1] += group
             used += need
+        # Stop buttons in a row of their own (a narrow window, large text): the sound
+        # and voice toggles share it, on the left, rather than take one more line.
+        self._toggles_beside(len(rows[-1]) == 1 and not focus_mode)
         if rows == self._rows:
             return
         self._rows = rows
@@ -223,6 +228,28 @@ class PlayerControls:
                     self.grid.addWidget(b, r, c)
                 elif c:  # right, after a stretching gap
                     self.grid.addWidget(b, r, last + 1)
-                else:  # a row of their own: right, across the whole width
-                    self.grid.addWidget(b, r, 0, 1, last + 2, Qt.AlignmentFlag.AlignRight)
+                else:  # a row of their own, across the whole width: on the right
+                    self.grid.addWidget(b, r, 0, 1, last + 2)
         self.grid.setColumnStretch(last, 1)
+
+    def bottom_bar_used(self) -> bool:
+        """Whether the bar under the buttons has anything to show (else it would
+        keep an empty line)."""
+        return not self.key_hint.isHidden() or bool(self.status_note.text()) \
+            or not self._toggles_beside_stops
+
+    def _toggles_beside(self, beside: bool) -> None:
+        if beside == self._toggles_beside_stops:
+            return
+        self._toggles_beside_stops = beside
+        toggles = (self.sound_toggle, self.voice_toggle)
+        for n, toggle in enumerate(toggles):
+            if beside:
+                self._stop_row.insertWidget(n, toggle)
+            else:
+                self._bottom.addWidget(toggle)
+            toggle.show()  # a move between parents hides a widget
+        # Tab follows the screen: the toggles before the stop buttons on their row.
+        first, last = (toggles[1], self.unwell_button) if beside \
+            else (self.sharp_pain_button, toggles[0])
+        QWidget.setTabOrder(first, last)

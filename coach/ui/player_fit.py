@@ -33,9 +33,10 @@ class PlayerFit:
         self._controls = controls
         self._trim = -1
         self._fitted_size: tuple[int, int, bool, bool] | None = None
-        # words shown -> (trim level, scale of the words)
-        self._fits: dict[tuple[object, ...], tuple[int, float]] = {}
+        # words shown -> (trim level, scale of the words, lines of the instruction)
+        self._fits: dict[tuple[object, ...], tuple[int, float, int]] = {}
         self._scale = 1.0
+        self._lines = 2  # the one-line instruction may take two when there is room
         self._instruction_text = ""
         self._has_cue = False
         #: The phase shown is "Get ready": the time to read how the step is done, so
@@ -53,10 +54,9 @@ class PlayerFit:
         self.elide_instruction()
 
     def elide_instruction(self) -> None:
-        width = max(0, self._view.width() - 40)
         line = self._view.instruction_line
-        line.setText(line.fontMetrics().elidedText(
-            self._instruction_text, Qt.TextElideMode.ElideRight, width))
+        line.setText(elided_lines(self._instruction_text, line.font(),
+                                  max(0, self._view.width() - 40), self._lines))
 
     def _instructions_widget(self) -> QWidget | None:
         item = self._view.instructions_box.itemAt(0)
@@ -68,12 +68,13 @@ class PlayerFit:
         focus = view.focus_mode()
         level = self._trim if self._trim >= 0 else 0
         # The sound and voice toggles stay (under the key hint, which goes first).
+        # Where the session stands (its counter, its meter) before the repetitions.
         optional = [self._controls.key_hint, view.next_label, self._instructions_widget(),
-                    view.top_bar, view.rep_label, view.progress]
-        self._controls.bottom_bar.setVisible(not focus)
+                    view.top_bar, view.progress, view.rep_label]
         for n, widget in enumerate(optional):
             if widget is not None:
                 widget.setVisible(not focus and n >= level)
+        self._controls.bottom_bar.setVisible(not focus and self._controls.bottom_bar_used())
         list_shown = not focus and level <= 2
         view.cue_label.setVisible(list_shown and self._has_cue)
         view.instruction_line.setVisible(not list_shown and bool(self._instruction_text))
@@ -103,6 +104,12 @@ class PlayerFit:
         margins = outer.contentsMargins()
         return total + outer.spacing() * count + margins.top() + margins.bottom()
 
+    def refit(self, step: int) -> None:
+        """Fit again from scratch: what the player shows changed in a way the fits
+        kept do not know about (a status note came or went)."""
+        self._fitted_size = None
+        self.fit_to_size(step, reset_trim=True)
+
     def fit_to_size(self, step: int, *, reset_trim: bool = False) -> None:
         """Size the words from the space there is, and trim until the clock has room.
         A fit depends only on the size and the words shown (*step* is the step shown),
@@ -124,17 +131,17 @@ class PlayerFit:
                self._instruction_text, self.reading)
         known = self._fits.get(key)
         if known is not None:
-            self._trim, scale = known
-            if scale != self._scale:
+            self._trim, scale, lines = known
+            if (scale, lines) != (self._scale, self._lines):
                 self._fit_words(width, height, only=known)
             else:
                 self.apply_trim()
             return
         self._fit_words(width, height)
-        self._fits[key] = (self._trim, self._scale)
+        self._fits[key] = (self._trim, self._scale, self._lines)
 
     def _fit_words(self, width: int, height: int, *,
-                   only: tuple[int, float] | None = None) -> None:
+                   only: tuple[int, float, int] | None = None) -> None:
         """Find the first way to make room that gives the clock enough (*only*: use
         that one, found before)."""
         view = self._view
@@ -152,19 +159,24 @@ class PlayerFit:
         # How to make room, in order: the key hint, then what comes next; then words
         # and digits a little smaller (no more: they are read from the mat), since the
         # instructions say how to do the exercise; only then the list, and more.
-        tries = [(level, 1.0) for level in range(first, 8)]
+        # Once the list is gone, its one line of instruction may take two: the whole cue
+        # rather than "the k…" matters more than where the session stands (counter and
+        # meter), less than the repetitions, which go last.
+        tries = [(level, 1.0, 1 if level < 3 else 2) for level in range(first, 6)] \
+            + [(level, 1.0, 1) for level in range(max(first, 3), 8)]
         if first == 0:
             # Getting ready, the list matters more than large digits: a first-time
             # user learns the step from it (on a 1024x600 screen it was never shown).
-            tries[3:3] = [(2, 0.85), (2, 0.7), (2, 0.55)] if self.reading else [(2, 0.85)]
-        for level, scale in [only] if only is not None else tries:
+            tries[3:3] = [(2, 0.85, 1), (2, 0.7, 1), (2, 0.55, 1)] if self.reading \
+                else [(2, 0.85, 1)]
+        for level, scale, lines in [only] if only is not None else tries:
+            self._lines = lines
             clock = self._size_words(width, height, share * scale, inner, narrow)
             self._trim, self._scale = level, scale
             self.apply_trim()
             view.outer.invalidate()
             if self._height_needed(inner) + clock <= height:
                 break
-        self.elide_instruction()
 
     def _size_words(self, width: int, height: int, share: float, inner: int,
                     narrow: bool) -> int:
@@ -179,8 +191,9 @@ class PlayerFit:
             font.setBold(True)
             label.setFont(font)
         line = QFont(view.instruction_line.font())
-        line.setPixelSize(round(max(1.25 * em, words * 0.45)))
+        line.setPixelSize(round(max((1.25 if self._lines == 1 else 1.1) * em, words * 0.45)))
         view.instruction_line.setFont(line)
+        self.elide_instruction()  # its height at this size counts
         # Room the clock needs: the phase and side words, digits about three times as
         # tall as the words, the meter.
         clock_width = inner if narrow or view.illustration.isHidden() else inner * 4 // 9
@@ -189,6 +202,29 @@ class PlayerFit:
         if narrow:
             clock += round(height * 0.2)  # the picture sits above the clock
         return clock
+
+
+def elided_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """*text* in at most *lines* lines of *width* pixels, broken where a word-wrapped
+    label would break it, the last line elided ("…") if the rest does not fit."""
+    from PySide6.QtGui import QTextLayout
+
+    metrics = QFontMetrics(font)
+    if lines <= 1 or metrics.horizontalAdvance(text) <= width:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts = []
+    while len(starts) < lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    broken = [text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
+    rest = metrics.elidedText(text[starts[-1]:].strip(), Qt.TextElideMode.ElideRight, width)
+    return "\n".join([*broken, rest])
 
 
 def steady_total_left(label: QLabel, total: float) -> None:

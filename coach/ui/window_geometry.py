@@ -15,10 +15,13 @@ MINIMUM_SIZE = QSize(600, 330)
 SCREEN_SHARE = 0.9
 
 
-def first_run_size(available: QRect) -> QSize:
-    """The preferred size, shrunk to a share of the screen's free area if needed."""
-    return QSize(min(PREFERRED_SIZE.width(), int(available.width() * SCREEN_SHARE)),
-                 min(PREFERRED_SIZE.height(), int(available.height() * SCREEN_SHARE)))
+def first_run_size(available: QRect, text_scale: int = 100) -> QSize:
+    """The preferred size, as much larger as the text is (per cent), shrunk to a share
+    of the screen's free area if needed: twice the text in the usual window left the
+    player cramped on a screen with room to spare."""
+    wanted = PREFERRED_SIZE * (max(100, text_scale) / 100)
+    return QSize(min(wanted.width(), int(available.width() * SCREEN_SHARE)),
+                 min(wanted.height(), int(available.height() * SCREEN_SHARE)))
 
 
 def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
@@ -31,10 +34,10 @@ def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
-def restore_geometry(window: QWidget, geometry: bytes) -> None:
+def restore_geometry(window: QWidget, geometry: bytes, text_scale: int = 100) -> None:
     """*window* at its remembered size and place (*geometry*, empty the first time),
     kept on the screen (which may have changed since); the first time, a size that
-    fits the screen's free area."""
+    fits the screen's free area and the text size (*text_scale*, per cent)."""
     from PySide6.QtGui import QGuiApplication
 
     restored = bool(geometry) and window.restoreGeometry(QByteArray(geometry))
@@ -48,7 +51,7 @@ def restore_geometry(window: QWidget, geometry: bytes) -> None:
                                        | Qt.WindowState.WindowFullScreen):
             window.setGeometry(fit_to_screen(window.geometry(), available))
     else:
-        size = first_run_size(available).expandedTo(window.minimumSize())
+        size = first_run_size(available, text_scale).expandedTo(window.minimumSize())
         frame = QRect(available.topLeft(), size)
         frame.moveCenter(available.center())
         window.setGeometry(frame)

@@ -134,20 +134,26 @@ def test_digits_fit_with_text_twice_as_large(qtbot, big_text, make_flow, size):
     check_layout(flow)
 
 
-def test_the_digits_stay_the_largest_with_text_twice_as_large(qtbot, big_text):
-    """At the largest text on a 1024x600 screen the phase word ("Get ready") was as
-    tall as the countdown under it: its least size, 1.4 lines of body text, left the
-    digits no room. The countdown is what is read from the mat. (The player alone, not
-    shown: a shown window here grows to what its layout asks, a screen does not.)"""
+def player_alone(qtbot, width, height):
+    """The flagship's player, not shown, at *width* x *height*, fitted."""
     from coach.session import SessionEngine
     from coach.ui.player import PlayerView
 
     routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
     player = PlayerView(SessionEngine(routine, FakeClock()), "en")
     qtbot.addWidget(player)
-    player.resize(880, 360)  # a 1024x600 screen at twice the text, less menus and tabs
+    player.resize(width, height)
     player.refresh()
     player._fit.fit_to_size(0, reset_trim=True)
+    return player
+
+
+def test_the_digits_stay_the_largest_with_text_twice_as_large(qtbot, big_text):
+    """At the largest text on a 1024x600 screen the phase word ("Get ready") was as
+    tall as the countdown under it: its least size, 1.4 lines of body text, left the
+    digits no room. The countdown is what is read from the mat. (The player alone, not
+    shown: a shown window here grows to what its layout asks, a screen does not.)"""
+    player = player_alone(qtbot, 880, 360)  # 1024x600 at twice the text, less menus, tabs
     em = QFontMetrics(player.font()).height()
     for words in (player.phase_label, player.side_label):
         assert words.font().pixelSize() <= round(1.2 * em), words.objectName()
@@ -379,3 +385,60 @@ def test_smaller_digits_before_the_instructions_go(qtbot, make_flow):
     settle(qtbot, tall)
     assert tall.player.side_label.font().pixelSize() == round(full_size(tall.player))
     check_layout(flow)
+
+
+def test_twice_as_large_text_on_a_small_screen_shows_the_whole_cue(qtbot, big_text):
+    """At twice the text on a 1024x600 screen the cue was cut to one line ("Only the
+    lower leg turns, and only a little; the k…") and the sound and voice toggles kept
+    a line of their own: the toggles now share the stop buttons' row, and the cue takes
+    two lines before where the session stands (counter, meter) is shown. (The player
+    alone, not shown: a shown window here grows to what its layout asks.)"""
+    player = player_alone(qtbot, 920, 490)  # 1024x600 less panel, title bar and menus
+    cue = player.cue_label.text()  # the list's place, hidden: the line says it
+    assert cue.startswith("Only the lower leg turns")
+    line = player.instruction_line
+    assert not line.isHidden() and "…" not in line.text() and "\n" in line.text()
+    assert " ".join(line.text().split()) == cue
+    stops = player.sharp_pain_button.parentWidget()
+    for toggle in (player.sound_toggle, player.voice_toggle):
+        assert not toggle.isHidden() and toggle.parentWidget() is stops
+    assert player.bottom_bar.isHidden()
+    assert player.top_bar.isHidden() and player.progress.isHidden()
+
+
+def test_the_toggles_go_back_under_the_buttons_when_there_is_room(qtbot, make_flow):
+    flow = make_flow(920, 490)
+    settle(qtbot, flow)
+    player = flow.player
+    assert player.sound_toggle.parentWidget() is player.bottom_bar
+    assert player.bottom_bar.isVisible()
+
+
+def test_a_status_note_gets_its_line_back(qtbot, big_text):
+    player = player_alone(qtbot, 920, 490)
+    assert player.bottom_bar.isHidden()
+    player.set_status_note("No sound device: the beeps are off")
+    assert not player.bottom_bar.isHidden() and not player.status_note.isHidden()
+    player.set_status_note("")
+    assert player.bottom_bar.isHidden()
+
+
+def test_two_lines_elided_where_a_label_would_break_them(qapp):
+    from PySide6.QtGui import QFont
+
+    from coach.ui.player_fit import elided_lines
+
+    font = QFont()
+    metrics = QFontMetrics(font)
+    text = "Only the lower leg turns, and only a little; the knees do not squeeze together."
+    width = metrics.horizontalAdvance(text) * 2 // 3
+    two = elided_lines(text, font, width, 2)
+    first, second = two.split("\n")
+    assert " ".join(two.split()) == text and "…" not in two
+    assert metrics.horizontalAdvance(first) <= width and metrics.horizontalAdvance(second) <= width
+    narrow = elided_lines(text, font, width // 2, 2)
+    assert narrow.count("\n") == 1 and narrow.endswith("…")
+    assert all(metrics.horizontalAdvance(part) <= width // 2 for part in narrow.split("\n"))
+    assert elided_lines(text, font, width, 1) == metrics.elidedText(
+        text, Qt.TextElideMode.ElideRight, width)
+    assert elided_lines("Short.", font, width, 2) == "Short."

@@ -41,6 +41,13 @@ def test_first_run_size(available, size):
     assert first_run_size(available) == size
 
 
+@pytest.mark.parametrize("scale, size", [(100, QSize(1100, 720)), (150, QSize(1650, 936)),
+                                         (200, QSize(1728, 936))])
+def test_a_first_window_is_as_much_larger_as_its_text(scale, size):
+    assert first_run_size(QRect(0, 0, 1920, 1040), scale) == size
+    assert first_run_size(QRect(0, 0, 1024, 600), scale) == QSize(921, 540)
+
+
 def test_minimum_size_fits_a_small_scaled_screen():
     # Less a title bar (~30 px) too.
     assert MINIMUM_SIZE.width() <= SMALL.width() and MINIMUM_SIZE.height() + 30 <= SMALL.height()
@@ -104,6 +111,17 @@ def test_a_status_message_does_not_move_the_page(make_window, qtbot):
     qtbot.waitUntil(lambda: bar.isVisible()
                     and bar.geometry().top() > window.pages.geometry().bottom())
     assert window.pages.geometry() == before
+
+
+def test_the_empty_status_bar_gives_its_line_to_the_session(make_window, qtbot):
+    """Its messages are about the menus outside a session; in one it was an empty line
+    under the player (a line of instructions at large text)."""
+    window = make_window()
+    show_active(window, qtbot)
+    window.start_selected()
+    assert window.flow is not None and not window.statusBar().isVisible()
+    window.close_session()
+    assert window.statusBar().isVisible()
 
 
 def session_at_the_minimum_size(make_window, qtbot):
