@@ -156,6 +156,13 @@ class TodayView(NamedTuple):
         return next((r for r in self.levels if r.routine_id == routine_id), None)
 
     @property
+    def day_reason(self) -> str:
+        """The first reason, which says what kind of day it is (planned, done, a rest
+        day...). The advice's kind, added last, may share a code with it ("done_today":
+        the last session was today, which says nothing of the rest of the plan)."""
+        return self.reasons[0]
+
+    @property
     def message(self) -> str:
         return today_message(self)
 
@@ -259,11 +266,11 @@ def today_message(view: TodayView) -> str:
     if view.action is Action.REST and Reason.CHECKED_IN in codes:
         return "A rest day. Thank you for checking in; rest and cool the knee if it helps."
     words: list[str] = []
-    if Reason.NO_PLAN in codes:
+    if view.day_reason == Reason.NO_PLAN:
         words.append("No weekly plan yet: choose a routine to do today, or make a plan.")
-    elif Reason.DONE in codes:
+    elif view.day_reason == Reason.DONE:
         words.append(f"Done for today: {_names(view, view.done)}. Well done.")
-    elif Reason.NOT_PLANNED in codes:
+    elif view.day_reason == Reason.NOT_PLANNED:
         words.append("Nothing is planned today: rest, or do a routine if you feel like it.")
     else:
         todo = tuple(r for r in view.planned if r not in view.done)

@@ -64,6 +64,32 @@ def test_done_today_is_a_rest(routines):
     assert view.message.startswith("Done for today: “Ten-minute inner-quadriceps routine”.")
 
 
+def test_one_of_two_planned_routines_done_is_not_done_for_today(routines):
+    """The advice's kind "done_today" (the last session was today) shares its code with
+    Today's own reason: with one of two routines done the screen said "Done for today:
+    … Well done." above a Start button for the other."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(7, 30)),
+                         Entry("ankle-calf", EVERY_DAY, time(18))))
+    view = today(plan, History.of([done(MONDAY)]), at(MONDAY, 12), routines=routines)
+    assert view.action is Action.EXERCISE and view.day_reason == Reason.PLANNED
+    assert view.message.startswith("Planned today: “")
+    assert "Done for today" not in view.message
+
+
+def test_just_past_midnight_after_a_late_session_the_day_is_still_planned(routines):
+    """A session from 23:50 to 00:05: at 00:30 the advice still counts it as today's
+    (no night since), but the new day's plan is not done."""
+    start = at(MONDAY, 23, 50)
+    late = Session(f"{FLAGSHIP}-late", FLAGSHIP, start, start + timedelta(minutes=15), 5,
+                   "completed")
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(7, 30)),))
+    view = today(plan, History.of([late]), at(MONDAY + timedelta(1), 0, 30),
+                 routines=routines)
+    assert view.advice.kind.value == "done_today" and view.done == ()
+    assert view.action is Action.EXERCISE
+    assert view.message.startswith("Planned today: “Ten-minute inner-quadriceps routine”.")
+
+
 def test_a_day_without_a_planned_routine_is_a_rest(routines):
     tuesday = MONDAY + timedelta(1)
     view = today(PLAN, History([]), at(tuesday), routines=routines)

@@ -183,12 +183,12 @@ def action_words(view: TodayView) -> str:
     if view.action is Action.REST and Reason.CHECKED_IN in codes:
         return translate("TodayPage", "A rest day. Thank you for checking in; rest, and "
                                       "cool the knee if it helps.")
-    if Reason.NO_PLAN in codes:
+    if view.day_reason == Reason.NO_PLAN:
         # The reminder line below offers the plan: not said twice.
         return translate("TodayPage", "No weekly plan yet: choose a routine for today.")
-    if Reason.DONE in codes:
+    if view.day_reason == Reason.DONE:
         return translate("TodayPage", "Done for today. Well done.")
-    if Reason.NOT_PLANNED in codes:
+    if view.day_reason == Reason.NOT_PLANNED:
         return translate("TodayPage", "Nothing is planned for today: rest, or do a "
                                       "routine if you feel like it.")
     return ""
