@@ -96,7 +96,16 @@ def wall_instant(day: date, wall: time, tz: tzinfo) -> datetime:
 
 
 def local_date(moment: datetime, tz: tzinfo) -> date:
+    """The day *moment* falls on in *tz*: for now, and for planned times."""
     return moment.astimezone(tz).date()
+
+
+def recorded_day(moment: datetime) -> date:
+    """The day a journal record belongs to: the date on the clock where and when it was
+    recorded (its stored UTC offset), as the journal, the trend and the coach's rules
+    count it. A later change of time zone does not move it: an evening session in New
+    York stays Monday's when Tuesday morning comes in London."""
+    return moment.date()
 
 
 # -- rest days --------------------------------------------------------------------------
@@ -135,21 +144,21 @@ def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
     (:func:`coach.progression.flare`), which ends only when the pain settles and is
     checked in on by any rating of the usual pain."""
     recent = [(at, why) for at, why in _triggers(history)
-              if 0 <= (day - local_date(at, tz)).days
+              if 0 <= (day - recorded_day(at)).days
               <= (0 if why is RestReason.HIGH_PAIN else REST_DAYS)]
     if not recent:
         up = flare(history, day)
         if up is None:
             return None
         return Rest(RestReason.FLARE_UP, datetime.combine(up.since, time(), tz),
-                    any(r.context in USUAL_PAIN and local_date(r.at, tz) == day
+                    any(r.context in USUAL_PAIN and recorded_day(r.at) == day
                         for r in history.usual_ratings))
     since, reason = max(recent, key=lambda pair: pair[0])
-    if any(s.started > since and local_date(s.started, tz) <= day
+    if any(s.started > since and recorded_day(s.started) <= day
            for s in history.exercised()):
         return None
     checked = any(r.context == Context.CHECK_IN and r.at > since
-                  and local_date(r.at, tz) == day for r in history.usual_ratings)
+                  and recorded_day(r.at) == day for r in history.usual_ratings)
     return Rest(reason, since, checked)
 
 
@@ -330,7 +339,7 @@ class _Rules:
                  tz: tzinfo) -> None:
         self.plan, self.state, self.tz = plan, state, tz
         exercised = history.exercised()
-        self.done_days = {(s.routine_id, local_date(s.started, tz)) for s in exercised}
+        self.done_days = {(s.routine_id, recorded_day(s.started)) for s in exercised}
         self.starts = [(s.routine_id, s.started.astimezone(UTC)) for s in exercised]
         self.history = history
         self._rest: dict[date, Rest | None] = {}

@@ -27,6 +27,7 @@ from coach.schedule import (
     RestReason,
     local_date,
     next_reminder,
+    recorded_day,
     rest_on,
     zone_for,
 )
@@ -101,7 +102,7 @@ def _week(plan: Plan, history: History, monday: date, tz: tzinfo) -> tuple[int, 
         in_force = [d for d in days if entry.in_force(d)]
         planned = sum(1 for d in in_force if d not in resting
                       and d.weekday() in {day.weekday for day in entry.days})
-        done = len({local_date(s.started, tz) for s in history.exercised(entry.routine_id)}
+        done = len({recorded_day(s.started) for s in history.exercised(entry.routine_id)}
                    & set(in_force))
         planned_total += planned
         done_total += min(done, planned)
@@ -126,8 +127,8 @@ def used_to_it(history: History, routine_id: str, today: date, tz: tzinfo) -> bo
     """Enough recent sessions of the routine, over two weeks or more, with no rest
     trigger in that time: the ten-minute routine may become daily."""
     start = today - timedelta(days=3 * USED_TO_IT_DAYS // 2)
-    days = sorted({local_date(s.started, tz) for s in history.exercised(routine_id)
-                   if start <= local_date(s.started, tz) <= today})
+    days = sorted({recorded_day(s.started) for s in history.exercised(routine_id)
+                   if start <= recorded_day(s.started) <= today})
     if len(days) < USED_TO_IT_SESSIONS or (days[-1] - days[0]).days < USED_TO_IT_DAYS - 1:
         return False
     return not any(rest_on(history, today - timedelta(days=n), tz)
@@ -178,7 +179,7 @@ def today(plan: Plan, history: History, now: datetime, *,
     planned = tuple(e.routine_id for e in sorted(plan.planned_on(day.weekday()),
                                                   key=lambda e: e.at))
     done = tuple(dict.fromkeys(s.routine_id for s in history.exercised()
-                               if local_date(s.started, tz) == day))
+                               if recorded_day(s.started) == day))
     main = [r for r in planned if (e := plan.entry(r)) is not None and e.every is None]
     advice = today_advice(history, day, now)
     rest = rest_on(history, day, tz)

@@ -432,3 +432,31 @@ def test_state_file_round_trip_and_damage(tmp_path):
         path.write_bytes(raw)
         assert load_state(path) == ReminderState()
     assert load_state(tmp_path / "missing.json") == ReminderState()
+
+
+# -- a change of time zone: records keep the day they were recorded on ------------------
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+
+
+def test_an_evening_session_before_flying_east_is_not_the_next_days():
+    """19:30 on Monday in New York is 00:30 on Tuesday in London: Tuesday's reminder was
+    dropped as done, and Today said "Done for today" on Tuesday morning."""
+    history = History.of([session(at(NY, 2026, 11, 30, 19, 30))])
+    now = at(LONDON, 2026, 12, 1, 8)
+    reminder = next_reminder(plan_of(daily(10)), now, ReminderState.starting(now),
+                             history=history, tz=LONDON)
+    assert reminder is not None and reminder.at == at(LONDON, 2026, 12, 1, 10)
+
+
+def test_the_rest_days_after_a_stop_stay_the_days_it_was_recorded_on():
+    """A sharp-pain stop on Monday 07:00 in London rests Monday and Tuesday wherever the
+    user is on Tuesday (in Los Angeles it still fell on Monday 23:00 and the rest ended
+    a day early)."""
+    stop = session(at(LONDON, 2026, 11, 30, 7), outcome="sharp_pain", steps=2)
+    history = History.of([stop])
+    assert rest_on(history, date(2026, 12, 1), LOS_ANGELES) is not None
+    assert rest_on(history, date(2026, 12, 2), LOS_ANGELES) is None
+    east = History.of([session(at(NY, 2026, 11, 29, 20), outcome="sharp_pain",
+                               steps=2)])
+    assert rest_on(east, date(2026, 11, 30), LONDON) is not None
+    assert rest_on(east, date(2026, 12, 1), LONDON) is None

@@ -283,3 +283,19 @@ def test_the_four_weeks_before_are_judged_on_every_rating_they_need(journal):
     assert (four.done, four.planned) == (12, 12)
     loaded = History.load(journal, wednesday)
     assert adherence(plan, loaded, wednesday, LONDON, 4, before_this_week=True) == four
+
+
+def test_after_flying_east_last_nights_session_is_not_todays(routines):
+    """28 evenings done in New York, then Monday morning in London: the Sunday evening
+    session was counted as Monday's ("Done for today", this week 1 of 7, the four
+    weeks before 27 of 28); the journal and the summary file it under Sunday."""
+    new_york = ZoneInfo("America/New_York")
+    first = MONDAY - timedelta(weeks=4)
+    history = History.of([done(first + timedelta(days=n), hh=19) for n in range(28)])
+    history = History.of([s._replace(started=s.started.replace(tzinfo=new_york),
+                                     ended=s.ended.replace(tzinfo=new_york))
+                          for s in history.sessions])
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(10), since=first),))
+    view = today(plan, history, at(MONDAY, 8), tz=LONDON, routines=routines)
+    assert view.done == () and view.action is Action.EXERCISE
+    assert view.this_week[2:] == (0, 7) and view.four_weeks[2:] == (28, 28)
