@@ -14,13 +14,16 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from coach import __version__, paths
 from coach.config import Options
 from coach.journal import Journal, JournalError, JournalNotice
 from coach.library import load_library
 from coach.routine import format_seconds
+
+if TYPE_CHECKING:
+    from coach.trend import Change
 
 
 class UsageError(Exception):
@@ -365,20 +368,29 @@ def cmd_summary(options: Options, as_json: bool, baseline: list[date] | None,
         raise UsageError(f"the baseline starts after it ends: {chosen[0]} to {chosen[1]}")
     journal = _open_journal(options)
     try:
-        data = overview_json(overview(journal, today, chosen_baseline=chosen))
+        view = overview(journal, today, chosen_baseline=chosen)
     finally:
         journal.close()
+    data = overview_json(view)
     if as_json:
         import json
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(summary_text(data))
+    print(summary_text(data, view.pain.change))
     return 0
 
 
-def summary_text(data: dict[str, Any]) -> str:
-    """``coach summary`` in plain English lines."""
+def _signed(size: float, value: float) -> str:
+    """*size* (rounded already) with *value*'s sign: "+2.0", "-30", "+0"."""
+    return f"{'-' if value < 0 and size else '+'}{size}"
+
+
+def summary_text(data: dict[str, Any], change: Change | None = None) -> str:
+    """``coach summary`` in plain English lines. The pain's change is said as it was
+    judged (*change*, unrounded: points to a tenth, per cent whole), not from the
+    JSON's figures rounded to two places (-1.954 is "2.0 points", meaningful; from
+    -1.95 it read "-1.9 points: a meaningful change")."""
     pain = data["pain"]
     lines = []
     first = "in the period you chose" if pain["baseline"] == "chosen" else "at first"
@@ -388,11 +400,12 @@ def summary_text(data: dict[str, Any]) -> str:
         lines.append(f"Pain: {recent}not enough ratings yet to compare.")
     else:
         worth = "a meaningful change" if pain["meaningful"] else "not a meaningful change"
-        percent = "" if pain["change_percent"] is None else \
-            f", {pain['change_percent']:+.0f} %"
+        points = change.points if change is not None else pain["change_points"]
+        per_cent = change.percent if change is not None else pain["change_percent"]
+        percent = "" if per_cent is None else f", {_signed(round(abs(per_cent)), per_cent)} %"
         lines.append(f"Pain: {pain['baseline_mean']:.1f} {first}, "
                      f"{pain['recent_mean']:.1f} in the last 7 days "
-                     f"({pain['change_points']:+.1f} points{percent}: {worth}).")
+                     f"({_signed(round(abs(points), 1), points)} points{percent}: {worth}).")
     for key, name, unit in (("chair_stand", "30-second chair stand", "stands"),
                             ("psfs", "Activities (PSFS, 0-10)", "points")):
         measure = data[key]

@@ -292,6 +292,11 @@ class Summary(NamedTuple):
     #: Days of the last week with a usual-pain rating (:data:`MIN_RECENT_DAYS`).
     recent_days: int = 0
 
+    @property
+    def baseline_overlaps(self) -> bool:
+        """The period chosen to compare with takes in some of the last 7 days."""
+        return self.chosen_baseline and not self.enough_history
+
 
 def active_weeks(session_days: Iterable[date], today: date,
                  weeks: int = REVIEW_WEEKS) -> int:
@@ -337,10 +342,14 @@ def summarise_days(usual: Mapping[date, Sequence[int]], after: Mapping[date, Seq
     recent_values = [v for d in recent_days for v in usual[d]]
     now = fmean(recent_values) if recent_values else None
     # A change means something only once the recent week no longer overlaps the
-    # baseline week: otherwise it compares the first days with themselves.
+    # baseline's days: otherwise it compares days with themselves. A chosen period
+    # too (one ending today compared the last three days with themselves and called
+    # a fall in pain "a meaningful rise").
     baseline_days = sorted(usual)[:WINDOW_DAYS]
-    enough = bool(baseline_days) and (
-        chosen_baseline is not None or week_start > baseline_days[-1])
+    if chosen_baseline is not None:
+        enough = week_start > chosen_baseline[1]
+    else:
+        enough = bool(baseline_days) and week_start > baseline_days[-1]
     diff = change(base, now) if base is not None and now is not None and enough \
         and len(recent_days) >= MIN_RECENT_DAYS else None
     month_start = today - timedelta(days=27)

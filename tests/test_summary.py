@@ -229,3 +229,19 @@ def test_summary_of_an_imported_history_matches_the_figures_by_hand(tmp_path, ca
     assert (data["psfs"]["baseline_mean"], data["psfs"]["latest_mean"],
             data["psfs"]["change"], data["psfs"]["meaningful"]) == (3.0, 5.5, 2.5, True)
     assert data["sessions_last_28_days"] == 0
+
+
+def test_the_text_says_the_change_as_it_was_judged():
+    """-1.954 points is judged "2.0 points": meaningful. The JSON keeps two places
+    (-1.95), from which the text printed "-1.9 points ...: a meaningful change"."""
+    from coach.cli import summary_text
+    from coach.trend import change
+
+    judged = change(7.0, 5.046)
+    assert judged.meaningful
+    data = {"pain": {"baseline_mean": 7.0, "recent_mean": 5.05, "change_points": -1.95,
+                     "change_percent": -27.91, "meaningful": True, "compared": True,
+                     "baseline": "first_week"},
+            "chair_stand": None, "psfs": None, "sessions_last_28_days": 0}
+    first = summary_text(data, judged).splitlines()[0]
+    assert "(-2.0 points, -28 %: a meaningful change)" in first

@@ -306,3 +306,21 @@ def test_one_rating_in_the_last_week_gives_no_verdict():
     two = summarise([*first_week, rating(19, 5), rating(20, 5)], [], today)
     assert two.change is not None and two.change.verdict == "worse"
     assert two.recent_days == 2
+
+
+def test_a_chosen_period_that_takes_in_the_last_week_is_not_compared():
+    """Pain 7 for four weeks, then 2 for three days, and those three days chosen to
+    compare with: "+2.9 points, a meaningful rise... talk to a clinician" while the
+    pain had fallen. The last 7 days are compared only with a period that ends before
+    them."""
+    ratings = [rating(d, 7) for d in range(28)] + [rating(d, 2) for d in range(28, 31)]
+    today = date(2026, 1, 31)
+    overlapping = summarise(ratings, [], today, chosen_baseline=(date(2026, 1, 29), today))
+    assert overlapping.change is None and overlapping.baseline_overlaps
+    assert not overlapping.see_clinician
+    before = summarise(ratings, [], today, chosen_baseline=(date(2026, 1, 1),
+                                                            date(2026, 1, 24)))
+    assert before.change is not None and before.change.verdict == "better"
+    assert not before.baseline_overlaps
+    first_week = summarise(ratings, [], today)
+    assert first_week.change is not None and not first_week.baseline_overlaps

@@ -1109,13 +1109,13 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="110"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>Knee Coach</source>
         <extracomment>The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <location filename="../ui/routines_tab.py" line="42"/>
         <location filename="../ui/routines_tab.py" line="56"/>
         <source>Routines</source>
@@ -1129,23 +1129,23 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145"/>
+        <location filename="../ui/main_window.py" line="146"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>How is your knee?</source>
         <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
@@ -1155,7 +1155,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199"/>
+        <location filename="../ui/main_window.py" line="201"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
@@ -1171,7 +1171,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/main_window.py" line="134"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1283,32 +1283,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="289"/>
+        <location filename="../ui/main_window.py" line="291"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}⁠件のルーティンファイルを読み込めませんでした：{names} ほか{more}⁠件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="293"/>
+        <location filename="../ui/main_window.py" line="295"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="370"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="371"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="373"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="403"/>
+        <location filename="../ui/main_window.py" line="405"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
@@ -1358,17 +1358,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="358"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="380"/>
+        <location filename="../ui/main_window.py" line="382"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="381"/>
+        <location filename="../ui/main_window.py" line="383"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
@@ -1383,12 +1383,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="495"/>
+        <location filename="../ui/main_window.py" line="501"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="498"/>
+        <location filename="../ui/main_window.py" line="504"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
@@ -1580,135 +1580,135 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../ui/plan_dialog.py" line="260"/>
+        <location filename="../ui/plan_dialog.py" line="259"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="268"/>
+        <location filename="../ui/plan_dialog.py" line="267"/>
         <source>The saved plan could not be read ({reason}). Saving keeps the old file beside the new one as {name}.</source>
         <translation>保存されている予定を読み込めませんでした（{reason}）。保存すると、古いファイルは {name} という名前で残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="277"/>
+        <location filename="../ui/plan_dialog.py" line="276"/>
         <source>Routines, days and times</source>
         <translation>ルーティン・曜日・時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="279"/>
+        <location filename="../ui/plan_dialog.py" line="278"/>
         <source>Tick the routines you want to do, then choose their days and time. Missing a day costs nothing.</source>
         <translation>行いたいルーティンにチェックを入れ、曜日と時刻を選んでください。できない日があっても大丈夫です。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="292"/>
+        <location filename="../ui/plan_dialog.py" line="291"/>
         <source>No routines were found.</source>
         <translation>ルーティンが見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="298"/>
+        <location filename="../ui/plan_dialog.py" line="297"/>
         <source>Also in the plan, kept as they are (not among the routines here): {ids}</source>
         <translation>ここにないルーティンも予定に入っています（そのまま残します）：{ids}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="311"/>
+        <location filename="../ui/plan_dialog.py" line="310"/>
         <source>Weekly plan</source>
         <translation>週の予定</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="323"/>
+        <location filename="../ui/plan_dialog.py" line="322"/>
         <source>Dialog buttons</source>
         <translation>ダイアログのボタン</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="324"/>
+        <location filename="../ui/plan_dialog.py" line="323"/>
         <source>Export to calendar…</source>
         <translation>カレンダーに書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="325"/>
+        <location filename="../ui/plan_dialog.py" line="324"/>
         <source>Export to calendar</source>
         <translation>カレンダーに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="327"/>
+        <location filename="../ui/plan_dialog.py" line="326"/>
         <source>Write the plan as a calendar file (.ics), so that a phone reminds you too</source>
         <translation>予定をカレンダーファイル（.ics）に書き出して、スマートフォンでも通知を受け取れるようにします</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="359"/>
+        <location filename="../ui/plan_dialog.py" line="358"/>
         <source>Hours</source>
         <translation>時間帯</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="361"/>
+        <location filename="../ui/plan_dialog.py" line="360"/>
         <source>Active hours</source>
         <translation>活動時間</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="363"/>
+        <location filename="../ui/plan_dialog.py" line="362"/>
         <source>Active hours start</source>
         <translation>活動時間の開始</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="365"/>
+        <location filename="../ui/plan_dialog.py" line="364"/>
         <source>Active hours end</source>
         <translation>活動時間の終了</translation>
     </message>
     <message>
+        <location filename="../ui/plan_dialog.py" line="367"/>
         <location filename="../ui/plan_dialog.py" line="368"/>
-        <location filename="../ui/plan_dialog.py" line="369"/>
         <source>Quiet hours</source>
         <translation>通知しない時間</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="372"/>
+        <location filename="../ui/plan_dialog.py" line="371"/>
         <source>Quiet hours start</source>
         <translation>通知しない時間の開始</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="373"/>
+        <location filename="../ui/plan_dialog.py" line="372"/>
         <source>Quiet hours end</source>
         <translation>通知しない時間の終了</translation>
     </message>
     <message>
+        <location filename="../ui/plan_dialog.py" line="380"/>
         <location filename="../ui/plan_dialog.py" line="381"/>
-        <location filename="../ui/plan_dialog.py" line="382"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="389"/>
-        <location filename="../ui/plan_dialog.py" line="484"/>
+        <location filename="../ui/plan_dialog.py" line="388"/>
+        <location filename="../ui/plan_dialog.py" line="483"/>
         <source>Active hours must end after they start.</source>
         <translation>活動時間の終了は、開始より後の時刻にしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="396"/>
+        <location filename="../ui/plan_dialog.py" line="395"/>
         <source>Hourly reminders, such as the desk break, come only during active hours. In quiet hours nothing is reminded; they may span midnight.</source>
         <translation>デスク休憩のような1時間ごとのリマインダーは、活動時間中だけ届きます。通知しない時間には何も通知しません（日付をまたいでもかまいません）。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="407"/>
+        <location filename="../ui/plan_dialog.py" line="406"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="408"/>
+        <location filename="../ui/plan_dialog.py" line="407"/>
         <source>Reminders on</source>
         <translation>リマインダーをオンにする</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="412"/>
+        <location filename="../ui/plan_dialog.py" line="411"/>
         <source>Keep running in the background when the window is closed</source>
         <translation>ウィンドウを閉じてもバックグラウンドで動作を続ける</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="415"/>
+        <location filename="../ui/plan_dialog.py" line="414"/>
         <source>Start Knee Coach when I log in</source>
         <translation>ログイン時に Knee Coach を起動する</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="478"/>
+        <location filename="../ui/plan_dialog.py" line="477"/>
         <source>Pick at least one day for each ticked routine, or untick it.</source>
         <translation>チェックを入れたルーティンごとに曜日を1つ以上選ぶか、チェックを外してください。</translation>
     </message>
@@ -1784,12 +1784,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/plan_dialog.py" line="173"/>
-        <location filename="../ui/plan_dialog.py" line="208"/>
+        <location filename="../ui/plan_dialog.py" line="207"/>
         <source>every hour during active hours</source>
         <translation>活動時間中は1時間ごと</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="210"/>
+        <location filename="../ui/plan_dialog.py" line="209"/>
         <source>every {minutes} minutes during active hours</source>
         <translation>活動時間中は{minutes}⁠分ごと</translation>
     </message>
@@ -1876,32 +1876,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="155"/>
+        <location filename="../ui/player.py" line="154"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="156"/>
+        <location filename="../ui/player.py" line="155"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="173"/>
+        <location filename="../ui/player.py" line="172"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="180"/>
+        <location filename="../ui/player.py" line="179"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="181"/>
+        <location filename="../ui/player.py" line="180"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="182"/>
+        <location filename="../ui/player.py" line="181"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
@@ -1921,7 +1921,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="359"/>
+        <location filename="../ui/player.py" line="361"/>
         <location filename="../ui/player_controls.py" line="107"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -2047,69 +2047,69 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="147"/>
+        <location filename="../ui/player.py" line="146"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="67"/>
+        <location filename="../ui/player.py" line="66"/>
         <source>Exercise player</source>
         <translation>運動のガイド画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="69"/>
+        <location filename="../ui/player.py" line="68"/>
         <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="340"/>
+        <location filename="../ui/player.py" line="342"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}⁠回目／{total}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="342"/>
+        <location filename="../ui/player.py" line="344"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="312"/>
-        <location filename="../ui/player_fit.py" line="205"/>
+        <location filename="../ui/player.py" line="314"/>
+        <location filename="../ui/player_fit.py" line="241"/>
         <source>{time} left</source>
         <extracomment>The phase shown is &quot;Get ready&quot;: the time to read how the step is done, so the digits may give the instructions more room than while working.</extracomment>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="359"/>
+        <location filename="../ui/player.py" line="361"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="367"/>
+        <location filename="../ui/player.py" line="369"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="369"/>
+        <location filename="../ui/player.py" line="371"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="373"/>
+        <location filename="../ui/player.py" line="375"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="383"/>
+        <location filename="../ui/player.py" line="385"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="393"/>
+        <location filename="../ui/player.py" line="395"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="395"/>
+        <location filename="../ui/player.py" line="397"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -3606,91 +3606,96 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="37"/>
+        <source>The period you compare with takes in some of the last 7 days: choose one that ends before them to see how your pain compares.</source>
+        <translation>比べている期間に直近7日間の一部が含まれています。痛みの変化を見るには、それより前に終わる期間を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_summary.py" line="41"/>
         <source>Rate your pain on at least {days} days in a week to see how it compares.</source>
         <translation>比較を表示するには、1週間のうち{days}⁠日以上、痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="40"/>
+        <location filename="../ui/trend_summary.py" line="44"/>
         <source>Keep rating for a week or two: the comparison with your first week appears once there is a week to compare with it.</source>
         <translation>1〜2週間記録を続けてください。最初の1週間と比べられるだけの記録がたまると、比較を表示します。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="45"/>
+        <location filename="../ui/trend_summary.py" line="49"/>
         <source> ({percent}%)</source>
         <translation>（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="48"/>
+        <location filename="../ui/trend_summary.py" line="52"/>
         <source>About the same as in the period you compare with ({base:.1f}).</source>
         <translation>比べている期間（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="50"/>
+        <location filename="../ui/trend_summary.py" line="54"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
         <translation>比べている期間より{points:.1f}⁠点低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="52"/>
+        <location filename="../ui/trend_summary.py" line="56"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
         <translation>比べている期間より{points:.1f}⁠点高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="55"/>
+        <location filename="../ui/trend_summary.py" line="59"/>
         <source>About the same as when you started ({base:.1f}).</source>
         <translation>始めたころ（{base:.1f}）とほぼ同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="56"/>
+        <location filename="../ui/trend_summary.py" line="60"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
         <translation>始めたころより{points:.1f}⁠点低くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="57"/>
+        <location filename="../ui/trend_summary.py" line="61"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
         <translation>始めたころより{points:.1f}⁠点高くなっています{percent}。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="64"/>
+        <location filename="../ui/trend_summary.py" line="68"/>
         <source>That is a meaningful improvement.</source>
         <translation>意味のある改善といえる変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="65"/>
+        <location filename="../ui/trend_summary.py" line="69"/>
         <source>A small improvement: not yet the 2 points or 30% that people usually call much better.</source>
         <translation>少し改善しています。ただ、多くの人が「だいぶよくなった」と感じる2点または30%には、まだ届いていません。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="68"/>
+        <location filename="../ui/trend_summary.py" line="72"/>
         <source>Many people notice a change after 2 to 6 weeks of regular practice.</source>
         <translation>続けて2〜6週間ほどで変化に気づく人が多いです。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="70"/>
+        <location filename="../ui/trend_summary.py" line="74"/>
         <source>A little higher. Keep an eye on it, and make sessions easier if pain keeps rising.</source>
         <translation>少し高くなっています。様子を見て、上がり続けるようなら運動を軽めにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="72"/>
+        <location filename="../ui/trend_summary.py" line="76"/>
         <source>That is a meaningful rise. Make sessions easier or rest, and talk to a clinician if it does not settle.</source>
         <translation>はっきりと上がっています。運動を軽めにするか休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="76"/>
+        <location filename="../ui/trend_summary.py" line="80"/>
         <source>You have exercised in {n} of the last {weeks} weeks, and your usual pain has not improved meaningfully. After about three months of regular exercise, it is worth seeing an orthopaedic clinician about your knee.</source>
         <translation>直近{weeks}⁠週のうち{n}⁠週で運動を続けていますが、ふだんの痛みにはっきりした改善が見られません。3か月ほど続けても改善しないときは、一度、整形外科の医師に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="83"/>
+        <location filename="../ui/trend_summary.py" line="87"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
         <translation>直近4週間の運動直後の痛み：問題なし{green}⁠回、許容範囲{amber}⁠回、痛みが強すぎる{red}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="87"/>
+        <location filename="../ui/trend_summary.py" line="91"/>
         <source>1 session in the last 4 weeks.</source>
         <translation>直近4週間の運動：1回</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="88"/>
+        <location filename="../ui/trend_summary.py" line="92"/>
         <source>{n} sessions in the last 4 weeks.</source>
         <translation>直近4週間の運動：{n}⁠回</translation>
     </message>
@@ -3828,7 +3833,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みの評価の推移グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="122"/>
+        <location filename="../ui/trend_summary.py" line="126"/>
         <location filename="../ui/trend_view.py" line="261"/>
         <source>Function</source>
         <translation>膝の機能</translation>
@@ -3855,7 +3860,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みの評価とその{days}⁠日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="191"/>
+        <location filename="../ui/trend_summary.py" line="195"/>
         <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
         <translation>線は、ふだんの痛みの{days}⁠日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
@@ -3886,43 +3891,43 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="101"/>
-        <location filename="../ui/trend_summary.py" line="107"/>
+        <location filename="../ui/trend_summary.py" line="105"/>
+        <location filename="../ui/trend_summary.py" line="111"/>
         <source>Is it working?</source>
         <translation>効果は出ていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="102"/>
+        <location filename="../ui/trend_summary.py" line="106"/>
         <source>The chart&apos;s summary in words</source>
         <translation>グラフの内容を言葉でまとめたもの</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="115"/>
+        <location filename="../ui/trend_summary.py" line="119"/>
         <source>Compare with…</source>
         <translation>比べる期間…</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="117"/>
+        <location filename="../ui/trend_summary.py" line="121"/>
         <source>Choose the period your recent pain is compared with</source>
         <translation>最近の痛みと比べる期間を選びます</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="160"/>
+        <location filename="../ui/trend_summary.py" line="164"/>
         <source>1 rating has a date the chart cannot show (before 1970 or in the future). It is kept in your journal and its exports; Corrections… can delete it.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が1件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="164"/>
+        <location filename="../ui/trend_summary.py" line="168"/>
         <source>{n} ratings have a date the chart cannot show (before 1970 or in the future). They are kept in your journal and its exports; Corrections… can delete them.</source>
         <translation>日付がグラフに表示できない記録（1970年より前、または未来の日付）が{n}⁠件あります。記録と書き出しには残っています。「修正…」から削除できます。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="170"/>
+        <location filename="../ui/trend_summary.py" line="174"/>
         <source>Compared with your first week of ratings.</source>
         <translation>記録を始めた最初の1週間と比べています。</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="174"/>
+        <location filename="../ui/trend_summary.py" line="178"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
     </message>

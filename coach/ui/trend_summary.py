@@ -33,7 +33,11 @@ def summary_lines(summary: Summary) -> list[str]:
             mean=summary.recent_mean))
     change = summary.change
     if change is None:
-        if summary.enough_history and summary.recent_days < MIN_RECENT_DAYS:
+        if summary.baseline_overlaps:
+            lines.append(translate("Trend", "The period you compare with takes in some of "
+                                   "the last 7 days: choose one that ends before them to "
+                                   "see how your pain compares."))
+        elif summary.enough_history and summary.recent_days < MIN_RECENT_DAYS:
             lines.append(translate("Trend", "Rate your pain on at least {days} days in a "
                                    "week to see how it compares.").format(days=MIN_RECENT_DAYS))
         elif summary.count:

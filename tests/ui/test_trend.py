@@ -293,6 +293,17 @@ def test_a_thin_last_week_asks_for_another_day_not_for_patience():
                          "Rate your pain on at least 2 days in a week to see how it compares."]
 
 
+def test_a_chosen_period_in_the_last_week_asks_for_an_earlier_one():
+    from coach.ui.trend_summary import summary_lines
+
+    summary = Summary(count=40, first_day=date(2026, 1, 1), recent_mean=2.0,
+                      baseline_mean=2.0, change=None, sessions_4_weeks=0,
+                      enough_history=False, chosen_baseline=True, recent_days=3)
+    assert summary_lines(summary)[1] == (
+        "The period you compare with takes in some of the last 7 days: choose one that "
+        "ends before them to see how your pain compares.")
+
+
 def test_summary_suggests_a_clinician_after_months_without_improvement():
     from coach.trend import change
     from coach.ui.trend_summary import summary_lines
