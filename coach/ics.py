@@ -135,6 +135,19 @@ def plan_ics(plan: Plan, routines: Mapping[str, Routine], *, now: datetime,
 
 
 def write_ics(path: Path, text: str) -> None:
-    """Write *text* exactly (CRLF kept) as UTF-8."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    """Write *text* exactly (CRLF kept) as UTF-8, to a temporary file renamed over
+    *path*: a full disk leaves an earlier calendar file whole. Raises OSError."""
+    import contextlib
+    import os
+
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise

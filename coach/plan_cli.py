@@ -170,14 +170,23 @@ def _remove(options: Options, routine_id: str, now: datetime) -> int:
 def _ics(options: Options, out: Path | None, now: datetime) -> int:
     from coach.ics import plan_ics, write_ics
 
-    plan = _load(options).plan
+    loaded = _load(options)
+    if loaded.problem is not None:  # said by _load; an empty calendar would say no plan
+        _warn("nothing was exported: the plan could not be read (see above)")
+        return 1
+    plan = loaded.plan
     library = options.load_library()
     text = plan_ics(plan, {r.id: r for r in library.routines}, now=now,
                     lang=options.language())
     if out is None:
         sys.stdout.write(text)
         return 0
-    write_ics(out.expanduser(), text)
+    try:
+        write_ics(out.expanduser(), text)
+    except OSError as err:
+        _warn(terminal_safe(f"the calendar file could not be written to {out}: "
+                            f"{err.strerror or err}"))
+        return 1
     _warn(f"wrote {len(plan.entries)} weekly event(s) to {out}")
     return 0
 

@@ -448,6 +448,26 @@ def test_plan_changes_keep_the_days_planned_before_for_past_weeks(capsys, data_d
     assert today["adherence"]["four_weeks"]["planned"] == 12
 
 
+def test_a_damaged_plan_exports_no_calendar_over_a_good_one(capsys, data_dir, plan_clock):
+    """It warned, then wrote an empty calendar over the file and exited 0."""
+    ics = data_dir / "plan.ics"
+    ics.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    (data_dir / "plan.json").write_bytes(b"{not json")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "ics", "--out", str(ics))
+    assert code == 1 and "nothing was exported" in err and "wrote" not in err
+    assert ics.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    assert run(capsys, "--data-dir", str(data_dir), "plan", "ics")[0] == 1
+    assert not list(data_dir.glob(".plan.ics.*"))
+
+
+def test_a_calendar_that_cannot_be_written_is_said_not_claimed(capsys, data_dir, plan_clock):
+    run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP)
+    target = data_dir / "no-such-folder" / "plan.ics"
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "ics", "--out",
+                         str(target))
+    assert code == 1 and "could not be written" in err and "wrote" not in err
+
+
 def test_desk_break_defaults_to_hourly_in_active_hours(capsys, data_dir, plan_clock):
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "add", "desk-break")
     assert out == "Added: desk-break on mon-fri every 60 min from 09:00\n"
