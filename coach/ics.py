@@ -1,8 +1,9 @@
 """The weekly plan as an iCalendar file (RFC 5545), written by hand: no dependency.
 
 One VEVENT per plan entry, repeating weekly on its days (``RRULE:FREQ=WEEKLY;BYDAY=``;
-an hourly entry adds ``BYHOUR``), lasting the routine's duration, with a VALARM at
-the planned time, so a phone reminds even when the computer is off.
+an hourly entry adds ``BYHOUR`` and ``BYMINUTE``, one VEVENT per minute of the hour
+its times fall on), lasting the routine's duration, with a VALARM at the planned
+time, so a phone reminds even when the computer is off.
 
 Times are *floating* local times (``DTSTART:20261202T073000``, no ``TZID``): the plan
 means "07:30 on the wall clock wherever I am", which is what the app's own reminders
@@ -15,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from coach.plan import DAYS, Entry, Plan
@@ -80,45 +81,56 @@ def _stamp(moment: datetime) -> str:
 
 def _event(plan: Plan, entry: Entry, routine: Routine | None, lang: str,
            start: date, stamp: str) -> list[str]:
+    """The entry's VEVENT; an hourly entry may need several (see :func:`_times`)."""
     title = routine.title.get(lang) if routine else entry.routine_id
     seconds = routine.total_seconds if routine else FALLBACK_SECONDS
     day = _first_day(entry, start)
-    rule = "FREQ=WEEKLY;BYDAY=" + ",".join(_BYDAY[d] for d in DAYS if d in entry.days)
-    first = entry.at
+    weekly = "FREQ=WEEKLY;BYDAY=" + ",".join(_BYDAY[d] for d in DAYS if d in entry.days)
+    rules = [(entry.at, weekly, _uid(entry))]
     if entry.every is not None:
-        begin = datetime.combine(day, entry.at)
-        end = datetime.combine(day, plan.active_hours[1])
-        times = []
-        moment = begin + timedelta(minutes=entry.every)
-        while moment <= end:
-            times.append(moment.time())
-            moment += timedelta(minutes=entry.every)
-        if times:
-            first = times[0]
-            hours = sorted({t.hour for t in times})
-            minutes = sorted({t.minute for t in times})
-            rule += ";BYHOUR=" + ",".join(map(str, hours))
-            rule += ";BYMINUTE=" + ",".join(map(str, minutes))
-    dtstart = datetime.combine(day, first).strftime("%Y%m%dT%H%M%S")
+        groups = _times(plan, entry, day)
+        if groups:
+            rules = [(time(hours[0], minute),
+                      f"{weekly};BYHOUR={','.join(map(str, hours))};BYMINUTE={minute}",
+                      _uid(entry) if n == 0 else _uid(entry).replace("@", f"-{minute:02d}@"))
+                     for n, (minute, hours) in enumerate(groups)]
     summary = escape_text(title)
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{_uid(entry)}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART:{dtstart}",
-        f"DURATION:{duration(seconds)}",
-        f"RRULE:{rule}",
-        f"SUMMARY:{summary}",
-        f"DESCRIPTION:{escape_text('Knee Coach: ' + title)}",
-        "CATEGORIES:Knee Coach",
-        "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        "TRIGGER:PT0S",
-        f"DESCRIPTION:{summary}",
-        "END:VALARM",
-        "END:VEVENT",
-    ]
+    lines: list[str] = []
+    for first, rule, uid in rules:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{datetime.combine(day, first).strftime('%Y%m%dT%H%M%S')}",
+            f"DURATION:{duration(seconds)}",
+            f"RRULE:{rule}",
+            f"SUMMARY:{summary}",
+            f"DESCRIPTION:{escape_text('Knee Coach: ' + title)}",
+            "CATEGORIES:Knee Coach",
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:PT0S",
+            f"DESCRIPTION:{summary}",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    return lines
+
+
+def _times(plan: Plan, entry: Entry, day: date) -> list[tuple[int, list[int]]]:
+    """An hourly entry's times in a day, as (minute, hours) groups in order of their
+    first time. A rule with BYHOUR and BYMINUTE means every hour at every minute
+    listed, so one rule says every 30 minutes from 09:30 to 17:00 only with 09:00 and
+    17:30 added; one rule per minute of the hour says exactly the app's times."""
+    assert entry.every is not None
+    moment = datetime.combine(day, entry.at) + timedelta(minutes=entry.every)
+    end = datetime.combine(day, plan.active_hours[1])
+    groups: dict[int, list[int]] = {}
+    while moment <= end and moment.date() == day:
+        groups.setdefault(moment.minute, []).append(moment.hour)
+        moment += timedelta(minutes=entry.every)
+    return list(groups.items())
 
 
 def plan_ics(plan: Plan, routines: Mapping[str, Routine], *, now: datetime,

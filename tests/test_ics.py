@@ -128,3 +128,21 @@ def test_fold_and_escape_units():
     assert fold("A" * 75) == "A" * 75 + "\r\n"
     assert fold("A" * 76) == "A" * 75 + "\r\n A\r\n"
     assert escape_text("a\r\nb\rc") == "a\\nb\\nc"
+
+
+@pytest.mark.parametrize("every", [20, 30, 45, 90])
+def test_nudges_that_do_not_come_hourly_are_exactly_the_apps(routines, every):
+    """One rule with BYHOUR and BYMINUTE is every listed minute of every listed hour:
+    every 30 minutes from 09:00 it added 09:00 and 17:30 to each day's alarms."""
+    plan = Plan(entries=(Entry("desk-break", EVERY_DAY - {Day.SAT, Day.SUN}, time(9),
+                               every),))
+    cal = icalendar.Calendar.from_ical(plan_ics(plan, routines, now=NOW))
+    first, last = date(2026, 12, 1), date(2026, 12, 14)
+    got = []
+    for event in cal.walk("VEVENT"):
+        rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=event.decoded("DTSTART"))
+        got += rule.between(datetime.combine(first, time(0)),
+                            datetime.combine(last, time(23, 59)), inc=True)
+    expected = [datetime.combine(o.day, o.wall) for o in occurrences(plan, first, last, LONDON)]
+    assert sorted(got) == expected and len({str(e["UID"]) for e in cal.walk("VEVENT")}) == \
+        len(cal.walk("VEVENT"))
