@@ -343,6 +343,10 @@ def cmd_import(options: Options, file: Path) -> int:
           f"{added['safety_event']} safety event(s), {added['test_result']} test "
           f"result(s) and {added['level_choice']} level choice(s); skipped "
           f"{result.skipped} already in the journal.")
+    if result.differ:
+        print(f"{result.differ} of the ratings skipped differ from the journal's (one "
+              "was corrected after the file was made): the journal's were kept; correct "
+              "them in the window if the file's were right.")
     if result.future:
         print(f"{result.future} of them are dated in the future (a computer clock set "
               "wrong?): they are kept, and the pain chart leaves them out.")

@@ -204,6 +204,9 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)
     #: Records dated more than a day after the clock (taken: see :data:`LATEST`).
     future: int = 0
+    #: Of those skipped, ratings whose value, context, side or note differ from the
+    #: journal's own (corrected on one side since): the journal's were kept.
+    differ: int = 0
 
 
 class _RowError(ValueError):
@@ -430,6 +433,12 @@ def import_csv(journal: Journal, source: IO[str], *,
                     (t.uid, iso(t.at), t.test, t.score, t.item, t.note))
             if cursor.rowcount:
                 result.added[kind] += 1
-            else:
-                result.skipped += 1
+                continue
+            result.skipped += 1
+            if kind == "rating":
+                kept = db.execute("SELECT value, context, side, note FROM ratings "
+                                  "WHERE uid = ?", (f["uid"],)).fetchone()
+                if kept is not None and tuple(kept) != (f["value"], f["context"],
+                                                        f["side"], f["note"]):
+                    result.differ += 1
     return result

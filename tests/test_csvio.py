@@ -529,3 +529,24 @@ def test_formula_activities_reach_a_spreadsheet_as_text_and_round_trip(tmp_path)
     assert result.problems == []
     assert [t.item for t in target.test_results()] == ACTIVITIES
     assert export_text(target) == text
+
+
+def test_a_rating_corrected_since_the_file_was_made_is_said_not_silently_skipped(tmp_path):
+    """A backup made before a correction (8, "typo: meant 2") imported as "skipped, already
+    in the journal" though the two disagree."""
+    journal = open_journal(tmp_path / "journal.sqlite3")
+    rating = journal.add_rating(8, "check_in", note="typo: meant 2")
+    journal.add_rating(3, "check_in")
+    backup = export_text(journal)
+    journal.update_rating(rating.uid, value=2)
+    result = import_csv(journal, io.StringIO(backup))
+    assert (result.skipped, result.differ) == (2, 1)
+    assert [r.value for r in journal.ratings()][0] == 2  # the journal's kept
+    journal.close()
+
+
+def test_a_file_imported_back_into_its_own_journal_differs_in_nothing(tmp_path):
+    journal = filled(tmp_path / "journal.sqlite3")
+    result = import_csv(journal, io.StringIO(export_text(journal)))
+    assert result.skipped == 5 and result.differ == 0 and not any(result.added.values())
+    journal.close()
