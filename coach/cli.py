@@ -344,9 +344,11 @@ def cmd_import(options: Options, file: Path) -> int:
           f"result(s) and {added['level_choice']} level choice(s); skipped "
           f"{result.skipped} already in the journal.")
     if result.differ:
-        print(f"{result.differ} of the ratings skipped differ from the journal's (one "
-              "was corrected after the file was made): the journal's were kept; correct "
-              "them in the window if the file's were right.")
+        one = result.differ == 1
+        print(f"Of those skipped, {result.differ} rating{'' if one else 's'} "
+              f"differ{'s' if one else ''} from the journal's (corrected after the file was "
+              "made): the journal's copy was kept; correct it in the window if the file "
+              "was right.")
     if result.future:
         print(f"{result.future} of them are dated in the future (a computer clock set "
               "wrong?): they are kept, and the pain chart leaves them out.")
