@@ -48,6 +48,8 @@ THEME = Setting("theme", str, "system")  # "system", "light" or "dark"
 HIGH_CONTRAST = Setting("high_contrast", bool, False)
 TEXT_SCALE = Setting("text_scale", int, 100)  # per cent, 100-200
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
+#: The text size the window's geometry was saved at (0: not known, an older file).
+WINDOW_TEXT_SCALE = Setting("window/text_scale", int, 0)
 WINDOW_SPLITTER = Setting("window/splitter", bytes, b"")
 #: Each moment's own sound on or off (under the player's Sound switch).
 CUE_SOUNDS: dict[CueEvent, Setting[bool]] = {
@@ -71,7 +73,8 @@ SETTINGS: dict[str, Setting[object]] = {
     s.name: s for s in (  # type: ignore[misc]
         LANGUAGE, SOUND, VOICE, LAST_ROUTINE, PAGE, REMINDERS, KEEP_RUNNING,
         BASELINE_START, BASELINE_END, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, THEME,
-        HIGH_CONTRAST, TEXT_SCALE, WINDOW_GEOMETRY, WINDOW_SPLITTER, VOLUME, FLASH)}
+        HIGH_CONTRAST, TEXT_SCALE, WINDOW_GEOMETRY, WINDOW_TEXT_SCALE, WINDOW_SPLITTER,
+        VOLUME, FLASH)}
 SETTINGS.update({s.name: s for s in (  # type: ignore[misc]
     *CUE_SOUNDS.values(), *CUE_VOICES.values())})
 

@@ -186,8 +186,10 @@ class MainWindow(QMainWindow):
         # a correction, an import), the home screen and the chart catch up.
         self._refresh_queued = False
         self.journal.subscribe(self._journal_changed)
-        restore_geometry(self, self.settings.get(config.WINDOW_GEOMETRY),
-                         theme.clamp_scale(self.settings.get(config.TEXT_SCALE)))
+        # The text size in effect (a new one chosen in the menu waits for a restart).
+        self._text_scale = theme.clamp_scale(self.settings.get(config.TEXT_SCALE))
+        restore_geometry(self, self.settings.get(config.WINDOW_GEOMETRY), self._text_scale,
+                         self.settings.get(config.WINDOW_TEXT_SCALE))
         self.show_page(self.settings.get(config.PAGE))
         after_first_paint(self, self._after_first_paint)
 
@@ -672,6 +674,7 @@ class MainWindow(QMainWindow):
 
     def _save_window_state(self) -> None:
         self.settings.set(config.WINDOW_GEOMETRY, self.saveGeometry().data())
+        self.settings.set(config.WINDOW_TEXT_SCALE, self._text_scale)
         if self._routines_tab is not None:  # else as saved: it was never shown
             self.settings.set(config.WINDOW_SPLITTER,
                               self._routines_tab.splitter.saveState().data())

@@ -34,10 +34,24 @@ def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
-def restore_geometry(window: QWidget, geometry: bytes, text_scale: int = 100) -> None:
-    """*window* at its remembered size and place (*geometry*, empty the first time),
-    kept on the screen (which may have changed since); the first time, a size that
-    fits the screen's free area and the text size (*text_scale*, per cent)."""
+def rescaled(frame: QRect, saved_scale: int, text_scale: int) -> QRect:
+    """*frame*, remembered at text size *saved_scale*, made as much larger or smaller
+    as the text has become (*text_scale*), about the same centre; 0 (a window saved
+    before the text size was kept with it) or a value no text size has: as it was."""
+    if not 100 <= saved_scale <= 200 or saved_scale == text_scale:  # unknown, or hostile
+        return frame
+    factor = text_scale / saved_scale
+    grown = QRect(frame.topLeft(), frame.size() * factor)
+    grown.moveCenter(frame.center())
+    return grown
+
+
+def restore_geometry(window: QWidget, geometry: bytes, text_scale: int = 100,
+                     saved_scale: int = 0) -> None:
+    """*window* at its remembered size and place (*geometry*, empty the first time;
+    remembered at text size *saved_scale*, scaled to *text_scale*), kept on the screen
+    (which may have changed since); the first time, a size that fits the screen's free
+    area and the text size (per cent)."""
     from PySide6.QtGui import QGuiApplication
 
     restored = bool(geometry) and window.restoreGeometry(QByteArray(geometry))
@@ -49,7 +63,8 @@ def restore_geometry(window: QWidget, geometry: bytes, text_scale: int = 100) ->
     if restored:
         if not window.windowState() & (Qt.WindowState.WindowMaximized
                                        | Qt.WindowState.WindowFullScreen):
-            window.setGeometry(fit_to_screen(window.geometry(), available))
+            window.setGeometry(fit_to_screen(
+                rescaled(window.geometry(), saved_scale, text_scale), available))
     else:
         size = first_run_size(available, text_scale).expandedTo(window.minimumSize())
         frame = QRect(available.topLeft(), size)

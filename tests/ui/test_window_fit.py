@@ -7,7 +7,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 from coach import config
-from coach.ui.window_geometry import MINIMUM_SIZE, first_run_size, fit_to_screen
+from coach.ui.window_geometry import MINIMUM_SIZE, first_run_size, fit_to_screen, rescaled
 from tests.ui.conftest import rate_before_start, scaled_text, show_active
 
 #: 1024x600 at 150 % scaling, less a 32 px panel: what a small laptop offers.
@@ -39,6 +39,17 @@ def test_fit_to_screen(wanted, available, fitted):
 ])
 def test_first_run_size(available, size):
     assert first_run_size(available) == size
+
+
+@pytest.mark.parametrize("saved, now, frame", [
+    pytest.param(100, 200, QRect(-100, -75, 1600, 1000), id="text twice as large"),
+    pytest.param(200, 100, QRect(500, 300, 400, 250), id="text back to normal"),
+    pytest.param(0, 200, QRect(300, 175, 800, 500), id="not known: as it was"),
+    pytest.param(-7, 200, QRect(300, 175, 800, 500), id="hostile: as it was"),
+    pytest.param(150, 150, QRect(300, 175, 800, 500), id="unchanged"),
+])
+def test_a_remembered_window_follows_a_new_text_size(saved, now, frame):
+    assert rescaled(QRect(300, 175, 800, 500), saved, now) == frame
 
 
 @pytest.mark.parametrize("scale, size", [(100, QSize(1100, 720)), (150, QSize(1650, 936)),
@@ -292,3 +303,19 @@ def test_when_to_get_help_is_in_view_on_a_1024x600_screen(make_window, qtbot, en
         corner = label.mapTo(viewport, label.rect().bottomRight())
         assert viewport.rect().contains(corner), (label.text(), corner, viewport.rect())
     window.close_session()
+
+
+def test_a_new_text_size_brings_a_window_that_large_at_the_next_start(make_window, qtbot,
+                                                                      data_dir):
+    """The text size changes at the next start; the window used to come back at the
+    size it had with the old text."""
+    from coach.ui.app import open_settings
+
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(600, 400)
+    qtbot.waitUntil(lambda: window.size() == QSize(600, 400))
+    open_settings(data_dir).set(config.TEXT_SCALE, 125)  # chosen in the menu
+    window.close()  # saves the window at the text size it had
+    again = make_window()
+    assert again.size() == QSize(750, 500)
