@@ -6,7 +6,6 @@
     <message>
         <location filename="../ui/session_flow.py" line="201"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
-        <extracomment>The keys that press a focused or default button.</extracomment>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
@@ -27,7 +26,6 @@
     <message>
         <location filename="../ui/rating.py" line="43"/>
         <source>Safe</source>
-        <extracomment>&quot;1&quot; then &quot;0&quot; typed within this many seconds is 10; further apart they are two entries (a corrected typo must not record the worst pain). Keys are ignored this long after a rating page appears: presses meant for the page before it (→ held down through the last step) must not choose a rating.</extracomment>
         <translation>問題なし</translation>
     </message>
     <message>
@@ -88,7 +86,6 @@
         <location filename="../ui/chair_stand.py" line="105"/>
         <location filename="../ui/chair_stand.py" line="177"/>
         <source>30-second chair stand test</source>
-        <extracomment>The one phase the cues hear about: &quot;Go&quot; is the start of the work. The note of the safety event a sharp-pain stop of the test records (English: a journal record, not a sentence on screen).</extracomment>
         <translation>30秒椅子立ち上がりテスト</translation>
     </message>
     <message>
@@ -429,7 +426,6 @@
         <location filename="../ui/cues.py" line="150"/>
         <location filename="../ui/cues.py" line="174"/>
         <source>No sound output was found, so this session runs silently.</source>
-        <extracomment>Qt&apos;s test engine, shipped with every Qt: it speaks to no one. What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that a plain desktop lacks; harmless, so kept out of the user&apos;s terminal. The sound file (assets/sounds/NAME.wav) of each moment.</extracomment>
         <translation>音声の出力先が見つからないため、音なしで進めます。</translation>
     </message>
     <message>
@@ -450,7 +446,6 @@
     <message>
         <location filename="../ui/help.py" line="251"/>
         <source>Walking</source>
-        <extracomment>Which bundled routines suit which complaint (ids; the window gives their titles).</extracomment>
         <translation>歩き方</translation>
     </message>
     <message>
@@ -595,7 +590,6 @@
     <message>
         <location filename="../ui/function_view.py" line="46"/>
         <source>No function tests yet: Tests &gt; 30-second chair stand test… or Tests &gt; Activities that are hard (PSFS)…</source>
-        <extracomment>An activity&apos;s words are the user&apos;s, up to 200 characters: a line shows this many. At most this many activities are listed (the PSFS asks for up to five). A line&apos;s kind: &quot;chair&quot; and &quot;psfs&quot; the facts of a test, &quot;activity&quot; one PSFS activity.</extracomment>
         <translation>膝の機能のテストはまだありません：「テスト」&gt;「30秒椅子立ち上がりテスト…」または「テスト」&gt;「やりにくい動作の評価（PSFS）…」から行えます。</translation>
     </message>
     <message>
@@ -1111,7 +1105,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/main_window.py" line="111"/>
         <source>Knee Coach</source>
-        <extracomment>The window closed for good (not hidden to keep reminders running): the app quits (see ``coach.ui.app.run_window``). Set when the user asked for a restart (new language); the app starts a new process after this one has closed its journal and released the data folder. Reminders at the plan&apos;s times (:meth:`start_reminders`), None until then and while they are off. Quit was chosen (menu, tray): close even when reminders would keep running.</extracomment>
         <translation>Knee Coach</translation>
     </message>
     <message>
@@ -1125,7 +1118,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/trend_tab.py" line="35"/>
         <location filename="../ui/trend_view.py" line="116"/>
         <source>Loading the chart…</source>
-        <extracomment>The user&apos;s chosen baseline period; None: the first 7 days with ratings. How many ratings are charted, and the local day of the first one. The changes of routine levels the chart marks, oldest first. Ratings stored with a date the chart cannot show (see ``reload``). Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day, context and value, the summary and average still from every rating. Grouped: once the view stops moving, ``_refine`` draws what it shows one dot per rating if that is few enough. The self-tests&apos; small chart, built once there are results (``reload``).</extracomment>
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
@@ -1136,7 +1128,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/main_window.py" line="151"/>
         <source>How is your knee?</source>
-        <extracomment>The tabs by the name the settings keep.</extracomment>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
@@ -1155,7 +1146,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="201"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
@@ -1183,7 +1174,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/main_menus.py" line="43"/>
         <source>Rate my &amp;pain now…</source>
-        <extracomment>Actions that make no sense while a session runs (Quit and Help stay).</extracomment>
         <translation>今の痛みを記録(&amp;P)…</translation>
     </message>
     <message>
@@ -1283,32 +1273,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="291"/>
+        <location filename="../ui/main_window.py" line="293"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}⁠件のルーティンファイルを読み込めませんでした：{names} ほか{more}⁠件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="295"/>
+        <location filename="../ui/main_window.py" line="297"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="372"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="371"/>
+        <location filename="../ui/main_window.py" line="373"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="375"/>
+        <location filename="../ui/main_window.py" line="377"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="405"/>
+        <location filename="../ui/main_window.py" line="407"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
@@ -1358,17 +1348,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="358"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="382"/>
+        <location filename="../ui/main_window.py" line="384"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="383"/>
+        <location filename="../ui/main_window.py" line="385"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
@@ -1383,12 +1373,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="501"/>
+        <location filename="../ui/main_window.py" line="503"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="504"/>
+        <location filename="../ui/main_window.py" line="506"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
@@ -1514,7 +1504,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/widgets.py" line="284"/>
         <source>Dismiss</source>
-        <extracomment>``translate(&quot;Context&quot;, &quot;text&quot;)``: the name lupdate looks for outside QObject classes.</extracomment>
         <translation>閉じる</translation>
     </message>
 </context>
@@ -2075,7 +2064,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/player.py" line="314"/>
         <location filename="../ui/player_fit.py" line="241"/>
         <source>{time} left</source>
-        <extracomment>The phase shown is &quot;Get ready&quot;: the time to read how the step is done, so the digits may give the instructions more room than while working.</extracomment>
         <translation>残り {time}</translation>
     </message>
     <message>
@@ -2120,7 +2108,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/psfs.py" line="47"/>
         <location filename="../ui/psfs.py" line="59"/>
         <source>Activities that are hard (PSFS)</source>
-        <extracomment>Activities in one sitting. The score box&apos;s value for &quot;not rated&quot; (shown as a dash).</extracomment>
         <translation>やりにくい動作の評価（PSFS）</translation>
     </message>
     <message>
@@ -2267,7 +2254,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/rating.py" line="226"/>
         <source>Go on without a rating</source>
-        <extracomment>Save (and Skip) on the right; a caller may put a button of its own first.</extracomment>
         <translation>痛みを記録せずに進みます</translation>
     </message>
     <message>
@@ -2281,7 +2267,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/reminders.py" line="273"/>
         <source>“{title}”</source>
-        <extracomment>The longest the timer waits before asking again (catches sleep and clock changes). Below this the timer is a coarse one (5 %), above it a very coarse one (whole seconds). At most this many reminders are announced by one check (two routines at one time).</extracomment>
         <translation>「{title}」</translation>
     </message>
     <message>
@@ -2710,7 +2695,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/help.py" line="128"/>
         <source>What to do now</source>
-        <extracomment>The width the columns are weighed at (their real width only scales both alike).</extracomment>
         <translation>今すること</translation>
     </message>
     <message>
@@ -2824,7 +2808,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/session_flow.py" line="289"/>
         <source>How much does your knee hurt right now?</source>
-        <extracomment>The last session of this routine, if it ended in a sharp-pain or unwell stop. The usual pain of the week before today, for a high &quot;before&quot;: today&apos;s own ratings do not count, so that a second try on a bad day is weighed as the first was, not against the pain that stopped it. With none before today (a new user), today&apos;s so far; None: not rated at all.</extracomment>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
@@ -2990,7 +2973,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/session_flow.py" line="249"/>
         <source>Back to Today</source>
-        <extracomment>Where &quot;Back&quot; goes (the tab the session was started from), said on its buttons.</extracomment>
         <translation>「今日」に戻る</translation>
     </message>
     <message>
@@ -3324,7 +3306,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="85"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
-        <extracomment>Without a plan: the routine offered with a Start (the last one used, or the first in the library).</extracomment>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
@@ -3380,7 +3361,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="340"/>
         <source>Today, {day}</source>
-        <extracomment>The first Start button (the default: Return starts it).</extracomment>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
@@ -3856,7 +3836,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_chart.py" line="238"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
-        <extracomment>The usual-pain ratings by day, and the average line drawn from them. The average line&apos;s window in days (``coach.trend.line_window``); 0: none yet.</extracomment>
         <translation>痛みの評価とその{days}⁠日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
@@ -3872,7 +3851,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_chart.py" line="78"/>
         <source>7-day average</source>
-        <extracomment>The layers the legend offers (off at first: the usual-pain dots and the average carry the trend; these answer &quot;and right after a session?&quot; when asked). The zones as bands (low, high, zone), named on the right axis: never colour alone. Below 0, out of the data: a lane for session ticks and sharp-pain stops. A change of a routine&apos;s level: a line over the pain scale, labelled at its top. The view: the lane below, headroom above 10 for the one-row legend. A column of dots as drawn: times, values and each dot&apos;s rating (its uid).</extracomment>
         <translation>7日間平均</translation>
     </message>
     <message>

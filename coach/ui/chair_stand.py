@@ -55,15 +55,15 @@ from coach.ui.session_flow import (
 from coach.ui.settings import Settings
 from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
 
-#: Seconds of the 3-2-1 before the test, and of the test itself.
+# Seconds of the 3-2-1 before the test, and of the test itself.
 COUNT_IN_SECONDS = 3
 TEST_SECONDS = 30
-#: The one phase the cues hear about: "Go" is the start of the work.
+# The one phase the cues hear about: "Go" is the start of the work.
 _WORK = Phase(0, PhaseKind.WORK, 0, "none", 0.0, float(TEST_SECONDS))
 
 
-#: The note of the safety event a sharp-pain stop of the test records (English: a
-#: journal record, not a sentence on screen).
+# The note of the safety event a sharp-pain stop of the test records (English: a
+# journal record, not a sentence on screen).
 STOP_NOTE = "30-second chair stand test"
 
 class Stage(StrEnum):

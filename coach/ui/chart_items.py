@@ -31,9 +31,9 @@ from coach.ui import theme
 from coach.ui.theme import Theme
 
 DAY = 86400.0
-#: Labels closer than this (px) would collide; the axis picks a coarser step.
+# Labels closer than this (px) would collide; the axis picks a coarser step.
 LABEL_SPACING_PX = 72
-#: Unlabelled minor ticks closer than this (px) are left out.
+# Unlabelled minor ticks closer than this (px) are left out.
 MINOR_SPACING_PX = 5
 
 
@@ -65,7 +65,7 @@ class Dots(_PixelSized):
     def __init__(self, symbol: str, colour: str, *, size: float = 10,
                  pen_colour: str | None = None, pen_width: float = 1, name: str = "") -> None:
         super().__init__()
-        #: The style, as pyqtgraph's items keep it (the legend draws its sample from it).
+        # The style, as pyqtgraph's items keep it (the legend draws its sample from it).
         outline = pen_colour or theme.current().dot_outline
         self.opts = {"symbol": symbol, "size": size, "name": name,
                      "pen": pg.mkPen(outline, width=pen_width), "brush": pg.mkBrush(colour)}
@@ -205,7 +205,7 @@ class DayRanges(pg.GraphicsObject):
 
     def __init__(self, colour: QColor) -> None:
         super().__init__()
-        #: The style, as pyqtgraph's items keep it (the legend draws a swatch from it).
+        # The style, as pyqtgraph's items keep it (the legend draws a swatch from it).
         self.opts = {"brush": pg.mkBrush(colour), "pen": pg.mkPen(None)}
         self.left = self.right = self.low = self.high = np.empty(0)
         self._rect = QRectF()
@@ -446,7 +446,7 @@ class LevelMarks(_PixelSized):
     def set_colours(self, colours: Theme) -> None:
         """The theme's chart colours: the axes' for the lines and the labels, over the
         legend's backdrop so that they stay legible over dots."""
-        #: The style, as pyqtgraph's items keep it.
+        # The style, as pyqtgraph's items keep it.
         self.opts = {"pen": pg.mkPen(colours.chart_foreground, width=1,
                                      style=Qt.PenStyle.DashLine)}
         self.text_colour = QColor(colours.chart_foreground)
@@ -553,7 +553,7 @@ class Bands(pg.GraphicsObject):
 
 
 # -- the date axis --------------------------------------------------------------------
-#: Steps the axis can label, finest first: (unit, count, nominal length in seconds).
+# Steps the axis can label, finest first: (unit, count, nominal length in seconds).
 STEPS = (
     ("second", 60, 60.0), ("second", 300, 300.0), ("second", 900, 900.0),
     ("second", 1800, 1800.0), ("second", 3600, 3600.0), ("second", 3 * 3600, 3 * 3600.0),
@@ -563,7 +563,7 @@ STEPS = (
     ("year", 1, 365.25 * DAY), ("year", 2, 730.5 * DAY), ("year", 5, 1826 * DAY),
     ("year", 10, 3652 * DAY), ("year", 25, 9131 * DAY), ("year", 100, 36525 * DAY),
 )
-#: The finer steps that split each step into unlabelled minor ticks, first choice first.
+# The finer steps that split each step into unlabelled minor ticks, first choice first.
 MINOR_STEPS = {
     ("second", 300): (("second", 60),), ("second", 900): (("second", 300),),
     ("second", 1800): (("second", 900),), ("second", 3600): (("second", 1800),),
@@ -577,7 +577,7 @@ MINOR_STEPS = {
     ("year", 25): (("year", 5),), ("year", 100): (("year", 10), ("year", 25)),
 }
 LENGTHS = {(unit, count): length for unit, count, length in STEPS}
-#: The span of time stamps the axis will label (Python's datetime range, roughly).
+# The span of time stamps the axis will label (Python's datetime range, roughly).
 FIRST_STAMP, LAST_STAMP = datetime(1971, 1, 1).timestamp(), datetime(9998, 1, 1).timestamp()
 
 

@@ -21,7 +21,7 @@ import gc
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-#: How often the collector runs while the app is in use (ms).
+# How often the collector runs while the app is in use (ms).
 COLLECT_EVERY_MS = 60_000
 
 

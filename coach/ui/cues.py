@@ -28,15 +28,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Qt's test engine, shipped with every Qt: it speaks to no one.
+# Qt's test engine, shipped with every Qt: it speaks to no one.
 TEST_ENGINE = "mock"
 
-#: What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that
-#: a plain desktop lacks; harmless, so kept out of the user's terminal.
+# What QtMultimedia says while probing optional libraries (VA-API, PipeWire) that
+# a plain desktop lacks; harmless, so kept out of the user's terminal.
 QUIET_CATEGORIES = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false\n"
 QLoggingCategory.setFilterRules(QUIET_CATEGORIES)  # before QtMultimedia is first loaded
 
-#: The sound file (assets/sounds/NAME.wav) of each moment.
+# The sound file (assets/sounds/NAME.wav) of each moment.
 SOUND_FILES = {CueEvent.START: "start", CueEvent.PHASE: "phase",
                CueEvent.COUNTDOWN: "tick", CueEvent.SWITCH: "switch", CueEvent.END: "done"}
 

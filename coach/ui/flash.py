@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from coach.ui import theme
 from coach.ui.widgets import translate
 
-#: How long one flash stays on screen, in milliseconds.
+# How long one flash stays on screen, in milliseconds.
 FLASH_MS = 300
 
 

@@ -30,14 +30,14 @@ from coach.ui.chart_items import DAY, LocaleDateAxis
 from coach.ui.theme import Theme
 from coach.ui.widgets import translate
 
-#: The function chart's height (px): small beside the pain chart, which stays the hero.
+# The function chart's height (px): small beside the pain chart, which stays the hero.
 CHART_HEIGHT = 140
-#: An activity's words are the user's, up to 200 characters: a line shows this many.
+# An activity's words are the user's, up to 200 characters: a line shows this many.
 ACTIVITY_CHARS = 60
-#: At most this many activities are listed (the PSFS asks for up to five).
+# At most this many activities are listed (the PSFS asks for up to five).
 MAX_ACTIVITIES = 5
 
-#: A line's kind: "chair" and "psfs" the facts of a test, "activity" one PSFS activity.
+# A line's kind: "chair" and "psfs" the facts of a test, "activity" one PSFS activity.
 Line = tuple[str, str]
 
 

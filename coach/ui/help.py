@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from coach import __version__
 from coach.ui.widgets import Reflow, item_list, plain_label, translate
 
-#: A heading and its bulleted lines.
+# A heading and its bulleted lines.
 Section = tuple[str, list[str]]
 
 
@@ -89,7 +89,7 @@ def advice_widgets(title: str, paragraphs: list[str], sections: list[Section],
     return [title_label, columns]
 
 
-#: The width the columns are weighed at (their real width only scales both alike).
+# The width the columns are weighed at (their real width only scales both alike).
 _WEIGHED_WIDTH = 420
 
 
@@ -233,7 +233,7 @@ class SafetyDialog(_HelpDialog):
                          not_a_clinician_text(), sections, parent)
 
 
-#: Which bundled routines suit which complaint (ids; the window gives their titles).
+# Which bundled routines suit which complaint (ids; the window gives their titles).
 ROUTINES_FOR = {
     "inner_knee": ("ten-minute-inner-thigh", "inner-knee-release"),
     "back_of_knee": ("back-of-knee",),

@@ -38,7 +38,7 @@ class MainMenus:
     def _build(self) -> None:
         window = self._window
         file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
-        #: Actions that make no sense while a session runs (Quit and Help stay).
+        # Actions that make no sense while a session runs (Quit and Help stay).
         self.outside_session: list[QAction] = []
         rate_action = file_menu.addAction(translate("MainWindow", "Rate my &pain now…"))
         rate_action.setShortcut(QKeySequence("Ctrl+N"))

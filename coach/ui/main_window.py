@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
 
     chart_module_loaded = Signal()
     plan_changed = Signal()
-    #: The window closed for good (not hidden to keep reminders running): the app
-    #: quits (see ``coach.ui.app.run_window``).
+    # The window closed for good (not hidden to keep reminders running): the app
+    # quits (see ``coach.ui.app.run_window``).
     finished = Signal()
 
     def __init__(self, options: Options, *, settings: Settings, lang: str,
@@ -99,14 +99,14 @@ class MainWindow(QMainWindow):
         self.journal = journal if journal is not None else options.open_journal()
         self.flow: SessionFlow | None = None
         self._return_page = "routines"  # the tab a session started from (close_session)
-        #: Set when the user asked for a restart (new language); the app starts a new
-        #: process after this one has closed its journal and released the data folder.
+        # Set when the user asked for a restart (new language); the app starts a new
+        # process after this one has closed its journal and released the data folder.
         self.restart_pending = False
-        #: Reminders at the plan's times (:meth:`start_reminders`), None until then
-        #: and while they are off.
+        # Reminders at the plan's times (:meth:`start_reminders`), None until then
+        # and while they are off.
         self.reminders: ReminderService | None = None
         self.reminder_ui: ReminderPresenter | None = None
-        #: Quit was chosen (menu, tray): close even when reminders would keep running.
+        # Quit was chosen (menu, tray): close even when reminders would keep running.
         self._quitting = False
         self.setWindowTitle(self.tr("Knee Coach"))
         self.setMinimumSize(MINIMUM_SIZE)
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self._trend_tab = TrendTab(self, settings)
         self.trend_page, self.trend_loading = self._trend_tab.page, self._trend_tab.loading
         self.tabs.addTab(self._trend_tab.scroll, self.tr("Pain trend"))
-        #: The tabs by the name the settings keep.
+        # The tabs by the name the settings keep.
         self.tab_pages: dict[str, QWidget] = {
             "today": self.today_page, "routines": self.routines_page,
             "trend": self._trend_tab.scroll}

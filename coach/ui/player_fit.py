@@ -39,8 +39,8 @@ class PlayerFit:
         self._lines = 2  # the one-line instruction may take two when there is room
         self._instruction_text = ""
         self._has_cue = False
-        #: The phase shown is "Get ready": the time to read how the step is done, so
-        #: the digits may give the instructions more room than while working.
+        # The phase shown is "Get ready": the time to read how the step is done, so
+        # the digits may give the instructions more room than while working.
         self.reading = False
 
     def set_instruction_line(self, text: str, *, has_cue: bool) -> None:

@@ -33,17 +33,17 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QTimer
 
-#: The module the trend page imports at its first visit.
+# The module the trend page imports at its first visit.
 CHART_MODULE = "coach.ui.trend_view"
-#: The Qt modules pyqtgraph loads, most of whose names it touches as it loads
-#: (pyqtgraph.Qt copies every name of the first three).
+# The Qt modules pyqtgraph loads, most of whose names it touches as it loads
+# (pyqtgraph.Qt copies every name of the first three).
 QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
               "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
-#: How long after the window's first paint the preload starts (ms): start-up's own
-#: work and the first input come first.
+# How long after the window's first paint the preload starts (ms): start-up's own
+# work and the first input come first.
 PRELOAD_AFTER_MS = 1000
-#: Names touched per turn of the event loop. Most cost well under a millisecond; the
-#: ``Qt`` namespace (93 enums at once) about 35 ms on a slow machine.
+# Names touched per turn of the event loop. Most cost well under a millisecond; the
+# ``Qt`` namespace (93 enums at once) about 35 ms on a slow machine.
 NAMES_PER_TURN = 10
 
 _thread: threading.Thread | None = None

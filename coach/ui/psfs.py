@@ -23,9 +23,9 @@ from coach.journal import MAX_ACTIVITY, Journal, JournalError, Test
 from coach.summary import Sitting, psfs_sittings
 from coach.ui.widgets import plain_label, set_text_colour
 
-#: Activities in one sitting.
+# Activities in one sitting.
 ROWS = 5
-#: The score box's value for "not rated" (shown as a dash).
+# The score box's value for "not rated" (shown as a dash).
 UNRATED = -1
 
 

@@ -22,14 +22,14 @@ from coach.pain import zone
 from coach.ui import theme
 from coach.ui.widgets import plain_label, set_text_colour, translate
 
-#: Each zone's values; a gap between the groups tells them apart without colour.
+# Each zone's values; a gap between the groups tells them apart without colour.
 ZONE_SPANS = (("green", 0, 2), ("amber", 3, 5), ("red", 6, 10))
 ZONE_GAP = 14
-#: "1" then "0" typed within this many seconds is 10; further apart they are two
-#: entries (a corrected typo must not record the worst pain).
+# "1" then "0" typed within this many seconds is 10; further apart they are two
+# entries (a corrected typo must not record the worst pain).
 DIGIT_PAIR_SECONDS = 1.0
-#: Keys are ignored this long after a rating page appears: presses meant for the
-#: page before it (→ held down through the last step) must not choose a rating.
+# Keys are ignored this long after a rating page appears: presses meant for the
+# page before it (→ held down through the last step) must not choose a rating.
 QUIET_SECONDS = 0.6
 
 
@@ -216,7 +216,7 @@ class RatingPanel(QWidget):
         layout.addWidget(self.question)
         self.rating = PainRating(clock=clock, zone_words=zone_words)
         layout.addWidget(self.rating)
-        #: Save (and Skip) on the right; a caller may put a button of its own first.
+        # Save (and Skip) on the right; a caller may put a button of its own first.
         self.buttons = buttons = QHBoxLayout()
         buttons.addStretch(1)
         if skip_text:

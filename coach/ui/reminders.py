@@ -43,11 +43,11 @@ from coach.ui.widgets import duration_text, plain_label, translate
 
 log = logging.getLogger(__name__)
 
-#: The longest the timer waits before asking again (catches sleep and clock changes).
+# The longest the timer waits before asking again (catches sleep and clock changes).
 MAX_WAIT = timedelta(minutes=15)
-#: Below this the timer is a coarse one (5 %), above it a very coarse one (whole seconds).
+# Below this the timer is a coarse one (5 %), above it a very coarse one (whole seconds).
 _COARSE_BELOW_MS = 60_000
-#: At most this many reminders are announced by one check (two routines at one time).
+# At most this many reminders are announced by one check (two routines at one time).
 _MAX_AT_ONCE = 8
 
 Clock = Callable[[], datetime]

@@ -70,7 +70,7 @@ from coach.ui.widgets import (
     translate,
 )
 
-#: The keys that press a focused or default button.
+# The keys that press a focused or default button.
 ANSWER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -245,7 +245,7 @@ class SessionFlow(QWidget):
                  back_to: str = "routines", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionFlow")
-        #: Where "Back" goes (the tab the session was started from), said on its buttons.
+        # Where "Back" goes (the tab the session was started from), said on its buttons.
         self.back_text = self.tr("Back to Today") if back_to == "today" else \
             self.tr("Back to routines")
         self.routine = routine
@@ -257,16 +257,16 @@ class SessionFlow(QWidget):
         self._offer = offer
         self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error,
                                         level=routine.level if routine.levels else None)
-        #: The last session of this routine, if it ended in a sharp-pain or unwell stop.
+        # The last session of this routine, if it ended in a sharp-pain or unwell stop.
         try:
             history = History.load(journal, date.today())
         except JournalError:  # damaged: the main window says so
             history = History([])
         self.previous_stop = stop_before_restart(history, routine.id)
-        #: The usual pain of the week before today, for a high "before": today's own
-        #: ratings do not count, so that a second try on a bad day is weighed as the
-        #: first was, not against the pain that stopped it. With none before today
-        #: (a new user), today's so far; None: not rated at all.
+        # The usual pain of the week before today, for a high "before": today's own
+        # ratings do not count, so that a second try on a bad day is weighed as the
+        # first was, not against the pain that stopped it. With none before today
+        # (a new user), today's so far; None: not rated at all.
         self.usual_pain = history.usual_before(
             datetime.combine(date.today(), dt_time()).astimezone())
         if self.usual_pain is None:  # the clock unrounded: this very second counts

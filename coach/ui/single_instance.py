@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("coach")
 
 LOCK_FILE = "instance.lock"
-#: How long a later launch waits for the running copy to answer (seconds): the first
-#: copy of a double click may still be building its window.
+# How long a later launch waits for the running copy to answer (seconds): the first
+# copy of a double click may still be building its window.
 ANSWER_WAIT = 5.0
-#: The longest request or reply read from the socket (bytes); anything longer is cut off.
+# The longest request or reply read from the socket (bytes); anything longer is cut off.
 MAX_MESSAGE = 1024
 _OK = b'{"ok": true}\n'
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from coach.ui import theme
 from coach.ui.widgets import translate
 
-#: How many days the sparkline shows, today included.
+# How many days the sparkline shows, today included.
 DAYS = 28
 
 

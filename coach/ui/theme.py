@@ -85,8 +85,8 @@ class Theme(NamedTuple):
     legend_off: str
     hover: tuple[str, str, str]  # text, fill, border
     verdict: dict[str, str]
-    #: High contrast: callouts outlined in their accent as well as tinted, and input
-    #: fields, check marks and buttons outlined (see :meth:`style_sheet`).
+    # High contrast: callouts outlined in their accent as well as tinted, and input
+    # fields, check marks and buttons outlined (see :meth:`style_sheet`).
     outlines: bool = False
     disabled_text: str = ""  # greyed-out text; the muted colour unless told
 
@@ -210,8 +210,8 @@ DARK = Theme(
              "somewhat_worse": "#fbbc5a", "worse": "#f28b82"},
 )
 
-#: White and yellow on black, every text role at least 7:1. Callouts and zone boxes
-#: are dark tints of their accent, outlined, so they stand apart from the window.
+# White and yellow on black, every text role at least 7:1. Callouts and zone boxes
+# are dark tints of their accent, outlined, so they stand apart from the window.
 HIGH_CONTRAST = Theme(
     name="high_contrast", dark=True,
     window="#000000", window_text="#ffffff", base="#000000", alternate_base="#1a1a1a",
@@ -244,10 +244,10 @@ HIGH_CONTRAST = Theme(
 
 THEMES = ("system", "light", "dark")
 TEXT_SCALES = (100, 125, 150, 175, 200)
-#: The application font's size before any scaling, kept so a second apply (tests)
-#: does not scale twice.
+# The application font's size before any scaling, kept so a second apply (tests)
+# does not scale twice.
 _BASE_POINT_SIZE = "coachBasePointSize"
-#: The platform's own style, given back when a light theme follows a dark one.
+# The platform's own style, given back when a light theme follows a dark one.
 _PLATFORM_STYLE = "coachPlatformStyle"
 
 _current: Theme = LIGHT

@@ -57,8 +57,8 @@ class TodayData(NamedTuple):
     reminders_on: bool
     has_plan: bool
     plan: Plan
-    #: Without a plan: the routine offered with a Start (the last one used, or the
-    #: first in the library).
+    # Without a plan: the routine offered with a Start (the last one used, or the
+    # first in the library).
     suggested: str | None = None
 
 
@@ -326,7 +326,7 @@ class TodayPage(QScrollArea):
         layout.addLayout(plan_row)
         layout.addStretch(1)
         self.setWidget(body)
-        #: The first Start button (the default: Return starts it).
+        # The first Start button (the default: Return starts it).
         self.start_button: QPushButton | None = None
 
     # -- filling ------------------------------------------------------------------------

@@ -43,22 +43,22 @@ CONTEXT_STYLE = {  # symbol (the colour is the theme's): the optional layers, on
     "after": "t",
     "next_morning": "d",
 }
-#: The layers the legend offers (off at first: the usual-pain dots and the average
-#: carry the trend; these answer "and right after a session?" when asked).
+# The layers the legend offers (off at first: the usual-pain dots and the average
+# carry the trend; these answer "and right after a session?" when asked).
 LAYERS = ("before", "after", "next_morning")
-#: The zones as bands (low, high, zone), named on the right axis: never colour alone.
+# The zones as bands (low, high, zone), named on the right axis: never colour alone.
 BANDS = ((0, 2, "green"), (2, 5, "amber"), (5, 10, "red"))
 BAND_LABELS = ((1, "0-2"), (3.5, "3-5"), (7.5, "6-10"))
-#: Below 0, out of the data: a lane for session ticks and sharp-pain stops.
+# Below 0, out of the data: a lane for session ticks and sharp-pain stops.
 LANE = (-1.9, -0.45)
 SESSION_TICK = (-1.7, -1.25)
 STOP_Y = -0.85
-#: A change of a routine's level: a line over the pain scale, labelled at its top.
+# A change of a routine's level: a line over the pain scale, labelled at its top.
 LEVEL_MARK = (0, 10)
-#: The view: the lane below, headroom above 10 for the one-row legend.
+# The view: the lane below, headroom above 10 for the one-row legend.
 Y_VIEW = (-1.9, 11.3)
 
-#: A column of dots as drawn: times, values and each dot's rating (its uid).
+# A column of dots as drawn: times, values and each dot's rating (its uid).
 Column = tuple[list[float], list[int], list[str]]
 
 
@@ -179,11 +179,11 @@ class TrendChart:
         self.hover_label.setZValue(50)
         self.hover_label.hide()
         item.addItem(self.hover_label, ignoreBounds=True)
-        #: The usual-pain ratings by day, and the average line drawn from them.
+        # The usual-pain ratings by day, and the average line drawn from them.
         self._by_day: dict[date, list[int]] = {}
         self._day_middles = np.empty(0)  # time stamps, every day from first to last
         self._lines: dict[int, np.ndarray] = {}  # window -> average per day (NaN: none)
-        #: The average line's window in days (``coach.trend.line_window``); 0: none yet.
+        # The average line's window in days (``coach.trend.line_window``); 0: none yet.
         self.line_days = 0
 
     def _add_dots(self, dots: Dots) -> Dots:

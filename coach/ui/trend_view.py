@@ -40,9 +40,9 @@ from coach.ui.trend_summary import SummaryPanel
 from coach.ui.trend_tools import RANGES, tool_row
 from coach.ui.widgets import plain_label, translate
 
-#: How long ``reload`` waits for the worker that reads the ratings (seconds): ten
-#: years of them take a few tens of ms, and the page shows them at once; longer, and
-#: the page says it is loading rather than freeze the window.
+# How long ``reload`` waits for the worker that reads the ratings (seconds): ten
+# years of them take a few tens of ms, and the page shows them at once; longer, and
+# the page says it is loading rather than freeze the window.
 WAIT_AT_MOST = 0.12
 
 
@@ -72,20 +72,20 @@ class TrendView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trendView")
-        #: The user's chosen baseline period; None: the first 7 days with ratings.
+        # The user's chosen baseline period; None: the first 7 days with ratings.
         self.baseline = baseline
         self.journal = journal
         self.today = today
-        #: How many ratings are charted, and the local day of the first one.
+        # How many ratings are charted, and the local day of the first one.
         self.count = 0
         self.first_day = today()
         self.events: list[SafetyEvent] = []
-        #: The changes of routine levels the chart marks, oldest first.
+        # The changes of routine levels the chart marks, oldest first.
         self.level_changes: list[LevelChange] = []
-        #: Ratings stored with a date the chart cannot show (see ``reload``).
+        # Ratings stored with a date the chart cannot show (see ``reload``).
         self.left_out = 0
-        #: Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day,
-        #: context and value, the summary and average still from every rating.
+        # Read grouped (more than ``MOST_POINTS`` ratings): a dot per local day,
+        # context and value, the summary and average still from every rating.
         self.grouped = False
         self._generation = 0  # of the latest reading (a newer one supersedes)
         self._reads = ChartReads(self)
@@ -93,8 +93,8 @@ class TrendView(QWidget):
         self._reads.exact.connect(self._show_exact)
         self._points: ChartPoints | None = None  # as read (grouped or not)
         self._exact_from: date | None = None  # grouped: one dot per rating from that day
-        #: Grouped: once the view stops moving, ``_refine`` draws what it shows one
-        #: dot per rating if that is few enough.
+        # Grouped: once the view stops moving, ``_refine`` draws what it shows one
+        # dot per rating if that is few enough.
         self._refine_timer = QTimer(self)
         self._refine_timer.setSingleShot(True)
         self._refine_timer.setInterval(150)
@@ -104,7 +104,7 @@ class TrendView(QWidget):
         self._uids: dict[str, list[str]] = {}  # each point's rating, by context
         self._usual_uids: list[str] = []  # each usual-pain dot's rating
         self._span = (0.0, 0.0)
-        #: The self-tests' small chart, built once there are results (``reload``).
+        # The self-tests' small chart, built once there are results (``reload``).
         self.function_chart: FunctionChart | None = None
 
         self.stack = QStackedWidget()

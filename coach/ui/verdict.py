@@ -7,8 +7,8 @@ from __future__ import annotations
 from coach.trend import Change, Verdict
 from coach.ui.widgets import translate
 
-#: Verdict -> shape and the theme's verdict colour role (colour is never alone: the
-#: words and the shape say it too).
+# Verdict -> shape and the theme's verdict colour role (colour is never alone: the
+# words and the shape say it too).
 VERDICT_STYLE = {
     Verdict.BETTER: ("▼", "better"),
     Verdict.SOMEWHAT_BETTER: ("▼", "somewhat_better"),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QMessageBox
 
-#: ``translate("Context", "text")``: the name lupdate looks for outside QObject classes.
+# ``translate("Context", "text")``: the name lupdate looks for outside QObject classes.
 translate = QCoreApplication.translate
 
 

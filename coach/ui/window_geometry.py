@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtWidgets import QWidget
 
-#: The size the window opens at when the screen has room for it.
+# The size the window opens at when the screen has room for it.
 PREFERRED_SIZE = QSize(1100, 720)
-#: Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title
-#: bar; every page scrolls rather than clips down to this size.
+# Fits a 1024x600 screen at 150 % scaling (683x400 logical) with a panel and a title
+# bar; every page scrolls rather than clips down to this size.
 MINIMUM_SIZE = QSize(600, 330)
-#: Of the screen's free area, what a first window takes at most.
+# Of the screen's free area, what a first window takes at most.
 SCREEN_SHARE = 0.9
 
 

@@ -38,6 +38,11 @@ def test_every_ui_string_has_a_japanese_translation(tmp_path):
         or not (message.findtext("translation") or "").strip()
     ]
     assert untranslated == [], "run `make translations` and translate these in coach_ja.ts"
+    # lupdate hands every "#:" comment before a tr() call to the translator: they said
+    # things like "The keys that press a focused or default button." beside a heading.
+    notes = [m.findtext("extracomment") for m in ET.parse(fresh).iter("message")
+             if m.find("extracomment") is not None]
+    assert notes == [], "use '#', not '#:', for comments in coach/ui"
 
 
 def test_placeholders_survive_translation():
