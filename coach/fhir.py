@@ -126,9 +126,11 @@ def self_test_observation(result: TestResult) -> dict[str, Any]:
 
 
 def observations(salvage: Salvage) -> Iterable[dict[str, Any]]:
-    """One Observation per pain rating, then one per self-test result, oldest first."""
+    """One Observation per pain rating, then per chair stand, then per PSFS activity,
+    each kind oldest first (docs/fhir.md); a sitting's activities keep their order."""
     yield from (pain_observation(r) for r in salvage.ratings)
-    yield from (self_test_observation(t) for t in salvage.tests)
+    yield from (self_test_observation(t) for t in sorted(
+        salvage.tests, key=lambda t: t.test != Test.CHAIR_STAND))
 
 
 def bundle(salvage: Salvage, *, now: datetime) -> dict[str, Any]:

@@ -229,3 +229,17 @@ def test_fhir_writes_through_a_text_handle(tmp_path):
     out = io.StringIO()
     assert fhir.export_fhir(journal, out, now=NOW) == 7
     assert json.loads(out.getvalue()) == fhir.bundle(journal.salvage(), now=NOW)
+
+
+def test_each_kind_comes_together_oldest_first(tmp_path):
+    """A chair stand after a PSFS sitting came between two sittings' activities."""
+    journal = filled(tmp_path / "j.sqlite3")
+    journal.add_test_result("chair_stand", 12, at=datetime(2026, 3, 5, 10, 0, tzinfo=JST))
+    journal.add_psfs(PSFS_SITTING[:1], at=datetime(2026, 3, 6, 10, 0, tzinfo=JST))
+    resources = [e.resource for e in validated(fhir.bundle(journal.salvage(), now=NOW)).entry]
+    kinds = [codes(r)[0][1] for r in resources[3:]]
+    assert kinds == ["66247-8"] * 2 + ["psfs-activity-score"] * 4
+    times = [r.effectiveDateTime for r in resources[3:]]
+    assert times[:2] == sorted(times[:2]) and times[2:] == sorted(times[2:])
+    assert [r.component[0].valueString for r in resources[5:8]] == [
+        a for a, _ in PSFS_SITTING]
