@@ -141,8 +141,17 @@ class History:
 
     def exercised(self, routine_id: str | None = None) -> list[Session]:
         """Sessions that exercised the knee, oldest first (of one routine if given)."""
-        return [s for s in self.sessions if is_exercise(s.outcome, s.steps_completed)
+        return [s for s in self.sessions if self._exercised(s)
                 and (routine_id is None or s.routine_id == routine_id)]
+
+    def _exercised(self, session: Session) -> bool:
+        """:func:`is_exercise`, or the pain was rated after the session: that is asked
+        only once the player ran, so the knee was exercised even if no step was done
+        (ended 40 s into the first step, or stepped through with Next). Pain in the red
+        then must count: it was ignored, and the next level offered."""
+        return is_exercise(session.outcome, session.steps_completed) or (
+            session.outcome != Outcome.SAFETY_SKIP
+            and self.rating(session, Context.AFTER) is not None)
 
     def rating(self, session: Session, context: Context) -> Rating | None:
         """The session's last rating in *context*."""
@@ -194,7 +203,7 @@ class History:
         unwell = {e.session_uid for e in self.events if e.kind == EventKind.UNWELL}
         return [s for s in self.sessions
                 if (routine_id is None or s.routine_id == routine_id)
-                and (is_exercise(s.outcome, s.steps_completed)
+                and (self._exercised(s)
                      or (s.outcome == Outcome.STOPPED and s.uid in unwell))]
 
 

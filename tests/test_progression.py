@@ -492,3 +492,26 @@ def test_recommend_from_the_journal(journal):
 ])
 def test_high_pain_before_a_session(value, usual, asks):
     assert high_before_start(value, usual) is asks
+
+
+def test_pain_in_the_red_after_a_session_ended_in_its_first_step_is_not_ignored():
+    """Three green sessions, then one ended 40 s into its first step (or stepped through
+    with Next: no step counts as done) and pain 8 right after. The result page said
+    "too much: make it easier"; the coach ignored the session and offered the next
+    level, and asked no next-morning question."""
+    from coach.advice import morning_session
+
+    red = session(0, after=8, morning=None, outcome="stopped", steps=0, level=2)
+    got = recommend(history(*greens(-6, -4, -2, level=2), red), KNEE, THREE, TODAY)
+    assert got.action is Action.EASE and got.recommended_level == 1
+    assert Why.AFTER_RED in got.reasons
+    asked = morning_session(history(red), TODAY + timedelta(days=1),
+                            at(1, 9))
+    assert asked is not None and asked.uid == red.sessions[0].uid
+
+
+def test_a_session_left_before_the_player_ran_still_does_not_count():
+    """"Rest today" with pain in the red before the start: no after rating, no step."""
+    left = session(0, after=None, morning=None, before=8, outcome="stopped", steps=0)
+    got = recommend(history(*greens(-6, -4, -2, level=2), left), KNEE, THREE, TODAY)
+    assert Why.AFTER_RED not in got.reasons and Why.STOPPED_EARLY not in got.reasons
