@@ -213,6 +213,8 @@ class SessionEngine:
     def pause(self) -> None:
         if self.state is EngineState.RUNNING:
             self.update()
+            if self.state is not EngineState.RUNNING:  # it ended just now: nothing to pause
+                return
             self._anchor_position = self.position()
             self._anchor_time = None
             self.state = EngineState.PAUSED
@@ -266,7 +268,10 @@ class SessionEngine:
         """End the session now (user's choice or a safety stop)."""
         if self.state in (EngineState.FINISHED, EngineState.STOPPED):
             return
-        self.update()
+        # Pressed as the last phase runs out (the display not yet told), the stop wins
+        # over the end: a sharp pain felt then must be recorded, not a completed session
+        # under a page that says the stop was.
+        self.update(finish=False)
         self._anchor_position = self.position()
         self._anchor_time = None
         self.state = EngineState.STOPPED
@@ -279,8 +284,9 @@ class SessionEngine:
         self._emit(Event("finished"))
 
     # -- progress --------------------------------------------------------------
-    def update(self) -> Snapshot:
-        """Bring the session up to the clock, emit what is due, return the snapshot."""
+    def update(self, *, finish: bool = True) -> Snapshot:
+        """Bring the session up to the clock, emit what is due, return the snapshot;
+        at the end, finish it (not with *finish* false: :meth:`stop` ends it instead)."""
         if self.state is not EngineState.RUNNING:
             return self.snapshot()
         position = self.position()
@@ -305,7 +311,8 @@ class SessionEngine:
             if last.step not in self.completed_steps:
                 self.completed_steps.add(last.step)
                 self._emit(Event("step_done", last, step=last.step))
-            self._finish()
+            if finish:
+                self._finish()
             return self.snapshot()
         phase = self.timeline[index]
         remaining = phase.end - position

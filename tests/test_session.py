@@ -259,3 +259,31 @@ def test_alternate_sides_need_repetitions(write_routine):
     assert routine is None and problem.line == 9
     assert problem.message == ("""'steps[1].sides' "alternate" needs 'reps' and 'hold': """
                                "the legs take turns on each repetition")
+
+
+def test_a_stop_pressed_as_the_routine_runs_out_wins_over_its_end(flagship, clock):
+    """The clock just past the end, the display not yet told: the engine finished on
+    its way to the stop and the stop was dropped, so a sharp pain pressed then left a
+    completed session under a page that said the stop was recorded."""
+    engine = SessionEngine(flagship, clock)
+    events = record(engine)
+    engine.start()
+    clock.advance(flagship.total_seconds + 0.05)
+    engine.stop("sharp_pain")
+    assert engine.state == "stopped"
+    assert [e.kind for e in events].count("finished") == 0
+    assert events[-1].kind == "stopped" and events[-1].reason == "sharp_pain"
+    assert events[-1].phase == engine.timeline[-1]
+
+
+def test_a_pause_as_the_routine_runs_out_leaves_it_finished(flagship, clock):
+    """It was set to "paused" after finishing, and a resume finished it again."""
+    engine = SessionEngine(flagship, clock)
+    events = record(engine)
+    engine.start()
+    clock.advance(flagship.total_seconds + 0.05)
+    engine.pause()
+    assert engine.state == "finished"
+    engine.resume()
+    assert [e.kind for e in events].count("finished") == 1
+    assert "paused" not in [e.kind for e in events]

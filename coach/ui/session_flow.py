@@ -590,6 +590,9 @@ class SessionFlow(QWidget):
         self._confirming = True
         was_running = self.engine.state == "running"
         self.engine.pause()
+        if not self.exercising():  # the last phase ran out as Esc was pressed: it ended
+            self._confirming = False
+            return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("End session"),
                           self.tr("End this session now? What you have done so far is "
                                   "saved."),

@@ -605,3 +605,23 @@ def test_the_question_weighs_the_usual_pain(qtbot, data_dir, journal):
         flow.shutdown()
         for rating in journal.ratings():
             journal.delete_rating(rating.uid)
+
+
+def test_sharp_pain_pressed_as_the_last_phase_runs_out_is_recorded(qtbot, flow, journal):
+    """The engine finished on its way to the stop: the page said the stop was recorded
+    over a session recorded as completed, without its safety event."""
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 0.05)  # the display not yet told
+    flow.player.sharp_pain_button.click()
+    session = journal.sessions()[-1]
+    assert session.outcome == "sharp_pain"
+    assert [e.kind for e in journal.safety_events()] == ["sharp_pain"]
+
+
+def test_esc_as_the_last_phase_runs_out_asks_nothing(qtbot, flow):
+    """"End this session now?" opened over "Well done: routine complete"."""
+    into_player(qtbot, flow)
+    flow.clock.advance(flow.engine.total + 0.05)
+    flow.confirm_end()
+    assert flow.engine.state == "finished"
+    assert flow.findChild(QMessageBox, "confirmEnd") is None
