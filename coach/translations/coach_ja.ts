@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="201"/>
+        <location filename="../ui/session_flow.py" line="215"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="206"/>
+        <location filename="../ui/session_flow.py" line="220"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="210"/>
+        <location filename="../ui/session_flow.py" line="224"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="215"/>
+        <location filename="../ui/session_flow.py" line="229"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -562,17 +562,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="294"/>
+        <location filename="../ui/widgets.py" line="296"/>
         <source>{m} min {s} s</source>
         <translation>{m}⁠分{s}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="296"/>
+        <location filename="../ui/widgets.py" line="298"/>
         <source>{m} min</source>
         <translation>{m}⁠分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="297"/>
+        <location filename="../ui/widgets.py" line="299"/>
         <source>{s} s</source>
         <translation>{s}⁠秒</translation>
     </message>
@@ -1036,8 +1036,8 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/levels.py" line="111"/>
-        <source>Make it easier next time: {level}.</source>
-        <translation>次回はやさしくしましょう：{level}。</translation>
+        <source>Make it easier for now: {level}.</source>
+        <translation>今はやさしくしましょう：{level}。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="113"/>
@@ -1439,62 +1439,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="90"/>
+        <location filename="../ui/today_view.py" line="92"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="94"/>
+        <location filename="../ui/today_view.py" line="96"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="98"/>
+        <location filename="../ui/today_view.py" line="100"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="102"/>
+        <location filename="../ui/today_view.py" line="104"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="106"/>
+        <location filename="../ui/today_view.py" line="108"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="112"/>
+        <location filename="../ui/today_view.py" line="114"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="113"/>
+        <location filename="../ui/today_view.py" line="115"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="122"/>
+        <location filename="../ui/today_view.py" line="124"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="127"/>
+        <location filename="../ui/today_view.py" line="129"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="134"/>
+        <location filename="../ui/today_view.py" line="136"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="139"/>
+        <location filename="../ui/today_view.py" line="141"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="118"/>
+        <location filename="../ui/today_view.py" line="120"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
@@ -1502,7 +1502,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="284"/>
+        <location filename="../ui/widgets.py" line="286"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -1986,7 +1986,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/help.py" line="219"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="439"/>
+        <location filename="../ui/session_flow.py" line="459"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2806,318 +2806,318 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="289"/>
+        <location filename="../ui/session_flow.py" line="303"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="290"/>
+        <location filename="../ui/session_flow.py" line="304"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="290"/>
+        <location filename="../ui/session_flow.py" line="304"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="313"/>
+        <location filename="../ui/session_flow.py" line="327"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="314"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="314"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="369"/>
+        <location filename="../ui/session_flow.py" line="386"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="219"/>
-        <location filename="../ui/session_flow.py" line="381"/>
+        <location filename="../ui/session_flow.py" line="399"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="222"/>
-        <location filename="../ui/session_flow.py" line="384"/>
+        <location filename="../ui/session_flow.py" line="402"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="226"/>
-        <location filename="../ui/session_flow.py" line="387"/>
+        <location filename="../ui/session_flow.py" line="405"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="370"/>
-        <location filename="../ui/session_flow.py" line="496"/>
+        <location filename="../ui/session_flow.py" line="517"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="385"/>
+        <location filename="../ui/session_flow.py" line="403"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="250"/>
+        <location filename="../ui/session_flow.py" line="264"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="417"/>
+        <location filename="../ui/session_flow.py" line="437"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="419"/>
+        <location filename="../ui/session_flow.py" line="439"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="423"/>
+        <location filename="../ui/session_flow.py" line="443"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="425"/>
+        <location filename="../ui/session_flow.py" line="445"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="432"/>
+        <location filename="../ui/session_flow.py" line="452"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="461"/>
+        <location filename="../ui/session_flow.py" line="482"/>
         <source>End of the session</source>
         <translation>運動はここまでです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="521"/>
+        <location filename="../ui/session_flow.py" line="542"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="533"/>
+        <location filename="../ui/session_flow.py" line="554"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="536"/>
+        <location filename="../ui/session_flow.py" line="557"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="537"/>
+        <location filename="../ui/session_flow.py" line="558"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="640"/>
+        <location filename="../ui/session_flow.py" line="664"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="644"/>
+        <location filename="../ui/session_flow.py" line="668"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="645"/>
+        <location filename="../ui/session_flow.py" line="669"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="647"/>
+        <location filename="../ui/session_flow.py" line="671"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="649"/>
+        <location filename="../ui/session_flow.py" line="673"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="442"/>
+        <location filename="../ui/session_flow.py" line="462"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="390"/>
+        <location filename="../ui/session_flow.py" line="408"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="392"/>
+        <location filename="../ui/session_flow.py" line="410"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="296"/>
-        <location filename="../ui/session_flow.py" line="397"/>
+        <location filename="../ui/session_flow.py" line="310"/>
+        <location filename="../ui/session_flow.py" line="415"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="249"/>
+        <location filename="../ui/session_flow.py" line="263"/>
         <source>Back to Today</source>
         <translation>「今日」に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="437"/>
+        <location filename="../ui/session_flow.py" line="457"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="493"/>
+        <location filename="../ui/session_flow.py" line="514"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="494"/>
+        <location filename="../ui/session_flow.py" line="515"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="498"/>
+        <location filename="../ui/session_flow.py" line="519"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="517"/>
+        <location filename="../ui/session_flow.py" line="538"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="519"/>
+        <location filename="../ui/session_flow.py" line="540"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="539"/>
+        <location filename="../ui/session_flow.py" line="560"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="541"/>
+        <location filename="../ui/session_flow.py" line="562"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="542"/>
+        <location filename="../ui/session_flow.py" line="563"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="528"/>
+        <location filename="../ui/session_flow.py" line="549"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="500"/>
+        <location filename="../ui/session_flow.py" line="521"/>
         <source>See a clinician if it has not settled after a few days.</source>
         <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="525"/>
+        <location filename="../ui/session_flow.py" line="546"/>
         <source>On a day like this, resting is a good choice, not a failure.</source>
         <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="529"/>
+        <location filename="../ui/session_flow.py" line="550"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="569"/>
+        <location filename="../ui/session_flow.py" line="590"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="570"/>
+        <location filename="../ui/session_flow.py" line="591"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="578"/>
+        <location filename="../ui/session_flow.py" line="599"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="593"/>
+        <location filename="../ui/session_flow.py" line="617"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="594"/>
+        <location filename="../ui/session_flow.py" line="618"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="610"/>
+        <location filename="../ui/session_flow.py" line="634"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="624"/>
-        <location filename="../ui/session_flow.py" line="639"/>
+        <location filename="../ui/session_flow.py" line="648"/>
+        <location filename="../ui/session_flow.py" line="663"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="625"/>
+        <location filename="../ui/session_flow.py" line="649"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="643"/>
+        <location filename="../ui/session_flow.py" line="667"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="627"/>
+        <location filename="../ui/session_flow.py" line="651"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="662"/>
+        <location filename="../ui/session_flow.py" line="686"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="664"/>
+        <location filename="../ui/session_flow.py" line="688"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="681"/>
+        <location filename="../ui/session_flow.py" line="705"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="686"/>
+        <location filename="../ui/session_flow.py" line="710"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="696"/>
+        <location filename="../ui/session_flow.py" line="720"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="728"/>
+        <location filename="../ui/session_flow.py" line="752"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>
@@ -3264,262 +3264,262 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="179"/>
+        <location filename="../ui/today_view.py" line="181"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="180"/>
+        <location filename="../ui/today_view.py" line="182"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="184"/>
+        <location filename="../ui/today_view.py" line="186"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="190"/>
+        <location filename="../ui/today_view.py" line="192"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="192"/>
+        <location filename="../ui/today_view.py" line="194"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="321"/>
+        <location filename="../ui/today_view.py" line="313"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="323"/>
+        <location filename="../ui/today_view.py" line="315"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="274"/>
+        <location filename="../ui/today_view.py" line="266"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="85"/>
+        <location filename="../ui/today_view.py" line="87"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="164"/>
+        <location filename="../ui/today_view.py" line="166"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="166"/>
+        <location filename="../ui/today_view.py" line="168"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="170"/>
+        <location filename="../ui/today_view.py" line="172"/>
         <source>A rest day: you stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="173"/>
+        <location filename="../ui/today_view.py" line="175"/>
         <source>A rest day: you stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="176"/>
+        <location filename="../ui/today_view.py" line="178"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="188"/>
+        <location filename="../ui/today_view.py" line="190"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="200"/>
+        <location filename="../ui/today_view.py" line="202"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="276"/>
+        <location filename="../ui/today_view.py" line="268"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="284"/>
+        <location filename="../ui/today_view.py" line="276"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="304"/>
+        <location filename="../ui/today_view.py" line="296"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="340"/>
+        <location filename="../ui/today_view.py" line="332"/>
         <source>Today, {day}</source>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="356"/>
+        <location filename="../ui/today_view.py" line="348"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="377"/>
+        <location filename="../ui/today_view.py" line="369"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="385"/>
+        <location filename="../ui/today_view.py" line="377"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="400"/>
+        <location filename="../ui/today_view.py" line="392"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="414"/>
+        <location filename="../ui/today_view.py" line="406"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="416"/>
+        <location filename="../ui/today_view.py" line="408"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="418"/>
+        <location filename="../ui/today_view.py" line="410"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="427"/>
+        <location filename="../ui/today_view.py" line="419"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="428"/>
+        <location filename="../ui/today_view.py" line="420"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="443"/>
+        <location filename="../ui/today_view.py" line="435"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="447"/>
+        <location filename="../ui/today_view.py" line="439"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="473"/>
+        <location filename="../ui/today_view.py" line="465"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="474"/>
+        <location filename="../ui/today_view.py" line="466"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="475"/>
+        <location filename="../ui/today_view.py" line="467"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="510"/>
+        <location filename="../ui/today_view.py" line="502"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="514"/>
+        <location filename="../ui/today_view.py" line="506"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="518"/>
+        <location filename="../ui/today_view.py" line="510"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="535"/>
+        <location filename="../ui/today_view.py" line="527"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="541"/>
+        <location filename="../ui/today_view.py" line="533"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="548"/>
+        <location filename="../ui/today_view.py" line="540"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="546"/>
+        <location filename="../ui/today_view.py" line="538"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="547"/>
+        <location filename="../ui/today_view.py" line="539"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="551"/>
+        <location filename="../ui/today_view.py" line="543"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="551"/>
+        <location filename="../ui/today_view.py" line="543"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="563"/>
+        <location filename="../ui/today_view.py" line="555"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="578"/>
+        <location filename="../ui/today_view.py" line="570"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="581"/>
+        <location filename="../ui/today_view.py" line="573"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="591"/>
+        <location filename="../ui/today_view.py" line="583"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="593"/>
+        <location filename="../ui/today_view.py" line="585"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="595"/>
+        <location filename="../ui/today_view.py" line="587"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="597"/>
+        <location filename="../ui/today_view.py" line="589"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="600"/>
+        <location filename="../ui/today_view.py" line="592"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

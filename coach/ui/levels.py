@@ -108,7 +108,7 @@ def headline(advice: Recommendation, routine: Routine, lang: str) -> str:
         return translate("Levels", "Ready for a little more? You could try {level}.").format(
             level=target)
     if advice.action is Action.EASE:
-        return translate("Levels", "Make it easier next time: {level}.").format(level=target)
+        return translate("Levels", "Make it easier for now: {level}.").format(level=target)
     if advice.action is Action.REST and advice.flare is not None:
         return translate("Levels", "Rest for a few days, or do only {level}, and rate your pain "
                          "each day.").format(level=target) if routine.levels else \

@@ -63,10 +63,13 @@ from coach.ui.rating import QUIET_SECONDS, RatingPanel, zone_names
 from coach.ui.settings import Settings
 from coach.ui.widgets import (
     MessageBar,
+    Reflow,
     callout,
+    clock_time,
     plain_label,
     safety_notes,
     set_text_colour,
+    short_day,
     translate,
 )
 
@@ -150,18 +153,29 @@ def page(*widgets: QWidget, stretch_last: bool = True, top: int = 28,
 def button_row(leading: QWidget | None, *trailing: QWidget,
                margins: tuple[int, int, int, int] | None = None) -> QWidget:
     """Buttons in a row: *leading* (if any) on the left, *trailing* on the right;
-    *margins*: the row's own (None: the style's at the sides, none above and below)."""
+    *margins*: the row's own (None: the style's at the sides, none above and below).
+    Where the row is too narrow for them (large text on a small screen), *leading*
+    goes above the others, and then they one under another: squeezed, their words
+    were cut ("lo, my knee is fine toda")."""
     row = QWidget()
     line = QHBoxLayout(row)
     if margins is None:
         style = line.contentsMargins()
         margins = (style.left(), 0, style.right(), 0)
     line.setContentsMargins(*margins)
+    spacing = line.spacing() if line.spacing() >= 0 else 6
+    right = QWidget()
+    right_line = QHBoxLayout(right)
+    right_line.setContentsMargins(0, 0, 0, 0)
+    right_line.addStretch(1)
+    for button in (leading, *trailing):
+        if button is not None:  # never squeezed: the row goes onto more lines instead
+            button.setMinimumWidth(button.sizeHint().width())
+    right_line.addWidget(Reflow([(b, 0) for b in trailing], spacing=spacing))
+    parts: list[tuple[QWidget, int]] = [(right, 1)]
     if leading is not None:
-        line.addWidget(leading)
-    line.addStretch(1)
-    for button in trailing:
-        line.addWidget(button)
+        parts.insert(0, (leading, 0))
+    line.addWidget(Reflow(parts, spacing=spacing))
     return row
 
 
@@ -364,20 +378,24 @@ class SessionFlow(QWidget):
     def _build_check(self) -> QWidget:
         title = plain_label(self.routine.title.get(self.lang), point_delta=8, bold=True)
         widgets: list[QWidget] = [title]
+        self.go_ahead: QCheckBox | None = None
+        if self.previous_stop is not None:  # first: what the box below the question is for
+            widgets.append(self._previous_stop_box(self.previous_stop))
         safety = self.routine.safety.get(self.lang)
         if safety:
             widgets.append(safety_notes(safety, self.tr("Before you start"),
                                         "sessionSafetyNotes"))
-        self.go_ahead: QCheckBox | None = None
-        if self.previous_stop is not None:
-            widgets.append(self._previous_stop_box(self.previous_stop))
         self.level_panel: LevelPanel | None = None
         if self.routine.levels or self.advice is not None:
             self.level_panel = LevelPanel(picker=True)
             self.level_panel.show_advice(self.routine, self.advice, self.lang,
                                          offer=self._offer)
             self.level_panel.answered.connect(self.level_answered)
-            widgets.append(self.level_panel)
+            # An offer to answer (an easier level after pain in the red, or more) comes
+            # before the notes: under them, on a small screen "No, my knee is fine
+            # today" started the old level with the offer never seen.
+            widgets.insert(len(widgets) - 1 if self._offer and safety else len(widgets),
+                           self.level_panel)
         question = plain_label(self.tr("Is your knee hot, red or swollen today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")
         answers: list[QWidget] = [question, plain_label(self.tr(
@@ -396,6 +414,8 @@ class SessionFlow(QWidget):
         back = big_button(self.back_text, "backButton")
         back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
+        if self.go_ahead is not None:
+            answers.append(self.go_ahead)
         answers.append(button_row(back, self.not_today_button, self.ok_button,
                                   margins=(0, 0, 0, 0)))
         if self.go_ahead is not None:
@@ -410,7 +430,7 @@ class SessionFlow(QWidget):
         sharp = stop.kind is EventKind.SHARP_PAIN
         colour = "red" if sharp else "amber"
         box, inner = callout("previousStop", kind=colour)
-        when = stop.at.strftime("%Y-%m-%d %H:%M")
+        when = f"{short_day(stop.at.date())}, {clock_time(stop.at)}"
         steps = self.routine.steps
         if stop.step is not None and 1 <= stop.step <= len(steps):
             title = steps[stop.step - 1].title.get(self.lang)
@@ -447,7 +467,8 @@ class SessionFlow(QWidget):
         self.go_ahead.setFont(font)
         self.go_ahead.setStyleSheet("QCheckBox { padding: 6px 0; } "
                                     "QCheckBox::indicator { width: 22px; height: 22px; }")
-        inner.addWidget(self.go_ahead)
+        # It goes with the answers (below), always in view: scrolled out of sight, "No,
+        # my knee is fine today" looked greyed out for no reason.
         return box
 
     def _advice_page(self, title: str, paragraphs: list[str],

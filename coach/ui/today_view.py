@@ -9,10 +9,10 @@ advice module's :class:`~coach.advice.TodayAdvice` live here too.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,9 +38,11 @@ from coach.ui.verdict import verdict_headline
 from coach.ui.widgets import (
     callout,
     clear_layout,
+    clock_time,
     duration_text,
     plain_label,
     set_text_colour,
+    short_day,
     translate,
 )
 
@@ -216,16 +218,6 @@ def _day_name(day: date) -> str:
     japanese = QLocale().language() == QLocale.Language.Japanese
     return QLocale().toString(QDate(day.year, day.month, day.day),
                               "M月d日（ddd）" if japanese else "dddd d MMMM")
-
-
-def _short_day(day: date) -> str:
-    japanese = QLocale().language() == QLocale.Language.Japanese
-    return QLocale().toString(QDate(day.year, day.month, day.day),
-                              "M月d日（ddd）" if japanese else "ddd d MMM")
-
-
-def _clock(moment: datetime | time) -> str:
-    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
 
 
 class TodayPage(QScrollArea):
@@ -516,7 +508,7 @@ class TodayPage(QScrollArea):
             elif entry is not None and self.data is not None \
                     and routine_id in self.data.view.planned:
                 duration = self.tr("{duration}; planned for {time}").format(
-                    duration=duration, time=_clock(entry.at))
+                    duration=duration, time=clock_time(entry.at))
             facts = plain_label(duration, object_name="routineFacts")
             set_text_colour(facts)
             words.addWidget(facts)
@@ -533,7 +525,7 @@ class TodayPage(QScrollArea):
             return
         last = sessions[-1]
         parts = [self.tr("Last session: {day}, “{routine}”").format(
-            day=_short_day(last.started.date()), routine=self._title(last.routine_id))]
+            day=short_day(last.started.date()), routine=self._title(last.routine_id))]
         after = history.rating(last, Context.AFTER)
         if after is not None:
             from coach.ui.rating import zone_names  # the rating dialog's module: ~1 ms
@@ -595,10 +587,10 @@ class TodayPage(QScrollArea):
             text = self.tr("No reminder is coming up.")
         elif reminder.kind is ReminderKind.CHECK_IN:
             text = self.tr("Next: a check-in, {day} at {time}.").format(
-                day=_short_day(reminder.day), time=_clock(reminder.at))
+                day=short_day(reminder.day), time=clock_time(reminder.at))
         else:
             text = self.tr("Next reminder: {day} at {time}, “{routine}”.").format(
-                day=_short_day(reminder.day), time=_clock(reminder.at),
+                day=short_day(reminder.day), time=clock_time(reminder.at),
                 routine=self._title(reminder.routine_id or ""))
         self.reminder_label.setText(text)
 

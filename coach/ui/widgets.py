@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from coach.ui import theme
 
 if TYPE_CHECKING:
+    from datetime import date, datetime, time
+
     from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QMessageBox
 
@@ -295,3 +297,19 @@ def duration_text(seconds: float) -> str:
     if minutes:
         return translate("Duration", "{m} min").format(m=minutes)
     return translate("Duration", "{s} s").format(s=secs)
+
+
+def short_day(day: date) -> str:
+    """"Tue 1 Dec" / 「12月1日（火）」, in the app's language."""
+    from PySide6.QtCore import QDate, QLocale
+
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              "M月d日（ddd）" if japanese else "ddd d MMM")
+
+
+def clock_time(moment: datetime | time) -> str:
+    """"07:30": hours and minutes on a 24-hour clock."""
+    from PySide6.QtCore import QLocale, QTime
+
+    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")

@@ -1,13 +1,16 @@
 """The window fits the screen it opens on: a small screen, a scaled one, or a
 remembered place on a screen that is no longer there."""
 
+import re
+
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QScrollArea, QWidget
 
 from coach import config
 from coach.ui.window_geometry import MINIMUM_SIZE, first_run_size, fit_to_screen, rescaled
+from tests.conftest import FLAGSHIP
 from tests.ui.conftest import rate_before_start, scaled_text, show_active
 
 #: 1024x600 at 150 % scaling, less a 32 px panel: what a small laptop offers.
@@ -319,3 +322,52 @@ def test_a_new_text_size_brings_a_window_that_large_at_the_next_start(make_windo
     window.close()  # saves the window at the text size it had
     again = make_window()
     assert again.size() == QSize(750, 500)
+
+
+def test_the_safety_answers_keep_their_words_with_larger_text_on_a_small_screen(
+        make_window, qtbot, journal):
+    """At 150 % text on a 1024x600 screen the three answers were squeezed into one row
+    ("lo, my knee is fine toda"); after a sharp-pain stop the box that allows going on
+    was scrolled out of sight above them, so "No, my knee is fine today" looked dead."""
+    stopped = journal.start_session(FLAGSHIP)
+    journal.add_safety_event("sharp_pain", session_uid=stopped.uid, step=1)
+    journal.end_session(stopped.uid, "sharp_pain", 0)
+    with scaled_text(1.5):
+        window = make_window()
+        show_active(window, qtbot)
+        window.resize(920, 540)
+        qtbot.waitUntil(lambda: window.size() == QSize(920, 540))
+        window.start_selected()
+        flow = window.flow
+        go_ahead = flow.findChild(QCheckBox, "goAheadAfterStop")
+        for widget in (flow.ok_button, flow.not_today_button, go_ahead):
+            qtbot.waitUntil(lambda widget=widget: inside(widget, window))
+            assert widget.width() >= widget.sizeHint().width(), widget.objectName()
+        assert flow.check_page.findChild(QWidget, "answerBar").isAncestorOf(go_ahead)
+        text = flow.findChild(QLabel, "previousStopText").text()
+        assert not re.search(r"\d{4}-\d\d-\d\d", text)  # a day as the other pages say it
+        window.close_session()
+
+
+def test_an_offer_of_an_easier_level_comes_before_the_notes(make_window, qtbot, journal):
+    """After pain in the red the offer sat under the long safety notes: on a small
+    screen "No, my knee is fine today" started the old level with the offer unseen."""
+    from datetime import timedelta
+
+    from coach.journal import now
+
+    then = now() - timedelta(days=1)
+    session = journal.start_session(FLAGSHIP, at=then)
+    journal.add_rating(2, "before", at=then, session_uid=session.uid)
+    journal.end_session(session.uid, "completed", 5, at=then + timedelta(minutes=11))
+    journal.add_rating(7, "after", at=then + timedelta(minutes=11), session_uid=session.uid)
+    window = make_window()
+    show_active(window, qtbot)
+    window.resize(MINIMUM_SIZE)
+    window.start_selected()
+    flow = window.flow
+    notes = flow.check_page.findChild(QWidget, "sessionSafetyNotes")
+    assert flow.level_panel is not None
+    assert flow.level_panel.y() < notes.y()
+    qtbot.waitUntil(lambda: inside(flow.level_panel.findChildren(QPushButton)[0], window))
+    window.close_session()
