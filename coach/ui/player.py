@@ -350,10 +350,14 @@ class PlayerView(QWidget):
         cues = step.cues.get(self.lang)
         cue = cues[phase.index % len(cues)] if cues else ""
         self.cue_label.setText(cue)
-        instructions = step.instructions.get(self.lang)
-        self._fit.set_instruction_line(cue or (instructions[0] if instructions else ""),
-                                       has_cue=bool(cues))
-        self._fit.reading = phase.kind is PhaseKind.GET_READY
+        instructions = step.instructions.get(self.lang) or []
+        reading = phase.kind is PhaseKind.GET_READY
+        # Getting ready, the line (where the list has no room) says how to set up, not
+        # the cue for the work: "Push towards the inner side" did not say to lie down.
+        line = " ".join(instructions) if reading and instructions else \
+            cue or (instructions[0] if instructions else "")
+        self._fit.set_instruction_line(line, has_cue=bool(cues))
+        self._fit.reading = reading
         if new_phase:  # other words: fit them again
             self._fit.fit_to_size(self._shown_step)
         else:

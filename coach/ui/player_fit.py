@@ -162,7 +162,10 @@ class PlayerFit:
         # Once the list is gone, its one line of instruction may take two: the whole cue
         # rather than "the k…" matters more than where the session stands (counter and
         # meter), less than the repetitions, which go last.
-        tries = [(level, 1.0, 1 if level < 3 else 2) for level in range(first, 6)] \
+        # Getting ready, the line says how to set up: three lines if they fit.
+        most = 3 if self.reading else 2
+        tries = [(level, 1.0, 1 if level < 3 else most) for level in range(first, 6)] \
+            + [(level, 1.0, 2) for level in range(max(first, 3), 6) if most > 2] \
             + [(level, 1.0, 1) for level in range(max(first, 3), 8)]
         if first == 0:
             # Getting ready, the list matters more than large digits: a first-time

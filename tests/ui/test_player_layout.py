@@ -134,17 +134,23 @@ def test_digits_fit_with_text_twice_as_large(qtbot, big_text, make_flow, size):
     check_layout(flow)
 
 
-def player_alone(qtbot, width, height):
-    """The flagship's player, not shown, at *width* x *height*, fitted."""
+def player_alone(qtbot, width, height, at=0.0):
+    """The flagship's player, not shown, at *width* x *height*, *at* seconds into the
+    routine, fitted."""
     from coach.session import SessionEngine
     from coach.ui.player import PlayerView
 
     routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
-    player = PlayerView(SessionEngine(routine, FakeClock()), "en")
+    clock = FakeClock()
+    engine = SessionEngine(routine, clock)
+    player = PlayerView(engine, "en")
     qtbot.addWidget(player)
     player.resize(width, height)
+    if at:
+        engine.start()
+        clock.advance(at)
     player.refresh()
-    player._fit.fit_to_size(0, reset_trim=True)
+    player._fit.fit_to_size(player.engine.current_phase.step if at else 0, reset_trim=True)
     return player
 
 
@@ -393,7 +399,13 @@ def test_twice_as_large_text_on_a_small_screen_shows_the_whole_cue(qtbot, big_te
     a line of their own: the toggles now share the stop buttons' row, and the cue takes
     two lines before where the session stands (counter, meter) is shown. (The player
     alone, not shown: a shown window here grows to what its layout asks.)"""
-    player = player_alone(qtbot, 920, 490)  # 1024x600 less panel, title bar and menus
+    from coach.session import PhaseKind, build_timeline
+
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    cues = routine.steps[0].cues.get("en")
+    work = next(p for p in build_timeline(routine) if p.step == 0
+                and p.kind is not PhaseKind.GET_READY and p.index % len(cues) == 0)
+    player = player_alone(qtbot, 920, 490, at=work.start + 0.5)  # 1024x600 less menus
     cue = player.cue_label.text()  # the list's place, hidden: the line says it
     assert cue.startswith("Only the lower leg turns")
     line = player.instruction_line
@@ -404,6 +416,16 @@ def test_twice_as_large_text_on_a_small_screen_shows_the_whole_cue(qtbot, big_te
         assert not toggle.isHidden() and toggle.parentWidget() is stops
     assert player.bottom_bar.isHidden()
     assert player.top_bar.isHidden() and player.progress.isHidden()
+
+
+def test_getting_ready_the_line_says_how_to_set_up_not_the_cue(qtbot, big_text):
+    """Where the numbered list has no room, getting ready showed the cue for the work
+    ("Push towards the inner side") and nothing of getting down onto the floor."""
+    player = player_alone(qtbot, 920, 490)
+    steps = player.instructions_box.itemAt(0).widget()
+    assert steps.isHidden() and not player.instruction_line.isHidden()
+    first = player.routine.steps[0].instructions.get("en")[0]
+    assert " ".join(player.instruction_line.text().split()).startswith(first[:30])
 
 
 def test_the_toggles_go_back_under_the_buttons_when_there_is_room(qtbot, make_flow):
