@@ -723,28 +723,28 @@
         <location filename="../ui/help.py" line="323"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
-Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety lists when to get medical advice.</source>
+Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety and when to get help lists when to get medical advice.</source>
         <translation>Knee Coach は、膝にやさしい運動を一つずつ案内し、痛みの記録をつけて変化を見られるようにするアプリです。これらの運動が自分に合うかどうか分からないときは、先に医師・理学療法士に相談してください。
 
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="330"/>
+        <location filename="../ui/help.py" line="331"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="338"/>
+        <location filename="../ui/help.py" line="339"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="339"/>
+        <location filename="../ui/help.py" line="340"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="340"/>
+        <location filename="../ui/help.py" line="341"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -1214,7 +1214,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/main_menus.py" line="68"/>
         <source>T&amp;ests</source>
-        <translation>テスト(&amp;E)</translation>
+        <translation>テスト(&amp;T)</translation>
     </message>
     <message>
         <location filename="../ui/main_menus.py" line="70"/>
@@ -1910,7 +1910,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="361"/>
+        <location filename="../ui/player.py" line="365"/>
         <location filename="../ui/player_controls.py" line="107"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -2062,42 +2062,42 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/player.py" line="314"/>
-        <location filename="../ui/player_fit.py" line="241"/>
+        <location filename="../ui/player_fit.py" line="244"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="361"/>
+        <location filename="../ui/player.py" line="365"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="369"/>
+        <location filename="../ui/player.py" line="373"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="371"/>
+        <location filename="../ui/player.py" line="375"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="375"/>
+        <location filename="../ui/player.py" line="379"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="385"/>
+        <location filename="../ui/player.py" line="389"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="395"/>
+        <location filename="../ui/player.py" line="399"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="397"/>
+        <location filename="../ui/player.py" line="401"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>

@@ -325,7 +325,8 @@ def first_run_notice(parent: QWidget) -> QMessageBox:
         "your pain so you can see how it changes. If you are not sure these exercises "
         "suit you, ask your doctor or physiotherapist first.\n\n"
         "Some discomfort while exercising is normal and is not a sign of harm. Stop at "
-        "once if you feel a sharp pain. Help > Safety lists when to get medical advice."))
+        "once if you feel a sharp pain. Help > Safety and when to get help lists when to "
+        "get medical advice."))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.button(QMessageBox.StandardButton.Ok).setText(translate("Help", "I understand"))
     return box
