@@ -193,6 +193,11 @@ class History:
             return None
         return self._event(session, EventKind.UNWELL)
 
+    def test_sharp_pains(self) -> list[SafetyEvent]:
+        """Sharp-pain stops of no session: the chair stand test's, oldest first."""
+        return [e for e in self.events
+                if e.kind == EventKind.SHARP_PAIN and e.session_uid is None]
+
     def _event(self, session: Session, kind: EventKind) -> SafetyEvent | None:
         return next((e for e in reversed(self.events)
                      if e.session_uid == session.uid and e.kind == kind), None)
@@ -381,7 +386,15 @@ def chair_stand_days_ago(results: Iterable[TestResult], today: date) -> int | No
     return (today - max(days)).days if days else None
 
 
-def chair_stand_due(results: Iterable[TestResult], today: date) -> bool:
-    """Suggest the test: never done, or done :data:`CHAIR_STAND_EVERY_DAYS` ago."""
+def chair_stand_due(results: Iterable[TestResult], today: date,
+                    stops: Iterable[SafetyEvent] = ()) -> bool:
+    """Suggest the test: never done, or done :data:`CHAIR_STAND_EVERY_DAYS` ago; never
+    after a sharp-pain stop of the test (*stops*: :meth:`History.test_sharp_pains`)
+    since it was last done, which said not to repeat it before talking to a
+    clinician (the Tests menu still has it)."""
+    results = list(results)
+    done = [r.at for r in results if r.test == Test.CHAIR_STAND]
+    if any(not done or stop.at > max(done) for stop in stops):
+        return False
     ago = chair_stand_days_ago(results, today)
     return ago is None or ago >= CHAIR_STAND_EVERY_DAYS

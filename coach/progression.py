@@ -69,6 +69,7 @@ class Why(StrEnum):
     FIRST_SESSION = "first_session"
     LONG_GAP = "long_gap"
     SHARP_PAIN_STOP = "sharp_pain_stop"
+    SHARP_PAIN_TEST = "sharp_pain_test"  # the chair stand test stopped for a sharp pain
     UNWELL_STOP = "unwell_stop"
     MORNING_NOT_SETTLED = "morning_not_settled"
     AFTER_RED = "after_red"
@@ -320,6 +321,9 @@ def _green(history: History, routine_id: str, levels: Levels, level: int, today:
     if _flared_since(history, last[-1].started.date(), today):
         # A knee that has just settled is not ready for more: green sessions again first.
         return _Next(Action.HOLD, level, (Why.AFTER_FLARE,))
+    if any(stop.at > last[-1].started for stop in history.test_sharp_pains()):
+        # A sharp pain in the chair stand test since: nothing harder (clinical.md 4, 8).
+        return _Next(Action.HOLD, level, (Why.SHARP_PAIN_TEST,))
     if level >= levels.count:
         single = (Why.SINGLE_LEVEL,) if levels.count == 1 else ()
         return _Next(Action.HOLD, level, (Why.GREEN_STREAK, Why.AT_TOP, *single))
@@ -351,7 +355,8 @@ def offer_due_after(history: History, session: Session, levels: Levels, today: d
     "the coach will offer the next level" only then."""
     level = _level(session, levels)
     if level >= levels.count or _pain_rising(history, today) \
-            or flare(history, today) is not None:
+            or flare(history, today) is not None \
+            or any(stop.at > session.started for stop in history.test_sharp_pains()):
         return False
     streak, _declined = _streak(history, session.routine_id, levels, level)
     if all(s.uid != session.uid for s in streak):  # its journal write failed

@@ -200,7 +200,7 @@ def today(plan: Plan, history: History, now: datetime, *,
     else:
         action, reasons = Action.EXERCISE, [Reason.PLANNED]
     if action is Action.EXERCISE and history.exercised() \
-            and chair_stand_due(history.tests, day):
+            and chair_stand_due(history.tests, day, history.test_sharp_pains()):
         reasons.append(Reason.CHAIR_STAND_DUE)
     for entry in plan.entries:
         routine = routines.get(entry.routine_id)

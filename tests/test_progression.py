@@ -515,3 +515,25 @@ def test_a_session_left_before_the_player_ran_still_does_not_count():
     left = session(0, after=None, morning=None, before=8, outcome="stopped", steps=0)
     got = recommend(history(*greens(-6, -4, -2, level=2), left), KNEE, THREE, TODAY)
     assert Why.AFTER_RED not in got.reasons and Why.STOPPED_EARLY not in got.reasons
+
+
+def test_a_sharp_pain_in_the_chair_stand_test_holds_back_the_next_level():
+    """The test's stop is no session's: three green sessions still earned an offer of
+    more on the day the test was stopped for a sharp pain."""
+    from coach.advice import chair_stand_due
+    from coach.journal import TestResult
+
+    stop = Part(events=(SafetyEvent("t", at(0, 12), "sharp_pain", None, None),))
+    got = recommend(history(*greens(-6, -4, -2, level=2), stop), KNEE, THREE, TODAY)
+    assert got.action is Action.HOLD and got.reasons == (Why.SHARP_PAIN_TEST,)
+    # Sessions after it start the count again as usual.
+    again = recommend(history(*greens(-6, -4, -2, level=2), stop,
+                              *greens(1, 3, 5, level=2)), KNEE, THREE, TODAY + timedelta(7))
+    assert again.action is Action.PROGRESS
+    # Nor does Today suggest the test again, which it said not to repeat.
+    done = [TestResult("r", at(-40), "chair_stand", 11)]
+    events = history(stop).test_sharp_pains()
+    assert not chair_stand_due(done, TODAY + timedelta(days=30), events)
+    assert chair_stand_due(done, TODAY + timedelta(days=30))
+    later = [*done, TestResult("r2", at(2), "chair_stand", 12)]
+    assert chair_stand_due(later, TODAY + timedelta(days=40), events)

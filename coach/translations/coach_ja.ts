@@ -936,166 +936,171 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/levels.py" line="54"/>
+        <source>Since your last session you stopped the chair stand test because of a sharp pain: not more for now, and talk to a clinician about the pain.</source>
+        <translation>前回の運動のあと、鋭い痛みで椅子立ち上がりテストを中止しました。今はレベルを上げず、その痛みについて医師・理学療法士に相談してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="57"/>
         <source>Last time you stopped because you felt unwell: start again only when you feel well.</source>
         <translation>前回は具合が悪くなって中止しました。体調が戻ってから再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="57"/>
+        <location filename="../ui/levels.py" line="60"/>
         <source>The morning after your last session, your knee was not back to its usual level.</source>
         <translation>前回の運動の翌朝、膝の痛みがふだんの程度に戻っていませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="60"/>
+        <location filename="../ui/levels.py" line="63"/>
         <source>Right after your last session your pain was above 5 (red): that was too much for now.</source>
         <translation>前回の運動の直後、痛みが5を超えていました（痛みが強すぎる範囲）。今の膝には負担が大きすぎたようです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="63"/>
+        <location filename="../ui/levels.py" line="66"/>
         <source>Right after your last session your pain was 3 to 5 (amber), which is acceptable: stay at this level and see how the next morning feels.</source>
         <translation>前回の運動の直後、痛みは3〜5（許容範囲）でした。このレベルのまま続け、翌朝の具合を確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="66"/>
+        <location filename="../ui/levels.py" line="69"/>
         <source>Your last session ended early.</source>
         <translation>前回の運動は途中で終わりました。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="67"/>
+        <location filename="../ui/levels.py" line="70"/>
         <source>Your last session has no pain rating after it: rate it next time so the coach can judge.</source>
         <translation>前回の運動のあとの痛みが記録されていません。判断できるように、次回は運動のあとに痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="70"/>
+        <location filename="../ui/levels.py" line="73"/>
         <source>Your last three sessions were green, and no next morning after them was worse than usual.</source>
         <translation>直近3回の運動はどれも問題のない範囲で、その翌朝にふだんより痛みが強かった日はありませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="73"/>
+        <location filename="../ui/levels.py" line="76"/>
         <source>A harder level is offered after three green sessions in a row, with no next morning after them worse than usual.</source>
         <translation>問題のない範囲の運動が3回続き、その翌朝にふだんより痛みが強い日がなければ、1つ上のレベルをおすすめします。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="76"/>
+        <location filename="../ui/levels.py" line="79"/>
         <source>Your sessions were green; answer the next-morning question first, so the coach knows your knee settled.</source>
         <translation>運動は問題のない範囲でした。膝が落ち着いたか確かめるため、先に翌朝の質問に答えましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="79"/>
+        <location filename="../ui/levels.py" line="82"/>
         <source>You chose to stay at this level; more is offered again after three more green sessions.</source>
         <translation>このレベルを続けることを選びました。問題のない範囲の運動がさらに3回続いたら、あらためて上のレベルをおすすめします。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="82"/>
+        <location filename="../ui/levels.py" line="85"/>
         <source>Your usual pain has gone up over the last week, so not more for now.</source>
         <translation>この1週間でふだんの痛みが強くなっているので、今は運動量を増やさないでおきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="84"/>
+        <location filename="../ui/levels.py" line="87"/>
         <source>You are at the hardest level of this routine.</source>
         <translation>このルーティンでいちばんきついレベルです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="85"/>
+        <location filename="../ui/levels.py" line="88"/>
         <source>You are at the easiest level already.</source>
         <translation>すでにいちばんやさしいレベルです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="86"/>
+        <location filename="../ui/levels.py" line="89"/>
         <source>You have already chosen an easier level.</source>
         <translation>すでにやさしいレベルを選んでいます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="87"/>
+        <location filename="../ui/levels.py" line="90"/>
         <source>This routine has one level.</source>
         <translation>このルーティンのレベルは1つだけです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="88"/>
+        <location filename="../ui/levels.py" line="91"/>
         <source>Your usual pain is clearly higher than in the week before: your knee seems to be having a flare-up. That is a reason to rest, not a failure, and it usually settles.</source>
         <translation>ふだんの痛みが、その前の1週間よりはっきり強くなっています。痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="92"/>
+        <location filename="../ui/levels.py" line="95"/>
         <source>You said your knee was hot, red or swollen. Rest it and cool it until it settles.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていると答えました。落ち着くまで膝を休ませ、冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="95"/>
+        <location filename="../ui/levels.py" line="98"/>
         <source>Your knee has just settled after a flare-up: a few green sessions at this level first, before anything harder.</source>
         <translation>ぶり返した痛みが落ち着いたばかりです。上のレベルに進む前に、まずこのレベルで問題のない範囲の運動を何回か続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="98"/>
+        <location filename="../ui/levels.py" line="101"/>
         <source>This has lasted a week or more: please see a clinician about it.</source>
         <translation>1週間以上続いています。医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="108"/>
+        <location filename="../ui/levels.py" line="111"/>
         <source>Ready for a little more? You could try {level}.</source>
         <translation>もう少し増やしてみませんか？&#x3000;{level}を試せます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="111"/>
+        <location filename="../ui/levels.py" line="114"/>
         <source>Make it easier for now: {level}.</source>
         <translation>今はやさしくしましょう：{level}。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="113"/>
+        <location filename="../ui/levels.py" line="116"/>
         <source>Rest for a few days, or do only {level}, and rate your pain each day.</source>
         <translation>数日は休むか、{level}だけにして、毎日痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="115"/>
+        <location filename="../ui/levels.py" line="118"/>
         <source>Rest for a few days and rate your pain each day.</source>
         <translation>数日は休んで、毎日痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="117"/>
+        <location filename="../ui/levels.py" line="120"/>
         <source>Rest today; next time, start at {level}.</source>
         <translation>今日は休みましょう。次回は{level}から始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="120"/>
+        <location filename="../ui/levels.py" line="123"/>
         <source>Rest today.</source>
         <translation>今日は休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="121"/>
+        <location filename="../ui/levels.py" line="124"/>
         <source>Stay at {level} for now.</source>
         <translation>今は{level}を続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="162"/>
+        <location filename="../ui/levels.py" line="165"/>
         <source>Choose a level</source>
         <translation>レベルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="164"/>
+        <location filename="../ui/levels.py" line="167"/>
         <source>&amp;Level:</source>
         <translation>レベル(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="202"/>
+        <location filename="../ui/levels.py" line="205"/>
         <source>This routine</source>
         <translation>このルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="220"/>
+        <location filename="../ui/levels.py" line="223"/>
         <source>Try level {n}</source>
         <translation>レベル{n}を試す</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="221"/>
+        <location filename="../ui/levels.py" line="224"/>
         <source>Go to level {n}</source>
         <translation>レベル{n}にする</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="223"/>
+        <location filename="../ui/levels.py" line="226"/>
         <source>Stay at level {n}</source>
         <translation>レベル{n}のままにする</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="229"/>
+        <location filename="../ui/levels.py" line="232"/>
         <source>{n}. {title}</source>
         <translation>{n}. {title}</translation>
     </message>

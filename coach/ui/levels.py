@@ -51,6 +51,9 @@ def reason_words(why: Why) -> str:
         Why.SHARP_PAIN_STOP: translate(
             "Levels", "Last time you stopped because of a sharp pain. Talk to a clinician about it "
             "before you go on; if you do go on, an easier level is the kinder choice."),
+        Why.SHARP_PAIN_TEST: translate(
+            "Levels", "Since your last session you stopped the chair stand test because of a "
+            "sharp pain: not more for now, and talk to a clinician about the pain."),
         Why.UNWELL_STOP: translate(
             "Levels", "Last time you stopped because you felt unwell: start again only when you "
             "feel well."),
