@@ -242,11 +242,17 @@ def morning_session(history: History, today: date, now: datetime | None = None
 
 def reference_pain(history: History, session: Session) -> float | None:
     """The usual level a next-morning rating is compared with: the rating just before
-    the session, else the mean usual pain of the week before it."""
-    before = history.rating(session, Context.BEFORE)
-    if before is not None:
-        return float(before.value)
-    return history.usual_before(session.started)
+    the first session of *session*'s day, else the mean usual pain of the week before
+    it. One morning speaks for the whole day, so a second session's "before", raised
+    by the first (a 7 after it, a 4 before the next), is not the usual level."""
+    day = session.started.date()
+    same_day = [s for s in history.sessions if s.started.date() == day
+                and s.started <= session.started] or [session]
+    for earlier in same_day:
+        before = history.rating(earlier, Context.BEFORE)
+        if before is not None:
+            return float(before.value)
+    return history.usual_before(same_day[0].started)
 
 
 def morning_verdict(morning: int, reference: float | None) -> Morning:

@@ -537,3 +537,20 @@ def test_a_sharp_pain_in_the_chair_stand_test_holds_back_the_next_level():
     assert chair_stand_due(done, TODAY + timedelta(days=30))
     later = [*done, TestResult("r2", at(2), "chair_stand", 12)]
     assert chair_stand_due(later, TODAY + timedelta(days=40), events)
+
+
+def test_a_morning_after_two_sessions_is_judged_against_the_day_before_the_first():
+    """Usual pain 2; the first session ended at 7, the second started at 4; the next
+    morning was 4: "back to its usual level... carry on", because the second
+    session's "before" (raised by the first) was taken for the usual level."""
+    from coach.advice import Morning, morning_of
+
+    first = session(-1, after=7, morning=None, before=2)
+    uid = "second"
+    second = Part((Session(uid, KNEE, at(-1, 11), at(-1, 12), 5, "completed"),),
+                  (Rating("sb", at(-1, 11), 4, "before", session_uid=uid),
+                   Rating("sa", at(-1, 12), 2, "after", session_uid=uid),
+                   Rating("sm", at(0, 7), 4, "next_morning", session_uid=uid)))
+    got = history(first, second)
+    assert morning_of(got, got.sessions[-1]) is Morning.NOT_SETTLED
+    assert recommend(got, KNEE, THREE, TODAY).action is Action.EASE
