@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="215"/>
+        <location filename="../ui/session_flow.py" line="232"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="220"/>
+        <location filename="../ui/session_flow.py" line="237"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="224"/>
+        <location filename="../ui/session_flow.py" line="241"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="229"/>
+        <location filename="../ui/session_flow.py" line="246"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -83,291 +83,307 @@
 <context>
     <name>ChairStandDialog</name>
     <message>
-        <location filename="../ui/chair_stand.py" line="105"/>
-        <location filename="../ui/chair_stand.py" line="177"/>
+        <location filename="../ui/chair_stand.py" line="106"/>
+        <location filename="../ui/chair_stand.py" line="194"/>
         <source>30-second chair stand test</source>
         <translation>30秒椅子立ち上がりテスト</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="133"/>
-        <source>Stops the test at once; nothing is saved ({key})</source>
-        <translation>すぐにテストを中止します。何も記録されません（{key}）</translation>
+        <location filename="../ui/chair_stand.py" line="134"/>
+        <source>Stops the test at once; no result is saved ({key})</source>
+        <translation>すぐにテストを中止します。結果は保存されません（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="179"/>
+        <location filename="../ui/chair_stand.py" line="149"/>
+        <source>Dizzy, unsteady or feeling ill: stops the test at once ({key})</source>
+        <translation>めまい、ふらつき、具合の悪さがあるとき：すぐにテストを中止します（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="196"/>
         <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
         <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="186"/>
+        <location filename="../ui/chair_stand.py" line="203"/>
         <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
         <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="192"/>
+        <location filename="../ui/chair_stand.py" line="209"/>
         <source>What you need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="194"/>
+        <location filename="../ui/chair_stand.py" line="211"/>
         <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
         <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="196"/>
+        <location filename="../ui/chair_stand.py" line="213"/>
         <source>Push the chair against a wall so that it cannot slide.</source>
         <translation>椅子が滑らないように、壁につけて置きます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="197"/>
+        <location filename="../ui/chair_stand.py" line="214"/>
         <source>Nothing in the way around you.</source>
         <translation>周りに物を置かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="200"/>
+        <location filename="../ui/chair_stand.py" line="217"/>
         <source>How to do it</source>
         <translation>やり方</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="202"/>
+        <location filename="../ui/chair_stand.py" line="219"/>
         <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
         <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="204"/>
+        <location filename="../ui/chair_stand.py" line="221"/>
         <source>Cross your arms at the wrists and hold them against your chest.</source>
         <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="205"/>
+        <location filename="../ui/chair_stand.py" line="222"/>
         <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
         <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="207"/>
+        <location filename="../ui/chair_stand.py" line="224"/>
         <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
         <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="209"/>
+        <location filename="../ui/chair_stand.py" line="226"/>
         <source>If you need your hands to get up, use them and say so in the note at the end.</source>
         <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="214"/>
-        <source>Stop at once if you feel a sharp pain, or feel dizzy or unsteady: press “{button}” or the {key} key. Speed is never worth a fall.</source>
-        <translation>鋭い痛み、めまい、ふらつきを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。速さよりも、転ばないことが大切です。</translation>
+        <location filename="../ui/chair_stand.py" line="231"/>
+        <source>Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} key. Speed is never worth a fall.</source>
+        <translation>鋭い痛みを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。めまいやふらつきを感じたら、座ってから「{unwell}」か {unwell_key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="224"/>
+        <location filename="../ui/chair_stand.py" line="243"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="228"/>
+        <location filename="../ui/chair_stand.py" line="247"/>
         <source>No, continue</source>
         <translation>いいえ、続けます</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="234"/>
+        <location filename="../ui/chair_stand.py" line="253"/>
         <source>First, a practice stand</source>
         <translation>まず、立ち上がりの練習</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="236"/>
+        <location filename="../ui/chair_stand.py" line="255"/>
         <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
         <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="238"/>
+        <location filename="../ui/chair_stand.py" line="257"/>
         <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
         <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="241"/>
+        <location filename="../ui/chair_stand.py" line="260"/>
         <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
         <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="244"/>
+        <location filename="../ui/chair_stand.py" line="263"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="246"/>
+        <location filename="../ui/chair_stand.py" line="265"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="253"/>
+        <location filename="../ui/chair_stand.py" line="272"/>
         <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
         <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="264"/>
+        <location filename="../ui/chair_stand.py" line="283"/>
         <source>Seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="268"/>
+        <location filename="../ui/chair_stand.py" line="287"/>
         <source>seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="271"/>
+        <location filename="../ui/chair_stand.py" line="290"/>
         <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
         <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="282"/>
+        <location filename="../ui/chair_stand.py" line="301"/>
         <source>Stands</source>
         <translation>立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="285"/>
+        <location filename="../ui/chair_stand.py" line="304"/>
         <source>Stands counted</source>
         <translation>数えた立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="289"/>
+        <location filename="../ui/chair_stand.py" line="308"/>
         <source>+1 stand
 (Space)</source>
         <translation>＋1回
 （スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="291"/>
+        <location filename="../ui/chair_stand.py" line="310"/>
         <source>Count one stand</source>
         <translation>立ち上がりを1回数える</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="305"/>
+        <location filename="../ui/chair_stand.py" line="324"/>
         <source>Time is up: well done</source>
         <translation>時間です。お疲れさまでした</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="310"/>
+        <location filename="../ui/chair_stand.py" line="329"/>
         <source>Stands in 30 seconds:</source>
         <translation>30秒間の立ち上がり回数：</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="316"/>
+        <location filename="../ui/chair_stand.py" line="335"/>
         <source>Stands in 30 seconds</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="322"/>
+        <location filename="../ui/chair_stand.py" line="341"/>
         <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
         <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="327"/>
+        <location filename="../ui/chair_stand.py" line="346"/>
         <source>Last time ({date}): {count} stands.</source>
         <translation>前回（{date}）：{count}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="332"/>
+        <location filename="../ui/chair_stand.py" line="351"/>
         <source>How did it go? e.g. used my hands, knee hurt</source>
         <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="334"/>
-        <location filename="../ui/chair_stand.py" line="341"/>
+        <location filename="../ui/chair_stand.py" line="353"/>
+        <location filename="../ui/chair_stand.py" line="360"/>
         <source>Note (optional)</source>
         <translation>メモ（任意）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="338"/>
+        <location filename="../ui/chair_stand.py" line="357"/>
         <source>Close without saving</source>
         <translation>記録せずに閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="339"/>
+        <location filename="../ui/chair_stand.py" line="358"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="359"/>
+        <location filename="../ui/chair_stand.py" line="379"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="367"/>
+        <location filename="../ui/chair_stand.py" line="387"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="368"/>
+        <location filename="../ui/chair_stand.py" line="388"/>
         <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="391"/>
+        <location filename="../ui/chair_stand.py" line="411"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="424"/>
+        <location filename="../ui/chair_stand.py" line="444"/>
         <source>{n} seconds left</source>
         <translation>残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="436"/>
+        <location filename="../ui/chair_stand.py" line="456"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="452"/>
+        <location filename="../ui/chair_stand.py" line="472"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="454"/>
+        <location filename="../ui/chair_stand.py" line="474"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="464"/>
+        <location filename="../ui/chair_stand.py" line="484"/>
         <source>{n} stands</source>
         <translation>{n}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="475"/>
+        <location filename="../ui/chair_stand.py" line="495"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="479"/>
+        <location filename="../ui/chair_stand.py" line="499"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="483"/>
+        <location filename="../ui/chair_stand.py" line="503"/>
+        <location filename="../ui/chair_stand.py" line="525"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="485"/>
+        <location filename="../ui/chair_stand.py" line="505"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="495"/>
+        <location filename="../ui/chair_stand.py" line="518"/>
+        <source>You stopped because you felt unwell. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
+        <translation>具合が悪くなって中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="522"/>
+        <source>You stopped because you felt unwell. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
+        <translation>具合が悪くなって中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="533"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="522"/>
+        <location filename="../ui/chair_stand.py" line="564"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="525"/>
+        <location filename="../ui/chair_stand.py" line="567"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="533"/>
+        <location filename="../ui/chair_stand.py" line="575"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -1826,7 +1842,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="386"/>
+        <location filename="../ui/chair_stand.py" line="406"/>
         <location filename="../ui/player_words.py" line="38"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -1981,17 +1997,19 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="131"/>
-        <location filename="../ui/chair_stand.py" line="216"/>
+        <location filename="../ui/chair_stand.py" line="132"/>
+        <location filename="../ui/chair_stand.py" line="234"/>
         <location filename="../ui/help.py" line="217"/>
         <location filename="../ui/player_controls.py" line="118"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
+        <location filename="../ui/chair_stand.py" line="147"/>
+        <location filename="../ui/chair_stand.py" line="235"/>
         <location filename="../ui/help.py" line="219"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="459"/>
+        <location filename="../ui/session_flow.py" line="476"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2811,318 +2829,318 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="303"/>
+        <location filename="../ui/session_flow.py" line="320"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="304"/>
+        <location filename="../ui/session_flow.py" line="321"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="304"/>
+        <location filename="../ui/session_flow.py" line="321"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="327"/>
+        <location filename="../ui/session_flow.py" line="344"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="345"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="345"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="386"/>
+        <location filename="../ui/session_flow.py" line="403"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="219"/>
-        <location filename="../ui/session_flow.py" line="399"/>
+        <location filename="../ui/chair_stand.py" line="238"/>
+        <location filename="../ui/session_flow.py" line="416"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="222"/>
-        <location filename="../ui/session_flow.py" line="402"/>
+        <location filename="../ui/chair_stand.py" line="241"/>
+        <location filename="../ui/session_flow.py" line="419"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="226"/>
-        <location filename="../ui/session_flow.py" line="405"/>
+        <location filename="../ui/chair_stand.py" line="245"/>
+        <location filename="../ui/session_flow.py" line="422"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="370"/>
-        <location filename="../ui/session_flow.py" line="517"/>
+        <location filename="../ui/chair_stand.py" line="390"/>
+        <location filename="../ui/session_flow.py" line="534"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="403"/>
+        <location filename="../ui/session_flow.py" line="420"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="264"/>
+        <location filename="../ui/session_flow.py" line="281"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="437"/>
+        <location filename="../ui/session_flow.py" line="454"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="439"/>
+        <location filename="../ui/session_flow.py" line="456"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="443"/>
+        <location filename="../ui/session_flow.py" line="460"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="445"/>
+        <location filename="../ui/session_flow.py" line="462"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="452"/>
+        <location filename="../ui/session_flow.py" line="469"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="482"/>
+        <location filename="../ui/session_flow.py" line="499"/>
         <source>End of the session</source>
         <translation>運動はここまでです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="542"/>
+        <location filename="../ui/session_flow.py" line="559"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="554"/>
+        <location filename="../ui/session_flow.py" line="571"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="557"/>
+        <location filename="../ui/session_flow.py" line="574"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="558"/>
+        <location filename="../ui/session_flow.py" line="575"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="664"/>
+        <location filename="../ui/session_flow.py" line="681"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="668"/>
+        <location filename="../ui/session_flow.py" line="217"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="669"/>
+        <location filename="../ui/session_flow.py" line="218"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="671"/>
+        <location filename="../ui/session_flow.py" line="220"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="673"/>
+        <location filename="../ui/session_flow.py" line="223"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="462"/>
+        <location filename="../ui/session_flow.py" line="479"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="408"/>
+        <location filename="../ui/session_flow.py" line="425"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="410"/>
+        <location filename="../ui/session_flow.py" line="427"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="310"/>
-        <location filename="../ui/session_flow.py" line="415"/>
+        <location filename="../ui/session_flow.py" line="327"/>
+        <location filename="../ui/session_flow.py" line="432"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="263"/>
+        <location filename="../ui/session_flow.py" line="280"/>
         <source>Back to Today</source>
         <translation>「今日」に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="457"/>
+        <location filename="../ui/session_flow.py" line="474"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="514"/>
+        <location filename="../ui/session_flow.py" line="531"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="515"/>
+        <location filename="../ui/session_flow.py" line="532"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="519"/>
+        <location filename="../ui/session_flow.py" line="536"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="538"/>
+        <location filename="../ui/session_flow.py" line="555"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="540"/>
+        <location filename="../ui/session_flow.py" line="557"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="560"/>
+        <location filename="../ui/session_flow.py" line="577"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="562"/>
+        <location filename="../ui/session_flow.py" line="579"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="563"/>
+        <location filename="../ui/session_flow.py" line="580"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="549"/>
+        <location filename="../ui/session_flow.py" line="566"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="521"/>
+        <location filename="../ui/session_flow.py" line="538"/>
         <source>See a clinician if it has not settled after a few days.</source>
         <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="546"/>
+        <location filename="../ui/session_flow.py" line="563"/>
         <source>On a day like this, resting is a good choice, not a failure.</source>
         <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="550"/>
+        <location filename="../ui/session_flow.py" line="567"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="590"/>
+        <location filename="../ui/session_flow.py" line="607"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="591"/>
+        <location filename="../ui/session_flow.py" line="608"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="599"/>
+        <location filename="../ui/session_flow.py" line="616"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="617"/>
+        <location filename="../ui/session_flow.py" line="634"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="618"/>
+        <location filename="../ui/session_flow.py" line="635"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="634"/>
+        <location filename="../ui/session_flow.py" line="651"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="648"/>
-        <location filename="../ui/session_flow.py" line="663"/>
+        <location filename="../ui/session_flow.py" line="665"/>
+        <location filename="../ui/session_flow.py" line="680"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="649"/>
+        <location filename="../ui/session_flow.py" line="666"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="667"/>
+        <location filename="../ui/session_flow.py" line="216"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="651"/>
+        <location filename="../ui/session_flow.py" line="668"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="686"/>
+        <location filename="../ui/session_flow.py" line="693"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="688"/>
+        <location filename="../ui/session_flow.py" line="695"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="705"/>
+        <location filename="../ui/session_flow.py" line="712"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="710"/>
+        <location filename="../ui/session_flow.py" line="717"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="720"/>
+        <location filename="../ui/session_flow.py" line="727"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="752"/>
+        <location filename="../ui/session_flow.py" line="759"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>

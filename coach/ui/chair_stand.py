@@ -44,13 +44,14 @@ from coach.ui.help import (
     same_day_section,
     sharp_pain_section,
 )
-from coach.ui.player_controls import SHARP_PAIN_KEY, filled_button_style
+from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY, filled_button_style
 from coach.ui.session_flow import (
     QuietAnswers,
     big_button,
     button_row,
     page,
     page_with_answers,
+    unwell_sections,
 )
 from coach.ui.settings import Settings
 from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
@@ -130,7 +131,7 @@ class ChairStandDialog(QDialog):
         layout.addWidget(self.pages, 1)
         self.sharp_pain_button = QPushButton(translate("PlayerView", "Sharp pain – stop"))
         self.sharp_pain_button.setObjectName("sharpPainButton")
-        self.sharp_pain_button.setToolTip(self.tr("Stops the test at once; nothing is saved "
+        self.sharp_pain_button.setToolTip(self.tr("Stops the test at once; no result is saved "
                                                   "({key})").format(key=SHARP_PAIN_KEY))
         self.sharp_pain_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space never hits it
         self.sharp_pain_button.setAutoDefault(False)
@@ -142,9 +143,25 @@ class ChairStandDialog(QDialog):
         theme.follow(self.sharp_pain_button, lambda c: self.sharp_pain_button.setStyleSheet(
             filled_button_style(*c.sharp_pain, c.on_accent, padding="6px 18px")))
         self.sharp_pain_button.clicked.connect(self.sharp_pain)
+        # Dizzy or unsteady is not a sharp pain: it has its own stop, as in a session.
+        self.unwell_button = QPushButton(translate("PlayerView", "I feel unwell"))
+        self.unwell_button.setObjectName("unwellButton")
+        self.unwell_button.setToolTip(self.tr("Dizzy, unsteady or feeling ill: stops the "
+                                              "test at once ({key})").format(key=UNWELL_KEY))
+        self.unwell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.unwell_button.setAutoDefault(False)
+        self.unwell_button.setMinimumHeight(48)
+        bold = self.unwell_button.font()
+        bold.setPointSizeF(bold.pointSizeF() + 1)
+        bold.setBold(True)
+        self.unwell_button.setFont(bold)
+        theme.follow(self.unwell_button, lambda c: self.unwell_button.setStyleSheet(
+            filled_button_style(*c.unwell, c.on_accent, padding="4px 12px")))
+        self.unwell_button.clicked.connect(self.unwell)
         stop_row = QHBoxLayout()
         stop_row.setContentsMargins(40, 0, 40, 0)
         stop_row.addStretch(1)
+        stop_row.addWidget(self.unwell_button)
         stop_row.addWidget(self.sharp_pain_button)
         layout.addLayout(stop_row)
         self.safety_page = self._build_safety()
@@ -211,9 +228,11 @@ class ChairStandDialog(QDialog):
         ], numbered=True))
         stop, stop_inner = callout("chairStopRule")
         stop_inner.addWidget(plain_label(self.tr(
-            "Stop at once if you feel a sharp pain, or feel dizzy or unsteady: press "
-            "“{button}” or the {key} key. Speed is never worth a fall.").format(
-            button=translate("PlayerView", "Sharp pain – stop"), key=SHARP_PAIN_KEY),
+            "Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If "
+            "you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} "
+            "key. Speed is never worth a fall.").format(
+            button=translate("PlayerView", "Sharp pain – stop"), key=SHARP_PAIN_KEY,
+            unwell=translate("PlayerView", "I feel unwell"), unwell_key=UNWELL_KEY),
             bold=True))
         widgets.append(stop)
         question = plain_label(translate("SessionFlow", "Is your knee hot, red or swollen "
@@ -348,7 +367,8 @@ class ChairStandDialog(QDialog):
         self.pages.setCurrentWidget(widget)
         for button in self.findChildren(QPushButton):
             button.setDefault(button is default)
-        self.sharp_pain_button.setVisible(widget in (self.practice_page, self.count_page))
+        for stop in (self.sharp_pain_button, self.unwell_button):
+            stop.setVisible(widget in (self.practice_page, self.count_page))
         (focus or default or widget).setFocus()
 
     def _final(self, title: str, paragraphs: list[str], sections: list[Section],
@@ -486,6 +506,24 @@ class ChairStandDialog(QDialog):
                                         "clinician about the pain.")),
              same_day_section(), clot_section()], "sharpPainAdvice")
 
+    def unwell(self) -> None:
+        """Dizzy, unsteady or feeling ill: stop at once. No result is saved; the stop
+        is (an "unwell" event, as in a session: rest days follow)."""
+        if self.stage not in (Stage.PRACTICE, Stage.COUNT_IN, Stage.RUNNING):
+            return
+        self._timer.stop()
+        self.cues.stop()
+        try:
+            self.journal.add_safety_event(EventKind.UNWELL, note=STOP_NOTE)
+            kept = self.tr("You stopped because you felt unwell. That was the right thing "
+                           "to do. The stop is noted in your journal; no test result was "
+                           "saved.")
+        except JournalError as err:
+            kept = self.tr("You stopped because you felt unwell. That was the right thing "
+                           "to do. The stop could not be noted in your journal ({error})."
+                           ).format(error=err)
+        self._final(self.tr("Test stopped"), [kept], unwell_sections(), "unwellAdvice")
+
     def save(self) -> None:
         self.spin.interpretText()
         try:
@@ -510,6 +548,10 @@ class ChairStandDialog(QDialog):
         if self.stage in (Stage.PRACTICE, Stage.COUNT_IN, Stage.RUNNING) \
                 and key == getattr(Qt.Key, f"Key_{SHARP_PAIN_KEY}"):
             self.sharp_pain()
+            return
+        if self.stage in (Stage.PRACTICE, Stage.COUNT_IN, Stage.RUNNING) \
+                and key == getattr(Qt.Key, f"Key_{UNWELL_KEY}"):
+            self.unwell()
             return
         if testing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return  # no default button while counting

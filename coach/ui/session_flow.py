@@ -209,6 +209,23 @@ def page_with_answers(widgets: list[QWidget], answers: list[QWidget]) -> QWidget
     return whole
 
 
+def unwell_sections() -> list[Section]:
+    """What to do after an "I feel unwell" stop (a session's or the chair stand
+    test's): when to call for help, then rest (clinical.md section 4)."""
+    return [emergency_section(),
+            (translate("SessionFlow", "What to do now"), [
+                translate("SessionFlow", "Stop exercising for today."),
+                translate("SessionFlow", "Sit or lie down somewhere safe and rest until you "
+                                         "feel steady again."),
+                translate("SessionFlow", "If the knee has swollen suddenly, rest it with the "
+                                         "leg raised; a cold pack wrapped in a towel, about "
+                                         "15 minutes, may ease it."),
+                translate("SessionFlow", "Exercise again only once you feel well. If you "
+                                         "still feel unwell after resting, or it happens "
+                                         "again, talk to a clinician."),
+            ]), same_day_section(), clot_section()]
+
+
 def advice_text(advice: AfterAdvice) -> str:
     """Advice for next time after a session (clinical.md 3), in words."""
     return {
@@ -663,17 +680,7 @@ class SessionFlow(QWidget):
             self.tr("Session stopped"),
             [self.tr("You stopped because you felt unwell. That was the right thing to "
                      "do, and it has been recorded.")],
-            [emergency_section(),
-             (self.tr("What to do now"), [
-                 self.tr("Stop exercising for today."),
-                 self.tr("Sit or lie down somewhere safe and rest until you feel steady "
-                         "again."),
-                 self.tr("If the knee has swollen suddenly, rest it with the leg raised; "
-                         "a cold pack wrapped in a towel, about 15 minutes, may ease it."),
-                 self.tr("Exercise again only once you feel well. If you still feel "
-                         "unwell after resting, or it happens again, talk to a "
-                         "clinician."),
-             ]), same_day_section(), clot_section()], "unwellAdvice")
+            unwell_sections(), "unwellAdvice")
 
     def _leave_player(self) -> None:
         self.player.set_focus_mode(False)  # the advice pages need the whole window back

@@ -164,6 +164,28 @@ def test_sharp_pain_stops_at_once_keeps_the_stop_and_no_result(qtbot, make_chair
     assert "The stop is noted in your journal" in texts
 
 
+def test_dizzy_or_unsteady_stops_as_unwell_not_as_a_sharp_pain(qtbot, make_chair, journal):
+    """The test told a dizzy user to press "Sharp pain – stop": the journal and the
+    advice then spoke of a sharp pain. It has its own stop, as a session has."""
+    from coach.schedule import RestReason, rest_on
+
+    dialog = make_chair()
+    to_running(qtbot, dialog)
+    assert child(dialog, QPushButton, "unwellButton").isVisible()
+    key(qtbot, dialog, Qt.Key.Key_U)
+    assert child(dialog, QLabel, "unwellAdvice").isVisible()
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "You stopped because you felt unwell" in texts
+    assert dialog.findChild(QLabel, "sharpPainAdvice") is None
+    assert journal.test_results() == []
+    [event] = journal.safety_events()
+    assert (event.kind, event.note) == ("unwell", "30-second chair stand test")
+    from coach.advice import History
+
+    history = History.load(journal, event.at.date())
+    assert rest_on(history, event.at.date(), event.at.tzinfo).reason is RestReason.UNWELL
+
+
 def test_the_button_stops_the_practice_too(qtbot, make_chair, journal):
     dialog = make_chair()
     key(qtbot, dialog, Qt.Key.Key_Return)
