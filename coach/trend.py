@@ -186,19 +186,21 @@ def daily_values(ratings: Iterable[Rating]) -> dict[date, list[int]]:
 
 
 def rolling_mean(ratings: Iterable[Rating], *, window: int = WINDOW_DAYS,
-                 by_day: Mapping[date, Sequence[int]] | None = None
-                 ) -> list[tuple[date, float | None]]:
-    """For every day from the first rating to the last, the mean of all ratings in
-    the *window* days ending that day (None where the window holds no rating, so a
-    chart breaks its line across long gaps). *by_day*: the ratings'
-    :func:`daily_values`, when the caller has them already."""
+                 by_day: Mapping[date, Sequence[int]] | None = None,
+                 until: date | None = None) -> list[tuple[date, float | None]]:
+    """For every day from the first rating to the last (or to *until*, if later), the
+    mean of all ratings in the *window* days ending that day (None where the window
+    holds no rating, so a chart breaks its line across long gaps). *by_day*: the
+    ratings' :func:`daily_values`, when the caller has them already. A line drawn to
+    today ends on the summary's "last 7 days", not on the last day with a rating."""
     days = daily_values(ratings) if by_day is None else by_day
     if not days:
         return []
     totals = {day.toordinal(): (sum(values), len(values)) for day, values in days.items()}
     out: list[tuple[date, float | None]] = []
     total, count = 0, 0
-    for ordinal in range(min(totals), max(totals) + 1):
+    last = max(max(totals), until.toordinal() if until is not None else 0)
+    for ordinal in range(min(totals), last + 1):
         entering = totals.get(ordinal, (0, 0))
         leaving = totals.get(ordinal - window, (0, 0))
         total += entering[0] - leaving[0]

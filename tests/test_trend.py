@@ -324,3 +324,10 @@ def test_a_chosen_period_that_takes_in_the_last_week_is_not_compared():
     assert not before.baseline_overlaps
     first_week = summarise(ratings, [], today)
     assert first_week.change is not None and not first_week.baseline_overlaps
+
+
+def test_the_rolling_mean_goes_on_to_a_later_day_while_its_window_has_ratings():
+    by_day = {date(2026, 1, 1): [4], date(2026, 1, 3): [2]}
+    series = dict(rolling_mean((), window=7, by_day=by_day, until=date(2026, 1, 10)))
+    assert series[date(2026, 1, 9)] == 2 and series[date(2026, 1, 10)] is None
+    assert max(dict(rolling_mean((), window=7, by_day=by_day))) == date(2026, 1, 3)

@@ -182,6 +182,7 @@ class TrendChart:
         # The usual-pain ratings by day, and the average line drawn from them.
         self._by_day: dict[date, list[int]] = {}
         self._day_middles = np.empty(0)  # time stamps, every day from first to last
+        self._until: date | None = None  # the line goes on to this day (today)
         self._lines: dict[int, np.ndarray] = {}  # window -> average per day (NaN: none)
         # The average line's window in days (``coach.trend.line_window``); 0: none yet.
         self.line_days = 0
@@ -252,7 +253,7 @@ class TrendChart:
         if days == self.line_days:
             return None
         if days not in self._lines:
-            series = rolling_mean((), window=days, by_day=self._by_day)
+            series = rolling_mean((), window=days, by_day=self._by_day, until=self._until)
             self._lines[days] = np.array([math.nan if m is None else m for _d, m in series])
         self.line_days = days
         self.mean_line.setData(self._day_middles, self._lines[days])
@@ -261,9 +262,9 @@ class TrendChart:
         return days
 
     # -- data ----------------------------------------------------------------------
-    def show_points(self, points: ChartPoints) -> None:
+    def show_points(self, points: ChartPoints, until: date | None = None) -> None:
         """The dots of *points* and each day's range; the average line is drawn from
-        them by ``draw_average``."""
+        them by ``draw_average``, on to *until* (today) if that is later."""
         for context, (x, y, _uids) in points.columns.items():
             self.scatters[context].setData(x, y)
         usual_x, usual_y, _uids = points.usual
@@ -272,7 +273,8 @@ class TrendChart:
         self._by_day, self._lines, self.line_days = by_day, {}, 0
         if by_day:
             first, last = min(by_day).toordinal(), max(by_day).toordinal()
-            edges = midnights(first, last)
+            self._until = until if until is not None and until.toordinal() > last else None
+            edges = midnights(first, self._until.toordinal() if self._until else last)
             self._day_middles = (edges[:-1] + edges[1:]) / 2
             ranges = np.array([(day.toordinal() - first, low, high)
                                for day, low, high in points.ranges])

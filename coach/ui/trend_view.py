@@ -268,7 +268,7 @@ class TrendView(QWidget):
         self.first_day = points.first_day
         self._uids = {context: uids for context, (_x, _y, uids) in points.columns.items()}
         self._usual_uids = points.usual[2]
-        self.chart.show_points(points)
+        self.chart.show_points(points, until=self.today())
         exercised = [(moment, day) for moment, day, outcome, steps in sessions
                      if is_exercise(outcome, steps)]
         self.chart.show_sessions([moment for moment, _ in exercised])

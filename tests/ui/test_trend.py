@@ -378,7 +378,8 @@ def test_long_ranges_draw_a_30_day_average_and_say_so(make_window, qtbot):
 
     def drawn(days: int) -> None:
         expected = [math.nan if m is None else m
-                    for _d, m in rolling_mean((), window=days, by_day=by_day)]
+                    for _d, m in rolling_mean((), window=days, by_day=by_day,
+                                                   until=date.today())]
         x, y = trend.mean_line.getData()
         assert len(x) == len(expected)
         np.testing.assert_allclose(y, expected, equal_nan=True)
@@ -636,3 +637,21 @@ def test_self_tests_done_before_any_pain_rating_show_on_the_empty_page(make_wind
     assert trend.stack.currentIndex() == 0
     assert label.text().splitlines()[:2] == [
         "Function", f"Chair stands in 30 seconds: 10 on {date.today().isoformat()}."]
+
+
+def test_the_average_line_ends_today_on_the_summarys_last_7_days(journal, qtbot):
+    """With no rating today the line stopped at yesterday, on the 7 days before it,
+    while the summary beside it said the 7 days ending today: two "7-day averages"
+    (3.15 and 3.36 in a user's history)."""
+    import math
+    from datetime import datetime, timedelta
+
+    now = datetime.now().astimezone()
+    for days, value in ((8, 6), (6, 4), (4, 3), (2, 2), (1, 2)):
+        journal.add_rating(value, "check_in", at=now - timedelta(days=days))
+    view = loaded_view(qtbot, journal)
+    view.set_range("2w")
+    x, y = view.chart.mean_line.getData()
+    last = next(v for v in reversed(y) if not math.isnan(v))
+    assert y[-1] == pytest.approx(view.summary.recent_mean) == pytest.approx(last)
+    assert datetime.fromtimestamp(x[-1]).date() == now.date()
