@@ -112,11 +112,11 @@ class History:
             if rating.session_uid is not None:
                 by_session.setdefault(rating.session_uid, []).append(rating)
         # Usual pain is read back far enough for the sessions the rules look at: the
-        # last few of each routine.
+        # last few days with sessions of each routine.
         latest: dict[str, list[date]] = {}
         for session in reversed(sessions):
             days = latest.setdefault(session.routine_id, [])
-            if len(days) < GREEN_STREAK + 1:
+            if len(days) < GREEN_STREAK + 1 and session.started.date() not in days:
                 days.append(session.started.date())
         since = min([today - timedelta(days=RECENT_USUAL_DAYS - USUAL_WINDOW_DAYS),
                      *(day for days in latest.values() for day in days)])

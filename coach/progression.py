@@ -313,8 +313,8 @@ def _green(history: History, routine_id: str, levels: Levels, level: int, today:
     if _pain_rising(history, today):
         return _Next(Action.HOLD, level, (Why.PAIN_RISING,))
     streak, declined = _streak(history, routine_id, levels, level)
-    last = streak[-GREEN_STREAK:]
-    if len(last) < GREEN_STREAK or not all(is_green_session(history, s) for s in last):
+    last = _last_days(streak)
+    if not last or not all(is_green_session(history, s) for s in last):
         return _Next(Action.HOLD, level, (Why.DECLINED if declined else Why.GREEN_SO_FAR,))
     if morning_of(history, last[-1]) is None:
         return _Next(Action.HOLD, level, (Why.MORNING_UNKNOWN,))
@@ -361,9 +361,19 @@ def offer_due_after(history: History, session: Session, levels: Levels, today: d
     streak, _declined = _streak(history, session.routine_id, levels, level)
     if all(s.uid != session.uid for s in streak):  # its journal write failed
         streak.append(session)
-    last = streak[-GREEN_STREAK:]
-    return len(last) == GREEN_STREAK and last[-1].uid == session.uid and all(
+    last = _last_days(streak)
+    return bool(last) and last[-1].uid == session.uid and all(
         s.uid == session.uid or is_green_session(history, s) for s in last)
+
+
+def _last_days(streak: list[Session]) -> list[Session]:
+    """The sessions of the streak's last :data:`GREEN_STREAK` days with a session, or
+    none if it has fewer days: three green sessions in one morning have one next
+    morning between them, not three (clinical.md 3: consistently green)."""
+    days = sorted({s.started.date() for s in streak})[-GREEN_STREAK:]
+    if len(days) < GREEN_STREAK:
+        return []
+    return [s for s in streak if s.started.date() >= days[0]]
 
 
 def _flared_since(history: History, day: date, today: date) -> bool:

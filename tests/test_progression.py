@@ -554,3 +554,19 @@ def test_a_morning_after_two_sessions_is_judged_against_the_day_before_the_first
     got = history(first, second)
     assert morning_of(got, got.sessions[-1]) is Morning.NOT_SETTLED
     assert recommend(got, KNEE, THREE, TODAY).action is Action.EASE
+
+
+def test_three_green_sessions_in_one_morning_are_not_a_streak():
+    """The streak counts days: three sessions one morning have one next morning between
+    them, and earned the next level the day after."""
+    def green(day: int, hour: int) -> Part:
+        uid = f"g{day}.{hour}"
+        return Part((Session(uid, KNEE, at(day, hour), at(day, hour), 5, "completed", 2),),
+                    (Rating(f"{uid}b", at(day, hour), 1, "before", session_uid=uid),
+                     Rating(f"{uid}a", at(day, hour), 1, "after", session_uid=uid),
+                     Rating(f"{uid}m", at(day + 1, 7), 1, "next_morning", session_uid=uid)))
+    got = recommend(history(green(-1, 8), green(-1, 9), green(-1, 10)), KNEE, THREE, TODAY)
+    assert got.action is Action.HOLD and got.reasons == (Why.GREEN_SO_FAR,)
+    # Twice a day on three days is a streak.
+    twice = [green(day, hour) for day in (-5, -3, -1) for hour in (8, 18)]
+    assert recommend(history(*twice), KNEE, THREE, TODAY).action is Action.PROGRESS

@@ -986,24 +986,24 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前回の運動のあとの痛みが記録されていません。判断できるように、次回は運動のあとに痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="73"/>
-        <source>Your last three sessions were green, and no next morning after them was worse than usual.</source>
-        <translation>直近3回の運動はどれも問題のない範囲で、その翌朝にふだんより痛みが強かった日はありませんでした。</translation>
-    </message>
-    <message>
-        <location filename="../ui/levels.py" line="76"/>
-        <source>A harder level is offered after three green sessions in a row, with no next morning after them worse than usual.</source>
-        <translation>問題のない範囲の運動が3回続き、その翌朝にふだんより痛みが強い日がなければ、1つ上のレベルをおすすめします。</translation>
-    </message>
-    <message>
         <location filename="../ui/levels.py" line="79"/>
         <source>Your sessions were green; answer the next-morning question first, so the coach knows your knee settled.</source>
         <translation>運動は問題のない範囲でした。膝が落ち着いたか確かめるため、先に翌朝の質問に答えましょう。</translation>
     </message>
     <message>
+        <location filename="../ui/levels.py" line="73"/>
+        <source>Your sessions on the last three days you did this routine were green, and no next morning after them was worse than usual.</source>
+        <translation>このルーティンを行った直近3日の運動はどれも問題のない範囲で、その翌朝にふだんより痛みが強かった日はありませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="76"/>
+        <source>A harder level is offered after green sessions on three days in a row of practice, with no next morning after them worse than usual.</source>
+        <translation>問題のない範囲の運動が3日続き、その翌朝にふだんより痛みが強い日がなければ、1つ上のレベルをおすすめします。</translation>
+    </message>
+    <message>
         <location filename="../ui/levels.py" line="82"/>
-        <source>You chose to stay at this level; more is offered again after three more green sessions.</source>
-        <translation>このレベルを続けることを選びました。問題のない範囲の運動がさらに3回続いたら、あらためて上のレベルをおすすめします。</translation>
+        <source>You chose to stay at this level; more is offered again after green sessions on three more days.</source>
+        <translation>このレベルを続けることを選びました。問題のない範囲の運動がさらに3日続いたら、あらためて上のレベルをおすすめします。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="85"/>
@@ -3857,7 +3857,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="238"/>
+        <location filename="../ui/trend_chart.py" line="239"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <translation>痛みの評価とその{days}⁠日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>

@@ -71,17 +71,17 @@ def reason_words(why: Why) -> str:
             "Levels", "Your last session has no pain rating after it: rate it next time so the "
             "coach can judge."),
         Why.GREEN_STREAK: translate(
-            "Levels", "Your last three sessions were green, and no next morning after them was "
-            "worse than usual."),
+            "Levels", "Your sessions on the last three days you did this routine were green, "
+            "and no next morning after them was worse than usual."),
         Why.GREEN_SO_FAR: translate(
-            "Levels", "A harder level is offered after three green sessions in a row, with no "
-            "next morning after them worse than usual."),
+            "Levels", "A harder level is offered after green sessions on three days in a row "
+            "of practice, with no next morning after them worse than usual."),
         Why.MORNING_UNKNOWN: translate(
             "Levels", "Your sessions were green; answer the next-morning question first, so the "
             "coach knows your knee settled."),
         Why.DECLINED: translate(
-            "Levels", "You chose to stay at this level; more is offered again after three more "
-            "green sessions."),
+            "Levels", "You chose to stay at this level; more is offered again after green "
+            "sessions on three more days."),
         Why.PAIN_RISING: translate(
             "Levels", "Your usual pain has gone up over the last week, so not more for now."),
         Why.AT_TOP: translate("Levels", "You are at the hardest level of this routine."),

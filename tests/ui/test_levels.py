@@ -71,7 +71,7 @@ def test_three_green_sessions_offer_the_next_level_and_accepting_takes_it(make_w
     assert panel.offer_row.isVisible()
     assert panel.advice_label.text() == ("Ready for a little more? You could try level 3, "
                                          "“Harder”.")
-    assert "last three sessions were green" in panel.reasons.text()
+    assert "last three days you did this routine were green" in panel.reasons.text()
     assert panel.accept.text() == "Try level 3" and panel.decline.text() == "Stay at level 2"
     panel.accept.click()
     [choice] = window.journal.level_choices()
