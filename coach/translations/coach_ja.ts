@@ -1817,68 +1817,68 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="32"/>
+        <location filename="../ui/player_words.py" line="45"/>
         <source>Hold</source>
         <translation>保って</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="35"/>
+        <location filename="../ui/player_words.py" line="48"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="37"/>
+        <location filename="../ui/player_words.py" line="50"/>
         <source>Switch sides</source>
         <translation>反対側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="59"/>
+        <location filename="../ui/player_words.py" line="72"/>
         <source>Switch to the left side</source>
         <translation>左側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="60"/>
+        <location filename="../ui/player_words.py" line="73"/>
         <source>Switch to the right side</source>
         <translation>右側に替えて</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="406"/>
-        <location filename="../ui/player_words.py" line="38"/>
+        <location filename="../ui/player_words.py" line="51"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="39"/>
+        <location filename="../ui/player_words.py" line="52"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="40"/>
+        <location filename="../ui/player_words.py" line="53"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="46"/>
+        <location filename="../ui/player_words.py" line="59"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="54"/>
+        <location filename="../ui/player_words.py" line="67"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="57"/>
+        <location filename="../ui/player_words.py" line="70"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="62"/>
+        <location filename="../ui/player_words.py" line="75"/>
         <source>{phase}, left leg.</source>
         <translation>{phase}、左脚。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="63"/>
+        <location filename="../ui/player_words.py" line="76"/>
         <source>{phase}, right leg.</source>
         <translation>{phase}、右脚。</translation>
     </message>
@@ -1886,32 +1886,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="154"/>
+        <location filename="../ui/player.py" line="160"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="155"/>
+        <location filename="../ui/player.py" line="161"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="172"/>
+        <location filename="../ui/player.py" line="178"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="179"/>
+        <location filename="../ui/player.py" line="185"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="180"/>
+        <location filename="../ui/player.py" line="186"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="181"/>
+        <location filename="../ui/player.py" line="187"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
@@ -1931,7 +1931,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="365"/>
+        <location filename="../ui/player.py" line="369"/>
         <location filename="../ui/player_controls.py" line="107"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -2059,68 +2059,73 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="146"/>
+        <location filename="../ui/player.py" line="152"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="66"/>
+        <location filename="../ui/player.py" line="72"/>
         <source>Exercise player</source>
         <translation>運動のガイド画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="68"/>
+        <location filename="../ui/player.py" line="74"/>
         <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="342"/>
+        <location filename="../ui/player_words.py" line="35"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}⁠回目／{total}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="344"/>
+        <location filename="../ui/player_words.py" line="38"/>
+        <source>Repetition {n} of {total} on this leg</source>
+        <translation>この脚で{n}⁠回目／{total}⁠回</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="348"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="314"/>
+        <location filename="../ui/player.py" line="320"/>
         <location filename="../ui/player_fit.py" line="244"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="365"/>
+        <location filename="../ui/player.py" line="369"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="373"/>
+        <location filename="../ui/player.py" line="377"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="375"/>
+        <location filename="../ui/player.py" line="379"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="379"/>
+        <location filename="../ui/player.py" line="383"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="389"/>
+        <location filename="../ui/player.py" line="393"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="399"/>
+        <location filename="../ui/player.py" line="403"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="401"/>
+        <location filename="../ui/player.py" line="405"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>

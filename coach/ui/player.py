@@ -36,7 +36,13 @@ from coach.ui.clock_widgets import Countdown, Meter
 from coach.ui.illustration import Illustration
 from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY, PlayerControls
 from coach.ui.player_fit import PlayerFit, fit_countdown, steady_total_left
-from coach.ui.player_words import clock_text, phase_name, shown_side, side_name
+from coach.ui.player_words import (
+    clock_text,
+    phase_name,
+    repetition_words,
+    shown_side,
+    side_name,
+)
 from coach.ui.widgets import callout, clear_layout, item_list, plain_label, set_text_colour
 
 
@@ -337,9 +343,7 @@ class PlayerView(QWidget):
                 label.setPalette(palette)
             self.phase_meter.set_colour(colour)
         self.side_label.setText(shown_side(phase, step))
-        reps = ""
-        if phase.reps:
-            reps = self.tr("Repetition {n} of {total}").format(n=phase.rep, total=phase.reps)
+        reps = repetition_words(phase, step)
         if phase.sets > 1:
             sets = self.tr("Set {n} of {total}").format(n=phase.set, total=phase.sets)
             reps = f"{reps} · {sets}" if reps else sets

@@ -116,12 +116,13 @@ def test_keyboard_drives_the_player(qtbot, flow, journal):
     player.refresh()
     # the legs take turns on every press: the right leg first, then the left
     assert player.phase_label.text() == "Press" and player.side_label.text() == "Right side"
-    assert player.rep_label.text() == "Repetition 1 of 14"
+    # counted per leg: "1 of 14" read as fourteen presses with each leg
+    assert player.rep_label.text() == "Repetition 1 of 7 on this leg"
     assert not player.illustration.mirrored
     clock.advance(8)  # the first press and its release: the second press is the left leg's
     player.refresh()
     assert player.side_label.text() == "Left side" and player.illustration.mirrored
-    assert player.rep_label.text() == "Repetition 2 of 14"
+    assert player.rep_label.text() == "Repetition 1 of 7 on this leg"
 
     key(qtbot, flow, Qt.Key.Key_Escape)  # Esc asks first
     box = flow.findChild(QMessageBox, "confirmEnd")
