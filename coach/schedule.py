@@ -185,6 +185,8 @@ def occurrences(plan: Plan, first: date, last: date, tz: tzinfo) -> list[Occurre
     day = first
     while day <= last:
         for entry in plan.planned_on(day.weekday()):
+            if entry.since is not None and day < entry.since:
+                continue  # not planned yet then: never "missed"
             if entry.every is None:
                 found.append(Occurrence(entry.routine_id, day, entry.at,
                                         wall_instant(day, entry.at, tz)))
@@ -316,10 +318,13 @@ class ReminderState(NamedTuple):
                     raise ValueError("no offset")
                 return value.astimezone(UTC)
 
-            snoozes = tuple(Snooze(s["key"], ReminderKind(s["kind"]), s["routine_id"],
+            snoozes = tuple(Snooze(str(s["key"]), ReminderKind(s["kind"]), s["routine_id"],
                                    date.fromisoformat(s["day"]),
                                    time.fromisoformat(s["wall"]) if s["wall"] else None,
                                    moment(s["until"])) for s in data["snoozes"])
+            if not all(s.routine_id is None or isinstance(s.routine_id, str)
+                       for s in snoozes):
+                raise TypeError("a snooze's routine is not an id")
             return cls(
                 since=moment(data["since"]) if data["since"] else None,
                 shown={str(k): date.fromisoformat(v) for k, v in data["shown"].items()},
@@ -327,7 +332,7 @@ class ReminderState(NamedTuple):
                 not_today={str(k): date.fromisoformat(v)
                            for k, v in data["not_today"].items()},
                 paused=date.fromisoformat(data["paused"]) if data["paused"] else None)
-        except (TypeError, ValueError, KeyError, AttributeError):
+        except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
             return cls()
 
 
@@ -367,31 +372,40 @@ class _Rules:
 
 def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None, *,
                   history: History | None = None, tz: tzinfo | None = None,
-                  session_running: bool = False) -> Reminder | None:
+                  session_running: bool = False,
+                  held: tuple[datetime, datetime] | None = None) -> Reminder | None:
     """The reminder to show now (``due(now)``) or to set a timer for, or None when
     nothing is planned in the next week.
 
     Reminders missed since ``state.since`` (more than :data:`GRACE` late: the computer
-    slept, the app was closed) come back as one MISSED reminder, never one by one.
-    While *session_running* nothing is due: the next future reminder is returned and
-    the caller asks again when the session ends. On a rest day (:func:`rest_on`) the
-    day's first reminder becomes one CHECK_IN and no exercise is reminded.
+    slept, the app was closed) come back as one MISSED reminder, never one by one, and
+    not in quiet hours. While *session_running* nothing is due: the next future
+    reminder is returned and the caller asks again when the session ends; those that
+    came due during it (*held*: from its start to its end) are then shown, not called
+    missed. On a rest day (:func:`rest_on`) the day's first reminder becomes one
+    CHECK_IN and no exercise is reminded, snoozed or not.
     """
     tz = tz or zone_for(now)
     state = state or ReminderState()
     history = history or History([])
     now_u = now.astimezone(UTC)
-    floor = max(state.since or now_u - GRACE, now_u - MISSED_LOOKBACK)
+    # A "since" ahead of the clock (a clock that ran fast and was put right, a hostile
+    # file) would hide every reminder until then: the clock is believed.
+    since = state.since if state.since is not None and state.since <= now_u else None
+    floor = max(since or now_u - GRACE, now_u - MISSED_LOOKBACK)
     rules = _Rules(plan, state, history, tz)
     today = local_date(now_u, tz)
     first = local_date(floor, tz) - timedelta(days=1)
     candidates: list[Reminder] = []
     checkin_days: set[date] = set()
+    late = now_u - GRACE
     for occ in occurrences(plan, first, today + timedelta(days=LOOKAHEAD_DAYS), tz):
         if occ.at <= floor or occ.key in state.shown:
             continue
         if not rules.wanted(occ.routine_id, occ.day, occ.at, occ.every):
             continue
+        if occ.at <= late and _checkin_key(occ.day) in state.shown:
+            continue  # the day's check-in stood for it (a later session ended the rest)
         rest = rules.rest(occ.day)
         if rest is None:
             kind = ReminderKind.NUDGE if occ.nudge else ReminderKind.EXERCISE
@@ -405,21 +419,36 @@ def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None,
         checkin_days.add(occ.day)
         candidates.append(Reminder(ReminderKind.CHECK_IN, occ.at.astimezone(tz), occ.day,
                                    key, None, occ.wall, rest=rest))
+    planned = {e.routine_id for e in plan.entries}
     for snooze in state.snoozes:
-        if snooze.until > floor and rules.wanted(snooze.routine_id, snooze.day,
-                                                  snooze.until, None):
-            candidates.append(Reminder(snooze.kind, snooze.until.astimezone(tz), snooze.day,
-                                       snooze.key, snooze.routine_id, snooze.wall, True))
+        if not floor < snooze.until <= now_u + SNOOZE_LONG:  # a snooze is an hour at most
+            continue
+        day = local_date(snooze.until, tz)  # the day it comes back on (past midnight)
+        rest = rules.rest(day)
+        if snooze.routine_id is None:  # a check-in: only while the rest day needs one
+            keep = rest is not None and not rest.checked_in
+        else:  # never an exercise on a rest day, nor a routine taken out of the plan
+            keep = rest is None and snooze.routine_id in planned
+        if keep and rules.wanted(snooze.routine_id, day, snooze.until, None):
+            candidates.append(Reminder(snooze.kind, snooze.until.astimezone(tz), day,
+                                       snooze.key, snooze.routine_id, snooze.wall, True,
+                                       rest=rest if snooze.routine_id is None else None))
     candidates.sort(key=lambda r: (r.at.astimezone(UTC), r.key))
-    late = now_u - GRACE
-    missed = [r for r in candidates if r.at.astimezone(UTC) <= late]
-    if missed and not session_running:
+
+    def during_session(reminder: Reminder) -> bool:
+        at = reminder.at.astimezone(UTC)
+        return held is not None and not session_running and at <= late \
+            and held[0].astimezone(UTC) <= at <= held[1].astimezone(UTC)
+
+    missed = [r for r in candidates
+              if r.at.astimezone(UTC) <= late and not during_session(r)]
+    if missed and not session_running and not plan.in_quiet_hours(now_u.astimezone(tz).time()):
         ids = tuple(dict.fromkeys(r.routine_id for r in missed if r.routine_id))
         return Reminder(ReminderKind.MISSED, now_u.astimezone(tz), today,
                         f"missed@{now_u.isoformat()}", missed=ids,
                         covers_until=max(r.at.astimezone(UTC) for r in missed))
-    upcoming = [r for r in candidates if r.at.astimezone(UTC) > (now_u if session_running
-                                                                  else late)]
+    upcoming = [r for r in candidates if during_session(r) or r.at.astimezone(UTC) > (
+        now_u if session_running else late)]
     return upcoming[0] if upcoming else None
 
 
@@ -448,7 +477,7 @@ def load_state(path: Path) -> ReminderState:
         import json
 
         return ReminderState.from_json(json.loads(raw.decode("utf-8")))
-    except (OSError, ValueError, RecursionError):  # JSON and Unicode errors are ValueErrors
+    except (OSError, ValueError, RecursionError, OverflowError):  # JSON, Unicode: ValueError
         return ReminderState()
 
 

@@ -460,3 +460,134 @@ def test_the_rest_days_after_a_stop_stay_the_days_it_was_recorded_on():
                                steps=2)])
     assert rest_on(east, date(2026, 11, 30), LONDON) is not None
     assert rest_on(east, date(2026, 12, 1), LONDON) is None
+
+
+# -- snoozes, missed notes and the state file: what they must not say -----------------
+def _snoozed(plan, now, history=None, delay=SNOOZE_LONG):
+    state = ReminderState.starting(now)
+    first = next_reminder(plan, now, state, history=history, tz=LONDON)
+    return first, state.snooze(first, now, delay)
+
+
+def test_a_snoozed_exercise_does_not_come_back_on_a_rest_day():
+    """Snoozed at 09:00, then a sharp-pain stop in another routine at 09:09: the snooze
+    brought the exercise back at 10:00 on a rest day."""
+    plan = plan_of(daily(9))
+    now = at(LONDON, 2026, 12, 1, 9)
+    _first, state = _snoozed(plan, now)
+    stop = session(at(LONDON, 2026, 12, 1, 9, 5), routine="ankle-calf", outcome="sharp_pain",
+                   steps=1)
+    history = History.of([stop])
+    later = at(LONDON, 2026, 12, 1, 10)
+    got = next_reminder(plan, later, state, history=history, tz=LONDON)
+    assert got is None or not (got.snoozed and got.kind is ReminderKind.EXERCISE)
+
+
+def test_a_snoozed_check_in_does_not_come_back_once_the_pain_is_rated():
+    plan = plan_of(daily(9))
+    stop = session(at(LONDON, 2026, 11, 30, 18), outcome="sharp_pain", steps=1)
+    now = at(LONDON, 2026, 12, 1, 9)
+    first, state = _snoozed(plan, now, History.of([stop]), timedelta(minutes=10))
+    assert first.kind is ReminderKind.CHECK_IN
+    rated = History.of([stop], [Rating("c", at(LONDON, 2026, 12, 1, 9, 3), 3, "check_in")])
+    got = next_reminder(plan, at(LONDON, 2026, 12, 1, 9, 10), state, history=rated, tz=LONDON)
+    assert got is None or got.kind is not ReminderKind.CHECK_IN
+
+
+def test_a_snooze_of_a_routine_taken_out_of_the_plan_does_not_come_back():
+    plan = plan_of(daily(9))
+    now = at(LONDON, 2026, 12, 1, 9)
+    _first, state = _snoozed(plan, now)
+    without = plan.replan(FLAGSHIP, None, now.date())
+    assert next_reminder(without, at(LONDON, 2026, 12, 1, 10), state, tz=LONDON) is None
+
+
+def test_a_snooze_past_midnight_is_said_on_the_day_it_comes_back():
+    plan = plan_of(daily(23, 55))
+    now = at(LONDON, 2026, 12, 1, 23, 55)
+    _first, state = _snoozed(plan, now)
+    again = next_reminder(plan, now, state, tz=LONDON)
+    assert again.snoozed and again.day == date(2026, 12, 2)
+
+
+def test_what_came_due_during_a_session_is_shown_after_it_not_called_missed():
+    """A nudge at 10:00 during a session from 09:50 to 10:20 became "While the computer
+    was asleep or Knee Coach was closed..."."""
+    plan = plan_of(Entry("desk-break", EVERY_DAY, time(9), 60))
+    start, end = at(LONDON, 2026, 12, 1, 9, 50), at(LONDON, 2026, 12, 1, 10, 20)
+    state = ReminderState.starting(start)
+    during = next_reminder(plan, end - timedelta(minutes=1), state, tz=LONDON,
+                           session_running=True)
+    assert during is None or not during.due(end - timedelta(minutes=1))
+    after = next_reminder(plan, end, state, tz=LONDON, held=(start, end))
+    assert after.kind is ReminderKind.NUDGE and after.due(end)
+    assert next_reminder(plan, end, state, tz=LONDON).kind is ReminderKind.MISSED  # (old)
+
+
+def test_a_time_the_days_check_in_stood_for_is_not_missed_when_a_session_ends_the_rest():
+    plan = plan_of(daily(10))
+    stop = session(at(LONDON, 2026, 11, 30, 18), outcome="sharp_pain", steps=1)
+    clock = Clock(plan, at(LONDON, 2026, 12, 1, 8), History.of([stop]), LONDON)
+    shown = clock.run_until(at(LONDON, 2026, 12, 1, 10, 30))
+    assert [r.kind for r in shown] == [ReminderKind.CHECK_IN]
+    # Another routine done at 10:40 ends the rest; the 10:00 slot was the check-in's.
+    clock.history = History.of([stop, session(at(LONDON, 2026, 12, 1, 10, 40),
+                                              routine="ankle-calf")])
+    clock.now = at(LONDON, 2026, 12, 1, 11, 15)
+    got = clock.ask()
+    assert got is None or got.kind is not ReminderKind.MISSED
+
+
+def test_days_before_an_entry_was_planned_are_never_missed():
+    plan = plan_of(Entry(FLAGSHIP, EVERY_DAY, time(7, 30), since=date(2026, 11, 30)))
+    assert {o.day for o in occurrences(plan, date(2026, 11, 27), date(2026, 12, 1),
+                                       LONDON)} == {date(2026, 11, 30), date(2026, 12, 1)}
+
+
+def test_the_missed_note_waits_for_the_end_of_quiet_hours():
+    plan = plan_of(daily(18), quiet=(time(21, 30), time(7)))
+    state = ReminderState.starting(at(LONDON, 2026, 12, 1, 12))
+    late = next_reminder(plan, at(LONDON, 2026, 12, 1, 23), state, tz=LONDON)
+    assert late is None or late.kind is not ReminderKind.MISSED
+    morning = next_reminder(plan, at(LONDON, 2026, 12, 2, 7, 5), state, tz=LONDON)
+    assert morning.kind is ReminderKind.MISSED
+
+
+def test_a_since_ahead_of_the_clock_does_not_silence_the_reminders():
+    """A clock that ran days fast and was put right, or a hostile file: every reminder
+    up to that day was skipped without a word."""
+    plan = plan_of(daily(7, 30))
+    state = ReminderState.starting(at(LONDON, 2026, 12, 3, 9))  # the wrong clock
+    got = next_reminder(plan, at(LONDON, 2026, 12, 1, 6), state, tz=LONDON)
+    assert got.at == at(LONDON, 2026, 12, 1, 7, 30)
+
+
+@pytest.mark.parametrize("data", [
+    {"since": "9999-12-31T23:30:00-01:00", "shown": {}, "snoozes": [], "not_today": {},
+     "paused": None},
+    {"since": None, "shown": {}, "not_today": {}, "paused": None, "snoozes": [
+        {"key": "k", "kind": "exercise", "routine_id": ["a"], "day": "2026-12-01",
+         "wall": None, "until": "2026-12-01T10:00:00+00:00"}]},
+])
+def test_a_hostile_state_file_is_a_fresh_start(tmp_path, data):
+    import json
+
+    from coach.schedule import load_state
+
+    path = tmp_path / "reminders.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_state(path) == ReminderState()
+
+
+def test_a_snooze_far_ahead_is_not_believed():
+    """One that no snooze button makes (a hostile file) stopped the reminders with an
+    OverflowError in a zone east of UTC."""
+    plan = plan_of(daily(7, 30))
+    now = at(TOKYO, 2026, 12, 1, 7, 30)
+    state = ReminderState.starting(now)
+    first = next_reminder(plan, now, state, tz=TOKYO)
+    state = state.snooze(first, now)
+    far = state._replace(snoozes=tuple(
+        s._replace(until=datetime(9999, 12, 31, 23, 59, tzinfo=UTC)) for s in state.snoozes))
+    got = next_reminder(plan, now, far, tz=TOKYO)
+    assert got is not None and not got.snoozed

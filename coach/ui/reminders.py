@@ -27,6 +27,7 @@ from coach.journal import Changed, Journal, JournalError
 from coach.plan import Plan, PlanError, load_plan
 from coach.routine import Routine
 from coach.schedule import (
+    GRACE,
     SNOOZE_LONG,
     SNOOZE_SHORT,
     Reminder,
@@ -36,12 +37,22 @@ from coach.schedule import (
     local_date,
     local_zone,
     next_reminder,
+    recorded_day,
     rest_on,
     save_state,
 )
 from coach.ui.widgets import duration_text, plain_label, translate
 
 log = logging.getLogger(__name__)
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """The file's modification time and size (None: not there or unreadable)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
 
 # The longest the timer waits before asking again (catches sleep and clock changes).
 MAX_WAIT = timedelta(minutes=15)
@@ -96,6 +107,13 @@ class ReminderService(QObject):
         self.clock = clock
         self.zone = zone
         self.session_running = False
+        # From the start of the last session to its end: what came due meanwhile is
+        # shown after it, not called missed "while the computer was asleep".
+        self._session_from: datetime | None = None
+        self._held: tuple[datetime, datetime] | None = None
+        # The plan file, followed: `coach plan add` while the window runs.
+        self.plan_path: Path | None = None
+        self._plan_stamp: tuple[int, int] | None = None
         self.upcoming: Reminder | None = None
         self._history: tuple[date, History] | None = None
         self._save_failed = False
@@ -118,9 +136,12 @@ class ReminderService(QObject):
         loaded = load_plan(data_dir / paths.PLAN_FILE)
         if loaded.problem is not None:
             log.warning("%s", loaded.problem)
-        return cls(loaded.plan, journal=journal,
-                   state_path=data_dir / paths.REMINDER_STATE_FILE,
-                   clock=clock, zone=zone, parent=parent)
+        service = cls(loaded.plan, journal=journal,
+                      state_path=data_dir / paths.REMINDER_STATE_FILE,
+                      clock=clock, zone=zone, parent=parent)
+        service.plan_path = data_dir / paths.PLAN_FILE
+        service._plan_stamp = _stamp(service.plan_path)
+        return service
 
     # -- life cycle ------------------------------------------------------------------
     def start(self) -> None:
@@ -135,16 +156,42 @@ class ReminderService(QObject):
 
     # -- what the rest of the app tells us --------------------------------------------
     def set_plan(self, plan: Plan) -> None:
+        """A new plan, from now on: its times already past were not missed (the app was
+        running; a routine added at noon for 10:00 is not "missed while asleep")."""
         self.plan = plan
+        if self.plan_path is not None:
+            self._plan_stamp = _stamp(self.plan_path)
+        now = self.clock().astimezone(UTC)
+        since = self.state.since
+        self.state = self.state._replace(since=max(since, now - GRACE)
+                                         if since is not None and since <= now
+                                         else now - GRACE)
         self.check_now()
 
     def set_session_running(self, running: bool) -> None:
         """No reminder while a session runs; one that came due meanwhile is shown
-        after it (if still within the grace time and not the routine just done)."""
+        after it (not the routine just done)."""
         if running == self.session_running:
             return
         self.session_running = running
+        now = self.clock()
+        if running:
+            self._session_from = now
+        elif self._session_from is not None:
+            self._held = (self._session_from, now)
         self.check_now()
+
+    def _follow_plan_file(self) -> None:
+        """The plan file changed behind the window (`coach plan add`): follow it."""
+        if self.plan_path is None:
+            return
+        stamp = _stamp(self.plan_path)
+        if stamp == self._plan_stamp:
+            return
+        loaded = load_plan(self.plan_path)
+        if loaded.problem is not None:
+            log.warning("%s", loaded.problem)
+        self.set_plan(loaded.plan)
 
     def reload(self) -> None:
         """The journal changed: read it again and ask again."""
@@ -219,19 +266,20 @@ class ReminderService(QObject):
             return None
         planned = [e.routine_id for e in sorted(self.plan.planned_on(day.weekday()),
                                                 key=lambda e: e.at) if e.every is None]
-        done = {s.routine_id for s in history.exercised() if local_date(s.started, tz) == day}
+        done = {s.routine_id for s in history.exercised() if recorded_day(s.started) == day}
         return next((r for r in planned if r not in done), planned[0] if planned else None)
 
     # -- the timer ----------------------------------------------------------------------
     def check_now(self) -> None:
         """Announce every reminder due now (each once), then arm the timer for the
         next one, at most :data:`MAX_WAIT` ahead."""
+        self._follow_plan_file()  # (calls back here when it changed)
         now, tz = self.clock(), self.zone()
         history = self.history()
         reminder = None
         for _ in range(_MAX_AT_ONCE):
             reminder = next_reminder(self.plan, now, self.state, history=history, tz=tz,
-                                     session_running=self.session_running)
+                                     session_running=self.session_running, held=self._held)
             if reminder is None or not reminder.due(now) or self.session_running:
                 break
             self.state = self.state.mark_shown(reminder, now)

@@ -240,6 +240,47 @@ def test_nothing_during_a_session_then_shown_after_it_within_grace(make_service,
     assert due.args[0].kind is ReminderKind.EXERCISE and due.args[0].routine_id == ANKLE
 
 
+def test_a_long_session_is_not_called_the_computer_asleep(make_service, qtbot):
+    """A reminder that came due 30 minutes into a session was shown after it as "While
+    the computer was asleep or Knee Coach was closed..."."""
+    service = make_service(plan_of(daily(ANKLE)), berlin(2026, 12, 1, 7, 10))
+    service.set_session_running(True)
+    service.fake_clock.now = berlin(2026, 12, 1, 7, 50)
+    fire(service)
+    with qtbot.waitSignal(service.due) as due:
+        service.set_session_running(False)
+    assert due.args[0].kind is ReminderKind.EXERCISE and due.args[0].routine_id == ANKLE
+
+
+def test_a_plan_changed_behind_the_window_is_followed(qtbot, data_dir):
+    """`coach plan add/remove` while the window ran: the reminders kept the old plan
+    (a removed routine still fired) while Today showed the new one."""
+    from coach.plan import save_plan
+
+    path = data_dir / paths.PLAN_FILE
+    save_plan(path, plan_of(daily(FLAGSHIP, 18, 0)))
+    clock = FakeClock(berlin(2026, 12, 1, 8, 0))
+    service = ReminderService.open(data_dir, clock=clock, zone=lambda: BERLIN)
+    try:
+        service.start()
+        assert service.upcoming.routine_id == FLAGSHIP
+        save_plan(path, plan_of(daily(ANKLE, 9, 0)))
+        clock.now = berlin(2026, 12, 1, 8, 10)
+        fire(service)
+        assert service.upcoming.routine_id == ANKLE
+        assert local(service.upcoming) == datetime(2026, 12, 1, 9, 0)
+    finally:
+        service.shutdown()
+
+
+def test_a_new_plan_at_noon_does_not_call_its_morning_missed(make_service, qtbot):
+    service = make_service(plan_of(daily(FLAGSHIP, 18, 0)), berlin(2026, 12, 1, 7, 0))
+    service.fake_clock.now = berlin(2026, 12, 1, 12, 0)  # nothing due all morning
+    with qtbot.assertNotEmitted(service.due):
+        service.set_plan(plan_of(daily(FLAGSHIP, 18, 0), daily(ANKLE, 10, 0)))
+    assert service.upcoming.routine_id == FLAGSHIP
+
+
 def test_the_planned_routine_done_in_that_session_is_not_reminded(
         make_service, qtbot, data_dir):
     journal = open_journal(data_dir / "journal.sqlite3")
