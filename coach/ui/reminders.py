@@ -96,6 +96,9 @@ class ReminderService(QObject):
     due = Signal(object)
     next_changed = Signal(object)
     paused_changed = Signal(bool)
+    #: After every check (each timer run, journal change, plan change): what depends
+    #: on the day or the journal (the tray's Start, a reminder left waiting) follows.
+    checked = Signal()
 
     def __init__(self, plan: Plan, *, journal: Journal | None = None,
                  state_path: Path | None = None, clock: Clock = system_now,
@@ -290,6 +293,25 @@ class ReminderService(QObject):
             self.upcoming = reminder
             self.next_changed.emit(reminder)
         self._arm(now, reminder)
+        self.checked.emit()
+
+    def still_relevant(self, reminder: Reminder) -> bool:
+        """Is a reminder shown earlier still true now? Not on another day, not for a
+        routine done since, not an exercise on a rest day, not a check-in once the
+        pain is rated."""
+        now, tz = self.clock(), self.zone()
+        day = local_date(now, tz)
+        if reminder.day != day:
+            return False
+        history = self.history()
+        rest = rest_on(history, day, tz)
+        if reminder.kind is ReminderKind.CHECK_IN:
+            return rest is not None and not rest.checked_in
+        if reminder.routine_id is None:  # the missed note: said once, that day
+            return True
+        done = any(s.routine_id == reminder.routine_id and recorded_day(s.started) == day
+                   for s in history.exercised())
+        return rest is None and not done
 
     def _arm(self, now: datetime, reminder: Reminder | None) -> None:
         wait = MAX_WAIT

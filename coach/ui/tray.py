@@ -161,11 +161,19 @@ class ReminderPresenter(QObject):
             self.tray.reminder_requested.connect(self.show_pending)
             self.tray.pause_toggled.connect(self._pause_toggled)
             service.paused_changed.connect(self.tray.set_paused)
-            service.next_changed.connect(self.refresh_menu)
+            service.checked.connect(self.refresh_menu)
             self.refresh_menu()
             if QSystemTrayIcon.isSystemTrayAvailable():
                 self.tray.show()
         service.due.connect(self.present)
+        service.checked.connect(self._drop_stale)
+
+    def _drop_stale(self) -> None:
+        """A reminder left waiting (notified, not clicked) that is no longer true: a
+        click on the icon hours later said "planned for now" after the routine was
+        done, or the next day."""
+        if self.pending is not None and not self.service.still_relevant(self.pending):
+            self._answered()
 
     def present(self, reminder: Reminder) -> None:
         self.pending = reminder
@@ -179,6 +187,7 @@ class ReminderPresenter(QObject):
 
     def show_pending(self) -> None:
         """The reminder's choices (a click on the notification or the icon)."""
+        self._drop_stale()
         if self.pending is not None:
             self.window.show_reminder(self.pending)
         else:

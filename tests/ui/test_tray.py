@@ -152,3 +152,25 @@ def test_tray_offers_todays_routine_but_not_on_a_rest_day(setup, qtbot, data_dir
         assert service.upcoming.kind is ReminderKind.CHECK_IN
     finally:
         journal.close()
+
+
+def test_a_waiting_reminder_is_dropped_once_the_routine_is_done(setup, qtbot, data_dir,
+                                                                monkeypatch):
+    """Notified at 07:30, not clicked, the routine done at 08:00: a click on the icon at
+    15:00 still said it was "planned for now"."""
+    journal = open_journal(data_dir / "journal.sqlite3")
+    try:
+        service, presenter = setup(tray=True, journal=journal)
+        monkeypatch.setattr(presenter.tray.icon, "showMessage", lambda *args: None)
+        service.fake_clock.advance(minutes=1)
+        fire(service)
+        assert presenter.pending is not None
+        session = journal.start_session(FLAGSHIP, at=berlin(2026, 12, 1, 8, 0))
+        journal.end_session(session.uid, "completed", 5, at=berlin(2026, 12, 1, 8, 11))
+        service.fake_clock.now = berlin(2026, 12, 1, 15, 0)
+        with qtbot.waitSignal(presenter.open_requested):
+            presenter.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+        assert presenter.pending is None and not presenter.window.isVisible()
+    finally:
+        journal.close()
+
