@@ -1931,7 +1931,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="369"/>
+        <location filename="../ui/player.py" line="373"/>
         <location filename="../ui/player_controls.py" line="107"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -2009,7 +2009,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/chair_stand.py" line="235"/>
         <location filename="../ui/help.py" line="219"/>
         <location filename="../ui/player_controls.py" line="123"/>
-        <location filename="../ui/session_flow.py" line="476"/>
+        <location filename="../ui/session_flow.py" line="477"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2095,37 +2095,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="369"/>
+        <location filename="../ui/player.py" line="373"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="377"/>
+        <location filename="../ui/player.py" line="381"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="379"/>
+        <location filename="../ui/player.py" line="383"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="383"/>
+        <location filename="../ui/player.py" line="387"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="393"/>
+        <location filename="../ui/player.py" line="397"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="403"/>
+        <location filename="../ui/player.py" line="407"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="405"/>
+        <location filename="../ui/player.py" line="409"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
     </message>
@@ -2293,108 +2293,109 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Reminder</name>
     <message>
-        <location filename="../ui/reminders.py" line="273"/>
+        <location filename="../ui/reminders.py" line="343"/>
         <source>“{title}”</source>
+        <extracomment>After every check (each timer run, journal change, plan change): what depends on the day or the journal (the tray&apos;s Start, a reminder left waiting) follows.</extracomment>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="286"/>
+        <location filename="../ui/reminders.py" line="356"/>
         <source>How is your knee today?</source>
         <translation>今日の膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="287"/>
+        <location filename="../ui/reminders.py" line="357"/>
         <source>Today is a day to rest your knee. When you have a moment, rate your pain: it helps decide what comes next.</source>
         <translation>今日は膝を休ませる日です。時間のあるときに痛みを記録しましょう。次にどうするかを決める手がかりになります。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="291"/>
+        <location filename="../ui/reminders.py" line="361"/>
         <source>While you were away</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="293"/>
+        <location filename="../ui/reminders.py" line="363"/>
         <source>While the computer was asleep or Knee Coach was closed, a reminder passed.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、リマインダーの時刻が過ぎました。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="296"/>
+        <location filename="../ui/reminders.py" line="366"/>
         <source>While the computer was asleep or Knee Coach was closed, the reminder for {names} passed. There is no catching up to do: start it now if you like, or at the next planned time.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。よければ今から始めても、次の予定の時刻に行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="301"/>
+        <location filename="../ui/reminders.py" line="371"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="302"/>
+        <location filename="../ui/reminders.py" line="372"/>
         <source>While the computer was asleep or Knee Coach was closed, the reminders for {names} passed. There is no catching up to do.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="309"/>
+        <location filename="../ui/reminders.py" line="379"/>
         <source>Time for a short break</source>
         <translation>ひと休みの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="310"/>
+        <location filename="../ui/reminders.py" line="380"/>
         <source>Time to stand up and move for two minutes: {title}.</source>
         <translation>立ち上がって2分ほど体を動かしましょう：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="313"/>
-        <location filename="../ui/reminders.py" line="317"/>
+        <location filename="../ui/reminders.py" line="383"/>
+        <location filename="../ui/reminders.py" line="387"/>
         <source>Time for your routine</source>
         <translation>ルーティンの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="314"/>
+        <location filename="../ui/reminders.py" line="384"/>
         <source>{title} ({duration}) is planned for now. Start whenever you are ready, or choose a later time.</source>
         <translation>{title}（{duration}）の予定の時刻です。準備ができたら始めましょう。あとにすることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="318"/>
+        <location filename="../ui/reminders.py" line="388"/>
         <source>{title} is planned for now.</source>
         <translation>{title}の予定の時刻です。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="346"/>
+        <location filename="../ui/reminders.py" line="416"/>
         <source>Knee Coach reminder</source>
         <translation>Knee Coach のリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="369"/>
+        <location filename="../ui/reminders.py" line="439"/>
         <source>Start now</source>
         <translation>今すぐ始める</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="371"/>
+        <location filename="../ui/reminders.py" line="441"/>
         <source>Rate my pain</source>
         <translation>痛みを記録する</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="373"/>
+        <location filename="../ui/reminders.py" line="443"/>
         <source>Open Knee Coach</source>
         <translation>Knee Coach を開く</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="375"/>
+        <location filename="../ui/reminders.py" line="445"/>
         <source>Snooze 10 min</source>
         <translation>10分後にもう一度</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="377"/>
+        <location filename="../ui/reminders.py" line="447"/>
         <source>Snooze 1 hour</source>
         <translation>1時間後にもう一度</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="379"/>
+        <location filename="../ui/reminders.py" line="449"/>
         <source>Not today</source>
         <translation>今日はやめておく</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="381"/>
+        <location filename="../ui/reminders.py" line="451"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -2888,7 +2889,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="390"/>
-        <location filename="../ui/session_flow.py" line="534"/>
+        <location filename="../ui/session_flow.py" line="541"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
@@ -2903,57 +2904,72 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="454"/>
+        <location filename="../ui/session_flow.py" line="450"/>
+        <source>{day}, {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="455"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="456"/>
+        <location filename="../ui/session_flow.py" line="457"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="460"/>
+        <location filename="../ui/session_flow.py" line="461"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="462"/>
+        <location filename="../ui/session_flow.py" line="463"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="469"/>
+        <location filename="../ui/session_flow.py" line="470"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="499"/>
+        <location filename="../ui/session_flow.py" line="483"/>
+        <source>Last time you stopped because of a sharp pain.</source>
+        <translation>前回は鋭い痛みで中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="484"/>
+        <source>Last time you stopped because you felt unwell.</source>
+        <translation>前回は具合が悪くなって中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="506"/>
         <source>End of the session</source>
         <translation>運動はここまでです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="559"/>
+        <location filename="../ui/session_flow.py" line="566"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="571"/>
+        <location filename="../ui/session_flow.py" line="578"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="574"/>
+        <location filename="../ui/session_flow.py" line="581"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="575"/>
+        <location filename="../ui/session_flow.py" line="582"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="681"/>
+        <location filename="../ui/session_flow.py" line="688"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
@@ -2978,7 +2994,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="479"/>
+        <location filename="../ui/session_flow.py" line="480"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
@@ -3004,108 +3020,108 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>「今日」に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="474"/>
+        <location filename="../ui/session_flow.py" line="475"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="531"/>
+        <location filename="../ui/session_flow.py" line="538"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="532"/>
+        <location filename="../ui/session_flow.py" line="539"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="536"/>
+        <location filename="../ui/session_flow.py" line="543"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="555"/>
+        <location filename="../ui/session_flow.py" line="562"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="557"/>
+        <location filename="../ui/session_flow.py" line="564"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="577"/>
+        <location filename="../ui/session_flow.py" line="584"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="579"/>
+        <location filename="../ui/session_flow.py" line="586"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="580"/>
+        <location filename="../ui/session_flow.py" line="587"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="566"/>
+        <location filename="../ui/session_flow.py" line="573"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="538"/>
+        <location filename="../ui/session_flow.py" line="545"/>
         <source>See a clinician if it has not settled after a few days.</source>
         <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="563"/>
+        <location filename="../ui/session_flow.py" line="570"/>
         <source>On a day like this, resting is a good choice, not a failure.</source>
         <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="567"/>
+        <location filename="../ui/session_flow.py" line="574"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="607"/>
+        <location filename="../ui/session_flow.py" line="614"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="608"/>
+        <location filename="../ui/session_flow.py" line="615"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="616"/>
+        <location filename="../ui/session_flow.py" line="623"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="634"/>
+        <location filename="../ui/session_flow.py" line="641"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="635"/>
+        <location filename="../ui/session_flow.py" line="642"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="651"/>
+        <location filename="../ui/session_flow.py" line="658"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="665"/>
-        <location filename="../ui/session_flow.py" line="680"/>
+        <location filename="../ui/session_flow.py" line="672"/>
+        <location filename="../ui/session_flow.py" line="687"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="666"/>
+        <location filename="../ui/session_flow.py" line="673"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
@@ -3115,37 +3131,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="668"/>
+        <location filename="../ui/session_flow.py" line="675"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="693"/>
+        <location filename="../ui/session_flow.py" line="700"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="695"/>
+        <location filename="../ui/session_flow.py" line="702"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="712"/>
+        <location filename="../ui/session_flow.py" line="719"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="717"/>
+        <location filename="../ui/session_flow.py" line="724"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="727"/>
+        <location filename="../ui/session_flow.py" line="734"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="759"/>
+        <location filename="../ui/session_flow.py" line="766"/>
         <source>Could not save to your journal: {error}</source>
         <translation>記録を保存できませんでした：{error}</translation>
     </message>

@@ -152,7 +152,7 @@ class ChairStandDialog(QDialog):
         self.unwell_button.setAutoDefault(False)
         self.unwell_button.setMinimumHeight(48)
         bold = self.unwell_button.font()
-        bold.setPointSizeF(bold.pointSizeF() + 1)
+        bold.setPointSizeF(bold.pointSizeF() + 3)
         bold.setBold(True)
         self.unwell_button.setFont(bold)
         theme.follow(self.unwell_button, lambda c: self.unwell_button.setStyleSheet(

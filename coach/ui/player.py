@@ -355,14 +355,18 @@ class PlayerView(QWidget):
         cue = cues[phase.index % len(cues)] if cues else ""
         self.cue_label.setText(cue)
         instructions = step.instructions.get(self.lang) or []
-        reading = phase.kind is PhaseKind.GET_READY
-        # Getting ready, the line (where the list has no room) says how to set up, not
-        # the cue for the work: "Push towards the inner side" did not say to lie down.
-        line = " ".join(instructions) if reading and instructions else \
+        # Getting ready, or paused, is the time to read how the step is done: the list
+        # gets room before large digits, and where it has none the line says how to set
+        # up, not the cue for the work ("Push towards the inner side" said nothing of
+        # lying down).
+        reading = phase.kind is PhaseKind.GET_READY or paused
+        joined = ("" if self.lang.startswith("ja") else " ").join(instructions)
+        line = joined if reading and instructions else \
             cue or (instructions[0] if instructions else "")
         self._fit.set_instruction_line(line, has_cue=bool(cues))
+        refit = new_phase or reading != self._fit.reading
         self._fit.reading = reading
-        if new_phase:  # other words: fit them again
+        if refit:  # other words, or another way to share the room: fit them again
             self._fit.fit_to_size(self._shown_step)
         else:
             self._fit.apply_trim()

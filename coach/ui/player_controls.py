@@ -123,7 +123,7 @@ class PlayerControls:
             "unwellButton", translate("PlayerView", "I feel unwell"), unwell,
             translate("PlayerView", "Dizzy, sudden swelling or feeling ill: stops the "
                                     "session at once ({key})").format(key=UNWELL_KEY)),
-            48, 1, lambda c: c.unwell, "4px 12px")
+            48, 3, lambda c: c.unwell, "4px 12px")
         self.focus_button = _button("focusModeButton", translate("PlayerView", "Full screen"),
                                     focus,
                                     translate("PlayerView", "Focus mode: full screen with "

@@ -96,8 +96,8 @@ class ReminderService(QObject):
     due = Signal(object)
     next_changed = Signal(object)
     paused_changed = Signal(bool)
-    #: After every check (each timer run, journal change, plan change): what depends
-    #: on the day or the journal (the tray's Start, a reminder left waiting) follows.
+    # After every check (each timer run, journal change, plan change): what depends
+    # on the day or the journal (the tray's Start, a reminder left waiting) follows.
     checked = Signal()
 
     def __init__(self, plan: Plan, *, journal: Journal | None = None,

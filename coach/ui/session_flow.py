@@ -432,7 +432,7 @@ class SessionFlow(QWidget):
         back.setAccessibleDescription(self.tr("Leave without starting"))
         back.clicked.connect(self.closed)
         if self.go_ahead is not None:
-            answers.append(self.go_ahead)
+            answers += [self.go_ahead_reason, self.go_ahead]
         answers.append(button_row(back, self.not_today_button, self.ok_button,
                                   margins=(0, 0, 0, 0)))
         if self.go_ahead is not None:
@@ -447,7 +447,8 @@ class SessionFlow(QWidget):
         sharp = stop.kind is EventKind.SHARP_PAIN
         colour = "red" if sharp else "amber"
         box, inner = callout("previousStop", kind=colour)
-        when = f"{short_day(stop.at.date())}, {clock_time(stop.at)}"
+        when = self.tr("{day}, {time}").format(day=short_day(stop.at.date()),
+                                               time=clock_time(stop.at))
         steps = self.routine.steps
         if stop.step is not None and 1 <= stop.step <= len(steps):
             title = steps[stop.step - 1].title.get(self.lang)
@@ -477,6 +478,12 @@ class SessionFlow(QWidget):
                                      key=UNWELL_KEY)
         inner.addWidget(plain_label(advice, point_delta=1))
         self.go_ahead = QCheckBox(self.tr("I have thought about it and want to go ahead"))
+        # What the box is about, beside it: with large text the note above scrolls away.
+        self.go_ahead_reason = plain_label(
+            self.tr("Last time you stopped because of a sharp pain.") if sharp else
+            self.tr("Last time you stopped because you felt unwell."), bold=True,
+            object_name="goAheadReason")
+        set_text_colour(self.go_ahead_reason, lambda c: c.zone_text[colour])
         self.go_ahead.setObjectName("goAheadAfterStop")
         self.go_ahead.setAccessibleDescription(text)
         font = self.go_ahead.font()

@@ -429,7 +429,7 @@ def test_getting_ready_the_line_says_how_to_set_up_not_the_cue(qtbot, big_text):
 
 
 def test_the_toggles_go_back_under_the_buttons_when_there_is_room(qtbot, make_flow):
-    flow = make_flow(920, 490)
+    flow = make_flow(1100, 700)
     settle(qtbot, flow)
     player = flow.player
     assert player.sound_toggle.parentWidget() is player.bottom_bar
@@ -464,3 +464,19 @@ def test_two_lines_elided_where_a_label_would_break_them(qapp):
     assert elided_lines(text, font, width, 1) == metrics.elidedText(
         text, Qt.TextElideMode.ElideRight, width)
     assert elided_lines("Short.", font, width, 2) == "Short."
+
+
+def test_paused_the_line_says_how_the_step_is_done(qtbot, big_text):
+    """Paused is the time to read: it showed only the cue for the work, the rest of the
+    instructions nowhere but in a tooltip."""
+    from coach.session import PhaseKind, build_timeline
+
+    routine = load_routine(next(paths.bundled_routines_dir().glob(f"*{FLAGSHIP}.toml")))[0]
+    work = next(p for p in build_timeline(routine) if p.step == 0
+                and p.kind is not PhaseKind.GET_READY)
+    player = player_alone(qtbot, 920, 490, at=work.start + 0.5)
+    first = routine.steps[0].instructions.get("en")[0]
+    assert not " ".join(player.instruction_line.text().split()).startswith(first[:30])
+    player.engine.pause()
+    player.refresh()
+    assert " ".join(player.instruction_line.text().split()).startswith(first[:30])

@@ -343,7 +343,10 @@ def test_the_safety_answers_keep_their_words_with_larger_text_on_a_small_screen(
         for widget in (flow.ok_button, flow.not_today_button, go_ahead):
             qtbot.waitUntil(lambda widget=widget: inside(widget, window))
             assert widget.width() >= widget.sizeHint().width(), widget.objectName()
-        assert flow.check_page.findChild(QWidget, "answerBar").isAncestorOf(go_ahead)
+        bar = flow.check_page.findChild(QWidget, "answerBar")
+        assert bar.isAncestorOf(go_ahead)
+        reason = flow.check_page.findChild(QLabel, "goAheadReason")  # what the box is about
+        assert bar.isAncestorOf(reason) and "sharp pain" in reason.text()
         text = flow.findChild(QLabel, "previousStopText").text()
         assert not re.search(r"\d{4}-\d\d-\d\d", text)  # a day as the other pages say it
         window.close_session()
