@@ -159,7 +159,9 @@ class ChairStandDialog(QDialog):
             filled_button_style(*c.unwell, c.on_accent, padding="4px 12px")))
         self.unwell_button.clicked.connect(self.unwell)
         stop_row = QHBoxLayout()
-        stop_row.setContentsMargins(40, 0, 40, 0)
+        # Clear of the big "+1 stand" button above: a slip must not stop the test (a
+        # sharp-pain stop holds back the next level).
+        stop_row.setContentsMargins(40, 28, 40, 0)
         stop_row.addStretch(1)
         stop_row.addWidget(self.unwell_button)
         stop_row.addWidget(self.sharp_pain_button)
