@@ -83,307 +83,306 @@
 <context>
     <name>ChairStandDialog</name>
     <message>
-        <location filename="../ui/chair_stand.py" line="106"/>
-        <location filename="../ui/chair_stand.py" line="194"/>
+        <location filename="../ui/chair_stand.py" line="110"/>
+        <location filename="../ui/chair_stand.py" line="181"/>
         <source>30-second chair stand test</source>
         <translation>30秒椅子立ち上がりテスト</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="134"/>
+        <location filename="../ui/chair_stand.py" line="137"/>
         <source>Stops the test at once; no result is saved ({key})</source>
         <translation>すぐにテストを中止します。結果は保存されません（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="149"/>
+        <location filename="../ui/chair_stand.py" line="141"/>
         <source>Dizzy, unsteady or feeling ill: stops the test at once ({key})</source>
         <translation>めまい、ふらつき、具合の悪さがあるとき：すぐにテストを中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="196"/>
+        <location filename="../ui/chair_stand.py" line="183"/>
         <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
         <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="203"/>
+        <location filename="../ui/chair_stand.py" line="190"/>
         <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
         <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="209"/>
+        <location filename="../ui/chair_stand.py" line="196"/>
         <source>What you need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="211"/>
+        <location filename="../ui/chair_stand.py" line="198"/>
         <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
         <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="213"/>
+        <location filename="../ui/chair_stand.py" line="200"/>
         <source>Push the chair against a wall so that it cannot slide.</source>
         <translation>椅子が滑らないように、壁につけて置きます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="214"/>
+        <location filename="../ui/chair_stand.py" line="201"/>
         <source>Nothing in the way around you.</source>
         <translation>周りに物を置かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="217"/>
+        <location filename="../ui/chair_stand.py" line="204"/>
         <source>How to do it</source>
         <translation>やり方</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="219"/>
+        <location filename="../ui/chair_stand.py" line="206"/>
         <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
         <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="221"/>
+        <location filename="../ui/chair_stand.py" line="208"/>
         <source>Cross your arms at the wrists and hold them against your chest.</source>
         <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="222"/>
+        <location filename="../ui/chair_stand.py" line="209"/>
         <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
         <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="224"/>
+        <location filename="../ui/chair_stand.py" line="211"/>
         <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
         <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="226"/>
+        <location filename="../ui/chair_stand.py" line="213"/>
         <source>If you need your hands to get up, use them and say so in the note at the end.</source>
         <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="231"/>
+        <location filename="../ui/chair_stand.py" line="218"/>
         <source>Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} key. Speed is never worth a fall.</source>
         <translation>鋭い痛みを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。めまいやふらつきを感じたら、座ってから「{unwell}」か {unwell_key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="243"/>
+        <location filename="../ui/chair_stand.py" line="230"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="247"/>
+        <location filename="../ui/chair_stand.py" line="234"/>
         <source>No, continue</source>
         <translation>いいえ、続けます</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="253"/>
+        <location filename="../ui/chair_stand.py" line="240"/>
         <source>First, a practice stand</source>
         <translation>まず、立ち上がりの練習</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="255"/>
+        <location filename="../ui/chair_stand.py" line="242"/>
         <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
         <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="257"/>
+        <location filename="../ui/chair_stand.py" line="244"/>
         <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
         <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="260"/>
+        <location filename="../ui/chair_stand.py" line="247"/>
         <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
         <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="263"/>
+        <location filename="../ui/chair_stand.py" line="250"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="265"/>
+        <location filename="../ui/chair_stand.py" line="252"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="272"/>
+        <location filename="../ui/chair_stand.py" line="259"/>
         <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
         <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="283"/>
+        <location filename="../ui/chair_stand.py" line="270"/>
         <source>Seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="287"/>
+        <location filename="../ui/chair_stand.py" line="274"/>
         <source>seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="290"/>
+        <location filename="../ui/chair_stand.py" line="277"/>
         <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
         <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="301"/>
+        <location filename="../ui/chair_stand.py" line="288"/>
         <source>Stands</source>
         <translation>立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="304"/>
+        <location filename="../ui/chair_stand.py" line="291"/>
         <source>Stands counted</source>
         <translation>数えた立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="308"/>
+        <location filename="../ui/chair_stand.py" line="295"/>
         <source>+1 stand
 (Space)</source>
         <translation>＋1回
 （スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="310"/>
+        <location filename="../ui/chair_stand.py" line="297"/>
         <source>Count one stand</source>
         <translation>立ち上がりを1回数える</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="324"/>
+        <location filename="../ui/chair_stand.py" line="311"/>
         <source>Time is up: well done</source>
         <translation>時間です。お疲れさまでした</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="329"/>
+        <location filename="../ui/chair_stand.py" line="316"/>
         <source>Stands in 30 seconds:</source>
         <translation>30秒間の立ち上がり回数：</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="335"/>
+        <location filename="../ui/chair_stand.py" line="322"/>
         <source>Stands in 30 seconds</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="341"/>
+        <location filename="../ui/chair_stand.py" line="328"/>
         <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
         <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="346"/>
+        <location filename="../ui/chair_stand.py" line="333"/>
         <source>Last time ({date}): {count} stands.</source>
         <translation>前回（{date}）：{count}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="351"/>
+        <location filename="../ui/chair_stand.py" line="338"/>
         <source>How did it go? e.g. used my hands, knee hurt</source>
         <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="353"/>
-        <location filename="../ui/chair_stand.py" line="360"/>
+        <location filename="../ui/chair_stand.py" line="340"/>
+        <location filename="../ui/chair_stand.py" line="347"/>
         <source>Note (optional)</source>
         <translation>メモ（任意）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="357"/>
+        <location filename="../ui/chair_stand.py" line="344"/>
         <source>Close without saving</source>
         <translation>記録せずに閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="358"/>
+        <location filename="../ui/chair_stand.py" line="345"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="379"/>
+        <location filename="../ui/chair_stand.py" line="366"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="387"/>
+        <location filename="../ui/chair_stand.py" line="374"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="388"/>
+        <location filename="../ui/chair_stand.py" line="375"/>
         <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="411"/>
+        <location filename="../ui/chair_stand.py" line="398"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="444"/>
+        <location filename="../ui/chair_stand.py" line="431"/>
         <source>{n} seconds left</source>
         <translation>残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="456"/>
+        <location filename="../ui/chair_stand.py" line="443"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="472"/>
+        <location filename="../ui/chair_stand.py" line="459"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="474"/>
+        <location filename="../ui/chair_stand.py" line="461"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="484"/>
+        <location filename="../ui/chair_stand.py" line="471"/>
         <source>{n} stands</source>
         <translation>{n}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="495"/>
+        <location filename="../ui/chair_stand.py" line="477"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="499"/>
+        <location filename="../ui/chair_stand.py" line="480"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="503"/>
-        <location filename="../ui/chair_stand.py" line="525"/>
+        <location filename="../ui/chair_stand.py" line="509"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="505"/>
+        <location filename="../ui/chair_stand.py" line="482"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="518"/>
+        <location filename="../ui/chair_stand.py" line="490"/>
         <source>You stopped because you felt unwell. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>具合が悪くなって中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="522"/>
+        <location filename="../ui/chair_stand.py" line="493"/>
         <source>You stopped because you felt unwell. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>具合が悪くなって中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="533"/>
+        <location filename="../ui/chair_stand.py" line="517"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="564"/>
+        <location filename="../ui/chair_stand.py" line="548"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="567"/>
+        <location filename="../ui/chair_stand.py" line="551"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="575"/>
+        <location filename="../ui/chair_stand.py" line="559"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -1842,7 +1841,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="406"/>
+        <location filename="../ui/chair_stand.py" line="393"/>
         <location filename="../ui/player_words.py" line="51"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -1916,145 +1915,143 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>左右どちら側か</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="104"/>
+        <location filename="../ui/player_controls.py" line="116"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="105"/>
+        <location filename="../ui/player_controls.py" line="117"/>
         <source>Previous step (←)</source>
         <translation>前のステップ（←）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="106"/>
+        <location filename="../ui/player_controls.py" line="118"/>
         <source>Previous step</source>
         <translation>前のステップ</translation>
     </message>
     <message>
         <location filename="../ui/player.py" line="373"/>
-        <location filename="../ui/player_controls.py" line="107"/>
+        <location filename="../ui/player_controls.py" line="119"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="108"/>
+        <location filename="../ui/player_controls.py" line="120"/>
         <source>Pause or resume (Space)</source>
         <translation>一時停止／再開（スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="109"/>
+        <location filename="../ui/player_controls.py" line="121"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="110"/>
+        <location filename="../ui/player_controls.py" line="122"/>
         <source>Next step (→)</source>
         <translation>次のステップ（→）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="111"/>
+        <location filename="../ui/player_controls.py" line="123"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="112"/>
+        <location filename="../ui/player_controls.py" line="124"/>
         <source>Restart step</source>
         <translation>このステップをやり直す</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="114"/>
+        <location filename="../ui/player_controls.py" line="126"/>
         <source>Restart this step (R)</source>
         <translation>このステップを最初から（R）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="115"/>
+        <location filename="../ui/player_controls.py" line="127"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="116"/>
+        <location filename="../ui/player_controls.py" line="128"/>
         <source>End the session (Esc)</source>
         <translation>運動を終える（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="124"/>
+        <location filename="../ui/player_controls.py" line="133"/>
         <source>Dizzy, sudden swelling or feeling ill: stops the session at once ({key})</source>
         <translation>めまいがする、急に腫れた、具合が悪いとき：すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="127"/>
+        <location filename="../ui/player_controls.py" line="135"/>
         <source>Full screen</source>
         <translation>全画面</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="129"/>
+        <location filename="../ui/player_controls.py" line="137"/>
         <source>Focus mode: full screen with only what you need on the mat (F11; Esc leaves it)</source>
         <translation>集中モード：運動に必要なものだけを全画面で表示します（F11。Escで戻ります）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="147"/>
+        <location filename="../ui/player_controls.py" line="155"/>
         <source>Keys: Space pause · ← → previous / next step · R restart step · Esc end · {key} sharp pain · {unwell} unwell</source>
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="132"/>
-        <location filename="../ui/chair_stand.py" line="234"/>
+        <location filename="../ui/chair_stand.py" line="221"/>
         <location filename="../ui/help.py" line="217"/>
-        <location filename="../ui/player_controls.py" line="118"/>
+        <location filename="../ui/player_controls.py" line="63"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="147"/>
-        <location filename="../ui/chair_stand.py" line="235"/>
+        <location filename="../ui/chair_stand.py" line="222"/>
         <location filename="../ui/help.py" line="219"/>
-        <location filename="../ui/player_controls.py" line="123"/>
+        <location filename="../ui/player_controls.py" line="69"/>
         <location filename="../ui/session_flow.py" line="477"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="119"/>
+        <location filename="../ui/player_controls.py" line="130"/>
         <source>Stops the session at once ({key})</source>
         <translation>すぐに運動を中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="158"/>
+        <location filename="../ui/player_controls.py" line="166"/>
         <source>Sound</source>
         <translation>効果音</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="158"/>
+        <location filename="../ui/player_controls.py" line="166"/>
         <source>Sound: on</source>
         <translation>効果音：オン</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="159"/>
+        <location filename="../ui/player_controls.py" line="167"/>
         <source>Sound: off</source>
         <translation>効果音：オフ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="160"/>
+        <location filename="../ui/player_controls.py" line="168"/>
         <source>Beeps on the last seconds and at each change (M)</source>
         <translation>残り数秒と切り替わりで音を鳴らします（M）</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="162"/>
+        <location filename="../ui/player_controls.py" line="170"/>
         <source>Voice</source>
         <translation>音声</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="162"/>
+        <location filename="../ui/player_controls.py" line="170"/>
         <source>Voice: on</source>
         <translation>音声：オン</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="163"/>
+        <location filename="../ui/player_controls.py" line="171"/>
         <source>Voice: off</source>
         <translation>音声：オフ</translation>
     </message>
     <message>
-        <location filename="../ui/player_controls.py" line="164"/>
+        <location filename="../ui/player_controls.py" line="172"/>
         <source>Spoken guidance (V)</source>
         <translation>音声ガイド（V）</translation>
     </message>
@@ -2295,7 +2292,6 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/reminders.py" line="343"/>
         <source>“{title}”</source>
-        <extracomment>After every check (each timer run, journal change, plan change): what depends on the day or the journal (the tray&apos;s Start, a reminder left waiting) follows.</extracomment>
         <translation>「{title}」</translation>
     </message>
     <message>
@@ -2870,25 +2866,25 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="238"/>
+        <location filename="../ui/chair_stand.py" line="225"/>
         <location filename="../ui/session_flow.py" line="416"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="241"/>
+        <location filename="../ui/chair_stand.py" line="228"/>
         <location filename="../ui/session_flow.py" line="419"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="245"/>
+        <location filename="../ui/chair_stand.py" line="232"/>
         <location filename="../ui/session_flow.py" line="422"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、当てはまります</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="390"/>
+        <location filename="../ui/chair_stand.py" line="377"/>
         <location filename="../ui/session_flow.py" line="541"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>

@@ -34,7 +34,6 @@ from coach import config
 from coach.advice import CHAIR_STAND_MIN_DAYS, chair_stand_days_ago
 from coach.journal import MAX_STANDS, EventKind, Journal, JournalError, Test
 from coach.session import Event, Phase, PhaseKind
-from coach.ui import theme
 from coach.ui.cues import CuePreferences, Cues
 from coach.ui.help import (
     Section,
@@ -44,7 +43,12 @@ from coach.ui.help import (
     same_day_section,
     sharp_pain_section,
 )
-from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY, filled_button_style
+from coach.ui.player_controls import (
+    SHARP_PAIN_KEY,
+    UNWELL_KEY,
+    sharp_pain_button,
+    unwell_button,
+)
 from coach.ui.session_flow import (
     QuietAnswers,
     big_button,
@@ -129,35 +133,16 @@ class ChairStandDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 12)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
-        self.sharp_pain_button = QPushButton(translate("PlayerView", "Sharp pain – stop"))
-        self.sharp_pain_button.setObjectName("sharpPainButton")
-        self.sharp_pain_button.setToolTip(self.tr("Stops the test at once; no result is saved "
-                                                  "({key})").format(key=SHARP_PAIN_KEY))
-        self.sharp_pain_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space never hits it
-        self.sharp_pain_button.setAutoDefault(False)
-        self.sharp_pain_button.setMinimumHeight(56)
-        font = self.sharp_pain_button.font()
-        font.setPointSizeF(font.pointSizeF() + 4)
-        font.setBold(True)
-        self.sharp_pain_button.setFont(font)
-        theme.follow(self.sharp_pain_button, lambda c: self.sharp_pain_button.setStyleSheet(
-            filled_button_style(*c.sharp_pain, c.on_accent, padding="6px 18px")))
-        self.sharp_pain_button.clicked.connect(self.sharp_pain)
+        self.sharp_pain_button = sharp_pain_button(
+            self.sharp_pain, self.tr("Stops the test at once; no result is saved ({key})"
+                                     ).format(key=SHARP_PAIN_KEY))
         # Dizzy or unsteady is not a sharp pain: it has its own stop, as in a session.
-        self.unwell_button = QPushButton(translate("PlayerView", "I feel unwell"))
-        self.unwell_button.setObjectName("unwellButton")
-        self.unwell_button.setToolTip(self.tr("Dizzy, unsteady or feeling ill: stops the "
-                                              "test at once ({key})").format(key=UNWELL_KEY))
-        self.unwell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.unwell_button.setAutoDefault(False)
-        self.unwell_button.setMinimumHeight(48)
-        bold = self.unwell_button.font()
-        bold.setPointSizeF(bold.pointSizeF() + 3)
-        bold.setBold(True)
-        self.unwell_button.setFont(bold)
-        theme.follow(self.unwell_button, lambda c: self.unwell_button.setStyleSheet(
-            filled_button_style(*c.unwell, c.on_accent, padding="4px 12px")))
-        self.unwell_button.clicked.connect(self.unwell)
+        self.unwell_button = unwell_button(
+            self.unwell, self.tr("Dizzy, unsteady or feeling ill: stops the test at once "
+                                 "({key})").format(key=UNWELL_KEY))
+        for stop in (self.sharp_pain_button, self.unwell_button):
+            stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space (a stand) never hits them
+            stop.setAutoDefault(False)
         stop_row = QHBoxLayout()
         # Clear of the big "+1 stand" button above: a slip must not stop the test (a
         # sharp-pain stop holds back the next level).
@@ -488,43 +473,40 @@ class ChairStandDialog(QDialog):
     def sharp_pain(self) -> None:
         """Stop at once, no questions. No result is saved; the stop itself is (a safety
         event, as in a session: the next days are rest days, and the chart shows it)."""
-        if self.stage not in (Stage.PRACTICE, Stage.COUNT_IN, Stage.RUNNING):
-            return
-        self._timer.stop()
-        self.cues.stop()
-        try:
-            self.journal.add_safety_event(EventKind.SHARP_PAIN, note=STOP_NOTE)
-            kept = self.tr("You stopped because of a sharp pain. That was the right thing "
+        self._stop(EventKind.SHARP_PAIN,
+                   self.tr("You stopped because of a sharp pain. That was the right thing "
                            "to do. The stop is noted in your journal; no test result was "
-                           "saved.")
-        except JournalError as err:
-            kept = self.tr("You stopped because of a sharp pain. That was the right thing "
-                           "to do. The stop could not be noted in your journal ({error})."
-                           ).format(error=err)
-        self._final(
-            self.tr("Test stopped"),
-            [kept],
-            [sharp_pain_section(self.tr("Do not repeat the test until you have talked to a "
-                                        "clinician about the pain.")),
-             same_day_section(), clot_section()], "sharpPainAdvice")
+                           "saved."),
+                   self.tr("You stopped because of a sharp pain. That was the right thing "
+                           "to do. The stop could not be noted in your journal ({error})."),
+                   [sharp_pain_section(self.tr("Do not repeat the test until you have "
+                                               "talked to a clinician about the pain.")),
+                    same_day_section(), clot_section()], "sharpPainAdvice")
 
     def unwell(self) -> None:
         """Dizzy, unsteady or feeling ill: stop at once. No result is saved; the stop
         is (an "unwell" event, as in a session: rest days follow)."""
+        self._stop(EventKind.UNWELL,
+                   self.tr("You stopped because you felt unwell. That was the right thing "
+                           "to do. The stop is noted in your journal; no test result was "
+                           "saved."),
+                   self.tr("You stopped because you felt unwell. That was the right thing "
+                           "to do. The stop could not be noted in your journal ({error})."),
+                   unwell_sections(), "unwellAdvice")
+
+    def _stop(self, kind: EventKind, noted: str, not_noted: str, sections: list[Section],
+              name: str) -> None:
+        """During the practice or the test: stop at once, note the stop, say what to do."""
         if self.stage not in (Stage.PRACTICE, Stage.COUNT_IN, Stage.RUNNING):
             return
         self._timer.stop()
         self.cues.stop()
         try:
-            self.journal.add_safety_event(EventKind.UNWELL, note=STOP_NOTE)
-            kept = self.tr("You stopped because you felt unwell. That was the right thing "
-                           "to do. The stop is noted in your journal; no test result was "
-                           "saved.")
+            self.journal.add_safety_event(kind, note=STOP_NOTE)
+            kept = noted
         except JournalError as err:
-            kept = self.tr("You stopped because you felt unwell. That was the right thing "
-                           "to do. The stop could not be noted in your journal ({error})."
-                           ).format(error=err)
-        self._final(self.tr("Test stopped"), [kept], unwell_sections(), "unwellAdvice")
+            kept = not_noted.format(error=err)
+        self._final(self.tr("Test stopped"), [kept], sections, name)
 
     def save(self) -> None:
         self.spin.interpretText()

@@ -58,6 +58,18 @@ def _stop_button(stop: QPushButton, height: int, point_delta: float,
     return stop
 
 
+def sharp_pain_button(slot: Callable[[], object], tip: str) -> QPushButton:
+    """The red "Sharp pain – stop" (the session's and the chair stand test's)."""
+    return _stop_button(_button("sharpPainButton", translate("PlayerView", "Sharp pain – stop"),
+                                slot, tip), 56, 4, lambda c: c.sharp_pain, "6px 18px")
+
+
+def unwell_button(slot: Callable[[], object], tip: str) -> QPushButton:
+    """"I feel unwell", beside it: dizzy, a sudden swelling, feeling ill."""
+    return _stop_button(_button("unwellButton", translate("PlayerView", "I feel unwell"),
+                                slot, tip), 48, 3, lambda c: c.unwell, "4px 12px")
+
+
 class StateToggle(QPushButton):
     """A checkable button whose words say its state ("Sound: on"), however it was set:
     a button merely shaded when on leaves "off" for the user to guess."""
@@ -114,16 +126,12 @@ class PlayerControls:
                                       translate("PlayerView", "Restart this step (R)"))
         self.end_button = _button("endButton", translate("PlayerView", "End session"), end,
                                   translate("PlayerView", "End the session (Esc)"))
-        self.sharp_pain_button = _stop_button(_button(
-            "sharpPainButton", translate("PlayerView", "Sharp pain – stop"), sharp_pain,
-            translate("PlayerView", "Stops the session at once ({key})").format(
-                key=SHARP_PAIN_KEY)),
-            56, 4, lambda c: c.sharp_pain, "6px 18px")
-        self.unwell_button = _stop_button(_button(
-            "unwellButton", translate("PlayerView", "I feel unwell"), unwell,
-            translate("PlayerView", "Dizzy, sudden swelling or feeling ill: stops the "
-                                    "session at once ({key})").format(key=UNWELL_KEY)),
-            48, 3, lambda c: c.unwell, "4px 12px")
+        self.sharp_pain_button = sharp_pain_button(
+            sharp_pain, translate("PlayerView", "Stops the session at once ({key})").format(
+                key=SHARP_PAIN_KEY))
+        self.unwell_button = unwell_button(
+            unwell, translate("PlayerView", "Dizzy, sudden swelling or feeling ill: stops the "
+                                            "session at once ({key})").format(key=UNWELL_KEY))
         self.focus_button = _button("focusModeButton", translate("PlayerView", "Full screen"),
                                     focus,
                                     translate("PlayerView", "Focus mode: full screen with "
