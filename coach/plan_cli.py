@@ -192,11 +192,16 @@ def _ics(options: Options, out: Path | None, now: datetime) -> int:
 
 
 def cmd_today(options: Options, as_json: bool, now: datetime) -> int:
+    from coach import paths
+    from coach.schedule import load_state
     from coach.today import today, today_json
 
     plan = _load(options).plan
     library = options.load_library()
-    view = today(plan, _history(options, now), now,
+    # The window's reminder state (pause, snoozes, "not today"): the next reminder said
+    # here is the one that will come, as the Today screen says it.
+    state = load_state(options.data_dir / paths.REMINDER_STATE_FILE)
+    view = today(plan, _history(options, now), now, state=state,
                  routines={r.id: r for r in library.routines}, lang=options.language())
     if as_json:
         print(json.dumps(today_json(view), ensure_ascii=False, indent=2))

@@ -716,3 +716,17 @@ def test_output_cut_short_by_its_reader_ends_quietly(tmp_path):
     child.stdout.close()  # as head does after its line
     _, err = child.communicate(timeout=60)
     assert child.returncode == 141 and err == b""
+
+
+def test_today_says_the_reminder_the_window_will_give(capsys, data_dir, plan_clock):
+    """"Pause for today" in the window: `coach today` still named tonight's reminder."""
+    from datetime import date
+
+    from coach.schedule import ReminderState, save_state
+
+    run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP, "--days", "daily",
+        "--at", "20:00")
+    save_state(data_dir / "reminders.json",
+               ReminderState.starting(plan_clock).pause_today(date(2026, 12, 1)))
+    data = json.loads(run(capsys, "--data-dir", str(data_dir), "today", "--json")[1])
+    assert data["next_reminder"]["at"] == "2026-12-02T20:00:00+00:00"

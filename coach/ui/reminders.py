@@ -289,6 +289,9 @@ class ReminderService(QObject):
             self._save()
             self.due.emit(reminder)
             reminder = None
+        else:  # more due at once than are announced in one go: the rest right after
+            reminder = next_reminder(self.plan, now, self.state, history=history, tz=tz,
+                                     session_running=self.session_running, held=self._held)
         if not _same(reminder, self.upcoming):
             self.upcoming = reminder
             self.next_changed.emit(reminder)

@@ -243,6 +243,21 @@ def test_nothing_during_a_session_then_shown_after_it(make_service, qtbot, ends)
     assert due.args[0].kind is ReminderKind.EXERCISE and due.args[0].routine_id == ANKLE
 
 
+def test_more_reminders_at_once_than_one_go_come_right_after_not_as_missed(
+        make_service, qtbot):
+    """Ten routines at 07:30: eight were shown and the other two came 15 minutes later
+    as "missed while asleep"."""
+    plan = plan_of(*(daily(f"routine-{n}") for n in range(10)))
+    service = make_service(plan, berlin(2026, 12, 1, 7, 29))
+    shown = []
+    service.due.connect(shown.append)
+    service.fake_clock.now = berlin(2026, 12, 1, 7, 30)
+    fire(service)
+    assert len(shown) == 8 and remaining_ms(service) <= 1
+    fire(service)
+    assert [r.kind for r in shown] == [ReminderKind.EXERCISE] * 10
+
+
 def test_a_plan_changed_behind_the_window_is_followed(qtbot, data_dir):
     """`coach plan add/remove` while the window ran: the reminders kept the old plan
     (a removed routine still fired) while Today showed the new one."""
