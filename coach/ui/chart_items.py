@@ -652,6 +652,13 @@ class LocaleDateAxis(pg.AxisItem):
                 break
         return levels
 
+    def _updateMaxTextSize(self, x: int) -> None:  # noqa: N802 - pyqtgraph's name
+        """pyqtgraph measures labels at 0.8 of their height ("boundingRect is usually
+        just a bit too large"): with large text that cut the dates' descenders (the
+        "p" of "Sep"). The axis is at least as tall as a line of its font."""
+        font = self.style.get("tickFont") or self.font()
+        super()._updateMaxTextSize(max(x, math.ceil(QFontMetricsF(font).height())))
+
     def _label_room(self, spacing: float, font: QFont, font_key: str) -> float:
         """Pixels between labels of a step of *spacing* seconds in *font*: at least
         :data:`LABEL_SPACING_PX`, and more where its widest label needs it (large text,

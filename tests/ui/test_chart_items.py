@@ -306,3 +306,23 @@ def test_a_layer_switched_off_still_reads_clearly_in_the_key(qtbot):
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
     assert 1.05 / (luminance(grey) + 0.05) >= 4.5
+
+
+def test_the_date_axis_is_as_tall_as_its_labels_with_large_text(qtbot):
+    """pyqtgraph sizes the axis to 0.8 of a label's height: at twice the text the dates
+    lost their descenders ("Sep 2026")."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from coach.ui.chart_items import LocaleDateAxis
+    from tests.ui.conftest import scaled_text
+
+    with scaled_text(2):
+        axis = LocaleDateAxis(orientation="bottom")
+        plot = pg.PlotWidget(axisItems={"bottom": axis})
+        qtbot.addWidget(plot)
+        now = datetime(2026, 12, 1).timestamp()
+        plot.plot([now - 86400 * 100, now], [1, 5])
+        plot.resize(1000, 500)
+        plot.show()
+        plot.grab()  # draws the labels, which sizes the axis
+        qtbot.waitUntil(lambda: axis.height() >= QFontMetricsF(axis.font()).height())
