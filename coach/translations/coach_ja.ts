@@ -2881,7 +2881,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/chair_stand.py" line="232"/>
         <location filename="../ui/session_flow.py" line="422"/>
         <source>Yes, or I feel unwell</source>
-        <translation>はい、当てはまります</translation>
+        <translation>はい、または具合が悪い</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="377"/>
