@@ -144,6 +144,12 @@ class History:
         return [s for s in self.sessions if self._exercised(s)
                 and (routine_id is None or s.routine_id == routine_id)]
 
+    def done_on(self, day: date) -> tuple[str, ...]:
+        """The routines exercised on *day* (the day each session was recorded on), in
+        the order first done."""
+        return tuple(dict.fromkeys(s.routine_id for s in self.exercised()
+                                   if s.started.date() == day))
+
     def _exercised(self, session: Session) -> bool:
         """:func:`is_exercise`, or the pain was rated after the session: that is asked
         only once the player ran, so the knee was exercised even if no step was done

@@ -178,8 +178,7 @@ def today(plan: Plan, history: History, now: datetime, *,
     routines = routines or {}
     planned = tuple(e.routine_id for e in sorted(plan.planned_on(day.weekday()),
                                                   key=lambda e: e.at))
-    done = tuple(dict.fromkeys(s.routine_id for s in history.exercised()
-                               if recorded_day(s.started) == day))
+    done = history.done_on(day)
     main = [r for r in planned if (e := plan.entry(r)) is not None and e.every is None]
     advice = today_advice(history, day, now)
     rest = rest_on(history, day, tz)

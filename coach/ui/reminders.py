@@ -37,7 +37,6 @@ from coach.schedule import (
     local_date,
     local_zone,
     next_reminder,
-    recorded_day,
     rest_on,
     save_state,
 )
@@ -269,7 +268,7 @@ class ReminderService(QObject):
             return None
         planned = [e.routine_id for e in sorted(self.plan.planned_on(day.weekday()),
                                                 key=lambda e: e.at) if e.every is None]
-        done = {s.routine_id for s in history.exercised() if recorded_day(s.started) == day}
+        done = history.done_on(day)
         return next((r for r in planned if r not in done), planned[0] if planned else None)
 
     # -- the timer ----------------------------------------------------------------------
@@ -312,9 +311,7 @@ class ReminderService(QObject):
             return rest is not None and not rest.checked_in
         if reminder.routine_id is None:  # the missed note: said once, that day
             return True
-        done = any(s.routine_id == reminder.routine_id and recorded_day(s.started) == day
-                   for s in history.exercised())
-        return rest is None and not done
+        return rest is None and reminder.routine_id not in history.done_on(day)
 
     def _arm(self, now: datetime, reminder: Reminder | None) -> None:
         wait = MAX_WAIT
