@@ -24,17 +24,17 @@
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="43"/>
+        <location filename="../ui/rating.py" line="44"/>
         <source>Safe</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="44"/>
+        <location filename="../ui/rating.py" line="45"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="45"/>
+        <location filename="../ui/rating.py" line="46"/>
         <source>Too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
@@ -1530,58 +1530,68 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PainRating</name>
     <message>
-        <location filename="../ui/rating.py" line="71"/>
+        <location filename="../ui/rating.py" line="78"/>
         <source>Pain from 0, no pain, to 10, worst pain imaginable</source>
         <translation>痛みの強さ（0＝痛みなし、10＝想像できる最悪の痛み）</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="73"/>
-        <location filename="../ui/rating.py" line="143"/>
+        <location filename="../ui/rating.py" line="80"/>
+        <location filename="../ui/rating.py" line="158"/>
         <source>Type a number from 0 to 10, or use the Left and Right arrow keys; Return saves.</source>
         <translation>0から10の数字を入力するか、左右の矢印キーで選びます。Enter キーで保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="106"/>
+        <location filename="../ui/rating.py" line="113"/>
         <source>0: no pain</source>
         <translation>0：痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="107"/>
+        <location filename="../ui/rating.py" line="114"/>
         <source>10: worst pain imaginable</source>
         <translation>10：想像できる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="130"/>
+        <location filename="../ui/rating.py" line="141"/>
+        <source>0, no pain</source>
+        <translation>0、痛みなし</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="143"/>
+        <source>10, worst pain imaginable</source>
+        <translation>10、想像できる最悪の痛み</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating.py" line="145"/>
         <source>safe</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="130"/>
+        <location filename="../ui/rating.py" line="145"/>
         <source>acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="131"/>
+        <location filename="../ui/rating.py" line="146"/>
         <source>too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="133"/>
+        <location filename="../ui/rating.py" line="148"/>
         <source>0, no pain, {zone}</source>
         <translation>0、痛みなし、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="135"/>
+        <location filename="../ui/rating.py" line="150"/>
         <source>10, worst pain imaginable, {zone}</source>
         <translation>10、想像できる最悪の痛み、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="136"/>
+        <location filename="../ui/rating.py" line="151"/>
         <source>{value}, {zone}</source>
         <translation>{value}、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="140"/>
+        <location filename="../ui/rating.py" line="155"/>
         <source>Chosen: {name}</source>
         <translation>選択中：{name}</translation>
     </message>
@@ -2277,12 +2287,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../ui/rating.py" line="226"/>
+        <location filename="../ui/rating.py" line="241"/>
         <source>Go on without a rating</source>
         <translation>痛みを記録せずに進みます</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="234"/>
+        <location filename="../ui/rating.py" line="249"/>
         <source>Save the chosen number</source>
         <translation>選んだ数字を保存します</translation>
     </message>

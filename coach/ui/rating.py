@@ -1,6 +1,7 @@
-"""The 0-10 pain rating: eleven big number buttons with the two word anchors, in the
-zone colours of the pain-monitoring model (clinical.md sections 2 and 3), grouped by
-zone and, where zones apply, with the zone's word under each group."""
+"""The 0-10 pain rating: eleven big number buttons with the two word anchors; where
+the pain-monitoring model's zones apply (clinical.md sections 2 and 3: pain during or
+right after exercise), in the zones' colours, grouped by zone, with each zone's word
+under its group."""
 
 from __future__ import annotations
 
@@ -33,8 +34,11 @@ DIGIT_PAIR_SECONDS = 1.0
 QUIET_SECONDS = 0.6
 
 
-def column(value: int) -> int:
-    """The grid column of *value*'s button: one gap column before each new zone."""
+def column(value: int, zones: bool = True) -> int:
+    """The grid column of *value*'s button: with *zones*, one gap column before each
+    new zone."""
+    if not zones:
+        return value
     return value + (0 if value <= 2 else 1 if value <= 5 else 2)
 
 
@@ -47,6 +51,11 @@ def zone_names() -> dict[str, str]:
 
 class PainRating(QWidget):
     """A row of eleven buttons 0-10 (objectName ``painRating``).
+
+    With *zones* (pain during or right after exercise, where the traffic-light
+    model applies) each number takes its zone's colour and each zone's word stands
+    under its group; without, the numbers are plain: colour that says "safe" or
+    "too much" must come with the words, and those words judge exercise pain only.
 
     Keys: the digits choose (``1`` then ``0`` within a second gives 10), Left and
     Right move the choice, Return confirms. Auto-repeated keys, and any key during
@@ -62,8 +71,9 @@ class PainRating(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic,
-                 zone_words: bool = False) -> None:
+                 zones: bool = False) -> None:
         super().__init__(parent)
+        self._zones = zones
         self.setObjectName("painRating")
         self._clock = clock
         self._one_typed_at: float | None = None
@@ -89,12 +99,12 @@ class PainRating(QWidget):
             font.setBold(True)
             button.setFont(font)
             self.group.addButton(button, value)
-            grid.addWidget(button, 0, column(value))
-        for gap in (column(3) - 1, column(6) - 1):
+            grid.addWidget(button, 0, column(value, zones))
+        for gap in (column(3) - 1, column(6) - 1) if zones else ():
             grid.setColumnMinimumWidth(gap, ZONE_GAP)
         self._zone_words: dict[str, QWidget] = {}
         row = 1
-        if zone_words:
+        if zones:
             names = zone_names()
             for name, low_value, high_value in ZONE_SPANS:
                 word = plain_label(names[name], bold=True, object_name="zoneWord")
@@ -106,19 +116,22 @@ class PainRating(QWidget):
         low = plain_label(self.tr("0: no pain"))
         high = plain_label(self.tr("10: worst pain imaginable"))
         high.setAlignment(Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(low, row, 0, 1, column(4))
-        grid.addWidget(high, row, column(6), 1, column(10) - column(6) + 1)
+        grid.addWidget(low, row, 0, 1, column(4, zones))
+        grid.addWidget(high, row, column(6, zones), 1,
+                       column(10, zones) - column(6, zones) + 1)
         theme.follow(self, self._colour)
         # Toggled, not clicked: a screen reader's "toggle" action checks a number
         # without a click, and Save must follow it as it follows the mouse.
         self.group.idToggled.connect(lambda value, on: self.changed.emit(value) if on else None)
 
     def _colour(self, colours: theme.Theme) -> None:
-        """Each number in its zone's colour, filled when chosen; each zone's word too."""
+        """Each number in its zone's colour (or the text's), filled when chosen; each
+        zone's word too."""
         for name, word in self._zone_words.items():
             set_text_colour(word, colours.zone_text[name])
         for value in range(11):
-            colour, base = colours.zone_text[zone(value)], colours.base
+            colour = colours.zone_text[zone(value)] if self._zones else colours.text
+            base = colours.base
             self.group.button(value).setStyleSheet(
                 f"QPushButton {{ border: 2px solid {colour}; border-radius: 8px; "
                 f"background: {base}; color: {colour}; }} "
@@ -126,7 +139,13 @@ class PainRating(QWidget):
 
     def _value_name(self, value: int) -> str:
         """What a screen reader says for a number: the number, its anchor words at
-        the two ends, and its zone ("3, acceptable")."""
+        the two ends, and, with zones, its zone ("3, acceptable")."""
+        if not self._zones:
+            if value == 0:
+                return self.tr("0, no pain")
+            if value == 10:
+                return self.tr("10, worst pain imaginable")
+            return str(value)
         zone_words = {"green": self.tr("safe"), "amber": self.tr("acceptable"),
                       "red": self.tr("too much")}[zone(value)]
         if value == 0:
@@ -207,14 +226,14 @@ class RatingPanel(QWidget):
     skipped = Signal()
 
     def __init__(self, question: str, *, save_text: str, skip_text: str | None,
-                 clock: Callable[[], float] = time.monotonic, zone_words: bool = False,
+                 clock: Callable[[], float] = time.monotonic, zones: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         self.question = plain_label(question, point_delta=6, bold=True)
         layout.addWidget(self.question)
-        self.rating = PainRating(clock=clock, zone_words=zone_words)
+        self.rating = PainRating(clock=clock, zones=zones)
         layout.addWidget(self.rating)
         # Save (and Skip) on the right; a caller may put a button of its own first.
         self.buttons = buttons = QHBoxLayout()

@@ -343,7 +343,7 @@ class SessionFlow(QWidget):
         self.after_panel = RatingPanel(
             self.tr("How much does your knee hurt right now, after exercising?"),
             save_text=self.tr("Save"), skip_text=self.tr("Skip"), clock=clock,
-            zone_words=True)
+            zones=True)
         self.after_panel.submitted.connect(self._rated_after)
         self.after_panel.skipped.connect(lambda: self._show_result(None))
         enlarged(self.after_panel.skip_button)

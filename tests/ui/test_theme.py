@@ -228,11 +228,33 @@ def text_colour(widget) -> str:
     return widget.palette().color(QPalette.ColorRole.WindowText).name()
 
 
+def test_zone_colours_only_where_the_zone_words_stand(qtbot):
+    """Colour is never alone: a rating coloured safe/acceptable/too much shows those
+    words; one the zones do not judge (before exercise, mornings, check-ins) is plain."""
+    zoned, plain = PainRating(zones=True), PainRating()
+    for widget in (zoned, plain):
+        qtbot.addWidget(widget)
+    assert len(zoned.findChildren(QLabel, "zoneWord")) == 3
+    assert f"color: {LIGHT.zone_text['red']}" in zoned.group.button(7).styleSheet()
+    assert plain.findChildren(QLabel, "zoneWord") == []
+    sheets = {plain.group.button(value).styleSheet() for value in range(11)}
+    assert len(sheets) == 1
+    sheet = sheets.pop()
+    assert not any(colour in sheet for colour in LIGHT.zone_text.values())
+    # No zone groups either: the plain numbers stand evenly spaced.
+    plain.resize(800, 120)
+    plain.show()
+    qtbot.waitExposed(plain)
+    lefts = [plain.group.button(value).x() for value in range(11)]
+    steps = {b - a for a, b in zip(lefts, lefts[1:])}
+    assert max(steps) - min(steps) <= 1, steps
+
+
 def test_light_to_dark_applies_at_once(restore_app, make_window, player_flow, qtbot):
     window = make_window()
     window.settings.set(config.THEME, "light")
     theme.apply_theme(restore_app, window.settings)
-    rating = PainRating(zone_words=True)
+    rating = PainRating(zones=True)
     qtbot.addWidget(rating)
     player = player_flow.player
     zone_word = rating.findChild(QLabel, "zoneWord")
