@@ -86,6 +86,14 @@ def is_exercise(outcome: str | None, steps_done: int) -> bool:
 
 
 # -- the journal as the rules see it -------------------------------------------------
+class Skip(NamedTuple):
+    """A "yes" to a safety check: when, and the routine it was for (None: the chair
+    stand test's)."""
+
+    at: datetime
+    routine_id: str | None
+
+
 @dataclass
 class History:
     """What the rules need from the journal: every session, the ratings tied to a
@@ -189,6 +197,20 @@ class History:
         start = moment - timedelta(days=USUAL_WINDOW_DAYS)
         values = [r.value for r in self.usual_ratings if start <= r.at < moment]
         return fmean(values) if values else None
+
+    def safety_skips(self) -> list[Skip]:
+        """Days not exercised because the knee was hot, red or swollen (or the user
+        felt unwell), oldest first: a session's safety check answered yes, or the chair
+        stand test's (a "not today" event; no routine)."""
+        key = "safety_skips"
+        found = self.memo.get(key)
+        if not isinstance(found, list):
+            found = self.memo[key] = sorted(
+                [Skip(s.started, s.routine_id) for s in self.sessions
+                 if s.outcome == Outcome.SAFETY_SKIP]
+                + [Skip(e.at, None) for e in self.events if e.kind == EventKind.NOT_TODAY],
+                key=lambda skip: skip.at)
+        return found
 
     def sharp_pain_event(self, session: Session) -> SafetyEvent | None:
         return self._event(session, EventKind.SHARP_PAIN)
@@ -356,14 +378,13 @@ class TodayAdvice(NamedTuple):
 def today_advice(history: History, today: date, now: datetime | None = None
                  ) -> TodayAdvice:
     exercised = history.exercised_or_unwell()
-    skips = [s for s in history.sessions if s.outcome == Outcome.SAFETY_SKIP]
+    skips = history.safety_skips()
     last = exercised[-1] if exercised else None
     skip = skips[-1] if skips else None
-    if skip is not None and (last is None or skip.started > last.started):
-        days = (today - skip.started.date()).days
+    if skip is not None and (last is None or skip.at > last.started):
+        days = (today - skip.at.date()).days
         if days <= SKIP_REMINDER_DAYS:
-            return TodayAdvice(Today.REST_AFTER_SKIP, skip.routine_id, skip.started.date(),
-                               days)
+            return TodayAdvice(Today.REST_AFTER_SKIP, skip.routine_id, skip.at.date(), days)
     if last is None:
         return TodayAdvice(Today.WELCOME)
     day = last.started.date()

@@ -26,8 +26,13 @@ class Outcome(StrEnum):
 
 
 class EventKind(StrEnum):
+    """A safety event: a stop (of a session, or of the chair stand test when it has
+    none), or the chair stand test's safety check answered "yes" (no session to
+    record it: a hot, red or swollen knee, or feeling unwell; no test that day)."""
+
     SHARP_PAIN = "sharp_pain"
     UNWELL = "unwell"
+    NOT_TODAY = "not_today"
 
 
 class Test(StrEnum):
@@ -51,6 +56,8 @@ CONTEXTS = tuple(c.value for c in Context)
 SIDES = ("left", "right", "both")
 OUTCOMES = tuple(o.value for o in Outcome)
 EVENT_KINDS = tuple(k.value for k in EventKind)
+#: The kinds the first schema allowed (migration 5 added ``not_today``).
+_V1_EVENT_KINDS = ("sharp_pain", "unwell")
 CHOICE_KINDS = tuple(k.value for k in ChoiceKind)
 TESTS = tuple(t.value for t in Test)
 #: The most stands anyone makes in 30 seconds is about 30; a score above this is a
@@ -85,7 +92,7 @@ def _v1() -> str:
             id INTEGER PRIMARY KEY,
             uid TEXT NOT NULL UNIQUE,
             at TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN {EVENT_KINDS!r}),
+            kind TEXT NOT NULL CHECK (kind IN {_V1_EVENT_KINDS!r}),
             session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
             step INTEGER,
             side TEXT,
@@ -196,8 +203,30 @@ def _v4() -> str:
     """
 
 
+def _v5() -> str:
+    """Safety events of a new kind, ``not_today`` (the chair stand test's safety check
+    answered yes). SQLite cannot change a CHECK constraint in place: the table is
+    made anew, with the same columns and rows."""
+    return f"""
+        CREATE TABLE safety_events_v5 (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN {EVENT_KINDS!r}),
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            step INTEGER,
+            side TEXT,
+            note TEXT
+        );
+        INSERT INTO safety_events_v5 (id, uid, at, kind, session_id, step, side, note)
+            SELECT id, uid, at, kind, session_id, step, side, note FROM safety_events;
+        DROP TABLE safety_events;
+        ALTER TABLE safety_events_v5 RENAME TO safety_events;
+    """
+
+
 #: Migration N (1-based) gives the SQL that brings the schema from version N-1 to N.
-MIGRATIONS: tuple[Callable[[], str], ...] = (_v1, _v2, _v3, _v4)
+MIGRATIONS: tuple[Callable[[], str], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: ``PRAGMA application_id`` of every Knee Coach journal ("KnCo" in ASCII): an SQLite

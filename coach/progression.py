@@ -205,7 +205,7 @@ def _flare(history: History, today: date) -> Flare | None:
     that baseline; with no baseline, on a green day, or once
     :data:`SKIP_REMINDER_DAYS` have passed since the last skip with no rating since."""
     days = _usual_by_day(history)
-    skips = {s.started.date() for s in history.sessions if s.outcome == Outcome.SAFETY_SKIP}
+    skips = {skip.at.date() for skip in history.safety_skips()}
     if not skips and len(history.usual_ratings) < MIN_RATINGS + 1:
         return None  # no skip, and too few ratings for a baseline and a day above it
     found: Flare | None = None

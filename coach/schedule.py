@@ -118,10 +118,10 @@ class Rest(NamedTuple):
 
 
 def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
+    for skip in history.safety_skips():
+        yield skip.at, RestReason.HOT_RED_SWOLLEN
     for session in history.sessions:
-        if session.outcome == Outcome.SAFETY_SKIP:
-            yield session.started, RestReason.HOT_RED_SWOLLEN
-        elif session.outcome == Outcome.SHARP_PAIN:
+        if session.outcome == Outcome.SHARP_PAIN:
             yield session.ended or session.started, RestReason.SHARP_PAIN
         elif session.outcome == Outcome.STOPPED and session.steps_completed == 0:
             # "Rest today" after a rating in the red before the start (or leaving then).

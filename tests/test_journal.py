@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach import journal_open as journal_module
-from coach.journal import SCHEMA_VERSION, JournalReadOnly, open_journal
+from coach.journal import SCHEMA_VERSION, EventKind, JournalReadOnly, open_journal
 
 JST = timezone(timedelta(hours=9))
 
@@ -359,3 +359,27 @@ def test_the_chart_groups_itself_where_the_journal_cannot(db_path, monkeypatch):
     rows = journal.chart_ratings(10)[2]
     assert sorted((uid, day, value, context, many)
                   for uid, _at, day, value, context, many in rows) == _grouped_by_hand(_MANY)
+
+
+def test_a_version_4_journal_keeps_its_safety_events_and_takes_not_today(db_path):
+    """Migration 5 makes the safety events' table anew for the chair stand test's
+    "not today" answer: every stop recorded before stays, sessions linked."""
+    _journal_at(db_path, 4, [])
+    db = sqlite3.connect(db_path)
+    db.execute("INSERT INTO sessions (uid, routine_id, started) "
+               "VALUES ('s1', 'r', '2026-03-01T08:00:00+09:00')")
+    db.execute("INSERT INTO safety_events (uid, at, kind, session_id, step, side, note) "
+               "VALUES ('e1', '2026-03-01T08:05:00+09:00', 'sharp_pain', 1, 2, 'left', 'x')")
+    db.execute("INSERT INTO safety_events (uid, at, kind) "
+               "VALUES ('e2', '2026-03-02T08:00:00+09:00', 'unwell')")
+    with pytest.raises(sqlite3.IntegrityError):  # version 4 had no such kind
+        db.execute("INSERT INTO safety_events (uid, at, kind) VALUES ('e3', '2026', 'not_today')")
+    db.commit()
+    db.close()
+    journal = open_journal(db_path)
+    assert journal.version == SCHEMA_VERSION >= 5 and journal.notice is None
+    assert [(e.uid, e.kind, e.session_uid, e.step, e.side, e.note)
+            for e in journal.safety_events()] == [
+        ("e1", "sharp_pain", "s1", 2, "left", "x"), ("e2", "unwell", None, None, None, None)]
+    journal.add_safety_event(EventKind.NOT_TODAY)
+    assert [e.kind for e in open_journal(db_path).safety_events()][-1] == "not_today"

@@ -108,6 +108,10 @@ def test_a_day_without_a_planned_routine_is_a_rest(routines):
     (History.of([done(MONDAY - timedelta(1), outcome="stopped", steps=0)],
                 events=[SafetyEvent("e", at(MONDAY - timedelta(1), 9, 5), "unwell")]),
      Reason.UNWELL_STOP),
+    # The chair stand test's safety check answered yes: no session, the same rest.
+    (History.of([done(MONDAY - timedelta(3))],
+                events=[SafetyEvent("e", at(MONDAY - timedelta(1), 9), "not_today")]),
+     Reason.HOT_RED_SWOLLEN),
     (History.of([done(MONDAY, outcome="stopped", steps=0, hh=5)],
                 [Rating("b", at(MONDAY, 5, 1), 8, "before",
                         session_uid=f"{FLAGSHIP}-{at(MONDAY, 5).isoformat()}")]),
@@ -119,6 +123,21 @@ def test_rest_day_asks_how_the_knee_is(routines, history, reason):
     assert view.next_reminder.kind is ReminderKind.CHECK_IN
     assert "How is your knee today?" in view.message
     assert "no exercise is planned for today" in view.message
+
+
+def test_the_chair_stand_tests_not_today_is_spoken_of_as_a_skip(routines):
+    """Its "Yes, or I feel unwell" saved nothing, and Today went on planning exercise."""
+    history = History.of([done(MONDAY - timedelta(3))],
+                         events=[SafetyEvent("e", at(MONDAY, 7), "not_today")])
+    view = today(PLAN, history, at(MONDAY, 9), routines=routines)
+    assert view.action is Action.CHECK_IN and view.reasons[0] == Reason.HOT_RED_SWOLLEN
+    assert (view.advice.kind.value, view.advice.routine_id, view.advice.day) == (
+        "rest_after_skip", None, MONDAY)
+    # Exercise chosen after it ends the rest, as after a session's skip.
+    later = History.of([done(MONDAY, hh=10)], events=history.events)
+    assert today(PLAN, later, at(MONDAY, 11), routines=routines).action is Action.REST
+    assert today(PLAN, later, at(MONDAY + timedelta(1), 9),
+                 routines=routines).reasons[0] != Reason.HOT_RED_SWOLLEN
 
 
 def test_after_checking_in_the_rest_day_is_a_rest(routines):

@@ -24,17 +24,17 @@
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="44"/>
+        <location filename="../ui/rating.py" line="47"/>
         <source>Safe</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="45"/>
+        <location filename="../ui/rating.py" line="48"/>
         <source>Acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="46"/>
+        <location filename="../ui/rating.py" line="49"/>
         <source>Too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
@@ -297,92 +297,102 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="374"/>
+        <location filename="../ui/chair_stand.py" line="378"/>
+        <source>No test result was saved; your journal notes today as a day to rest your knee.</source>
+        <translation>テストの結果は保存していません。今日は膝を休める日として記録に残しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="381"/>
+        <source>No test result was saved. Today could not be noted as a rest day in your journal ({error}).</source>
+        <translation>テストの結果は保存していません。今日を休む日として記録に残すことができませんでした（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="383"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="375"/>
-        <source>Do not do the test while your knee is hot, red or swollen. Nothing has been saved. Try it on another day, once the heat and swelling have settled.</source>
-        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。何も記録していません。熱や腫れが引いてから、別の日に行いましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/chair_stand.py" line="398"/>
+        <location filename="../ui/chair_stand.py" line="407"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="431"/>
+        <location filename="../ui/chair_stand.py" line="440"/>
         <source>{n} seconds left</source>
         <translation>残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="443"/>
+        <location filename="../ui/chair_stand.py" line="452"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="459"/>
+        <location filename="../ui/chair_stand.py" line="468"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="461"/>
+        <location filename="../ui/chair_stand.py" line="470"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="471"/>
+        <location filename="../ui/chair_stand.py" line="480"/>
         <source>{n} stands</source>
         <translation>{n}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="477"/>
+        <location filename="../ui/chair_stand.py" line="486"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="480"/>
+        <location filename="../ui/chair_stand.py" line="489"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="509"/>
+        <location filename="../ui/chair_stand.py" line="518"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="482"/>
+        <location filename="../ui/chair_stand.py" line="491"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="490"/>
+        <location filename="../ui/chair_stand.py" line="384"/>
+        <source>Do not do the test while your knee is hot, red or swollen. Try it on another day, once the heat and swelling have settled.</source>
+        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。熱や腫れが引いてから、別の日に行いましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chair_stand.py" line="499"/>
         <source>You stopped because you felt unwell. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>具合が悪くなって中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="493"/>
+        <location filename="../ui/chair_stand.py" line="502"/>
         <source>You stopped because you felt unwell. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>具合が悪くなって中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="517"/>
+        <location filename="../ui/chair_stand.py" line="526"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="548"/>
+        <location filename="../ui/chair_stand.py" line="557"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="551"/>
+        <location filename="../ui/chair_stand.py" line="560"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="559"/>
+        <location filename="../ui/chair_stand.py" line="568"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -1530,68 +1540,68 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PainRating</name>
     <message>
-        <location filename="../ui/rating.py" line="78"/>
+        <location filename="../ui/rating.py" line="81"/>
         <source>Pain from 0, no pain, to 10, worst pain imaginable</source>
         <translation>痛みの強さ（0＝痛みなし、10＝想像できる最悪の痛み）</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="80"/>
-        <location filename="../ui/rating.py" line="158"/>
+        <location filename="../ui/rating.py" line="83"/>
+        <location filename="../ui/rating.py" line="162"/>
         <source>Type a number from 0 to 10, or use the Left and Right arrow keys; Return saves.</source>
         <translation>0から10の数字を入力するか、左右の矢印キーで選びます。Enter キーで保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="113"/>
+        <location filename="../ui/rating.py" line="116"/>
         <source>0: no pain</source>
         <translation>0：痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="114"/>
+        <location filename="../ui/rating.py" line="117"/>
         <source>10: worst pain imaginable</source>
         <translation>10：想像できる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="141"/>
+        <location filename="../ui/rating.py" line="145"/>
         <source>0, no pain</source>
         <translation>0、痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="143"/>
+        <location filename="../ui/rating.py" line="147"/>
         <source>10, worst pain imaginable</source>
         <translation>10、想像できる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="145"/>
+        <location filename="../ui/rating.py" line="149"/>
         <source>safe</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="145"/>
+        <location filename="../ui/rating.py" line="149"/>
         <source>acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="146"/>
+        <location filename="../ui/rating.py" line="150"/>
         <source>too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="148"/>
+        <location filename="../ui/rating.py" line="152"/>
         <source>0, no pain, {zone}</source>
         <translation>0、痛みなし、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="150"/>
+        <location filename="../ui/rating.py" line="154"/>
         <source>10, worst pain imaginable, {zone}</source>
         <translation>10、想像できる最悪の痛み、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="151"/>
+        <location filename="../ui/rating.py" line="155"/>
         <source>{value}, {zone}</source>
         <translation>{value}、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="155"/>
+        <location filename="../ui/rating.py" line="159"/>
         <source>Chosen: {name}</source>
         <translation>選択中：{name}</translation>
     </message>
@@ -1851,7 +1861,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="393"/>
+        <location filename="../ui/chair_stand.py" line="402"/>
         <location filename="../ui/player_words.py" line="51"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -2287,12 +2297,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../ui/rating.py" line="241"/>
+        <location filename="../ui/rating.py" line="245"/>
         <source>Go on without a rating</source>
         <translation>痛みを記録せずに進みます</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="249"/>
+        <location filename="../ui/rating.py" line="253"/>
         <source>Save the chosen number</source>
         <translation>選んだ数字を保存します</translation>
     </message>
@@ -2409,18 +2419,18 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Report</name>
     <message>
-        <location filename="../ui/report.py" line="99"/>
-        <location filename="../ui/report.py" line="136"/>
+        <location filename="../ui/report.py" line="100"/>
+        <location filename="../ui/report.py" line="137"/>
         <source>Knee pain report</source>
         <translation>膝の痛みの記録</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="161"/>
+        <location filename="../ui/report.py" line="162"/>
         <source>Summary</source>
         <translation>まとめ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="184"/>
+        <location filename="../ui/report.py" line="185"/>
         <source>Sessions per week, last 8 weeks (oldest first): {weeks}</source>
         <translation>週ごとの運動回数（直近8週、古い順）：{weeks}</translation>
     </message>
@@ -2446,131 +2456,131 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/report.py" line="73"/>
-        <location filename="../ui/report.py" line="208"/>
+        <location filename="../ui/report.py" line="209"/>
         <source> · </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="137"/>
+        <location filename="../ui/report.py" line="138"/>
         <source>1 rating</source>
         <translation>評価 1件</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="138"/>
+        <location filename="../ui/report.py" line="139"/>
         <source>{n} ratings</source>
         <translation>評価 {n}⁠件</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="139"/>
+        <location filename="../ui/report.py" line="140"/>
         <source>1 session</source>
         <translation>運動 1回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="140"/>
+        <location filename="../ui/report.py" line="141"/>
         <source>{n} sessions</source>
         <translation>運動 {n}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="141"/>
+        <location filename="../ui/report.py" line="142"/>
         <source>Period: {start} to {end} · {ratings} · {sessions}</source>
         <translation>期間：{start}〜{end}・{ratings}・{sessions}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="169"/>
+        <location filename="../ui/report.py" line="170"/>
         <source>Function (self-tests)</source>
         <translation>膝の機能（セルフテスト）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="190"/>
+        <location filename="../ui/report.py" line="191"/>
         <source>{title}: the latest {shown} of {total}</source>
         <translation>{title}：最新の{shown}⁠件（全{total}⁠件）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="195"/>
+        <location filename="../ui/report.py" line="196"/>
         <source>Safety stops (sharp pain, felt unwell)</source>
         <translation>安全のための中止（鋭い痛み・具合の悪さ）</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="202"/>
-        <location filename="../ui/report.py" line="232"/>
+        <location filename="../ui/report.py" line="203"/>
+        <location filename="../ui/report.py" line="233"/>
         <source>None.</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="205"/>
+        <location filename="../ui/report.py" line="206"/>
         <source>Level changes</source>
         <translation>レベルの変更</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="217"/>
+        <location filename="../ui/report.py" line="218"/>
         <source>{day}, {context} ({value}/10): {note}</source>
         <translation>{day}、{context}（{value}／10）：{note}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="222"/>
-        <location filename="../ui/report.py" line="228"/>
+        <location filename="../ui/report.py" line="223"/>
+        <location filename="../ui/report.py" line="229"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="234"/>
+        <location filename="../ui/report.py" line="235"/>
         <source>Self-rated pain, 0 = no pain, 10 = worst pain imaginable. Made with Knee Coach, a self-care aid: it does not replace advice from a clinician.</source>
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="254"/>
+        <location filename="../ui/report.py" line="255"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="254"/>
+        <location filename="../ui/report.py" line="255"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="259"/>
+        <location filename="../ui/report.py" line="260"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="260"/>
+        <location filename="../ui/report.py" line="261"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="261"/>
+        <location filename="../ui/report.py" line="262"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="267"/>
+        <location filename="../ui/report.py" line="268"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="287"/>
+        <location filename="../ui/report.py" line="288"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="296"/>
+        <location filename="../ui/report.py" line="297"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="297"/>
+        <location filename="../ui/report.py" line="298"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}⁠件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="303"/>
+        <location filename="../ui/report.py" line="304"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="303"/>
+        <location filename="../ui/report.py" line="304"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -2894,7 +2904,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>はい、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="377"/>
+        <location filename="../ui/chair_stand.py" line="386"/>
         <location filename="../ui/session_flow.py" line="541"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>

@@ -67,9 +67,9 @@ TEST_SECONDS = 30
 _WORK = Phase(0, PhaseKind.WORK, 0, "none", 0.0, float(TEST_SECONDS))
 
 
-# The note of the safety event a sharp-pain stop of the test records (English: a
+# The note of the safety events the test records (a stop, or "not today"; English: a
 # journal record, not a sentence on screen).
-STOP_NOTE = "30-second chair stand test"
+TEST_NOTE = "30-second chair stand test"
 
 class Stage(StrEnum):
     SAFETY = "safety"  # what you need, how to do it, hot/red/swollen?
@@ -94,7 +94,7 @@ def big_font(widget: QWidget, pixels: int) -> None:
 
 class ChairStandDialog(QDialog):
     """The guided test (objectName ``chairStandDialog``). Stages follow :class:`Stage`;
-    *clock* gives monotonic seconds. Nothing is saved until Save on the last page.
+    *clock* gives monotonic seconds. No result is saved until Save on the last page.
 
     Signals:
         saved(TestResult): the result is in the journal.
@@ -370,10 +370,19 @@ class ChairStandDialog(QDialog):
 
     # -- the flow ------------------------------------------------------------------
     def not_today(self) -> None:
-        """Hot, red or swollen (or unwell): no test today; nothing is saved."""
+        """Hot, red or swollen (or unwell): no test today. No result is saved; the
+        answer is (a "not today" event: Today and the reminders make it a rest day, as
+        a session's safety check does)."""
+        try:
+            self.journal.add_safety_event(EventKind.NOT_TODAY, note=TEST_NOTE)
+            kept = self.tr("No test result was saved; your journal notes today as a day "
+                           "to rest your knee.")
+        except JournalError as err:
+            kept = self.tr("No test result was saved. Today could not be noted as a "
+                           "rest day in your journal ({error}).").format(error=err)
         self._final(self.tr("Not today: rest your knee"), [self.tr(
-            "Do not do the test while your knee is hot, red or swollen. Nothing has been "
-            "saved. Try it on another day, once the heat and swelling have settled."),
+            "Do not do the test while your knee is hot, red or swollen. Try it on another "
+            "day, once the heat and swelling have settled."), kept,
             translate("SessionFlow", "With a fever or if you feel unwell, rest until you "
                                      "feel well again.")],
             [hot_knee_section(), same_day_section(hot_knee_first=True), clot_section()],
@@ -502,7 +511,7 @@ class ChairStandDialog(QDialog):
         self._timer.stop()
         self.cues.stop()
         try:
-            self.journal.add_safety_event(kind, note=STOP_NOTE)
+            self.journal.add_safety_event(kind, note=TEST_NOTE)
             kept = noted
         except JournalError as err:
             kept = not_noted.format(error=err)

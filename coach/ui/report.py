@@ -87,7 +87,8 @@ def write_report(view: TrendView, journal: Journal, path: Path, today: date, *,
     every_session = journal.sessions()
     routine_of = {s.uid: s.routine_id for s in every_session}
     sessions = [s for s in every_session if plausible(s.started.timestamp(), now)]
-    stops = [e for e in journal.safety_events() if plausible(e.at.timestamp(), now)]
+    stops = [e for e in journal.safety_events()  # stops: the test's "not today" is none
+             if e.kind != EventKind.NOT_TODAY and plausible(e.at.timestamp(), now)]
     changes = [c for c in level_changes(every_session) if plausible(c.at.timestamp(), now)]
     function = function_lines([r for r in journal.test_results()
                                if plausible(r.at.timestamp(), now)])

@@ -64,18 +64,37 @@ def to_running(qtbot, dialog):
     assert dialog.stage is Stage.RUNNING
 
 
-def test_hot_knee_gives_rest_advice_and_saves_nothing(qtbot, make_chair, journal):
+def test_hot_knee_gives_rest_advice_and_notes_a_rest_day(qtbot, make_chair, journal):
     dialog = make_chair()
     child(dialog, QPushButton, "chairNotToday").click()
     assert child(dialog, QLabel, "restAdvice").isVisible()
     shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
     assert "If one calf or thigh is painful, swollen, warm or red" in shown
     assert "With a fever or if you feel unwell, rest until you feel well again." in shown
+    assert ("No test result was saved; your journal notes today as a day to rest your "
+            "knee.") in shown
     assert dialog.stage is Stage.ENDED
     assert not child(dialog, QPushButton, "sharpPainButton").isVisible()
     key(qtbot, dialog, Qt.Key.Key_Return)  # Close
     assert not dialog.isVisible()
     assert journal.test_results() == []
+    # The answer is kept (it used to be dropped, and Today planned exercise).
+    assert [(e.kind, e.session_uid, e.note) for e in journal.safety_events()] == [
+        ("not_today", None, "30-second chair stand test")]
+
+
+def test_a_not_today_the_journal_could_not_keep_says_so(qtbot, make_chair, journal,
+                                                         monkeypatch):
+    def locked(*args, **kwargs):
+        raise JournalError("another program is using the journal")
+
+    monkeypatch.setattr(journal, "add_safety_event", locked)
+    dialog = make_chair()
+    child(dialog, QPushButton, "chairNotToday").click()
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert ("No test result was saved. Today could not be noted as a rest day in your "
+            "journal (another program is using the journal).") in shown
+    assert dialog.stage is Stage.ENDED
 
 
 def test_the_safety_question_and_its_answers_stay_in_view_on_a_short_screen(

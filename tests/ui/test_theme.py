@@ -4,6 +4,7 @@ text size scales the app font."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -246,7 +247,7 @@ def test_zone_colours_only_where_the_zone_words_stand(qtbot):
     plain.show()
     qtbot.waitExposed(plain)
     lefts = [plain.group.button(value).x() for value in range(11)]
-    steps = {b - a for a, b in zip(lefts, lefts[1:])}
+    steps = {b - a for a, b in itertools.pairwise(lefts)}
     assert max(steps) - min(steps) <= 1, steps
 
 

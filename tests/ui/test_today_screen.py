@@ -335,3 +335,24 @@ def test_one_of_two_planned_routines_done_does_not_say_done_for_today(make_windo
     assert "Done for today" not in page.action_label.text()
     assert page.start_button is not None and ANKLE.split("-")[0].title() in \
         page.start_button.accessibleName()
+
+
+def test_the_chair_stand_tests_hot_knee_answer_makes_today_a_rest_day(make_window, qtbot,
+                                                                       data_dir):
+    """"Yes, or I feel unwell" in the test saved nothing, and Today went on planning
+    the day's exercise for a knee the user had just called hot or swollen."""
+    from coach.ui.chair_stand import ChairStandDialog
+
+    plan_every_day(data_dir, FLAGSHIP)
+    window = make_window()
+    show_active(window, qtbot)
+    assert window.today_page.data.view.action.value == "exercise"
+    window.chair_stand_test()
+    dialog = window.findChild(ChairStandDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.findChild(QPushButton, "chairNotToday").click()
+    dialog.findChild(QPushButton, "chairClose").click()
+    page = window.today_page
+    qtbot.waitUntil(lambda: page.data.view.reasons[:1] == ("hot_red_swollen",))
+    assert page.data.view.action.value == "check_in"
+    assert "your knee was hot, red or swollen" in page.today_label.text()
