@@ -31,8 +31,10 @@ class Settings:
                 return cast(T, value.data())
             return cast(T, value if isinstance(value, bytes) else key.default)
         try:
+            if key.type is int:  # Qt reads "lots" as 0 and "inf" raises OverflowError
+                return cast(T, int(self.qsettings.value(key.name, key.default)))
             return cast(T, self.qsettings.value(key.name, key.default, type=key.type))
-        except (TypeError, ValueError):  # a hand-edited file: fall back to the default
+        except (TypeError, ValueError, OverflowError):  # a hand-edited file: the default
             return key.default
 
     def set(self, key: Setting[T], value: T) -> None:

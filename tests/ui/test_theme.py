@@ -168,11 +168,16 @@ def test_text_scale_scales_the_app_font(restore_app, data_dir):
     assert restore_app.font().pointSizeF() == pytest.approx(base * 2)
 
 
-def test_hostile_text_scale_in_the_file(restore_app, data_dir):
-    (data_dir / "settings.ini").write_text("[General]\ntext_scale=lots\n", encoding="utf-8")
+@pytest.mark.parametrize("value", ["lots", "inf", "-inf", "1e400", "nan"])
+def test_hostile_text_scale_in_the_file(restore_app, data_dir, value):
+    # "inf" raised OverflowError out of Settings.get: the window never opened.
+    (data_dir / "settings.ini").write_text(f"[General]\ntext_scale={value}\n"
+                                           f"[cues]\nvolume={value}\n", encoding="utf-8")
     base = restore_app.font().pointSizeF()
-    theme.apply(restore_app, open_settings(data_dir))
+    settings = open_settings(data_dir)
+    theme.apply(restore_app, settings)
     assert restore_app.font().pointSizeF() == pytest.approx(base)
+    assert settings.get(config.VOLUME) == config.VOLUME.default
 
 
 def test_high_contrast_callouts_stand_apart_from_the_window():
