@@ -119,6 +119,9 @@ class Recommendation(NamedTuple):
     action: Action
     reasons: tuple[Why, ...]
     flare: Flare | None = None
+    #: The last session's pain right after it, where a reason speaks of it
+    #: (``after_red``, ``after_amber``), so the words can give the number.
+    after: int | None = None
 
 
 def levels_of(routine: Routine) -> Levels:
@@ -256,7 +259,11 @@ def recommend(history: History, routine_id: str, levels: Levels, today: date
             reasons += (Why.FLARE_LONG,)
         return Recommendation(routine_id, level, 1, Action.REST, reasons, going_on)
     action, recommended, reasons = _next(history, routine_id, levels, level, today)
-    return Recommendation(routine_id, level, recommended, action, reasons)
+    after = None
+    if {Why.AFTER_RED, Why.AFTER_AMBER} & set(reasons):
+        rated = history.rating(history.exercised_or_unwell(routine_id)[-1], Context.AFTER)
+        after = rated.value if rated is not None else None
+    return Recommendation(routine_id, level, recommended, action, reasons, after=after)
 
 
 def _next(history: History, routine_id: str, levels: Levels, level: int, today: date

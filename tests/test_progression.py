@@ -449,7 +449,25 @@ def case(name: str, parts: list[Part], action: Action, recommended: int,
          level=1, levels=ONE),
 ])
 def test_recommend(parts, levels, expected):
-    assert recommend(history(*parts), KNEE, levels, TODAY) == expected
+    got = recommend(history(*parts), KNEE, levels, TODAY)
+    assert got._replace(after=None) == expected
+    # The pain right after is given where a reason speaks of it, for the words.
+    speaks = {Why.AFTER_RED, Why.AFTER_AMBER} & set(expected.reasons)
+    assert (got.after is not None) == bool(speaks)
+
+
+def test_a_reason_about_the_pain_right_after_gives_its_number():
+    """The safety page said "your pain was 3 to 5 (amber)" where the rating was 5."""
+    from coach.ui.levels import reasons_text
+
+    amber = recommend(history(session(-1, after=5)), KNEE, THREE, TODAY)
+    red = recommend(history(session(-1, after=8)), KNEE, THREE, TODAY)
+    assert (amber.after, red.after) == (5, 8)
+    assert reasons_text(amber) == ("Right after your last session your pain was 5 of 10, "
+                                   "which is acceptable: stay at this level and see how "
+                                   "the next morning feels.")
+    assert reasons_text(red).startswith("Right after your last session your pain was 8 of "
+                                        "10, which is too much for now.")
 
 
 def test_never_progress_after_anything_but_green():

@@ -945,187 +945,197 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>レベル{n}「{title}」</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="46"/>
+        <location filename="../ui/levels.py" line="54"/>
         <source>This is your first session of this routine: see how your knee responds.</source>
         <translation>このルーティンは今回が初めてです。膝の反応を確かめながら行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="48"/>
+        <location filename="../ui/levels.py" line="56"/>
         <source>It has been four weeks or more since you last did this routine: start one level lower and build up again.</source>
         <translation>このルーティンを前回行ってから4週間以上たっています。レベルを1つ下げて始め、少しずつ戻していきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="51"/>
+        <location filename="../ui/levels.py" line="59"/>
         <source>Last time you stopped because of a sharp pain. Talk to a clinician about it before you go on; if you do go on, an easier level is the kinder choice.</source>
         <translation>前回は鋭い痛みで中止しました。続ける前に、その痛みについて医師・理学療法士に相談しましょう。続ける場合は、やさしいレベルのほうが膝に負担をかけません。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="54"/>
+        <location filename="../ui/levels.py" line="62"/>
         <source>Since your last session you stopped the chair stand test because of a sharp pain: not more for now, and talk to a clinician about the pain.</source>
         <translation>前回の運動のあと、鋭い痛みで椅子立ち上がりテストを中止しました。今はレベルを上げず、その痛みについて医師・理学療法士に相談してください。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="57"/>
+        <location filename="../ui/levels.py" line="65"/>
         <source>Last time you stopped because you felt unwell: start again only when you feel well.</source>
         <translation>前回は具合が悪くなって中止しました。体調が戻ってから再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="60"/>
+        <location filename="../ui/levels.py" line="68"/>
         <source>The morning after your last session, your knee was not back to its usual level.</source>
         <translation>前回の運動の翌朝、膝の痛みがふだんの程度に戻っていませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="63"/>
-        <source>Right after your last session your pain was above 5 (red): that was too much for now.</source>
-        <translation>前回の運動の直後、痛みが5を超えていました（痛みが強すぎる範囲）。今の膝には負担が大きすぎたようです。</translation>
-    </message>
-    <message>
-        <location filename="../ui/levels.py" line="66"/>
-        <source>Right after your last session your pain was 3 to 5 (amber), which is acceptable: stay at this level and see how the next morning feels.</source>
-        <translation>前回の運動の直後、痛みは3〜5（許容範囲）でした。このレベルのまま続け、翌朝の具合を確かめましょう。</translation>
-    </message>
-    <message>
-        <location filename="../ui/levels.py" line="69"/>
+        <location filename="../ui/levels.py" line="77"/>
         <source>Your last session ended early.</source>
         <translation>前回の運動は途中で終わりました。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="70"/>
+        <location filename="../ui/levels.py" line="78"/>
         <source>Your last session has no pain rating after it: rate it next time so the coach can judge.</source>
         <translation>前回の運動のあとの痛みが記録されていません。判断できるように、次回は運動のあとに痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="79"/>
+        <location filename="../ui/levels.py" line="87"/>
         <source>Your sessions were green; answer the next-morning question first, so the coach knows your knee settled.</source>
         <translation>運動は問題のない範囲でした。膝が落ち着いたか確かめるため、先に翌朝の質問に答えましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="73"/>
+        <location filename="../ui/levels.py" line="81"/>
         <source>Your sessions on the last three days you did this routine were green, and no next morning after them was worse than usual.</source>
         <translation>このルーティンを行った直近3日の運動はどれも問題のない範囲で、その翌朝にふだんより痛みが強かった日はありませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="76"/>
+        <location filename="../ui/levels.py" line="47"/>
+        <source>Right after your last session your pain was {value} of 10, which is too much for now.</source>
+        <translation>前回の運動の直後、痛みは{value}／10でした。今の膝には負担が大きすぎたようです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="50"/>
+        <source>Right after your last session your pain was {value} of 10, which is acceptable: stay at this level and see how the next morning feels.</source>
+        <translation>前回の運動の直後、痛みは{value}／10で、許容範囲でした。このレベルのまま続け、翌朝の具合を確かめましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="71"/>
+        <source>Right after your last session your pain was above 5 of 10, which is too much for now.</source>
+        <translation>前回の運動の直後、痛みが5／10を超えていました。今の膝には負担が大きすぎたようです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="74"/>
+        <source>Right after your last session your pain was 3 to 5 of 10, which is acceptable: stay at this level and see how the next morning feels.</source>
+        <translation>前回の運動の直後、痛みは3〜5／10で、許容範囲でした。このレベルのまま続け、翌朝の具合を確かめましょう。</translation>
+    </message>
+    <message>
+        <location filename="../ui/levels.py" line="84"/>
         <source>A harder level is offered after green sessions on three days in a row of practice, with no next morning after them worse than usual.</source>
         <translation>問題のない範囲の運動が3日続き、その翌朝にふだんより痛みが強い日がなければ、1つ上のレベルをおすすめします。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="82"/>
+        <location filename="../ui/levels.py" line="90"/>
         <source>You chose to stay at this level; more is offered again after green sessions on three more days.</source>
         <translation>このレベルを続けることを選びました。問題のない範囲の運動がさらに3日続いたら、あらためて上のレベルをおすすめします。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="85"/>
+        <location filename="../ui/levels.py" line="93"/>
         <source>Your usual pain has gone up over the last week, so not more for now.</source>
         <translation>この1週間でふだんの痛みが強くなっているので、今は運動量を増やさないでおきましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="87"/>
+        <location filename="../ui/levels.py" line="95"/>
         <source>You are at the hardest level of this routine.</source>
         <translation>このルーティンでいちばんきついレベルです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="88"/>
+        <location filename="../ui/levels.py" line="96"/>
         <source>You are at the easiest level already.</source>
         <translation>すでにいちばんやさしいレベルです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="89"/>
+        <location filename="../ui/levels.py" line="97"/>
         <source>You have already chosen an easier level.</source>
         <translation>すでにやさしいレベルを選んでいます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="90"/>
+        <location filename="../ui/levels.py" line="98"/>
         <source>This routine has one level.</source>
         <translation>このルーティンのレベルは1つだけです。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="91"/>
+        <location filename="../ui/levels.py" line="99"/>
         <source>Your usual pain is clearly higher than in the week before: your knee seems to be having a flare-up. That is a reason to rest, not a failure, and it usually settles.</source>
         <translation>ふだんの痛みが、その前の1週間よりはっきり強くなっています。痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="95"/>
+        <location filename="../ui/levels.py" line="103"/>
         <source>You said your knee was hot, red or swollen. Rest it and cool it until it settles.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていると答えました。落ち着くまで膝を休ませ、冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="98"/>
+        <location filename="../ui/levels.py" line="106"/>
         <source>Your knee has just settled after a flare-up: a few green sessions at this level first, before anything harder.</source>
         <translation>ぶり返した痛みが落ち着いたばかりです。上のレベルに進む前に、まずこのレベルで問題のない範囲の運動を何回か続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="101"/>
+        <location filename="../ui/levels.py" line="109"/>
         <source>This has lasted a week or more: please see a clinician about it.</source>
         <translation>1週間以上続いています。医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="111"/>
+        <location filename="../ui/levels.py" line="119"/>
         <source>Ready for a little more? You could try {level}.</source>
         <translation>もう少し増やしてみませんか？&#x3000;{level}を試せます。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="114"/>
+        <location filename="../ui/levels.py" line="122"/>
         <source>Make it easier for now: {level}.</source>
         <translation>今はやさしくしましょう：{level}。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="116"/>
+        <location filename="../ui/levels.py" line="124"/>
         <source>Rest for a few days, or do only {level}, and rate your pain each day.</source>
         <translation>数日は休むか、{level}だけにして、毎日痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="118"/>
+        <location filename="../ui/levels.py" line="126"/>
         <source>Rest for a few days and rate your pain each day.</source>
         <translation>数日は休んで、毎日痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="120"/>
+        <location filename="../ui/levels.py" line="128"/>
         <source>Rest today; next time, start at {level}.</source>
         <translation>今日は休みましょう。次回は{level}から始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="123"/>
+        <location filename="../ui/levels.py" line="131"/>
         <source>Rest today.</source>
         <translation>今日は休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="124"/>
+        <location filename="../ui/levels.py" line="132"/>
         <source>Stay at {level} for now.</source>
         <translation>今は{level}を続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="165"/>
+        <location filename="../ui/levels.py" line="173"/>
         <source>Choose a level</source>
         <translation>レベルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="167"/>
+        <location filename="../ui/levels.py" line="175"/>
         <source>&amp;Level:</source>
         <translation>レベル(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="205"/>
+        <location filename="../ui/levels.py" line="213"/>
         <source>This routine</source>
         <translation>このルーティン</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="223"/>
+        <location filename="../ui/levels.py" line="231"/>
         <source>Try level {n}</source>
         <translation>レベル{n}を試す</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="224"/>
+        <location filename="../ui/levels.py" line="232"/>
         <source>Go to level {n}</source>
         <translation>レベル{n}にする</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="226"/>
+        <location filename="../ui/levels.py" line="234"/>
         <source>Stay at level {n}</source>
         <translation>レベル{n}のままにする</translation>
     </message>
     <message>
-        <location filename="../ui/levels.py" line="232"/>
+        <location filename="../ui/levels.py" line="240"/>
         <source>{n}. {title}</source>
         <translation>{n}. {title}</translation>
     </message>
@@ -1540,68 +1550,68 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PainRating</name>
     <message>
-        <location filename="../ui/rating.py" line="81"/>
+        <location filename="../ui/rating.py" line="88"/>
         <source>Pain from 0, no pain, to 10, worst pain imaginable</source>
         <translation>痛みの強さ（0＝痛みなし、10＝想像できる最悪の痛み）</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="83"/>
-        <location filename="../ui/rating.py" line="162"/>
+        <location filename="../ui/rating.py" line="90"/>
+        <location filename="../ui/rating.py" line="168"/>
         <source>Type a number from 0 to 10, or use the Left and Right arrow keys; Return saves.</source>
         <translation>0から10の数字を入力するか、左右の矢印キーで選びます。Enter キーで保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="116"/>
+        <location filename="../ui/rating.py" line="123"/>
         <source>0: no pain</source>
         <translation>0：痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="117"/>
+        <location filename="../ui/rating.py" line="124"/>
         <source>10: worst pain imaginable</source>
         <translation>10：想像できる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="145"/>
+        <location filename="../ui/rating.py" line="152"/>
         <source>0, no pain</source>
         <translation>0、痛みなし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="147"/>
+        <location filename="../ui/rating.py" line="154"/>
         <source>10, worst pain imaginable</source>
         <translation>10、想像できる最悪の痛み</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="149"/>
+        <location filename="../ui/rating.py" line="54"/>
         <source>safe</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="149"/>
+        <location filename="../ui/rating.py" line="55"/>
         <source>acceptable</source>
         <translation>許容範囲</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="150"/>
+        <location filename="../ui/rating.py" line="56"/>
         <source>too much</source>
         <translation>痛みが強すぎる</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="152"/>
+        <location filename="../ui/rating.py" line="158"/>
         <source>0, no pain, {zone}</source>
         <translation>0、痛みなし、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="154"/>
+        <location filename="../ui/rating.py" line="160"/>
         <source>10, worst pain imaginable, {zone}</source>
         <translation>10、想像できる最悪の痛み、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="155"/>
+        <location filename="../ui/rating.py" line="161"/>
         <source>{value}, {zone}</source>
         <translation>{value}、{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="159"/>
+        <location filename="../ui/rating.py" line="165"/>
         <source>Chosen: {name}</source>
         <translation>選択中：{name}</translation>
     </message>
@@ -2297,12 +2307,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../ui/rating.py" line="245"/>
+        <location filename="../ui/rating.py" line="251"/>
         <source>Go on without a rating</source>
         <translation>痛みを記録せずに進みます</translation>
     </message>
     <message>
-        <location filename="../ui/rating.py" line="253"/>
+        <location filename="../ui/rating.py" line="259"/>
         <source>Save the chosen number</source>
         <translation>選んだ数字を保存します</translation>
     </message>

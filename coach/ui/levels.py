@@ -40,8 +40,16 @@ def level_short(routine: Routine, number: int, lang: str) -> str:
     return translate("Levels", "level {n}, “{title}”").format(n=number, title=info.title.get(lang))
 
 
-def reason_words(why: Why) -> str:
-    """One reason code in plain, kind words."""
+def reason_words(why: Why, after: int | None = None) -> str:
+    """One reason code in plain, kind words; *after*: the last session's pain right
+    after it, for the reasons that speak of it."""
+    if why is Why.AFTER_RED and after is not None:
+        return translate("Levels", "Right after your last session your pain was {value} of "
+                         "10, which is too much for now.").format(value=after)
+    if why is Why.AFTER_AMBER and after is not None:
+        return translate("Levels", "Right after your last session your pain was {value} of "
+                         "10, which is acceptable: stay at this level and see how the next "
+                         "morning feels.").format(value=after)
     words = {
         Why.FIRST_SESSION: translate(
             "Levels", "This is your first session of this routine: see how your knee responds."),
@@ -61,10 +69,10 @@ def reason_words(why: Why) -> str:
             "Levels", "The morning after your last session, your knee was not back to its usual "
             "level."),
         Why.AFTER_RED: translate(
-            "Levels", "Right after your last session your pain was above 5 (red): that was too "
-            "much for now."),
+            "Levels", "Right after your last session your pain was above 5 of 10, which is "
+            "too much for now."),
         Why.AFTER_AMBER: translate(
-            "Levels", "Right after your last session your pain was 3 to 5 (amber), which is "
+            "Levels", "Right after your last session your pain was 3 to 5 of 10, which is "
             "acceptable: stay at this level and see how the next morning feels."),
         Why.STOPPED_EARLY: translate("Levels", "Your last session ended early."),
         Why.NOT_RATED: translate(
@@ -126,7 +134,7 @@ def headline(advice: Recommendation, routine: Routine, lang: str) -> str:
 
 
 def reasons_text(advice: Recommendation) -> str:
-    return " ".join(reason_words(why) for why in advice.reasons
+    return " ".join(reason_words(why, advice.after) for why in advice.reasons
                     if why is not Why.SINGLE_LEVEL)
 
 

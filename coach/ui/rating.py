@@ -49,6 +49,13 @@ def zone_names() -> dict[str, str]:
             "red": translate("Advice", "Too much")}
 
 
+def zone_word(value: int) -> str:
+    """*value*'s zone in words for the middle of a sentence ("acceptable")."""
+    return {"green": translate("PainRating", "safe"),
+            "amber": translate("PainRating", "acceptable"),
+            "red": translate("PainRating", "too much")}[zone(value)]
+
+
 class PainRating(QWidget):
     """A row of eleven buttons 0-10 (objectName ``painRating``).
 
@@ -146,8 +153,7 @@ class PainRating(QWidget):
             if value == 10:
                 return self.tr("10, worst pain imaginable")
             return str(value)
-        zone_words = {"green": self.tr("safe"), "amber": self.tr("acceptable"),
-                      "red": self.tr("too much")}[zone(value)]
+        zone_words = zone_word(value)
         if value == 0:
             return self.tr("0, no pain, {zone}").format(zone=zone_words)
         if value == 10:

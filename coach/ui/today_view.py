@@ -528,10 +528,10 @@ class TodayPage(QScrollArea):
             day=short_day(last.started.date()), routine=self._title(last.routine_id))]
         after = history.rating(last, Context.AFTER)
         if after is not None:
-            from coach.ui.rating import zone_names  # the rating dialog's module: ~1 ms
+            from coach.ui.rating import zone_word  # the rating dialog's module: ~1 ms
 
             parts.append(self.tr("pain right after: {value} of 10 ({zone})").format(
-                value=after.value, zone=zone_names()[zone(after.value).value]))
+                value=after.value, zone=zone_word(after.value)))
         verdict = morning_of(history, last)
         if verdict is not None:
             parts.append({

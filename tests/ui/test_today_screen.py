@@ -117,7 +117,7 @@ def test_the_glance_and_the_week_show_with_a_plan_and_ratings(make_window, data_
     assert len(page.sparkline.daily) == 20
     assert page.week_label.isVisible() and "planned sessions done" in page.week_label.text()
     assert page.last_label.text().startswith("Last session: ")
-    assert "pain right after: 2 of 10 (Safe)" in page.last_label.text()
+    assert "pain right after: 2 of 10 (safe)" in page.last_label.text()  # mid-sentence: no capital
 
 
 def test_a_new_plan_from_the_dialog_reaches_today_and_the_reminders(make_window, qtbot,
