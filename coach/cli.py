@@ -30,6 +30,11 @@ class UsageError(Exception):
     """Bad input found after parsing (an unknown routine): one line, exit 2."""
 
 
+class NoHistory(Exception):
+    """The journal's contents could not be read (an empty stand-in shows nothing of
+    them): advice or a summary from it would be false. One line, exit 1."""
+
+
 def clock() -> datetime:
     """Now, aware of the local zone (tests replace it)."""
     from coach.journal import now
@@ -231,10 +236,16 @@ def _warn(message: str) -> None:
     print(f"coach: {message}", file=sys.stderr)
 
 
-def _open_journal(options: Options) -> Journal:
+def _open_journal(options: Options, *, for_what: str | None = None) -> Journal:
+    """The journal, its notice said on stderr. *for_what* ("no advice"): the command
+    speaks from the history, so a stand-in (the file could not be read) raises
+    :class:`NoHistory` instead: "Welcome" or "0 sessions" would be false."""
     journal = options.open_journal()
     if journal.notice:
         _warn(journal_notice_text(journal.notice))
+        if for_what is not None and journal.notice.stand_in:
+            journal.close()
+            raise NoHistory(f"{for_what}: your history in the journal could not be read")
     return journal
 
 
@@ -286,9 +297,15 @@ def cmd_export(options: Options, out: Path | None, format_: str = "csv") -> int:
 
     journal = _open_journal(options)
     try:
-        if journal.notice and journal.notice.stand_in:
+        notice = journal.notice
+        if notice and notice.stand_in:
             # An empty export must never pass for the journal (nor replace an older one).
             _warn("nothing was exported: the journal could not be read")
+            return 1
+        if notice and notice.kind == "moved_aside":
+            # Nor the new, empty journal that took the place of a damaged one.
+            _warn(f"nothing was exported: the journal was kept as {notice.backup} and a "
+                  "new, empty one started")
             return 1
         out = out.expanduser() if out is not None else None
         write: Callable[[IO[str]], int]
@@ -372,7 +389,7 @@ def cmd_summary(options: Options, as_json: bool, baseline: list[date] | None,
         options.data_dir)
     if chosen is not None and chosen[0] > chosen[1]:
         raise UsageError(f"the baseline starts after it ends: {chosen[0]} to {chosen[1]}")
-    journal = _open_journal(options)
+    journal = _open_journal(options, for_what="no summary")
     try:
         view = overview(journal, today, chosen_baseline=chosen)
     finally:
@@ -462,6 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as err:
         _warn(str(err))
         return 2
+    except NoHistory as err:
+        _warn(str(err))
+        return 1
     except (OSError, JournalError, UnicodeDecodeError) as err:
         _warn(_describe(err))
         return 1

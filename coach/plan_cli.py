@@ -45,8 +45,8 @@ def _load(options: Options) -> LoadedPlan:
     return loaded
 
 
-def _history(options: Options, now: datetime) -> History:
-    journal = _open_journal(options)
+def _history(options: Options, now: datetime, *, for_what: str | None = None) -> History:
+    journal = _open_journal(options, for_what=for_what)
     try:
         return History.load(journal, now.date())
     finally:
@@ -201,7 +201,7 @@ def cmd_today(options: Options, as_json: bool, now: datetime) -> int:
     # The window's reminder state (pause, snoozes, "not today"): the next reminder said
     # here is the one that will come, as the Today screen says it.
     state = load_state(options.data_dir / paths.REMINDER_STATE_FILE)
-    view = today(plan, _history(options, now), now, state=state,
+    view = today(plan, _history(options, now, for_what="no advice"), now, state=state,
                  routines={r.id: r for r in library.routines}, lang=options.language())
     if as_json:
         print(json.dumps(today_json(view), ensure_ascii=False, indent=2))

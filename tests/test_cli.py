@@ -115,8 +115,8 @@ def test_export_import_round_trip_through_files(capsys, tmp_path):
 def test_export_over_garbage_database_keeps_it_aside_and_says_so(capsys, data_dir):
     (data_dir / "journal.sqlite3").write_bytes(b"garbage " * 500)
     code, out, err = run(capsys, "--data-dir", str(data_dir), "export")
-    assert code == 0
-    assert out.startswith("kind,uid,time")
+    # The new, empty journal is not exported as if it were the user's (it was: exit 0).
+    assert code == 1 and out == ""
     assert "could not be opened" in err and "journal.sqlite3.damaged-" in err
     assert len(list(data_dir.glob("journal.sqlite3.damaged-*"))) == 1
 
@@ -287,6 +287,41 @@ def test_export_of_someone_elses_file_exports_nothing_and_leaves_it(capsys, data
         "then try again.",
         "coach: nothing was exported: the journal could not be read"]
     assert path.read_bytes() == before and out_file.read_text() == "an older export\n"
+
+
+def test_export_of_a_damaged_journal_does_not_replace_a_backup(capsys, data_dir):
+    """It moved the damaged file aside, then wrote the new, empty journal over the
+    user's older export and exited 0 ("wrote 0 record(s)")."""
+    path = data_dir / "journal.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    out_file = data_dir.parent / "export.csv"
+    out_file.write_text("an older export\n")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "export", "--out", str(out_file))
+    assert code == 1 and out == ""
+    kept = next(data_dir.glob("journal.sqlite3.damaged-*"))
+    assert err.splitlines()[-1] == (f"coach: nothing was exported: the journal was kept as "
+                                    f"{kept} and a new, empty one started")
+    assert out_file.read_text() == "an older export\n"
+
+
+@pytest.mark.parametrize("command", [["today"], ["today", "--json"], ["summary"],
+                                     ["summary", "--json"]])
+def test_no_advice_or_summary_from_a_journal_that_could_not_be_read(capsys, data_dir,
+                                                                     command):
+    """A journal another program holds (or any stand-in) gave "Welcome" and "action":
+    "exercise" the hour after a sharp-pain stop, and "0 sessions", with exit 0."""
+    import sqlite3
+
+    path = data_dir / "journal.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE photos (name TEXT)")
+    db.commit()
+    db.close()
+    code, out, err = run(capsys, "--data-dir", str(data_dir), *command)
+    assert code == 1 and out == ""
+    what = "no advice" if command[0] == "today" else "no summary"
+    assert err.splitlines()[-1] == \
+        f"coach: {what}: your history in the journal could not be read"
 
 
 def test_export_with_a_folder_in_the_journals_place(capsys, data_dir):

@@ -1323,22 +1323,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="372"/>
+        <location filename="../ui/main_window.py" line="373"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="373"/>
+        <location filename="../ui/main_window.py" line="374"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="377"/>
+        <location filename="../ui/main_window.py" line="378"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="407"/>
+        <location filename="../ui/main_window.py" line="408"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
@@ -1388,17 +1388,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="361"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="384"/>
+        <location filename="../ui/main_window.py" line="385"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="385"/>
+        <location filename="../ui/main_window.py" line="386"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
@@ -1413,12 +1413,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="503"/>
+        <location filename="../ui/main_window.py" line="504"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="506"/>
+        <location filename="../ui/main_window.py" line="507"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
@@ -1479,62 +1479,62 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="92"/>
+        <location filename="../ui/today_view.py" line="95"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="96"/>
+        <location filename="../ui/today_view.py" line="99"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="100"/>
+        <location filename="../ui/today_view.py" line="103"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="104"/>
+        <location filename="../ui/today_view.py" line="107"/>
         <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
         <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="108"/>
+        <location filename="../ui/today_view.py" line="111"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="114"/>
+        <location filename="../ui/today_view.py" line="117"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="115"/>
+        <location filename="../ui/today_view.py" line="118"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="124"/>
+        <location filename="../ui/today_view.py" line="127"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="129"/>
+        <location filename="../ui/today_view.py" line="132"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="136"/>
+        <location filename="../ui/today_view.py" line="139"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="141"/>
+        <location filename="../ui/today_view.py" line="144"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="120"/>
+        <location filename="../ui/today_view.py" line="123"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
@@ -2538,59 +2538,65 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みは本人による評価です（0＝痛みなし、10＝想像できる最悪の痛み）。セルフケア支援アプリ Knee Coach で作成しました。医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="255"/>
+        <location filename="../ui/report.py" line="256"/>
+        <location filename="../ui/report.py" line="262"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="255"/>
+        <location filename="../ui/report.py" line="256"/>
+        <source>Nothing was saved: your journal could not be read (the note at the top of the window says why), so the file would be empty.</source>
+        <translation>保存していません。記録ファイルを読み込めなかったため（理由はウィンドウ上部のお知らせをご覧ください）、空のファイルになってしまいます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/report.py" line="262"/>
         <source>Open the pain trend first: the chart is saved as it is shown there.</source>
         <translation>先に［痛みの推移］を開いてください。グラフはそこに表示されているとおりに保存されます。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="260"/>
+        <location filename="../ui/report.py" line="267"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="261"/>
+        <location filename="../ui/report.py" line="268"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="262"/>
+        <location filename="../ui/report.py" line="269"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="268"/>
+        <location filename="../ui/report.py" line="275"/>
         <source>Save as</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="288"/>
+        <location filename="../ui/report.py" line="295"/>
         <source>Check that the folder exists and that you can write to it.</source>
         <translation>フォルダーがあるか、そこに書き込めるかを確認してください。</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="297"/>
+        <location filename="../ui/report.py" line="304"/>
         <source>Part of the journal is missing</source>
         <translation>記録の一部が欠けています</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="298"/>
+        <location filename="../ui/report.py" line="305"/>
         <source>“{file}” was saved with the {n} records that could be read. These could not be read:
 {missing}</source>
         <translation>読み込めた{n}⁠件の記録を「{file}」に保存しました。次の記録は読み込めませんでした：
 {missing}</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="304"/>
+        <location filename="../ui/report.py" line="311"/>
         <source>Could not save</source>
         <translation>保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/report.py" line="304"/>
+        <location filename="../ui/report.py" line="311"/>
         <source>“{file}” could not be saved in {folder}.
 {reason}</source>
         <translation>「{file}」を {folder} に保存できませんでした。
@@ -3334,262 +3340,267 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="181"/>
+        <location filename="../ui/today_view.py" line="184"/>
         <source>A rest day: your knee was hot, red or swollen.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="182"/>
+        <location filename="../ui/today_view.py" line="185"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="186"/>
+        <location filename="../ui/today_view.py" line="189"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="192"/>
+        <location filename="../ui/today_view.py" line="195"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="194"/>
+        <location filename="../ui/today_view.py" line="197"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="313"/>
+        <location filename="../ui/today_view.py" line="316"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="315"/>
+        <location filename="../ui/today_view.py" line="318"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="266"/>
+        <location filename="../ui/today_view.py" line="269"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="87"/>
+        <location filename="../ui/today_view.py" line="90"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="166"/>
+        <location filename="../ui/today_view.py" line="169"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="168"/>
+        <location filename="../ui/today_view.py" line="171"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="172"/>
+        <location filename="../ui/today_view.py" line="175"/>
         <source>A rest day: you stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="175"/>
+        <location filename="../ui/today_view.py" line="178"/>
         <source>A rest day: you stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="178"/>
+        <location filename="../ui/today_view.py" line="181"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="190"/>
+        <location filename="../ui/today_view.py" line="193"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="202"/>
+        <location filename="../ui/today_view.py" line="205"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="268"/>
+        <location filename="../ui/today_view.py" line="271"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="276"/>
+        <location filename="../ui/today_view.py" line="279"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="296"/>
+        <location filename="../ui/today_view.py" line="299"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="332"/>
+        <location filename="../ui/today_view.py" line="335"/>
         <source>Today, {day}</source>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="348"/>
+        <location filename="../ui/today_view.py" line="342"/>
+        <source>Your history could not be read (the note at the top of the window says why), so the coach cannot tell how your knee has been or what today should be. If a recent session stopped because of pain or feeling unwell, follow the advice you were given then.</source>
+        <translation>これまでの記録を読み込めませんでした（理由はウィンドウ上部のお知らせをご覧ください）。そのため、膝の調子の移り変わりや、今日どうするのがよいかをお伝えできません。最近、痛みや具合の悪さで運動を中止した場合は、そのときに表示された助言に従ってください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="358"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="369"/>
+        <location filename="../ui/today_view.py" line="379"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="377"/>
+        <location filename="../ui/today_view.py" line="387"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="392"/>
+        <location filename="../ui/today_view.py" line="402"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="406"/>
+        <location filename="../ui/today_view.py" line="416"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="408"/>
+        <location filename="../ui/today_view.py" line="418"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="410"/>
+        <location filename="../ui/today_view.py" line="420"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="419"/>
+        <location filename="../ui/today_view.py" line="429"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="420"/>
+        <location filename="../ui/today_view.py" line="430"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="435"/>
+        <location filename="../ui/today_view.py" line="445"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="439"/>
+        <location filename="../ui/today_view.py" line="449"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="465"/>
+        <location filename="../ui/today_view.py" line="475"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="466"/>
+        <location filename="../ui/today_view.py" line="476"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="467"/>
+        <location filename="../ui/today_view.py" line="477"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="502"/>
+        <location filename="../ui/today_view.py" line="512"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="506"/>
+        <location filename="../ui/today_view.py" line="516"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="510"/>
+        <location filename="../ui/today_view.py" line="520"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="527"/>
+        <location filename="../ui/today_view.py" line="537"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="533"/>
+        <location filename="../ui/today_view.py" line="543"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="540"/>
+        <location filename="../ui/today_view.py" line="550"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="538"/>
+        <location filename="../ui/today_view.py" line="548"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="539"/>
+        <location filename="../ui/today_view.py" line="549"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="543"/>
+        <location filename="../ui/today_view.py" line="553"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="543"/>
+        <location filename="../ui/today_view.py" line="553"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="555"/>
+        <location filename="../ui/today_view.py" line="565"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="570"/>
+        <location filename="../ui/today_view.py" line="580"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="573"/>
+        <location filename="../ui/today_view.py" line="583"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="583"/>
+        <location filename="../ui/today_view.py" line="593"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="585"/>
+        <location filename="../ui/today_view.py" line="595"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="587"/>
+        <location filename="../ui/today_view.py" line="597"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="589"/>
+        <location filename="../ui/today_view.py" line="599"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="592"/>
+        <location filename="../ui/today_view.py" line="602"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

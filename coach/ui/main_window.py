@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
             self.journal_damaged([str(err)])
             history = History([])
             data = TodayData(today(loaded.plan, history, now), history, None, None,
-                             self.settings.get(config.REMINDERS), False, loaded.plan)
+                             self.settings.get(config.REMINDERS), False, loaded.plan,
+                             unreadable=True)  # no advice from the empty history
         self.today_page.show_today(data)
 
     def load_plan(self) -> LoadedPlan:

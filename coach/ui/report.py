@@ -251,6 +251,13 @@ def export_with_dialog(parent: QWidget, kind: str, journal: Journal, view: Trend
     """Ask where to save the chart (png), the journal (csv) or the report (pdf), and
     save it; the path written, or None if the user cancelled or it failed (said).
     *title_of* names the routines in the report."""
+    if journal.notice is not None and journal.notice.stand_in:
+        # An empty file must never pass for the journal (nor replace an older export).
+        message_box(parent, translate("Report", "Save"), translate(
+            "Report", "Nothing was saved: your journal could not be read (the note at the "
+            "top of the window says why), so the file would be empty."),
+            icon="warning").open()
+        return None
     if view is None and kind != "csv":  # the buttons live on the trend page
         message_box(parent, translate("Report", "Save"), translate(
             "Report", "Open the pain trend first: the chart is saved as it is shown there."),

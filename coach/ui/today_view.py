@@ -62,6 +62,9 @@ class TodayData(NamedTuple):
     # Without a plan: the routine offered with a Start (the last one used, or the
     # first in the library).
     suggested: str | None = None
+    # The journal could not be read (an empty stand-in): the history above is empty,
+    # not the user's, and no advice may be drawn from it.
+    unreadable: bool = False
 
 
 def frequency_words(routine_id: str | None, library: Library, lang: str) -> str:
@@ -331,23 +334,30 @@ class TodayPage(QScrollArea):
         view = data.view
         self.heading.setText(self.tr("Today, {day}").format(day=_day_name(view.date)))
         flaring = Reason.FLARE_UP in view.reasons
-        morning = data.morning
+        morning = None if data.unreadable else data.morning
         # A flare-up is what today is about: it takes the box, kindly, in amber.
         words = flare_words(view) if flaring else self._advice_words(view, morning)
+        if data.unreadable:  # "Welcome" on the day after a sharp-pain stop was false
+            words = self.tr(
+                "Your history could not be read (the note at the top of the window says "
+                "why), so the coach cannot tell how your knee has been or what today "
+                "should be. If a recent session stopped because of pain or feeling "
+                "unwell, follow the advice you were given then.")
         self.today_label.setText(words)
         self.today_label.setVisible(bool(words))
-        self.today_box.set_kind("amber" if flaring else "info")
+        self.today_box.set_kind("amber" if flaring or data.unreadable else "info")
         # "Welcome ... press Start" on a rest day (a first session left for high pain)
         # would contradict the line under it: the rest day speaks alone.
         resting = view.action is Action.CHECK_IN or Reason.CHECKED_IN in view.reasons
-        self.today_box.setVisible(not (resting and view.advice.kind is Today.WELCOME)
-                                  and (bool(words) or morning is not None))
+        self.today_box.setVisible(data.unreadable or (
+            not (resting and view.advice.kind is Today.WELCOME)
+            and (bool(words) or morning is not None)))
         self.morning_row.setVisible(morning is not None)
         if morning is not None:
             self.morning_label.setText(self.tr(
                 "Yesterday you did “{routine}”. How is your knee this morning?").format(
                 routine=self._title(morning.routine_id)))
-        action = action_words(view)
+        action = "" if data.unreadable else action_words(view)
         self.action_label.setText(action)
         self.action_label.setVisible(bool(action))
         self._fill_planned(view)
@@ -613,4 +623,5 @@ def gather(journal: Journal, library: Library, lang: str, *, plan: Plan, has_pla
         library.routines[0].id if library.routines else None)
     return TodayData(view, history, morning_session(history, view.date, now),
                      pain_glance(journal, view.date, chosen_baseline=chosen_baseline),
-                     reminders_on, has_plan, plan, suggested)
+                     reminders_on, has_plan, plan, suggested,
+                     unreadable=bool(journal.notice and journal.notice.stand_in))

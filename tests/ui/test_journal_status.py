@@ -58,3 +58,41 @@ def test_a_journal_that_cannot_be_used_still_opens_the_window(make_window, data_
     if kind == "foreign":
         window.journal.close()
         assert path.read_bytes() == before  # someone else's file, untouched
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_no_export_over_a_file_from_a_journal_that_could_not_be_read(
+        make_window, data_dir, monkeypatch, tmp_path, kind):
+    """Export CSV… wrote a header-only file over the chosen one and said "Saved"."""
+    from coach.ui import window_actions
+
+    db = sqlite3.connect(data_dir / "journal.sqlite3")
+    db.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    db.commit()
+    db.close()
+    window = make_window()
+    assert window.journal.notice.stand_in
+    out = tmp_path / f"older.{kind}"
+    out.write_text("an older export\n")
+    asked = []
+    monkeypatch.setattr(report.QFileDialog, "getSaveFileName",
+                        lambda *args: asked.append(args) or (str(out), ""))
+    window_actions.export(window, kind)
+    assert asked == [] and out.read_text() == "an older export\n"
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.text().startswith("Nothing was saved: your journal could not be read")
+    assert not window.statusBar().currentMessage().startswith("Saved")
+
+
+def test_today_gives_no_advice_from_a_journal_that_could_not_be_read(make_window, data_dir):
+    """A journal another program held made Today say "Welcome. A good start is..."
+    the hour after a sharp-pain stop: the stand-in's empty history is not the user's."""
+    db = sqlite3.connect(data_dir / "journal.sqlite3")
+    db.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    db.commit()
+    db.close()
+    page = make_window().today_page
+    assert page.data.unreadable
+    text = page.today_label.text()
+    assert text.startswith("Your history could not be read") and "Welcome" not in text
+    assert not page.today_box.isHidden() and page.action_label.isHidden()
