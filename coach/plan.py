@@ -77,9 +77,20 @@ class PlanProblem(NamedTuple):
 
     path: Path
     reason: str
+    #: False: the file could not be read at all (no permission, a disk error); it
+    #: may be sound, so it is never set aside or replaced.
+    damaged: bool = True
 
     def __str__(self) -> str:
         return f"the plan {self.path} could not be read ({self.reason}); it is ignored"
+
+    def check_replaceable(self) -> None:
+        """Raise :class:`PlanError` unless a new plan may take this file's place (kept
+        aside): one that could not be read at all may be a sound plan."""
+        if not self.damaged:
+            raise PlanError(f"the plan {self.path} could not be read ({self.reason}), so "
+                            "nothing was changed: it may be sound. Make it readable, then "
+                            "try again.")
 
 
 def parse_days(text: str | Iterable[str]) -> frozenset[Day]:
@@ -363,7 +374,8 @@ def load_plan(path: Path) -> LoadedPlan:
     except FileNotFoundError:
         return LoadedPlan()
     except OSError as err:
-        return LoadedPlan(exists=True, problem=PlanProblem(path, err.strerror or str(err)))
+        return LoadedPlan(exists=True, problem=PlanProblem(path, err.strerror or str(err),
+                                                           damaged=False))
     if len(raw) > MAX_FILE_BYTES:
         return LoadedPlan(exists=True, problem=PlanProblem(
             path, f"larger than {MAX_FILE_BYTES // 1024} KiB"))
@@ -414,11 +426,23 @@ def write_atomically(path: Path, text: str, what: str) -> None:
                         f"{err.strerror or err}.") from err
 
 
+def set_aside_name(path: Path) -> Path:
+    """The name a damaged plan file is kept under: ``NAME.damaged``, or
+    ``NAME.damaged-2``, ``-3``... beside ones kept before (never over one)."""
+    n = 1
+    while True:
+        backup = path.with_name(path.name + ".damaged" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(backup):
+            return backup
+        n += 1
+
+
 def set_aside(path: Path) -> Path | None:
-    """Keep an unreadable plan file as ``NAME.damaged`` (a new plan replaces it)."""
-    backup = path.with_name(path.name + ".damaged")
+    """Keep a damaged plan file as :func:`set_aside_name` says (a new plan replaces
+    it); None if it could not be moved."""
+    backup = set_aside_name(path)
     try:
-        os.replace(path, backup)
+        os.rename(path, backup)
     except OSError:
         return None
     return backup

@@ -56,6 +56,7 @@ def _history(options: Options, now: datetime, *, for_what: str | None = None) ->
 def _save(options: Options, loaded: LoadedPlan, plan: Plan) -> None:
     path = _plan_path(options)
     if loaded.problem is not None:
+        loaded.problem.check_replaceable()
         backup = set_aside(path)
         if backup is not None:
             _warn(f"the unreadable plan was kept as {backup}")

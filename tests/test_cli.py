@@ -531,6 +531,15 @@ def test_bad_plan_input_is_one_line_and_exit_2(capsys, data_dir, plan_clock, arg
     assert not (data_dir / "plan.json").exists()
 
 
+def test_a_plan_that_cannot_be_read_is_not_replaced(capsys, data_dir, plan_clock):
+    """An unreadable plan.json (no permission, here a folder) was moved aside as if
+    damaged and replaced by a plan of the one routine added."""
+    (data_dir / "plan.json").mkdir()
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "add", FLAGSHIP)
+    assert code == 1 and "nothing was changed: it may be sound" in err
+    assert (data_dir / "plan.json").is_dir() and not list(data_dir.glob("plan.json.*"))
+
+
 def test_a_damaged_plan_is_reported_shown_as_no_plan_and_kept_aside(capsys, data_dir,
                                                                     plan_clock):
     (data_dir / "plan.json").write_bytes(b'{"entries": [{"routine_id": "\x1b[2J"')

@@ -249,6 +249,22 @@ def test_set_aside_keeps_the_damaged_file(tmp_path):
     assert backup == tmp_path / "plan.json.damaged" and backup.read_bytes() == b"garbage"
     assert not path.exists()
     assert set_aside(tmp_path / "missing.json") is None
+    # A second damaged plan is kept beside the first, never over it (it was replaced).
+    path.write_bytes(b"more garbage")
+    assert set_aside(path) == tmp_path / "plan.json.damaged-2"
+    assert backup.read_bytes() == b"garbage"
+
+
+def test_a_plan_that_could_not_be_read_at_all_is_not_damaged(tmp_path):
+    """No permission or a disk error says nothing of the file: it may be sound, and
+    was set aside (and replaced) as if damaged."""
+    (tmp_path / "plan.json").mkdir()
+    problem = load_plan(tmp_path / "plan.json").problem
+    assert problem is not None and not problem.damaged
+    with pytest.raises(PlanError, match="nothing was changed: it may be sound"):
+        problem.check_replaceable()
+    (tmp_path / "other.json").write_bytes(b"{not json")
+    load_plan(tmp_path / "other.json").problem.check_replaceable()  # damaged: may go
 
 
 json_values = st.recursive(

@@ -1619,170 +1619,175 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../ui/plan_dialog.py" line="259"/>
+        <location filename="../ui/plan_dialog.py" line="260"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="267"/>
+        <location filename="../ui/plan_dialog.py" line="269"/>
         <source>The saved plan could not be read ({reason}). Saving keeps the old file beside the new one as {name}.</source>
         <translation>保存されている予定を読み込めませんでした（{reason}）。保存すると、古いファイルは {name} という名前で残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="276"/>
+        <location filename="../ui/plan_dialog.py" line="271"/>
+        <source>The saved plan could not be read ({reason}); it may be sound, so saving here changes nothing until the file can be read again.</source>
+        <translation>保存されている予定を読み込めませんでした（{reason}）。ファイル自体は壊れていないかもしれないため、読み込めるようになるまで、ここで保存しても予定は変わりません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_dialog.py" line="281"/>
         <source>Routines, days and times</source>
         <translation>ルーティン・曜日・時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="278"/>
+        <location filename="../ui/plan_dialog.py" line="283"/>
         <source>Tick the routines you want to do, then choose their days and time. Missing a day costs nothing.</source>
         <translation>行いたいルーティンにチェックを入れ、曜日と時刻を選んでください。できない日があっても大丈夫です。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="291"/>
+        <location filename="../ui/plan_dialog.py" line="296"/>
         <source>No routines were found.</source>
         <translation>ルーティンが見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="297"/>
+        <location filename="../ui/plan_dialog.py" line="302"/>
         <source>Also in the plan, kept as they are (not among the routines here): {ids}</source>
         <translation>ここにないルーティンも予定に入っています（そのまま残します）：{ids}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="310"/>
+        <location filename="../ui/plan_dialog.py" line="315"/>
         <source>Weekly plan</source>
         <translation>週の予定</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="322"/>
+        <location filename="../ui/plan_dialog.py" line="327"/>
         <source>Dialog buttons</source>
         <translation>ダイアログのボタン</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="323"/>
+        <location filename="../ui/plan_dialog.py" line="328"/>
         <source>Export to calendar…</source>
         <translation>カレンダーに書き出す…</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="324"/>
+        <location filename="../ui/plan_dialog.py" line="329"/>
         <source>Export to calendar</source>
         <translation>カレンダーに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="326"/>
+        <location filename="../ui/plan_dialog.py" line="331"/>
         <source>Write the plan as a calendar file (.ics), so that a phone reminds you too</source>
         <translation>予定をカレンダーファイル（.ics）に書き出して、スマートフォンでも通知を受け取れるようにします</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="358"/>
+        <location filename="../ui/plan_dialog.py" line="363"/>
         <source>Hours</source>
         <translation>時間帯</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="360"/>
+        <location filename="../ui/plan_dialog.py" line="365"/>
         <source>Active hours</source>
         <translation>活動時間</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="362"/>
+        <location filename="../ui/plan_dialog.py" line="367"/>
         <source>Active hours start</source>
         <translation>活動時間の開始</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="364"/>
+        <location filename="../ui/plan_dialog.py" line="369"/>
         <source>Active hours end</source>
         <translation>活動時間の終了</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="367"/>
-        <location filename="../ui/plan_dialog.py" line="368"/>
+        <location filename="../ui/plan_dialog.py" line="372"/>
+        <location filename="../ui/plan_dialog.py" line="373"/>
         <source>Quiet hours</source>
         <translation>通知しない時間</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="371"/>
+        <location filename="../ui/plan_dialog.py" line="376"/>
         <source>Quiet hours start</source>
         <translation>通知しない時間の開始</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="372"/>
+        <location filename="../ui/plan_dialog.py" line="377"/>
         <source>Quiet hours end</source>
         <translation>通知しない時間の終了</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="380"/>
-        <location filename="../ui/plan_dialog.py" line="381"/>
+        <location filename="../ui/plan_dialog.py" line="385"/>
+        <location filename="../ui/plan_dialog.py" line="386"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="388"/>
-        <location filename="../ui/plan_dialog.py" line="483"/>
+        <location filename="../ui/plan_dialog.py" line="393"/>
+        <location filename="../ui/plan_dialog.py" line="488"/>
         <source>Active hours must end after they start.</source>
         <translation>活動時間の終了は、開始より後の時刻にしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="395"/>
+        <location filename="../ui/plan_dialog.py" line="400"/>
         <source>Hourly reminders, such as the desk break, come only during active hours. In quiet hours nothing is reminded; they may span midnight.</source>
         <translation>デスク休憩のような1時間ごとのリマインダーは、活動時間中だけ届きます。通知しない時間には何も通知しません（日付をまたいでもかまいません）。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="406"/>
+        <location filename="../ui/plan_dialog.py" line="411"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="407"/>
+        <location filename="../ui/plan_dialog.py" line="412"/>
         <source>Reminders on</source>
         <translation>リマインダーをオンにする</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="411"/>
+        <location filename="../ui/plan_dialog.py" line="416"/>
         <source>Keep running in the background when the window is closed</source>
         <translation>ウィンドウを閉じてもバックグラウンドで動作を続ける</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="414"/>
+        <location filename="../ui/plan_dialog.py" line="419"/>
         <source>Start Knee Coach when I log in</source>
         <translation>ログイン時に Knee Coach を起動する</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="477"/>
+        <location filename="../ui/plan_dialog.py" line="482"/>
         <source>Pick at least one day for each ticked routine, or untick it.</source>
         <translation>チェックを入れたルーティンごとに曜日を1つ以上選ぶか、チェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="504"/>
+        <location filename="../ui/plan_dialog.py" line="509"/>
         <source>“{routine}” at {time} is in the quiet hours, so no reminder would come: change its time or the quiet hours.</source>
         <translation>「{routine}」の{time}は通知しない時間にあたるため、リマインダーが届きません。時刻か通知しない時間を変えてください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="530"/>
+        <location filename="../ui/plan_dialog.py" line="536"/>
         <source>Start at login could not be changed: {reason}</source>
         <translation>ログイン時の起動を変更できませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="544"/>
+        <location filename="../ui/plan_dialog.py" line="550"/>
         <source>Nothing to export yet: tick a routine first.</source>
         <translation>書き出す予定がまだありません。先にルーティンにチェックを入れてください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="577"/>
+        <location filename="../ui/plan_dialog.py" line="583"/>
         <source>Export the plan to a calendar file</source>
         <translation>予定をカレンダーファイルに書き出す</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="579"/>
+        <location filename="../ui/plan_dialog.py" line="585"/>
         <source>Calendar files (*.ics)</source>
         <translation>カレンダーファイル (*.ics)</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="590"/>
+        <location filename="../ui/plan_dialog.py" line="596"/>
         <source>The calendar file could not be written to {path}: {reason}</source>
         <translation>カレンダーファイルを {path} に書き込めませんでした：{reason}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="552"/>
+        <location filename="../ui/plan_dialog.py" line="558"/>
         <source>Saved {path}. Open it with your calendar app to get the reminders on your phone too.</source>
         <translation>{path} に保存しました。カレンダーアプリで開くと、スマートフォンでもリマインダーを受け取れます。</translation>
     </message>
@@ -1790,45 +1795,45 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlanRow</name>
     <message>
-        <location filename="../ui/plan_dialog.py" line="102"/>
         <location filename="../ui/plan_dialog.py" line="103"/>
+        <location filename="../ui/plan_dialog.py" line="104"/>
         <source>In my plan</source>
         <translation>予定に入れる</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="107"/>
+        <location filename="../ui/plan_dialog.py" line="108"/>
         <source>Takes {duration}</source>
         <translation>所要時間：{duration}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="127"/>
+        <location filename="../ui/plan_dialog.py" line="128"/>
         <source>{routine} on {day}</source>
         <translation>{day}の{routine}</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="137"/>
         <location filename="../ui/plan_dialog.py" line="138"/>
+        <location filename="../ui/plan_dialog.py" line="139"/>
         <source>at</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="140"/>
+        <location filename="../ui/plan_dialog.py" line="141"/>
         <source>Time for {routine}</source>
         <translation>{routine}の時刻</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="152"/>
+        <location filename="../ui/plan_dialog.py" line="153"/>
         <source>Pick at least one day, or untick this routine.</source>
         <translation>曜日を1つ以上選ぶか、このルーティンのチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="173"/>
-        <location filename="../ui/plan_dialog.py" line="207"/>
+        <location filename="../ui/plan_dialog.py" line="174"/>
+        <location filename="../ui/plan_dialog.py" line="208"/>
         <source>every hour during active hours</source>
         <translation>活動時間中は1時間ごと</translation>
     </message>
     <message>
-        <location filename="../ui/plan_dialog.py" line="209"/>
+        <location filename="../ui/plan_dialog.py" line="210"/>
         <source>every {minutes} minutes during active hours</source>
         <translation>活動時間中は{minutes}⁠分ごと</translation>
     </message>

@@ -45,6 +45,7 @@ from coach.plan import (
     load_plan,
     save_plan,
     set_aside,
+    set_aside_name,
 )
 from coach.routine import Routine
 from coach.ui import theme
@@ -263,11 +264,15 @@ class PlanDialog(QDialog):
         content.setObjectName("planContent")
         layout = QVBoxLayout(content)
         if self._loaded.problem is not None:
-            problem = plain_label(self.tr(
+            found = self._loaded.problem
+            words = self.tr(
                 "The saved plan could not be read ({reason}). Saving keeps the old file "
-                "beside the new one as {name}.").format(
-                    reason=self._loaded.problem.reason, name=plan_path.name + ".damaged"),
-                object_name="planLoadProblem")
+                "beside the new one as {name}.") if found.damaged else self.tr(
+                "The saved plan could not be read ({reason}); it may be sound, so saving "
+                "here changes nothing until the file can be read again.")
+            problem = plain_label(words.format(reason=found.reason,
+                                               name=set_aside_name(plan_path).name),
+                                  object_name="planLoadProblem")
             problem.setAccessibleName(problem.text())
             set_text_colour(problem, lambda c: c.warning_text)
             layout.addWidget(problem)
@@ -511,6 +516,7 @@ class PlanDialog(QDialog):
             return
         try:
             if self._loaded.problem is not None:
+                self._loaded.problem.check_replaceable()
                 set_aside(self.plan_path)
             save_plan(self.plan_path, plan)
         except PlanError as err:

@@ -212,6 +212,18 @@ def test_a_damaged_plan_is_said_and_set_aside_on_save(make_dialog, qtbot, plan_p
     assert load_plan(plan_path).plan.entry(DESK) is not None
 
 
+def test_a_plan_that_could_not_be_read_is_never_replaced(make_dialog, qtbot, plan_path):
+    plan_path.mkdir()  # as a plan without read permission: it may be sound
+    dialog = make_dialog()
+    problem = dialog.findChild(QLabel, "planLoadProblem")
+    assert "it may be sound, so saving here changes nothing" in problem.text()
+    tick(qtbot, dialog.rows[DESK].check)
+    click(qtbot, dialog.save_button)
+    assert "nothing was changed: it may be sound" in dialog.status.text()
+    assert dialog.isVisible() and plan_path.is_dir()
+    assert not list(plan_path.parent.glob("plan.json.*"))
+
+
 def test_start_at_login_writes_and_removes_one_entry(make_dialog, qtbot, data_dir):
     dialog = make_dialog()
     assert not dialog.autostart_check.isChecked()
