@@ -31,6 +31,8 @@ class Setting(NamedTuple, Generic[T]):
     default: T
 
 
+#: The settings file is read without Qt (the language, the baseline) up to this size.
+MAX_SETTINGS_BYTES = 1024 * 1024
 LANGUAGE = Setting("language", str, "system")  # "system", "en" or "ja"
 SOUND = Setting("sound", bool, True)
 VOICE = Setting("voice", bool, False)
@@ -146,11 +148,16 @@ def _saved(data_dir: Path, key: Setting[str]) -> str:
     Qt; "" when missing or unreadable."""
     import configparser
 
+    from coach.files import read_capped
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(data_dir / paths.SETTINGS_FILE, encoding="utf-8")
+        raw = read_capped(data_dir / paths.SETTINGS_FILE, MAX_SETTINGS_BYTES)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            return ""
+        parser.read_string(raw.decode("utf-8"))
         return parser.get("General", key.name, fallback="")
-    except (configparser.Error, UnicodeDecodeError):
+    except (OSError, configparser.Error, UnicodeDecodeError):  # OSError: none, or a pipe
         return ""
 
 

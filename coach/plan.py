@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from coach.files import read_capped
 from coach.routine import ID_PATTERN, Routine
 
 #: Format version of the plan file.
@@ -369,8 +370,7 @@ def load_plan(path: Path) -> LoadedPlan:
     """Read the plan file. Never raises: a missing file is no plan; a damaged,
     oversized, foreign or unreadable one is no plan plus a :class:`PlanProblem`."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_capped(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return LoadedPlan()
     except OSError as err:

@@ -21,6 +21,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from coach.files import read_capped
+
 #: Bump when the entries' layout or the meaning of a parsed table changes.
 VERSION = 1
 #: A cache larger than this is not read (the six bundled routines take about 70 KiB).
@@ -91,11 +93,11 @@ class ParseCache:
         if self._entries is None:
             self._entries = {}
             try:
-                if self.path.stat().st_size > MAX_BYTES:
-                    self._changed = True
-                    return self._entries
-                raw = self.path.read_bytes()
-            except OSError:  # none yet (the usual first start), or unreadable
+                raw = read_capped(self.path, MAX_BYTES)
+            except OSError:  # none yet (the usual first start), unreadable, or a pipe
+                return self._entries
+            if len(raw) > MAX_BYTES:
+                self._changed = True
                 return self._entries
             import json  # only when there is a cache to read
 

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.advice import History
+from coach.files import read_capped
 from coach.journal import Context, EventKind, Outcome
 from coach.pain import USUAL_PAIN, Zone, zone
 from coach.plan import Plan, hhmm, write_atomically
@@ -470,8 +471,7 @@ def load_state(path: Path) -> ReminderState:
     """The saved reminder state (snoozes, "not today", pause, what was shown); a
     missing, damaged or hostile file gives a fresh state."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_STATE_BYTES + 1)
+        raw = read_capped(path, MAX_STATE_BYTES)
         if len(raw) > MAX_STATE_BYTES:
             return ReminderState()
         import json

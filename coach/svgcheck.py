@@ -16,6 +16,8 @@ import stat
 from pathlib import Path
 from xml.parsers import expat
 
+from coach.files import NotOrdinaryFile, read_capped
+
 MAX_BYTES = 512 * 1024
 #: Elements in the file, and elements drawn once every ``<use>`` is expanded.
 MAX_ELEMENTS = 10_000
@@ -85,17 +87,12 @@ def read_svg(path: Path) -> bytes:
 
 def _read_capped(path: Path) -> bytes:
     try:
-        # stat first: opening a FIFO for reading waits for a writer, and opening a
-        # device can have side effects.
+        # stat first: opening a device can have side effects.
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise SvgRefused("the picture is not a regular file")
-        flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                 | getattr(os, "O_BINARY", 0))
-        with open(os.open(path, flags), "rb") as file:
-            # Checked again on what was opened, in case the file was swapped meanwhile.
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                raise SvgRefused("the picture is not a regular file")
-            data = file.read(MAX_BYTES + 1)
+        data = read_capped(path, MAX_BYTES)
+    except NotOrdinaryFile:
+        raise SvgRefused("the picture is not a regular file") from None
     except OSError as err:
         raise SvgRefused(f"the picture cannot be read ({err.strerror or err})") from None
     if len(data) > MAX_BYTES:

@@ -175,6 +175,13 @@ class MainWindow(QMainWindow):
 
         if self.journal.notice:
             self.show_journal_notice(self.journal.notice)
+        if self.settings.problem:
+            bar = MessageBar(self.tr(
+                "Your settings could not be read: {problem}. Knee Coach uses its defaults "
+                "and cannot keep changes until it is moved away.").format(
+                problem=self.settings.problem))
+            bar.setObjectName("settingsProblem")
+            self.bars.addWidget(bar)
         from coach.ui.journal_status import DamageCheck
 
         # Damaged pages go unnoticed until read: look for them once the window is up.

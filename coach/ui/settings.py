@@ -17,12 +17,31 @@ T = TypeVar("T")
 class Settings:
     """Typed access to the settings file: ``settings.get(config.SOUND)``."""
 
-    def __init__(self, qsettings: QSettings) -> None:
+    def __init__(self, qsettings: QSettings, problem: str | None = None) -> None:
         self.qsettings = qsettings
+        #: Why the settings file is not used (the window says so), or None.
+        self.problem = problem
+        self._spare: object = None
 
     @classmethod
     def open(cls, data_dir: Path) -> Settings:
-        return cls(QSettings(str(data_dir / paths.SETTINGS_FILE), QSettings.Format.IniFormat))
+        """The settings file in *data_dir*. Something else in its place (a pipe, which
+        would block reading for ever, or a device that never ends) is left alone: the
+        settings then start from the defaults in a throwaway file, and :attr:`problem`
+        says why."""
+        from coach.files import is_ordinary_or_missing
+
+        path = data_dir / paths.SETTINGS_FILE
+        if is_ordinary_or_missing(path):
+            return cls(QSettings(str(path), QSettings.Format.IniFormat))
+        import tempfile
+
+        spare = tempfile.TemporaryDirectory(prefix="knee-coach-settings-")
+        settings = cls(QSettings(str(Path(spare.name) / paths.SETTINGS_FILE),
+                                 QSettings.Format.IniFormat),
+                       problem=f"{path} is not an ordinary file")
+        settings._spare = spare  # removed with the settings (or at exit)
+        return settings
 
     def get(self, key: Setting[T]) -> T:
         if key.type is bytes:

@@ -3,11 +3,14 @@ finds damage after start-up without waiting for it, and rescues what can be read
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from coach import config
 from coach.ui import report
 from coach.ui.widgets import MessageBar
 from tests.test_journal_faults import damage, fill
@@ -96,3 +99,16 @@ def test_today_gives_no_advice_from_a_journal_that_could_not_be_read(make_window
     text = page.today_label.text()
     assert text.startswith("Your history could not be read") and "Welcome" not in text
     assert not page.today_box.isHidden() and page.action_label.isHidden()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_place_of_the_settings_file_is_said_not_waited_on(make_window, data_dir):
+    """QSettings read the pipe and the window never opened."""
+    os.mkfifo(data_dir / "settings.ini")
+    window = make_window()
+    bar = window.findChild(MessageBar, "settingsProblem")
+    assert bar is not None and "is not an ordinary file" in bar.label.text()
+    window.settings.set(config.SOUND, False)  # kept for this run only
+    window.settings.sync()
+    assert window.settings.get(config.SOUND) is False
+    assert stat.S_ISFIFO(os.stat(data_dir / "settings.ini").st_mode)  # left alone
