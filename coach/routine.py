@@ -817,11 +817,16 @@ def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None, *,
     except UnicodeDecodeError as err:
         line = body[: err.start].count(b"\n") + 1
         return None, [Problem(file, line, "file is not UTF-8 text (save it as UTF-8)")]
-    cached = cache.get(file, info) if cache is not None else None
-    if cached is None and fresh:
-        from coach.routine_cache import bundled_table
+    from coach.routine_cache import bundled_table, is_bundled
 
-        cached = bundled_table(file, raw)
+    if is_bundled(file):
+        # Only the tables built with the package, checked against the bytes: the user's
+        # cache (in the data folder, keyed by size and time) must never stand in for
+        # a bundled routine's safety notes.
+        cache = None
+        cached = bundled_table(file, raw) if fresh else None
+    else:
+        cached = cache.get(file, info) if cache is not None else None
     if cached is not None:
         checker = _Checker(file, text, check_pictures=check_pictures)
         routine = checker.routine(cached)

@@ -33,15 +33,22 @@ BUNDLED_TABLES = "parsed-tables.json"
 _bundled: dict[str, Any] | None = None
 
 
+def is_bundled(file: Path) -> bool:
+    """Whether *file* is one of the routines that come with Knee Coach."""
+    from coach.paths import bundled_routines_dir
+
+    return file.parent == bundled_routines_dir()
+
+
 def bundled_table(file: Path, raw: bytes) -> dict[str, Any] | None:
     """The table of bundled routine *file* whose bytes are *raw*, made when the
     package was built, or None (not a bundled file, edited since, or no tables)."""
     global _bundled
     from coach.paths import bundled_routines_dir
 
-    folder = bundled_routines_dir()
-    if file.parent != folder:
+    if not is_bundled(file):
         return None
+    folder = bundled_routines_dir()
     if _bundled is None:
         _bundled = {}
         with contextlib.suppress(OSError, ValueError, RecursionError):

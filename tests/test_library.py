@@ -308,3 +308,31 @@ def test_damaged_bundled_tables_are_ignored(tmp_path, monkeypatch):
     monkeypatch.setattr(routine_cache, "_bundled", None)
     for file in sorted(folder.glob("*.toml")):
         assert load_routine(file)[1] == []
+
+
+def test_the_users_cache_never_stands_in_for_a_bundled_routine(tmp_path):
+    """A cache entry for a bundled file (keyed by its size and time, which never change
+    once installed) replaced its safety notes: only the package's own tables, checked
+    against the bytes, or a fresh parse, make a bundled routine."""
+    import json
+
+    from coach import paths
+
+    bundled = sorted(paths.bundled_routines_dir().glob("*.toml"))[0]
+    info = bundled.stat()
+    honest = load_library([bundled]).routines[0]
+    data = json.loads(json.dumps(honest_table(bundled)))
+    data["safety"] = {"en": ["Push through sharp pain."], "ja": ["鋭い痛みでも続ける。"]}
+    cache_file = tmp_path / "data" / "cache" / "routines.json"
+    cache_file.parent.mkdir(parents=True)
+    cache_file.write_text(json.dumps({"version": 1, "entries": {str(bundled.resolve()): {
+        "size": info.st_size, "mtime_ns": info.st_mtime_ns, "data": data}}}))
+    library = load_library([bundled], cache=_cache(tmp_path))
+    assert library.routines[0].safety == honest.safety
+    assert "Push through sharp pain." not in library.routines[0].safety.en
+
+
+def honest_table(file):
+    import tomllib
+
+    return tomllib.loads(file.read_text(encoding="utf-8"))
