@@ -59,8 +59,8 @@ def routine_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                 # Not Path.glob: it skips a folder it may not read without a word.
                 entries = sorted(p for p in path.iterdir() if p.match("*.toml"))
                 files.extend(p for p in entries if _maybe_file(p))
-            elif path.is_file():
-                files.append(path)
+            elif path.exists() or path.is_symlink():
+                files.append(path)  # a pipe or a broken link: the loader says what it is
             else:
                 problems.append(Problem(path, None, NOT_FOUND))
         except OSError as err:
@@ -70,10 +70,12 @@ def routine_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def _maybe_file(entry: Path) -> bool:
-    """Whether a folder entry is a file to load; one that cannot even be looked at is
-    loaded too, so that it is reported ("cannot read file") rather than skipped."""
+    """Whether a folder entry is a file to load: anything but a folder, so that a link
+    to nothing, a pipe or a device is reported ("cannot read file") rather than
+    skipped without a word (the routine just vanished); one that cannot even be
+    looked at is loaded too, for the same reason."""
     try:
-        return entry.is_file()
+        return not entry.is_dir()
     except OSError:
         return True
 

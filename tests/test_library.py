@@ -1,5 +1,8 @@
 import errno
+import os
 from pathlib import Path
+
+import pytest
 
 from coach import library as library_module
 from coach import paths
@@ -336,3 +339,22 @@ def honest_table(file):
     import tomllib
 
     return tomllib.loads(file.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_routine_file_that_is_a_broken_link_or_a_pipe_is_reported(tmp_path,
+                                                                     minimal_routine):
+    """Both were skipped without a word (the routine just vanished), and
+    `coach validate pipe.toml` said "no such file or folder"."""
+    minimal_routine()
+    folder = tmp_path / "routines"
+    (folder / "gone.toml").symlink_to(tmp_path / "unmounted" / "strength.toml")
+    os.mkfifo(folder / "pipe.toml")
+    (folder / "folder.toml").mkdir()  # a folder is no routine file: not reported
+    library = load_library([folder])
+    assert [r.id for r in library.routines] == ["good-one"]
+    assert sorted((p.file.name, p.message) for p in library.problems) == [
+        ("gone.toml", "cannot read file: No such file or directory"),
+        ("pipe.toml", "cannot read file: not an ordinary file")]
+    alone = load_library([folder / "pipe.toml"], missing_ok=False)
+    assert [p.message for p in alone.problems] == ["cannot read file: not an ordinary file"]
