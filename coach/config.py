@@ -45,6 +45,9 @@ KEEP_RUNNING = Setting("keep_running", str, "")
 BASELINE_START = Setting("baseline_start", str, "")  # ISO date, or "" for the first week
 BASELINE_END = Setting("baseline_end", str, "")
 FIRST_RUN_NOTICE_SEEN = Setting("first_run_notice_seen", bool, False)
+# The newest journal kept aside that the window has told the user of (a command run
+# outside it may have kept one, and said so only on its own stderr).
+JOURNAL_KEPT_TOLD = Setting("journal/kept_told", str, "")
 EXPORT_FOLDER = Setting("export_folder", str, "")  # "" for the home folder
 THEME = Setting("theme", str, "system")  # "system", "light" or "dark"
 HIGH_CONTRAST = Setting("high_contrast", bool, False)
@@ -76,7 +79,7 @@ SETTINGS: dict[str, Setting[object]] = {
         LANGUAGE, SOUND, VOICE, LAST_ROUTINE, PAGE, REMINDERS, KEEP_RUNNING,
         BASELINE_START, BASELINE_END, FIRST_RUN_NOTICE_SEEN, EXPORT_FOLDER, THEME,
         HIGH_CONTRAST, TEXT_SCALE, WINDOW_GEOMETRY, WINDOW_TEXT_SCALE, WINDOW_SPLITTER,
-        VOLUME, FLASH)}
+        VOLUME, FLASH, JOURNAL_KEPT_TOLD)}
 SETTINGS.update({s.name: s for s in (  # type: ignore[misc]
     *CUE_SOUNDS.values(), *CUE_VOICES.values())})
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import os
 import sqlite3
 import time
@@ -198,6 +199,17 @@ def _open_file(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def kept_journals(path: Path) -> list[Path]:
+    """The journals kept beside *path* because they could not be opened (by the window
+    or by any command), oldest first (their names carry the time they were kept)."""
+    try:
+        found = [p for p in path.parent.glob(f"{glob.escape(path.name)}.damaged-*")
+                 if not p.name.endswith(("-wal", "-shm"))]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)
 
 
 def _move_aside(path: Path, stamp: str) -> Path:

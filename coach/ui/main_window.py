@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
 
         if self.journal.notice:
             self.show_journal_notice(self.journal.notice)
+        self._tell_of_kept_journal()
         if self.settings.problem:
             bar = MessageBar(self.tr(
                 "Your settings could not be read: {problem}. Knee Coach uses its defaults "
@@ -602,6 +603,25 @@ class MainWindow(QMainWindow):
 
         bar = notice_bar(notice)
         bar.setObjectName("journalNotice")
+        self.bars.addWidget(bar)
+
+    def _tell_of_kept_journal(self) -> None:
+        """A journal kept aside by a command (``coach today`` in a script) was said
+        only on its stderr: the window tells of the newest one once."""
+        from coach.journal_open import kept_journals
+
+        kept = kept_journals(self.journal.path)
+        if not kept or kept[-1].name == self.settings.get(config.JOURNAL_KEPT_TOLD):
+            return
+        self.settings.set(config.JOURNAL_KEPT_TOLD, kept[-1].name)
+        notice = self.journal.notice
+        if notice is not None and notice.backup == kept[-1]:
+            return  # the notice above tells of it
+        bar = MessageBar(self.tr(
+            "Earlier, your journal could not be opened, so it was kept as {backup} and a "
+            "new one was started. Nothing was deleted: the history before then is in that "
+            "file.").format(backup=kept[-1]))
+        bar.setObjectName("journalKept")
         self.bars.addWidget(bar)
 
     def journal_damaged(self, problems: list[str] | None = None) -> None:

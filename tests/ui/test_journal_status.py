@@ -112,3 +112,30 @@ def test_a_pipe_in_place_of_the_settings_file_is_said_not_waited_on(make_window,
     window.settings.sync()
     assert window.settings.get(config.SOUND) is False
     assert stat.S_ISFIFO(os.stat(data_dir / "settings.ini").st_mode)  # left alone
+
+
+def test_a_journal_kept_aside_by_a_command_is_told_of_once(make_window, data_dir, capsys):
+    """`coach today` found the journal damaged and kept it aside, saying so on its own
+    stderr; the window then opened on the new, empty journal with no word of it."""
+    from coach.cli import main
+
+    (data_dir / "journal.sqlite3").write_bytes(b"garbage " * 500)
+    main(["--data-dir", str(data_dir), "today"])
+    capsys.readouterr()
+    kept = next(data_dir.glob("journal.sqlite3.damaged-*"))
+    window = make_window()
+    bar = window.findChild(MessageBar, "journalKept")
+    assert bar is not None and str(kept) in bar.label.text()
+    window.journal.close()
+    again = make_window()
+    assert again.findChild(MessageBar, "journalKept") is None  # once
+
+
+def test_a_journal_kept_aside_by_the_window_is_told_of_by_its_notice_alone(make_window,
+                                                                         data_dir):
+    (data_dir / "journal.sqlite3").write_bytes(b"garbage " * 500)
+    window = make_window()
+    assert window.findChild(MessageBar, "journalNotice") is not None
+    assert window.findChild(MessageBar, "journalKept") is None
+    window.journal.close()
+    assert make_window().findChild(MessageBar, "journalKept") is None
