@@ -1930,32 +1930,32 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../ui/player.py" line="160"/>
+        <location filename="../ui/player.py" line="174"/>
         <source>Seconds left in this phase</source>
         <translation>この段階の残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="161"/>
+        <location filename="../ui/player.py" line="175"/>
         <source>The big countdown</source>
         <translation>大きなカウントダウン</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="178"/>
+        <location filename="../ui/player.py" line="192"/>
         <source>Time left in this phase</source>
         <translation>この段階の残り時間</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="185"/>
+        <location filename="../ui/player.py" line="199"/>
         <source>Current step</source>
         <translation>今のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="186"/>
+        <location filename="../ui/player.py" line="200"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="187"/>
+        <location filename="../ui/player.py" line="201"/>
         <source>Which side</source>
         <translation>左右どちら側か</translation>
     </message>
@@ -1975,7 +1975,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前のステップ</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="373"/>
+        <location filename="../ui/player.py" line="411"/>
         <location filename="../ui/player_controls.py" line="119"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -2101,17 +2101,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>音声ガイド（V）</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="152"/>
+        <location filename="../ui/player.py" line="166"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="72"/>
+        <location filename="../ui/player.py" line="81"/>
         <source>Exercise player</source>
         <translation>運動のガイド画面</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="74"/>
+        <location filename="../ui/player.py" line="83"/>
         <source>Keys: Space pause, Left and Right previous and next step, R restart step, Escape end, {key} sharp pain, {unwell} unwell</source>
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
@@ -2126,50 +2126,70 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>この脚で{n}⁠回目／{total}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="348"/>
+        <location filename="../ui/player.py" line="386"/>
         <source>Set {n} of {total}</source>
         <translation>{n}セット目／{total}セット</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="320"/>
-        <location filename="../ui/player_fit.py" line="244"/>
+        <location filename="../ui/player.py" line="358"/>
+        <location filename="../ui/player_fit.py" line="276"/>
         <source>{time} left</source>
         <translation>残り {time}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="373"/>
+        <location filename="../ui/player.py" line="219"/>
+        <source>Read all (I)</source>
+        <translation>全文を読む（I）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="221"/>
+        <source>Read all the instructions</source>
+        <translation>手順を全文で読む</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="222"/>
+        <source>The step&apos;s instructions in full; the session pauses meanwhile (I)</source>
+        <translation>このステップの手順を全文で表示します。表示中は一時停止します（I）</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="411"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="381"/>
+        <location filename="../ui/player.py" line="419"/>
         <source>{phase}, {side}</source>
         <translation>{phase}、{side}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="383"/>
+        <location filename="../ui/player.py" line="421"/>
         <source>{n} seconds left in {where}</source>
         <translation>{where}：この段階の残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="387"/>
+        <location filename="../ui/player.py" line="425"/>
         <source>{step}: {where}</source>
         <translation>{step}：{where}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="397"/>
+        <location filename="../ui/player.py" line="435"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="407"/>
+        <location filename="../ui/player.py" line="445"/>
         <source>Next: {title}</source>
         <translation>次：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="409"/>
+        <location filename="../ui/player.py" line="447"/>
         <source>Next: the end of the routine</source>
         <translation>次：ルーティン終了</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="510"/>
+        <source>How to do “{step}”</source>
+        <translation>「{step}」のやり方</translation>
     </message>
 </context>
 <context>

@@ -21,9 +21,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QMenuBar,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -43,7 +45,14 @@ from coach.ui.player_words import (
     shown_side,
     side_name,
 )
-from coach.ui.widgets import callout, clear_layout, item_list, plain_label, set_text_colour
+from coach.ui.widgets import (
+    callout,
+    clear_layout,
+    item_list,
+    plain_label,
+    set_text_colour,
+    translate,
+)
 
 
 class PlayerView(QWidget):
@@ -95,6 +104,11 @@ class PlayerView(QWidget):
         self._build()
         self._fit = PlayerFit(self, self._controls)
         self._controls.bind_keys(self, self._escape)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        read_all = QShortcut(QKeySequence(Qt.Key.Key_I), self)
+        read_all.setContext(Qt.ShortcutContext.WindowShortcut)
+        read_all.activated.connect(self.read_all)
         engine.subscribe(self._on_event)
         theme.follow(self, self._recolour)
 
@@ -201,7 +215,20 @@ class PlayerView(QWidget):
         self.instruction_line.setSizePolicy(QSizePolicy.Policy.Ignored,
                                             QSizePolicy.Policy.Preferred)
         self.instruction_line.hide()
-        outer.addWidget(self.instruction_line)
+        # Where the line is cut short ("…"), a way to read the whole of it (I).
+        self.read_all_button = QPushButton(self.tr("Read all (I)"))
+        self.read_all_button.setObjectName("readAllButton")
+        self.read_all_button.setAccessibleName(self.tr("Read all the instructions"))
+        self.read_all_button.setToolTip(self.tr("The step's instructions in full; the "
+                                                "session pauses meanwhile (I)"))
+        self.read_all_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.read_all_button.clicked.connect(self.read_all)
+        self.read_all_button.hide()
+        line_row = QHBoxLayout()
+        line_row.setContentsMargins(0, 0, 0, 0)
+        line_row.addWidget(self.instruction_line, 1)
+        line_row.addWidget(self.read_all_button, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(line_row)
         self.caution_box, caution_layout = callout("stepCautionBox", border=4)
         caution_layout.setContentsMargins(10, 6, 10, 6)
         self.caution_label = plain_label("", point_delta=1, object_name="stepCaution")
@@ -232,6 +259,17 @@ class PlayerView(QWidget):
 
     def toggle_pause(self) -> None:
         self._command(self.engine.toggle_pause)
+
+    def read_all(self) -> None:
+        """The step's instructions in full, in a dialog (the line under the picture
+        was cut short); a running session pauses while they are read."""
+        if self.engine.state == "running":
+            self.toggle_pause()
+        step = self.routine.steps[self._shown_step]
+        dialog = instructions_dialog(self, step, self.lang)
+        # Not modal, and clear of the bottom rows: the stop buttons stay in reach.
+        dialog.setModal(False)
+        dialog.show()
 
     def next_step(self) -> None:
         self._command(self.engine.next_step)
@@ -458,3 +496,40 @@ class PlayerView(QWidget):
         elif watched is self.total_left and event.type() == QEvent.Type.FontChange:
             steady_total_left(self.total_left, self.engine.total)
         return super().eventFilter(watched, event)
+
+
+def instructions_dialog(parent: QWidget, step: Step, lang: str) -> QDialog:
+    """A step's numbered instructions and its caution, scrolled if long, and Close
+    (objectName ``readAllDialog``)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("readAllDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    title = step.title.get(lang)
+    dialog.setWindowTitle(translate("PlayerView", "How to do “{step}”").format(step=title))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(plain_label(title, point_delta=4, bold=True))
+    body = QWidget()
+    inside = QVBoxLayout(body)
+    inside.setContentsMargins(0, 0, 0, 0)
+    inside.addWidget(item_list(step.instructions.get(lang) or [], numbered=True,
+                               point_delta=2))
+    caution = step.caution.get(lang) if step.caution else ""
+    if caution:
+        inside.addWidget(plain_label(caution, point_delta=1, object_name="readAllCaution"))
+    inside.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    layout.addWidget(scroll, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    width = min(720, max(360, parent.width() - 80))
+    wanted = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() \
+        else dialog.sizeHint().height()
+    # Centred on the player, it leaves the bottom rows (the stop buttons) uncovered.
+    dialog.resize(width, max(220, min(wanted + 40, parent.height() - 240)))
+    return dialog

@@ -38,6 +38,9 @@ class PlayerFit:
         self._scale = 1.0
         self._lines = 2  # the one-line instruction may take two when there is room
         self._instruction_text = ""
+        self._elided = False  # the line is cut short: "Read all" stands beside it
+        self._fitting = False  # in fit_to_size (it may be asked again meanwhile)
+        self._again = False
         self._has_cue = False
         # The phase shown is "Get ready": the time to read how the step is done, so
         # the digits may give the instructions more room than while working.
@@ -54,9 +57,18 @@ class PlayerFit:
         self.elide_instruction()
 
     def elide_instruction(self) -> None:
-        line = self._view.instruction_line
-        line.setText(elided_lines(self._instruction_text, line.font(),
-                                  max(0, self._view.width() - 40), self._lines))
+        """The line at its size, cut short with "…" if it must be; then "Read all"
+        beside it takes the room it needs from the line."""
+        view = self._view
+        line, text = view.instruction_line, self._instruction_text
+        width = max(0, view.width() - 40)
+        shown = elided_lines(text, line.font(), width, self._lines)
+        self._elided = "".join(shown.split()) != "".join(text.split())
+        if self._elided:
+            room = view.read_all_button.sizeHint().width() + 8
+            shown = elided_lines(text, line.font(), max(0, width - room), self._lines)
+        line.setText(shown)
+        view.read_all_button.setVisible(self._elided and not line.isHidden())
 
     def _instructions_widget(self) -> QWidget | None:
         item = self._view.instructions_box.itemAt(0)
@@ -78,6 +90,7 @@ class PlayerFit:
         list_shown = not focus and level <= 2
         view.cue_label.setVisible(list_shown and self._has_cue)
         view.instruction_line.setVisible(not list_shown and bool(self._instruction_text))
+        view.read_all_button.setVisible(self._elided and not view.instruction_line.isHidden())
         view.caution_box.setVisible(not focus and level <= len(optional)
                                     and bool(view.caution_label.text()))
         view.step_title.setVisible(not focus)
@@ -115,6 +128,25 @@ class PlayerFit:
         A fit depends only on the size and the words shown (*step* is the step shown),
         so each one found is kept (a hold and its release come back many times in a
         step); a new size starts afresh. *reset_trim*: forget the level shown now."""
+        if self._fitting:
+            # Showing or hiding a part while fitting can resize the player at once
+            # (a window that must grow), which came back here in the middle of a fit
+            # and left the parts shown for one level and the level of another: fit
+            # again once this fit is done.
+            self._again = True
+            return
+        self._fitting = True
+        try:
+            for _ in range(3):  # a size that keeps changing settles in a step or two
+                self._again = False
+                self._fit_to_size(step, reset_trim=reset_trim)
+                if not self._again:
+                    break
+                reset_trim = False
+        finally:
+            self._fitting = False
+
+    def _fit_to_size(self, step: int, *, reset_trim: bool) -> None:
         if reset_trim:
             self._trim = -1
         view = self._view

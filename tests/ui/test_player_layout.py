@@ -4,7 +4,7 @@ buttons stay on screen at every size from the window's minimum up, and focus mod
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStyle, QWidget
 
 from coach import config, paths
 from coach.routine import load_routine
@@ -480,3 +480,54 @@ def test_paused_the_line_says_how_the_step_is_done(qtbot, big_text):
     player.engine.pause()
     player.refresh()
     assert " ".join(player.instruction_line.text().split()).startswith(first[:30])
+
+
+def test_instructions_cut_short_can_be_read_in_full(qtbot, make_flow):
+    """At 1024x600 the second step's set-up ended "…your hands behind you fo…", even
+    paused, and nothing let the user read the rest."""
+    flow = make_flow(1000, 480)  # a short window: the list gives way to the line
+    player = flow.player
+    player.engine.next_step()  # "Under-knee press": getting down to the floor first
+    player.refresh()
+    settle(qtbot, flow)
+    line, button = player.instruction_line, player.read_all_button
+    assert line.isVisible() and line.text().endswith("…")
+    assert button.isVisible()  # beside the line, in the player
+    assert QRect(QPoint(0, 0), player.size()).contains(
+        QRect(button.mapTo(player, QPoint(0, 0)), button.size()))
+    qtbot.keyClick(player, Qt.Key.Key_I)
+    dialog = player.findChild(QWidget, "readAllDialog")
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert flow.engine.state == "paused"  # the clock waits while the user reads
+    step = player.routine.steps[1]
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert all(text in shown for text in step.instructions.en)
+    # Not modal, and clear of the stop buttons: they stay in reach.
+    assert not dialog.isModal()
+    stops = player.sharp_pain_button
+    top_of_stops = stops.mapToGlobal(QPoint(0, 0)).y()
+    assert dialog.frameGeometry().bottom() < top_of_stops
+    stops.click()
+    assert flow.engine.state != "paused"  # the stop went through: the session ended
+
+
+def test_no_read_all_where_the_line_is_whole(qtbot, make_flow):
+    flow = make_flow(1600, 1000)  # the list itself is shown
+    settle(qtbot, flow)
+    assert not flow.player.instruction_line.isVisible()
+    assert not flow.player.read_all_button.isVisible()
+
+
+@pytest.mark.parametrize("size", [(920, 510), (920, 450), (1000, 480), (1100, 720)])
+def test_what_is_shown_is_what_the_fit_chose(qtbot, make_flow, size):
+    """Showing a part while fitting resized the player at once and fitted it again in
+    the middle of the first fit, which then went on: the level said the one line of
+    instruction, but the line stayed hidden and the list too (nothing to read)."""
+    flow = make_flow(*size)
+    player = flow.player
+    player.engine.next_step()
+    player.refresh()
+    settle(qtbot, flow)
+    list_shown = player._fit._trim <= 2
+    assert player.instruction_line.isHidden() is list_shown
+    assert player.instructions_box.itemAt(0).widget().isHidden() is not list_shown
