@@ -1861,68 +1861,68 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>左側</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="45"/>
+        <location filename="../ui/player_words.py" line="48"/>
         <source>Hold</source>
         <translation>保って</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="48"/>
+        <location filename="../ui/player_words.py" line="51"/>
         <source>Release</source>
         <translation>ゆるめて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="50"/>
+        <location filename="../ui/player_words.py" line="53"/>
         <source>Switch sides</source>
         <translation>反対側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="72"/>
+        <location filename="../ui/player_words.py" line="75"/>
         <source>Switch to the left side</source>
         <translation>左側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="73"/>
+        <location filename="../ui/player_words.py" line="76"/>
         <source>Switch to the right side</source>
         <translation>右側に替えて</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="402"/>
-        <location filename="../ui/player_words.py" line="51"/>
+        <location filename="../ui/player_words.py" line="54"/>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="52"/>
+        <location filename="../ui/player_words.py" line="55"/>
         <source>Keep going</source>
         <translation>そのまま続けて</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="53"/>
+        <location filename="../ui/player_words.py" line="56"/>
         <source>Rest</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="59"/>
+        <location filename="../ui/player_words.py" line="62"/>
         <source>Well done. That is the end of the routine.</source>
         <translation>お疲れさまでした。ルーティンはこれで終わりです。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="67"/>
+        <location filename="../ui/player_words.py" line="70"/>
         <source>{title}. {side}.</source>
         <translation>{title}。{side}。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="70"/>
+        <location filename="../ui/player_words.py" line="73"/>
         <source>Start.</source>
         <translation>始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="75"/>
+        <location filename="../ui/player_words.py" line="78"/>
         <source>{phase}, left leg.</source>
         <translation>{phase}、左脚。</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="76"/>
+        <location filename="../ui/player_words.py" line="79"/>
         <source>{phase}, right leg.</source>
         <translation>{phase}、右脚。</translation>
     </message>
@@ -2116,14 +2116,19 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>キー操作：スペースキーで一時停止、左右の矢印キーで前後のステップ、R でステップをやり直し、Esc で終了、{key} で鋭い痛み、{unwell} で具合が悪いとき</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="35"/>
+        <location filename="../ui/player_words.py" line="36"/>
         <source>Repetition {n} of {total}</source>
         <translation>{n}⁠回目／{total}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/player_words.py" line="38"/>
-        <source>Repetition {n} of {total} on this leg</source>
-        <translation>この脚で{n}⁠回目／{total}⁠回</translation>
+        <location filename="../ui/player_words.py" line="39"/>
+        <source>Repetition {n} of {total}, right leg</source>
+        <translation>右脚で{n}⁠回目／{total}⁠回</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_words.py" line="40"/>
+        <source>Repetition {n} of {total}, left leg</source>
+        <translation>左脚で{n}⁠回目／{total}⁠回</translation>
     </message>
     <message>
         <location filename="../ui/player.py" line="386"/>
@@ -3210,7 +3215,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/session_flow.py" line="702"/>
         <source>Session ended: {done} of {total} steps done</source>
-        <translation>運動を終了しました（{total}ステップ中{done}ステップ）</translation>
+        <translation>運動を終了しました（{total}ステップ中{done}ステップ完了）</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="719"/>

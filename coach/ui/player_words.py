@@ -27,16 +27,19 @@ def shown_side(phase: Phase, step: Step) -> str:
 
 
 def repetition_words(phase: Phase, step: Step) -> str:
-    """"Repetition 3 of 12"; where the legs take turns, counted per leg ("Repetition 2
-    of 7 on this leg"): "1 of 14" read as fourteen presses with each leg."""
+    """"Repetition 3 of 12"; where the legs take turns, counted per leg and naming it
+    ("Repetition 2 of 7, left leg"): "1 of 14" read as fourteen presses with each
+    leg, and "on this leg" said nothing while the legs change over (no side shown)."""
     if not phase.reps:
         return ""
     if step.sides != "alternate" or phase.side not in ("right", "left"):
         return translate("PlayerView", "Repetition {n} of {total}").format(
             n=phase.rep, total=phase.reps)
     right = phase.side == "right"  # the right leg starts: odd repetitions
-    return translate("PlayerView", "Repetition {n} of {total} on this leg").format(
-        n=(phase.rep + 1) // 2, total=(phase.reps + (1 if right else 0)) // 2)
+    words = translate("PlayerView", "Repetition {n} of {total}, right leg") if right \
+        else translate("PlayerView", "Repetition {n} of {total}, left leg")
+    return words.format(n=(phase.rep + 1) // 2,
+                        total=(phase.reps + (1 if right else 0)) // 2)
 
 
 def phase_name(phase: Phase, step: Step, lang: str) -> str:

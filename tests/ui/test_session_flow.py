@@ -117,12 +117,17 @@ def test_keyboard_drives_the_player(qtbot, flow, journal):
     # the legs take turns on every press: the right leg first, then the left
     assert player.phase_label.text() == "Press" and player.side_label.text() == "Right side"
     # counted per leg: "1 of 14" read as fourteen presses with each leg
-    assert player.rep_label.text() == "Repetition 1 of 7 on this leg"
+    assert player.rep_label.text() == "Repetition 1 of 7, right leg"
     assert not player.illustration.mirrored
-    clock.advance(8)  # the first press and its release: the second press is the left leg's
+    clock.advance(4)  # releasing, changing legs: no side shown, and the count names it
+    player.refresh()
+    assert player.phase_label.text() == "Release, change legs"
+    assert player.side_label.text() == "" and \
+        player.rep_label.text() == "Repetition 1 of 7, right leg"
+    clock.advance(4)  # the second press is the left leg's
     player.refresh()
     assert player.side_label.text() == "Left side" and player.illustration.mirrored
-    assert player.rep_label.text() == "Repetition 1 of 7 on this leg"
+    assert player.rep_label.text() == "Repetition 1 of 7, left leg"
 
     key(qtbot, flow, Qt.Key.Key_Escape)  # Esc asks first
     box = flow.findChild(QMessageBox, "confirmEnd")
