@@ -3854,7 +3854,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../ui/trend_chart.py" line="119"/>
+        <location filename="../ui/trend_chart.py" line="120"/>
         <source>Click a name to show or hide it on the chart</source>
         <translation>名前をクリックすると、グラフでの表示・非表示を切り替えられます</translation>
     </message>
@@ -3929,7 +3929,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>痛みの評価を確認して修正します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="101"/>
+        <location filename="../ui/trend_chart.py" line="102"/>
         <source>Chart of pain ratings over time</source>
         <translation>痛みの評価の推移グラフ</translation>
     </message>
@@ -3950,42 +3950,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>レベル{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="79"/>
+        <location filename="../ui/trend_chart.py" line="80"/>
         <source>30-day average</source>
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="239"/>
+        <location filename="../ui/trend_chart.py" line="251"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <translation>痛みの評価とその{days}⁠日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
     <message>
-        <location filename="../ui/trend_summary.py" line="195"/>
-        <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide a layer.</source>
-        <translation>線は、ふだんの痛みの{days}⁠日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
-    </message>
-    <message>
-        <location filename="../ui/trend_chart.py" line="106"/>
+        <location filename="../ui/trend_chart.py" line="107"/>
         <source>Pain (0-10)</source>
         <translation>痛み（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="78"/>
+        <location filename="../ui/trend_chart.py" line="79"/>
         <source>7-day average</source>
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="148"/>
+        <location filename="../ui/trend_chart.py" line="149"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="167"/>
+        <location filename="../ui/trend_chart.py" line="174"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="170"/>
+        <location filename="../ui/trend_chart.py" line="177"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
@@ -4029,6 +4024,11 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/trend_summary.py" line="178"/>
         <source>Compared with {start} to {end}.</source>
         <translation>{start}〜{end} と比べています。</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_summary.py" line="195"/>
+        <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much (shaded with that layer). Click the key to show or hide a layer.</source>
+        <translation>線は、ふだんの痛みの{days}⁠日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる（その表示をオンにすると色分けされます）。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
         <location filename="../ui/trend_view.py" line="406"/>

@@ -46,7 +46,8 @@ CONTEXT_STYLE = {  # symbol (the colour is the theme's): the optional layers, on
 # The layers the legend offers (off at first: the usual-pain dots and the average
 # carry the trend; these answer "and right after a session?" when asked).
 LAYERS = ("before", "after", "next_morning")
-# The zones as bands (low, high, zone), named on the right axis: never colour alone.
+# The zones as bands (low, high, zone), named on the right axis: never colour alone;
+# shown with the layer they judge (pain right after exercise).
 BANDS = ((0, 2, "green"), (2, 5, "amber"), (5, 10, "red"))
 BAND_LABELS = ((1, "0-2"), (3.5, "3-5"), (7.5, "6-10"))
 # Below 0, out of the data: a lane for session ticks and sharp-pain stops.
@@ -162,6 +163,12 @@ class TrendChart:
             self.scatters[context] = dots
         # A short tick per session in the lane below the data: one path, cheap with
         # years of them.
+        # The zones judge pain right after exercise only: their bands (and the numbers
+        # naming them) come with that layer. Behind the usual-pain line they coloured
+        # an everyday 6 "too much", which no rule says.
+        after = self.scatters["after"]
+        after.visibleChanged.connect(lambda: self._show_zones(after.isVisible()))
+        self._show_zones(after.isVisible())
         self.session_marks = pg.PlotDataItem(connect="pairs")
         item.addItem(self.session_marks)
         self.legend.add(self.session_marks, translate("TrendView", "Session"))
@@ -231,6 +238,11 @@ class TrendChart:
         if abs(box.viewRange()[1][1] - top) > 0.01:
             box.setLimits(yMax=top + 0.2)
             box.setYRange(bottom, top, padding=0)
+
+    def _show_zones(self, on: bool) -> None:
+        self.bands.setVisible(on)
+        self.plot.getPlotItem().getAxis("right").setTicks(
+            [list(BAND_LABELS) if on else [], []])
 
     def describe_average(self, days: int) -> None:
         """Say which average the line is, in the key and in the chart's description for

@@ -197,5 +197,5 @@ class SummaryPanel:
             "The line is the {days}-day average of your usual pain: check-ins, ratings "
             "before exercise and next-morning ratings (the dots; the shading spans each "
             "day's lowest to highest). Ratings right after exercise are judged by their "
-            "zone: 0-2 safe, 3-5 acceptable, 6-10 too much. Click the key to show or hide "
-            "a layer.").format(days=days))
+            "zone: 0-2 safe, 3-5 acceptable, 6-10 too much (shaded with that layer). Click "
+            "the key to show or hide a layer.").format(days=days))

@@ -655,3 +655,18 @@ def test_the_average_line_ends_today_on_the_summarys_last_7_days(journal, qtbot)
     last = next(v for v in reversed(y) if not math.isnan(v))
     assert y[-1] == pytest.approx(view.summary.recent_mean) == pytest.approx(last)
     assert datetime.fromtimestamp(x[-1]).date() == now.date()
+
+
+def test_the_zones_are_shaded_only_with_the_ratings_they_judge(make_window, qtbot):
+    """The red band from 6 up stood behind the usual-pain line, so an everyday 6 read as
+    "too much": the zones judge pain right after exercise only."""
+    window = make_window()
+    window.journal.add_rating(6, "check_in")
+    chart = open_trend(window, qtbot).chart
+    axis = chart.plot.getPlotItem().getAxis("right")
+    assert not chart.bands.isVisible() and axis._tickLevels == [[], []]
+    chart.scatters["after"].setVisible(True)  # the key's "After exercise"
+    assert chart.bands.isVisible()
+    assert [label for _v, label in axis._tickLevels[0]] == ["0-2", "3-5", "6-10"]
+    chart.scatters["after"].setVisible(False)
+    assert not chart.bands.isVisible()
