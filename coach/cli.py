@@ -366,6 +366,8 @@ def cmd_import(options: Options, file: Path) -> int:
               f"differ{'s' if one else ''} from the journal's (corrected after the file was "
               "made): the journal's copy was kept; correct it in the window if the file "
               "was right.")
+    if result.repeated:
+        print(f"{result.repeated} row(s) were in the file twice; each was taken once.")
     if result.future:
         print(f"{result.future} of them are dated in the future (a computer clock set "
               "wrong?): they are kept, and the pain chart leaves them out.")

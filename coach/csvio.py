@@ -207,6 +207,8 @@ class ImportResult:
     #: Of those skipped, ratings whose value, context, side or note differ from the
     #: journal's own (corrected on one side since): the journal's were kept.
     differ: int = 0
+    #: Rows the file holds more than once, alike (taken once; not counted as skipped).
+    repeated: int = 0
 
 
 class _RowError(ValueError):
@@ -347,6 +349,10 @@ def _read(source: IO[str], problems: list[str]) -> list[tuple[int, dict[str, str
             problems.append(f"line 1: not a Knee Coach export (missing column "
                             f"{', '.join(missing)})")
             return []
+        twice = sorted({c for c in header if header.count(c) > 1})
+        if twice:  # a row would keep only the last of them
+            problems.append(f"line 1: the column {', '.join(twice)} appears more than once")
+            return []
         while True:
             line = reader.line_num + 1
             fields = next(reader, None)
@@ -374,7 +380,20 @@ def import_csv(journal: Journal, source: IO[str], *,
     result = ImportResult()
     records = _read(source, result.problems)
     parsed: list[tuple[str, dict[str, Any]]] = []
+    # A record twice in the file: once is enough if the rows agree; if they do not,
+    # neither may win unseen (the second was counted "already in the journal").
+    seen: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
     for line, row in records:
+        key = (row.get("kind", ""), row.get("uid", ""))
+        if key in seen:
+            first, kept = seen[key]
+            if kept != row:
+                result.problems.append(f"line {line}: {key[0]} {key[1]} is on line {first} "
+                                       "too, with other values: keep one of them")
+            else:
+                result.repeated += 1
+            continue
+        seen[key] = (line, row)
         try:
             parsed.append(_parse(row))
         except _RowError as err:

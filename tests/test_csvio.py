@@ -550,3 +550,33 @@ def test_a_file_imported_back_into_its_own_journal_differs_in_nothing(tmp_path):
     result = import_csv(journal, io.StringIO(export_text(journal)))
     assert result.skipped == 5 and result.differ == 0 and not any(result.added.values())
     journal.close()
+
+
+def test_a_record_twice_in_the_file_is_taken_once_or_refused_if_the_rows_disagree(
+        tmp_path):
+    """The second row of a uid was counted "already in the journal" and, if its value
+    differed, "corrected after the file was made": neither was true."""
+    source = open_journal(tmp_path / "a.sqlite3")
+    source.add_rating(4, "check_in")
+    text = export_text(source)
+    header, row = text.splitlines()[:2]
+    target, result = import_text(tmp_path, "\n".join([header, row, row]) + "\n",
+                                 "b.sqlite3")
+    assert result.problems == [] and result.added["rating"] == 1
+    assert (result.skipped, result.differ, result.repeated) == (0, 0, 1)
+    other = row.replace(",4,check_in,", ",9,check_in,")
+    assert other != row
+    again, result = import_text(tmp_path, "\n".join([header, row, other]) + "\n",
+                                "c.sqlite3")
+    uid = row.split(",")[1]
+    assert result.problems == [f"line 3: rating {uid} is on line 2 too, with other values: "
+                               "keep one of them"]
+    assert again.ratings() == []  # nothing imported
+
+
+def test_a_column_named_twice_is_refused(tmp_path):
+    source = open_journal(tmp_path / "a.sqlite3")
+    source.add_rating(4, "check_in")
+    header, row = export_text(source).splitlines()[:2]
+    _target, result = import_text(tmp_path, f"{header},value\n{row},9\n", "b.sqlite3")
+    assert result.problems == ["line 1: the column value appears more than once"]
