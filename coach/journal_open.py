@@ -246,8 +246,10 @@ def open_journal(path: Path) -> Journal:
     if path.exists() and not path.is_file():
         what = "a folder" if path.is_dir() else "something other than a file"
         return _stand_in(path, "unusable", f"it is {what}, not a journal file")
-    if not _folder_writable(path.parent) or (path.exists() and not os.access(path, os.W_OK)):
+    if not _folder_writable(path.parent):
         return _open_read_only(path, "read_only", "the data folder cannot be written to")
+    if path.exists() and not os.access(path, os.W_OK):
+        return _open_read_only(path, "read_only", "the journal file is read-only")
     try:
         return Journal(_open_file(path), path, source=_uri(path, "mode=ro"))
     except sqlite3.Error as err:

@@ -485,3 +485,23 @@ def test_an_empty_file_in_a_read_only_folder_opens(db_path, monkeypatch):
     assert journal.notice.kind == "read_only" and journal.ratings() == []
     journal.close()
     assert db_path.read_bytes() == b""
+
+
+def test_a_read_only_journal_file_in_a_writable_folder_says_so(db_path, monkeypatch):
+    """It was reported as "the data folder cannot be written to": the user went to fix
+    the folder's permissions, not the file's."""
+    import os
+
+    open_journal(db_path).close()
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):  # as for a user without root's override
+        if mode == os.W_OK and os.fspath(path) == os.fspath(db_path):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(journal_module.os, "access", access)
+    journal = open_journal(db_path)
+    assert journal.notice.kind == "read_only"
+    assert journal.notice.reason == "the journal file is read-only"
+    journal.close()
