@@ -389,8 +389,12 @@ def load_plan(path: Path) -> LoadedPlan:
     except RecursionError:
         reason = "nested too deeply"
     except ValueError as err:  # json.JSONDecodeError is a ValueError
-        reason = str(err) if not isinstance(err, json.JSONDecodeError) \
-            else f"not valid JSON: {err.msg} at line {err.lineno}"
+        if isinstance(err, json.JSONDecodeError):
+            reason = f"not valid JSON: {err.msg} at line {err.lineno}"
+        elif "integer string conversion" in str(err):  # Python's own advice is not ours
+            reason = "a number in it is thousands of digits long"
+        else:
+            reason = str(err)
     return LoadedPlan(exists=True, problem=PlanProblem(path, reason))
 
 

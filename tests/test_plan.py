@@ -222,6 +222,7 @@ HOSTILE = {
     "deep nesting": b'{"entries": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     "huge": b'{"entries": [], "pad": "' + b"x" * MAX_FILE_BYTES + b'"}',
     "empty": b"",
+    "a number of 5,000 digits": b'{"version": ' + b"9" * 5000 + b', "entries": []}',
 }
 
 
@@ -235,6 +236,7 @@ def test_damaged_or_hostile_file_is_reported_and_read_as_no_plan(tmp_path, name)
     message = str(loaded.problem)
     assert message.startswith(f"the plan {path} could not be read (") and "ignored" in message
     assert len(message) < 300 + len(str(path))
+    assert "sys." not in message  # Python's advice to programmers ("sys.set_int_...")
 
 
 def test_a_folder_in_place_of_the_file_is_a_problem_not_a_crash(tmp_path):
