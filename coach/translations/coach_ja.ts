@@ -614,97 +614,97 @@
     <name>Function</name>
     <message>
         <location filename="../ui/function_view.py" line="46"/>
-        <source>No function tests yet: Tests &gt; 30-second chair stand test… or Tests &gt; Activities that are hard (PSFS)…</source>
-        <translation>膝の機能のテストはまだありません：「テスト」&gt;「30秒椅子立ち上がりテスト…」または「テスト」&gt;「やりにくい動作の評価（PSFS）…」から行えます。</translation>
+        <source>No function tests yet. The Tests menu has two: a 30-second chair stand test, and rating activities that are hard for you.</source>
+        <translation>膝の機能のテストはまだありません。「テスト」メニューに、30秒椅子立ち上がりテストと、やりにくい動作の評価の2つがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="62"/>
+        <location filename="../ui/function_view.py" line="63"/>
         <source>Chair stands in 30 seconds: {first} on {date}.</source>
         <translation>30秒椅子立ち上がりテスト：{date} に{first}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="64"/>
+        <location filename="../ui/function_view.py" line="65"/>
         <source>Do the test again in a few weeks to see how it changes.</source>
         <translation>数週間後にもう一度行うと、変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="66"/>
+        <location filename="../ui/function_view.py" line="67"/>
         <source>Chair stands in 30 seconds: {first} on {first_date}, {latest} on {latest_date}.</source>
         <translation>30秒椅子立ち上がりテスト：{first_date} に{first}⁠回、{latest_date} に{latest}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="72"/>
-        <location filename="../ui/function_view.py" line="101"/>
+        <location filename="../ui/function_view.py" line="73"/>
+        <location filename="../ui/function_view.py" line="102"/>
         <source>The same as the first time.</source>
         <translation>初回と同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="74"/>
+        <location filename="../ui/function_view.py" line="75"/>
         <source>{n} more than the first time: a meaningful change.</source>
         <translation>初回より{n}⁠回多く、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="76"/>
+        <location filename="../ui/function_view.py" line="77"/>
         <source>{n} fewer than the first time: a meaningful change.</source>
         <translation>初回より{n}⁠回少なく、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="79"/>
+        <location filename="../ui/function_view.py" line="80"/>
         <source>{n} more than the first time: less than the {m} that make a meaningful change.</source>
         <translation>初回より{n}⁠回多くなっています（意味のある変化とされる{m}⁠回には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="81"/>
+        <location filename="../ui/function_view.py" line="82"/>
         <source>{n} fewer than the first time: less than the {m} that make a meaningful change.</source>
         <translation>初回より{n}⁠回少なくなっています（意味のある変化とされる{m}⁠回には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="89"/>
+        <location filename="../ui/function_view.py" line="90"/>
         <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {date}.</source>
         <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{date} に{first:.1f}。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="92"/>
+        <location filename="../ui/function_view.py" line="93"/>
         <source>Rate the same activities again in a few weeks to compare.</source>
         <translation>数週間後に同じ動作をもう一度評価すると、比べられます。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="94"/>
+        <location filename="../ui/function_view.py" line="95"/>
         <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {first_date}, {latest:.1f} on {latest_date}.</source>
         <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{first_date} に{first:.1f}、{latest_date} に{latest:.1f}。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="103"/>
+        <location filename="../ui/function_view.py" line="104"/>
         <source>{n:.1f} points higher: a meaningful change.</source>
         <translation>{n:.1f}⁠点高く、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="105"/>
+        <location filename="../ui/function_view.py" line="106"/>
         <source>{n:.1f} points lower: a meaningful change.</source>
         <translation>{n:.1f}⁠点低く、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="108"/>
+        <location filename="../ui/function_view.py" line="109"/>
         <source>{n:.1f} points higher: less than the {m:g} points that make a meaningful change.</source>
         <translation>{n:.1f}⁠点高くなっています（意味のある変化とされる{m:g}⁠点には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="110"/>
+        <location filename="../ui/function_view.py" line="111"/>
         <source>{n:.1f} points lower: less than the {m:g} points that make a meaningful change.</source>
         <translation>{n:.1f}⁠点低くなっています（意味のある変化とされる{m:g}⁠点には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="118"/>
+        <location filename="../ui/function_view.py" line="119"/>
         <source>{activity}: {score} (rated once)</source>
         <translation>{activity}：{score}（評価は1回のみ）</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="120"/>
+        <location filename="../ui/function_view.py" line="121"/>
         <source>{activity}: {first} → {latest}</source>
         <translation>{activity}：{first} → {latest}</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="123"/>
+        <location filename="../ui/function_view.py" line="124"/>
         <source> (a meaningful change)</source>
         <translation>（意味のある変化）</translation>
     </message>
@@ -712,22 +712,22 @@
 <context>
     <name>FunctionChart</name>
     <message>
-        <location filename="../ui/function_view.py" line="170"/>
+        <location filename="../ui/function_view.py" line="171"/>
         <source>Chair stands in 30 s</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="171"/>
+        <location filename="../ui/function_view.py" line="172"/>
         <source>Chart of 30-second chair stand results over time</source>
         <translation>30秒椅子立ち上がりテストの結果の推移を示すグラフ</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="175"/>
+        <location filename="../ui/function_view.py" line="176"/>
         <source>PSFS average (0-10)</source>
         <translation>PSFSの平均（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="176"/>
+        <location filename="../ui/function_view.py" line="177"/>
         <source>Chart of the average of the activities that are hard (PSFS) over time, with each activity lighter</source>
         <translation>やりにくい動作の評価（PSFS）の平均の推移を示すグラフです。動作ごとの評価は薄い線で示します</translation>
     </message>

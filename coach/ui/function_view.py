@@ -43,8 +43,9 @@ Line = tuple[str, str]
 
 def invitation() -> str:
     """The one line shown while there are no results."""
-    return translate("Function", "No function tests yet: Tests > 30-second chair stand "
-                     "test… or Tests > Activities that are hard (PSFS)…")
+    return translate("Function", "No function tests yet. The Tests menu has two: a "
+                     "30-second chair stand test, and rating activities that are hard "
+                     "for you.")
 
 
 def _day(moment: datetime) -> str:

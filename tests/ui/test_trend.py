@@ -495,8 +495,8 @@ def test_no_function_results_invite_the_tests_and_build_no_chart(make_window, qt
     trend = open_trend(window, qtbot)
     qtbot.waitUntil(lambda: trend.stack.currentIndex() == 1)
     assert function_lines_shown(trend) == [
-        "No function tests yet: Tests > 30-second chair stand test… or Tests > "
-        "Activities that are hard (PSFS)…"]
+        "No function tests yet. The Tests menu has two: a 30-second chair stand test, "
+        "and rating activities that are hard for you."]
     assert trend.function_chart is None
     assert trend.findChild(QWidget, "functionChart") is None
     # A result in the journal: the panel and a chart follow, no reload by hand.
