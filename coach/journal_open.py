@@ -133,6 +133,34 @@ def _tables_at(version: int) -> dict[str, tuple[str, ...]]:
         db.close()
 
 
+@functools.cache
+def _triggers_at(version: int) -> frozenset[tuple[str, str]]:
+    """The triggers (name, SQL) of a journal at schema *version*, read from the
+    migrations' text (running them in memory would cost start-up ~5 ms)."""
+    made: dict[str, str] = {}
+    for number in range(1, version + 1):
+        for statement in _statements(MIGRATIONS[number - 1]()):
+            words = statement.split()
+            if [w.upper() for w in words[:2]] == ["CREATE", "TRIGGER"]:
+                made[words[2]] = " ".join(statement.strip().rstrip(";").split())
+            elif [w.upper() for w in words[:2]] == ["DROP", "TRIGGER"]:
+                made.pop(words[-1].rstrip(";"), None)
+    return frozenset(made.items())
+
+
+def _triggers(db: sqlite3.Connection) -> frozenset[tuple[str, str]]:
+    """(name, SQL with its spacing evened out) of each trigger in *db*."""
+    return frozenset((name, " ".join((sql or "").split())) for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+
+
+def strange_triggers(db: sqlite3.Connection) -> list[str]:
+    """The names of triggers in the journal *db* (at the current schema) that Knee
+    Coach did not make, or made otherwise: a trigger runs on every write, and one put
+    there could throw away each rating as it is saved."""
+    return sorted({name for name, _sql in _triggers(db) - _triggers_at(SCHEMA_VERSION)})
+
+
 def _identify(db: sqlite3.Connection, *, mark: bool) -> int:
     """The schema version of the Knee Coach journal in *db* (0: an empty file, to
     become one). Raises :class:`ForeignFile` for anyone else's SQLite file and
@@ -251,7 +279,14 @@ def open_journal(path: Path) -> Journal:
     if path.exists() and not os.access(path, os.W_OK):
         return _open_read_only(path, "read_only", "the journal file is read-only")
     try:
-        return Journal(_open_file(path), path, source=_uri(path, "mode=ro"))
+        db = _open_file(path)
+        strange = strange_triggers(db)
+        if strange:  # someone changed the file: read it, write nothing through them
+            db.close()
+            return _open_read_only(path, "unusable", "it holds database triggers Knee "
+                                   f"Coach did not make ({_clip(', '.join(strange))}), so "
+                                   "what is saved there might not stay")
+        return Journal(db, path, source=_uri(path, "mode=ro"))
     except sqlite3.Error as err:
         trouble = classify(err)
         if trouble is Trouble.FOREIGN:
@@ -275,6 +310,10 @@ def open_journal(path: Path) -> Journal:
                          f"not be started: {notice_reason(trouble, err)}", backup)
     return Journal(db, path, notice=JournalNotice("moved_aside", path, reason, backup),
                    source=_uri(path, "mode=ro"))
+
+
+def _clip(text: str, most: int = 80) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _wal_is_empty(path: Path) -> bool:

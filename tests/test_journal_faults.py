@@ -505,3 +505,44 @@ def test_a_read_only_journal_file_in_a_writable_folder_says_so(db_path, monkeypa
     assert journal.notice.kind == "read_only"
     assert journal.notice.reason == "the journal file is read-only"
     journal.close()
+
+
+@pytest.mark.parametrize("trigger", [
+    "CREATE TRIGGER zz AFTER INSERT ON ratings BEGIN DELETE FROM ratings; END",
+    # One of the journal's own, made to do something else.
+    "DROP TRIGGER rating_groups_insert; CREATE TRIGGER rating_groups_insert AFTER INSERT "
+    "ON ratings BEGIN DELETE FROM ratings WHERE id = new.id; END",
+])
+def test_a_trigger_knee_coach_did_not_make_is_not_written_through(db_path, trigger):
+    """A trigger added to the journal threw away every rating as it was saved, while
+    the save said it was done: the journal now opens read-only and says why."""
+    journal = open_journal(db_path)
+    journal.add_rating(4, "check_in")
+    journal.close()
+    db = sqlite3.connect(db_path)
+    db.executescript(trigger)
+    db.close()
+    journal = open_journal(db_path)
+    assert not journal.writable and journal.notice.kind == "unusable"
+    assert "triggers Knee Coach did not make" in journal.notice.reason
+    assert [r.value for r in journal.ratings()] == [4]  # what is there is shown
+    journal.close()
+
+
+def test_the_journals_own_triggers_pass(db_path):
+    open_journal(db_path).close()
+    journal = open_journal(db_path)
+    assert journal.writable and journal.notice is None
+    journal.close()
+
+
+def test_the_triggers_read_from_the_migrations_are_those_sqlite_makes():
+    from coach.journal import MIGRATIONS, SCHEMA_VERSION
+    from coach.journal_open import _statements, _triggers, _triggers_at
+
+    db = sqlite3.connect(":memory:")
+    for migration in MIGRATIONS:
+        for statement in _statements(migration()):
+            db.execute(statement)
+    assert _triggers(db) == _triggers_at(SCHEMA_VERSION) and _triggers(db)
+    db.close()
