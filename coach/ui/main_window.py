@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         # visit, or once the window is up (:meth:`_ensure_routines`): the Today screen
         # comes first.
         self._routines_filled = False
+        self._close_unsaved = False  # "Close anyway" with part of a session unsaved
         self._routines_tab: RoutinesTab | None = None
         self.routines_page = QWidget()
         QVBoxLayout(self.routines_page).setContentsMargins(0, 0, 0, 0)
@@ -692,6 +693,12 @@ class MainWindow(QMainWindow):
             self._save_window_state()
             self.hide()
             return
+        if self.flow is not None and not self._close_unsaved:
+            problem = self.flow.unsaved()
+            if problem is not None:  # closing would lose it: ask first
+                event.ignore()
+                self._ask_close_unsaved(problem)
+                return
         if self.flow is not None:
             self.flow.shutdown()  # records the session as stopped, with its progress
         self.stop_reminders()
@@ -699,6 +706,28 @@ class MainWindow(QMainWindow):
         self._save_window_state()
         super().closeEvent(event)
         self.finished.emit()
+
+    def _ask_close_unsaved(self, problem: JournalError) -> None:
+        """Part of the session is not on disk yet: close anyway (it is lost), or keep
+        the window open while it is tried again."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = message_box(self, self.tr("Not saved yet"), self.tr(
+            "Part of this session is not in your journal yet ({error}). If Knee Coach "
+            "closes now, it is lost. Keep the window open a little longer and it is "
+            "tried again every few seconds.").format(error=problem))
+        box.setObjectName("closeUnsaved")
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        close = box.addButton(self.tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered() -> None:
+            if box.clickedButton() is close:
+                self._close_unsaved = True
+                self.close()
+
+        box.finished.connect(answered)
+        box.open()
 
     def _save_window_state(self) -> None:
         self.settings.set(config.WINDOW_GEOMETRY, self.saveGeometry().data())

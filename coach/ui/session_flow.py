@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from datetime import time as dt_time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,6 +75,8 @@ from coach.ui.widgets import (
 
 # The keys that press a focused or default button.
 ANSWER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+# How often what could not be written is tried again, in ms.
+RETRY_MS = 5000
 
 
 class QuietAnswers(QObject):
@@ -288,6 +290,11 @@ class SessionFlow(QWidget):
         self._offer = offer
         self.recorder = SessionRecorder(journal, routine.id, on_error=self._journal_error,
                                         level=routine.level if routine.levels else None)
+        # What could not be written is tried again on this timer while the window is
+        # open (another program let go of the journal, space was freed).
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.retry_saving)
         # The last session of this routine, if it ended in a sharp-pain or unwell stop.
         try:
             history = History.load(journal, date.today())
@@ -548,8 +555,8 @@ class SessionFlow(QWidget):
              same_day_section(hot_knee_first=True), clot_section()], "restAdvice")
 
     def _rated_before(self, value: int) -> None:
-        if self.recorder.rate(value, "before"):
-            self.before_value = value
+        self.recorder.rate(value, "before")  # kept and written later if it must wait
+        self.before_value = value
         if high_before_start(value, self.usual_pain):
             self._ask_about_high_pain(value)
         else:
@@ -640,7 +647,10 @@ class SessionFlow(QWidget):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("End session"),
                           self.tr("End this session now? What you have done so far is "
-                                  "saved."),
+                                  "saved.") if self.recorder.saved else
+                          self.tr("End this session now? What you have done so far is "
+                                  "not in your journal yet; Knee Coach keeps trying "
+                                  "while this window is open."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                           self)
         box.setObjectName("confirmEnd")
@@ -671,7 +681,10 @@ class SessionFlow(QWidget):
         self._advice_page(
             self.tr("Session stopped"),
             [self.tr("You stopped because of a sharp pain. That was the right thing "
-                     "to do, and it has been recorded.")],
+                     "to do, and it has been recorded.") if self.recorder.saved else
+             self.tr("You stopped because of a sharp pain. That was the right thing to "
+                     "do. It is not in your journal yet: Knee Coach keeps trying while "
+                     "this window is open (the bar above says why).")],
             [sharp_pain_section(self.tr("Do not restart this routine until you have "
                                         "talked to a clinician about the pain.")),
              same_day_section(), clot_section()], "sharpPainAdvice")
@@ -686,7 +699,10 @@ class SessionFlow(QWidget):
         self._advice_page(
             self.tr("Session stopped"),
             [self.tr("You stopped because you felt unwell. That was the right thing to "
-                     "do, and it has been recorded.")],
+                     "do, and it has been recorded.") if self.recorder.saved else
+             self.tr("You stopped because you felt unwell. That was the right thing to "
+                     "do. It is not in your journal yet: Knee Coach keeps trying while "
+                     "this window is open (the bar above says why).")],
             unwell_sections(), "unwellAdvice")
 
     def _leave_player(self) -> None:
@@ -709,8 +725,8 @@ class SessionFlow(QWidget):
         self.after_panel.reset()
 
     def _rated_after(self, value: int) -> None:
-        rating = self.recorder.rate(value, "after")
-        self._show_result(value if rating else None)
+        self.recorder.rate(value, "after")  # kept and written later if it must wait
+        self._show_result(value)
 
     def _show_result(self, value: int | None) -> None:
         done = len(self.engine.completed_steps)
@@ -761,12 +777,40 @@ class SessionFlow(QWidget):
 
     # -- problems --------------------------------------------------------------------
     def _journal_error(self, error: JournalError) -> None:
-        if self.findChild(MessageBar, "saveProblem"):
+        self._retry.start()
+        text = self.tr("Not saved to your journal yet: {error}. Nothing is lost: Knee "
+                       "Coach tries again every few seconds while this window is "
+                       "open.").format(error=error)
+        bar = self.findChild(MessageBar, "saveProblem")
+        if bar is not None:
+            bar.label.setText(text)
             return
-        bar = MessageBar(self.tr("Could not save to your journal: {error}").format(
-            error=error), level="error")
+        for done in self.findChildren(MessageBar, "saveDone"):
+            done.deleteLater()
+        bar = MessageBar(text, level="error", closable=False)
         bar.setObjectName("saveProblem")
         self.bars.addWidget(bar)
+
+    def retry_saving(self) -> bool:
+        """Write what is waiting; once all of it is in the journal, say so."""
+        if not self.recorder.flush():
+            return False
+        self._retry.stop()
+        for bar in self.findChildren(MessageBar, "saveProblem"):
+            bar.setObjectName("")
+            bar.deleteLater()
+            done = MessageBar(self.tr("Saved: everything from this session is in your "
+                                      "journal now."), level="info")
+            done.setObjectName("saveDone")
+            self.bars.addWidget(done)
+        return True
+
+    def unsaved(self) -> JournalError | None:
+        """What keeps part of this session off the disk (after one more try), if
+        anything: the window asks before closing on it."""
+        if self.retry_saving():
+            return None
+        return self.recorder.errors[-1] if self.recorder.errors else None
 
     def shutdown(self) -> None:
         """The window is closing or the user left: stop cleanly (progress is saved)."""

@@ -364,3 +364,31 @@ def test_back_goes_where_the_session_was_started(make_window, qtbot):
     qtbot.waitUntil(lambda: window.flow is None)
     assert window.current_page() == "today"
     assert window.focusWidget() is window.today_page.start_button
+
+
+def test_closing_with_part_of_a_session_unsaved_asks_before_losing_it(
+        make_window, qtbot, monkeypatch):
+    """A session ended while another program held the journal: "Yes" closed the
+    window at once and the end was never written (the session open for ever)."""
+    from tests.test_recorder import Outage
+
+    window = make_window()
+    start_exercising(window, qtbot)
+    outage = Outage(window.journal, monkeypatch)
+    outage.down = True
+    window.close()
+    box = window.flow.findChild(QMessageBox, "confirmEnd")
+    qtbot.waitUntil(box.isVisible)
+    assert "not in your journal yet" not in box.text()  # the start is on disk
+    box.button(QMessageBox.StandardButton.Yes).click()
+    ask = window.findChild(QMessageBox, "closeUnsaved")
+    qtbot.waitUntil(lambda: ask is not None and ask.isVisible())
+    assert "If Knee Coach closes now, it is lost" in ask.text()
+    assert window.isVisible()
+    ask.button(QMessageBox.StandardButton.Cancel).click()  # keep it open
+    outage.down = False
+    assert window.flow.retry_saving()
+    [session] = window.journal.sessions()
+    assert session.outcome == "stopped" and session.ended is not None
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())  # nothing left unsaved: no question

@@ -631,3 +631,48 @@ def test_esc_as_the_last_phase_runs_out_asks_nothing(qtbot, flow):
     flow.confirm_end()
     assert flow.engine.state == "finished"
     assert flow.findChild(QMessageBox, "confirmEnd") is None
+
+
+def test_a_stop_the_journal_could_not_take_is_said_and_saved_once_it_can(
+        qtbot, flow, journal, monkeypatch):
+    """With the journal held by another program at the moment of a sharp-pain stop,
+    the page said "it has been recorded" and nothing ever wrote it: no rest day, no
+    "last time you stopped" box, and a level offer after three green days."""
+    from coach.ui.widgets import MessageBar
+    from tests.test_recorder import Outage
+
+    outage = Outage(journal, monkeypatch)
+    into_player(qtbot, flow)
+    flow.clock.advance(3)
+    flow.player.refresh()
+    outage.down = True
+    key(qtbot, flow, Qt.Key.Key_S)
+    shown = " ".join(texts_on(flow.pages.currentWidget()))
+    assert "it has been recorded" not in shown
+    assert "It is not in your journal yet: Knee Coach keeps trying" in shown
+    bar = flow.findChild(MessageBar, "saveProblem")
+    assert bar is not None and "Nothing is lost" in bar.label.text()
+    assert journal.safety_events() == []
+    assert flow._retry.isActive()
+    flow._retry.setInterval(20)  # (every few seconds in use)
+    outage.down = False  # the other program let go: the timer's next try saves it
+    qtbot.waitUntil(lambda: flow.findChild(MessageBar, "saveDone") is not None)
+    [session] = journal.sessions()
+    assert session.outcome == "sharp_pain"
+    [event] = journal.safety_events()
+    assert event.session_uid == session.uid and not flow._retry.isActive()
+
+
+def test_an_after_rating_the_journal_could_not_take_is_shown_and_kept(
+        qtbot, flow, journal, monkeypatch):
+    from tests.test_recorder import Outage
+
+    outage = Outage(journal, monkeypatch)
+    to_after_page(qtbot, flow)
+    outage.down = True
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_7)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
+    assert flow.findChild(QLabel, "zoneLabel").text().startswith("Pain 7 of 10")
+    outage.down = False
+    assert flow.retry_saving()
+    assert [(r.value, r.context) for r in journal.ratings()] == [(3, "before"), (7, "after")]
