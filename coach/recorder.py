@@ -42,7 +42,7 @@ class SessionRecorder:
         self.session: Session | None = None
         self.engine: SessionEngine | None = None
         self.errors: list[JournalError] = []
-        self._on_error = on_error
+        self.on_error = on_error
         # Writes not on disk yet, oldest first: (what, write). "progress" writes
         # replace one another while they wait.
         self._pending: list[tuple[str, Callable[[], object]]] = []
@@ -61,8 +61,8 @@ class SessionRecorder:
                 self._pending[0][1]()
             except JournalError as err:
                 self.errors.append(err)
-                if self._on_error:
-                    self._on_error(err)
+                if self.on_error:
+                    self.on_error(err)
                 return False
             del self._pending[0]
         return True

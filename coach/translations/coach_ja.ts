@@ -1143,12 +1143,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="111"/>
+        <location filename="../ui/main_window.py" line="112"/>
         <source>Knee Coach</source>
         <translation>Knee Coach</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="144"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <location filename="../ui/routines_tab.py" line="42"/>
         <location filename="../ui/routines_tab.py" line="56"/>
         <source>Routines</source>
@@ -1161,22 +1161,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>グラフを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="147"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Pain trend</source>
         <translation>痛みの推移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="157"/>
         <source>How is your knee?</source>
         <translation>膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>How is your knee? Rate my pain now</source>
         <translation>膝の調子はいかがですか？ 今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156"/>
+        <location filename="../ui/main_window.py" line="161"/>
         <source>Rate your knee pain from 0 to 10 and save it in your journal</source>
         <translation>膝の痛みを0から10で評価して、記録に残します</translation>
     </message>
@@ -1186,7 +1186,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>上下の矢印キーでルーティンを選び、Enter キーで始めます</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="212"/>
+        <location filename="../ui/main_window.py" line="217"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
@@ -1202,7 +1202,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>選んだルーティンを始める</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="134"/>
+        <location filename="../ui/main_window.py" line="135"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -1313,57 +1313,67 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>Knee Coach について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="187"/>
         <source>Your settings could not be read: {problem}. Knee Coach uses its defaults and cannot keep changes until it is moved away.</source>
         <translation>設定を読み込めませんでした（{problem}）。Knee Coachは初期設定で動いています。このファイルを移動するまで、設定の変更は保存されません。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="302"/>
+        <location filename="../ui/main_window.py" line="307"/>
         <source>{n} routine files could not be loaded: {names} and {more} more.</source>
         <translation>{n}⁠件のルーティンファイルを読み込めませんでした：{names} ほか{more}⁠件。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>Some routines could not be loaded: {names}</source>
         <translation>読み込めなかったルーティンがあります：{names}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="382"/>
+        <location filename="../ui/main_window.py" line="387"/>
         <source>No such level</source>
         <translation>そのレベルはありません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="383"/>
+        <location filename="../ui/main_window.py" line="388"/>
         <source>“{routine}” has no level {level}: it has levels 1 to {count}. Choose one on the safety check.</source>
         <translation>「{routine}」にレベル{level}はありません。レベルは1〜{count}です。始める前の確認の画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="387"/>
+        <location filename="../ui/main_window.py" line="392"/>
         <source>“{routine}” has one level only, so it starts as it is.</source>
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="417"/>
+        <location filename="../ui/main_window.py" line="422"/>
         <source>Could not save the level: {error}</source>
         <translation>レベルを保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="622"/>
+        <location filename="../ui/main_window.py" line="628"/>
         <source>Earlier, your journal could not be opened, so it was kept as {backup} and a new one was started. Nothing was deleted: the history before then is in that file.</source>
         <translation>以前、記録ファイルを開けなかったため、{backup} として残し、新しい記録ファイルを作りました。何も削除していません。それまでの記録はそのファイルに残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="715"/>
+        <location filename="../ui/main_window.py" line="733"/>
+        <source>Part of your last session is not in your journal yet: {error}. Nothing is lost: Knee Coach tries again every few seconds while it is open.</source>
+        <translation>前回の運動の一部がまだ記録に保存されていません（{error}）。内容は失われていません。Knee Coachが開いている間、数秒ごとに保存を試みます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="747"/>
+        <source>Saved: your last session is all in your journal now.</source>
+        <translation>保存しました。前回の運動の内容はすべて記録に残りました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="768"/>
         <source>Not saved yet</source>
         <translation>まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="716"/>
+        <location filename="../ui/main_window.py" line="769"/>
         <source>Part of this session is not in your journal yet ({error}). If Knee Coach closes now, it is lost. Keep the window open a little longer and it is tried again every few seconds.</source>
         <translation>この運動の一部がまだ記録に保存されていません（{error}）。いまKnee Coachを閉じると失われます。ウィンドウをもう少し開いたままにしておくと、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="721"/>
+        <location filename="../ui/main_window.py" line="774"/>
         <source>Close anyway</source>
         <translation>それでも閉じる</translation>
     </message>
@@ -1413,17 +1423,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい文字の大きさは次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>Routines reloaded.</source>
         <translation>ルーティンを読み込み直しました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="394"/>
+        <location filename="../ui/main_window.py" line="399"/>
         <source>Routine not found</source>
         <translation>ルーティンが見つかりません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="395"/>
+        <location filename="../ui/main_window.py" line="400"/>
         <source>There is no routine with the id “{id}”. Choose one from the list.</source>
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
@@ -1438,12 +1448,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="513"/>
+        <location filename="../ui/main_window.py" line="519"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="516"/>
+        <location filename="../ui/main_window.py" line="522"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget
 
     from coach.progression import Recommendation
+    from coach.recorder import SessionRecorder
     from coach.ui.reminders import ReminderService
     from coach.ui.routine_view import RoutineDetails
     from coach.ui.routines_tab import RoutinesTab
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
         # comes first.
         self._routines_filled = False
         self._close_unsaved = False  # "Close anyway" with part of a session unsaved
+        # Sessions left with writes not on disk yet (the journal was busy or full):
+        # tried again on a timer until they are, and asked about before closing.
+        self._unsaved: list[SessionRecorder] = []
+        self._unsaved_timer: QTimer | None = None
         self._routines_tab: RoutinesTab | None = None
         self.routines_page = QWidget()
         QVBoxLayout(self.routines_page).setContentsMargins(0, 0, 0, 0)
@@ -459,6 +464,7 @@ class MainWindow(QMainWindow):
         if self.flow is None:
             return
         self.flow.shutdown()
+        self._keep_unsaved(self.flow.recorder)
         self.pages.setCurrentIndex(0)
         self.pages.removeWidget(self.flow)
         self.flow.deleteLater()
@@ -693,8 +699,8 @@ class MainWindow(QMainWindow):
             self._save_window_state()
             self.hide()
             return
-        if self.flow is not None and not self._close_unsaved:
-            problem = self.flow.unsaved()
+        if not self._close_unsaved:
+            problem = self._unsaved_problem()
             if problem is not None:  # closing would lose it: ask first
                 event.ignore()
                 self._ask_close_unsaved(problem)
@@ -706,6 +712,53 @@ class MainWindow(QMainWindow):
         self._save_window_state()
         super().closeEvent(event)
         self.finished.emit()
+
+    def _keep_unsaved(self, recorder: SessionRecorder) -> None:
+        """A session left with writes not on disk yet: keep trying them after its page
+        is gone, and say so."""
+        from coach.ui.session_flow import RETRY_MS
+
+        if recorder.flush():
+            return
+        recorder.on_error = None  # its page (which showed the errors) is gone
+        self._unsaved.append(recorder)
+        if self._unsaved_timer is None:
+            self._unsaved_timer = QTimer(self)
+            self._unsaved_timer.setInterval(RETRY_MS)
+            self._unsaved_timer.timeout.connect(self._retry_unsaved)
+        self._unsaved_timer.start()
+        if self.findChild(MessageBar, "sessionUnsaved") is None:
+            error = recorder.errors[-1] if recorder.errors else ""
+            bar = MessageBar(self.tr(
+                "Part of your last session is not in your journal yet: {error}. Nothing "
+                "is lost: Knee Coach tries again every few seconds while it is "
+                "open.").format(error=error), level="error", closable=False)
+            bar.setObjectName("sessionUnsaved")
+            self.bars.addWidget(bar)
+
+    def _retry_unsaved(self) -> None:
+        self._unsaved = [r for r in self._unsaved if not r.flush()]
+        if self._unsaved or self._unsaved_timer is None:
+            return
+        self._unsaved_timer.stop()
+        for bar in self.findChildren(MessageBar, "sessionUnsaved"):
+            bar.setObjectName("")
+            bar.deleteLater()
+            done = MessageBar(self.tr("Saved: your last session is all in your journal "
+                                      "now."), level="info")
+            done.setObjectName("sessionSaved")
+            self.bars.addWidget(done)
+
+    def _unsaved_problem(self) -> JournalError | None:
+        """What keeps part of a session off the disk, after one more try; None when
+        nothing is waiting."""
+        if self.flow is not None:
+            problem = self.flow.unsaved()
+            if problem is not None:
+                return problem
+        self._retry_unsaved()
+        waiting = [r.errors[-1] for r in self._unsaved if r.errors]
+        return waiting[0] if waiting else None
 
     def _ask_close_unsaved(self, problem: JournalError) -> None:
         """Part of the session is not on disk yet: close anyway (it is lost), or keep

@@ -392,3 +392,31 @@ def test_closing_with_part_of_a_session_unsaved_asks_before_losing_it(
     assert session.outcome == "stopped" and session.ended is not None
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())  # nothing left unsaved: no question
+
+
+def test_leaving_a_session_with_part_of_it_unsaved_keeps_trying(make_window, qtbot,
+                                                                monkeypatch):
+    """"Back to Today" on the stop page deleted the page and what it was still trying to
+    write with it."""
+    from coach.ui.widgets import MessageBar
+    from tests.test_recorder import Outage
+
+    window = make_window()
+    start_exercising(window, qtbot)
+    outage = Outage(window.journal, monkeypatch)
+    outage.down = True
+    window.flow.sharp_pain()
+    window.close_session()  # "Back to Today"
+    assert window.flow is None
+    bar = window.findChild(MessageBar, "sessionUnsaved")
+    assert bar is not None and "Nothing is lost" in bar.label.text()
+    assert window.journal.safety_events() == []
+    window.close()  # asks first: closing would lose it
+    ask = window.findChild(QMessageBox, "closeUnsaved")
+    qtbot.waitUntil(lambda: ask is not None and ask.isVisible())
+    ask.button(QMessageBox.StandardButton.Cancel).click()
+    window._unsaved_timer.setInterval(20)  # (every few seconds in use)
+    outage.down = False
+    qtbot.waitUntil(lambda: window.findChild(MessageBar, "sessionSaved") is not None)
+    [session] = window.journal.sessions()
+    assert session.outcome == "sharp_pain" and len(window.journal.safety_events()) == 1
