@@ -516,6 +516,9 @@ class SessionFlow(QWidget):
         self.pages.addWidget(final)
         self.pages.setCurrentWidget(final)
         done.setFocus()
+        # Return pressed twice on the rating before it, or held, must not leave the
+        # advice unread.
+        QuietAnswers(self._clock, (done,), final).start()
 
     def refresh_level(self, advice: Recommendation | None, offer: bool) -> None:
         """The coach's advice again, after the user answered its offer (only while
@@ -600,6 +603,8 @@ class SessionFlow(QWidget):
         self.pages.addWidget(question)
         self.pages.setCurrentWidget(question)
         rest.setFocus()
+        # Return held (or pressed twice) on the rating must not answer it unread.
+        QuietAnswers(self._clock, (go_on, rest), question).start()
 
     def _gentler(self) -> Routine | None:
         """The routine at its easiest level, for a bad day (clinical.md 8: a flare-up

@@ -676,3 +676,30 @@ def test_an_after_rating_the_journal_could_not_take_is_shown_and_kept(
     outage.down = False
     assert flow.retry_saving()
     assert [(r.value, r.context) for r in journal.ratings()] == [(3, "before"), (7, "after")]
+
+
+def test_return_pressed_twice_on_the_after_rating_does_not_skip_the_advice(qtbot, flow):
+    """The second Return pressed "Back" on the result page: the advice went unread."""
+    to_after_page(qtbot, flow)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_7)
+    qtbot.keyClick(flow.after_panel.rating, Qt.Key.Key_Return)
+    page = flow.pages.currentWidget()
+    closed = []
+    flow.closed.connect(lambda: closed.append(True))
+    key(qtbot, flow, Qt.Key.Key_Return)  # at once: ignored
+    assert not closed and flow.pages.currentWidget() is page
+    flow.clock.advance(1)  # a moment later it is an answer
+    key(qtbot, flow, Qt.Key.Key_Return)
+    assert closed
+
+
+def test_return_held_after_a_high_rating_does_not_answer_the_question(qtbot, flow):
+    rate_before(qtbot, flow, Qt.Key.Key_9)  # no usual pain known: 9 asks
+    qtbot.waitUntil(lambda: flow.findChild(QLabel, "highPainQuestion") is not None)
+    rest = flow.findChild(QPushButton, "highPainRest")
+    assert flow.focusWidget() is rest
+    key(qtbot, flow, Qt.Key.Key_Return)  # the same Return still down, or again at once
+    assert flow.findChild(QLabel, "restTodayAdvice") is None
+    flow.clock.advance(1)
+    key(qtbot, flow, Qt.Key.Key_Return)
+    assert flow.findChild(QLabel, "restTodayAdvice") is not None
