@@ -274,7 +274,10 @@ class HistoryDialog(QDialog):
         try:
             self.journal.restore_rating(self._undo)
         except JournalError as err:
-            self._say(self.tr("Could not restore: {error}").format(error=err), "error")
+            # The deleted rating is still held here: Undo stays, to try again.
+            bar = self._say(self.tr("Could not restore: {error}").format(error=err),
+                            "error", action=self.tr("Undo"))
+            bar.action_clicked.connect(self.undo)
             return
         self._undo = None
         self.refresh()

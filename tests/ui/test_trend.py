@@ -144,6 +144,26 @@ def test_corrections_delete_and_undo(make_window, qtbot):
     qtbot.waitUntil(lambda: len(trend.scatters["check_in"].getData()[0]) == 2)
 
 
+def test_an_undo_that_fails_can_be_tried_again(make_window, qtbot, monkeypatch):
+    """A failed Undo replaced the bar holding Undo with one holding Dismiss: the
+    deleted rating and its note could not be brought back."""
+    from tests.test_recorder import Outage
+
+    window = make_window()
+    window.journal.add_rating(6, "check_in", note="kept")
+    window.show_history()
+    dialog = window.findChild(QDialog, "historyDialog")
+    dialog.delete_selected()
+    outage = Outage(window.journal, monkeypatch)
+    outage.down = True
+    dialog.undo()
+    bar = dialog.findChild(MessageBar, "historyMessage")
+    assert bar.label.text().startswith("Could not restore")
+    outage.down = False
+    bar.action_clicked.emit()  # its Undo, again
+    assert [(r.value, r.note) for r in window.journal.ratings()] == [(6, "kept")]
+
+
 def test_the_morning_question_is_on_the_today_screen_until_answered(make_window, qtbot):
     window = make_window()
     yesterday = datetime.now().astimezone() - timedelta(days=1)
