@@ -55,27 +55,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="306"/>
+        <location filename="../ui/checkin.py" line="309"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="309"/>
+        <location filename="../ui/checkin.py" line="312"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="319"/>
+        <location filename="../ui/checkin.py" line="322"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="321"/>
+        <location filename="../ui/checkin.py" line="324"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="327"/>
+        <location filename="../ui/checkin.py" line="330"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -862,16 +862,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/checkin.py" line="268"/>
+        <location filename="../ui/checkin.py" line="279"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="277"/>
+        <location filename="../ui/checkin.py" line="278"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="282"/>
+        <location filename="../ui/checkin.py" line="285"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -1343,37 +1344,42 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>「{routine}」のレベルは1つだけなので、そのまま始めます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="422"/>
-        <source>Could not save the level: {error}</source>
-        <translation>レベルを保存できませんでした：{error}</translation>
+        <location filename="../ui/main_window.py" line="428"/>
+        <source>Level not saved</source>
+        <translation>レベルを保存できませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="628"/>
+        <location filename="../ui/main_window.py" line="429"/>
+        <source>Could not save the level: {error}. Your level is unchanged; try again in a moment.</source>
+        <translation>レベルを保存できませんでした（{error}）。レベルは変わっていません。少し待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="637"/>
         <source>Earlier, your journal could not be opened, so it was kept as {backup} and a new one was started. Nothing was deleted: the history before then is in that file.</source>
         <translation>以前、記録ファイルを開けなかったため、{backup} として残し、新しい記録ファイルを作りました。何も削除していません。それまでの記録はそのファイルに残っています。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="733"/>
+        <location filename="../ui/main_window.py" line="742"/>
         <source>Part of your last session is not in your journal yet: {error}. Nothing is lost: Knee Coach tries again every few seconds while it is open.</source>
         <translation>前回の運動の一部がまだ記録に保存されていません（{error}）。内容は失われていません。Knee Coachが開いている間、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="747"/>
+        <location filename="../ui/main_window.py" line="756"/>
         <source>Saved: your last session is all in your journal now.</source>
         <translation>保存しました。前回の運動の内容はすべて記録に残りました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="768"/>
+        <location filename="../ui/main_window.py" line="777"/>
         <source>Not saved yet</source>
         <translation>まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="769"/>
+        <location filename="../ui/main_window.py" line="778"/>
         <source>Part of this session is not in your journal yet ({error}). If Knee Coach closes now, it is lost. Keep the window open a little longer and it is tried again every few seconds.</source>
         <translation>この運動の一部がまだ記録に保存されていません（{error}）。いまKnee Coachを閉じると失われます。ウィンドウをもう少し開いたままにしておくと、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="774"/>
+        <location filename="../ui/main_window.py" line="783"/>
         <source>Close anyway</source>
         <translation>それでも閉じる</translation>
     </message>
@@ -1448,12 +1454,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="519"/>
+        <location filename="../ui/main_window.py" line="528"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="522"/>
+        <location filename="../ui/main_window.py" line="531"/>
         <source>Saved: pain {value} of 10.</source>
         <translation>記録しました：痛み {value}／10</translation>
     </message>
@@ -2986,7 +2992,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="386"/>
-        <location filename="../ui/session_flow.py" line="548"/>
+        <location filename="../ui/session_flow.py" line="551"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
@@ -3046,47 +3052,47 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>運動はここまでです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="573"/>
+        <location filename="../ui/session_flow.py" line="576"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="585"/>
+        <location filename="../ui/session_flow.py" line="588"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="588"/>
+        <location filename="../ui/session_flow.py" line="591"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="589"/>
+        <location filename="../ui/session_flow.py" line="592"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="651"/>
+        <location filename="../ui/session_flow.py" line="656"/>
         <source>End this session now? What you have done so far is not in your journal yet; Knee Coach keeps trying while this window is open.</source>
         <translation>この運動を終了しますか？ここまでの内容はまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="685"/>
+        <location filename="../ui/session_flow.py" line="690"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. It is not in your journal yet: Knee Coach keeps trying while this window is open (the bar above says why).</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことはまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます（理由は上のお知らせをご覧ください）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="701"/>
+        <location filename="../ui/session_flow.py" line="706"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="781"/>
+        <location filename="../ui/session_flow.py" line="786"/>
         <source>Not saved to your journal yet: {error}. Nothing is lost: Knee Coach tries again every few seconds while this window is open.</source>
         <translation>まだ記録に保存されていません（{error}）。内容は失われていません。このウィンドウが開いている間、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="802"/>
+        <location filename="../ui/session_flow.py" line="807"/>
         <source>Saved: everything from this session is in your journal now.</source>
         <translation>保存しました。この運動の内容はすべて記録に残りました。</translation>
     </message>
@@ -3142,103 +3148,103 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="545"/>
+        <location filename="../ui/session_flow.py" line="548"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="546"/>
+        <location filename="../ui/session_flow.py" line="549"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="550"/>
+        <location filename="../ui/session_flow.py" line="553"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="569"/>
+        <location filename="../ui/session_flow.py" line="572"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="571"/>
+        <location filename="../ui/session_flow.py" line="574"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="591"/>
+        <location filename="../ui/session_flow.py" line="594"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="593"/>
+        <location filename="../ui/session_flow.py" line="596"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="594"/>
+        <location filename="../ui/session_flow.py" line="597"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="580"/>
+        <location filename="../ui/session_flow.py" line="583"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="552"/>
+        <location filename="../ui/session_flow.py" line="555"/>
         <source>See a clinician if it has not settled after a few days.</source>
         <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="577"/>
+        <location filename="../ui/session_flow.py" line="580"/>
         <source>On a day like this, resting is a good choice, not a failure.</source>
         <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="581"/>
+        <location filename="../ui/session_flow.py" line="584"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="621"/>
+        <location filename="../ui/session_flow.py" line="626"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="622"/>
+        <location filename="../ui/session_flow.py" line="627"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="630"/>
+        <location filename="../ui/session_flow.py" line="635"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="648"/>
+        <location filename="../ui/session_flow.py" line="653"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="649"/>
+        <location filename="../ui/session_flow.py" line="654"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="668"/>
+        <location filename="../ui/session_flow.py" line="673"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="682"/>
-        <location filename="../ui/session_flow.py" line="700"/>
+        <location filename="../ui/session_flow.py" line="687"/>
+        <location filename="../ui/session_flow.py" line="705"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="683"/>
+        <location filename="../ui/session_flow.py" line="688"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
@@ -3248,37 +3254,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="688"/>
+        <location filename="../ui/session_flow.py" line="693"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="703"/>
+        <location filename="../ui/session_flow.py" line="708"/>
         <source>You stopped because you felt unwell. That was the right thing to do. It is not in your journal yet: Knee Coach keeps trying while this window is open (the bar above says why).</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことはまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます（理由は上のお知らせをご覧ください）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="716"/>
+        <location filename="../ui/session_flow.py" line="721"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="718"/>
+        <location filename="../ui/session_flow.py" line="723"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ完了）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="735"/>
+        <location filename="../ui/session_flow.py" line="740"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="740"/>
+        <location filename="../ui/session_flow.py" line="745"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="750"/>
+        <location filename="../ui/session_flow.py" line="755"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>

@@ -248,6 +248,15 @@ class LevelPanel(QWidget):
         level = self.advice.recommended_level
         self.answered.emit(self.routine.id, level, kind.value)
 
+    def reset_pick(self) -> None:
+        """The list back at the level in force (a level picked there was not saved)."""
+        if self.routine is None or self.picker is None:
+            return
+        current = self.advice.level if self.advice is not None else self.routine.level
+        blocked = self.picker.blockSignals(True)
+        self.picker.setCurrentIndex(max(current - 1, 0))
+        self.picker.blockSignals(blocked)
+
     def _picked(self, index: int) -> None:
         if self.routine is None or self.picker is None:
             return

@@ -419,8 +419,17 @@ class MainWindow(QMainWindow):
         try:
             self.journal.add_level_choice(routine_id, level, kind)
         except JournalError as err:
-            self.statusBar().showMessage(self.tr("Could not save the level: {error}").format(
-                error=err), 8000)
+            # In view on the safety check too (the status bar is hidden in a session),
+            # and the lists put back at the level in force.
+            from coach.ui.levels import LevelPanel
+
+            for panel in self.findChildren(LevelPanel):
+                panel.reset_pick()
+            box = message_box(self, self.tr("Level not saved"), self.tr(
+                "Could not save the level: {error}. Your level is unchanged; try again in "
+                "a moment.").format(error=err))
+            box.setObjectName("levelNotSaved")
+            box.open()
             return
         flow = self.flow
         if flow is not None and flow.routine.id == routine_id and kind != "declined" \

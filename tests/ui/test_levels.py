@@ -230,3 +230,27 @@ def test_a_weaker_leg_chosen_for_a_routine_adds_its_extra_work(make_window, qtbo
     window.start_selected()
     extra = [s for s in window.flow.routine.steps if s.title.en.endswith("weaker leg")]
     assert len(extra) == 1 and extra[0].sides == "right"
+
+
+def test_a_level_that_could_not_be_saved_on_the_safety_check_is_said(make_window, qtbot,
+                                                                     monkeypatch):
+    """The message went to the status bar, hidden during a session, and the list
+    showed "3. Harder" while level 2 was what would be played."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.test_recorder import Outage
+
+    window = make_window()
+    show_active(window, qtbot)
+    window.open_routine(FLAGSHIP)
+    flow = window.flow
+    outage = Outage(window.journal, monkeypatch)
+    outage.down = True
+    picker = flow.level_panel.picker
+    picker.setCurrentIndex(2)
+    picker.activated.emit(2)
+    box = window.findChild(QMessageBox, "levelNotSaved")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert "Your level is unchanged" in box.text()
+    assert window.flow is flow and flow.routine.level == 2
+    assert picker.currentIndex() == 1  # back at level 2, as played
