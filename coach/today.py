@@ -254,7 +254,8 @@ def today_message(view: TodayView) -> str:
         if Reason.FLARE_UP in codes:
             return (f"{FLARE_WORDS} How is your knee today? Rate your pain when you are "
                     "ready.")
-        why = {Reason.HOT_RED_SWOLLEN: "your knee was hot, red or swollen",
+        why = {Reason.HOT_RED_SWOLLEN: "you said your knee was hot, red or swollen, or that "
+                                       "you felt unwell",
                Reason.SHARP_PAIN_STOP: "you stopped because of a sharp pain",
                Reason.UNWELL_STOP: "you stopped because you felt unwell",
                Reason.HIGH_PAIN: "your knee hurt a lot before a session"}

@@ -1057,8 +1057,8 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/levels.py" line="103"/>
-        <source>You said your knee was hot, red or swollen. Rest it and cool it until it settles.</source>
-        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていると答えました。落ち着くまで膝を休ませ、冷やしましょう。</translation>
+        <source>You said your knee was hot, red or swollen, or that you felt unwell. Rest until that has settled; cool the knee if it helps.</source>
+        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている、または具合が悪いと答えました。落ち着くまで休み、膝は冷やすと楽になることがあります。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="106"/>
@@ -1536,46 +1536,46 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/today_view.py" line="107"/>
-        <source>On {date} your knee was hot, red or swollen. If it still is, rest today; if it does not settle, see a clinician.</source>
-        <translation>{date} は膝が熱をもっていたり、赤くなったり、腫れたりしていました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
+        <source>On {date} you said your knee was hot, red or swollen, or that you felt unwell. If that is still so, rest today; if it does not settle, see a clinician.</source>
+        <translation>{date}に、膝が熱をもっていたり、赤くなったり、腫れたりしている、または具合が悪いと答えました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="111"/>
+        <location filename="../ui/today_view.py" line="112"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="117"/>
+        <location filename="../ui/today_view.py" line="118"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="118"/>
+        <location filename="../ui/today_view.py" line="119"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="127"/>
+        <location filename="../ui/today_view.py" line="128"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="132"/>
+        <location filename="../ui/today_view.py" line="133"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="139"/>
+        <location filename="../ui/today_view.py" line="140"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="144"/>
+        <location filename="../ui/today_view.py" line="145"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="123"/>
+        <location filename="../ui/today_view.py" line="124"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
@@ -3431,42 +3431,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="184"/>
-        <source>A rest day: your knee was hot, red or swollen.</source>
-        <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていました。</translation>
-    </message>
-    <message>
-        <location filename="../ui/today_view.py" line="185"/>
+        <location filename="../ui/today_view.py" line="187"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="189"/>
+        <location filename="../ui/today_view.py" line="191"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="195"/>
+        <location filename="../ui/today_view.py" line="197"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="197"/>
+        <location filename="../ui/today_view.py" line="199"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="316"/>
+        <location filename="../ui/today_view.py" line="318"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="318"/>
+        <location filename="../ui/today_view.py" line="320"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="269"/>
+        <location filename="../ui/today_view.py" line="271"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -3476,222 +3471,227 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="169"/>
+        <location filename="../ui/today_view.py" line="170"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="171"/>
+        <location filename="../ui/today_view.py" line="172"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="175"/>
+        <location filename="../ui/today_view.py" line="176"/>
         <source>A rest day: you stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="178"/>
+        <location filename="../ui/today_view.py" line="179"/>
         <source>A rest day: you stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="181"/>
+        <location filename="../ui/today_view.py" line="182"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="193"/>
+        <location filename="../ui/today_view.py" line="185"/>
+        <source>A rest day: you said your knee was hot, red or swollen, or that you felt unwell.</source>
+        <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている、または具合が悪いと答えました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="195"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="205"/>
+        <location filename="../ui/today_view.py" line="207"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="271"/>
+        <location filename="../ui/today_view.py" line="273"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="279"/>
+        <location filename="../ui/today_view.py" line="281"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="299"/>
+        <location filename="../ui/today_view.py" line="301"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="335"/>
+        <location filename="../ui/today_view.py" line="337"/>
         <source>Today, {day}</source>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="342"/>
+        <location filename="../ui/today_view.py" line="344"/>
         <source>Your history could not be read (the note at the top of the window says why), so the coach cannot tell how your knee has been or what today should be. If a recent session stopped because of pain or feeling unwell, follow the advice you were given then.</source>
         <translation>これまでの記録を読み込めませんでした（理由はウィンドウ上部のお知らせをご覧ください）。そのため、膝の調子の移り変わりや、今日どうするのがよいかをお伝えできません。最近、痛みや具合の悪さで運動を中止した場合は、そのときに表示された助言に従ってください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="358"/>
+        <location filename="../ui/today_view.py" line="360"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="379"/>
+        <location filename="../ui/today_view.py" line="381"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="387"/>
+        <location filename="../ui/today_view.py" line="389"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="402"/>
+        <location filename="../ui/today_view.py" line="404"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="416"/>
+        <location filename="../ui/today_view.py" line="418"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="418"/>
+        <location filename="../ui/today_view.py" line="420"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="420"/>
+        <location filename="../ui/today_view.py" line="422"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="429"/>
+        <location filename="../ui/today_view.py" line="431"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="430"/>
+        <location filename="../ui/today_view.py" line="432"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="445"/>
+        <location filename="../ui/today_view.py" line="447"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="449"/>
+        <location filename="../ui/today_view.py" line="451"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="475"/>
+        <location filename="../ui/today_view.py" line="477"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="476"/>
+        <location filename="../ui/today_view.py" line="478"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="477"/>
+        <location filename="../ui/today_view.py" line="479"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="512"/>
+        <location filename="../ui/today_view.py" line="514"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="516"/>
+        <location filename="../ui/today_view.py" line="518"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="520"/>
+        <location filename="../ui/today_view.py" line="522"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="537"/>
+        <location filename="../ui/today_view.py" line="539"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="543"/>
+        <location filename="../ui/today_view.py" line="545"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="550"/>
+        <location filename="../ui/today_view.py" line="552"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="548"/>
+        <location filename="../ui/today_view.py" line="550"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="549"/>
+        <location filename="../ui/today_view.py" line="551"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="553"/>
+        <location filename="../ui/today_view.py" line="555"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="553"/>
+        <location filename="../ui/today_view.py" line="555"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="565"/>
+        <location filename="../ui/today_view.py" line="567"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="580"/>
+        <location filename="../ui/today_view.py" line="582"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="583"/>
+        <location filename="../ui/today_view.py" line="585"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="593"/>
+        <location filename="../ui/today_view.py" line="595"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="595"/>
+        <location filename="../ui/today_view.py" line="597"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="597"/>
+        <location filename="../ui/today_view.py" line="599"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="599"/>
+        <location filename="../ui/today_view.py" line="601"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="602"/>
+        <location filename="../ui/today_view.py" line="604"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

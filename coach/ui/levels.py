@@ -101,8 +101,8 @@ def reason_words(why: Why, after: int | None = None) -> str:
             "to be having a flare-up. That is a reason to rest, not a failure, and it "
             "usually settles."),
         Why.FLARE_HOT_RED_SWOLLEN: translate(
-            "Levels", "You said your knee was hot, red or swollen. Rest it and cool it until it "
-            "settles."),
+            "Levels", "You said your knee was hot, red or swollen, or that you felt unwell. "
+            "Rest until that has settled; cool the knee if it helps."),
         Why.AFTER_FLARE: translate(
             "Levels", "Your knee has just settled after a flare-up: a few green sessions at "
             "this level first, before anything harder."),

@@ -82,7 +82,7 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str, *,
         return routine.title.get(lang) if routine else (routine_id or "")
 
     routine = name(advice.routine_id)
-    when = advice.day.isoformat() if advice.day else ""
+    when = short_day(advice.day) if advice.day else ""  # as "Last session: Tue 1 Dec"
     value = advice.value
     kind = advice.kind
     if kind is Today.WELCOME:
@@ -104,8 +104,9 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str, *,
                                        "unwell. Exercise again only once you feel well; if it "
                                        "happens again, talk to a clinician.").format(date=when)
     if kind is Today.REST_AFTER_SKIP:
-        return translate("MainWindow", "On {date} your knee was hot, red or swollen. If it "
-                                       "still is, rest today; if it does not settle, see a "
+        return translate("MainWindow", "On {date} you said your knee was hot, red or "
+                                       "swollen, or that you felt unwell. If that is still "
+                                       "so, rest today; if it does not settle, see a "
                                        "clinician.").format(date=when)
     if kind is Today.DONE_TODAY:
         return translate("MainWindow", "You have exercised today (“{routine}”). Rest now, "
@@ -181,7 +182,8 @@ def action_words(view: TodayView) -> str:
             cause = translate("TodayPage", "A rest day: your knee hurt a lot before the "
                                            "session.")
         else:
-            cause = translate("TodayPage", "A rest day: your knee was hot, red or swollen.")
+            cause = translate("TodayPage", "A rest day: you said your knee was hot, red or "
+                                           "swollen, or that you felt unwell.")
         return cause + " " + translate("TodayPage", "How is your knee today? Rate your "
                                                     "pain when you are ready; no exercise "
                                                     "is planned for today.")

@@ -356,3 +356,18 @@ def test_the_chair_stand_tests_hot_knee_answer_makes_today_a_rest_day(make_windo
     qtbot.waitUntil(lambda: page.data.view.reasons[:1] == ("hot_red_swollen",))
     assert page.data.view.action.value == "check_in"
     assert "your knee was hot, red or swollen" in page.today_label.text()
+
+
+def test_a_safety_yes_is_told_as_given_with_a_readable_date(make_window, journal):
+    """"Yes, or I feel unwell" was told back as "On 2026-12-02 your knee was hot, red
+    or swollen": a claim the user may not have made, in a date format used nowhere
+    else on the screen."""
+    from coach.ui.widgets import short_day
+
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = journal.start_session(FLAGSHIP, at=yesterday)
+    journal.end_session(session.uid, "safety_skip", 0, at=yesterday)
+    text = make_window().today_page.today_label.text()
+    assert text.startswith(f"On {short_day(yesterday.date())} you said your knee was hot, "
+                           "red or swollen, or that you felt unwell.")
+    assert yesterday.date().isoformat() not in text
