@@ -55,27 +55,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="309"/>
+        <location filename="../ui/checkin.py" line="316"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="312"/>
+        <location filename="../ui/checkin.py" line="319"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="322"/>
+        <location filename="../ui/checkin.py" line="329"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="324"/>
+        <location filename="../ui/checkin.py" line="331"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="330"/>
+        <location filename="../ui/checkin.py" line="337"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -786,93 +786,99 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="166"/>
+        <location filename="../ui/checkin.py" line="168"/>
         <source>Correct your ratings</source>
         <translation>記録した痛みの修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="169"/>
+        <location filename="../ui/checkin.py" line="171"/>
         <source>Every rating, newest first. Choose one, then “Correct…” (or double-click it) to change its value or note, or “Delete” to remove it; a deletion can be undone.</source>
         <translation>これまでの記録が新しい順に並んでいます。一つ選んで「修正…」を押す（またはダブルクリックする）と点数やメモを直せます。「削除」で消すこともでき、削除は元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="176"/>
+        <location filename="../ui/checkin.py" line="178"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="176"/>
+        <location filename="../ui/checkin.py" line="178"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="177"/>
+        <location filename="../ui/checkin.py" line="179"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="177"/>
+        <location filename="../ui/checkin.py" line="179"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="178"/>
+        <location filename="../ui/checkin.py" line="180"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="186"/>
+        <location filename="../ui/checkin.py" line="188"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="188"/>
+        <location filename="../ui/checkin.py" line="190"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="192"/>
+        <location filename="../ui/checkin.py" line="194"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="206"/>
+        <location filename="../ui/checkin.py" line="208"/>
         <source>Your ratings could not be read: {error}</source>
         <translation>痛みの評価を読み込めませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="230"/>
+        <location filename="../ui/checkin.py" line="232"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="250"/>
+        <location filename="../ui/checkin.py" line="252"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="262"/>
+        <location filename="../ui/checkin.py" line="264"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="266"/>
+        <location filename="../ui/checkin.py" line="268"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="268"/>
-        <location filename="../ui/checkin.py" line="279"/>
+        <location filename="../ui/checkin.py" line="270"/>
+        <location filename="../ui/checkin.py" line="281"/>
+        <location filename="../ui/checkin.py" line="289"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="278"/>
+        <location filename="../ui/checkin.py" line="280"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="285"/>
+        <location filename="../ui/checkin.py" line="288"/>
+        <source>Rating restored. Undo again brings back the one deleted before it.</source>
+        <translation>評価を元に戻しました。もう一度「元に戻す」を押すと、その前に削除した評価も戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="292"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>

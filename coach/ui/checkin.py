@@ -161,7 +161,9 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Corrections"))  # as the button that opens it
         self.resize(820, 520)
         self.journal = journal
-        self._undo: Rating | None = None
+        # Ratings deleted in this dialog, the latest last: Undo brings back each in turn
+        # (it brought back only the latest: one deleted before it was gone for good).
+        self._undo: list[Rating] = []
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr("Correct your ratings"), point_delta=4,
                                      bold=True, object_name="historyHeading"))
@@ -257,7 +259,7 @@ class HistoryDialog(QDialog):
         if rating is None:
             return
         try:
-            self._undo = self.journal.delete_rating(rating.uid)
+            self._undo.append(self.journal.delete_rating(rating.uid))
         except JournalError as err:
             self._say(self.tr("Could not delete: {error}").format(error=err), "error")
             return
@@ -269,20 +271,25 @@ class HistoryDialog(QDialog):
         bar.action_clicked.connect(self.undo)
 
     def undo(self) -> None:
-        if self._undo is None:
+        if not self._undo:
             return
         try:
-            self.journal.restore_rating(self._undo)
+            self.journal.restore_rating(self._undo[-1])
         except JournalError as err:
             # The deleted rating is still held here: Undo stays, to try again.
             bar = self._say(self.tr("Could not restore: {error}").format(error=err),
                             "error", action=self.tr("Undo"))
             bar.action_clicked.connect(self.undo)
             return
-        self._undo = None
+        self._undo.pop()
         self.refresh()
         self.changed.emit()
-        self._say(self.tr("Rating restored."), "info")
+        if self._undo:  # the one deleted before it can come back too
+            bar = self._say(self.tr("Rating restored. Undo again brings back the one "
+                                    "deleted before it."), "info", action=self.tr("Undo"))
+            bar.action_clicked.connect(self.undo)
+        else:
+            self._say(self.tr("Rating restored."), "info")
 
     def _say(self, text: str, level: str, action: str | None = None) -> MessageBar:
         clear_layout(self.bar_holder)

@@ -690,3 +690,23 @@ def test_the_zones_are_shaded_only_with_the_ratings_they_judge(make_window, qtbo
     assert [label for _v, label in axis._tickLevels[0]] == ["0-2", "3-5", "6-10"]
     chart.scatters["after"].setVisible(False)
     assert not chart.bands.isVisible()
+
+
+def test_each_deletion_can_be_undone(make_window, qtbot):
+    """Undo brought back only the latest deletion: one deleted before it was gone."""
+    window = make_window()
+    for value in (2, 4, 6):
+        window.journal.add_rating(value, "check_in")
+    window.show_history()
+    dialog = window.findChild(QDialog, "historyDialog")
+    dialog.table.selectRow(0)
+    dialog.delete_selected()
+    dialog.table.selectRow(0)
+    dialog.delete_selected()
+    assert [r.value for r in window.journal.ratings()] == [2]
+    dialog.findChild(MessageBar, "historyMessage").action_clicked.emit()
+    bar = dialog.findChild(MessageBar, "historyMessage")
+    assert "Undo again brings back the one deleted before it" in bar.label.text()
+    bar.action_clicked.emit()
+    assert sorted(r.value for r in window.journal.ratings()) == [2, 4, 6]
+    assert dialog.findChild(MessageBar, "historyMessage").label.text() == "Rating restored."
