@@ -58,7 +58,14 @@ from coach.ui.session_flow import (
     unwell_sections,
 )
 from coach.ui.settings import Settings
-from coach.ui.widgets import callout, item_list, plain_label, set_text_colour, translate
+from coach.ui.widgets import (
+    callout,
+    item_list,
+    plain_label,
+    set_text_colour,
+    short_day,
+    translate,
+)
 
 # Seconds of the 3-2-1 before the test, and of the test itself.
 COUNT_IN_SECONDS = 3
@@ -189,9 +196,18 @@ class ChairStandDialog(QDialog):
             recent = plain_label(self.tr(
                 "You last did this test on {date}. Results are easiest to compare when "
                 "they are a week or more apart, but you can do it again now if you "
-                "want.").format(date=f"{last.at:%Y-%m-%d}"), object_name="recentTest")
+                "want.").format(date=short_day(last.at.date())), object_name="recentTest")
             set_text_colour(recent, lambda c: c.warning_text)
             widgets.append(recent)
+        stop, stop_inner = callout("chairStopRule")
+        stop_inner.addWidget(plain_label(self.tr(
+            "Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If "
+            "you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} "
+            "key. Speed is never worth a fall.").format(
+            button=translate("PlayerView", "Sharp pain – stop"), key=SHARP_PAIN_KEY,
+            unwell=translate("PlayerView", "I feel unwell"), unwell_key=UNWELL_KEY),
+            bold=True))
+        widgets.append(stop)  # first: read before the how-to, not scrolled past
         box, inner = callout("chairNeeds", kind="info")
         inner.addWidget(plain_label(self.tr("What you need"), point_delta=2, bold=True))
         inner.addWidget(item_list([
@@ -213,15 +229,6 @@ class ChairStandDialog(QDialog):
             self.tr("If you need your hands to get up, use them and say so in the note "
                     "at the end."),
         ], numbered=True))
-        stop, stop_inner = callout("chairStopRule")
-        stop_inner.addWidget(plain_label(self.tr(
-            "Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If "
-            "you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} "
-            "key. Speed is never worth a fall.").format(
-            button=translate("PlayerView", "Sharp pain – stop"), key=SHARP_PAIN_KEY,
-            unwell=translate("PlayerView", "I feel unwell"), unwell_key=UNWELL_KEY),
-            bold=True))
-        widgets.append(stop)
         question = plain_label(translate("SessionFlow", "Is your knee hot, red or swollen "
                                                         "today?"),
                                point_delta=7, bold=True, object_name="safetyQuestion")

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget
 
 from coach import config
 from coach import journal as journal_module
@@ -105,6 +105,9 @@ def test_the_safety_question_and_its_answers_stay_in_view_on_a_short_screen(
     dialog.resize(1000, 520)
     qtbot.waitUntil(lambda: dialog.height() == 520)
     for widget in (child(dialog, QLabel, "safetyQuestion"),
+                   # The stop rule before the how-to: it was below the fold, and
+                   # "No, continue" started without it ever being seen.
+                   child(dialog, QWidget, "chairStopRule"),
                    child(dialog, QPushButton, "chairCancel"),
                    child(dialog, QPushButton, "chairNotToday"),
                    child(dialog, QPushButton, "chairSafetyOk")):
