@@ -104,10 +104,11 @@ def test_the_safety_question_and_its_answers_stay_in_view_on_a_short_screen(
     dialog = make_chair()
     dialog.resize(1000, 520)
     qtbot.waitUntil(lambda: dialog.height() == 520)
+    # The stop rule before the how-to: it was below the fold, and "No, continue"
+    # started the test without it ever being seen (not clipped by the scrolled area).
+    rule = child(dialog, QWidget, "chairStopRule")
+    qtbot.waitUntil(lambda: rule.visibleRegion().boundingRect().size() == rule.size())
     for widget in (child(dialog, QLabel, "safetyQuestion"),
-                   # The stop rule before the how-to: it was below the fold, and
-                   # "No, continue" started without it ever being seen.
-                   child(dialog, QWidget, "chairStopRule"),
                    child(dialog, QPushButton, "chairCancel"),
                    child(dialog, QPushButton, "chairNotToday"),
                    child(dialog, QPushButton, "chairSafetyOk")):
