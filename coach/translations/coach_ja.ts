@@ -55,27 +55,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="316"/>
+        <location filename="../ui/checkin.py" line="319"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="319"/>
+        <location filename="../ui/checkin.py" line="322"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="329"/>
+        <location filename="../ui/checkin.py" line="332"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="331"/>
+        <location filename="../ui/checkin.py" line="334"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="337"/>
+        <location filename="../ui/checkin.py" line="340"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -83,316 +83,316 @@
 <context>
     <name>ChairStandDialog</name>
     <message>
-        <location filename="../ui/chair_stand.py" line="110"/>
-        <location filename="../ui/chair_stand.py" line="181"/>
+        <location filename="../ui/chair_stand.py" line="117"/>
+        <location filename="../ui/chair_stand.py" line="188"/>
         <source>30-second chair stand test</source>
         <translation>30秒椅子立ち上がりテスト</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="137"/>
+        <location filename="../ui/chair_stand.py" line="144"/>
         <source>Stops the test at once; no result is saved ({key})</source>
         <translation>すぐにテストを中止します。結果は保存されません（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="141"/>
+        <location filename="../ui/chair_stand.py" line="148"/>
         <source>Dizzy, unsteady or feeling ill: stops the test at once ({key})</source>
         <translation>めまい、ふらつき、具合の悪さがあるとき：すぐにテストを中止します（{key}）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="183"/>
+        <location filename="../ui/chair_stand.py" line="190"/>
         <source>Count how many times you can stand up and sit down in 30 seconds. Done every few weeks, it shows how the strength in your legs changes over time.</source>
         <translation>30秒間に椅子から何回立ち上がって座れるかを数えます。数週間おきに行うと、脚の力の変化がわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="190"/>
+        <location filename="../ui/chair_stand.py" line="197"/>
         <source>You last did this test on {date}. Results are easiest to compare when they are a week or more apart, but you can do it again now if you want.</source>
         <translation>前回このテストを行ったのは {date} です。結果は1週間以上あけると比べやすくなりますが、今もう一度行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="196"/>
+        <location filename="../ui/chair_stand.py" line="212"/>
         <source>What you need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="198"/>
+        <location filename="../ui/chair_stand.py" line="214"/>
         <source>A sturdy chair without arms, with a seat about 43 cm high (an ordinary dining chair).</source>
         <translation>ひじ掛けのない、しっかりした椅子（座面の高さが約43cmの、ふつうの食卓椅子）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="200"/>
+        <location filename="../ui/chair_stand.py" line="216"/>
         <source>Push the chair against a wall so that it cannot slide.</source>
         <translation>椅子が滑らないように、壁につけて置きます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="201"/>
+        <location filename="../ui/chair_stand.py" line="217"/>
         <source>Nothing in the way around you.</source>
         <translation>周りに物を置かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="204"/>
+        <location filename="../ui/chair_stand.py" line="220"/>
         <source>How to do it</source>
         <translation>やり方</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="206"/>
+        <location filename="../ui/chair_stand.py" line="222"/>
         <source>Sit in the middle of the seat, back straight, feet flat on the floor about shoulder-width apart.</source>
         <translation>座面の中央に座り、背すじを伸ばして、両足を肩幅くらいに開いて足の裏を床につけます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="208"/>
+        <location filename="../ui/chair_stand.py" line="224"/>
         <source>Cross your arms at the wrists and hold them against your chest.</source>
         <translation>両腕を手首のところで交差させ、胸に当てます。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="209"/>
+        <location filename="../ui/chair_stand.py" line="225"/>
         <source>On “Go”, stand up fully, then sit all the way down. Repeat as many times as you safely can in 30 seconds.</source>
         <translation>「はじめ」の合図で、しっかり立ち上がり、深く座ります。30秒間、無理のない範囲でできるだけ多く繰り返します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="211"/>
+        <location filename="../ui/chair_stand.py" line="227"/>
         <source>Each time you are fully up, press Space or the big button. You can also count aloud and type the number at the end.</source>
         <translation>立ち上がりきるたびに、スペースキーか大きなボタンを押します。声に出して数え、最後に回数を入力してもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="213"/>
+        <location filename="../ui/chair_stand.py" line="229"/>
         <source>If you need your hands to get up, use them and say so in the note at the end.</source>
         <translation>立ち上がるのに手が必要なときは手を使い、最後にメモにそのことを書きましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="218"/>
+        <location filename="../ui/chair_stand.py" line="204"/>
         <source>Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} key. Speed is never worth a fall.</source>
         <translation>鋭い痛みを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。めまいやふらつきを感じたら、座ってから「{unwell}」か {unwell_key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="230"/>
+        <location filename="../ui/chair_stand.py" line="237"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="234"/>
+        <location filename="../ui/chair_stand.py" line="241"/>
         <source>No, continue</source>
         <translation>いいえ、続けます</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="240"/>
+        <location filename="../ui/chair_stand.py" line="247"/>
         <source>First, a practice stand</source>
         <translation>まず、立ち上がりの練習</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="242"/>
+        <location filename="../ui/chair_stand.py" line="249"/>
         <source>Sit in the middle of the chair with your arms crossed on your chest.</source>
         <translation>両腕を胸の前で交差させて、椅子の中央に座ります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="244"/>
+        <location filename="../ui/chair_stand.py" line="251"/>
         <source>Stand up slowly once or twice, then sit down again. This practice is not counted: it checks that the chair is steady and the movement feels all right.</source>
         <translation>ゆっくり1〜2回立ち上がって、また座ります。この練習は数えません。椅子が安定しているか、動きに無理がないかを確かめるためです。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="247"/>
+        <location filename="../ui/chair_stand.py" line="254"/>
         <source>Sitting again and ready? Press “Ready”. A 3-2-1 countdown follows, then 30 seconds.</source>
         <translation>座って準備ができたら「準備完了」を押します。3・2・1のカウントダウンのあと、30秒が始まります。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="250"/>
+        <location filename="../ui/chair_stand.py" line="257"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="252"/>
+        <location filename="../ui/chair_stand.py" line="259"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="259"/>
+        <location filename="../ui/chair_stand.py" line="266"/>
         <source>Counting stands: press Space each time you are up, {key} to stop for a sharp pain</source>
         <translation>立ち上がりを数えています：立ち上がるたびにスペースキー、鋭い痛みで中止するときは {key} キー</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="270"/>
+        <location filename="../ui/chair_stand.py" line="277"/>
         <source>Seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="274"/>
+        <location filename="../ui/chair_stand.py" line="281"/>
         <source>seconds left</source>
         <translation>残り秒数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="277"/>
+        <location filename="../ui/chair_stand.py" line="284"/>
         <source>Arms crossed. Stand up fully, sit down fully. Press Space each time you are up.</source>
         <translation>腕は胸の前で交差。しっかり立ち上がり、深く座ります。立ち上がるたびにスペースキーを押します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="288"/>
+        <location filename="../ui/chair_stand.py" line="295"/>
         <source>Stands</source>
         <translation>立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="291"/>
+        <location filename="../ui/chair_stand.py" line="298"/>
         <source>Stands counted</source>
         <translation>数えた立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="295"/>
+        <location filename="../ui/chair_stand.py" line="302"/>
         <source>+1 stand
 (Space)</source>
         <translation>＋1回
 （スペース）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="297"/>
+        <location filename="../ui/chair_stand.py" line="304"/>
         <source>Count one stand</source>
         <translation>立ち上がりを1回数える</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="311"/>
+        <location filename="../ui/chair_stand.py" line="318"/>
         <source>Time is up: well done</source>
         <translation>時間です。お疲れさまでした</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="316"/>
+        <location filename="../ui/chair_stand.py" line="323"/>
         <source>Stands in 30 seconds:</source>
         <translation>30秒間の立ち上がり回数：</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="322"/>
+        <location filename="../ui/chair_stand.py" line="329"/>
         <source>Stands in 30 seconds</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="328"/>
+        <location filename="../ui/chair_stand.py" line="335"/>
         <source>Correct the number if it is not right, or type it if you counted yourself. If you were more than halfway up when the time ran out, add one.</source>
         <translation>回数が違っていたら直してください。自分で数えた場合は、その回数を入力します。時間切れのときに半分以上立ち上がっていたら、1回足します。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="333"/>
+        <location filename="../ui/chair_stand.py" line="340"/>
         <source>Last time ({date}): {count} stands.</source>
         <translation>前回（{date}）：{count}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="338"/>
+        <location filename="../ui/chair_stand.py" line="345"/>
         <source>How did it go? e.g. used my hands, knee hurt</source>
         <translation>いかがでしたか？&#x3000;例：手を使った、膝が痛んだ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="340"/>
         <location filename="../ui/chair_stand.py" line="347"/>
+        <location filename="../ui/chair_stand.py" line="354"/>
         <source>Note (optional)</source>
         <translation>メモ（任意）</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="344"/>
+        <location filename="../ui/chair_stand.py" line="351"/>
         <source>Close without saving</source>
         <translation>記録せずに閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="345"/>
+        <location filename="../ui/chair_stand.py" line="352"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="366"/>
+        <location filename="../ui/chair_stand.py" line="373"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="378"/>
+        <location filename="../ui/chair_stand.py" line="385"/>
         <source>No test result was saved; your journal notes today as a day to rest your knee.</source>
         <translation>テストの結果は保存していません。今日は膝を休める日として記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="381"/>
+        <location filename="../ui/chair_stand.py" line="388"/>
         <source>No test result was saved. Today could not be noted as a rest day in your journal ({error}).</source>
         <translation>テストの結果は保存していません。今日を休む日として記録に残すことができませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="383"/>
+        <location filename="../ui/chair_stand.py" line="390"/>
         <source>Not today: rest your knee</source>
         <translation>今日はやめておき、膝を休ませましょう</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="407"/>
+        <location filename="../ui/chair_stand.py" line="414"/>
         <source>No sound output was found, so there are no beeps: watch the countdown on the screen.</source>
         <translation>音声の出力先が見つからないため、合図の音は鳴りません。画面のカウントダウンを見てください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="440"/>
+        <location filename="../ui/chair_stand.py" line="447"/>
         <source>{n} seconds left</source>
         <translation>残り{n}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="452"/>
+        <location filename="../ui/chair_stand.py" line="459"/>
         <source>Go!</source>
         <translation>はじめ！</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="468"/>
+        <location filename="../ui/chair_stand.py" line="475"/>
         <source>Go</source>
         <translation>はじめ</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="470"/>
+        <location filename="../ui/chair_stand.py" line="477"/>
         <source>Stop</source>
         <translation>そこまで</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="480"/>
+        <location filename="../ui/chair_stand.py" line="487"/>
         <source>{n} stands</source>
         <translation>{n}⁠回</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="486"/>
+        <location filename="../ui/chair_stand.py" line="493"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="489"/>
+        <location filename="../ui/chair_stand.py" line="496"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>鋭い痛みで中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="518"/>
+        <location filename="../ui/chair_stand.py" line="525"/>
         <source>Test stopped</source>
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="491"/>
+        <location filename="../ui/chair_stand.py" line="498"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="384"/>
+        <location filename="../ui/chair_stand.py" line="391"/>
         <source>Do not do the test while your knee is hot, red or swollen. Try it on another day, once the heat and swelling have settled.</source>
         <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしているときは、テストを行わないようにしましょう。熱や腫れが引いてから、別の日に行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="499"/>
+        <location filename="../ui/chair_stand.py" line="506"/>
         <source>You stopped because you felt unwell. That was the right thing to do. The stop is noted in your journal; no test result was saved.</source>
         <translation>具合が悪くなって中止しました。正しい判断です。中止したことは記録に残しました。テストの結果は保存していません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="502"/>
+        <location filename="../ui/chair_stand.py" line="509"/>
         <source>You stopped because you felt unwell. That was the right thing to do. The stop could not be noted in your journal ({error}).</source>
         <translation>具合が悪くなって中止しました。正しい判断です。中止したことを記録に残せませんでした（{error}）。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="526"/>
+        <location filename="../ui/chair_stand.py" line="533"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="557"/>
+        <location filename="../ui/chair_stand.py" line="564"/>
         <source>Stop the test now? Nothing will be saved.</source>
         <translation>テストを中止しますか？何も記録されません。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="560"/>
+        <location filename="../ui/chair_stand.py" line="567"/>
         <source>Close without saving this result?</source>
         <translation>この結果を記録せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="568"/>
+        <location filename="../ui/chair_stand.py" line="575"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -400,47 +400,47 @@
 <context>
     <name>Context</name>
     <message>
-        <location filename="../ui/checkin.py" line="37"/>
+        <location filename="../ui/checkin.py" line="39"/>
         <source>Before exercise</source>
         <translation>運動前</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="38"/>
+        <location filename="../ui/checkin.py" line="40"/>
         <source>After exercise</source>
         <translation>運動後</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="39"/>
+        <location filename="../ui/checkin.py" line="41"/>
         <source>Next morning</source>
         <translation>翌朝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="40"/>
+        <location filename="../ui/checkin.py" line="42"/>
         <source>Check-in</source>
         <translation>日々の記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="44"/>
+        <location filename="../ui/checkin.py" line="46"/>
         <source>Left knee</source>
         <translation>左膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="44"/>
+        <location filename="../ui/checkin.py" line="46"/>
         <source>Right knee</source>
         <translation>右膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="45"/>
+        <location filename="../ui/checkin.py" line="47"/>
         <source>Both knees</source>
         <translation>両膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="142"/>
+        <location filename="../ui/checkin.py" line="144"/>
         <source>Yesterday you did “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="143"/>
+        <location filename="../ui/checkin.py" line="145"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
         <translation>膝はふだんの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
@@ -781,104 +781,104 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="161"/>
+        <location filename="../ui/checkin.py" line="163"/>
         <source>Corrections</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="168"/>
+        <location filename="../ui/checkin.py" line="170"/>
         <source>Correct your ratings</source>
         <translation>記録した痛みの修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="171"/>
+        <location filename="../ui/checkin.py" line="173"/>
         <source>Every rating, newest first. Choose one, then “Correct…” (or double-click it) to change its value or note, or “Delete” to remove it; a deletion can be undone.</source>
         <translation>これまでの記録が新しい順に並んでいます。一つ選んで「修正…」を押す（またはダブルクリックする）と点数やメモを直せます。「削除」で消すこともでき、削除は元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="178"/>
+        <location filename="../ui/checkin.py" line="180"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="178"/>
+        <location filename="../ui/checkin.py" line="180"/>
         <source>Pain</source>
         <translation>痛み</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="179"/>
+        <location filename="../ui/checkin.py" line="181"/>
         <source>Context</source>
         <translation>場面</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="179"/>
+        <location filename="../ui/checkin.py" line="181"/>
         <source>Knee</source>
         <translation>膝</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="180"/>
+        <location filename="../ui/checkin.py" line="182"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="188"/>
+        <location filename="../ui/checkin.py" line="190"/>
         <source>Correct…</source>
         <translation>修正…</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="190"/>
+        <location filename="../ui/checkin.py" line="192"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="194"/>
+        <location filename="../ui/checkin.py" line="196"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="208"/>
+        <location filename="../ui/checkin.py" line="210"/>
         <source>Your ratings could not be read: {error}</source>
         <translation>痛みの評価を読み込めませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="232"/>
+        <location filename="../ui/checkin.py" line="234"/>
         <source>Correct a rating</source>
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="252"/>
+        <location filename="../ui/checkin.py" line="254"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="264"/>
+        <location filename="../ui/checkin.py" line="266"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="268"/>
+        <location filename="../ui/checkin.py" line="270"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="270"/>
-        <location filename="../ui/checkin.py" line="281"/>
-        <location filename="../ui/checkin.py" line="289"/>
+        <location filename="../ui/checkin.py" line="273"/>
+        <location filename="../ui/checkin.py" line="284"/>
+        <location filename="../ui/checkin.py" line="292"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="280"/>
+        <location filename="../ui/checkin.py" line="283"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="288"/>
+        <location filename="../ui/checkin.py" line="291"/>
         <source>Rating restored. Undo again brings back the one deleted before it.</source>
         <translation>評価を元に戻しました。もう一度「元に戻す」を押すと、その前に削除した評価も戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="292"/>
+        <location filename="../ui/checkin.py" line="295"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -1923,7 +1923,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>右側に替えて</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="402"/>
+        <location filename="../ui/chair_stand.py" line="409"/>
         <location filename="../ui/player_words.py" line="54"/>
         <source>Get ready</source>
         <translation>準備</translation>
@@ -2078,14 +2078,14 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>キー操作：スペース＝一時停止&#x3000;←→＝前／次のステップ&#x3000;R＝やり直し&#x3000;Esc＝終了&#x3000;{key}＝鋭い痛みで中止&#x3000;{unwell}＝具合が悪いときに中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="221"/>
+        <location filename="../ui/chair_stand.py" line="207"/>
         <location filename="../ui/help.py" line="217"/>
         <location filename="../ui/player_controls.py" line="63"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="222"/>
+        <location filename="../ui/chair_stand.py" line="208"/>
         <location filename="../ui/help.py" line="219"/>
         <location filename="../ui/player_controls.py" line="69"/>
         <location filename="../ui/session_flow.py" line="484"/>
@@ -2331,52 +2331,52 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="62"/>
+        <location filename="../ui/checkin.py" line="64"/>
         <source>Rate your knee pain</source>
         <translation>膝の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="74"/>
+        <location filename="../ui/checkin.py" line="76"/>
         <source>Which knee?</source>
         <translation>どちらの膝ですか？</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="76"/>
+        <location filename="../ui/checkin.py" line="78"/>
         <source>Not specified</source>
         <translation>指定しない</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="76"/>
+        <location filename="../ui/checkin.py" line="78"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="77"/>
+        <location filename="../ui/checkin.py" line="79"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="77"/>
+        <location filename="../ui/checkin.py" line="79"/>
         <source>Both</source>
         <translation>両方</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="87"/>
+        <location filename="../ui/checkin.py" line="89"/>
         <source>Note (optional): what you did, how it felt</source>
         <translation>メモ（任意）：したこと、感じたこと</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="99"/>
+        <location filename="../ui/checkin.py" line="101"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="120"/>
+        <location filename="../ui/checkin.py" line="122"/>
         <source>Choose a number from 0 to 10 first.</source>
         <translation>先に0から10の数字を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="129"/>
+        <location filename="../ui/checkin.py" line="131"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
@@ -2979,25 +2979,25 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="225"/>
+        <location filename="../ui/chair_stand.py" line="232"/>
         <location filename="../ui/session_flow.py" line="423"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="228"/>
+        <location filename="../ui/chair_stand.py" line="235"/>
         <location filename="../ui/session_flow.py" line="426"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="232"/>
+        <location filename="../ui/chair_stand.py" line="239"/>
         <location filename="../ui/session_flow.py" line="429"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/chair_stand.py" line="386"/>
+        <location filename="../ui/chair_stand.py" line="393"/>
         <location filename="../ui/session_flow.py" line="551"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
@@ -3013,6 +3013,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
+        <location filename="../ui/checkin.py" line="271"/>
         <location filename="../ui/session_flow.py" line="457"/>
         <source>{day}, {time}</source>
         <translation>{day} {time}</translation>

@@ -27,8 +27,10 @@ from coach.ui.rating import PainRating
 from coach.ui.widgets import (
     MessageBar,
     clear_layout,
+    clock_time,
     plain_label,
     set_text_colour,
+    short_day,
     translate,
 )
 
@@ -266,7 +268,8 @@ class HistoryDialog(QDialog):
         self.refresh()
         self.changed.emit()
         bar = self._say(self.tr("Rating of {value} from {when} deleted.").format(
-            value=rating.value, when=f"{rating.at:%Y-%m-%d %H:%M}"), "info",
+            value=rating.value, when=translate("SessionFlow", "{day}, {time}").format(
+                day=short_day(rating.at.date()), time=clock_time(rating.at))), "info",
             action=self.tr("Undo"))
         bar.action_clicked.connect(self.undo)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coach.journal import MAX_ACTIVITY, Journal, JournalError, Test
 from coach.summary import Sitting, psfs_sittings
-from coach.ui.widgets import plain_label, set_text_colour
+from coach.ui.widgets import plain_label, set_text_colour, short_day
 
 # Activities in one sitting.
 ROWS = 5
@@ -67,7 +67,7 @@ class PsfsDialog(QDialog):
             layout.addWidget(plain_label(self.tr(
                 "Your activities from {date} are filled in: rate each one again for today. "
                 "If you change the words, it counts as a new activity.").format(
-                date=f"{self.last.at:%Y-%m-%d}"), object_name="psfsEarlier"))
+                date=short_day(self.last.at.date())), object_name="psfsEarlier"))
         layout.addWidget(plain_label(self.tr(
             "Only rows with both an activity and a rating are saved."), point_delta=-1))
         grid = QGridLayout()
