@@ -206,7 +206,12 @@ class SafetyDialog(_HelpDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         from coach.ui.player_controls import SHARP_PAIN_KEY, UNWELL_KEY
 
+        # Most urgent first: at 1024x600 the emergency list was the fifth, below the
+        # fold.
         sections = [
+            emergency_section(),
+            clot_section(),
+            same_day_section(),
             (translate("Safety", "Stop the session at once if you notice"), [
                 translate("Safety", "a sharp or stabbing pain"),
                 translate("Safety", "new, sudden pain, swelling or redness"),
@@ -224,9 +229,6 @@ class SafetyDialog(_HelpDialog):
                 translate("Safety", "Rest and cool the joint instead. If it does not settle, "
                                     "see a clinician."),
             ]),
-            same_day_section(),
-            clot_section(),
-            emergency_section(),
             orthopaedic_section(),
         ]
         super().__init__("safetyDialog", translate("Safety", "Safety and when to get help"),

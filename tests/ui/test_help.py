@@ -8,6 +8,7 @@ from coach.ui.help import (
     DailyLifeDialog,
     SafetyDialog,
     clot_section,
+    emergency_section,
     same_day_section,
     same_day_signs,
 )
@@ -48,6 +49,12 @@ def test_safety_dialog_shows_the_lists_the_stop_pages_show(qtbot):
     for line in [*same_day_signs(), heading, *clot, "See an orthopaedic clinician if"]:
         assert line in shown
     assert any("“Sharp pain – stop” (S)" in t and "“I feel unwell” (U)" in t for t in shown)
+    # Most urgent first (the emergency list was the fifth, below the fold).
+    emergency, _lines = emergency_section()
+    order = [shown.index(h) for h in (emergency, heading, "Get medical advice the same day if",
+                                      "Stop the session at once if you notice",
+                                      "See an orthopaedic clinician if")]
+    assert order == sorted(order)
 
 
 def test_daily_life_page_names_routines_by_title(qtbot):
