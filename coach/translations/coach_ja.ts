@@ -55,27 +55,27 @@
 <context>
     <name>BaselineDialog</name>
     <message>
-        <location filename="../ui/checkin.py" line="319"/>
+        <location filename="../ui/checkin.py" line="330"/>
         <source>Compare with</source>
         <translation>比べる期間</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="322"/>
+        <location filename="../ui/checkin.py" line="333"/>
         <source>Your last 7 days are compared with this period. By default it is your first week of ratings.</source>
         <translation>直近7日間を、この期間と比べます。初期設定は、記録を始めた最初の1週間です。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="332"/>
+        <location filename="../ui/checkin.py" line="343"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="334"/>
+        <location filename="../ui/checkin.py" line="345"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="340"/>
+        <location filename="../ui/checkin.py" line="351"/>
         <source>First week</source>
         <translation>最初の1週間</translation>
     </message>
@@ -469,117 +469,117 @@
 <context>
     <name>DailyLife</name>
     <message>
-        <location filename="../ui/help.py" line="251"/>
+        <location filename="../ui/help.py" line="253"/>
         <source>Walking</source>
         <translation>歩き方</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="252"/>
+        <location filename="../ui/help.py" line="254"/>
         <source>Land on your heel, roll over the sole and push off from your toes.</source>
         <translation>かかとで着地し、足の裏を転がすように体重を移して、つま先で地面をけり出しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="254"/>
+        <location filename="../ui/help.py" line="256"/>
         <source>Keep your knees pointing the way you are going, not turned in or out.</source>
         <translation>膝は進む方向へまっすぐ向け、内側や外側に向かないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="256"/>
+        <location filename="../ui/help.py" line="258"/>
         <source>Take steps of a moderate length: neither long strides nor very short steps.</source>
         <translation>歩幅はほどほどにしましょう。大またになりすぎず、小さくなりすぎないのが目安です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="259"/>
+        <location filename="../ui/help.py" line="261"/>
         <source>Stairs</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="260"/>
+        <location filename="../ui/help.py" line="262"/>
         <source>Hold the handrail whenever there is one.</source>
         <translation>手すりがあるときは、いつも手すりを持ちましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="261"/>
+        <location filename="../ui/help.py" line="263"/>
         <source>Going up, let your thigh muscles lift you; going down, let your knees and ankles soften each step.</source>
         <translation>階段を上るときは太ももの力で体を押し上げ、下りるときは膝と足首を少し曲げて衝撃をやわらげましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="264"/>
+        <location filename="../ui/help.py" line="266"/>
         <source>Shoes</source>
         <translation>靴</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="265"/>
+        <location filename="../ui/help.py" line="267"/>
         <source>Choose shoes with a cushioned sole that support the arch of your foot.</source>
         <translation>靴底にクッション性があり、土踏まずを支えてくれる靴を選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="267"/>
+        <location filename="../ui/help.py" line="269"/>
         <source>A low heel of about 2 to 3 cm is a good choice; very flat soles and high heels are best avoided.</source>
         <translation>かかとは2〜3cmほどの低めのものがおすすめです。底が平らすぎる靴や高いヒールは避けるようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="270"/>
+        <location filename="../ui/help.py" line="272"/>
         <source>Warmth and stretching</source>
         <translation>温めとストレッチ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="271"/>
+        <location filename="../ui/help.py" line="273"/>
         <source>A warm bath loosens the muscles: just after it is a good time for the stretches.</source>
         <translation>お風呂で温まると筋肉がほぐれます。ストレッチは入浴後に行うのがおすすめです。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="273"/>
+        <location filename="../ui/help.py" line="275"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
         <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="276"/>
+        <location filename="../ui/help.py" line="278"/>
         <source>Sitting for a long time</source>
         <translation>長く座るとき</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="277"/>
+        <location filename="../ui/help.py" line="279"/>
         <source>At a desk or in front of the television, stand up once an hour: a few gentle knee bends and ankle circles are enough.</source>
         <translation>机に向かっているときもテレビを見ているときも、1時間に1回は立ち上がりましょう。膝の軽い曲げ伸ばしと足首回しを少しするだけで十分です。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="281"/>
+        <location filename="../ui/help.py" line="283"/>
         <source>Which routine to start with</source>
         <translation>どのルーティンから始めるか</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="282"/>
+        <location filename="../ui/help.py" line="284"/>
         <source>Pain on the inner side of the knee: “{first}” and “{second}”.</source>
         <translation>膝の内側の痛み：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="284"/>
+        <location filename="../ui/help.py" line="286"/>
         <source>Pain or tightness behind the knee: “{first}”.</source>
         <translation>膝の裏の痛みや張り：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="286"/>
+        <location filename="../ui/help.py" line="288"/>
         <source>Stiff knees after sitting for a long time: “{first}”.</source>
         <translation>長く座ったあとの膝のこわばり：「{first}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="289"/>
+        <location filename="../ui/help.py" line="291"/>
         <source>Stiff or tired feet and ankles: “{first}” and “{second}”.</source>
         <translation>足や足首のこわばり・疲れ：「{first}」と「{second}」</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="291"/>
+        <location filename="../ui/help.py" line="293"/>
         <source>These are suggestions of where to start, not a diagnosis. If you are not sure what suits you, ask your doctor or physiotherapist.</source>
         <translation>これはどこから始めるかの目安で、診断ではありません。どれが合うか分からないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="304"/>
+        <location filename="../ui/help.py" line="306"/>
         <source>Daily life</source>
         <translation>日常生活のコツ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="305"/>
+        <location filename="../ui/help.py" line="307"/>
         <source>Small habits that spare your knees during the day.</source>
         <translation>膝への負担を減らす、ふだんの小さな習慣です。</translation>
     </message>
@@ -735,17 +735,17 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../ui/help.py" line="312"/>
+        <location filename="../ui/help.py" line="314"/>
         <source>This app does not replace advice from a clinician.</source>
         <translation>このアプリは、医師・理学療法士による助言の代わりにはなりません。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="321"/>
+        <location filename="../ui/help.py" line="323"/>
         <source>Welcome to Knee Coach</source>
         <translation>Knee Coach へようこそ</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="323"/>
+        <location filename="../ui/help.py" line="325"/>
         <source>Knee Coach guides you through gentle knee exercises and keeps a record of your pain so you can see how it changes. If you are not sure these exercises suit you, ask your doctor or physiotherapist first.
 
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety and when to get help lists when to get medical advice.</source>
@@ -754,22 +754,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="331"/>
+        <location filename="../ui/help.py" line="333"/>
         <source>I understand</source>
         <translation>了解しました</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="339"/>
+        <location filename="../ui/help.py" line="341"/>
         <source>About Knee Coach</source>
         <translation>Knee Coach について</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="340"/>
+        <location filename="../ui/help.py" line="342"/>
         <source>Knee Coach {version}</source>
         <translation>Knee Coach {version}</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="341"/>
+        <location filename="../ui/help.py" line="343"/>
         <source>Guided knee exercises, with safety first and a pain trend you can share with your clinician.
 
 {notice}</source>
@@ -817,6 +817,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/checkin.py" line="182"/>
+        <location filename="../ui/checkin.py" line="243"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
@@ -846,39 +847,44 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>評価を修正</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="254"/>
+        <location filename="../ui/checkin.py" line="242"/>
+        <source>Note (optional)</source>
+        <translation>メモ（任意）</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkin.py" line="265"/>
         <source>Could not save: {error}</source>
         <translation>保存できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="266"/>
+        <location filename="../ui/checkin.py" line="277"/>
         <source>Could not delete: {error}</source>
         <translation>削除できませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="270"/>
+        <location filename="../ui/checkin.py" line="281"/>
         <source>Rating of {value} from {when} deleted.</source>
         <translation>{when} の評価（{value}）を削除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="273"/>
         <location filename="../ui/checkin.py" line="284"/>
-        <location filename="../ui/checkin.py" line="292"/>
+        <location filename="../ui/checkin.py" line="295"/>
+        <location filename="../ui/checkin.py" line="303"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="283"/>
+        <location filename="../ui/checkin.py" line="294"/>
         <source>Could not restore: {error}</source>
         <translation>元に戻せませんでした：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="291"/>
+        <location filename="../ui/checkin.py" line="302"/>
         <source>Rating restored. Undo again brings back the one deleted before it.</source>
         <translation>評価を元に戻しました。もう一度「元に戻す」を押すと、その前に削除した評価も戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="295"/>
+        <location filename="../ui/checkin.py" line="306"/>
         <source>Rating restored.</source>
         <translation>評価を元に戻しました。</translation>
     </message>
@@ -2079,14 +2085,14 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="207"/>
-        <location filename="../ui/help.py" line="217"/>
+        <location filename="../ui/help.py" line="222"/>
         <location filename="../ui/player_controls.py" line="63"/>
         <source>Sharp pain – stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="208"/>
-        <location filename="../ui/help.py" line="219"/>
+        <location filename="../ui/help.py" line="224"/>
         <location filename="../ui/player_controls.py" line="69"/>
         <location filename="../ui/session_flow.py" line="484"/>
         <source>I feel unwell</source>
@@ -2891,52 +2897,52 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>3〜6か月続けて運動しても改善が見られない</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="210"/>
+        <location filename="../ui/help.py" line="215"/>
         <source>Stop the session at once if you notice</source>
         <translation>次のようなときは、すぐに運動を中止してください</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="211"/>
+        <location filename="../ui/help.py" line="216"/>
         <source>a sharp or stabbing pain</source>
         <translation>鋭い痛みや、刺すような痛みがある</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="212"/>
+        <location filename="../ui/help.py" line="217"/>
         <source>new, sudden pain, swelling or redness</source>
         <translation>新たに急な痛み・腫れ・赤みが出てきた</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="213"/>
+        <location filename="../ui/help.py" line="218"/>
         <source>dizziness, or you feel unwell or feverish</source>
         <translation>めまいがする、具合が悪い、または熱っぽい</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="214"/>
+        <location filename="../ui/help.py" line="219"/>
         <source>In a session, the red button “{sharp}” ({sharp_key}) and the button “{unwell}” ({unwell_key}) stop at once.</source>
         <translation>運動中は、赤い［{sharp}］ボタン（{sharp_key}キー）と［{unwell}］ボタン（{unwell_key}キー）で、すぐに中止できます。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="221"/>
+        <location filename="../ui/help.py" line="226"/>
         <source>Do not exercise today if</source>
         <translation>次のような日は運動を休みましょう</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="222"/>
+        <location filename="../ui/help.py" line="227"/>
         <source>your knee is hot, red or swollen</source>
         <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="223"/>
+        <location filename="../ui/help.py" line="228"/>
         <source>you have a fever or feel unwell</source>
         <translation>熱がある、または具合が悪い</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="224"/>
+        <location filename="../ui/help.py" line="229"/>
         <source>Rest and cool the joint instead. If it does not settle, see a clinician.</source>
         <translation>その日は安静にして、膝を冷やしましょう。おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/help.py" line="232"/>
+        <location filename="../ui/help.py" line="234"/>
         <source>Safety and when to get help</source>
         <translation>安全のために・受診の目安</translation>
     </message>
@@ -3013,7 +3019,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/checkin.py" line="271"/>
+        <location filename="../ui/checkin.py" line="282"/>
         <location filename="../ui/session_flow.py" line="457"/>
         <source>{day}, {time}</source>
         <translation>{day} {time}</translation>

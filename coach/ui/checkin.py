@@ -239,20 +239,31 @@ class HistoryDialog(QDialog):
         picker.set_value(rating.value)
         note = QLineEdit(rating.note or "")
         note.setMaxLength(500)
+        note.setPlaceholderText(self.tr("Note (optional)"))
+        note.setAccessibleName(self.tr("Note"))
         layout.addWidget(picker)
         layout.addWidget(note)
+        problem = plain_label("", object_name="correctionProblem")
+        set_text_colour(problem, lambda c: c.error_text)
+        problem.hide()
+        layout.addWidget(problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
+        picker.confirmed.connect(dialog.accept)  # Return on the numbers saves, as elsewhere
         layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            self.journal.update_rating(rating.uid, value=picker.value(), note=note.text())
-        except JournalError as err:
-            self._say(self.tr("Could not save: {error}").format(error=err), "error")
-            return
+        while True:  # a save that fails keeps the dialog and what was typed in it
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            try:
+                self.journal.update_rating(rating.uid, value=picker.value(),
+                                           note=note.text())
+                break
+            except JournalError as err:
+                problem.setText(self.tr("Could not save: {error}").format(error=err))
+                problem.show()
         self.refresh()
         self.changed.emit()
 

@@ -710,3 +710,41 @@ def test_each_deletion_can_be_undone(make_window, qtbot):
     bar.action_clicked.emit()
     assert sorted(r.value for r in window.journal.ratings()) == [2, 4, 6]
     assert dialog.findChild(MessageBar, "historyMessage").label.text() == "Rating restored."
+
+
+def test_a_correction_saves_on_return_and_survives_a_failed_save(make_window, qtbot,
+                                                                 monkeypatch):
+    """Return did not save the correction box, and a save that failed closed it:
+    what was typed was lost."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from coach.ui.rating import PainRating
+    from tests.test_recorder import Outage
+
+    window = make_window()
+    window.journal.add_rating(6, "check_in", note="typo")
+    window.show_history()
+    dialog = window.findChild(QDialog, "historyDialog")
+    outage = Outage(window.journal, monkeypatch)
+    outage.down = True
+    seen = []
+
+    def correct() -> None:
+        box = QApplication.activeModalWidget()
+        picker = box.findChild(PainRating)
+        picker.set_value(2)
+        picker.confirmed.emit()  # Return on the numbers
+        QTimer.singleShot(0, retry)
+
+    def retry() -> None:
+        box = QApplication.activeModalWidget()
+        problem = box.findChild(QLabel, "correctionProblem")
+        seen.append((box.isVisible(), problem.text(), box.findChild(PainRating).value()))
+        outage.down = False
+        box.findChild(PainRating).confirmed.emit()
+
+    QTimer.singleShot(0, correct)
+    dialog.edit_selected()
+    assert seen == [(True, "Could not save: another program is using the journal", 2)]
+    assert [(r.value, r.note) for r in window.journal.ratings()] == [(2, "typo")]
