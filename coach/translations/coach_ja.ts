@@ -4,22 +4,22 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../ui/session_flow.py" line="234"/>
+        <location filename="../ui/session_flow.py" line="235"/>
         <source>Your pain has stayed in the safe range in your last sessions of this routine. If your knee is back to usual tomorrow morning, the coach will offer the next level; take it if the exercises feel easy and well controlled.</source>
         <translation>このルーティンでは、ここ数回続けて痛みが問題のない範囲におさまっています。明日の朝、膝の痛みがふだんの程度に戻っていれば、1つ上のレベルをおすすめします。運動が楽にでき、動きもしっかりコントロールできているなら、試してみましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="239"/>
+        <location filename="../ui/session_flow.py" line="240"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
         <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="243"/>
+        <location filename="../ui/session_flow.py" line="244"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
         <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="248"/>
+        <location filename="../ui/session_flow.py" line="249"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
         <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
@@ -587,17 +587,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../ui/widgets.py" line="296"/>
+        <location filename="../ui/widgets.py" line="307"/>
         <source>{m} min {s} s</source>
         <translation>{m}⁠分{s}⁠秒</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="298"/>
+        <location filename="../ui/widgets.py" line="309"/>
         <source>{m} min</source>
         <translation>{m}⁠分</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="299"/>
+        <location filename="../ui/widgets.py" line="310"/>
         <source>{s} s</source>
         <translation>{s}⁠秒</translation>
     </message>
@@ -1376,22 +1376,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>前回の運動の一部がまだ記録に保存されていません（{error}）。内容は失われていません。Knee Coachが開いている間、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="756"/>
+        <location filename="../ui/main_window.py" line="754"/>
         <source>Saved: your last session is all in your journal now.</source>
         <translation>保存しました。前回の運動の内容はすべて記録に残りました。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="777"/>
+        <location filename="../ui/main_window.py" line="772"/>
         <source>Not saved yet</source>
         <translation>まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="778"/>
+        <location filename="../ui/main_window.py" line="773"/>
         <source>Part of this session is not in your journal yet ({error}). If Knee Coach closes now, it is lost. Keep the window open a little longer and it is tried again every few seconds.</source>
         <translation>この運動の一部がまだ記録に保存されていません（{error}）。いまKnee Coachを閉じると失われます。ウィンドウをもう少し開いたままにしておくと、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="783"/>
+        <location filename="../ui/main_window.py" line="778"/>
         <source>Close anyway</source>
         <translation>それでも閉じる</translation>
     </message>
@@ -2094,7 +2094,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/chair_stand.py" line="208"/>
         <location filename="../ui/help.py" line="224"/>
         <location filename="../ui/player_controls.py" line="69"/>
-        <location filename="../ui/session_flow.py" line="484"/>
+        <location filename="../ui/session_flow.py" line="485"/>
         <source>I feel unwell</source>
         <translation>具合が悪い</translation>
     </message>
@@ -2950,354 +2950,354 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../ui/session_flow.py" line="327"/>
+        <location filename="../ui/session_flow.py" line="328"/>
         <source>How much does your knee hurt right now?</source>
         <translation>今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="329"/>
         <source>Save and start</source>
         <translation>記録して始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="328"/>
+        <location filename="../ui/session_flow.py" line="329"/>
         <source>Skip and start</source>
         <translation>記録せずに始める</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="351"/>
+        <location filename="../ui/session_flow.py" line="352"/>
         <source>How much does your knee hurt right now, after exercising?</source>
         <translation>運動を終えた今、膝はどのくらい痛みますか？</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="352"/>
+        <location filename="../ui/session_flow.py" line="353"/>
         <source>Save</source>
         <translation>記録する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="352"/>
+        <location filename="../ui/session_flow.py" line="353"/>
         <source>Skip</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="410"/>
+        <location filename="../ui/session_flow.py" line="411"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="232"/>
-        <location filename="../ui/session_flow.py" line="423"/>
+        <location filename="../ui/session_flow.py" line="424"/>
         <source>Is your knee hot, red or swollen today?</source>
         <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="235"/>
-        <location filename="../ui/session_flow.py" line="426"/>
+        <location filename="../ui/session_flow.py" line="427"/>
         <source>Also answer yes if you have a fever or feel unwell today.</source>
         <translation>熱がある日や具合が悪い日も「はい」を選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="239"/>
-        <location filename="../ui/session_flow.py" line="429"/>
+        <location filename="../ui/session_flow.py" line="430"/>
         <source>Yes, or I feel unwell</source>
         <translation>はい、または具合が悪い</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="393"/>
-        <location filename="../ui/session_flow.py" line="551"/>
+        <location filename="../ui/session_flow.py" line="552"/>
         <source>With a fever or if you feel unwell, rest until you feel well again.</source>
         <translation>熱があるときや具合が悪いときは、よくなるまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="427"/>
+        <location filename="../ui/session_flow.py" line="428"/>
         <source>No, my knee is fine today</source>
         <translation>いいえ、今日は大丈夫です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="283"/>
+        <location filename="../ui/session_flow.py" line="284"/>
         <source>Back to routines</source>
         <translation>ルーティン一覧に戻る</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="282"/>
-        <location filename="../ui/session_flow.py" line="457"/>
+        <location filename="../ui/session_flow.py" line="458"/>
         <source>{day}, {time}</source>
         <translation>{day} {time}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="462"/>
+        <location filename="../ui/session_flow.py" line="463"/>
         <source>Last time you stopped this routine because of a sharp pain: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="464"/>
+        <location filename="../ui/session_flow.py" line="465"/>
         <source>Last time you stopped this routine because you felt unwell: {when}, at step {step}, “{title}”.</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}、ステップ{step}「{title}」）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="468"/>
+        <location filename="../ui/session_flow.py" line="469"/>
         <source>Last time you stopped this routine because of a sharp pain ({when}).</source>
         <translation>前回、このルーティンを鋭い痛みのため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="470"/>
+        <location filename="../ui/session_flow.py" line="471"/>
         <source>Last time you stopped this routine because you felt unwell ({when}).</source>
         <translation>前回、このルーティンを具合が悪くなったため中止しました（{when}）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="477"/>
+        <location filename="../ui/session_flow.py" line="478"/>
         <source>The advice then was not to do it again before talking to a clinician about the pain. If the pain comes back, stop at once with the red button or the {key} key.</source>
         <translation>そのときは、この痛みについて医師・理学療法士に相談するまで再開しないようにとお伝えしました。痛みがまた出たら、赤いボタンか{key}キーですぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="490"/>
+        <location filename="../ui/session_flow.py" line="491"/>
         <source>Last time you stopped because of a sharp pain.</source>
         <translation>前回は鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="491"/>
+        <location filename="../ui/session_flow.py" line="492"/>
         <source>Last time you stopped because you felt unwell.</source>
         <translation>前回は具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="513"/>
+        <location filename="../ui/session_flow.py" line="514"/>
         <source>End of the session</source>
         <translation>運動はここまでです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="576"/>
+        <location filename="../ui/session_flow.py" line="577"/>
         <source>Go gently: take it slowly, make the movements smaller, pause or skip a step when you need to, and stop at once if the pain rises or turns sharp.</source>
         <translation>無理をしないでください。ゆっくり、動きを小さくして行い、必要なら一時停止したりステップを飛ばしたりしましょう。痛みが強くなったり鋭い痛みが出たりしたら、すぐに中止してください。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="588"/>
+        <location filename="../ui/session_flow.py" line="589"/>
         <source>If you go on, today&apos;s session is at the easiest level, {level}. Later sessions start there too, and the coach offers the next level again once they go well.</source>
         <translation>続ける場合、今日の運動はいちばんやさしい{level}で行います。次回以降もこのレベルから始まり、運動がうまくいくようになれば、Knee Coach がまた次のレベルを提案します。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="591"/>
+        <location filename="../ui/session_flow.py" line="592"/>
         <source>Go on at the easiest level</source>
         <translation>いちばんやさしいレベルで続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="592"/>
+        <location filename="../ui/session_flow.py" line="593"/>
         <source>Starts the routine at {level}</source>
         <translation>{level}でルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="656"/>
+        <location filename="../ui/session_flow.py" line="657"/>
         <source>End this session now? What you have done so far is not in your journal yet; Knee Coach keeps trying while this window is open.</source>
         <translation>この運動を終了しますか？ここまでの内容はまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="690"/>
+        <location filename="../ui/session_flow.py" line="691"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. It is not in your journal yet: Knee Coach keeps trying while this window is open (the bar above says why).</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことはまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます（理由は上のお知らせをご覧ください）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="706"/>
+        <location filename="../ui/session_flow.py" line="707"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="786"/>
+        <location filename="../ui/session_flow.py" line="787"/>
         <source>Not saved to your journal yet: {error}. Nothing is lost: Knee Coach tries again every few seconds while this window is open.</source>
         <translation>まだ記録に保存されていません（{error}）。内容は失われていません。このウィンドウが開いている間、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="807"/>
+        <location filename="../ui/session_flow.py" line="806"/>
         <source>Saved: everything from this session is in your journal now.</source>
         <translation>保存しました。この運動の内容はすべて記録に残りました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="219"/>
+        <location filename="../ui/session_flow.py" line="220"/>
         <source>Stop exercising for today.</source>
         <translation>今日の運動はここまでにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="220"/>
+        <location filename="../ui/session_flow.py" line="221"/>
         <source>Sit or lie down somewhere safe and rest until you feel steady again.</source>
         <translation>安全な場所で座るか横になり、落ち着くまで休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="222"/>
+        <location filename="../ui/session_flow.py" line="223"/>
         <source>If the knee has swollen suddenly, rest it with the leg raised; a cold pack wrapped in a towel, about 15 minutes, may ease it.</source>
         <translation>膝が急に腫れてきたときは、脚を高くして休ませましょう。タオルで包んだ保冷剤で15分ほど冷やすと、楽になることがあります。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="225"/>
+        <location filename="../ui/session_flow.py" line="226"/>
         <source>Exercise again only once you feel well. If you still feel unwell after resting, or it happens again, talk to a clinician.</source>
         <translation>運動は体調が戻ってから再開しましょう。休んでも具合の悪さが続くときや、同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="487"/>
+        <location filename="../ui/session_flow.py" line="488"/>
         <source>I have thought about it and want to go ahead</source>
         <translation>よく考えたうえで、始めることにします</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="432"/>
+        <location filename="../ui/session_flow.py" line="433"/>
         <source>Answer no to: is your knee hot, red or swollen today? Goes on to the session</source>
         <translation>「今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？」に「いいえ」と答えて、運動に進みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="434"/>
+        <location filename="../ui/session_flow.py" line="435"/>
         <source>Answer yes: shows rest advice and does not start the routine</source>
         <translation>「はい」と答えます。膝を休ませるための助言を表示し、ルーティンは始めません</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="334"/>
-        <location filename="../ui/session_flow.py" line="439"/>
+        <location filename="../ui/session_flow.py" line="335"/>
+        <location filename="../ui/session_flow.py" line="440"/>
         <source>Leave without starting</source>
         <translation>始めずに一覧に戻ります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="282"/>
+        <location filename="../ui/session_flow.py" line="283"/>
         <source>Back to Today</source>
         <translation>「今日」に戻る</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="482"/>
+        <location filename="../ui/session_flow.py" line="483"/>
         <source>Start again only if you feel well today. If you feel unwell again, stop at once with the “{button}” button or the {key} key, and talk to a clinician.</source>
         <translation>今日の体調がよいときだけ再開しましょう。また具合が悪くなったら、［{button}］ボタンか{key}キーですぐに中止し、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="548"/>
+        <location filename="../ui/session_flow.py" line="549"/>
         <source>Rest your knee today</source>
         <translation>今日は膝を休めましょう</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="549"/>
+        <location filename="../ui/session_flow.py" line="550"/>
         <source>Exercising a knee that is hot, red or swollen can make it worse. Skipping today is the right choice, not a failure.</source>
         <translation>熱をもっていたり、赤くなったり、腫れたりしている膝を動かすと、かえって悪くなることがあります。今日休むのは正しい判断で、失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="553"/>
+        <location filename="../ui/session_flow.py" line="554"/>
         <source>Try the routine again gently once the heat and swelling have settled.</source>
         <translation>膝の熱（触ると熱い感じ）や腫れが引いたら、軽めにルーティンを再開しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="572"/>
+        <location filename="../ui/session_flow.py" line="573"/>
         <source>You rated your pain {value} of 10.</source>
         <translation>痛みを{value}／10と記録しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="574"/>
+        <location filename="../ui/session_flow.py" line="575"/>
         <source>That is well above your usual pain.</source>
         <translation>ふだんの痛みよりかなり強くなっています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="594"/>
+        <location filename="../ui/session_flow.py" line="595"/>
         <source>Your knee hurts a lot today</source>
         <translation>今日は膝の痛みが強いようです</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="596"/>
+        <location filename="../ui/session_flow.py" line="597"/>
         <source>Rest today</source>
         <translation>今日は休む</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="597"/>
+        <location filename="../ui/session_flow.py" line="598"/>
         <source>Ends the session without exercising</source>
         <translation>運動をせずに終わります</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="583"/>
+        <location filename="../ui/session_flow.py" line="584"/>
         <source>Go on gently</source>
         <translation>軽めに続ける</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="555"/>
+        <location filename="../ui/session_flow.py" line="556"/>
         <source>See a clinician if it has not settled after a few days.</source>
         <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="580"/>
+        <location filename="../ui/session_flow.py" line="581"/>
         <source>On a day like this, resting is a good choice, not a failure.</source>
         <translation>こんな日は、休むのも良い選択です。失敗ではありません。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="584"/>
+        <location filename="../ui/session_flow.py" line="585"/>
         <source>Starts the routine</source>
         <translation>ルーティンを始めます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="626"/>
+        <location filename="../ui/session_flow.py" line="627"/>
         <source>Resting today</source>
         <translation>今日は休みます</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="627"/>
+        <location filename="../ui/session_flow.py" line="628"/>
         <source>Resting your knee when it hurts a lot is the right choice, not a failure. Rate your pain again tomorrow to see whether it has settled.</source>
         <translation>痛みが強いときに膝を休ませるのは正しい判断で、失敗ではありません。落ち着いたかどうか、明日また痛みを記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="635"/>
+        <location filename="../ui/session_flow.py" line="636"/>
         <source>A Knee Coach session is running</source>
         <translation>Knee Coach で運動中です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="653"/>
+        <location filename="../ui/session_flow.py" line="654"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="654"/>
+        <location filename="../ui/session_flow.py" line="655"/>
         <source>End this session now? What you have done so far is saved.</source>
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="673"/>
+        <location filename="../ui/session_flow.py" line="674"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="687"/>
-        <location filename="../ui/session_flow.py" line="705"/>
+        <location filename="../ui/session_flow.py" line="688"/>
+        <location filename="../ui/session_flow.py" line="706"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="688"/>
+        <location filename="../ui/session_flow.py" line="689"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="218"/>
+        <location filename="../ui/session_flow.py" line="219"/>
         <source>What to do now</source>
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="693"/>
+        <location filename="../ui/session_flow.py" line="694"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="708"/>
+        <location filename="../ui/session_flow.py" line="709"/>
         <source>You stopped because you felt unwell. That was the right thing to do. It is not in your journal yet: Knee Coach keeps trying while this window is open (the bar above says why).</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことはまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます（理由は上のお知らせをご覧ください）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="721"/>
+        <location filename="../ui/session_flow.py" line="722"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="723"/>
+        <location filename="../ui/session_flow.py" line="724"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ完了）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="740"/>
+        <location filename="../ui/session_flow.py" line="741"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="745"/>
+        <location filename="../ui/session_flow.py" line="746"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="755"/>
+        <location filename="../ui/session_flow.py" line="756"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>

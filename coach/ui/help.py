@@ -210,8 +210,8 @@ class SafetyDialog(_HelpDialog):
         # fold.
         sections = [
             emergency_section(),
+            same_day_section(),  # then a possible clot, as the stop pages have them
             clot_section(),
-            same_day_section(),
             (translate("Safety", "Stop the session at once if you notice"), [
                 translate("Safety", "a sharp or stabbing pain"),
                 translate("Safety", "new, sudden pain, swelling or redness"),

@@ -36,7 +36,7 @@ from coach.ui import theme
 from coach.ui.main_menus import MainMenus
 from coach.ui.settings import Settings
 from coach.ui.trend_tab import TrendTab
-from coach.ui.widgets import MessageBar, after_first_paint, message_box
+from coach.ui.widgets import MessageBar, after_first_paint, message_box, settle_bar
 from coach.ui.window_geometry import MINIMUM_SIZE, restore_geometry
 
 if TYPE_CHECKING:
@@ -750,13 +750,8 @@ class MainWindow(QMainWindow):
         if self._unsaved or self._unsaved_timer is None:
             return
         self._unsaved_timer.stop()
-        for bar in self.findChildren(MessageBar, "sessionUnsaved"):
-            bar.setObjectName("")
-            bar.deleteLater()
-            done = MessageBar(self.tr("Saved: your last session is all in your journal "
-                                      "now."), level="info")
-            done.setObjectName("sessionSaved")
-            self.bars.addWidget(done)
+        settle_bar(self, self.bars, "sessionUnsaved", self.tr(
+            "Saved: your last session is all in your journal now."), "sessionSaved")
 
     def _unsaved_problem(self) -> JournalError | None:
         """What keeps part of a session off the disk, after one more try; None when

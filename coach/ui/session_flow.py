@@ -69,6 +69,7 @@ from coach.ui.widgets import (
     plain_label,
     safety_notes,
     set_text_colour,
+    settle_bar,
     short_day,
     translate,
 )
@@ -801,13 +802,8 @@ class SessionFlow(QWidget):
         if not self.recorder.flush():
             return False
         self._retry.stop()
-        for bar in self.findChildren(MessageBar, "saveProblem"):
-            bar.setObjectName("")
-            bar.deleteLater()
-            done = MessageBar(self.tr("Saved: everything from this session is in your "
-                                      "journal now."), level="info")
-            done.setObjectName("saveDone")
-            self.bars.addWidget(done)
+        settle_bar(self, self.bars, "saveProblem", self.tr(
+            "Saved: everything from this session is in your journal now."), "saveDone")
         return True
 
     def unsaved(self) -> JournalError | None:

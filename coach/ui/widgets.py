@@ -288,6 +288,17 @@ class MessageBar(Callout):
             layout.addWidget(close, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+def settle_bar(owner: QWidget, bars: QBoxLayout, problem: str, text: str, name: str) -> None:
+    """The problem is over: each bar named *problem* in *owner* gives way to an info
+    bar *name* saying *text* ("Saved: ...")."""
+    for bar in owner.findChildren(MessageBar, problem):
+        bar.setObjectName("")
+        bar.deleteLater()
+        done = MessageBar(text, level="info")
+        done.setObjectName(name)
+        bars.addWidget(done)
+
+
 def duration_text(seconds: float) -> str:
     """``587`` -> ``9 min 47 s`` (``9分47秒``): durations in words, rounded to seconds."""
     whole = round(seconds)

@@ -51,7 +51,7 @@ def test_safety_dialog_shows_the_lists_the_stop_pages_show(qtbot):
     assert any("“Sharp pain – stop” (S)" in t and "“I feel unwell” (U)" in t for t in shown)
     # Most urgent first (the emergency list was the fifth, below the fold).
     emergency, _lines = emergency_section()
-    order = [shown.index(h) for h in (emergency, heading, "Get medical advice the same day if",
+    order = [shown.index(h) for h in (emergency, "Get medical advice the same day if", heading,
                                       "Stop the session at once if you notice",
                                       "See an orthopaedic clinician if")]
     assert order == sorted(order)
