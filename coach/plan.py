@@ -179,6 +179,17 @@ class Plan(NamedTuple):
     def entry(self, routine_id: str) -> Entry | None:
         return next((e for e in self.entries if e.routine_id == routine_id), None)
 
+    def as_of(self, today: date) -> Plan:
+        """The plan as in force on *today*: an entry planned "since" a later day (made
+        while the clock ran ahead, then put right) is in force from today, the clock
+        being believed. Today said "Planned today" while the reminders waited for that
+        day."""
+        if not any(e.since is not None and e.since > today for e in self.entries):
+            return self
+        return self._replace(entries=tuple(
+            e._replace(since=today) if e.since is not None and e.since > today else e
+            for e in self.entries))
+
     def with_entry(self, entry: Entry) -> Plan:
         """Add *entry*, or replace that routine's entry where it stood."""
         if self.entry(entry.routine_id) is None:

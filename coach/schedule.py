@@ -394,8 +394,9 @@ def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None,
     # file) would hide every reminder until then: the clock is believed.
     since = state.since if state.since is not None and state.since <= now_u else None
     floor = max(since or now_u - GRACE, now_u - MISSED_LOOKBACK)
-    rules = _Rules(plan, state, history, tz)
     today = local_date(now_u, tz)
+    plan = plan.as_of(today)
+    rules = _Rules(plan, state, history, tz)
     first = local_date(floor, tz) - timedelta(days=1)
     candidates: list[Reminder] = []
     checkin_days: set[date] = set()
@@ -459,8 +460,9 @@ def next_planned(plan: Plan, now: datetime, *, history: History | None = None,
     (what ``coach plan show`` calls the next planned session; no snoozes, no rest)."""
     tz = tz or zone_for(now)
     now_u = now.astimezone(UTC)
-    rules = _Rules(plan, ReminderState(), history or History([]), tz)
     today = local_date(now_u, tz)
+    plan = plan.as_of(today)
+    rules = _Rules(plan, ReminderState(), history or History([]), tz)
     for occ in occurrences(plan, today, today + timedelta(days=LOOKAHEAD_DAYS), tz):
         if occ.at > now_u and rules.wanted(occ.routine_id, occ.day, occ.at, occ.every):
             return occ

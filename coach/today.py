@@ -175,6 +175,7 @@ def today(plan: Plan, history: History, now: datetime, *,
     """What to do today (local date of *now*), from the plan and the journal."""
     tz = tz or zone_for(now)
     day = local_date(now, tz)
+    plan = plan.as_of(day)
     routines = routines or {}
     planned = tuple(e.routine_id for e in sorted(plan.planned_on(day.weekday()),
                                                   key=lambda e: e.at))

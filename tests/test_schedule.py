@@ -591,3 +591,21 @@ def test_a_snooze_far_ahead_is_not_believed():
         s._replace(until=datetime(9999, 12, 31, 23, 59, tzinfo=UTC)) for s in state.snoozes))
     got = next_reminder(plan, now, far, tz=TOKYO)
     assert got is not None and not got.snoozed
+
+
+def test_an_entry_planned_since_a_later_day_is_in_force_from_today():
+    """Made while the clock ran ahead (then put right): Today said "Planned today"
+    while the reminders and `coach plan show` waited for that day. The clock is
+    believed: the entry is in force from today, and yesterday is not "missed"."""
+    from coach.advice import History
+    from coach.today import today
+
+    monday = at(LONDON, 2026, 11, 30, 6)
+    plan = Plan(entries=(Entry("r", EVERY_DAY, time(7, 30), since=date(2026, 12, 10)),))
+    reminder = next_reminder(plan, monday, ReminderState.starting(monday))
+    assert reminder is not None and reminder.kind is ReminderKind.EXERCISE
+    assert reminder.at == at(LONDON, 2026, 11, 30, 7, 30)
+    assert next_planned(plan, monday).day == date(2026, 11, 30)
+    view = today(plan, History([]), monday)
+    assert view.planned == ("r",) and view.next_reminder.at == reminder.at
+    assert plan.as_of(date(2026, 12, 11)) is plan  # in force already: unchanged
