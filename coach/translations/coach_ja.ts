@@ -357,6 +357,11 @@
         <translation>テストを中止しました</translation>
     </message>
     <message>
+        <location filename="../ui/chair_stand.py" line="582"/>
+        <source>Carry on</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
         <location filename="../ui/chair_stand.py" line="498"/>
         <source>Do not repeat the test until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このテストを行わないようにしましょう。</translation>
@@ -393,6 +398,7 @@
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="575"/>
+        <location filename="../ui/chair_stand.py" line="581"/>
         <source>Leave the test</source>
         <translation>テストを終える</translation>
     </message>
@@ -3090,22 +3096,27 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>この運動を終了しますか？ここまでの内容はまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="691"/>
+        <location filename="../ui/session_flow.py" line="666"/>
+        <source>Carry on</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <location filename="../ui/session_flow.py" line="694"/>
         <source>You stopped because of a sharp pain. That was the right thing to do. It is not in your journal yet: Knee Coach keeps trying while this window is open (the bar above says why).</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことはまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます（理由は上のお知らせをご覧ください）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="707"/>
+        <location filename="../ui/session_flow.py" line="710"/>
         <source>You stopped because you felt unwell. That was the right thing to do, and it has been recorded.</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="787"/>
+        <location filename="../ui/session_flow.py" line="790"/>
         <source>Not saved to your journal yet: {error}. Nothing is lost: Knee Coach tries again every few seconds while this window is open.</source>
         <translation>まだ記録に保存されていません（{error}）。内容は失われていません。このウィンドウが開いている間、数秒ごとに保存を試みます。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="806"/>
+        <location filename="../ui/session_flow.py" line="809"/>
         <source>Saved: everything from this session is in your journal now.</source>
         <translation>保存しました。この運動の内容はすべて記録に残りました。</translation>
     </message>
@@ -3237,6 +3248,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="654"/>
+        <location filename="../ui/session_flow.py" line="665"/>
         <source>End session</source>
         <translation>終了する</translation>
     </message>
@@ -3246,18 +3258,18 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>この運動を終了しますか？ここまでの内容は保存されています。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="674"/>
+        <location filename="../ui/session_flow.py" line="677"/>
         <source>Session ended</source>
         <translation>運動を終了しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="688"/>
-        <location filename="../ui/session_flow.py" line="706"/>
+        <location filename="../ui/session_flow.py" line="691"/>
+        <location filename="../ui/session_flow.py" line="709"/>
         <source>Session stopped</source>
         <translation>運動を中止しました</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="689"/>
+        <location filename="../ui/session_flow.py" line="692"/>
         <source>You stopped because of a sharp pain. That was the right thing to do, and it has been recorded.</source>
         <translation>鋭い痛みのため中止しました。正しい判断です。このことは記録に残しました。</translation>
     </message>
@@ -3267,37 +3279,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今すること</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="694"/>
+        <location filename="../ui/session_flow.py" line="697"/>
         <source>Do not restart this routine until you have talked to a clinician about the pain.</source>
         <translation>この痛みについて医師・理学療法士に相談するまでは、このルーティンを再開しないようにしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="709"/>
+        <location filename="../ui/session_flow.py" line="712"/>
         <source>You stopped because you felt unwell. That was the right thing to do. It is not in your journal yet: Knee Coach keeps trying while this window is open (the bar above says why).</source>
         <translation>具合が悪くなったため中止しました。正しい判断です。このことはまだ記録に保存されていません。このウィンドウが開いている間、Knee Coachが保存を試み続けます（理由は上のお知らせをご覧ください）。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="722"/>
+        <location filename="../ui/session_flow.py" line="725"/>
         <source>Well done: routine complete</source>
         <translation>お疲れさまでした。ルーティン完了です</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="724"/>
+        <location filename="../ui/session_flow.py" line="727"/>
         <source>Session ended: {done} of {total} steps done</source>
         <translation>運動を終了しました（{total}ステップ中{done}ステップ完了）</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="741"/>
+        <location filename="../ui/session_flow.py" line="744"/>
         <source>You completed {done} of {total} steps.</source>
         <translation>{total}ステップ中{done}ステップを終えました。</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="746"/>
+        <location filename="../ui/session_flow.py" line="749"/>
         <source>Pain {value} of 10: {zone}</source>
         <translation>痛み {value}／10：{zone}</translation>
     </message>
     <message>
-        <location filename="../ui/session_flow.py" line="756"/>
+        <location filename="../ui/session_flow.py" line="759"/>
         <source>Before you started: {before} of 10. Now: {after} of 10.</source>
         <translation>始める前の痛み {before}／10 → いまの痛み {after}／10</translation>
     </message>

@@ -577,6 +577,9 @@ class ChairStandDialog(QDialog):
                           self)
         box.setObjectName("confirmLeave")
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        # Words that say what each does, not "Yes" and "No".
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Leave the test"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Carry on"))
 
         def answered(answer: int) -> None:
             self._asking = False

@@ -661,6 +661,9 @@ class SessionFlow(QWidget):
                           self)
         box.setObjectName("confirmEnd")
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        # Words that say what each does, not "Yes" and "No".
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("End session"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Carry on"))
 
         def answered(result: int) -> None:
             self._confirming = False

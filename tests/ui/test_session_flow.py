@@ -704,3 +704,15 @@ def test_return_held_after_a_high_rating_does_not_answer_the_question(qtbot, flo
     flow.clock.advance(1)
     key(qtbot, flow, Qt.Key.Key_Return)
     assert flow.findChild(QLabel, "restTodayAdvice") is not None
+
+
+def test_the_end_question_names_its_answers(qtbot, flow):
+    into_player(qtbot, flow)
+    key(qtbot, flow, Qt.Key.Key_Escape)
+    box = flow.findChild(QMessageBox, "confirmEnd")
+    qtbot.waitUntil(box.isVisible)
+    assert [box.button(b).text() for b in (QMessageBox.StandardButton.Yes,
+                                          QMessageBox.StandardButton.No)] == [
+        "End session", "Carry on"]
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.No).click()
