@@ -124,10 +124,13 @@ class RoutinesTab:
         self.start_button.setEnabled(bool(library.routines))
 
     def item_text(self, routine: Routine) -> str:
-        """Its name, and its length at the level the coach would play it next (as
-        its details say; the standard level's length for a routine with no advice)."""
+        """Its name, and its length at the level the coach would play it next, with a
+        weaker leg's extra work if one is chosen (as its details say; the standard
+        level's length for a routine with no advice)."""
         advice = self._window.level_advice(routine)[0]
         played = routine.at_level(advice.level) if advice is not None else routine
+        played = played.for_weaker_side(
+            self._window.settings.get(config.weaker_side(routine.id)))
         return f"{routine.title.get(self._window.lang)}\n{duration_text(played.total_seconds)}"
 
     def relabel(self) -> None:
@@ -170,6 +173,7 @@ class RoutinesTab:
         if routine is not None:
             self._window.settings.set(config.weaker_side(routine.id), side)
             self.show_details()
+            self.relabel()  # the list's length too (it said the length without it)
 
 
 def show_broken_routines(parent: QWidget, problems: list[Problem]) -> None:
