@@ -42,6 +42,10 @@ def open_settings(data_dir: Path) -> Settings:
     return Settings.open(data_dir)
 
 
+# The catalogues' bytes, alive as long as the translators that read them.
+_CATALOGUES: list[bytes] = []
+
+
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """Load Qt's own Japanese strings (dialog buttons, the file dialog) and Knee
     Coach's, which also fills the gaps Qt's catalogue leaves in its file dialog.
@@ -58,16 +62,28 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
-    for names, folder in (
-        (("qt_ja", "qtbase_ja"), qt_folder),
-        (("coach_ja",), str(paths.translations_dir())),
-    ):
-        translator = QTranslator(app)
-        if any(translator.load(name, folder) for name in names):
-            app.installTranslator(translator)
-            installed.append(translator)
-        else:
-            log.warning("translation %s not found in %s", " or ".join(names), folder)
+    translator = QTranslator(app)
+    if any(translator.load(name, qt_folder) for name in ("qt_ja", "qtbase_ja")):
+        app.installTranslator(translator)
+        installed.append(translator)
+    else:
+        log.warning("translation qt_ja or qtbase_ja not found in %s", qt_folder)
+    # Ours from its bytes, kept here: loaded from the file, Qt maps it, and a file
+    # rewritten in place while the app runs (an upgrade, a rebuilt catalogue) turned
+    # every later lookup to English, half-way through a session.
+    ours = paths.translations_dir() / "coach_ja.qm"
+    try:
+        data = ours.read_bytes()
+    except OSError as err:
+        log.warning("translation %s could not be read (%s)", ours, err)
+        return installed
+    translator = QTranslator(app)
+    if translator.load(data):
+        _CATALOGUES.append(data)  # Qt reads it in place, for as long as the app runs
+        app.installTranslator(translator)
+        installed.append(translator)
+    else:
+        log.warning("translation %s is not a Qt catalogue", ours)
     return installed
 
 

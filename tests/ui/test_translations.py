@@ -113,3 +113,25 @@ def test_a_number_stays_with_its_counter_in_japanese():
     loose = [text for message in ET.parse(TS).iter("message")
              if counter.search(text := message.findtext("translation") or "")]
     assert loose == [], "put U+2060 between the placeholder and the counter"
+
+
+def test_a_catalogue_rewritten_while_the_app_runs_keeps_its_words(use_language, tmp_path,
+                                                                  monkeypatch):
+    """Qt maps a catalogue loaded from its file: rewritten in place (an upgrade, a
+    rebuilt catalogue), every later lookup came back in English, half-way through."""
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication
+
+    from coach import paths
+
+    copy = tmp_path / "coach_ja.qm"
+    shutil.copy(paths.translations_dir() / "coach_ja.qm", copy)
+    monkeypatch.setattr(paths, "translations_dir", lambda: tmp_path)
+    use_language("ja")
+    before = QCoreApplication.translate("TodayPage", "Today, {day}")
+    assert before != "Today, {day}"
+    size = copy.stat().st_size
+    with open(copy, "r+b") as handle:  # in place: the same file, other bytes
+        handle.write(bytes(size))
+    assert QCoreApplication.translate("TodayPage", "Today, {day}") == before
