@@ -49,6 +49,10 @@ NOT_SETTLED_MARGIN = 1.0
 #: The next-morning question waits this long after a session ends (a session that ran
 #: past midnight is not "yesterday's" a few minutes later).
 NIGHT = timedelta(hours=6)
+#: For the next-morning question a session started before this hour belongs to the
+#: evening before: one at half past midnight is last night's, and its morning is
+#: the one a few hours later, not the day after (see :func:`evening_of`).
+NIGHT_OWL = timedelta(hours=4)
 #: Usual-pain ratings of at least this many recent days are always read. Today's
 #: four-week adherence asks of each day of the four weeks before this one (up to 34
 #: days back) whether a flare-up made it a rest day, and a flare-up looks 28 days back
@@ -174,8 +178,8 @@ class History:
 
     def morning_rating(self, session: Session) -> Rating | None:
         """The next-morning rating after *session*: its own, else the latest given for
-        another session that started the same day. The question is asked once, about
-        the day's last session; its answer is the knee's morning after that day."""
+        another session of the same evening (:func:`evening_of`). The question is asked
+        once, about the day's last session; its answer is the knee's morning after."""
         own = self.rating(session, Context.NEXT_MORNING)
         if own is not None:
             return own
@@ -184,12 +188,12 @@ class History:
         if not isinstance(mornings, dict):
             days: dict[date, list[Rating]] = defaultdict(list)
             for other in self.sessions:
-                days[other.started.date()] += [
+                days[evening_of(other)] += [
                     r for r in self.session_ratings.get(other.uid, ())
                     if r.context == Context.NEXT_MORNING]
             mornings = self.memo[key] = {day: max(found, key=lambda r: r.at)
                                          for day, found in days.items() if found}
-        found: Rating | None = mornings.get(session.started.date())
+        found: Rating | None = mornings.get(evening_of(session))
         return found
 
     def usual_before(self, moment: datetime) -> float | None:
@@ -249,6 +253,14 @@ class Morning(StrEnum):
     UNCLEAR = "unclear"  # nothing to compare with, and not in the red zone
 
 
+def evening_of(session: Session) -> date:
+    """The day whose night *session* ended, for the next-morning question: its own
+    date, or the day before for one started in the small hours (:data:`NIGHT_OWL`).
+    Everything else (the plan, the trend, what was done on a day) keeps the date on
+    the clock (``schedule.recorded_day``)."""
+    return (session.started - NIGHT_OWL).date()
+
+
 def after_a_night(session: Session, now: datetime | None) -> bool:
     """Has a night passed since *session* (for the next-morning question)? One that
     ran past midnight is not a morning ago a few minutes later (None: not asked)."""
@@ -260,7 +272,7 @@ def morning_session(history: History, today: date, now: datetime | None = None
     """The session the morning question is about: yesterday's last session that
     exercised the knee, if it has no next-morning rating yet and a night has passed
     since it ended (at *now*)."""
-    yesterday = [s for s in history.exercised() if s.started.date() == today - timedelta(1)]
+    yesterday = [s for s in history.exercised() if evening_of(s) == today - timedelta(1)]
     if yesterday and not after_a_night(yesterday[-1], now):
         return None
     if not yesterday or history.rating(yesterday[-1], Context.NEXT_MORNING):
@@ -273,8 +285,8 @@ def reference_pain(history: History, session: Session) -> float | None:
     the first session of *session*'s day, else the mean usual pain of the week before
     it. One morning speaks for the whole day, so a second session's "before", raised
     by the first (a 7 after it, a 4 before the next), is not the usual level."""
-    day = session.started.date()
-    same_day = [s for s in history.sessions if s.started.date() == day
+    day = evening_of(session)
+    same_day = [s for s in history.sessions if evening_of(s) == day
                 and s.started <= session.started] or [session]
     for earlier in same_day:
         before = history.rating(earlier, Context.BEFORE)
@@ -396,9 +408,10 @@ def today_advice(history: History, today: date, now: datetime | None = None
     unwell = history.unwell_event(last)
     if unwell is not None:
         return TodayAdvice(Today.AFTER_UNWELL, last.routine_id, day, days, step=unwell.step)
-    if days <= 0 or not after_a_night(last, now):  # (a session just past midnight)
+    nights = (today - evening_of(last)).days  # one in the small hours: last night's
+    if nights <= 0 or not after_a_night(last, now):  # (a session just past midnight)
         return TodayAdvice(Today.DONE_TODAY, last.routine_id, day, 0)
-    if days == 1:
+    if nights == 1:
         morning = history.rating(last, Context.NEXT_MORNING)
         if morning is None:
             return TodayAdvice(Today.YESTERDAY, last.routine_id, day, 1)
@@ -409,7 +422,7 @@ def today_advice(history: History, today: date, now: datetime | None = None
         after = history.rating(last, Context.AFTER)
         return TodayAdvice(kind, last.routine_id, day, 1, value=morning.value,
                            after=after.value if after is not None else None)
-    return TodayAdvice(Today.DAYS_AGO, last.routine_id, day, days)
+    return TodayAdvice(Today.DAYS_AGO, last.routine_id, day, nights)
 
 
 # -- self-tests ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from coach.advice import (
     AfterAdvice,
     History,
     Morning,
+    evening_of,
     is_green_session,
     morning_of,
 )
@@ -377,10 +378,10 @@ def _last_days(streak: list[Session]) -> list[Session]:
     """The sessions of the streak's last :data:`GREEN_STREAK` days with a session, or
     none if it has fewer days: three green sessions in one morning have one next
     morning between them, not three (clinical.md 3: consistently green)."""
-    days = sorted({s.started.date() for s in streak})[-GREEN_STREAK:]
+    days = sorted({evening_of(s) for s in streak})[-GREEN_STREAK:]
     if len(days) < GREEN_STREAK:
         return []
-    return [s for s in streak if s.started.date() >= days[0]]
+    return [s for s in streak if evening_of(s) >= days[0]]
 
 
 def _flared_since(history: History, day: date, today: date) -> bool:

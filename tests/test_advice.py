@@ -117,6 +117,46 @@ def test_no_morning_question_until_a_night_has_passed():
     assert today_advice(history, TODAY, morning).kind is Today.YESTERDAY
 
 
+def test_a_session_in_the_small_hours_is_last_nights():
+    """A session from 00:30 to 00:45 on Tuesday: on Tuesday morning Today said "You
+    have exercised today" and asked nothing; the morning question came on Wednesday,
+    a day late, and its answer was taken as the knee's first morning after it."""
+    owl = Session("owl", "ten", datetime(2026, 12, 1, 0, 30, tzinfo=TZ),
+                  datetime(2026, 12, 1, 0, 45, tzinfo=TZ), 5, "completed")
+    history = History.of([owl], [rating(3, "before", 0, "owl", hour=0)])
+    night = datetime(2026, 12, 1, 1, 0, tzinfo=TZ)
+    assert morning_session(history, TODAY, night) is None  # no night has passed yet
+    assert today_advice(history, TODAY, night).kind is Today.DONE_TODAY
+    morning = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)
+    assert morning_session(history, TODAY, morning) == owl
+    advice = today_advice(history, TODAY, morning)
+    assert (advice.kind, advice.day, advice.days) == (Today.YESTERDAY, TODAY, 1)
+    later = datetime(2026, 12, 2, 8, 0, tzinfo=TZ)
+    assert morning_session(history, TODAY + timedelta(1), later) is None
+    assert today_advice(history, TODAY + timedelta(1), later).days == 2
+    answered = History.of([owl], [rating(3, "before", 0, "owl", hour=0),
+                                  rating(5, "next_morning", 0, "owl", hour=8)])
+    assert today_advice(answered, TODAY, morning).kind is Today.MORNING_NOT_SETTLED
+    # A session after 04:00 is that day's: asked the morning after, as before.
+    early = Session("early", "ten", at(0, 5), at(0, 6), 5, "completed")
+    assert morning_session(History.of([early]), TODAY, morning) is None
+    assert today_advice(History.of([early]), TODAY, morning).kind is Today.DONE_TODAY
+
+
+def test_one_morning_answer_speaks_for_last_nights_sessions_too():
+    """A session at 22:00 and another at 00:30 share one morning: its answer speaks for
+    both, and the 22:00 session's usual level is the one before it."""
+    evening = Session("evening", "ten", at(-1, 22), at(-1, 23), 5, "completed")
+    owl = Session("owl", "ankle", datetime(2026, 12, 1, 0, 30, tzinfo=TZ),
+                  datetime(2026, 12, 1, 0, 45, tzinfo=TZ), 5, "completed")
+    history = History.of([evening, owl], [
+        rating(2, "before", -1, "evening", hour=22), rating(6, "before", 0, "owl", hour=0),
+        rating(2, "next_morning", 0, "owl", hour=8)])
+    assert morning_of(history, evening) is Morning.SETTLED
+    assert reference_pain(history, owl) == 2  # the evening's first "before"
+    assert morning_of(history, owl) is Morning.SETTLED
+
+
 def test_one_morning_answer_speaks_for_the_whole_day_before():
     """Two routines yesterday: the morning question is asked about the last one only,
     and the first stayed "morning unknown" for ever (no level offer could follow)."""
