@@ -42,12 +42,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../ui/app.py" line="146"/>
+        <location filename="../ui/app.py" line="162"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="147"/>
+        <location filename="../ui/app.py" line="163"/>
         <source>Knee Coach ran into an unexpected problem. Your ratings and sessions are saved. The details are in {log}.</source>
         <translation>Knee Coach で予期しない問題が起きました。痛みの評価と運動の記録は保存されています。詳しい内容は {log} にあります。</translation>
     </message>
@@ -1462,12 +1462,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ID「{id}」のルーティンはありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="181"/>
+        <location filename="../ui/routines_tab.py" line="185"/>
         <source>Routine files that could not be loaded</source>
         <translation>読み込めなかったルーティンファイル</translation>
     </message>
     <message>
-        <location filename="../ui/routines_tab.py" line="184"/>
+        <location filename="../ui/routines_tab.py" line="188"/>
         <source>These files were skipped. The other routines work as usual. Fix each problem at the line shown, then choose File &gt; Reload routines.</source>
         <translation>これらのファイルは読み込まれませんでした。ほかのルーティンはいつもどおり使えます。表示された行の問題を直してから、［ファイル］＞［ルーティンを再読み込み］を選んでください。</translation>
     </message>
@@ -2330,12 +2330,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../ui/app.py" line="57"/>
+        <location filename="../ui/app.py" line="61"/>
         <source>&amp;Look in:</source>
         <translation>場所(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../ui/app.py" line="58"/>
+        <location filename="../ui/app.py" line="62"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
@@ -4031,7 +4031,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>30日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="251"/>
+        <location filename="../ui/trend_chart.py" line="257"/>
         <source>Your ratings with their {days}-day average; the summary beside it says in words whether your pain is going down</source>
         <translation>痛みの評価とその{days}⁠日間平均のグラフです。横のまとめに、痛みが下がってきているかを言葉で示します</translation>
     </message>
@@ -4046,17 +4046,17 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>7日間平均</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="149"/>
+        <location filename="../ui/trend_chart.py" line="153"/>
         <source>Usual pain</source>
         <translation>ふだんの痛み</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="174"/>
+        <location filename="../ui/trend_chart.py" line="178"/>
         <source>Session</source>
         <translation>運動</translation>
     </message>
     <message>
-        <location filename="../ui/trend_chart.py" line="177"/>
+        <location filename="../ui/trend_chart.py" line="181"/>
         <source>Sharp-pain stop</source>
         <translation>鋭い痛みで中止</translation>
     </message>
@@ -4103,8 +4103,8 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="195"/>
-        <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much (shaded with that layer). Click the key to show or hide a layer.</source>
-        <translation>線は、ふだんの痛みの{days}⁠日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる（その表示をオンにすると色分けされます）。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
+        <source>The line is the {days}-day average of your usual pain: check-ins, ratings before exercise and next-morning ratings (the dots; the shading spans each day&apos;s lowest to highest). Where it is dashed, no rating stands behind it: it carries your last ratings on to today. Ratings right after exercise are judged by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much (shaded with that layer). Click the key to show or hide a layer.</source>
+        <translation>線は、ふだんの痛みの{days}⁠日間平均です。日々の記録、運動前と翌朝の評価を含みます（点は一つひとつの評価、影はその日の最低から最高までの幅）。破線の部分には評価がなく、直近の平均を今日まで延ばして描いています。運動直後の評価はゾーンで判断します：0〜2 問題なし、3〜5 許容範囲、6〜10 痛みが強すぎる（その表示をオンにすると色分けされます）。凡例の項目をクリックすると、表示と非表示を切り替えられます。</translation>
     </message>
     <message>
         <location filename="../ui/trend_view.py" line="406"/>

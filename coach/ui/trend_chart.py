@@ -133,8 +133,12 @@ class TrendChart:
         item.addItem(self.mean_casing)
         self.mean_line = pg.PlotDataItem(connect="finite")
         self.mean_line.setZValue(10)
-        self.mean_line.visibleChanged.connect(
-            lambda: self.mean_casing.setVisible(self.mean_line.isVisible()))
+        # Past the last day with a rating the line carries the last days on to today,
+        # dashed and without its casing: no rating stands behind that part.
+        self.mean_tail = pg.PlotDataItem(connect="finite")
+        self.mean_tail.setZValue(10)
+        item.addItem(self.mean_tail)
+        self.mean_line.visibleChanged.connect(self._follow_mean_line)
         item.addItem(self.mean_line)
         self.legend.add(self.mean_line, average_name(WINDOW_DAYS))
         # Usual pain as one series: small light dots under the average, over a light
@@ -212,6 +216,8 @@ class TrendChart:
         self.bands.set_bands(band_colours(colours))
         self.mean_casing.setPen(pg.mkPen(colours.mean_casing, width=7))
         self.mean_line.setPen(pg.mkPen(colours.mean_line, width=4))
+        self.mean_tail.setPen(pg.mkPen(colours.mean_line, width=3,
+                                       style=Qt.PenStyle.DashLine))
         self.usual.set_colours(*colours.usual_dots)
         self.day_ranges.set_colour(colours.qcolor(colours.usual_range))
         for context, dots in self.scatters.items():
@@ -268,10 +274,23 @@ class TrendChart:
             series = rolling_mean((), window=days, by_day=self._by_day, until=self._until)
             self._lines[days] = np.array([math.nan if m is None else m for _d, m in series])
         self.line_days = days
-        self.mean_line.setData(self._day_middles, self._lines[days])
-        self.mean_casing.setData(self._day_middles, self._lines[days])
+        line = self._lines[days]
+        rated = max(self._by_day).toordinal() - min(self._by_day).toordinal()
+        solid, tail = line.copy(), np.full_like(line, math.nan)
+        solid[rated + 1:] = math.nan
+        if len(line) > rated + 1:
+            tail[rated:] = line[rated:]
+        self.mean_line.setData(self._day_middles, solid)
+        self.mean_casing.setData(self._day_middles, solid)
+        self.mean_tail.setData(self._day_middles, tail)
         self.describe_average(days)
         return days
+
+    def _follow_mean_line(self) -> None:
+        """The casing and the dashed part are shown and hidden with the line."""
+        shown = self.mean_line.isVisible()
+        self.mean_casing.setVisible(shown)
+        self.mean_tail.setVisible(shown)
 
     # -- data ----------------------------------------------------------------------
     def show_points(self, points: ChartPoints, until: date | None = None) -> None:
@@ -293,8 +312,8 @@ class TrendChart:
             days = ranges[:, 0].astype(int)
             self.day_ranges.setData(edges[days], edges[days + 1], ranges[:, 1], ranges[:, 2])
         else:
-            self.mean_line.setData([], [])
-            self.mean_casing.setData([], [])
+            for line in (self.mean_line, self.mean_casing, self.mean_tail):
+                line.setData([], [])
             self.day_ranges.setData([], [], [], [])
 
     def show_sessions(self, moments: list[float]) -> None:

@@ -402,7 +402,8 @@ def test_long_ranges_draw_a_30_day_average_and_say_so(make_window, qtbot):
                                                    until=date.today())]
         x, y = trend.mean_line.getData()
         assert len(x) == len(expected)
-        np.testing.assert_allclose(y, expected, equal_nan=True)
+        _x, tail = trend.chart.mean_tail.getData()
+        np.testing.assert_allclose(np.where(np.isnan(y), tail, y), expected, equal_nan=True)
         name = f"{days}-day average"
         assert (trend.mean_line, name) in trend.legend.entries
         assert trend.findChild(QLabel, "chartNote").text().startswith(f"The line is the {name}")
@@ -671,10 +672,33 @@ def test_the_average_line_ends_today_on_the_summarys_last_7_days(journal, qtbot)
         journal.add_rating(value, "check_in", at=now - timedelta(days=days))
     view = loaded_view(qtbot, journal)
     view.set_range("2w")
-    x, y = view.chart.mean_line.getData()
-    last = next(v for v in reversed(y) if not math.isnan(v))
-    assert y[-1] == pytest.approx(view.summary.recent_mean) == pytest.approx(last)
+    x, tail = view.chart.mean_tail.getData()
+    assert tail[-1] == pytest.approx(view.summary.recent_mean)
     assert datetime.fromtimestamp(x[-1]).date() == now.date()
+
+
+def test_the_average_line_is_dashed_where_no_rating_stands_behind_it(journal, qtbot):
+    """From the last rating to today the line was drawn solid, as if pain had been
+    rated at that level each day: it carries the last days on, so it is dashed there
+    (and hidden with the line from the key)."""
+    now = datetime.now().astimezone()
+    for days, value in ((12, 6), (10, 4), (5, 3)):
+        journal.add_rating(value, "check_in", at=now - timedelta(days=days))
+    view = loaded_view(qtbot, journal)
+    view.set_range("2w")
+    chart = view.chart
+    x, solid = chart.mean_line.getData()
+    _x, tail = chart.mean_tail.getData()
+    last_rated = (now - timedelta(days=5)).date()
+    days = [datetime.fromtimestamp(t).date() for t in x]
+    drawn = [d for d, v in zip(days, solid) if not math.isnan(v)]
+    assert drawn[-1] == last_rated  # the solid line stops on the last rating's day
+    dashed = [d for d, v in zip(days, tail) if not math.isnan(v)]
+    assert dashed[0] == last_rated and dashed[-1] == now.date()  # joined, on to today
+    assert chart.mean_tail.opts["pen"].style() == Qt.PenStyle.DashLine
+    assert "dashed" in view.findChild(QLabel, "chartNote").text()
+    chart.mean_line.setVisible(False)  # the key's "7-day average"
+    assert not chart.mean_tail.isVisible() and not chart.mean_casing.isVisible()
 
 
 def test_the_zones_are_shaded_only_with_the_ratings_they_judge(make_window, qtbot):
