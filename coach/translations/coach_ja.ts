@@ -2745,52 +2745,57 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>弱い側の脚に追加(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="119"/>
+        <location filename="../ui/routine_view.py" line="122"/>
         <source>Choose a routine on the left.</source>
         <translation>左の一覧からルーティンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="126"/>
+        <location filename="../ui/routine_view.py" line="130"/>
+        <source>{length}, with {extra} for your weaker leg</source>
+        <translation>{length}（うち弱い側の脚の追加分 {extra}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/routine_view.py" line="133"/>
         <source>1 step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="126"/>
+        <location filename="../ui/routine_view.py" line="133"/>
         <source>{n} steps</source>
         <translation>{n}ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="136"/>
+        <location filename="../ui/routine_view.py" line="143"/>
         <source>If one leg is clearly weaker, it does a few more repetitions on its own after the steps that offer it</source>
         <translation>片方の脚が明らかに弱いときは、追加できるステップのあとに、その脚だけで数回多く行います</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="140"/>
+        <location filename="../ui/routine_view.py" line="147"/>
         <source>How often</source>
         <translation>頻度の目安</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="145"/>
+        <location filename="../ui/routine_view.py" line="152"/>
         <source>Before you start</source>
         <translation>始める前に</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="149"/>
+        <location filename="../ui/routine_view.py" line="156"/>
         <source>You will need</source>
         <translation>用意するもの</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="152"/>
+        <location filename="../ui/routine_view.py" line="159"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="156"/>
+        <location filename="../ui/routine_view.py" line="163"/>
         <source>{title}  ({details})</source>
         <translation>{title}（{details}）</translation>
     </message>
     <message>
-        <location filename="../ui/routine_view.py" line="157"/>
+        <location filename="../ui/routine_view.py" line="164"/>
         <source>, </source>
         <translation>、</translation>
     </message>

@@ -106,8 +106,11 @@ class RoutineDetails(QScrollArea):
         that gets extra work ("" for neither)."""
         if routine is not None and advice is not None:
             routine = routine.at_level(advice.level)
+        extra = 0.0
         if routine is not None:
+            plain = routine
             routine = routine.for_weaker_side(weaker_side)
+            extra = routine.total_seconds - plain.total_seconds
         self.routine = routine
         layout = self._layout
         panel, weaker_row = self._ensure_extras()
@@ -122,7 +125,11 @@ class RoutineDetails(QScrollArea):
         layout.addWidget(plain_label(routine.title.get(lang), point_delta=8, bold=True,
                                      object_name="routineTitle"))
         count = len(routine.steps)
-        facts = [duration_text(routine.total_seconds),
+        length = duration_text(routine.total_seconds)
+        if extra > 0:  # the routine's own words give its length without the extra work
+            length = self.tr("{length}, with {extra} for your weaker leg").format(
+                length=length, extra=duration_text(extra))
+        facts = [length,
                  self.tr("1 step") if count == 1 else self.tr("{n} steps").format(n=count)]
         layout.addWidget(plain_label(" · ".join(facts), point_delta=1,
                                      object_name="routineFacts"))

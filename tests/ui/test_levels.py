@@ -272,3 +272,24 @@ def test_the_list_gives_the_length_with_a_weaker_legs_extra_work(make_window, qt
     assert longer != duration_text(routine.at_level(2).total_seconds)
     qtbot.waitUntil(lambda: item.text().endswith("\n" + longer))
     assert window.details.findChild(QLabel, "routineFacts").text().startswith(longer)
+
+
+def test_the_details_say_how_much_of_the_length_is_the_weaker_legs(make_window, qtbot):
+    """With a weaker leg chosen the details said "11 min 7 s" right above the
+    routine's own "About ten and a half minutes in all": they now say how much of
+    it is the extra work."""
+    from coach.ui.widgets import duration_text
+
+    window = make_window()
+    routines_page(window, qtbot)
+    routine = window.library.get(FLAGSHIP).at_level(2)
+    facts = window.details.findChild(QLabel, "routineFacts")
+    assert "weaker leg" not in facts.text()  # none chosen: the routine as written
+    combo = window.details.weaker_side
+    combo.setCurrentIndex(combo.findData("left"))
+    combo.activated.emit(combo.currentIndex())
+    extra = routine.for_weaker_side("left").total_seconds - routine.total_seconds
+    qtbot.waitUntil(lambda: "weaker leg" in window.details.findChild(
+        QLabel, "routineFacts").text())
+    text = window.details.findChild(QLabel, "routineFacts").text()
+    assert f"with {duration_text(extra)} for your weaker leg" in text
