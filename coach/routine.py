@@ -844,7 +844,7 @@ def _load(file: Path, check_pictures: bool, cache: ParseCache | None = None, *,
         # A syntax error above that line is the first real problem: report it instead.
         # (The lines above are within the limits, so parsing them is safe and quick.)
         above = _parse(file, text[: _line_start(text, line)])
-        if isinstance(above, Problem) and not above.message.endswith(_AT_END):
+        if isinstance(above, Problem) and _AT_END not in above.message:
             return None, [above]
         return None, [Problem(file, line, LIMIT_MESSAGES[what])]
     data = _parse(file, text)
@@ -870,7 +870,22 @@ def _line_start(text: str, line: int) -> int:
     return position
 
 
-_AT_END = " (the file ends before it is complete)"
+_AT_END = "the file ends before it is complete"
+
+#: The usual cause of the TOML reader's commonest messages, said after them (its own
+#: words are terse: "Illegal character '\n'" means a closing quote is missing).
+_SYNTAX_HINTS = {
+    "Illegal character '\\n'": "a text's closing quote is probably missing",
+    "Invalid value": "probably text without quotes, or a list without its closing ']'",
+    "Cannot overwrite a value": "the same key is given twice; for two languages write "
+                                "title.en and title.ja",
+    "Expected '=' after a key in a key/value pair": "the '=' is missing, or a key has a "
+                                                     "space in it",
+    "Unclosed array": "probably a comma missing between two items of a list",
+    "Unterminated string": "a text that opens with \"\"\" is never closed",
+    "Expected newline or end of document after a statement": "something follows the "
+                                                              "value on the same line",
+}
 
 
 def _parse(file: Path, text: str) -> dict[str, Any] | Problem:
@@ -885,8 +900,10 @@ def _parse(file: Path, text: str) -> dict[str, Any] | Problem:
         # tomllib counts lines by "\n" only (not by str.splitlines), and so must we.
         line = int(match.group(1)) if match else text.rstrip("\n").count("\n") + 1
         message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
-        if not match:
-            message += _AT_END
+        hint = _SYNTAX_HINTS.get(message)
+        ends = [_AT_END] if not match else []
+        if ends or hint:
+            message += f" ({'; '.join(ends + [hint] if hint else ends)})"
         return Problem(file, line, f"TOML syntax error: {message}")
 
 

@@ -137,6 +137,12 @@ instructions = ["Do it."]
     (BASE + STEP + "duration = 5\nillustration = 'nope.svg'\n", 10,
      "illustration 'nope.svg' not found next to the routine or in the assets folder"),
     ("schema = 1\nid = 'x'\ntitle = 'a\n", 3, "TOML syntax error"),
+    # The TOML reader's terse words come with their usual cause.
+    ("schema = 1\nid = 'x'\ntitle = \"a\n", 3,
+     "Illegal character '\\n' (a text's closing quote is probably missing)"),
+    ("schema = 1\nid = 'x'\ntitle = \"\"\"a\n", 3,
+     "(the file ends before it is complete; a text that opens with \"\"\" is never closed)"),
+    ("schema = 1\nid = 'x'\ntitle = 膝\n", 3, "(probably text without quotes"),
 ])
 def test_each_problem_is_reported_with_its_line(write_routine, body, line, fragment):
     file = write_routine("broken.toml", body)
