@@ -90,20 +90,24 @@ class Theme(NamedTuple):
     outlines: bool = False
     disabled_text: str = ""  # greyed-out text; the muted colour unless told
 
-    def style_sheet(self) -> str:
-        """The application's style sheet: none, except in high contrast, where Fusion's
-        own outlines (the window's colour, darkened) vanish on black."""
+    def style_sheet(self, text_scale: int = 100) -> str:
+        """The application's style sheet: in high contrast, outlines, since Fusion's
+        own (the window's colour, darkened) vanish on black; with text larger than
+        the platform's (*text_scale*, %), check boxes and radio buttons as much larger
+        (the style draws them at a fixed size: a 13-pixel box beside 200 % words)."""
+        marks = "QRadioButton::indicator, QCheckBox::indicator"
+        mark = round(INDICATOR_PX * max(100, text_scale) / 100)
         if not self.outlines:
-            return ""
+            return "" if mark == INDICATOR_PX else \
+                f"{marks} {{ width: {mark}px; height: {mark}px; }}"
         edge, focus, off = self.border, self.highlight, self.disabled_text or self.muted
         fields = "QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox"
-        marks = "QRadioButton::indicator, QCheckBox::indicator"
         return (
             f"{fields} {{ border: 1px solid {edge}; border-radius: 3px; padding: 2px; }} "
             f"{fields.replace(',', ':focus,')}:focus {{ border: 2px solid {focus}; }} "
-            f"{marks} {{ width: 14px; height: 14px; border: 2px solid {edge}; "
+            f"{marks} {{ width: {mark}px; height: {mark}px; border: 2px solid {edge}; "
             f"background: {self.base}; }} "
-            "QRadioButton::indicator { border-radius: 9px; } "
+            f"QRadioButton::indicator {{ border-radius: {mark // 2 + 2}px; }} "
             f"{marks.replace(',', ':checked,')}:checked {{ background: {focus}; }} "
             f"QPushButton {{ background: {self.button}; color: {self.button_text}; "
             f"border: 1px solid {edge}; border-radius: 4px; padding: 4px 12px; }} "
@@ -247,6 +251,9 @@ TEXT_SCALES = (100, 125, 150, 175, 200)
 # The application font's size before any scaling, kept so a second apply (tests)
 # does not scale twice.
 _BASE_POINT_SIZE = "coachBasePointSize"
+_TEXT_SCALE = "coachTextScale"  # the text size applied, in % (scale_text)
+#: Check boxes and radio buttons at 100 % text, in pixels (as Fusion draws them).
+INDICATOR_PX = 14
 # The platform's own style, given back when a light theme follows a dark one.
 _PLATFORM_STYLE = "coachPlatformStyle"
 
@@ -407,8 +414,7 @@ def apply_theme(app: QApplication, settings: Settings) -> Theme:
             palette = QPalette()
             palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
             app.setPalette(palette)
-        if app.styleSheet() != theme.style_sheet():
-            app.setStyleSheet(theme.style_sheet())
+        _set_style_sheet(app, theme)
     finally:
         told.applying = False
     changed = theme is not _current
@@ -428,6 +434,17 @@ def scale_text(app: QApplication, percent: int) -> None:
         app.setProperty(_BASE_POINT_SIZE, base)
     font.setPointSizeF(base * clamp_scale(percent) / 100)
     app.setFont(font)
+    app.setProperty(_TEXT_SCALE, clamp_scale(percent))
+    _set_style_sheet(app, _current)
+
+
+def _set_style_sheet(app: QApplication, theme: Theme) -> None:
+    """*theme*'s style sheet at the text size applied, if it is not the one set (a
+    new sheet polishes every widget again)."""
+    scale = app.property(_TEXT_SCALE)
+    sheet = theme.style_sheet(scale if isinstance(scale, int) else 100)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
 def contrast(foreground: str, background: str) -> float:

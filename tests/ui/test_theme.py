@@ -51,6 +51,7 @@ def restore_app(qapp):
     qapp.setStyle(style)
     qapp.setPalette(palette)
     qapp.setFont(font)
+    qapp.setProperty(theme._TEXT_SCALE, None)
     theme._current = chosen
 
 
@@ -166,6 +167,38 @@ def test_text_scale_scales_the_app_font(restore_app, data_dir):
     settings.set(config.TEXT_SCALE, 9999)  # a hand-edited file
     theme.apply(restore_app, settings)  # from the first size, not the scaled one
     assert restore_app.font().pointSizeF() == pytest.approx(base * 2)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_check_boxes_grow_with_the_text(restore_app, data_dir, qtbot, high_contrast):
+    """At 200 % text the check boxes (the plan's routines, the sound settings, "I have
+    thought about it and want to go ahead") stayed 13-pixel squares beside words
+    twice their size."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    settings = open_settings(data_dir)
+    settings.set(config.HIGH_CONTRAST, high_contrast)
+
+    def indicator(kind: type) -> int:
+        button = kind("Quiet hours")
+        qtbot.addWidget(button)
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        element = (QStyle.SubElement.SE_CheckBoxIndicator if kind is QCheckBox
+                   else QStyle.SubElement.SE_RadioButtonIndicator)
+        return button.style().subElementRect(element, option, button).height()
+
+    theme.apply(restore_app, settings)
+    normal = indicator(QCheckBox), indicator(QRadioButton)
+    settings.set(config.TEXT_SCALE, 200)
+    theme.apply(restore_app, settings)
+    for big, small in zip((indicator(QCheckBox), indicator(QRadioButton)), normal):
+        assert big >= 2 * theme.INDICATOR_PX - 1 and big > small + 10
+    settings.set(config.TEXT_SCALE, 100)
+    theme.apply(restore_app, settings)
+    assert (indicator(QCheckBox), indicator(QRadioButton)) == normal
+    if not high_contrast:
+        assert restore_app.styleSheet() == ""  # nothing set at the platform's size
 
 
 @pytest.mark.parametrize("value", ["lots", "inf", "-inf", "1e400", "nan"])
