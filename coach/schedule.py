@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from coach.advice import History
+from coach.advice import History, Morning, morning_of
 from coach.files import read_capped
 from coach.journal import Context, EventKind, Outcome
 from coach.pain import USUAL_PAIN, Zone, zone
@@ -57,6 +57,10 @@ class RestReason(StrEnum):
     UNWELL = "unwell_stop"
     FLARE_UP = "flare_up"  # coach.progression.flare: rest, or the easiest level
     HIGH_PAIN = "high_pain"  # left before the first step, pain in the red: that day only
+    # The coach's "Rest today" (docs/progression.md): a session at the easiest level
+    # rated in the red right after, or not settled by the next morning.
+    RED_AT_EASIEST = "red_after_easiest"
+    UNSETTLED_AT_EASIEST = "unsettled_after_easiest"
 
 
 # -- the local zone -------------------------------------------------------------------
@@ -136,17 +140,41 @@ def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
             yield event.at, RestReason.UNWELL
 
 
+def _too_much(history: History, day: date) -> list[tuple[datetime, RestReason]]:
+    """Sessions that make *day* a rest day as the coach's levels do: at the easiest
+    level (or a routine with one level, or recorded before levels: ``level`` None),
+    rated in the red right after, or not settled by the next morning, that day or
+    :data:`REST_DAYS` before. Above the easiest level the coach eases instead (the
+    next session one level easier), which is no rest day."""
+    found = []
+    for session in history.exercised():
+        ended = session.ended or session.started
+        if session.level not in (None, 1) or not 0 <= (day - recorded_day(ended)).days \
+                <= REST_DAYS:
+            continue
+        if session.outcome == Outcome.SHARP_PAIN or history.unwell_event(session):
+            continue  # a stop: a rest of its own (_triggers)
+        after = history.rating(session, Context.AFTER)
+        if morning_of(history, session) is Morning.NOT_SETTLED:  # the coach's order
+            found.append((ended, RestReason.UNSETTLED_AT_EASIEST))
+        elif after is not None and zone(after.value) is Zone.RED:
+            found.append((ended, RestReason.RED_AT_EASIEST))
+    return found
+
+
 def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
     """A rest day: a hot, red or swollen answer, a sharp-pain stop or an "unwell" stop
     that day or up to :data:`REST_DAYS` before, and no exercise since (a session the
     user chose to do after it ends the rest); a session left before its first step
     with pain in the red zone before the start, that day only (the next day's pain
-    decides the next); or a day in a flare-up
+    decides the next); a session at the easiest level that was too much
+    (:func:`_too_much`), that day and the next; or a day in a flare-up
     (:func:`coach.progression.flare`), which ends only when the pain settles and is
     checked in on by any rating of the usual pain."""
     recent = [(at, why) for at, why in _triggers(history)
               if 0 <= (day - recorded_day(at)).days
               <= (0 if why is RestReason.HIGH_PAIN else REST_DAYS)]
+    recent += _too_much(history, day)
     if not recent:
         up = flare(history, day)
         if up is None:

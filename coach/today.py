@@ -66,6 +66,8 @@ class Reason(StrEnum):
     CHAIR_STAND_DUE = "chair_stand_due"  # the 30-second test: never done, or 4 weeks ago
     FLARE_UP = RestReason.FLARE_UP.value  # pain well above its average: rest a while
     HIGH_PAIN = RestReason.HIGH_PAIN.value  # "Rest today" with pain in the red
+    RED_AT_EASIEST = RestReason.RED_AT_EASIEST.value  # the coach's "Rest today"
+    UNSETTLED_AT_EASIEST = RestReason.UNSETTLED_AT_EASIEST.value
 
 
 # -- adherence ------------------------------------------------------------------------
@@ -259,7 +261,12 @@ def today_message(view: TodayView) -> str:
                                        "you felt unwell",
                Reason.SHARP_PAIN_STOP: "you stopped because of a sharp pain",
                Reason.UNWELL_STOP: "you stopped because you felt unwell",
-               Reason.HIGH_PAIN: "your knee hurt a lot before a session"}
+               Reason.HIGH_PAIN: "your knee hurt a lot before a session",
+               Reason.RED_AT_EASIEST: "your pain was too much right after your last "
+                                      "session, already at the easiest level",
+               Reason.UNSETTLED_AT_EASIEST: "your knee had not settled the morning after "
+                                            "your last session, already at the easiest "
+                                            "level"}
         cause = next((why[Reason(c)] for c in view.reasons if c in why), "")
         return (f"A rest day: {cause}. How is your knee today? Rate your pain when you "
                 "are ready; no exercise is planned for today.")

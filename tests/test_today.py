@@ -318,3 +318,40 @@ def test_after_flying_east_last_nights_session_is_not_todays(routines):
     view = today(plan, history, at(MONDAY, 8), tz=LONDON, routines=routines)
     assert view.done == () and view.action is Action.EXERCISE
     assert view.this_week[2:] == (0, 7) and view.four_weeks[2:] == (28, 28)
+
+
+@pytest.mark.parametrize(("level", "after", "morning", "reason"), [
+    (1, 7, 3, Reason.RED_AT_EASIEST),  # red right after, at the easiest level
+    (1, 4, 6, Reason.UNSETTLED_AT_EASIEST),  # not settled by the next morning
+])
+def test_the_coachs_rest_today_is_a_rest_day(routines, level, after, morning, reason):
+    """After a session at the easiest level rated 7 right after (or a 6 the next
+    morning), the level panel said "Rest today" while Today said "Planned today", set
+    an exercise reminder and suggested the chair stand test."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(10)),))
+    session = done(MONDAY)._replace(level=level)
+    ratings = [Rating("b", at(MONDAY, 8, 55), 3, "before", session_uid=session.uid),
+               Rating("a", at(MONDAY, 9, 15), after, "after", session_uid=session.uid)]
+    if morning is not None:
+        ratings.append(Rating("m", at(MONDAY + timedelta(1), 7), morning, "next_morning",
+                              session_uid=session.uid))
+    history = History.of([session], ratings)
+    view = today(plan, history, at(MONDAY + timedelta(1), 8), routines=routines)
+    assert view.action is Action.CHECK_IN and view.reasons[0] == reason
+    assert view.next_reminder.kind is ReminderKind.CHECK_IN
+    assert Reason.CHAIR_STAND_DUE not in view.reasons
+    assert "A rest day: " in view.message and "easiest level" in view.message
+    assert view.level_of(FLAGSHIP).action.value == "rest"  # the panel's "Rest today"
+    later = today(plan, history, at(MONDAY + timedelta(2), 8), routines=routines)
+    assert later.action is Action.EXERCISE  # one day, as the coach's rule
+
+
+def test_above_the_easiest_level_too_much_eases_and_is_no_rest_day(routines):
+    """At level 2 the coach makes the next session easier (level 1): no rest day."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(10)),))
+    session = done(MONDAY)._replace(level=2)
+    history = History.of([session], [Rating("a", at(MONDAY, 9, 15), 7, "after",
+                                            session_uid=session.uid)])
+    view = today(plan, history, at(MONDAY + timedelta(1), 8), routines=routines)
+    assert view.action is Action.EXERCISE
+    assert view.level_of(FLAGSHIP).action.value == "ease"

@@ -181,6 +181,14 @@ def action_words(view: TodayView) -> str:
         elif Reason.HIGH_PAIN in codes:
             cause = translate("TodayPage", "A rest day: your knee hurt a lot before the "
                                            "session.")
+        elif Reason.RED_AT_EASIEST in codes:
+            cause = translate("TodayPage", "A rest day: your pain was too much right after "
+                                           "your last session, already at the easiest "
+                                           "level.")
+        elif Reason.UNSETTLED_AT_EASIEST in codes:
+            cause = translate("TodayPage", "A rest day: your knee had not settled the "
+                                           "morning after your last session, already at "
+                                           "the easiest level.")
         else:
             cause = translate("TodayPage", "A rest day: you said your knee was hot, red or "
                                            "swollen, or that you felt unwell.")

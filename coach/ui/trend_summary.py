@@ -197,6 +197,6 @@ class SummaryPanel:
             "The line is the {days}-day average of your usual pain: check-ins, ratings "
             "before exercise and next-morning ratings (the dots; the shading spans each "
             "day's lowest to highest). Where it is dashed, no rating stands behind it: it "
-            "carries your last ratings on to today. Ratings right after exercise are judged by their "
-            "zone: 0-2 safe, 3-5 acceptable, 6-10 too much (shaded with that layer). Click "
-            "the key to show or hide a layer.").format(days=days))
+            "carries your last ratings on to today. Ratings right after exercise are judged "
+            "by their zone: 0-2 safe, 3-5 acceptable, 6-10 too much (shaded with that "
+            "layer). Click the key to show or hide a layer.").format(days=days))

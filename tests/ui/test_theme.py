@@ -192,7 +192,8 @@ def test_check_boxes_grow_with_the_text(restore_app, data_dir, qtbot, high_contr
     normal = indicator(QCheckBox), indicator(QRadioButton)
     settings.set(config.TEXT_SCALE, 200)
     theme.apply(restore_app, settings)
-    for big, small in zip((indicator(QCheckBox), indicator(QRadioButton)), normal):
+    for big, small in zip((indicator(QCheckBox), indicator(QRadioButton)), normal,
+                          strict=True):
         assert big >= 2 * theme.INDICATOR_PX - 1 and big > small + 10
     settings.set(config.TEXT_SCALE, 100)
     theme.apply(restore_app, settings)

@@ -371,3 +371,22 @@ def test_a_safety_yes_is_told_as_given_with_a_readable_date(make_window, journal
     assert text.startswith(f"On {short_day(yesterday.date())} you said your knee was hot, "
                            "red or swollen, or that you felt unwell.")
     assert yesterday.date().isoformat() not in text
+
+
+def test_every_rest_reason_has_its_own_words():
+    """A rest day for a reason the window had no words for read "you said your knee was
+    hot, red or swollen", the words for another reason."""
+    from coach.advice import Today, TodayAdvice
+    from coach.schedule import RestReason
+    from coach.today import Action, Adherence, TodayView
+    from coach.ui.today_view import action_words
+
+    week = Adherence(date(2026, 11, 30), date(2026, 12, 6), 0, 0)
+    said = {}
+    for reason in RestReason:
+        if reason is RestReason.FLARE_UP:  # said in the flare-up box above
+            continue
+        view = TodayView(date(2026, 12, 1), (), (), Action.CHECK_IN, (reason.value,),
+                         TodayAdvice(Today.WELCOME), week, week, None, {})
+        said[reason] = action_words(view)
+    assert len(set(said.values())) == len(said), said

@@ -664,7 +664,6 @@ def test_the_average_line_ends_today_on_the_summarys_last_7_days(journal, qtbot)
     """With no rating today the line stopped at yesterday, on the 7 days before it,
     while the summary beside it said the 7 days ending today: two "7-day averages"
     (3.15 and 3.36 in a user's history)."""
-    import math
     from datetime import datetime, timedelta
 
     now = datetime.now().astimezone()
@@ -691,9 +690,9 @@ def test_the_average_line_is_dashed_where_no_rating_stands_behind_it(journal, qt
     _x, tail = chart.mean_tail.getData()
     last_rated = (now - timedelta(days=5)).date()
     days = [datetime.fromtimestamp(t).date() for t in x]
-    drawn = [d for d, v in zip(days, solid) if not math.isnan(v)]
+    drawn = [d for d, v in zip(days, solid, strict=True) if not math.isnan(v)]
     assert drawn[-1] == last_rated  # the solid line stops on the last rating's day
-    dashed = [d for d, v in zip(days, tail) if not math.isnan(v)]
+    dashed = [d for d, v in zip(days, tail, strict=True) if not math.isnan(v)]
     assert dashed[0] == last_rated and dashed[-1] == now.date()  # joined, on to today
     assert chart.mean_tail.opts["pen"].style() == Qt.PenStyle.DashLine
     assert "dashed" in view.findChild(QLabel, "chartNote").text()
