@@ -163,10 +163,19 @@ def _usual_by_day(history: History) -> dict[date, list[int]]:
     key = "usual_by_day"
     if key not in history.memo:
         days: dict[date, list[int]] = defaultdict(list)
-        for rating in history.usual_ratings:
+        for rating in sorted(history.usual_ratings, key=lambda r: r.at):  # in order
             days[rating.at.date()].append(rating.value)
         history.memo[key] = dict(days)
     return history.memo[key]  # type: ignore[return-value]
+
+
+def _lowest_running_mean(values: list[int]) -> float:
+    """The lowest mean of the first 1, 2, ... of *values* (a day's ratings in order)."""
+    total, lowest = 0, float("inf")
+    for n, value in enumerate(values, 1):
+        total += value
+        lowest = min(lowest, total / n)
+    return lowest
 
 
 def _week_mean(days: dict[date, list[int]], last: date) -> float | None:
@@ -205,8 +214,9 @@ def _flare(history: History, today: date) -> Flare | None:
     """The flare-up going on today, if any: walks the last :data:`FLARE_LOOKBACK_DAYS`
     days. A day with a safety skip (hot, red or swollen) starts one; so does a day
     whose mean usual pain is :data:`FLARE_MARGIN` above the week before it. It is over
-    on a later day with no skip whose mean is back within :data:`SETTLED_MARGIN` of
-    that baseline; with no baseline, on a green day, or once
+    on a later day with no skip whose mean, at some moment of the day (rating by
+    rating), was back within :data:`SETTLED_MARGIN` of that baseline; with no
+    baseline, green, or once
     :data:`SKIP_REMINDER_DAYS` have passed since the last skip with no rating since."""
     days = _usual_by_day(history)
     skips = {skip.at.date() for skip in history.safety_skips()}
@@ -219,6 +229,11 @@ def _flare(history: History, today: date) -> Flare | None:
         day = today - timedelta(n)
         values = days.get(day)
         mean = fmean(values) if values else None
+        # A day settles a flare-up if its mean did at some moment of the day, rating by
+        # rating, as Today would have said then: the day's final mean let a later
+        # rating (the one just before exercise, say) undo the end that a morning
+        # check-in had brought, and the flare-up came back for the whole week.
+        low = _lowest_running_mean(values) if values else None
         if found is None:
             baseline = _week_mean(days, day - timedelta(1))
             if day in skips:
@@ -226,11 +241,11 @@ def _flare(history: History, today: date) -> Flare | None:
             elif mean is not None and baseline is not None and mean >= baseline + FLARE_MARGIN:
                 found = Flare(day, Why.FLARE_PAIN, baseline, 0)
         elif found.baseline is not None:
-            if mean is not None and day not in skips and mean <= found.baseline + SETTLED_MARGIN:
+            if low is not None and day not in skips and low <= found.baseline + SETTLED_MARGIN:
                 found = None
         elif day not in skips and (
-                (mean is not None and mean <= GREEN_TOP)
-                or (mean is None and not rated_since_skip
+                (low is not None and low <= GREEN_TOP)
+                or (low is None and not rated_since_skip
                     and (day - last_skip).days >= SKIP_REMINDER_DAYS)):
             found = None
         if day in skips:

@@ -230,13 +230,32 @@ def test_flare(parts, expected):
     assert flare(history(*parts), TODAY) == expected
 
 
+@pytest.mark.parametrize(("parts", "settled_at"), [
+    # A hot knee with no week before it to compare with: a check-in of 2 ends it...
+    pytest.param([skip(-7), *[usual(d, 4) for d in range(-6, -1)],
+                  Part(ratings=(Rating("c", at(0, 8), 2, "check_in"),))], 8, id="no baseline"),
+    # ...and with a baseline of 2, a check-in of 3 (within a point of it).
+    pytest.param([usual(-12, 2, 2), skip(-7), *[usual(d, 5) for d in range(-6, -1)],
+                  Part(ratings=(Rating("c", at(0, 8), 3, "check_in"),))], 8, id="baseline"),
+])
+def test_a_later_rating_the_same_day_does_not_bring_a_flare_back(parts, settled_at):
+    """The 08:00 check-in ended the flare-up (Today: exercise, the routine planned);
+    the usual 3 or 4 rated just before the session at 10:00 raised the day's mean,
+    and the flare-up came back for the whole week: "see a clinician", rest for every
+    routine, while the after-session page said "keep the same level"."""
+    assert flare(history(*parts), TODAY) is None  # at 09:55
+    before = Part(ratings=(Rating("b", at(0, 10), 4, "before"),))
+    assert flare(history(*parts, before), TODAY) is None  # at 10:30: still over
+
+
 @pytest.mark.parametrize(("since", "long"), [
     pytest.param(-5, False, id="6 days"),
     pytest.param(-6, True, id="7 days: see a clinician"),
     pytest.param(-20, True, id="21 days"),
 ])
 def test_a_flare_puts_every_routine_to_rest(since, long):
-    parts = [usual(since - 5, 2, 2), usual(since, 7), *greens(-7, -5, -3, -1)]
+    parts = [usual(since - 5, 2, 2), usual(since, 7),
+             *[session(day, before=6, morning=6) for day in (-3, -1)]]
     for day in range(since + 1, 1):
         parts.append(usual(day, 6))
     found = flare(history(*parts), TODAY)
