@@ -12,9 +12,9 @@ morning, and "try a little more" waits for *consistently* green sessions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -58,6 +58,14 @@ NIGHT_OWL = timedelta(hours=4)
 #: days back) whether a flare-up made it a rest day, and a flare-up looks 28 days back
 #: from its day, each against the week before it: 34 + 28 + 7.
 RECENT_USUAL_DAYS = 69
+
+
+def not_ahead(today: date) -> Callable[[datetime], bool]:
+    """Is a record's time not after tomorrow, wherever it was made? (Before the
+    start of the day after tomorrow in UTC: a day's leeway or more in every zone, as
+    the chart's ``trend.plausible`` allows a day after now.)"""
+    cut = datetime.combine(today + timedelta(days=2), time(), tzinfo=UTC)
+    return lambda moment: moment < cut
 
 
 # -- sessions ---------------------------------------------------------------------
@@ -118,10 +126,17 @@ class History:
 
     @classmethod
     def load(cls, journal: Journal, today: date) -> History:
-        sessions = journal.sessions()
+        """The journal as the rules read it on *today*. Records stamped after tomorrow
+        (:func:`not_ahead`: a clock set a year ahead, then put right) are left out, as
+        the chart leaves them out: one such session stayed "the last session" for a
+        year, and hid every sharp-pain stop after it. Safety records are kept
+        whenever they are dated: a stop or a skip never goes unseen."""
+        kept = not_ahead(today)
+        sessions = [s for s in journal.sessions() if kept(s.started)
+                    or s.outcome in (Outcome.SHARP_PAIN, Outcome.SAFETY_SKIP)]
         by_session: dict[str, list[Rating]] = {}
         for rating in journal.session_ratings():
-            if rating.session_uid is not None:
+            if rating.session_uid is not None and kept(rating.at):
                 by_session.setdefault(rating.session_uid, []).append(rating)
         # Usual pain is read back far enough for the sessions the rules look at: the
         # last few days with sessions of each routine.
@@ -133,9 +148,10 @@ class History:
         since = min([today - timedelta(days=RECENT_USUAL_DAYS - USUAL_WINDOW_DAYS),
                      *(day for days in latest.values() for day in days)])
         usual = [r for r in journal.ratings_since(since - timedelta(days=USUAL_WINDOW_DAYS))
-                 if r.context in USUAL_PAIN]
+                 if r.context in USUAL_PAIN and kept(r.at)]
         return cls(sessions, by_session, usual, journal.safety_events(),
-                   journal.level_choices(), journal.test_results())
+                   [c for c in journal.level_choices() if kept(c.at)],
+                   [t for t in journal.test_results() if kept(t.at)])
 
     @classmethod
     def of(cls, sessions: Iterable[Session], ratings: Iterable[Rating] = (),

@@ -150,10 +150,16 @@ def psfs(sittings: Sequence[Sitting]) -> tuple[Measure | None, tuple[ActivityCha
 
 def overview(journal: Journal, today: date, *,
              chosen_baseline: tuple[date, date] | None = None) -> Overview:
-    """Everything the summary says, read from *journal*."""
-    results = journal.test_results()
-    sessions = journal.sessions()
-    pain = summarise(journal.ratings(), sessions, today, chosen_baseline=chosen_baseline)
+    """Everything the summary says, read from *journal*. Records stamped after
+    tomorrow (a clock set wrong) are left out, as the window's chart and report leave
+    them out: a self-test dated a year ahead was "now" in every comparison."""
+    from coach.advice import not_ahead
+
+    kept = not_ahead(today)
+    results = [r for r in journal.test_results() if kept(r.at)]
+    sessions = [s for s in journal.sessions() if kept(s.started)]
+    ratings = [r for r in journal.ratings() if kept(r.at)]
+    pain = summarise(ratings, sessions, today, chosen_baseline=chosen_baseline)
     overall, activities = psfs(psfs_sittings(results))
     start = today - timedelta(days=SESSION_DAYS - 1)
     return Overview(pain, chair_stand(results), overall, activities,

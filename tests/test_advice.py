@@ -360,3 +360,31 @@ def test_history_from_the_journal_reads_what_the_rules_need(tmp_path):
     assert [r.value for r in history.usual_ratings] == [5, 3]
     assert history.rating(history.sessions[0], "before").value == 3
     journal.close()
+
+
+def test_a_session_dated_a_year_ahead_does_not_hide_the_stops_after_it(journal):
+    """A session stamped a year ahead (the clock's year set wrong for a day, then put
+    right) stayed "the last session" for a year: the sharp-pain stop after it went
+    unseen by Today, by the warning before a restart and by the levels."""
+    from coach.advice import stop_before_restart
+
+    now = datetime(2026, 12, 9, 12, tzinfo=TZ)
+    ahead = journal.start_session("ten", at=datetime(2027, 11, 20, 9, tzinfo=TZ), level=2)
+    journal.end_session(ahead.uid, "completed", 5, at=datetime(2027, 11, 20, 9, 10, tzinfo=TZ))
+    journal.add_rating(1, "after", at=datetime(2027, 11, 20, 9, 11, tzinfo=TZ),
+                       session_uid=ahead.uid)
+    stop = journal.start_session("ten", at=datetime(2026, 12, 9, 9, tzinfo=TZ), level=2)
+    journal.end_session(stop.uid, "sharp_pain", 1, at=datetime(2026, 12, 9, 9, 3, tzinfo=TZ))
+    journal.add_safety_event("sharp_pain", session_uid=stop.uid, step=2,
+                             at=datetime(2026, 12, 9, 9, 3, tzinfo=TZ))
+    history = History.load(journal, now.date())
+    assert [s.uid for s in history.sessions] == [stop.uid]
+    assert today_advice(history, now.date(), now).kind is Today.AFTER_SHARP_PAIN
+    assert stop_before_restart(history, "ten") is not None
+    # A stop or a skip is kept whenever it is dated: it is never the one unseen.
+    skip = journal.start_session("ten", at=datetime(2027, 1, 5, 9, tzinfo=TZ))
+    journal.end_session(skip.uid, "safety_skip", 0, at=datetime(2027, 1, 5, 9, tzinfo=TZ))
+    assert skip.uid in [s.uid for s in History.load(journal, now.date()).sessions]
+    # Tomorrow's record (clocks and zones differ a little) is read, as the chart does.
+    soon = journal.add_rating(3, "check_in", at=datetime(2026, 12, 10, 23, tzinfo=TZ))
+    assert soon in History.load(journal, now.date()).usual_ratings

@@ -245,3 +245,20 @@ def test_the_text_says_the_change_as_it_was_judged():
             "chair_stand": None, "psfs": None, "sessions_last_28_days": 0}
     first = summary_text(data, judged).splitlines()[0]
     assert "(-2.0 points, -28 %: a meaningful change)" in first
+
+
+def test_a_self_test_dated_a_year_ahead_is_left_out(journal):
+    """A chair stand result stamped a year ahead was "now" in every comparison: "8 at
+    first, 9 now" while the latest real result was 13. The chart and the report leave
+    such records out; so does the summary."""
+    from datetime import datetime, timedelta, timezone
+
+    from coach.summary import overview
+
+    tz = timezone(timedelta(hours=9))
+    for when, score in ((datetime(2026, 9, 1, 10, tzinfo=tz), 8),
+                        (datetime(2027, 10, 1, 10, tzinfo=tz), 9),
+                        (datetime(2026, 12, 1, 10, tzinfo=tz), 13)):
+        journal.add_test_result("chair_stand", score, at=when)
+    view = overview(journal, datetime(2026, 12, 2).date())
+    assert (view.chair_stand.baseline, view.chair_stand.latest) == (8, 13)
