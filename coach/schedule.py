@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.advice import History, Morning, morning_of
 from coach.files import read_capped
-from coach.journal import Context, EventKind, Outcome
+from coach.journal import Context, EventKind, Outcome, Session
 from coach.pain import USUAL_PAIN, Zone, zone
 from coach.plan import Plan, hhmm, write_atomically
 from coach.progression import flare
@@ -375,6 +375,14 @@ class _Rules:
         exercised = history.exercised()
         self.done_days = {(s.routine_id, recorded_day(s.started)) for s in exercised}
         self.starts = [(s.routine_id, s.started.astimezone(UTC)) for s in exercised]
+        # Routines whose last session ended in a sharp pain: Today says to talk to a
+        # clinician before doing them again, so no exercise reminder of them until the
+        # user chooses to (the session then asks for a deliberate decision). A rest
+        # day's check-in still comes.
+        last: dict[str, Session] = {}
+        for session in history.exercised_or_unwell():
+            last[session.routine_id] = session
+        self.stopped = {r for r, s in last.items() if s.outcome == Outcome.SHARP_PAIN}
         self.history = history
         self._rest: dict[date, Rest | None] = {}
 
@@ -438,6 +446,8 @@ def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None,
             continue  # the day's check-in stood for it (a later session ended the rest)
         rest = rules.rest(occ.day)
         if rest is None:
+            if occ.routine_id in rules.stopped:
+                continue
             kind = ReminderKind.NUDGE if occ.nudge else ReminderKind.EXERCISE
             candidates.append(Reminder(kind, occ.at.astimezone(tz), occ.day, occ.key,
                                        occ.routine_id, occ.wall))
@@ -458,7 +468,8 @@ def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None,
         if snooze.routine_id is None:  # a check-in: only while the rest day needs one
             keep = rest is not None and not rest.checked_in
         else:  # never an exercise on a rest day, nor a routine taken out of the plan
-            keep = rest is None and snooze.routine_id in planned
+            keep = rest is None and snooze.routine_id in planned \
+                and snooze.routine_id not in rules.stopped
         if keep and rules.wanted(snooze.routine_id, day, snooze.until, None):
             candidates.append(Reminder(snooze.kind, snooze.until.astimezone(tz), day,
                                        snooze.key, snooze.routine_id, snooze.wall, True,

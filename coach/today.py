@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from coach.advice import History, TodayAdvice, chair_stand_due, today_advice
+from coach.advice import History, Today, TodayAdvice, chair_stand_due, today_advice
 from coach.journal import Journal
 from coach.pain import fmean
 from coach.plan import EVERY_DAY, Cadence, Plan, cadence
@@ -202,7 +202,10 @@ def today(plan: Plan, history: History, now: datetime, *,
     else:
         action, reasons = Action.EXERCISE, [Reason.PLANNED]
     if action is Action.EXERCISE and history.exercised() \
+            and advice.kind not in (Today.AFTER_SHARP_PAIN, Today.AFTER_UNWELL) \
             and chair_stand_due(history.tests, day, history.test_sharp_pains()):
+        # (Not after a stop: the test is a hard effort, and Today says to talk to a
+        # clinician, or to exercise only once well, first.)
         reasons.append(Reason.CHAIR_STAND_DUE)
     for entry in plan.entries:
         routine = routines.get(entry.routine_id)

@@ -347,7 +347,13 @@ def test_after_a_sharp_pain_stop_the_next_reminder_is_a_gentle_check_in():
     assert kinds[0] == (ReminderKind.CHECK_IN, date(2026, 12, 1), "07:30")
     assert shown[0].routine_id is None and shown[0].rest.reason is RestReason.SHARP_PAIN
     assert [k for k in kinds if k[1] == date(2026, 12, 1)] == [kinds[0]]  # one, no exercise
-    assert kinds[-1] == (ReminderKind.EXERCISE, date(2026, 12, 2), "07:30")
+    # After the rest days the other routines are reminded again; the one stopped waits
+    # until the user chooses to do it (test_no_reminder_of_a_routine_stopped_...).
+    after = [(r.routine_id, r.at.strftime("%H:%M"))
+             for r in clock.run_until(at(LONDON, 2026, 12, 2, 19))
+             if r.day == date(2026, 12, 2)]
+    assert ("back-of-knee", "18:00") in after and ("desk-break", "10:00") in after
+    assert FLAGSHIP not in {routine for routine, _at in after}
 
 
 def test_after_hot_red_or_swollen_the_same_day_and_the_next_are_rest_days():
@@ -387,9 +393,9 @@ def test_a_check_in_rating_ends_the_check_in_reminders_that_day():
     rating = Rating("r1", at(LONDON, 2026, 12, 1, 7), 3, "check_in")
     history = History.of(history.sessions, [rating], history.events)
     assert rest_on(history, date(2026, 12, 1), LONDON).checked_in
-    plan = plan_of(daily(7, 30))
+    plan = plan_of(daily(7, 30), daily(7, 45, routine="back-of-knee"))
     clock = Clock(plan, at(LONDON, 2026, 12, 1, 7, 1), history)
-    assert clock.ask().day == date(2026, 12, 2)
+    assert clock.ask().day == date(2026, 12, 2)  # not 07:45 today: checked in
 
 
 def test_choosing_to_exercise_after_the_stop_ends_the_rest():
@@ -609,3 +615,24 @@ def test_an_entry_planned_since_a_later_day_is_in_force_from_today():
     view = today(plan, History([]), monday)
     assert view.planned == ("r",) and view.next_reminder.at == reminder.at
     assert plan.as_of(date(2026, 12, 11)) is plan  # in force already: unchanged
+
+
+def test_no_reminder_of_a_routine_stopped_for_a_sharp_pain_until_it_is_done_again():
+    """Two days after a sharp-pain stop Today said "Talk to a clinician before you do
+    it again" while the reminders said it was time to do it. The other routines are
+    still reminded; doing the routine again (a deliberate choice) brings them back."""
+    stop = session(at(LONDON, 2026, 12, 7, 9), outcome="sharp_pain", steps=1)
+    plan = plan_of(daily(10), daily(18, routine="ankle-calf"))
+    now = at(LONDON, 2026, 12, 9, 8)
+    history = History.of([stop])
+    reminder = next_reminder(plan, now, ReminderState.starting(now), history=history)
+    assert reminder.routine_id == "ankle-calf" and reminder.at == at(LONDON, 2026, 12, 9, 18)
+    again = session(at(LONDON, 2026, 12, 9, 8, 30))
+    later = at(LONDON, 2026, 12, 9, 9)
+    reminder = next_reminder(plan, later, ReminderState.starting(later),
+                             history=History.of([stop, again]))
+    assert reminder.routine_id == "ankle-calf"  # today's was done
+    tomorrow = at(LONDON, 2026, 12, 10, 8)
+    reminder = next_reminder(plan, tomorrow, ReminderState.starting(tomorrow),
+                             history=History.of([stop, again]))
+    assert (reminder.routine_id, reminder.at) == (FLAGSHIP, at(LONDON, 2026, 12, 10, 10))

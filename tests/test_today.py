@@ -355,3 +355,16 @@ def test_above_the_easiest_level_too_much_eases_and_is_no_rest_day(routines):
     view = today(plan, history, at(MONDAY + timedelta(1), 8), routines=routines)
     assert view.action is Action.EXERCISE
     assert view.level_of(FLAGSHIP).action.value == "ease"
+
+
+def test_no_chair_stand_test_is_suggested_after_a_sharp_pain_stop(routines):
+    """Two days after a sharp-pain stop (Today: talk to a clinician first) the screen
+    suggested the 30-second chair stand test, a hard effort."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(10)),))
+    stop = done(MONDAY, outcome="sharp_pain", steps=1)
+    view = today(plan, History.of([stop]), at(MONDAY + timedelta(2), 8), routines=routines)
+    assert view.advice.kind.value == "after_sharp_pain"
+    assert Reason.CHAIR_STAND_DUE not in view.reasons
+    fine = today(plan, History.of([done(MONDAY)]), at(MONDAY + timedelta(2), 8),
+                 routines=routines)
+    assert Reason.CHAIR_STAND_DUE in fine.reasons  # never done: due
