@@ -279,8 +279,11 @@ def evening_of(session: Session) -> date:
 
 def after_a_night(session: Session, now: datetime | None) -> bool:
     """Has a night passed since *session* (for the next-morning question)? One that
-    ran past midnight is not a morning ago a few minutes later (None: not asked)."""
-    return now is None or (session.ended or session.started) <= now - NIGHT
+    ran past midnight is not a morning ago a few minutes later, and at 01:45 after an
+    evening session it is still night (None: not asked): :data:`NIGHT` since it ended,
+    and the small hours (:data:`NIGHT_OWL`) of the day after its evening are over."""
+    return now is None or ((session.ended or session.started) <= now - NIGHT
+                           and (now - NIGHT_OWL).date() > evening_of(session))
 
 
 def morning_session(history: History, today: date, now: datetime | None = None

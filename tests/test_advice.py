@@ -117,6 +117,20 @@ def test_no_morning_question_until_a_night_has_passed():
     assert today_advice(history, TODAY, morning).kind is Today.YESTERDAY
 
 
+def test_the_morning_question_waits_for_the_morning():
+    """After a session that ended at 19:30, Today asked at 01:45 how the knee was
+    "this morning", and a sore answer in the night was judged as the next morning's."""
+    evening = Session("eve", "ten", at(-1, 19), datetime(2026, 11, 30, 19, 30, tzinfo=TZ),
+                      5, "completed")
+    history = History.of([evening])
+    night = datetime(2026, 12, 1, 1, 45, tzinfo=TZ)
+    assert morning_session(history, TODAY, night) is None
+    assert today_advice(history, TODAY, night).kind is Today.DONE_TODAY
+    dawn = datetime(2026, 12, 1, 4, 30, tzinfo=TZ)
+    assert morning_session(history, TODAY, dawn) == evening
+    assert today_advice(history, TODAY, dawn).kind is Today.YESTERDAY
+
+
 def test_a_session_in_the_small_hours_is_last_nights():
     """A session from 00:30 to 00:45 on Tuesday: on Tuesday morning Today said "You
     have exercised today" and asked nothing; the morning question came on Wednesday,
