@@ -341,8 +341,9 @@ def _green(history: History, routine_id: str, levels: Levels, level: int, today:
         return _Next(Action.HOLD, level, (Why.DECLINED if declined else Why.GREEN_SO_FAR,))
     if morning_of(history, last[-1]) is None:
         return _Next(Action.HOLD, level, (Why.MORNING_UNKNOWN,))
-    if _flared_since(history, last[-1].started.date(), today):
-        # A knee that has just settled is not ready for more: green sessions again first.
+    if _flared_since(history, last[0].started.date() - timedelta(days=1), today):
+        # A knee that has just settled is not ready for more: green sessions again first
+        # (a streak's sessions done at the easiest level during the flare-up count not).
         return _Next(Action.HOLD, level, (Why.AFTER_FLARE,))
     if any(stop.at > last[-1].started for stop in history.test_sharp_pains()):
         # A sharp pain in the chair stand test since: nothing harder (clinical.md 4, 8).

@@ -308,6 +308,14 @@ def case(name: str, parts: list[Part], action: Action, recommended: int,
     case("three green, then a flare-up that has settled: green again first",
          [*greens(-12, -10, -8), *(usual(d, 2) for d in range(-15, -8)), usual(-6, 6),
           *(usual(d, 2) for d in range(-5, 0))], Action.HOLD, 2, (Why.AFTER_FLARE,)),
+    # A flare-up from day -10 to -7 (5s against a usual 2); sessions rated green right
+    # after during it, and one after it: they made a "green streak" and the next level
+    # came one session after the flare-up.
+    case("green sessions during a flare-up are no streak",
+         [*(usual(d, 2) for d in range(-17, -10)), *(usual(d, 5) for d in range(-10, -6)),
+          session(-9, before=5, morning=5), session(-7, before=5, morning=2), session(-5),
+          usual(-4, 2)],
+         Action.HOLD, 2, (Why.AFTER_FLARE,)),
     case("three green after a settled flare-up: progress",
          [*(usual(d, 2) for d in range(-20, -13)), usual(-12, 6), usual(-10, 2),
           *greens(-7, -5, -3)], Action.PROGRESS, 3, STREAK),
