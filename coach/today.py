@@ -19,7 +19,7 @@ from coach.journal import Journal
 from coach.pain import fmean
 from coach.plan import EVERY_DAY, Cadence, Plan, cadence
 from coach.progression import Action as LevelAction
-from coach.progression import Flare, Recommendation, flare, levels_of, recommend
+from coach.progression import Flare, Recommendation, Why, flare, levels_of, recommend
 from coach.routine import Routine
 from coach.schedule import (
     Reminder,
@@ -207,10 +207,12 @@ def today(plan: Plan, history: History, now: datetime, *,
         # (Not after a stop: the test is a hard effort, and Today says to talk to a
         # clinician, or to exercise only once well, first.)
         reasons.append(Reason.CHAIR_STAND_DUE)
+    levels = recommendations(history, routines.values(), day)
     for entry in plan.entries:
         routine = routines.get(entry.routine_id)
         if (routine is not None and cadence(routine) is Cadence.EVERY_OTHER_DAY
-                and entry.days != EVERY_DAY and used_to_it(history, routine.id, day, tz)):
+                and entry.days != EVERY_DAY and used_to_it(history, routine.id, day, tz)
+                and _suits(levels, routine.id)):
             reasons.append(Reason.READY_FOR_DAILY)
             break
     reasons.append(advice.kind.value)
@@ -220,8 +222,17 @@ def today(plan: Plan, history: History, now: datetime, *,
     return TodayView(day, planned, done, action, tuple(reasons), advice,
                      adherence(plan, history, day, tz),
                      adherence(plan, history, day, tz, 4, before_this_week=True),
-                     reminder, titles, recommendations(history, routines.values(), day),
+                     reminder, titles, levels,
                      flare_up)
+
+
+def _suits(levels: Iterable[Recommendation], routine_id: str) -> bool:
+    """Does the routine suit the knee now, as the coach judges its last session (not
+    too much, settled the next morning, usual pain not rising)? "You can do it daily"
+    read beside "Rest today: your pain was 7 of 10"."""
+    found = next((r for r in levels if r.routine_id == routine_id), None)
+    return found is not None and found.action in (LevelAction.HOLD, LevelAction.PROGRESS) \
+        and Why.PAIN_RISING not in found.reasons
 
 
 def recommendations(history: History, routines: Iterable[Routine], day: date

@@ -368,3 +368,15 @@ def test_no_chair_stand_test_is_suggested_after_a_sharp_pain_stop(routines):
     fine = today(plan, History.of([done(MONDAY)]), at(MONDAY + timedelta(2), 8),
                  routines=routines)
     assert Reason.CHAIR_STAND_DUE in fine.reasons  # never done: due
+
+
+def test_no_daily_suggestion_the_day_after_too_much(routines):
+    """"You are used to the routine now: you can do it daily" stood beside the coach's
+    "your pain was 7 of 10, which is too much for now"."""
+    sessions = [done(MONDAY - timedelta(days=n))._replace(level=2) for n in range(1, 16, 2)]
+    red = Rating("a", sessions[0].ended, 7, "after", session_uid=sessions[0].uid)
+    history = History.of(sessions, [red])
+    assert used_to_it(history, FLAGSHIP, MONDAY, LONDON)  # by the count of sessions
+    view = today(PLAN, history, at(MONDAY, 6), routines=routines)
+    assert view.level_of(FLAGSHIP).action.value == "ease"
+    assert Reason.READY_FOR_DAILY not in view.reasons and "daily" not in view.message
