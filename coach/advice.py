@@ -267,6 +267,7 @@ class Morning(StrEnum):
     SETTLED = "settled"  # back to the level before the session (or lower)
     NOT_SETTLED = "not_settled"  # higher than before, or in the red zone
     UNCLEAR = "unclear"  # nothing to compare with, and not in the red zone
+    SAFE = "safe"  # above the level before, but in the green zone (0 to 2)
 
 
 def evening_of(session: Session) -> date:
@@ -315,13 +316,18 @@ def reference_pain(history: History, session: Session) -> float | None:
 
 
 def morning_verdict(morning: int, reference: float | None) -> Morning:
-    """Back to usual? A morning in the red zone never is, whatever came before."""
+    """Back to usual? A morning in the red zone never is, whatever came before; one
+    above the level before but in the green zone is safe, not "not settled"."""
     if zone(morning) is Zone.RED:
         return Morning.NOT_SETTLED
     if reference is None:
         return Morning.UNCLEAR
-    return Morning.NOT_SETTLED if morning - reference >= NOT_SETTLED_MARGIN else \
-        Morning.SETTLED
+    if morning - reference < NOT_SETTLED_MARGIN:
+        return Morning.SETTLED
+    # A 1 after a 0 is the noise of whole numbers in the safe zone: judged "not
+    # settled", it kept a user whose pain never left 0 to 2 at the easiest level for
+    # weeks, with rest days.
+    return Morning.SAFE if zone(morning) is Zone.GREEN else Morning.NOT_SETTLED
 
 
 def morning_of(history: History, session: Session) -> Morning | None:
@@ -392,6 +398,7 @@ class Today(StrEnum):
     MORNING_SETTLED = "morning_settled"  # yesterday's session, back to usual this morning
     MORNING_NOT_SETTLED = "morning_not_settled"
     MORNING_UNCLEAR = "morning_unclear"
+    MORNING_SAFE = "morning_safe"  # a little above usual, in the green zone
     YESTERDAY = "yesterday"  # exercised yesterday, not yet rated this morning
     DAYS_AGO = "days_ago"
 
@@ -436,7 +443,8 @@ def today_advice(history: History, today: date, now: datetime | None = None
             return TodayAdvice(Today.YESTERDAY, last.routine_id, day, 1)
         kind = {Morning.SETTLED: Today.MORNING_SETTLED,
                 Morning.NOT_SETTLED: Today.MORNING_NOT_SETTLED,
-                Morning.UNCLEAR: Today.MORNING_UNCLEAR}[
+                Morning.UNCLEAR: Today.MORNING_UNCLEAR,
+                Morning.SAFE: Today.MORNING_SAFE}[
             morning_verdict(morning.value, reference_pain(history, last))]
         after = history.rating(last, Context.AFTER)
         return TodayAdvice(kind, last.routine_id, day, 1, value=morning.value,

@@ -75,6 +75,9 @@ def test_is_exercise(outcome, steps, expected):
     (9, None, Morning.NOT_SETTLED),  # no "before" rating: a 9 is never "back to usual"
     (6, 7.0, Morning.NOT_SETTLED),  # red is never settled
     (1, None, Morning.UNCLEAR), (4, None, Morning.UNCLEAR),
+    # Above the level before but in the safe zone: whole-number noise, not "not settled"
+    # (a user whose pain never left 0 to 2 was eased and rested for weeks).
+    (1, 0.0, Morning.SAFE), (2, 0.0, Morning.SAFE), (3, 2.0, Morning.NOT_SETTLED),
 ])
 def test_morning_verdict(morning, reference, expected):
     assert morning_verdict(morning, reference) is expected

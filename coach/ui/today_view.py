@@ -129,6 +129,17 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str, *,
                                        "its usual level after yesterday's “{routine}”: the "
                                        "exercise suited you. Carry on at the same level."
                          ).format(value=value, routine=routine)
+    if kind is Today.MORNING_SAFE and not carry_on:
+        return translate("MainWindow", "This morning your pain was {value} of 10 after "
+                                       "yesterday's “{routine}”: a little above your usual "
+                                       "level, and still in the safe range (0 to 2)."
+                         ).format(value=value, routine=routine)
+    if kind is Today.MORNING_SAFE:
+        return translate("MainWindow", "This morning your pain was {value} of 10 after "
+                                       "yesterday's “{routine}”: a little above your usual "
+                                       "level, and still in the safe range (0 to 2). Carry "
+                                       "on at the same level."
+                         ).format(value=value, routine=routine)
     if kind is Today.MORNING_NOT_SETTLED:
         return translate("MainWindow", "This morning your pain was {value} of 10 after "
                                        "yesterday's “{routine}”: it has not settled to its "
@@ -557,6 +568,7 @@ class TodayPage(QScrollArea):
             parts.append({
                 Morning.SETTLED: self.tr("back to usual the next morning"),
                 Morning.NOT_SETTLED: self.tr("not settled the next morning"),
+                Morning.SAFE: self.tr("in the safe range the next morning"),
                 Morning.UNCLEAR: self.tr("pain the next morning: {value} of 10").format(
                     value=getattr(history.morning_rating(last), "value", "")),
             }[verdict])
