@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -147,7 +148,12 @@ def new_uid() -> str:
 
 
 def now() -> datetime:
-    """The current local time, aware of its UTC offset, to the second."""
+    """The current local time, aware of its UTC offset, to the second. The C library's
+    zone is read again first (``time.tzset``): it reads it once, so after a flight
+    (the desktop's zone changed while the window ran) records were stamped in the old
+    zone, on the wrong day, while the reminders followed the new one."""
+    if hasattr(time, "tzset"):  # (not on Windows)
+        time.tzset()
     return datetime.now().astimezone().replace(microsecond=0)
 
 

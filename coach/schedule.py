@@ -15,6 +15,7 @@ that happens twice on a fall-back day is the first of the two, and fires once.
 from __future__ import annotations
 
 import os
+import time as time_module
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -66,13 +67,18 @@ class RestReason(StrEnum):
 # -- the local zone -------------------------------------------------------------------
 def local_zone() -> tzinfo:
     """The system's time zone with its DST rules (``$TZ``, else /etc/localtime), or
-    the current fixed offset where no rules can be found (Windows without tzdata)."""
+    the current fixed offset where no rules can be found (Windows without tzdata, or
+    a POSIX rule in ``$TZ`` such as ``JST-9``, which the C library reads and the
+    journal stamps by: /etc/localtime's zone put the reminders hours off). The C
+    library's zone is read again first, so both follow a change of zone."""
+    if hasattr(time_module, "tzset"):
+        time_module.tzset()
     key = os.environ.get("TZ", "").lstrip(":")
     if key:
         try:
             return ZoneInfo(key)
         except (ValueError, ZoneInfoNotFoundError):
-            pass
+            return datetime.now().astimezone().tzinfo or UTC
     try:
         target = os.path.realpath("/etc/localtime")
         if "zoneinfo/" in target:

@@ -636,3 +636,38 @@ def test_no_reminder_of_a_routine_stopped_for_a_sharp_pain_until_it_is_done_agai
     reminder = next_reminder(plan, tomorrow, ReminderState.starting(tomorrow),
                              history=History.of([stop, again]))
     assert (reminder.routine_id, reminder.at) == (FLAGSHIP, at(LONDON, 2026, 12, 10, 10))
+
+
+@pytest.fixture
+def zone_env(monkeypatch):
+    """Set $TZ for a test; the C library's zone is read again after it."""
+    import time as time_module
+
+    yield lambda key: monkeypatch.setenv("TZ", key)
+    monkeypatch.undo()
+    time_module.tzset()
+
+
+def test_records_and_reminders_follow_a_new_zone_together(zone_env):
+    """After a flight (the zone changed while the window ran) the reminders followed
+    the new zone but the journal stamped records in the old one, on the day before:
+    the C library reads the zone once unless told to read it again."""
+    from coach.journal import now as journal_now
+    from coach.schedule import local_zone
+
+    zone_env("Europe/London")
+    london = journal_now()
+    zone_env("Asia/Tokyo")
+    assert journal_now().utcoffset() == timedelta(hours=9) != london.utcoffset()
+    assert str(local_zone()) == "Asia/Tokyo"
+
+
+def test_a_posix_tz_rule_puts_the_reminders_in_the_journals_zone(zone_env):
+    """TZ=JST-9 (a POSIX rule, no zone name): the journal stamped +09:00 while the
+    reminders took /etc/localtime's zone and fired hours off."""
+    from coach.journal import now as journal_now
+    from coach.schedule import local_zone
+
+    zone_env("JST-9")
+    moment = datetime(2026, 12, 2, 12)
+    assert local_zone().utcoffset(moment) == timedelta(hours=9) == journal_now().utcoffset()

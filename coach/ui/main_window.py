@@ -5,7 +5,6 @@ back, the views following the journal, message bars for anything the user must k
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -26,6 +25,7 @@ from coach import config, paths
 from coach.advice import History
 from coach.config import Options
 from coach.journal import Changed, Journal, JournalError, JournalNotice
+from coach.journal import now as local_now
 from coach.library import Library
 from coach.plan import LoadedPlan, load_plan
 from coach.routine import Routine
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         from coach.ui.today_view import TodayData, gather
 
         loaded = self.load_plan()
-        now = datetime.now().astimezone()
+        now = local_now()  # in the zone the computer is in now (after a flight too)
         try:
             data = gather(self.journal, self.library, self.lang, plan=loaded.plan,
                           has_plan=loaded.exists and bool(loaded.plan.entries),
