@@ -6,11 +6,28 @@ from __future__ import annotations
 import gc
 import os
 import textwrap
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _daytime_zone(hour: int) -> str:
+    """A fixed-offset zone in which the local time is now about *hour* o'clock. Tests
+    that speak of "yesterday" and "this morning" with the real clock (a session a day
+    before now, its morning question) mean the day: between midnight and 04:00 the
+    next-morning rules (coach.advice.evening_of) rightly read such a session as the
+    night before's. The suite takes minutes, so its local day stays the day.
+    ``COACH_TEST_HOUR`` runs it at another hour (``COACH_TEST_HOUR=2``: the night)."""
+    shift = (hour - datetime.now(UTC).hour + 12) % 24 - 12  # -12 to 11 hours from UTC
+    return f"Etc/GMT{-shift:+d}" if shift else "UTC"  # Etc/GMT's signs are reversed
+
+
+os.environ["TZ"] = _daytime_zone(int(os.environ.get("COACH_TEST_HOUR", "12")))
+time.tzset()
 
 REPO = Path(__file__).resolve().parent.parent
 FLAGSHIP = "ten-minute-inner-thigh"
