@@ -440,6 +440,8 @@ def summary_text(data: dict[str, Any], change: Change | None = None) -> str:
         first = measure.get("baseline", measure.get("baseline_mean"))
         last = measure.get("latest", measure.get("latest_mean"))
         worth = "meaningful" if measure["meaningful"] else "not meaningful"
+        if measure.get("too_soon"):
+            worth = "too soon to compare: tests a week or more apart compare"
         lines.append(f"{name}: {first} at first, {last} now "
                      f"({measure['change']:+} {unit}: {worth}).")
     lines.append(f"Sessions in the last 28 days: {data['sessions_last_28_days']}.")

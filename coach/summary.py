@@ -44,10 +44,14 @@ class Measure(NamedTuple):
     baseline_at: datetime
     latest_at: datetime
     results: int  # how many results (or sittings) there are
+    #: The latest came too soon after the first to compare with it (the chair stand
+    #: test: less than a week; practice alone changes the count): never meaningful.
+    too_soon: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"baseline": _number(self.baseline), "latest": _number(self.latest),
-                "change": _number(self.change), "meaningful": self.meaningful}
+                "change": _number(self.change), "meaningful": self.meaningful,
+                "too_soon": self.too_soon}
 
 
 class Sitting(NamedTuple):
@@ -108,10 +112,18 @@ def _measure(points: Sequence[tuple[datetime, float]], smallest: float) -> Measu
 
 
 def chair_stand(results: Iterable[TestResult]) -> Measure | None:
-    """The first chair stand result against the latest."""
+    """The first chair stand result against the latest; one less than
+    ``advice.CHAIR_STAND_MIN_DAYS`` after the first is too soon to compare with it (a
+    retry ten minutes later was "+2 stands: meaningful")."""
+    from coach.advice import CHAIR_STAND_MIN_DAYS
+
     points = sorted((r.at, float(r.score)) for r in results
                     if r.test == Test.CHAIR_STAND)
-    return _measure(points, CHAIR_STAND_MEANINGFUL)
+    measure = _measure(points, CHAIR_STAND_MEANINGFUL)
+    if measure is not None and measure.results > 1 \
+            and measure.latest_at - measure.baseline_at < timedelta(CHAIR_STAND_MIN_DAYS):
+        return measure._replace(meaningful=False, too_soon=True)
+    return measure
 
 
 def psfs_overall(sittings: Sequence[Sitting]) -> Measure | None:

@@ -86,10 +86,14 @@ def test_a_chosen_baseline_replaces_the_first_week(journal):
 
 
 @pytest.mark.parametrize(("scores", "expected"), [
-    ((10,), {"baseline": 10, "latest": 10, "change": 0, "meaningful": False}),
-    ((10, 11), {"baseline": 10, "latest": 11, "change": 1, "meaningful": False}),
-    ((10, 9, 12), {"baseline": 10, "latest": 12, "change": 2, "meaningful": True}),
-    ((14, 11), {"baseline": 14, "latest": 11, "change": -3, "meaningful": True}),
+    ((10,), {"baseline": 10, "latest": 10, "change": 0, "meaningful": False,
+             "too_soon": False}),
+    ((10, 11), {"baseline": 10, "latest": 11, "change": 1, "meaningful": False,
+                "too_soon": False}),
+    ((10, 9, 12), {"baseline": 10, "latest": 12, "change": 2, "meaningful": True,
+                   "too_soon": False}),
+    ((14, 11), {"baseline": 14, "latest": 11, "change": -3, "meaningful": True,
+                "too_soon": False}),
 ])
 def test_chair_stand_is_first_against_latest(journal, scores, expected):
     for n, score in enumerate(scores):
@@ -161,7 +165,7 @@ def test_summary_command_prints_the_issue_shape(tmp_path, capsys, monkeypatch):
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"pain", "chair_stand", "psfs", "sessions_last_28_days"}
     assert data["chair_stand"] == {"baseline": 9, "latest": 12, "change": 3,
-                                   "meaningful": True}
+                                   "meaningful": True, "too_soon": False}
     assert main(["--data-dir", str(tmp_path), "summary"]) == 0
     text = capsys.readouterr().out
     assert "30-second chair stand: 9 at first, 12 now (+3 stands: meaningful)." in text
@@ -225,7 +229,7 @@ def test_summary_of_an_imported_history_matches_the_figures_by_hand(tmp_path, ca
                             "change_points": -2.5, "change_percent": round(-250 / 6, 2),
                             "meaningful": True, "compared": True, "baseline": "first_week"}
     assert data["chair_stand"] == {"baseline": 8, "latest": 11, "change": 3,
-                                   "meaningful": True}
+                                   "meaningful": True, "too_soon": False}
     assert (data["psfs"]["baseline_mean"], data["psfs"]["latest_mean"],
             data["psfs"]["change"], data["psfs"]["meaningful"]) == (3.0, 5.5, 2.5, True)
     assert data["sessions_last_28_days"] == 0
@@ -262,3 +266,17 @@ def test_a_self_test_dated_a_year_ahead_is_left_out(journal):
         journal.add_test_result("chair_stand", score, at=when)
     view = overview(journal, datetime(2026, 12, 2).date())
     assert (view.chair_stand.baseline, view.chair_stand.latest) == (8, 13)
+
+
+def test_a_retry_the_same_day_is_too_soon_to_compare(journal, capsys, tmp_path):
+    """Results of 9 and 11 ten minutes apart: "+2 stands: meaningful", a practice effect
+    called progress (docs/function.md: results compare a week or more apart)."""
+    first = at(TODAY)
+    journal.add_test_result("chair_stand", 9, at=first)
+    journal.add_test_result("chair_stand", 11, at=first + timedelta(minutes=10))
+    data = overview_json(overview(journal, TODAY))["chair_stand"]
+    assert data == {"baseline": 9, "latest": 11, "change": 2, "meaningful": False,
+                    "too_soon": True}
+    journal.add_test_result("chair_stand", 12, at=first + timedelta(days=7))
+    assert overview_json(overview(journal, TODAY + timedelta(7)))["chair_stand"][
+        "meaningful"] is True

@@ -640,77 +640,82 @@
     </message>
     <message>
         <location filename="../ui/function_view.py" line="73"/>
-        <location filename="../ui/function_view.py" line="102"/>
+        <location filename="../ui/function_view.py" line="106"/>
         <source>The same as the first time.</source>
         <translation>初回と同じです。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="75"/>
+        <source>Too soon after the first time to compare: practice alone changes the count. Results a week or more apart compare.</source>
+        <translation>初回からの間隔が短すぎるため、比べられません（慣れだけでも回数は変わります）。1週間以上あけた結果どうしで比べます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/function_view.py" line="79"/>
         <source>{n} more than the first time: a meaningful change.</source>
         <translation>初回より{n}⁠回多く、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="77"/>
+        <location filename="../ui/function_view.py" line="81"/>
         <source>{n} fewer than the first time: a meaningful change.</source>
         <translation>初回より{n}⁠回少なく、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="80"/>
+        <location filename="../ui/function_view.py" line="84"/>
         <source>{n} more than the first time: less than the {m} that make a meaningful change.</source>
         <translation>初回より{n}⁠回多くなっています（意味のある変化とされる{m}⁠回には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="82"/>
+        <location filename="../ui/function_view.py" line="86"/>
         <source>{n} fewer than the first time: less than the {m} that make a meaningful change.</source>
         <translation>初回より{n}⁠回少なくなっています（意味のある変化とされる{m}⁠回には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="90"/>
+        <location filename="../ui/function_view.py" line="94"/>
         <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {date}.</source>
         <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{date} に{first:.1f}。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="93"/>
+        <location filename="../ui/function_view.py" line="97"/>
         <source>Rate the same activities again in a few weeks to compare.</source>
         <translation>数週間後に同じ動作をもう一度評価すると、比べられます。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="95"/>
+        <location filename="../ui/function_view.py" line="99"/>
         <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {first_date}, {latest:.1f} on {latest_date}.</source>
         <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{first_date} に{first:.1f}、{latest_date} に{latest:.1f}。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="104"/>
+        <location filename="../ui/function_view.py" line="108"/>
         <source>{n:.1f} points higher: a meaningful change.</source>
         <translation>{n:.1f}⁠点高く、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="106"/>
+        <location filename="../ui/function_view.py" line="110"/>
         <source>{n:.1f} points lower: a meaningful change.</source>
         <translation>{n:.1f}⁠点低く、意味のある変化です。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="109"/>
+        <location filename="../ui/function_view.py" line="113"/>
         <source>{n:.1f} points higher: less than the {m:g} points that make a meaningful change.</source>
         <translation>{n:.1f}⁠点高くなっています（意味のある変化とされる{m:g}⁠点には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="111"/>
+        <location filename="../ui/function_view.py" line="115"/>
         <source>{n:.1f} points lower: less than the {m:g} points that make a meaningful change.</source>
         <translation>{n:.1f}⁠点低くなっています（意味のある変化とされる{m:g}⁠点には届いていません）。</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="119"/>
+        <location filename="../ui/function_view.py" line="123"/>
         <source>{activity}: {score} (rated once)</source>
         <translation>{activity}：{score}（評価は1回のみ）</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="121"/>
+        <location filename="../ui/function_view.py" line="125"/>
         <source>{activity}: {first} → {latest}</source>
         <translation>{activity}：{first} → {latest}</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="124"/>
+        <location filename="../ui/function_view.py" line="128"/>
         <source> (a meaningful change)</source>
         <translation>（意味のある変化）</translation>
     </message>
@@ -718,22 +723,22 @@
 <context>
     <name>FunctionChart</name>
     <message>
-        <location filename="../ui/function_view.py" line="171"/>
+        <location filename="../ui/function_view.py" line="175"/>
         <source>Chair stands in 30 s</source>
         <translation>30秒間の立ち上がり回数</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="172"/>
+        <location filename="../ui/function_view.py" line="176"/>
         <source>Chart of 30-second chair stand results over time</source>
         <translation>30秒椅子立ち上がりテストの結果の推移を示すグラフ</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="176"/>
+        <location filename="../ui/function_view.py" line="180"/>
         <source>PSFS average (0-10)</source>
         <translation>PSFSの平均（0〜10）</translation>
     </message>
     <message>
-        <location filename="../ui/function_view.py" line="177"/>
+        <location filename="../ui/function_view.py" line="181"/>
         <source>Chart of the average of the activities that are hard (PSFS) over time, with each activity lighter</source>
         <translation>やりにくい動作の評価（PSFS）の平均の推移を示すグラフです。動作ごとの評価は薄い線で示します</translation>
     </message>

@@ -71,6 +71,10 @@ def chair_lines(measure: Measure) -> list[str]:
     change = round(measure.change)
     if change == 0:
         lines.append(translate("Function", "The same as the first time."))
+    elif measure.too_soon:
+        lines.append(translate("Function", "Too soon after the first time to compare: "
+                               "practice alone changes the count. Results a week or more "
+                               "apart compare."))
     elif measure.meaningful:
         lines.append((translate("Function", "{n} more than the first time: a meaningful "
                                 "change.") if change > 0 else

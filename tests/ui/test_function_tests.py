@@ -459,3 +459,18 @@ def test_the_safety_question_ignores_a_key_from_the_menu(qtbot, journal, setting
     clock.advance(1)
     key(qtbot, dialog, Qt.Key.Key_Return)  # "No, continue" is the default
     assert dialog.pages.currentWidget() is dialog.practice_page
+
+
+def test_the_panel_says_a_retry_soon_after_is_too_soon_to_compare(qapp):
+    """A second test ten minutes after the first read "2 more than the first time: a
+    meaningful change"."""
+    from datetime import datetime, timedelta
+
+    from coach.summary import Measure
+    from coach.ui.function_view import chair_lines
+
+    first = datetime(2026, 12, 1, 10).astimezone()
+    soon = Measure(9, 11, 2, False, first, first + timedelta(minutes=10), 2, too_soon=True)
+    lines = chair_lines(soon)
+    assert lines[1].startswith("Too soon after the first time to compare")
+    assert not any("meaningful" in line for line in lines)
