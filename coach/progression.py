@@ -49,6 +49,10 @@ RISING_MARGIN = 1.0
 #: The top of the green zone (coach.pain.zone): a flare-up with no baseline is over on a
 #: day whose mean usual pain is this or lower.
 GREEN_TOP = 2
+#: The top of the amber zone: a hot, red or swollen flare-up with no baseline is also
+#: over, from :data:`SKIP_REMINDER_DAYS` after the skip, on a day no higher than the
+#: first day rated after it and no higher than this (pain steady, not rising).
+AMBER_TOP = 5
 #: Two sessions this many days apart start a new green streak.
 GAP_DAYS = 14
 #: The last session this many days ago (or more): start again one level lower.
@@ -216,8 +220,9 @@ def _flare(history: History, today: date) -> Flare | None:
     whose mean usual pain is :data:`FLARE_MARGIN` above the week before it. It is over
     on a later day with no skip whose mean, at some moment of the day (rating by
     rating), was back within :data:`SETTLED_MARGIN` of that baseline; with no
-    baseline, green, or once
-    :data:`SKIP_REMINDER_DAYS` have passed since the last skip with no rating since."""
+    baseline, green, or once :data:`SKIP_REMINDER_DAYS` have passed since the last
+    skip with no rating since, or, from then on, no higher than the first day rated
+    after the skip and not above :data:`AMBER_TOP`."""
     days = _usual_by_day(history)
     skips = {skip.at.date() for skip in history.safety_skips()}
     if not skips and len(history.usual_ratings) < MIN_RATINGS + 1:
@@ -225,6 +230,7 @@ def _flare(history: History, today: date) -> Flare | None:
     found: Flare | None = None
     last_skip = today
     rated_since_skip = False
+    first_after_skip: float | None = None  # the first day's mean rated after the skip
     for n in range(FLARE_LOOKBACK_DAYS - 1, -1, -1):
         day = today - timedelta(n)
         values = days.get(day)
@@ -246,12 +252,20 @@ def _flare(history: History, today: date) -> Flare | None:
         elif day not in skips and (
                 (low is not None and low <= GREEN_TOP)
                 or (low is None and not rated_since_skip
-                    and (day - last_skip).days >= SKIP_REMINDER_DAYS)):
+                    and (day - last_skip).days >= SKIP_REMINDER_DAYS)
+                # A usual pain of 4 every day since one "hot" answer kept the flare-up
+                # (rest for every routine) until the skip left the 28 days looked at:
+                # steady amber pain is no flare-up, and a few days' rest is the rule.
+                or (low is not None and first_after_skip is not None
+                    and (day - last_skip).days >= SKIP_REMINDER_DAYS
+                    and low <= min(AMBER_TOP, first_after_skip))):
             found = None
         if day in skips:
-            last_skip, rated_since_skip = day, False
+            last_skip, rated_since_skip, first_after_skip = day, False, None
         elif values:
             rated_since_skip = True
+            if first_after_skip is None and mean is not None:
+                first_after_skip = mean
     if found is None:
         return None
     return found._replace(days=(today - found.since).days + 1)

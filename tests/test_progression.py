@@ -216,6 +216,14 @@ def hot_flare(since: int, baseline: float | None = None) -> Flare:
     pytest.param([skip(-5), usual(-4, 5)], hot_flare(-5),
                  id="hot knee, then rated 5: goes on"),
     pytest.param([skip(-5), usual(-4, 2)], None, id="hot knee, then rated green: over"),
+    # Steady amber pain after one "hot" answer: over from two days after it (it kept
+    # every routine at rest for 28 days, until the skip left the lookback).
+    pytest.param([skip(-5), usual(-4, 4), usual(-3, 4), usual(-2, 4)], None,
+                 id="hot knee, then steady amber: over after a few days"),
+    pytest.param([skip(-5), usual(-4, 4), usual(-3, 6), usual(-2, 6)], hot_flare(-5),
+                 id="hot knee, then pain rising: goes on"),
+    pytest.param([skip(-5), usual(-4, 7), usual(-3, 7), usual(-2, 7)], hot_flare(-5),
+                 id="hot knee, then steady red: goes on"),
     pytest.param([skip(-2), skip(-1)], hot_flare(-2), id="a second skip keeps it going"),
     pytest.param([usual(-12, 2, 2), skip(-6), usual(-4, 4)], hot_flare(-6, 2.0),
                  id="hot knee with a baseline, rated 2 above: goes on"),
