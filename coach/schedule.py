@@ -290,6 +290,17 @@ class ReminderState(NamedTuple):
     def starting(cls, now: datetime) -> ReminderState:
         return cls(since=now.astimezone(UTC) - GRACE)
 
+    def as_of(self, now: datetime, tz: tzinfo) -> ReminderState:
+        """Without the reminders marked shown for a day still to come: only a due
+        reminder is marked, so those were shown while the clock ran ahead, and once it
+        is put right they come again on their day (the real Wednesday 07:30 never came
+        after a clock a day fast had shown it). The clock is believed. (After a flight
+        west the same day's reminder stays shown; one over the date line, whose day
+        is still to come where the user landed, comes again.)"""
+        today = local_date(now, tz)
+        kept = {key: day for key, day in self.shown.items() if day <= today}
+        return self if len(kept) == len(self.shown) else self._replace(shown=kept)
+
     def mark_shown(self, reminder: Reminder, now: datetime) -> ReminderState:
         """The reminder was shown (or the missed note was): it will not come again."""
         now_u = now.astimezone(UTC)
@@ -429,7 +440,7 @@ def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None,
     CHECK_IN and no exercise is reminded, snoozed or not.
     """
     tz = tz or zone_for(now)
-    state = state or ReminderState()
+    state = (state or ReminderState()).as_of(now, tz)
     history = history or History([])
     now_u = now.astimezone(UTC)
     # A "since" ahead of the clock (a clock that ran fast and was put right, a hostile

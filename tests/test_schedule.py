@@ -671,3 +671,23 @@ def test_a_posix_tz_rule_puts_the_reminders_in_the_journals_zone(zone_env):
     zone_env("JST-9")
     moment = datetime(2026, 12, 2, 12)
     assert local_zone().utcoffset(moment) == timedelta(hours=9) == journal_now().utcoffset()
+
+
+def test_a_reminder_shown_while_the_clock_ran_ahead_comes_again_at_its_time():
+    """With the clock a day fast, Wednesday's 07:30 reminder was shown on Tuesday;
+    once the clock was put right, the real Wednesday 07:30 never came (its key was
+    kept as shown). The window forgets such marks when it next checks (as_of)."""
+    plan = plan_of(daily(7, 30))
+    ahead = at(LONDON, 2026, 12, 2, 7, 31)  # the clock says Wednesday
+    shown = next_reminder(plan, ahead, ReminderState.starting(ahead))
+    assert shown.day == date(2026, 12, 2) and shown.due(ahead)
+    state = ReminderState.starting(ahead).mark_shown(shown, ahead)
+    right = at(LONDON, 2026, 12, 1, 12)  # put right: Tuesday noon
+    state = state.as_of(right, LONDON)
+    assert shown.key not in state.shown
+    wednesday = at(LONDON, 2026, 12, 2, 7, 31)
+    again = next_reminder(plan, wednesday, state)
+    assert again.key == shown.key and again.due(wednesday)
+    # A reminder shown at its time stays shown.
+    kept = state.mark_shown(again, wednesday).as_of(wednesday, LONDON)
+    assert again.key in kept.shown

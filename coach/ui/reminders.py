@@ -278,6 +278,10 @@ class ReminderService(QObject):
         self._follow_plan_file()  # (calls back here when it changed)
         now, tz = self.clock(), self.zone()
         history = self.history()
+        believed = self.state.as_of(now, tz)  # a clock that ran ahead was put right
+        if believed is not self.state:
+            self.state = believed
+            self._save()
         reminder = None
         for _ in range(_MAX_AT_ONCE):
             reminder = next_reminder(self.plan, now, self.state, history=history, tz=tz,

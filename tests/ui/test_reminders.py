@@ -467,3 +467,19 @@ def test_words_are_kind(library, kind):
     words = f"{heading} {text}".lower()
     assert heading and text
     assert not any(bad in words for bad in ("you missed", "streak", "failed", "must"))
+
+
+def test_a_clock_put_right_brings_back_the_reminder_it_had_shown_ahead(make_service):
+    """The clock a day fast showed Wednesday's 07:30 reminder on Tuesday; put right,
+    the real Wednesday 07:30 never came."""
+    service = make_service(plan_of(daily()), berlin(2026, 12, 2, 7, 0))  # a day fast
+    shown = []
+    service.due.connect(shown.append)
+    service.fake_clock.now = berlin(2026, 12, 2, 7, 31)
+    fire(service)
+    assert [r.day.isoformat() for r in shown] == ["2026-12-02"]
+    service.fake_clock.now = berlin(2026, 12, 1, 12, 0)  # put right: Tuesday noon
+    fire(service)  # the timer's next check
+    service.fake_clock.now = berlin(2026, 12, 2, 7, 31)
+    fire(service)
+    assert [r.day.isoformat() for r in shown] == ["2026-12-02"] * 2
