@@ -425,7 +425,7 @@ def _streak(history: History, routine_id: str, levels: Levels, level: int
     """The routine's exercised sessions at *level* since the streak last restarted:
     after a session at another level, any level choice (accepted, picked by hand or
     declined), or a gap of :data:`GAP_DAYS` between two sessions. True with them when
-    the last restart was a declined offer."""
+    the last restart was a declined offer of a harder level."""
     choices = [c for c in history.choices if c.routine_id == routine_id]
     # A choice made at the moment a session starts comes before it.
     timeline: list[tuple[datetime, int, LevelChoice | Session]] = [
@@ -433,18 +433,21 @@ def _streak(history: History, routine_id: str, levels: Levels, level: int
         *((s.started, 1, s) for s in history.exercised(routine_id))]
     timeline.sort(key=lambda item: item[:2])
     streak: list[Session] = []
-    declined = False
+    declined: int | None = None  # the level declined, when that restarted the streak
     previous: Session | None = None
     for _, _, item in timeline:
         if isinstance(item, LevelChoice):
-            streak, declined = [], item.kind == ChoiceKind.DECLINED
+            streak = []
+            declined = item.level if item.kind == ChoiceKind.DECLINED else None
             continue
         if previous is not None and (
                 item.started.date() - previous.started.date()).days >= GAP_DAYS:
-            streak, declined = [], False
+            streak, declined = [], None
         if _level(item, levels) == level:
             streak.append(item)
         else:
-            streak, declined = [], False
+            streak, declined = [], None
         previous = item
-    return streak, declined
+    # Only a declined harder level is "you chose to stay; more is offered again":
+    # declining the easier level offered after a red session is not declining more.
+    return streak, declined is not None and declined > level
