@@ -1588,22 +1588,22 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんより少し高めですが、問題のない範囲（0〜2）に収まっています。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="138"/>
-        <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: a little above your usual level, and still in the safe range (0 to 2). Carry on at the same level.</source>
-        <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんより少し高めですが、問題のない範囲（0〜2）に収まっています。同じ強さで続けましょう。</translation>
+        <location filename="../ui/today_view.py" line="137"/>
+        <source>{sentence} Carry on at the same level.</source>
+        <translation>{sentence}同じ強さで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="144"/>
+        <location filename="../ui/today_view.py" line="140"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="151"/>
+        <location filename="../ui/today_view.py" line="147"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="156"/>
+        <location filename="../ui/today_view.py" line="152"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
@@ -2424,108 +2424,108 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>Reminder</name>
     <message>
-        <location filename="../ui/reminders.py" line="343"/>
+        <location filename="../ui/reminders.py" line="347"/>
         <source>“{title}”</source>
         <translation>「{title}」</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="356"/>
+        <location filename="../ui/reminders.py" line="360"/>
         <source>How is your knee today?</source>
         <translation>今日の膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="357"/>
+        <location filename="../ui/reminders.py" line="361"/>
         <source>Today is a day to rest your knee. When you have a moment, rate your pain: it helps decide what comes next.</source>
         <translation>今日は膝を休ませる日です。時間のあるときに痛みを記録しましょう。次にどうするかを決める手がかりになります。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="361"/>
+        <location filename="../ui/reminders.py" line="365"/>
         <source>While you were away</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="363"/>
+        <location filename="../ui/reminders.py" line="367"/>
         <source>While the computer was asleep or Knee Coach was closed, a reminder passed.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、リマインダーの時刻が過ぎました。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="366"/>
+        <location filename="../ui/reminders.py" line="370"/>
         <source>While the computer was asleep or Knee Coach was closed, the reminder for {names} passed. There is no catching up to do: start it now if you like, or at the next planned time.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。よければ今から始めても、次の予定の時刻に行ってもかまいません。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="371"/>
+        <location filename="../ui/reminders.py" line="375"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="372"/>
+        <location filename="../ui/reminders.py" line="376"/>
         <source>While the computer was asleep or Knee Coach was closed, the reminders for {names} passed. There is no catching up to do.</source>
         <translation>コンピューターがスリープ中か Knee Coach が閉じていた間に、{names}のリマインダーの時刻が過ぎました。取り戻す必要はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="379"/>
+        <location filename="../ui/reminders.py" line="383"/>
         <source>Time for a short break</source>
         <translation>ひと休みの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="380"/>
+        <location filename="../ui/reminders.py" line="384"/>
         <source>Time to stand up and move for two minutes: {title}.</source>
         <translation>立ち上がって2分ほど体を動かしましょう：{title}</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="383"/>
         <location filename="../ui/reminders.py" line="387"/>
+        <location filename="../ui/reminders.py" line="391"/>
         <source>Time for your routine</source>
         <translation>ルーティンの時間です</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="384"/>
+        <location filename="../ui/reminders.py" line="388"/>
         <source>{title} ({duration}) is planned for now. Start whenever you are ready, or choose a later time.</source>
         <translation>{title}（{duration}）の予定の時刻です。準備ができたら始めましょう。あとにすることもできます。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="388"/>
+        <location filename="../ui/reminders.py" line="392"/>
         <source>{title} is planned for now.</source>
         <translation>{title}の予定の時刻です。</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="416"/>
+        <location filename="../ui/reminders.py" line="420"/>
         <source>Knee Coach reminder</source>
         <translation>Knee Coach のリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="439"/>
+        <location filename="../ui/reminders.py" line="443"/>
         <source>Start now</source>
         <translation>今すぐ始める</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="441"/>
+        <location filename="../ui/reminders.py" line="445"/>
         <source>Rate my pain</source>
         <translation>痛みを記録する</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="443"/>
+        <location filename="../ui/reminders.py" line="447"/>
         <source>Open Knee Coach</source>
         <translation>Knee Coach を開く</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="445"/>
+        <location filename="../ui/reminders.py" line="449"/>
         <source>Snooze 10 min</source>
         <translation>10分後にもう一度</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="447"/>
+        <location filename="../ui/reminders.py" line="451"/>
         <source>Snooze 1 hour</source>
         <translation>1時間後にもう一度</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="449"/>
+        <location filename="../ui/reminders.py" line="453"/>
         <source>Not today</source>
         <translation>今日はやめておく</translation>
     </message>
     <message>
-        <location filename="../ui/reminders.py" line="451"/>
+        <location filename="../ui/reminders.py" line="455"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -3476,37 +3476,37 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="206"/>
+        <location filename="../ui/today_view.py" line="202"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="210"/>
+        <location filename="../ui/today_view.py" line="206"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="216"/>
+        <location filename="../ui/today_view.py" line="212"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。おつかれさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="218"/>
+        <location filename="../ui/today_view.py" line="214"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="337"/>
+        <location filename="../ui/today_view.py" line="333"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="339"/>
+        <location filename="../ui/today_view.py" line="335"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="290"/>
+        <location filename="../ui/today_view.py" line="286"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -3516,242 +3516,242 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="181"/>
+        <location filename="../ui/today_view.py" line="177"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="183"/>
+        <location filename="../ui/today_view.py" line="179"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="187"/>
+        <location filename="../ui/today_view.py" line="183"/>
         <source>A rest day: you stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="190"/>
+        <location filename="../ui/today_view.py" line="186"/>
         <source>A rest day: you stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="193"/>
+        <location filename="../ui/today_view.py" line="189"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="196"/>
+        <location filename="../ui/today_view.py" line="192"/>
         <source>A rest day: your pain was too much right after your last session, already at the easiest level.</source>
         <translation>今日は休む日です：前回の運動直後の痛みが強すぎました（すでにいちばんやさしいレベルです）。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="200"/>
+        <location filename="../ui/today_view.py" line="196"/>
         <source>A rest day: your knee had not settled the morning after your last session, already at the easiest level.</source>
         <translation>今日は休む日です：前回の運動の翌朝、膝の痛みがふだんの程度に戻っていませんでした（すでにいちばんやさしいレベルです）。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="204"/>
+        <location filename="../ui/today_view.py" line="200"/>
         <source>A rest day: you said your knee was hot, red or swollen, or that you felt unwell.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている、または具合が悪いと答えました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="214"/>
+        <location filename="../ui/today_view.py" line="210"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="226"/>
+        <location filename="../ui/today_view.py" line="222"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="292"/>
+        <location filename="../ui/today_view.py" line="288"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="300"/>
+        <location filename="../ui/today_view.py" line="296"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="320"/>
+        <location filename="../ui/today_view.py" line="316"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="356"/>
+        <location filename="../ui/today_view.py" line="352"/>
         <source>Today, {day}</source>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="363"/>
+        <location filename="../ui/today_view.py" line="359"/>
         <source>Your history could not be read (the note at the top of the window says why), so the coach cannot tell how your knee has been or what today should be. If a recent session stopped because of pain or feeling unwell, follow the advice you were given then.</source>
         <translation>これまでの記録を読み込めませんでした（理由はウィンドウ上部のお知らせをご覧ください）。そのため、膝の調子の移り変わりや、今日どうするのがよいかをお伝えできません。最近、痛みや具合の悪さで運動を中止した場合は、そのときに表示された助言に従ってください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="379"/>
+        <location filename="../ui/today_view.py" line="375"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="400"/>
+        <location filename="../ui/today_view.py" line="396"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="408"/>
+        <location filename="../ui/today_view.py" line="404"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="423"/>
+        <location filename="../ui/today_view.py" line="419"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="437"/>
+        <location filename="../ui/today_view.py" line="433"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="439"/>
+        <location filename="../ui/today_view.py" line="435"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="441"/>
+        <location filename="../ui/today_view.py" line="437"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="450"/>
+        <location filename="../ui/today_view.py" line="446"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="451"/>
+        <location filename="../ui/today_view.py" line="447"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="466"/>
+        <location filename="../ui/today_view.py" line="462"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="470"/>
+        <location filename="../ui/today_view.py" line="466"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="496"/>
+        <location filename="../ui/today_view.py" line="492"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="497"/>
+        <location filename="../ui/today_view.py" line="493"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="498"/>
+        <location filename="../ui/today_view.py" line="494"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="533"/>
+        <location filename="../ui/today_view.py" line="529"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="537"/>
+        <location filename="../ui/today_view.py" line="533"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="541"/>
+        <location filename="../ui/today_view.py" line="537"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="558"/>
+        <location filename="../ui/today_view.py" line="554"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="564"/>
+        <location filename="../ui/today_view.py" line="560"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="571"/>
+        <location filename="../ui/today_view.py" line="567"/>
         <source>in the safe range the next morning</source>
         <translation>翌朝は問題のない範囲でした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="572"/>
+        <location filename="../ui/today_view.py" line="568"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="569"/>
+        <location filename="../ui/today_view.py" line="565"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="570"/>
+        <location filename="../ui/today_view.py" line="566"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="575"/>
+        <location filename="../ui/today_view.py" line="571"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="575"/>
+        <location filename="../ui/today_view.py" line="571"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="587"/>
+        <location filename="../ui/today_view.py" line="583"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="602"/>
+        <location filename="../ui/today_view.py" line="598"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="605"/>
+        <location filename="../ui/today_view.py" line="601"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="615"/>
+        <location filename="../ui/today_view.py" line="611"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="617"/>
+        <location filename="../ui/today_view.py" line="613"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="619"/>
+        <location filename="../ui/today_view.py" line="615"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="621"/>
+        <location filename="../ui/today_view.py" line="617"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="624"/>
+        <location filename="../ui/today_view.py" line="620"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

@@ -129,17 +129,13 @@ def advice_words(advice: TodayAdvice, library: Library, lang: str, *,
                                        "its usual level after yesterday's “{routine}”: the "
                                        "exercise suited you. Carry on at the same level."
                          ).format(value=value, routine=routine)
-    if kind is Today.MORNING_SAFE and not carry_on:
-        return translate("MainWindow", "This morning your pain was {value} of 10 after "
+    if kind is Today.MORNING_SAFE:
+        safe = translate("MainWindow", "This morning your pain was {value} of 10 after "
                                        "yesterday's “{routine}”: a little above your usual "
                                        "level, and still in the safe range (0 to 2)."
                          ).format(value=value, routine=routine)
-    if kind is Today.MORNING_SAFE:
-        return translate("MainWindow", "This morning your pain was {value} of 10 after "
-                                       "yesterday's “{routine}”: a little above your usual "
-                                       "level, and still in the safe range (0 to 2). Carry "
-                                       "on at the same level."
-                         ).format(value=value, routine=routine)
+        return translate("MainWindow", "{sentence} Carry on at the same level.").format(
+            sentence=safe) if carry_on else safe
     if kind is Today.MORNING_NOT_SETTLED:
         return translate("MainWindow", "This morning your pain was {value} of 10 after "
                                        "yesterday's “{routine}”: it has not settled to its "

@@ -390,3 +390,21 @@ def test_every_rest_reason_has_its_own_words():
                          TodayAdvice(Today.WELCOME), week, week, None, {})
         said[reason] = action_words(view)
     assert len(set(said.values())) == len(said), said
+
+
+def test_a_morning_a_little_above_usual_in_the_safe_range_says_so(make_window, data_dir,
+                                                                  journal):
+    """A 1 the morning after a 0 before the session read "it has not settled to its
+    usual level. Make the next session easier or rest for a day"."""
+    plan_every_day(data_dir, FLAGSHIP)
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    session = journal.start_session(FLAGSHIP, at=yesterday, level=2)
+    journal.add_rating(0, "before", at=yesterday, session_uid=session.uid)
+    journal.end_session(session.uid, "completed", 5, at=yesterday)
+    journal.add_rating(1, "after", at=yesterday + timedelta(minutes=11),
+                       session_uid=session.uid)
+    journal.add_rating(1, "next_morning", session_uid=session.uid)
+    text = make_window().today_page.today_label.text()
+    assert text == ("This morning your pain was 1 of 10 after yesterday's “Ten-minute "
+                    "inner-quadriceps routine”: a little above your usual level, and still "
+                    "in the safe range (0 to 2). Carry on at the same level.")
