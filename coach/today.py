@@ -102,10 +102,13 @@ def _week(plan: Plan, history: History, monday: date, tz: tzinfo) -> tuple[int, 
         if entry.every is not None:
             continue
         in_force = [d for d in days if entry.in_force(d)]
-        planned = sum(1 for d in in_force if d not in resting
+        done_days = {recorded_day(s.started) for s in history.exercised(entry.routine_id)}
+        # A planned day the routine was done on stays planned when the session itself
+        # made it a rest day (a sharp-pain stop): "2 of 2 done" stood on a Friday still
+        # to do, the stop counted done and its day no longer planned.
+        planned = sum(1 for d in in_force if (d not in resting or d in done_days)
                       and d.weekday() in {day.weekday for day in entry.days})
-        done = len({recorded_day(s.started) for s in history.exercised(entry.routine_id)}
-                   & set(in_force))
+        done = len(done_days & set(in_force))
         planned_total += planned
         done_total += min(done, planned)
     return done_total, planned_total

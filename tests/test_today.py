@@ -380,3 +380,12 @@ def test_no_daily_suggestion_the_day_after_too_much(routines):
     view = today(PLAN, history, at(MONDAY, 6), routines=routines)
     assert view.level_of(FLAGSHIP).action.value == "ease"
     assert Reason.READY_FOR_DAILY not in view.reasons and "daily" not in view.message
+
+
+def test_a_day_whose_session_made_it_a_rest_day_stays_planned(routines):
+    """Monday done, Wednesday stopped for a sharp pain (Wednesday and Thursday rest
+    days): on Friday, still to do, it said "This week: 2 of 2 planned sessions done"."""
+    stop = done(MONDAY + timedelta(2), outcome="sharp_pain", steps=1)
+    history = History.of([done(MONDAY), stop])
+    week = adherence(PLAN, history, MONDAY + timedelta(4), LONDON)
+    assert (week.done, week.planned) == (2, 3)
