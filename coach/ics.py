@@ -3,7 +3,7 @@
 One VEVENT per plan entry, repeating weekly on its days (``RRULE:FREQ=WEEKLY;BYDAY=``;
 an hourly entry adds ``BYHOUR`` and ``BYMINUTE``, one VEVENT per minute of the hour
 its times fall on), lasting the routine's duration, with a VALARM at the planned
-time, so a phone reminds even when the computer is off.
+time (none in quiet hours), so a phone reminds even when the computer is off.
 
 Times are *floating* local times (``DTSTART:20261202T073000``, no ``TZID``): the plan
 means "07:30 on the wall clock wherever I am", which is what the app's own reminders
@@ -97,6 +97,15 @@ def _event(plan: Plan, entry: Entry, routine: Routine | None, lang: str,
     summary = escape_text(title)
     lines: list[str] = []
     for first, rule, uid in rules:
+        # No alarm in quiet hours, as the app itself reminds of nothing then (and
+        # `coach plan add` says so): a phone rang at 01:30 where the window kept quiet.
+        alarm = [] if plan.in_quiet_hours(first) else [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:PT0S",
+            f"DESCRIPTION:{summary}",
+            "END:VALARM",
+        ]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}",
@@ -108,11 +117,7 @@ def _event(plan: Plan, entry: Entry, routine: Routine | None, lang: str,
             f"DESCRIPTION:{escape_text('Knee Coach: ' + title)}",
             "CATEGORIES:Knee Coach",
             "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            "TRIGGER:PT0S",
-            f"DESCRIPTION:{summary}",
-            "END:VALARM",
+            *alarm,
             "END:VEVENT",
         ]
     return lines

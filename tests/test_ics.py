@@ -62,6 +62,16 @@ def test_every_event_has_a_display_alarm_at_its_time(calendar):
         assert alarms[0].decoded("TRIGGER") == timedelta(0)
 
 
+def test_no_alarm_in_quiet_hours(routines):
+    """`coach plan add` said no reminder would come at 01:30 (quiet hours), and the
+    window kept quiet, but the calendar file's alarm rang on the phone."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(1, 30)),
+                         Entry("back-of-knee", EVERY_DAY, time(19, 15))))
+    found = events(icalendar.Calendar.from_ical(plan_ics(plan, routines, now=NOW)))
+    assert found["Ten-minute inner-quadriceps routine"].walk("VALARM") == []
+    assert len(found["Back-of-knee stretches"].walk("VALARM")) == 1
+
+
 def test_dtstart_is_the_first_occurrence_on_or_after_today(calendar):
     back = events(calendar)["Back-of-knee stretches"]
     assert back.decoded("DTSTART") == datetime(2026, 12, 1, 19, 15)  # today, a Tuesday
