@@ -233,6 +233,12 @@ def _time(row: dict[str, str], key: str, required: bool = True) -> datetime | No
                         f"minutes from -14:00 to +14:00): {text!r}")
     if not EARLIEST <= moment < LATEST:
         raise _RowError(f"'{key}' must be between 1970-01-01 and 2999-12-31, not {text!r}")
+    if text[-1] in "Zz":
+        # A UTC time from another program says the instant, not the wall clock it was
+        # read on: kept at +00:00 it was recorded on the UTC date (a Tokyo morning
+        # session the evening before). It takes this computer's offset then, as the
+        # app's own records carry the offset where they were made.
+        moment = moment.astimezone()
     return moment
 
 

@@ -580,3 +580,25 @@ def test_a_column_named_twice_is_refused(tmp_path):
     header, row = export_text(source).splitlines()[:2]
     _target, result = import_text(tmp_path, f"{header},value\n{row},9\n", "b.sqlite3")
     assert result.problems == ["line 1: the column value appears more than once"]
+
+
+def test_a_utc_time_from_another_program_takes_this_computers_offset(tmp_path, monkeypatch):
+    """A Tokyo 08:30 session written by another program as 23:30Z was recorded on the
+    day before (its UTC date): Today said nothing was done that day."""
+    import time as time_module
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time_module.tzset()
+    try:
+        journal, result = import_text(tmp_path, HEADER + rating_line(
+            time="2026-12-01T23:30:00Z"))
+        assert result.problems == []
+        [rating] = journal.ratings()
+        assert rating.at.isoformat() == "2026-12-02T08:30:00+09:00"
+        # An offset written out, +00:00 included (London in winter), is kept as it is.
+        journal, result = import_text(tmp_path, HEADER + rating_line(
+            time="2026-12-01T23:30:00+00:00"), name="again.sqlite3")
+        assert journal.ratings()[0].at.isoformat() == "2026-12-01T23:30:00+00:00"
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
