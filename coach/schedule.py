@@ -192,7 +192,9 @@ def rest_on(history: History, day: date, tz: tzinfo) -> Rest | None:
     if any(s.started > since and recorded_day(s.started) <= day
            for s in history.exercised()):
         return None
-    checked = any(r.context == Context.CHECK_IN and r.at > since
+    # The morning question's answer is the day's rating too: Today asked "How is your
+    # knee today?" again right after it (as a flare-up's rest day already counted it).
+    checked = any(r.context in (Context.CHECK_IN, Context.NEXT_MORNING) and r.at > since
                   and recorded_day(r.at) == day for r in history.usual_ratings)
     return Rest(reason, since, checked)
 

@@ -332,17 +332,23 @@ def test_the_coachs_rest_today_is_a_rest_day(routines, level, after, morning, re
     session = done(MONDAY)._replace(level=level)
     ratings = [Rating("b", at(MONDAY, 8, 55), 3, "before", session_uid=session.uid),
                Rating("a", at(MONDAY, 9, 15), after, "after", session_uid=session.uid)]
-    if morning is not None:
-        ratings.append(Rating("m", at(MONDAY + timedelta(1), 7), morning, "next_morning",
-                              session_uid=session.uid))
+    tuesday = MONDAY + timedelta(1)
+    if reason is Reason.RED_AT_EASIEST:  # known the evening before: asked to check in
+        view = today(plan, History.of([session], ratings), at(tuesday, 6),
+                     routines=routines)
+        assert view.action is Action.CHECK_IN and view.reasons[0] == reason
+        assert view.next_reminder.kind is ReminderKind.CHECK_IN
+        assert Reason.CHAIR_STAND_DUE not in view.reasons
+        assert "A rest day: " in view.message and "easiest level" in view.message
+    ratings.append(Rating("m", at(tuesday, 7), morning, "next_morning",
+                          session_uid=session.uid))
     history = History.of([session], ratings)
-    view = today(plan, history, at(MONDAY + timedelta(1), 8), routines=routines)
-    assert view.action is Action.CHECK_IN and view.reasons[0] == reason
-    assert view.next_reminder.kind is ReminderKind.CHECK_IN
-    assert Reason.CHAIR_STAND_DUE not in view.reasons
-    assert "A rest day: " in view.message and "easiest level" in view.message
+    view = today(plan, history, at(tuesday, 8), routines=routines)
+    # The morning answer is the day's check-in: a rest day, checked in.
+    assert view.action is Action.REST and view.reasons[:2] == (reason, Reason.CHECKED_IN)
+    assert view.next_reminder.day > tuesday  # no exercise reminder today
     assert view.level_of(FLAGSHIP).action.value == "rest"  # the panel's "Rest today"
-    later = today(plan, history, at(MONDAY + timedelta(2), 8), routines=routines)
+    later = today(plan, history, at(tuesday + timedelta(1), 8), routines=routines)
     assert later.action is Action.EXERCISE  # one day, as the coach's rule
 
 
@@ -389,3 +395,18 @@ def test_a_day_whose_session_made_it_a_rest_day_stays_planned(routines):
     history = History.of([done(MONDAY), stop])
     week = adherence(PLAN, history, MONDAY + timedelta(4), LONDON)
     assert (week.done, week.planned) == (2, 3)
+
+
+def test_the_morning_answer_is_the_rest_days_check_in(routines):
+    """On the rest day after a red session at the easiest level, answering the morning
+    question was followed by "How is your knee today? Rate your pain" again."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(10)),))
+    session = done(MONDAY)._replace(level=1)
+    ratings = [Rating("a", at(MONDAY, 9, 15), 7, "after", session_uid=session.uid)]
+    tuesday = at(MONDAY + timedelta(1), 8)
+    view = today(plan, History.of([session], ratings), tuesday, routines=routines)
+    assert view.action is Action.CHECK_IN
+    ratings.append(Rating("m", at(MONDAY + timedelta(1), 7, 30), 3, "next_morning",
+                          session_uid=session.uid))
+    view = today(plan, History.of([session], ratings), tuesday, routines=routines)
+    assert view.action is Action.REST and Reason.CHECKED_IN in view.reasons
