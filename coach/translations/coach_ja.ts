@@ -11,17 +11,17 @@
     <message>
         <location filename="../ui/session_flow.py" line="240"/>
         <source>Your pain stayed in the safe range. Keep the same level for now: once it stays in the safe range for a few sessions in a row and the exercises feel easy, you can try a little more.</source>
-        <translation>痛みは問題のない範囲におさまっています。今は同じ強さを続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
+        <translation>痛みは問題のない範囲におさまっています。今は同じレベルで続けましょう。何回か続けて問題のない範囲におさまり、運動が楽に感じられるようになったら、少し負荷を上げてもかまいません。</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="244"/>
         <source>Your pain is in the acceptable range. Some pain during exercise is normal and is not a sign of harm. Keep the same level next time, and check that the pain has settled to your usual level by tomorrow morning.</source>
-        <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、悪化のしるしではありません。次回も同じ強さで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
+        <translation>痛みは許容範囲です。運動中にある程度痛むのはよくあることで、膝を傷めているしるしではありません。次回も同じレベルで行い、明日の朝までに痛みがふだんの程度に戻っているか確かめましょう。</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="249"/>
         <source>That is more pain than is helpful. Next time make it easier, with fewer repetitions, shorter holds or a smaller movement, or rest for a day. If the pain has not settled by tomorrow morning, rest, and talk to a clinician if it continues.</source>
-        <translation>運動の効果を得るには痛みが強すぎます。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
+        <translation>今回の痛みは、運動として望ましい範囲を超えています。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。明日の朝になっても痛みが引かないときは休養し、続くようなら医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
         <location filename="../ui/rating.py" line="47"/>
@@ -161,7 +161,7 @@
     <message>
         <location filename="../ui/chair_stand.py" line="204"/>
         <source>Stop at once if you feel a sharp pain: press “{button}” or the {key} key. If you feel dizzy or unsteady, sit down and press “{unwell}” or the {unwell_key} key. Speed is never worth a fall.</source>
-        <translation>鋭い痛みを感じたら、すぐに中止してください：「{button}」か {key} キーを押します。めまいやふらつきを感じたら、座ってから「{unwell}」か {unwell_key} キーを押します。速さよりも、転ばないことが大切です。</translation>
+        <translation>鋭い痛みを感じたら、すぐに中止してください。［{button}］ボタンか {key} キーを押します。めまいやふらつきを感じたら、座ってから［{unwell}］ボタンか {unwell_key} キーを押します。速さよりも、転ばないことが大切です。</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="237"/>
@@ -448,7 +448,7 @@
     <message>
         <location filename="../ui/checkin.py" line="145"/>
         <source>Is your knee back to its usual level? How much does it hurt this morning?</source>
-        <translation>膝はふだんの状態に戻りましたか？今朝の痛みはどのくらいですか？</translation>
+        <translation>膝はふだんの程度に戻りましたか？今朝の痛みはどのくらいですか？</translation>
     </message>
 </context>
 <context>
@@ -537,7 +537,7 @@
     <message>
         <location filename="../ui/help.py" line="275"/>
         <source>Not while the knee is hot or swollen: then rest it and cool it instead.</source>
-        <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、安静にして冷やしましょう。</translation>
+        <translation>ただし、膝が熱をもっていたり腫れたりしているときは温めず、膝を休ませて冷やしましょう。</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="278"/>
@@ -762,12 +762,12 @@
 Some discomfort while exercising is normal and is not a sign of harm. Stop at once if you feel a sharp pain. Help &gt; Safety and when to get help lists when to get medical advice.</source>
         <translation>Knee Coach は、膝にやさしい運動を一つずつ案内し、痛みの記録をつけて変化を見られるようにするアプリです。これらの運動が自分に合うかどうか分からないときは、先に医師・理学療法士に相談してください。
 
-運動中に多少の違和感があるのはよくあることで、悪化のしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
+運動中に多少痛んだり違和感があったりするのはよくあることで、膝を傷めているしるしではありません。鋭い痛みを感じたら、すぐに中止してください。受診の目安は［ヘルプ］＞［安全のために・受診の目安］にまとめてあります。</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="333"/>
         <source>I understand</source>
-        <translation>了解しました</translation>
+        <translation>わかりました</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="341"/>
@@ -804,7 +804,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/checkin.py" line="173"/>
         <source>Every rating, newest first. Choose one, then “Correct…” (or double-click it) to change its value or note, or “Delete” to remove it; a deletion can be undone.</source>
-        <translation>これまでの記録が新しい順に並んでいます。一つ選んで「修正…」を押す（またはダブルクリックする）と点数やメモを直せます。「削除」で消すこともでき、削除は元に戻せます。</translation>
+        <translation>これまでの記録が新しい順に並んでいます。一つ選んで「修正…」を押す（またはダブルクリックする）と痛みの評価やメモを直せます。「削除」で消すこともでき、削除は元に戻せます。</translation>
     </message>
     <message>
         <location filename="../ui/checkin.py" line="180"/>
@@ -956,7 +956,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/levels.py" line="31"/>
         <source>Level {n} of {count}, “{title}”</source>
-        <translation>レベル{n}（全{count}レベル）「{title}」</translation>
+        <translation>レベル⁠{n}（全{count}⁠レベル）「{title}」</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="39"/>
@@ -981,7 +981,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/levels.py" line="59"/>
         <source>Last time you stopped because of a sharp pain. Talk to a clinician about it before you go on; if you do go on, an easier level is the kinder choice.</source>
-        <translation>前回は鋭い痛みで中止しました。続ける前に、その痛みについて医師・理学療法士に相談しましょう。続ける場合は、やさしいレベルのほうが膝に負担をかけません。</translation>
+        <translation>前回は鋭い痛みで中止しました。続ける前に、その痛みについて医師・理学療法士に相談しましょう。続ける場合は、やさしいレベルのほうが膝への負担を少なくできます。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="62"/>
@@ -1560,7 +1560,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="107"/>
         <source>On {date} you said your knee was hot, red or swollen, or that you felt unwell. If that is still so, rest today; if it does not settle, see a clinician.</source>
-        <translation>{date}に、膝が熱をもっていたり、赤くなったり、腫れたりしている、または具合が悪いと答えました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
+        <translation>{date}に、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている、または具合が悪いと答えました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="112"/>
@@ -1580,7 +1580,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="128"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
-        <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じ強さで続けましょう。</translation>
+        <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じレベルで続けましょう。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="133"/>
@@ -1590,7 +1590,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="137"/>
         <source>{sentence} Carry on at the same level.</source>
-        <translation>{sentence}同じ強さで続けましょう。</translation>
+        <translation>{sentence}同じレベルで続けましょう。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="140"/>
@@ -1600,7 +1600,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="147"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
-        <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。いつもと同じ程度なら、同じ強さで続けましょう。いつもより強いなら、次回は軽めにするか、1日休みましょう。</translation>
+        <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。ふだんと同じ程度なら、同じレベルで続けましょう。ふだんより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="152"/>
@@ -2197,7 +2197,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/player.py" line="386"/>
         <source>Set {n} of {total}</source>
-        <translation>{n}セット目／{total}セット</translation>
+        <translation>{n}⁠セット目／{total}⁠セット</translation>
     </message>
     <message>
         <location filename="../ui/player.py" line="358"/>
@@ -2536,7 +2536,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/report.py" line="100"/>
         <location filename="../ui/report.py" line="137"/>
         <source>Knee pain report</source>
-        <translation>膝の痛みの記録</translation>
+        <translation>膝の痛みのレポート</translation>
     </message>
     <message>
         <location filename="../ui/report.py" line="162"/>
@@ -2777,7 +2777,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/routine_view.py" line="133"/>
         <source>{n} steps</source>
-        <translation>{n}ステップ</translation>
+        <translation>{n}⁠ステップ</translation>
     </message>
     <message>
         <location filename="../ui/routine_view.py" line="143"/>
@@ -2955,7 +2955,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/help.py" line="227"/>
         <source>your knee is hot, red or swollen</source>
-        <translation>膝が熱をもっていたり、赤くなったり、腫れたりしている</translation>
+        <translation>膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている</translation>
     </message>
     <message>
         <location filename="../ui/help.py" line="228"/>
@@ -3014,7 +3014,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/chair_stand.py" line="232"/>
         <location filename="../ui/session_flow.py" line="424"/>
         <source>Is your knee hot, red or swollen today?</source>
-        <translation>今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？</translation>
+        <translation>今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりし⁠て⁠い⁠ま⁠す⁠か⁠？</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="235"/>
@@ -3026,7 +3026,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/chair_stand.py" line="239"/>
         <location filename="../ui/session_flow.py" line="430"/>
         <source>Yes, or I feel unwell</source>
-        <translation>はい、または具合が悪い</translation>
+        <translation>はい、または具合が悪いです</translation>
     </message>
     <message>
         <location filename="../ui/chair_stand.py" line="393"/>
@@ -3179,7 +3179,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <location filename="../ui/session_flow.py" line="335"/>
         <location filename="../ui/session_flow.py" line="440"/>
         <source>Leave without starting</source>
-        <translation>始めずに一覧に戻ります</translation>
+        <translation>始めずに戻ります</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="283"/>
@@ -3316,12 +3316,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/session_flow.py" line="727"/>
         <source>Session ended: {done} of {total} steps done</source>
-        <translation>運動を終了しました（{total}ステップ中{done}ステップ完了）</translation>
+        <translation>運動を終了しました（{total}⁠ステップ中{done}⁠ステップ完了）</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="744"/>
         <source>You completed {done} of {total} steps.</source>
-        <translation>{total}ステップ中{done}ステップを終えました。</translation>
+        <translation>{total}⁠ステップ中{done}⁠ステップを終えました。</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="749"/>
@@ -3478,7 +3478,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="202"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
-        <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
+        <translation>今日の膝の調子はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="206"/>
@@ -3518,7 +3518,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="177"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
-        <translation>今日の膝の具合はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
+        <translation>今日の膝の調子はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="179"/>
@@ -3593,7 +3593,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="375"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
-        <translation>昨日は「{routine}」を行いました。今朝の膝の具合はいかがですか？</translation>
+        <translation>昨日は「{routine}」を行いました。今朝の膝の調子はいかがですか？</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="396"/>
@@ -3844,12 +3844,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="54"/>
         <source>{points:.1f} lower than in the period you compare with{percent}.</source>
-        <translation>比べている期間より{points:.1f}⁠点低くなっています{percent}。</translation>
+        <translation>比べている期間より{points:.1f}⁠点{percent}低くなっています。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="56"/>
         <source>{points:.1f} higher than in the period you compare with{percent}.</source>
-        <translation>比べている期間より{points:.1f}⁠点高くなっています{percent}。</translation>
+        <translation>比べている期間より{points:.1f}⁠点{percent}高くなっています。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="59"/>
@@ -3859,12 +3859,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="60"/>
         <source>{points:.1f} lower than when you started{percent}.</source>
-        <translation>始めたころより{points:.1f}⁠点低くなっています{percent}。</translation>
+        <translation>始めたころより{points:.1f}⁠点{percent}低くなっています。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="61"/>
         <source>{points:.1f} higher than when you started{percent}.</source>
-        <translation>始めたころより{points:.1f}⁠点高くなっています{percent}。</translation>
+        <translation>始めたころより{points:.1f}⁠点{percent}高くなっています。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="68"/>
@@ -3899,7 +3899,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_summary.py" line="87"/>
         <source>Right after exercise, last 4 weeks: {green} safe, {amber} acceptable, {red} too much.</source>
-        <translation>直近4週間の運動直後の痛み：問題なし{green}⁠回、許容範囲{amber}⁠回、痛みが強すぎる{red}⁠回。</translation>
+        <translation>直近4週間の運動直後の痛み：問題なし（{green}⁠回）、許容範囲（{amber}⁠回）、痛みが強すぎる（{red}⁠回）。</translation>
     </message>
     <message>
         <location filename="../ui/trend_summary.py" line="91"/>
@@ -3929,12 +3929,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/verdict.py" line="38"/>
         <source>A little worse: {points:.1f} points higher than the period you compare with</source>
-        <translation>少し悪化：比べる期間より{points:.1f}⁠点高い</translation>
+        <translation>痛みがやや増加：比べる期間より{points:.1f}⁠点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="40"/>
         <source>Worse: {points:.1f} points higher than the period you compare with</source>
-        <translation>悪化：比べる期間より{points:.1f}⁠点高い</translation>
+        <translation>痛みが増加：比べる期間より{points:.1f}⁠点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="45"/>
@@ -3954,12 +3954,12 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/verdict.py" line="50"/>
         <source>A little worse: {points:.1f} points higher than your first week</source>
-        <translation>少し悪化：最初の1週間より{points:.1f}⁠点高い</translation>
+        <translation>痛みがやや増加：最初の1週間より{points:.1f}⁠点高い</translation>
     </message>
     <message>
         <location filename="../ui/verdict.py" line="52"/>
         <source>Worse: {points:.1f} points higher than your first week</source>
-        <translation>悪化：最初の1週間より{points:.1f}⁠点高い</translation>
+        <translation>痛みが増加：最初の1週間より{points:.1f}⁠点高い</translation>
     </message>
 </context>
 <context>
@@ -4012,7 +4012,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/trend_tools.py" line="52"/>
         <source>Report for my clinician…</source>
-        <translation>医師に見せるレポート…</translation>
+        <translation>医師・理学療法士に見せるレポート…</translation>
     </message>
     <message>
         <location filename="../ui/trend_tools.py" line="56"/>

@@ -66,7 +66,7 @@ def test_japanese_window_and_qt_buttons(make_window, use_language):
     window = make_window(lang="ja")
     assert window.start_button.text() == "ルーティンを始める"
     shown = [label.text() for label in window.details.findChildren(QLabel)]
-    assert "膝上の内側（内側広筋）を鍛える10分ルーティン" in shown and "始める前に" in shown
+    assert "膝上の内側を鍛える10分ルーティン" in shown and "始める前に" in shown
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.button(QDialogButtonBox.StandardButton.Close).text() != "Close"
 
@@ -93,9 +93,12 @@ def test_japanese_follows_the_glossary():
         assert not re.search(r"[^\x00-\x7f][:?!]", text), text  # ： ？ ！
         assert not re.search(r"[^\x00-\x7f] ?\((?![&*])", text), text  # （ ）
         if source.endswith("?"):
-            assert text.endswith("か？"), text
-    assert messages[("SessionFlow", "Is your knee hot, red or swollen today?")] == (
-        "今日、膝が熱をもっていたり、赤くなったり、腫れたりしていますか？")
+            assert text.replace("\u2060", "").endswith("か？"), text
+    # (U+2060 word joiners keep the last words together: at 1024x600 「か？」 stood
+    # alone on a line.)
+    question = messages[("SessionFlow", "Is your knee hot, red or swollen today?")]
+    assert question.replace("\u2060", "") == (
+        "今日、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしていますか？")
     assert "熱をもって" in messages[("Safety", "your knee is hot, red or swollen")]
     assert [messages[("Advice", zone)] for zone in ("Safe", "Acceptable", "Too much")] == [
         "問題なし", "許容範囲", "痛みが強すぎる"]
