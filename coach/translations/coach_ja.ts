@@ -672,7 +672,7 @@
     <message>
         <location filename="../ui/function_view.py" line="94"/>
         <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {date}.</source>
-        <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{date} に{first:.1f}。</translation>
+        <translation>やりにくい動作の評価（PSFS、0：できない〜10：以前と同じ）の平均：{date} に{first:.1f}。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="97"/>
@@ -682,7 +682,7 @@
     <message>
         <location filename="../ui/function_view.py" line="99"/>
         <source>Activities that are hard (PSFS, 0 unable to 10 as before), average: {first:.1f} on {first_date}, {latest:.1f} on {latest_date}.</source>
-        <translation>やりにくい動作の評価（PSFS、0：できない～10：以前と同じ）の平均：{first_date} に{first:.1f}、{latest_date} に{latest:.1f}。</translation>
+        <translation>やりにくい動作の評価（PSFS、0：できない〜10：以前と同じ）の平均：{first_date} に{first:.1f}、{latest_date} に{latest:.1f}。</translation>
     </message>
     <message>
         <location filename="../ui/function_view.py" line="108"/>
@@ -1101,7 +1101,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/levels.py" line="122"/>
         <source>Make it easier for now: {level}.</source>
-        <translation>今はやさしくしましょう：{level}。</translation>
+        <translation>今はやさしいレベルにしましょう：{level}。</translation>
     </message>
     <message>
         <location filename="../ui/levels.py" line="124"/>
@@ -1750,7 +1750,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/plan_dialog.py" line="331"/>
         <source>Write the plan as a calendar file (.ics), so that a phone reminds you too</source>
-        <translation>予定をカレンダーファイル（.ics）に書き出して、スマートフォンでも通知を受け取れるようにします</translation>
+        <translation>予定をカレンダーファイル（.ics）に書き出して、スマートフォンにもリマインダーが届くようにします</translation>
     </message>
     <message>
         <location filename="../ui/plan_dialog.py" line="363"/>
@@ -2712,7 +2712,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/routine_view.py" line="34"/>
         <source>right side, then left side</source>
-        <translation>右側のあと左側</translation>
+        <translation>右側→左側</translation>
     </message>
     <message>
         <location filename="../ui/routine_view.py" line="35"/>
@@ -3239,7 +3239,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/session_flow.py" line="556"/>
         <source>See a clinician if it has not settled after a few days.</source>
-        <translation>数日たっても治まらないときは、医師・理学療法士に相談しましょう。</translation>
+        <translation>数日たってもおさまらないときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
         <location filename="../ui/session_flow.py" line="581"/>
@@ -3488,7 +3488,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="212"/>
         <source>Done for today. Well done.</source>
-        <translation>今日の分は終わりました。おつかれさまでした。</translation>
+        <translation>今日の分は終わりました。お疲れさまでした。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="214"/>
@@ -3563,7 +3563,7 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
     <message>
         <location filename="../ui/today_view.py" line="222"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
-        <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にいつもの計画に戻ります。</translation>
+        <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にふだんの週の予定に戻ります。</translation>
     </message>
     <message>
         <location filename="../ui/today_view.py" line="288"/>
