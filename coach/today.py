@@ -205,10 +205,12 @@ def today(plan: Plan, history: History, now: datetime, *,
     else:
         action, reasons = Action.EXERCISE, [Reason.PLANNED]
     if action is Action.EXERCISE and history.exercised() \
-            and advice.kind not in (Today.AFTER_SHARP_PAIN, Today.AFTER_UNWELL) \
+            and advice.kind not in (Today.AFTER_SHARP_PAIN, Today.AFTER_UNWELL,
+                                    Today.MORNING_NOT_SETTLED) \
             and chair_stand_due(history.tests, day, history.test_sharp_pains()):
-        # (Not after a stop: the test is a hard effort, and Today says to talk to a
-        # clinician, or to exercise only once well, first.)
+        # (Not after a stop, nor on a morning not settled: the test is a hard effort,
+        # and Today says to talk to a clinician, to exercise only once well, or to
+        # make the next session easier, first.)
         reasons.append(Reason.CHAIR_STAND_DUE)
     levels = recommendations(history, routines.values(), day)
     for entry in plan.entries:
@@ -268,7 +270,56 @@ def _names(view: TodayView, ids: tuple[str, ...]) -> str:
 
 
 def today_message(view: TodayView) -> str:
-    """The Today screen's words in English (the window translates from the codes)."""
+    """The Today screen's words in English (the window translates from the codes): what
+    to do today, then the advice the window's box gives where it is about safety or
+    a clinician (a sharp-pain or unwell stop, a hot knee, a morning not settled, a
+    long flare-up), which the command line used to leave out."""
+    advice = advice_message(view)
+    return f"{_action_message(view)} {advice}" if advice else _action_message(view)
+
+
+def _day_words(day: date) -> str:
+    """"Tue 1 Dec", in English whatever the locale (as the window's English says)."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+           "Dec")
+
+
+def advice_message(view: TodayView) -> str:
+    """The window's advice about safety or a clinician, in English ("" for none)."""
+    advice, codes = view.advice, set(view.reasons)
+    routine = f"“{view.titles.get(advice.routine_id or '', advice.routine_id)}”"
+    when = _day_words(advice.day) if advice.day else ""
+    words = []
+    if Reason.FLARE_UP in codes and view.flare is not None and any(
+            Why.FLARE_LONG in r.reasons for r in view.levels if r.flare is not None):
+        words.append("This has lasted a week or more: please see a clinician about it.")
+    if advice.kind is Today.AFTER_SHARP_PAIN:
+        at_step = f" at step {advice.step}" if advice.step is not None else ""
+        words.append(f"Your last session ({when}) stopped{at_step} because of a sharp "
+                     f"pain. Talk to a clinician before you do {routine} again.")
+    elif advice.kind is Today.AFTER_UNWELL:
+        words.append(f"Your last session ({when}) stopped because you felt unwell. "
+                     "Exercise again only once you feel well; if it happens again, talk "
+                     "to a clinician.")
+    elif advice.kind is Today.REST_AFTER_SKIP and Reason.HOT_RED_SWOLLEN not in codes:
+        words.append(f"On {when} you said your knee was hot, red or swollen, or that you "
+                     "felt unwell. If that is still so, rest today; if it does not "
+                     "settle, see a clinician.")
+    elif advice.kind is Today.MORNING_NOT_SETTLED:
+        words.append(f"This morning your pain was {advice.value} of 10 after yesterday's "
+                     f"{routine}: it has not settled to its usual level. Make the next "
+                     "session easier (fewer repetitions, shorter holds, a smaller "
+                     "movement) or rest for a day. If this keeps happening, talk to a "
+                     "clinician.")
+    return " ".join(words)
+
+
+def _action_message(view: TodayView) -> str:
+    """What to do today, from the reason codes."""
     codes = set(view.reasons)
     if view.action is Action.CHECK_IN:
         if Reason.FLARE_UP in codes:

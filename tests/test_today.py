@@ -374,6 +374,14 @@ def test_no_chair_stand_test_is_suggested_after_a_sharp_pain_stop(routines):
     fine = today(plan, History.of([done(MONDAY)]), at(MONDAY + timedelta(2), 8),
                  routines=routines)
     assert Reason.CHAIR_STAND_DUE in fine.reasons  # never done: due
+    # Nor on a morning that has not settled ("make the next session easier").
+    ratings = [Rating("b", at(MONDAY, 8), 2, "before", session_uid=done(MONDAY).uid),
+               Rating("m", at(MONDAY + timedelta(1), 7), 5, "next_morning",
+                      session_uid=done(MONDAY).uid)]
+    sore = today(plan, History.of([done(MONDAY)], ratings), at(MONDAY + timedelta(1), 8),
+                 routines=routines)
+    assert sore.advice.kind.value == "morning_not_settled"
+    assert Reason.CHAIR_STAND_DUE not in sore.reasons
 
 
 def test_no_daily_suggestion_the_day_after_too_much(routines):
@@ -410,3 +418,28 @@ def test_the_morning_answer_is_the_rest_days_check_in(routines):
                           session_uid=session.uid))
     view = today(plan, History.of([session], ratings), tuesday, routines=routines)
     assert view.action is Action.REST and Reason.CHECKED_IN in view.reasons
+
+
+def test_the_command_line_gives_the_windows_safety_advice_too(routines):
+    """Three days after a sharp-pain stop `coach today` said only "Planned today: …",
+    while the window said to talk to a clinician before doing it again; on a long
+    flare-up it said "rest a few days" on day 9 without "see a clinician"."""
+    plan = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(10)),))
+    stop = done(MONDAY, outcome="sharp_pain", steps=2)
+    events = [SafetyEvent("e", stop.ended, "sharp_pain", stop.uid, 3)]
+    view = today(plan, History.of([stop], events=events), at(MONDAY + timedelta(3), 8),
+                 routines=routines)
+    assert view.message.startswith("Planned today: ")
+    assert view.message.endswith("Your last session (Mon 30 Nov) stopped at step 3 because "
+                                 "of a sharp pain. Talk to a clinician before you do "
+                                 "“Ten-minute inner-quadriceps routine” again.")
+    assert today_json(view)["message"] == view.message
+    # A flare-up of more than a week (usual pain 6 against a week of 2).
+    ratings = [Rating(f"u{n}", at(MONDAY - timedelta(n), 9), 2, "check_in")
+               for n in range(10, 17)]
+    ratings += [Rating(f"f{n}", at(MONDAY - timedelta(n), 9), 6, "check_in")
+                for n in range(0, 10)]
+    view = today(plan, History.of([], ratings), at(MONDAY, 12), routines=routines)
+    assert "flare-up" in view.message
+    assert view.message.endswith("This has lasted a week or more: please see a clinician "
+                                 "about it.")
