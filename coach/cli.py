@@ -246,7 +246,39 @@ def _open_journal(options: Options, *, for_what: str | None = None) -> Journal:
         if for_what is not None and journal.notice.stand_in:
             journal.close()
             raise NoHistory(f"{for_what}: your history in the journal could not be read")
+    if for_what is not None:
+        _check_kept(journal, for_what)
     return journal
+
+
+def _check_kept(journal: Journal, for_what: str) -> None:
+    """A journal just moved aside, or kept aside before with nothing recorded since:
+    the history is in the kept file, and advice from the new, empty journal ("Planned
+    today" the day after a sharp-pain stop, "0 sessions") would be false. With records
+    since, the advice stands on them, and stderr says where the rest is."""
+    import time
+
+    from coach.advice import RECENT_USUAL_DAYS
+    from coach.journal_open import kept_journals
+
+    notice = journal.notice
+    kept = kept_journals(journal.path)
+    if notice is not None and notice.kind == "moved_aside":
+        journal.close()
+        raise NoHistory(f"{for_what}: your history is in the journal kept aside")
+    if not kept:
+        return
+    if not journal.sessions() and not journal.ratings():
+        journal.close()
+        raise NoHistory(f"{for_what}: your history is in the journal kept aside as "
+                        f"{kept[-1]}; the journal in use holds nothing yet")
+    try:  # last written within the weeks the rules read back (advice.RECENT_USUAL_DAYS)
+        recent = time.time() - kept[-1].stat().st_mtime < RECENT_USUAL_DAYS * 86400
+    except OSError:
+        recent = False
+    if recent:
+        _warn(f"earlier history is in the journal kept aside as {kept[-1]}: what "
+              "follows is from what was recorded since")
 
 
 def cmd_list(options: Options) -> int:

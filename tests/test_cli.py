@@ -324,6 +324,30 @@ def test_no_advice_or_summary_from_a_journal_that_could_not_be_read(capsys, data
         f"coach: {what}: your history in the journal could not be read"
 
 
+@pytest.mark.parametrize("command", [["today"], ["today", "--json"], ["summary"]])
+def test_no_advice_from_the_new_journal_that_replaced_a_damaged_one(capsys, data_dir,
+                                                                    command):
+    """The day after a sharp-pain stop a damaged journal was moved aside: `coach today`
+    said "Planned today" from the new, empty journal with exit 0, on that run (one
+    stderr line) and every later one (no word at all); `summary` "0 sessions"."""
+    from coach.journal import open_journal
+
+    path = data_dir / "journal.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    what = "no advice" if command[0] == "today" else "no summary"
+    for _ in range(2):  # the run that moves it aside, then a later one
+        code, out, err = run(capsys, "--data-dir", str(data_dir), *command)
+        assert code == 1 and out == ""
+        assert err.splitlines()[-1].startswith(f"coach: {what}: your history is in the "
+                                               "journal kept aside")
+    journal = open_journal(path)  # something recorded since: advice from it, and a word
+    journal.add_rating(3, "check_in")
+    journal.close()
+    code, out, err = run(capsys, "--data-dir", str(data_dir), *command)
+    assert code == 0 and out
+    assert "earlier history is in the journal kept aside as" in err
+
+
 def test_export_with_a_folder_in_the_journals_place(capsys, data_dir):
     (data_dir / "journal.sqlite3").mkdir()
     code, _, err = run(capsys, "--data-dir", str(data_dir), "export")
