@@ -388,6 +388,11 @@ class TodayPage(QScrollArea):
         below names it, and the routine's own frequency ("every other day to begin
         with") speaks only when today's plan does not (the plan is the user's)."""
         advice = view.advice
+        resting = view.action is Action.CHECK_IN or Reason.CHECKED_IN in view.reasons
+        if resting and advice.kind in (Today.DAYS_AGO, Today.YESTERDAY):
+            # "Whenever you are ready, pick up where you left off" stood above "A rest
+            # day: … no exercise is planned for today": the rest day's words speak.
+            return ""
         if advice.kind is Today.YESTERDAY and morning is not None \
                 and morning.routine_id == advice.routine_id:
             often = frequency_words(advice.routine_id, self.library, self.lang)

@@ -408,3 +408,19 @@ def test_a_morning_a_little_above_usual_in_the_safe_range_says_so(make_window, d
     assert text == ("This morning your pain was 1 of 10 after yesterday's “Ten-minute "
                     "inner-quadriceps routine”: a little above your usual level, and still "
                     "in the safe range (0 to 2). Carry on at the same level.")
+
+
+def test_a_rest_day_does_not_say_pick_up_where_you_left_off(make_window, journal):
+    """A session three days ago, then a rating of 8 before today's start and "Rest
+    today": the box said "Whenever you are ready, pick up where you left off" above
+    "A rest day: … no exercise is planned for today"."""
+    then = datetime.now().astimezone() - timedelta(days=3)
+    session = journal.start_session(FLAGSHIP, at=then, level=2)
+    journal.end_session(session.uid, "completed", 5, at=then + timedelta(minutes=10))
+    left = journal.start_session(FLAGSHIP, level=2)
+    journal.add_rating(8, "before", session_uid=left.uid)
+    journal.end_session(left.uid, "stopped", 0)
+    page = make_window().today_page
+    assert "hurt a lot before the session" in page.action_label.text()
+    assert "pick up where you left off" not in page.today_label.text()
+    assert page.today_box.isHidden()
