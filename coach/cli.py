@@ -463,6 +463,13 @@ def summary_text(data: dict[str, Any], change: Change | None = None) -> str:
         lines.append(f"Pain: {pain['baseline_mean']:.1f} {first}, "
                      f"{pain['recent_mean']:.1f} in the last 7 days "
                      f"({_signed(round(abs(points), 1), points)} points{percent}: {worth}).")
+    if pain.get("see_clinician"):
+        from coach.trend import REVIEW_WEEKS
+
+        lines.append(f"You have exercised in {pain['active_weeks']} of the last "
+                     f"{REVIEW_WEEKS} weeks, and your usual pain has not improved "
+                     "meaningfully. After about three months of regular exercise, it is "
+                     "worth seeing an orthopaedic clinician about your knee.")
     for key, name, unit in (("chair_stand", "30-second chair stand", "stands"),
                             ("psfs", "Activities (PSFS, 0-10)", "points")):
         measure = data[key]

@@ -201,7 +201,12 @@ def overview_json(view: Overview) -> dict[str, Any]:
                  # False: too soon or too few ratings to compare (the trend page says
                  # nothing of the change then); the figures are only the means.
                  "compared": pain.change is not None,
-                 "baseline": "chosen" if pain.chosen_baseline else "first_week"},
+                 "baseline": "chosen" if pain.chosen_baseline else "first_week",
+                 # About three months of regular exercise and no meaningful fall: time
+                 # to see an orthopaedic clinician (clinical.md 4; the trend page says
+                 # so), with the weeks exercised of the last REVIEW_WEEKS.
+                 "see_clinician": pain.see_clinician,
+                 "active_weeks": pain.active_weeks},
         "chair_stand": view.chair_stand.to_json() if view.chair_stand else None,
         "psfs": None if view.psfs is None else {
             "baseline_mean": _round(view.psfs.baseline),

@@ -37,7 +37,7 @@ def test_no_data_says_nothing_is_known(journal):
     assert overview_json(overview(journal, TODAY)) == {
         "pain": {"baseline_mean": None, "recent_mean": None, "change_points": None,
                  "change_percent": None, "meaningful": False, "compared": False,
-                 "baseline": "first_week"},
+                 "baseline": "first_week", "see_clinician": False, "active_weeks": 0},
         "chair_stand": None, "psfs": None, "sessions_last_28_days": 0}
 
 
@@ -48,7 +48,8 @@ def test_one_week_of_ratings_compares_the_week_with_itself(journal):
     pain = overview_json(overview(journal, TODAY))["pain"]
     assert pain == {"baseline_mean": 5.0, "recent_mean": 5.0, "change_points": 0.0,
                     "change_percent": 0.0, "meaningful": False, "compared": False,
-                    "baseline": "first_week"}
+                    "baseline": "first_week", "see_clinician": False,
+                    "active_weeks": 0}
 
 
 def test_pain_counts_usual_ratings_once_each_and_not_those_after_exercise(journal):
@@ -227,7 +228,8 @@ def test_summary_of_an_imported_history_matches_the_figures_by_hand(tmp_path, ca
     data = json.loads(capsys.readouterr().out)
     assert data["pain"] == {"baseline_mean": 6.0, "recent_mean": 3.5,
                             "change_points": -2.5, "change_percent": round(-250 / 6, 2),
-                            "meaningful": True, "compared": True, "baseline": "first_week"}
+                            "meaningful": True, "compared": True, "baseline": "first_week",
+                            "see_clinician": False, "active_weeks": 0}
     assert data["chair_stand"] == {"baseline": 8, "latest": 11, "change": 3,
                                    "meaningful": True, "too_soon": False}
     assert (data["psfs"]["baseline_mean"], data["psfs"]["latest_mean"],
@@ -280,3 +282,20 @@ def test_a_retry_the_same_day_is_too_soon_to_compare(journal, capsys, tmp_path):
     journal.add_test_result("chair_stand", 12, at=first + timedelta(days=7))
     assert overview_json(overview(journal, TODAY + timedelta(7)))["chair_stand"][
         "meaningful"] is True
+
+
+def test_the_summary_says_when_to_see_an_orthopaedic_clinician(journal):
+    """Twelve weeks of regular exercise and pain at 4 throughout: the trend page said it
+    was worth seeing an orthopaedic clinician; `coach summary` said nothing of it."""
+    from coach.cli import summary_text
+
+    start = TODAY - timedelta(days=90)
+    for n in range(0, 91):
+        journal.add_rating(4, "check_in", at=at(start + timedelta(n)))
+        if n % 3 == 0:
+            session = journal.start_session("ten-minute-inner-thigh",
+                                            at=at(start + timedelta(n)))
+            journal.end_session(session.uid, "completed", 5)
+    data = overview_json(overview(journal, TODAY))
+    assert data["pain"]["see_clinician"] is True and data["pain"]["active_weeks"] == 12
+    assert "worth seeing an orthopaedic clinician" in summary_text(data)
