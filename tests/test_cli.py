@@ -798,3 +798,19 @@ def test_today_says_the_reminder_the_window_will_give(capsys, data_dir, plan_clo
                ReminderState.starting(plan_clock).pause_today(date(2026, 12, 1)))
     data = json.loads(run(capsys, "--data-dir", str(data_dir), "today", "--json")[1])
     assert data["next_reminder"]["at"] == "2026-12-02T20:00:00+00:00"
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["run", "no-such-routine"], "coach: there is no routine with the id 'no-such-routine' "
+                                 "('coach list' shows them)"),
+    (["run", FLAGSHIP, "--level", "9"], f"coach: {FLAGSHIP} has levels 1 to 3, not 9"),
+])
+def test_run_with_an_unknown_routine_or_level_is_a_usage_error(capsys, data_dir,
+                                                               monkeypatch, args, line):
+    """A typo opened the window with a box and exited 0 (the brief: one line on
+    stderr, exit 2), so a script could not tell."""
+    import coach.ui.app
+
+    monkeypatch.setattr(coach.ui.app, "run_window", lambda *a, **k: pytest.fail("opened"))
+    code, out, err = run(capsys, "--data-dir", str(data_dir), *args)
+    assert (code, out, err.splitlines()) == (2, "", [line])
