@@ -515,14 +515,20 @@ def next_reminder(plan: Plan, now: datetime, state: ReminderState | None = None,
 def next_planned(plan: Plan, now: datetime, *, history: History | None = None,
                  tz: tzinfo | None = None) -> Occurrence | None:
     """The next planned time after *now* whose routine is not already done that day
-    (what ``coach plan show`` calls the next planned session; no snoozes, no rest)."""
+    (what ``coach plan show`` calls the next planned session; no snoozes). Not on a
+    rest day, nor of a routine stopped for a sharp pain until it is done again: Today
+    said "A rest day" while `plan show` named the session as next. A time in quiet
+    hours is planned (no reminder comes for it, and `plan add` said so)."""
     tz = tz or zone_for(now)
     now_u = now.astimezone(UTC)
     today = local_date(now_u, tz)
     plan = plan.as_of(today)
-    rules = _Rules(plan, ReminderState(), history or History([]), tz)
+    rules = _Rules(plan._replace(quiet_hours=None), ReminderState(), history or History([]),
+                   tz)
     for occ in occurrences(plan, today, today + timedelta(days=LOOKAHEAD_DAYS), tz):
-        if occ.at > now_u and rules.wanted(occ.routine_id, occ.day, occ.at, occ.every):
+        if occ.at > now_u and rules.rest(occ.day) is None \
+                and occ.routine_id not in rules.stopped \
+                and rules.wanted(occ.routine_id, occ.day, occ.at, occ.every):
             return occ
     return None
 

@@ -691,3 +691,22 @@ def test_a_reminder_shown_while_the_clock_ran_ahead_comes_again_at_its_time():
     # A reminder shown at its time stays shown.
     kept = state.mark_shown(again, wednesday).as_of(wednesday, LONDON)
     assert again.key in kept.shown
+
+
+def test_the_next_planned_session_is_not_on_a_rest_day():
+    """With the knee hot this morning Today said "A rest day" while `coach plan show`
+    named today's 18:00 session as next; after the rest days it named the routine
+    stopped for a sharp pain, which the reminders leave out until it is done again."""
+    from coach.schedule import next_planned
+
+    plan = plan_of(daily(18), daily(19, routine="back-of-knee"))
+    skip = session(at(LONDON, 2026, 12, 1, 9), outcome="safety_skip", steps=0)
+    now = at(LONDON, 2026, 12, 1, 10)
+    found = next_planned(plan, now, history=History.of([skip]), tz=LONDON)
+    assert found.day == date(2026, 12, 3)  # today and tomorrow are rest days
+    stop = session(at(LONDON, 2026, 11, 25, 9), outcome="sharp_pain", steps=1)
+    found = next_planned(plan, now, history=History.of([stop]), tz=LONDON)
+    assert (found.routine_id, found.day) == ("back-of-knee", date(2026, 12, 1))
+    # A time in quiet hours is still planned (only no reminder comes for it).
+    late = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(23)),))
+    assert next_planned(late, now, tz=LONDON).wall == time(23)
