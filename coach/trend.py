@@ -45,6 +45,10 @@ MEANINGFUL_PERCENT = 30.0
 #: about 1 point or 15 %, Salaffi 2004).
 NOTICEABLE_POINTS = 1.0
 NOTICEABLE_PERCENT = 15.0
+#: A share of the baseline (the per cent limits above) counts only for a change of at
+#: least this many points, one that rounds to a whole point on the scale people answer
+#: in: at a low baseline a few tenths are a large share and no change anyone feels.
+SHARE_FROM_POINTS = 0.5
 #: Regular self-care for about three months with no meaningful improvement is a reason
 #: to see an orthopaedic clinician (seed 002: care after 3 to 6 months; clinical.md 4).
 #: "Regular": a session that exercised the knee in at least REGULAR_WEEKS of the last
@@ -259,9 +263,13 @@ def change(baseline_value: float, recent_value: float) -> Change:
 
     def beyond(point_limit: float, percent_limit: float) -> bool:
         # Judged as shown (points to a tenth, per cent whole): "2.0 points lower" is
-        # never followed by "not yet the 2 points".
-        return round(abs(points), 1) >= point_limit or (
-            percent is not None and round(abs(percent)) >= percent_limit)
+        # never followed by "not yet the 2 points". A share of the baseline counts
+        # only from :data:`SHARE_FROM_POINTS`: from a first week of 1.0, a rise of
+        # 0.4 was "43 %: a meaningful rise ... talk to a clinician".
+        shown = round(abs(points), 1)
+        return shown >= point_limit or (
+            percent is not None and round(abs(percent)) >= percent_limit
+            and shown >= SHARE_FROM_POINTS)
 
     if points == 0 or not beyond(NOTICEABLE_POINTS, NOTICEABLE_PERCENT):
         verdict = Verdict.SAME

@@ -107,6 +107,8 @@ def test_baseline_can_be_chosen():
     (8, 6.04, "better"),
     (8, 6.06, "somewhat_better"),
     (10, 8.25, "somewhat_better"),  # -1.75 points, -17.5 % shown as -18 %
+    # A share counts from half a point: from 1.0, +0.4 (43 %) was "a meaningful rise".
+    (1, 1.43, "same"), (1, 1.6, "worse"), (2, 1.7, "same"), (2, 1.5, "somewhat_better"),
 ])
 def test_verdicts(base, now, verdict):
     assert change(base, now).verdict == verdict
