@@ -127,13 +127,15 @@ def _times(plan: Plan, entry: Entry, day: date) -> list[tuple[int, list[int]]]:
     """An hourly entry's times in a day, as (minute, hours) groups in order of their
     first time. A rule with BYHOUR and BYMINUTE means every hour at every minute
     listed, so one rule says every 30 minutes from 09:30 to 17:00 only with 09:00 and
-    17:30 added; one rule per minute of the hour says exactly the app's times."""
+    17:30 added; one rule per minute of the hour says exactly the app's times (none in
+    quiet hours: with active hours to 22:00 a phone rang at 22:00)."""
     assert entry.every is not None
     moment = datetime.combine(day, entry.at) + timedelta(minutes=entry.every)
     end = datetime.combine(day, plan.active_hours[1])
     groups: dict[int, list[int]] = {}
     while moment <= end and moment.date() == day:
-        groups.setdefault(moment.minute, []).append(moment.hour)
+        if not plan.in_quiet_hours(moment.time()):  # no nudge then, as in the app
+            groups.setdefault(moment.minute, []).append(moment.hour)
         moment += timedelta(minutes=entry.every)
     return list(groups.items())
 

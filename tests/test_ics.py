@@ -156,3 +156,12 @@ def test_nudges_that_do_not_come_hourly_are_exactly_the_apps(routines, every):
     expected = [datetime.combine(o.day, o.wall) for o in occurrences(plan, first, last, LONDON)]
     assert sorted(got) == expected and len({str(e["UID"]) for e in cal.walk("VEVENT")}) == \
         len(cal.walk("VEVENT"))
+
+
+def test_an_hourly_nudge_in_quiet_hours_has_no_event(routines):
+    """Active hours to 22:00 and quiet hours from 21:30: the desk break's rule had
+    BYHOUR=...,21,22 with an alarm, so a phone rang at 22:00 where the app is quiet."""
+    plan = Plan(entries=(Entry("desk-break", EVERY_DAY, time(9), 60),),
+                active_hours=(time(8), time(22)), quiet_hours=(time(21, 30), time(7)))
+    [event] = events(icalendar.Calendar.from_ical(plan_ics(plan, routines, now=NOW))).values()
+    assert event["RRULE"]["BYHOUR"] == list(range(10, 22))  # 10:00 to 21:00
