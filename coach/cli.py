@@ -454,7 +454,12 @@ def summary_text(data: dict[str, Any], change: Change | None = None) -> str:
     if not pain["compared"]:
         recent = "" if pain["recent_mean"] is None else \
             f"{pain['recent_mean']:.1f} in the last 7 days; "
-        lines.append(f"Pain: {recent}not enough ratings yet to compare.")
+        why = {"baseline_overlaps": "the period you chose takes in some of the last 7 "
+                                    "days: choose one that ends before them to compare.",
+               "few_recent_days": "rate your pain on at least 2 days in a week to "
+                                  "compare."}.get(pain.get("not_compared") or "",
+                                                  "not enough ratings yet to compare.")
+        lines.append(f"Pain: {recent}{why}")
     else:
         worth = "a meaningful change" if pain["meaningful"] else "not a meaningful change"
         points = change.points if change is not None else pain["change_points"]

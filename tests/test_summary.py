@@ -37,7 +37,8 @@ def test_no_data_says_nothing_is_known(journal):
     assert overview_json(overview(journal, TODAY)) == {
         "pain": {"baseline_mean": None, "recent_mean": None, "change_points": None,
                  "change_percent": None, "meaningful": False, "compared": False,
-                 "baseline": "first_week", "see_clinician": False, "active_weeks": 0},
+                 "baseline": "first_week", "see_clinician": False, "active_weeks": 0,
+                 "not_compared": "too_early"},
         "chair_stand": None, "psfs": None, "sessions_last_28_days": 0}
 
 
@@ -49,7 +50,7 @@ def test_one_week_of_ratings_compares_the_week_with_itself(journal):
     assert pain == {"baseline_mean": 5.0, "recent_mean": 5.0, "change_points": 0.0,
                     "change_percent": 0.0, "meaningful": False, "compared": False,
                     "baseline": "first_week", "see_clinician": False,
-                    "active_weeks": 0}
+                    "active_weeks": 0, "not_compared": "too_early"}
 
 
 def test_pain_counts_usual_ratings_once_each_and_not_those_after_exercise(journal):
@@ -229,7 +230,7 @@ def test_summary_of_an_imported_history_matches_the_figures_by_hand(tmp_path, ca
     assert data["pain"] == {"baseline_mean": 6.0, "recent_mean": 3.5,
                             "change_points": -2.5, "change_percent": round(-250 / 6, 2),
                             "meaningful": True, "compared": True, "baseline": "first_week",
-                            "see_clinician": False, "active_weeks": 0}
+                            "see_clinician": False, "active_weeks": 0, "not_compared": None}
     assert data["chair_stand"] == {"baseline": 8, "latest": 11, "change": 3,
                                    "meaningful": True, "too_soon": False}
     assert (data["psfs"]["baseline_mean"], data["psfs"]["latest_mean"],
@@ -299,3 +300,18 @@ def test_the_summary_says_when_to_see_an_orthopaedic_clinician(journal):
     data = overview_json(overview(journal, TODAY))
     assert data["pain"]["see_clinician"] is True and data["pain"]["active_weeks"] == 12
     assert "worth seeing an orthopaedic clinician" in summary_text(data)
+
+
+def test_the_summary_says_why_it_does_not_compare(journal):
+    """A chosen period that takes in the last 7 days read "not enough ratings yet to
+    compare" (31 days of ratings); the trend page says to choose one ending before."""
+    from coach.cli import summary_text
+
+    for n in range(31):
+        journal.add_rating(5, "check_in", at=at(TODAY - timedelta(days=n)))
+    data = overview_json(overview(journal, TODAY, chosen_baseline=(
+        TODAY - timedelta(days=10), TODAY - timedelta(days=2))))
+    assert data["pain"]["not_compared"] == "baseline_overlaps"
+    assert summary_text(data).splitlines()[0] == (
+        "Pain: 5.0 in the last 7 days; the period you chose takes in some of the last 7 "
+        "days: choose one that ends before them to compare.")
