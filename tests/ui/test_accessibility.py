@@ -177,6 +177,19 @@ class Processes:
                 process.stdout.close()
 
 
+def accepts(path: Path, server: subprocess.Popen) -> bool:
+    """Does the X server listen on *path* (it must still be running)?"""
+    import socket
+
+    assert server.poll() is None, f"Xvfb exited ({server.returncode})"
+    with socket.socket(socket.AF_UNIX) as client:
+        try:
+            client.connect(str(path))
+        except OSError:
+            return False
+    return True
+
+
 def free_display() -> int:
     for number in range(140, 240):
         if not Path(f"/tmp/.X{number}-lock").exists() and \
@@ -199,10 +212,12 @@ def desktop(tmp_path):
     processes = Processes()
     try:
         number = free_display()
-        processes.start(["Xvfb", f":{number}", "-screen", "0", "1280x900x24",
-                         "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                        stderr=subprocess.DEVNULL)
-        poll("Xvfb", Path(f"/tmp/.X11-unix/X{number}").exists)
+        xvfb = processes.start(["Xvfb", f":{number}", "-screen", "0", "1280x900x24",
+                                "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        # Until it takes a connection, not only until its socket file is there: the
+        # app once found no display at that moment (exit -6) on a busy machine.
+        poll("Xvfb", lambda: accepts(Path(f"/tmp/.X11-unix/X{number}"), xvfb))
         bus = processes.start(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
                               stdout=subprocess.PIPE, text=True)
         address = bus.stdout.readline().strip()
