@@ -398,6 +398,9 @@ def cmd_import(options: Options, file: Path) -> int:
               f"differ{'s' if one else ''} from the journal's (corrected after the file was "
               "made): the journal's copy was kept; correct it in the window if the file "
               "was right.")
+    if result.differ_results:
+        print(f"Of those skipped, {result.differ_results} self-test result(s) differ from "
+              "the journal's: the journal's were kept.")
     if result.repeated:
         print(f"{result.repeated} row(s) were in the file twice; each was taken once.")
     if result.future:

@@ -207,6 +207,9 @@ class ImportResult:
     #: Of those skipped, ratings whose value, context, side or note differ from the
     #: journal's own (corrected on one side since): the journal's were kept.
     differ: int = 0
+    #: Of those skipped, self-test results whose score, item or note differ from the
+    #: journal's (a file changed by hand): the journal's were kept.
+    differ_results: int = 0
     #: Rows the file holds more than once, alike (taken once; not counted as skipped).
     repeated: int = 0
 
@@ -466,4 +469,10 @@ def import_csv(journal: Journal, source: IO[str], *,
                 if kept is not None and tuple(kept) != (f["value"], f["context"],
                                                         f["side"], f["note"]):
                     result.differ += 1
+            elif kind == "test_result":
+                t = f["result"]
+                kept = db.execute("SELECT test, score, item, note FROM test_results "
+                                  "WHERE uid = ?", (t.uid,)).fetchone()
+                if kept is not None and tuple(kept) != (t.test, t.score, t.item, t.note):
+                    result.differ_results += 1
     return result

@@ -549,6 +549,23 @@ def test_a_file_imported_back_into_its_own_journal_differs_in_nothing(tmp_path):
     journal = filled(tmp_path / "journal.sqlite3")
     result = import_csv(journal, io.StringIO(export_text(journal)))
     assert result.skipped == 5 and result.differ == 0 and not any(result.added.values())
+    assert result.differ_results == 0
+    journal.close()
+
+
+def test_a_self_test_result_changed_in_the_file_is_said_not_silently_skipped(tmp_path):
+    """A chair stand edited from 9 to 12 in the file was counted as "already in the
+    journal", with nothing said of the difference."""
+    journal = open_journal(tmp_path / "journal.sqlite3")
+    result = journal.add_test_result("chair_stand", 9)
+    text = export_text(journal)
+    line = next(row for row in text.splitlines() if row.startswith("test_result,"))
+    changed = text.replace(line, line.replace(",9,", ",12,", 1))
+    assert changed != text
+    imported = import_csv(journal, io.StringIO(changed))
+    assert (imported.skipped, imported.differ_results) == (1, 1)
+    assert [t.score for t in journal.test_results()] == [9]  # the journal's kept
+    assert result.uid in {t.uid for t in journal.test_results()}
     journal.close()
 
 
