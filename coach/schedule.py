@@ -128,22 +128,33 @@ class Rest(NamedTuple):
     checked_in: bool = False
 
 
+def _end(session: Session) -> datetime:
+    """When *session* ended, for a rest it brings: never before it started (a clock
+    stepped back during it stamped its end first, and the session itself then counted
+    as "exercise since the stop", cancelling its own rest day)."""
+    return max(session.started, session.ended or session.started)
+
+
 def _triggers(history: History) -> Iterator[tuple[datetime, RestReason]]:
     for skip in history.safety_skips():
         yield skip.at, RestReason.HOT_RED_SWOLLEN
+    started = {}
     for session in history.sessions:
+        started[session.uid] = session.started
         if session.outcome == Outcome.SHARP_PAIN:
-            yield session.ended or session.started, RestReason.SHARP_PAIN
+            yield _end(session), RestReason.SHARP_PAIN
         elif session.outcome == Outcome.STOPPED and session.steps_completed == 0:
             # "Rest today" after a rating in the red before the start (or leaving then).
             before = history.rating(session, Context.BEFORE)
             if before is not None and zone(before.value) is Zone.RED:
-                yield session.ended or session.started, RestReason.HIGH_PAIN
+                yield _end(session), RestReason.HIGH_PAIN
     for event in history.events:
+        # (Not before its own session's start, as above.)
+        at = max(event.at, started.get(event.session_uid or "", event.at))
         if event.kind == EventKind.SHARP_PAIN:
-            yield event.at, RestReason.SHARP_PAIN
+            yield at, RestReason.SHARP_PAIN
         elif event.kind == EventKind.UNWELL:
-            yield event.at, RestReason.UNWELL
+            yield at, RestReason.UNWELL
 
 
 def _too_much(history: History, day: date) -> list[tuple[datetime, RestReason]]:
@@ -154,7 +165,7 @@ def _too_much(history: History, day: date) -> list[tuple[datetime, RestReason]]:
     next session one level easier), which is no rest day."""
     found = []
     for session in history.exercised():
-        ended = session.ended or session.started
+        ended = _end(session)
         if session.level not in (None, 1) or not 0 <= (day - recorded_day(ended)).days \
                 <= REST_DAYS:
             continue

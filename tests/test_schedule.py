@@ -710,3 +710,15 @@ def test_the_next_planned_session_is_not_on_a_rest_day():
     # A time in quiet hours is still planned (only no reminder comes for it).
     late = Plan(entries=(Entry(FLAGSHIP, EVERY_DAY, time(23)),))
     assert next_planned(late, now, tz=LONDON).wall == time(23)
+
+
+def test_a_stop_whose_clock_stepped_back_keeps_its_rest_day():
+    """The clock was put back while a session ran (started 19:00 by a clock hours
+    fast, stopped for a sharp pain at 10:02): the session, starting "after" its own
+    stop, counted as exercise since it and cancelled the rest day it brought."""
+    start = at(TOKYO, 2026, 12, 2, 19)
+    stop = Session("S", FLAGSHIP, start, at(TOKYO, 2026, 12, 2, 10, 2), 0, "sharp_pain")
+    event = SafetyEvent("e", at(TOKYO, 2026, 12, 2, 10, 2), "sharp_pain", "S", 1)
+    for history in (History.of([stop]), History.of([stop], events=[event])):
+        for day in (date(2026, 12, 2), date(2026, 12, 3)):
+            assert rest_on(history, day, TOKYO).reason is RestReason.SHARP_PAIN
