@@ -208,7 +208,7 @@ def overview_json(view: Overview) -> dict[str, Any]:
                  "see_clinician": pain.see_clinician,
                  "active_weeks": pain.active_weeks,
                  # Why not compared (null when compared), as the trend page says it.
-                 "not_compared": _why_not(pain)},
+                 "not_compared": pain.not_compared},
         "chair_stand": view.chair_stand.to_json() if view.chair_stand else None,
         "psfs": None if view.psfs is None else {
             "baseline_mean": _round(view.psfs.baseline),
@@ -219,21 +219,6 @@ def overview_json(view: Overview) -> dict[str, Any]:
                             "meaningful": a.meaningful} for a in view.activities]},
         "sessions_last_28_days": view.sessions_last_28_days,
     }
-
-
-def _why_not(pain: Summary) -> str | None:
-    """"baseline_overlaps" (the period chosen takes in the last 7 days),
-    "few_recent_days" (ratings on too few of them) or "too_early" (no week to compare
-    with yet); None when the change was judged."""
-    from coach.trend import MIN_RECENT_DAYS
-
-    if pain.change is not None:
-        return None
-    if pain.baseline_overlaps:
-        return "baseline_overlaps"
-    if pain.enough_history and pain.recent_days < MIN_RECENT_DAYS:
-        return "few_recent_days"
-    return "too_early"
 
 
 def _number(value: float) -> float | int:

@@ -403,6 +403,8 @@ class PainGlance(NamedTuple):
     average: list[tuple[date, float | None]]
     change: Change | None
     chosen_baseline: bool
+    #: Why *change* is None (``trend.Summary.not_compared``).
+    not_compared: str | None = None
 
 
 def pain_glance(journal: Journal, day: date, *,
@@ -426,4 +428,5 @@ def pain_glance(journal: Journal, day: date, *,
                if first_shown <= d <= day]
     daily = [(d, fmean(values)) for d, values in sorted(recent.items())
              if first_shown <= d <= day]
-    return PainGlance(daily, average, summary.change, chosen_baseline is not None)
+    return PainGlance(daily, average, summary.change, chosen_baseline is not None,
+                      summary.not_compared)

@@ -307,6 +307,19 @@ class Summary(NamedTuple):
         """The period chosen to compare with takes in some of the last 7 days."""
         return self.chosen_baseline and not self.enough_history
 
+    @property
+    def not_compared(self) -> str | None:
+        """Why the change was not judged: "baseline_overlaps", "few_recent_days"
+        (usual pain rated on fewer than :data:`MIN_RECENT_DAYS` of the last 7) or
+        "too_early" (no week to compare with yet); None when it was."""
+        if self.change is not None:
+            return None
+        if self.baseline_overlaps:
+            return "baseline_overlaps"
+        if self.enough_history and self.recent_days < MIN_RECENT_DAYS:
+            return "few_recent_days"
+        return "too_early"
+
 
 def active_weeks(session_days: Iterable[date], today: date,
                  weeks: int = REVIEW_WEEKS) -> int:

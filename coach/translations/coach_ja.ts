@@ -1543,72 +1543,72 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
         <translation>新しい言語は次回の起動から使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="95"/>
+        <location filename="../ui/today_view.py" line="96"/>
         <source>Your last session ({date}) stopped at step {step} because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）はステップ{step}で鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="99"/>
+        <location filename="../ui/today_view.py" line="100"/>
         <source>Your last session ({date}) stopped because of a sharp pain. Talk to a clinician before you do “{routine}” again.</source>
         <translation>前回（{date}）は鋭い痛みのため中止しました。「{routine}」を再開する前に、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="103"/>
+        <location filename="../ui/today_view.py" line="104"/>
         <source>Your last session ({date}) stopped because you felt unwell. Exercise again only once you feel well; if it happens again, talk to a clinician.</source>
         <translation>前回（{date}）は具合が悪くなったため中止しました。運動は体調が戻ってから再開しましょう。同じことがまた起きたときは、医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="107"/>
+        <location filename="../ui/today_view.py" line="108"/>
         <source>On {date} you said your knee was hot, red or swollen, or that you felt unwell. If that is still so, rest today; if it does not settle, see a clinician.</source>
         <translation>{date}に、膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている、または具合が悪いと答えました。今も続いているなら今日は休み、おさまらないときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="112"/>
+        <location filename="../ui/today_view.py" line="113"/>
         <source>You have exercised today (“{routine}”). Rest now, and tomorrow morning note how your knee feels.</source>
         <translation>今日は運動済みです（「{routine}」）。ゆっくり休み、明日の朝に膝の調子を記録しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="118"/>
+        <location filename="../ui/today_view.py" line="119"/>
         <source>Yesterday: “{routine}”.</source>
         <translation>昨日は「{routine}」を行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="119"/>
+        <location filename="../ui/today_view.py" line="120"/>
         <source>Yesterday: “{routine}”. {frequency}</source>
         <translation>昨日は「{routine}」を行いました。{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="128"/>
+        <location filename="../ui/today_view.py" line="129"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”: the exercise suited you. Carry on at the same level.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。運動の強さは合っているようです。同じレベルで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="133"/>
+        <location filename="../ui/today_view.py" line="134"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: a little above your usual level, and still in the safe range (0 to 2).</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんより少し高めですが、問題のない範囲（0〜2）に収まっています。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="137"/>
+        <location filename="../ui/today_view.py" line="138"/>
         <source>{sentence} Carry on at the same level.</source>
         <translation>{sentence}同じレベルで続けましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="140"/>
+        <location filename="../ui/today_view.py" line="141"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”: it has not settled to its usual level. Make the next session easier (fewer repetitions, shorter holds, a smaller movement) or rest for a day. If this keeps happening, talk to a clinician.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10で、ふだんの程度に戻っていません。次回は回数を減らす、保つ時間を短くする、動きを小さくするなどして軽めにするか、1日休みましょう。何度も続くときは医師・理学療法士に相談しましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="147"/>
+        <location filename="../ui/today_view.py" line="148"/>
         <source>This morning your pain was {value} of 10 after yesterday&apos;s “{routine}”. If that is your usual level, carry on at the same level; if it is higher, make the next session easier or rest for a day.</source>
         <translation>昨日の「{routine}」のあと、今朝の痛みは{value}／10でした。ふだんと同じ程度なら、同じレベルで続けましょう。ふだんより強いなら、次回は軽めにするか、1日休みましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="152"/>
+        <location filename="../ui/today_view.py" line="153"/>
         <source>Your last session was {n} days ago (“{routine}”). Whenever you are ready, pick up where you left off.</source>
         <translation>前回の運動は{n}⁠日前（「{routine}」）でした。準備ができたら、いつでも続きから始めましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="124"/>
+        <location filename="../ui/today_view.py" line="125"/>
         <source>This morning your pain was {value} of 10, back to its usual level after yesterday&apos;s “{routine}”.</source>
         <translation>今朝の痛みは{value}／10で、昨日の「{routine}」のあと、ふだんの程度に戻っています。</translation>
     </message>
@@ -3476,282 +3476,292 @@ Some discomfort while exercising is normal and is not a sign of harm. Stop at on
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../ui/today_view.py" line="202"/>
+        <location filename="../ui/today_view.py" line="203"/>
         <source>How is your knee today? Rate your pain when you are ready; no exercise is planned for today.</source>
         <translation>今日の膝の調子はいかがですか？&#x3000;都合のよいときに痛みを記録してください。今日は運動の予定はありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="206"/>
+        <location filename="../ui/today_view.py" line="207"/>
         <source>A rest day. Thank you for checking in; rest, and cool the knee if it helps.</source>
         <translation>今日は休む日です。記録をありがとうございます。膝を休ませ、楽になるなら冷やしましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="212"/>
+        <location filename="../ui/today_view.py" line="213"/>
         <source>Done for today. Well done.</source>
         <translation>今日の分は終わりました。お疲れさまでした。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="214"/>
+        <location filename="../ui/today_view.py" line="215"/>
         <source>Nothing is planned for today: rest, or do a routine if you feel like it.</source>
         <translation>今日は予定がありません。膝を休ませるか、やりたければルーティンを行いましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="333"/>
+        <location filename="../ui/today_view.py" line="334"/>
         <source>Weekly plan…</source>
         <translation>週の予定…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="335"/>
+        <location filename="../ui/today_view.py" line="336"/>
         <source>Weekly plan and reminders</source>
         <translation>週の予定とリマインダー</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="286"/>
+        <location filename="../ui/today_view.py" line="287"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="90"/>
+        <location filename="../ui/today_view.py" line="91"/>
         <source>Welcome. A good start is “{routine}”: read its safety notes, then press Start.</source>
         <translation>ようこそ。まずは「{routine}」がおすすめです。安全上の注意を読んでから［開始］を押してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="177"/>
+        <location filename="../ui/today_view.py" line="178"/>
         <source>How is your knee today? Rate your pain when you are ready.</source>
         <translation>今日の膝の調子はいかがですか？&#x3000;都合のよいときに痛みを記録してください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="179"/>
+        <location filename="../ui/today_view.py" line="180"/>
         <source>Thank you for checking in today.</source>
         <translation>今日の記録をありがとうございます。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="183"/>
+        <location filename="../ui/today_view.py" line="184"/>
         <source>A rest day: you stopped because of a sharp pain.</source>
         <translation>今日は休む日です：鋭い痛みで中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="186"/>
+        <location filename="../ui/today_view.py" line="187"/>
         <source>A rest day: you stopped because you felt unwell.</source>
         <translation>今日は休む日です：具合が悪くなって中止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="189"/>
+        <location filename="../ui/today_view.py" line="190"/>
         <source>A rest day: your knee hurt a lot before the session.</source>
         <translation>今日は休む日です：始める前の膝の痛みが強くなっていました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="192"/>
+        <location filename="../ui/today_view.py" line="193"/>
         <source>A rest day: your pain was too much right after your last session, already at the easiest level.</source>
         <translation>今日は休む日です：前回の運動直後の痛みが強すぎました（すでにいちばんやさしいレベルです）。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="196"/>
+        <location filename="../ui/today_view.py" line="197"/>
         <source>A rest day: your knee had not settled the morning after your last session, already at the easiest level.</source>
         <translation>今日は休む日です：前回の運動の翌朝、膝の痛みがふだんの程度に戻っていませんでした（すでにいちばんやさしいレベルです）。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="200"/>
+        <location filename="../ui/today_view.py" line="201"/>
         <source>A rest day: you said your knee was hot, red or swollen, or that you felt unwell.</source>
         <translation>今日は休む日です：膝が熱をもっていたり（触ると熱い）、赤くなったり、腫れたりしている、または具合が悪いと答えました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="210"/>
+        <location filename="../ui/today_view.py" line="211"/>
         <source>No weekly plan yet: choose a routine for today.</source>
         <translation>週の予定はまだありません。今日のルーティンを選びましょう。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="222"/>
+        <location filename="../ui/today_view.py" line="223"/>
         <source>Your knee seems to be having a flare-up. That is a reason to rest, not a failure, and flare-ups usually settle. Rest it for a few days, or do only the easiest level, and rate your pain each day; the coach goes back to your usual plan by itself once the pain settles.</source>
         <translation>痛みがぶり返しているようです。休むきっかけであって、失敗ではありません。たいていは落ち着いていきます。数日は膝を休ませるか、いちばんやさしいレベルだけにして、毎日痛みを記録しましょう。痛みが落ち着けば、自動的にふだんの週の予定に戻ります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="288"/>
+        <location filename="../ui/today_view.py" line="289"/>
         <source>What to do today</source>
         <translation>今日すること</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="296"/>
+        <location filename="../ui/today_view.py" line="297"/>
         <source>Rate this morning&apos;s pain…</source>
         <translation>今朝の痛みを記録…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="316"/>
+        <location filename="../ui/today_view.py" line="317"/>
         <source>Usual pain, last four weeks</source>
         <translation>ふだんの痛み（この4週間）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="352"/>
+        <location filename="../ui/today_view.py" line="353"/>
         <source>Today, {day}</source>
         <translation>今日&#x3000;{day}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="359"/>
+        <location filename="../ui/today_view.py" line="360"/>
         <source>Your history could not be read (the note at the top of the window says why), so the coach cannot tell how your knee has been or what today should be. If a recent session stopped because of pain or feeling unwell, follow the advice you were given then.</source>
         <translation>これまでの記録を読み込めませんでした（理由はウィンドウ上部のお知らせをご覧ください）。そのため、膝の調子の移り変わりや、今日どうするのがよいかをお伝えできません。最近、痛みや具合の悪さで運動を中止した場合は、そのときに表示された助言に従ってください。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="375"/>
+        <location filename="../ui/today_view.py" line="376"/>
         <source>Yesterday you did “{routine}”. How is your knee this morning?</source>
         <translation>昨日は「{routine}」を行いました。今朝の膝の調子はいかがですか？</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="396"/>
+        <location filename="../ui/today_view.py" line="402"/>
         <source>How often to do “{routine}”: {frequency}</source>
         <translation>「{routine}」の頻度：{frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="404"/>
+        <location filename="../ui/today_view.py" line="410"/>
         <source>Rate my pain now</source>
         <translation>今の痛みを記録</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="419"/>
+        <location filename="../ui/today_view.py" line="425"/>
         <source>✓ Done today: “{routine}”</source>
         <translation>✓ 今日行いました：「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="433"/>
+        <location filename="../ui/today_view.py" line="439"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="435"/>
+        <location filename="../ui/today_view.py" line="441"/>
         <source>Start “{routine}”</source>
         <translation>「{routine}」を開始</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="437"/>
+        <location filename="../ui/today_view.py" line="443"/>
         <source>Begins with its safety check</source>
         <translation>まず安全の確認から始まります</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="446"/>
+        <location filename="../ui/today_view.py" line="452"/>
         <source>Choose another routine…</source>
         <translation>ほかのルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="447"/>
+        <location filename="../ui/today_view.py" line="453"/>
         <source>Choose a routine…</source>
         <translation>ルーティンを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="462"/>
+        <location filename="../ui/today_view.py" line="468"/>
         <source>A 30-second chair stand test is due: counting how often you can stand up in 30 seconds shows how your legs&apos; strength changes over the weeks.</source>
         <translation>30秒椅子立ち上がりテストの時期です。30秒間に何回立ち上がれるかを数えると、脚の力の変化が週ごとにわかります。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="466"/>
+        <location filename="../ui/today_view.py" line="472"/>
         <source>Chair stand test…</source>
         <translation>椅子立ち上がりテスト…</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="492"/>
+        <location filename="../ui/today_view.py" line="498"/>
         <source>Start the easiest level</source>
         <translation>いちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="493"/>
+        <location filename="../ui/today_view.py" line="499"/>
         <source>Start gently</source>
         <translation>ゆっくり始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="494"/>
+        <location filename="../ui/today_view.py" line="500"/>
         <source>Start “{routine}” at its easiest level</source>
         <translation>「{routine}」をいちばんやさしいレベルで始める</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="529"/>
+        <location filename="../ui/today_view.py" line="535"/>
         <source>{duration}, {level}</source>
         <translation>{duration}、{level}</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="533"/>
+        <location filename="../ui/today_view.py" line="539"/>
         <source>{duration}, about once an hour while you sit</source>
         <translation>{duration}、座っているあいだ1時間に1回くらい</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="537"/>
+        <location filename="../ui/today_view.py" line="543"/>
         <source>{duration}; planned for {time}</source>
         <translation>{duration}、{time}の予定</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="554"/>
+        <location filename="../ui/today_view.py" line="560"/>
         <source>Last session: {day}, “{routine}”</source>
         <translation>前回の運動：{day}、「{routine}」</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="560"/>
+        <location filename="../ui/today_view.py" line="566"/>
         <source>pain right after: {value} of 10 ({zone})</source>
         <translation>直後の痛み {value}／10（{zone}）</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="567"/>
+        <location filename="../ui/today_view.py" line="573"/>
         <source>in the safe range the next morning</source>
         <translation>翌朝は問題のない範囲でした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="568"/>
+        <location filename="../ui/today_view.py" line="574"/>
         <source>pain the next morning: {value} of 10</source>
         <translation>翌朝の痛み {value}／10</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="565"/>
+        <location filename="../ui/today_view.py" line="571"/>
         <source>back to usual the next morning</source>
         <translation>翌朝はふだんの程度に戻りました</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="566"/>
+        <location filename="../ui/today_view.py" line="572"/>
         <source>not settled the next morning</source>
         <translation>翌朝はふだんの程度に戻りませんでした</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="571"/>
+        <location filename="../ui/today_view.py" line="577"/>
         <source>; </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="571"/>
+        <location filename="../ui/today_view.py" line="577"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="583"/>
+        <location filename="../ui/today_view.py" line="592"/>
+        <source>Rate your pain on at least {days} days in a week to compare it with your first week.</source>
+        <translation>最初の1週間と比べるには、1週間のうち{days}⁠日以上、痛みを記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="595"/>
+        <source>The period you compare with takes in some of the last 7 days.</source>
+        <translation>比べている期間に直近7日間の一部が含まれています。</translation>
+    </message>
+    <message>
+        <location filename="../ui/today_view.py" line="597"/>
         <source>Not enough ratings yet to compare with your first week.</source>
         <translation>最初の週と比べるには、まだ記録が足りません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="598"/>
+        <location filename="../ui/today_view.py" line="612"/>
         <source>This week: {done} of {planned} planned sessions done.</source>
         <translation>今週：予定した{planned}⁠回のうち{done}⁠回行いました。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="601"/>
+        <location filename="../ui/today_view.py" line="615"/>
         <source>The four weeks before: {done} of {planned}.</source>
         <translation>その前の4週間：{planned}⁠回のうち{done}⁠回。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="611"/>
+        <location filename="../ui/today_view.py" line="625"/>
         <source>Make a weekly plan and Knee Coach reminds you when it is time.</source>
         <translation>週の予定を作ると、時間になったらKnee Coachがお知らせします。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="613"/>
+        <location filename="../ui/today_view.py" line="627"/>
         <source>Reminders are off.</source>
         <translation>リマインダーはオフです。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="615"/>
+        <location filename="../ui/today_view.py" line="629"/>
         <source>No reminder is coming up.</source>
         <translation>予定されているリマインダーはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="617"/>
+        <location filename="../ui/today_view.py" line="631"/>
         <source>Next: a check-in, {day} at {time}.</source>
         <translation>次回：{day} {time}に日々の記録。</translation>
     </message>
     <message>
-        <location filename="../ui/today_view.py" line="620"/>
+        <location filename="../ui/today_view.py" line="634"/>
         <source>Next reminder: {day} at {time}, “{routine}”.</source>
         <translation>次のリマインダー：{day} {time}、「{routine}」。</translation>
     </message>

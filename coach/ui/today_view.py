@@ -32,6 +32,7 @@ from coach.progression import Why
 from coach.routine import Routine
 from coach.schedule import Reminder, ReminderKind, ReminderState
 from coach.today import Action, PainGlance, Reason, TodayView, offer_open, pain_glance, today
+from coach.trend import MIN_RECENT_DAYS
 from coach.ui.levels import LevelPanel, level_short, reason_words
 from coach.ui.sparkline import Sparkline
 from coach.ui.verdict import verdict_headline
@@ -585,8 +586,16 @@ class TodayPage(QScrollArea):
         self.sparkline.set_data(glance.daily, glance.average, self.data.view.date)
         headline = verdict_headline(glance.change, chosen_baseline=glance.chosen_baseline)
         if headline is None:
-            self.verdict.setText(self.tr("Not enough ratings yet to compare with your "
-                                         "first week."))
+            # As the trend page says why (with two months of ratings it read "Not
+            # enough ratings yet" when the last week had a rating on one day only).
+            self.verdict.setText({
+                "few_recent_days": self.tr("Rate your pain on at least {days} days in a "
+                                           "week to compare it with your first week."
+                                           ).format(days=MIN_RECENT_DAYS),
+                "baseline_overlaps": self.tr("The period you compare with takes in some "
+                                             "of the last 7 days."),
+            }.get(glance.not_compared or "", self.tr("Not enough ratings yet to compare "
+                                                      "with your first week.")))
             set_text_colour(self.verdict)
             return
         shape, words, role = headline

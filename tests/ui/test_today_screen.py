@@ -424,3 +424,14 @@ def test_a_rest_day_does_not_say_pick_up_where_you_left_off(make_window, journal
     assert "hurt a lot before the session" in page.action_label.text()
     assert "pick up where you left off" not in page.today_label.text()
     assert page.today_box.isHidden()
+
+
+def test_the_glance_says_why_it_does_not_compare(make_window, journal):
+    """Two months of ratings, then one in the last week: the glance said "Not enough
+    ratings yet to compare with your first week" (the trend page: rate on 2 days)."""
+    now = datetime.now().astimezone()
+    for days in range(6, 60):
+        journal.add_rating(4, "check_in", at=now - timedelta(days=days))
+    page = make_window().today_page
+    assert page.verdict.text() == ("Rate your pain on at least 2 days in a week to "
+                                   "compare it with your first week.")
