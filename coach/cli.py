@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 from coach import __version__, paths
 from coach.config import Options
 from coach.journal import Journal, JournalError, JournalNotice
-from coach.library import load_library
+from coach.library import Library, load_library
 from coach.routine import format_seconds
 
 if TYPE_CHECKING:
@@ -495,31 +495,35 @@ def summary_text(data: dict[str, Any], change: Change | None = None) -> str:
     return "\n".join(lines)
 
 
-def _check_run(options: Options, routine_id: str, level: int | None) -> None:
+def _check_run(options: Options, routine_id: str, level: int | None) -> Library:
     """``coach run``'s routine and level exist: a typo opened the window with a box
-    and exited 0, so a script could not tell (the contract: one line, exit 2)."""
+    and exited 0, so a script could not tell (the contract: one line, exit 2). The
+    routines, for the window (loaded once)."""
     from coach.textsafe import terminal_safe
 
-    routine = options.load_library().get(routine_id)
+    library = options.load_library()
+    routine = library.get(routine_id)
     if routine is None:
         raise UsageError(f"there is no routine with the id {terminal_safe(routine_id)!r} "
                          "('coach list' shows them)")
     if level is not None and not 1 <= level <= routine.level_count:
         raise UsageError(f"{routine_id} has levels 1 to {routine.level_count}, not {level}"
                          if routine.levels else f"{routine_id} has one level only")
+    return library
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _window_args(argv) or build_parser().parse_args(argv)
     try:
         options = options_from(args)
-        if args.command == "run":
-            _check_run(options, args.routine_id, args.level)
+        library = _check_run(options, args.routine_id, args.level) \
+            if args.command == "run" else None
         if args.command in WINDOW_COMMANDS:
             from coach.ui.app import run_window
 
             return run_window(options, routine_id=getattr(args, "routine_id", None),
-                              minimized=args.minimized, level=getattr(args, "level", None))
+                              minimized=args.minimized, level=getattr(args, "level", None),
+                              library=library)
         gc.enable()  # the launcher keeps it off for the window's start-up only
         if args.command == "list":
             return cmd_list(options)

@@ -279,13 +279,8 @@ def today_message(view: TodayView) -> str:
 
 
 def _day_words(day: date) -> str:
-    """"Tue 1 Dec", in English whatever the locale (as the window's English says)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-           "Dec")
+    """"Tue 1 Dec" (as the window's English says; strftime's names, as `plan show`)."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def advice_message(view: TodayView) -> str:

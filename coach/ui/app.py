@@ -30,6 +30,7 @@ from coach.ui.settings import Settings
 from coach.ui.single_instance import InstanceLock, NoAnswer, Request, bring_forward, claim
 
 if TYPE_CHECKING:
+    from coach.library import Library
     from coach.ui.main_window import MainWindow
 
 log = logging.getLogger("coach")
@@ -233,14 +234,16 @@ def close_down(window: MainWindow, instance: InstanceLock, options: Options) -> 
 
 
 def run_window(options: Options, routine_id: str | None = None, *,
-               minimized: bool = False, level: int | None = None) -> int:
+               minimized: bool = False, level: int | None = None,
+               library: Library | None = None) -> int:
     """Open the main window (on *routine_id* if given, at *level* if given) and run
     until it closes.
     *minimized* (start at login): no window, only the reminders (the tray icon where
     there is a tray); the tray, a reminder or a second launch brings the window.
 
     If another copy has the data folder open, hand it the request instead (it comes
-    to the front, and starts *routine_id*) and return 0."""
+    to the front, and starts *routine_id*) and return 0. *library*: the routines,
+    when the caller has loaded them already (``coach run`` checks the id first)."""
     lighten_pyside_import_hook()
     setup_logging(options.data_dir)
     app = make_app()
@@ -265,7 +268,7 @@ def run_window(options: Options, routine_id: str | None = None, *,
     from coach.ui.widgets import after_first_paint
 
     try:
-        window = MainWindow(options, settings=settings, lang=lang)
+        window = MainWindow(options, settings=settings, lang=lang, library=library)
     except BaseException:
         instance.release()
         raise
